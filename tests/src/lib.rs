@@ -1,0 +1,54 @@
+//! End-to-end harness: drives the real, built XueJi app through `tauri-driver` and WebDriver.
+//!
+//! It starts Xvfb when `DISPLAY` is unset, starts `tauri-driver` (which starts WebKitWebDriver,
+//! which starts the app), gives every run its own data, config and cache folders, saves a
+//! screenshot when a test fails, and stops every process it started: `tauri-driver` with SIGTERM
+//! so that WebKitWebDriver ends with it.
+//!
+//! `cargo xtask test` builds the app and sets `XUEJI_APP_BINARY` and `XUEJI_TAURI_DRIVER`.
+
+mod display;
+mod driver;
+mod session;
+
+pub use fantoccini::{Client, Locator};
+pub use session::{AppHandle, Session, with_app};
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How long a step may take before the test fails.
+pub const STEP_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Where screenshots of failed tests go.
+pub fn artifacts_dir() -> PathBuf {
+    std::env::var_os("XUEJI_E2E_ARTIFACTS")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("artifacts"), PathBuf::from)
+}
+
+fn required_path(var: &str, hint: &str) -> PathBuf {
+    match std::env::var_os(var) {
+        Some(v) if !v.is_empty() => PathBuf::from(v),
+        _ => panic!("{var} is not set: {hint}. Run the end-to-end tests through `cargo xtask test`."),
+    }
+}
+
+/// Sends SIGTERM to a process (without `unsafe`: through the `kill` command).
+fn terminate(pid: u32) {
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+}
+
+/// Waits for a child to exit, up to `timeout`; kills it if it does not.
+fn wait_or_kill(child: &mut std::process::Child, timeout: Duration) {
+    let deadline = std::time::Instant::now() + timeout;
+    while std::time::Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}

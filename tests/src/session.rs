@@ -1,0 +1,155 @@
+//! One run of the app under WebDriver, with its own folders, and what a failed test leaves behind.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use serde_json::json;
+
+use crate::display::Display;
+use crate::driver::Driver;
+
+/// The running app: the WebDriver client and everything started for it.
+pub struct Session {
+    pub client: Client,
+    /// The app's data folder for this run (`XUEJI_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// The app binary under test.
+    pub binary: PathBuf,
+    /// The environment the app was started with (display, folders, bus).
+    pub env: Vec<(String, String)>,
+    root: PathBuf,
+    // Dropped in this order: the driver (and with it the app), then the display.
+    driver: Driver,
+    display: Display,
+}
+
+impl Session {
+    /// Starts the display, tauri-driver and the app, and opens a WebDriver session on it.
+    pub async fn start(name: &str) -> Self {
+        let binary = crate::required_path("XUEJI_APP_BINARY", "the path of the built app");
+        assert!(
+            std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            "no session bus: run the end-to-end tests under dbus-run-session (`cargo xtask test` does)"
+        );
+        let root = std::env::temp_dir().join(format!("xueji-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let data_dir = root.join("data");
+        for sub in ["data", "config", "cache", "xdg-data"] {
+            std::fs::create_dir_all(root.join(sub)).expect("temp folders");
+        }
+        let display = Display::start();
+        let path = |sub: &str| root.join(sub).display().to_string();
+        let mut env = vec![
+            ("DISPLAY".to_owned(), display.name.clone()),
+            ("XUEJI_DATA_DIR".to_owned(), path("data")),
+            ("XDG_CONFIG_HOME".to_owned(), path("config")),
+            ("XDG_CACHE_HOME".to_owned(), path("cache")),
+            ("XDG_DATA_HOME".to_owned(), path("xdg-data")),
+        ];
+        if let Ok(bus) = std::env::var("DBUS_SESSION_BUS_ADDRESS") {
+            env.push(("DBUS_SESSION_BUS_ADDRESS".to_owned(), bus));
+        }
+        let driver = Driver::start(&env);
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".to_owned(),
+            json!({ "application": binary.display().to_string() }),
+        );
+        caps.insert("browserName".to_owned(), json!("wry"));
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a WebDriver session on the app");
+        Self {
+            client,
+            data_dir,
+            binary,
+            env,
+            root,
+            driver,
+            display,
+        }
+    }
+
+    /// Saves a screenshot of the window to the artifacts folder and returns its path.
+    pub async fn screenshot(&self, name: &str) -> Option<PathBuf> {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let png = self.client.screenshot().await.ok()?;
+        let dir = crate::artifacts_dir();
+        std::fs::create_dir_all(&dir).ok()?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).ok()?;
+        Some(path)
+    }
+
+    /// Ends the WebDriver session and stops everything started for it.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+        drop(self.driver);
+        drop(self.display);
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// Runs `body` against a fresh app. On failure (an error or a panic) a screenshot is saved and
+/// its path printed; every process is stopped either way.
+pub async fn with_app<F, Fut>(name: &str, body: F)
+where
+    F: FnOnce(AppHandle) -> Fut,
+    Fut: Future<Output = Result<(), fantoccini::error::CmdError>> + Send + 'static,
+{
+    let session = Session::start(name).await;
+    let handle = AppHandle {
+        client: session.client.clone(),
+        data_dir: session.data_dir.clone(),
+        binary: session.binary.clone(),
+        env: session.env.clone(),
+    };
+    let outcome = tokio::spawn(body(handle)).await;
+    let failed = !matches!(outcome, Ok(Ok(())));
+    if failed {
+        match session.screenshot(&format!("{name}-failure")).await {
+            Some(path) => eprintln!("screenshot of the failure: {}", path.display()),
+            None => eprintln!("no screenshot could be taken"),
+        }
+    }
+    session.close().await;
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => panic!("{name}: WebDriver error: {e}"),
+        Err(join) => std::panic::resume_unwind(join.into_panic()),
+    }
+}
+
+/// What a test body gets: the client and the facts of its run.
+#[derive(Clone)]
+pub struct AppHandle {
+    pub client: Client,
+    pub data_dir: PathBuf,
+    pub binary: PathBuf,
+    pub env: Vec<(String, String)>,
+}
+
+impl AppHandle {
+    /// Waits for the element matching a CSS selector.
+    pub async fn find(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
+        self.client
+            .wait()
+            .at_most(crate::STEP_TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+    }
+
+    /// Waits for an element and returns its visible text.
+    pub async fn text(&self, css: &str) -> Result<String, fantoccini::error::CmdError> {
+        self.find(css).await?.text().await
+    }
+
+    /// Clicks the element matching a CSS selector once it is there.
+    pub async fn click(&self, css: &str) -> Result<(), fantoccini::error::CmdError> {
+        self.find(css).await?.click().await
+    }
+}

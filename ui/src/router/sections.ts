@@ -1,0 +1,31 @@
+import type { Component } from 'vue'
+import {
+  DataAnalysis,
+  HomeFilled,
+  Medal,
+  Printer,
+  School,
+  Setting,
+  Switch,
+  User,
+} from '@element-plus/icons-vue'
+
+/** One entry of the sidebar: a section of the registrar's work. */
+export interface Section {
+  path: string
+  name: string
+  title: string
+  icon: Component
+}
+
+/** The sidebar, in the order a registrar's year runs. */
+export const sections: Section[] = [
+  { path: '/', name: 'home', title: '首页', icon: HomeFilled },
+  { path: '/students', name: 'students', title: '学生', icon: User },
+  { path: '/changes', name: 'changes', title: '学籍变动', icon: Switch },
+  { path: '/awards-sanctions', name: 'awards-sanctions', title: '奖励与处分', icon: Medal },
+  { path: '/completion', name: 'completion', title: '毕业', icon: School },
+  { path: '/print', name: 'print', title: '打印', icon: Printer },
+  { path: '/statistics', name: 'statistics', title: '统计', icon: DataAnalysis },
+  { path: '/settings', name: 'settings', title: '设置', icon: Setting },
+]

@@ -1,0 +1,96 @@
+//! Building the UI and the app, starting it, bindings, installers.
+
+use std::path::PathBuf;
+
+use crate::setup::{self, Purpose};
+use crate::sh::{self, Result};
+
+/// Builds the UI into `ui/dist` (the app embeds it).
+pub fn ui() -> Result {
+    sh::run("build the UI (vite)", sh::npm().args(["run", "build:web"]))
+}
+
+/// Builds the desktop app with the UI embedded; returns the binary's path.
+pub fn app() -> Result<PathBuf> {
+    sh::run(
+        "build the app (xueji-desktop, embedded UI)",
+        sh::cargo().args([
+            "build",
+            "-p",
+            "xueji-desktop",
+            "--features",
+            "custom-protocol",
+        ]),
+    )?;
+    let exe = if cfg!(windows) {
+        "xueji-desktop.exe"
+    } else {
+        "xueji-desktop"
+    };
+    Ok(sh::target_dir().join("debug").join(exe))
+}
+
+/// `cargo xtask run`.
+pub fn run_app() -> Result {
+    setup::all(Purpose::Run)?;
+    ui()?;
+    let binary = app()?;
+    sh::run(
+        "start XueJi",
+        &mut std::process::Command::new(binary),
+    )
+}
+
+/// `cargo xtask bindings`.
+pub fn bindings() -> Result {
+    sh::run(
+        "regenerate ui/src/bindings/bindings.ts",
+        sh::cargo()
+            .args(["test", "-p", "xueji-desktop", "--test", "bindings"])
+            .env("XUEJI_WRITE_BINDINGS", "1"),
+    )
+}
+
+/// `cargo xtask bundle`: the installer through the Tauri CLI. The CLI wants its config inside
+/// `src-tauri/`, so a generated copy with paths relative to `src-tauri/` is written there
+/// (git-ignored) for the duration of the build.
+pub fn bundle() -> Result {
+    setup::all(Purpose::Run)?;
+    ui()?;
+    let root = sh::root();
+    let config = std::fs::read_to_string(root.join("tauri.conf.json"))
+        .map_err(|e| format!("tauri.conf.json: {e}"))?;
+    let relative = config
+        .replace("\"ui/dist\"", "\"../ui/dist\"")
+        .replace("\"icons/", "\"../icons/");
+    let copy = root.join("src-tauri").join("tauri.conf.json");
+    std::fs::write(&copy, relative).map_err(|e| format!("{}: {e}", copy.display()))?;
+    let bundles = if cfg!(windows) { "msi" } else { "deb" };
+    let result = sh::run(
+        &format!("build the {bundles} installer"),
+        sh::npm()
+            .current_dir(&root)
+            .args([
+                "--prefix",
+                "ui",
+                "exec",
+                "--",
+                "tauri",
+                "build",
+                "--bundles",
+                bundles,
+            ])
+            .env("TAURI_APP_PATH", "src-tauri")
+            .env("TAURI_FRONTEND_PATH", "ui"),
+    );
+    let _ = std::fs::remove_file(&copy);
+    result?;
+    println!(
+        "installer: {}",
+        sh::target_dir()
+            .join("release/bundle")
+            .join(bundles)
+            .display()
+    );
+    Ok(())
+}

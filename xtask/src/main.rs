@@ -1,0 +1,45 @@
+//! Project automation, portable to the Windows machines most schools use.
+//!
+//! - `cargo xtask run`: installs what is missing, builds the UI and the app, starts the app.
+//! - `cargo xtask test`: installs what is missing, then runs every test, stopping at the first
+//!   failure: rustfmt, clippy, the Rust tests, the UI's type check and unit tests, the
+//!   end-to-end tests of the built app.
+//! - `cargo xtask bindings`: regenerates `ui/src/bindings/bindings.ts` from the Rust commands.
+//! - `cargo xtask bundle`: builds the installer (`.deb` on Linux, `.msi` on Windows).
+
+mod build;
+mod setup;
+mod sh;
+mod test;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <run | test | bindings | bundle | setup>
+
+  run       install what is missing, build, and start the app
+  test      install what is missing, then run every test (what CI runs)
+  bindings  regenerate ui/src/bindings/bindings.ts from the Rust commands
+  bundle    build the installer (.deb on Linux, .msi on Windows)
+  setup     only install what is missing (system packages, npm packages)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => build::run_app(),
+        Some("test") => test::all(),
+        Some("bindings") => build::bindings(),
+        Some("bundle") => build::bundle(),
+        Some("setup") => setup::all(setup::Purpose::Test),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
