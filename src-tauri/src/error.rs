@@ -68,7 +68,10 @@ impl IpcError {
     /// message stays generic.
     pub fn internal(cause: &dyn std::fmt::Display) -> Self {
         tracing::error!(%cause, "internal error");
-        Self::new(ErrorKind::Internal, "程序内部错误，详情已写入日志。请联系技术支持。")
+        Self::new(
+            ErrorKind::Internal,
+            "程序内部错误，详情已写入日志。请联系技术支持。",
+        )
     }
 
     #[must_use]

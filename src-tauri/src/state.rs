@@ -76,7 +76,10 @@ mod tests {
             Err(StartError::AlreadyRunning)
         ));
         drop(first);
-        assert!(AppState::open(dir.clone()).is_ok(), "the lock ends with the process's state");
+        assert!(
+            AppState::open(dir.clone()).is_ok(),
+            "the lock ends with the process's state"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 

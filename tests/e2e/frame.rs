@@ -33,7 +33,10 @@ async fn frame_shows_every_section_and_settings_shows_app_info() {
 
         app.click("[data-test=nav-settings]").await?;
         assert_eq!(app.text("[data-test=page-title]").await?, "设置");
-        assert_eq!(app.text("[data-test=product-name]").await?, "学籍管理 XueJi");
+        assert_eq!(
+            app.text("[data-test=product-name]").await?,
+            "学籍管理 XueJi"
+        );
         assert_eq!(
             app.text("[data-test=version]").await?,
             env!("CARGO_PKG_VERSION")
@@ -84,9 +87,10 @@ async fn a_second_launch_opens_no_second_window_or_process() {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         };
+        let status = status.expect("the second launch kept running next to the first");
         assert!(
-            status.is_some(),
-            "the second launch kept running next to the first"
+            status.success(),
+            "the second launch should hand over to the first and exit cleanly, not {status}"
         );
         assert_eq!(main_windows(&display), 1, "a second window appeared");
         // The first window still answers.

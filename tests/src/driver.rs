@@ -38,7 +38,10 @@ impl Driver {
             .unwrap_or_else(|e| panic!("tauri-driver did not start ({}): {e}", program.display()));
         let deadline = Instant::now() + Duration::from_secs(15);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         Self { port, child }

@@ -22,14 +22,18 @@ pub const STEP_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Where screenshots of failed tests go.
 pub fn artifacts_dir() -> PathBuf {
-    std::env::var_os("XUEJI_E2E_ARTIFACTS")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("artifacts"), PathBuf::from)
+    std::env::var_os("XUEJI_E2E_ARTIFACTS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("artifacts"),
+        PathBuf::from,
+    )
 }
 
 fn required_path(var: &str, hint: &str) -> PathBuf {
     match std::env::var_os(var) {
         Some(v) if !v.is_empty() => PathBuf::from(v),
-        _ => panic!("{var} is not set: {hint}. Run the end-to-end tests through `cargo xtask test`."),
+        _ => {
+            panic!("{var} is not set: {hint}. Run the end-to-end tests through `cargo xtask test`.")
+        }
     }
 }
 

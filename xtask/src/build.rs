@@ -35,10 +35,7 @@ pub fn run_app() -> Result {
     setup::all(Purpose::Run)?;
     ui()?;
     let binary = app()?;
-    sh::run(
-        "start XueJi",
-        &mut std::process::Command::new(binary),
-    )
+    sh::run("start XueJi", &mut std::process::Command::new(binary))
 }
 
 /// `cargo xtask bindings`.

@@ -90,7 +90,10 @@ fn system_packages(purpose: Purpose) -> Result {
     sh::run("apt-get update", &mut apt(&["update", "-q"]))?;
     let mut install = apt(&["install", "-y", "-q", "--no-install-recommends"]);
     install.args(&missing);
-    sh::run(&format!("apt-get install {}", missing.join(" ")), &mut install)
+    sh::run(
+        &format!("apt-get install {}", missing.join(" ")),
+        &mut install,
+    )
 }
 
 fn wanted(purpose: Purpose) -> Vec<&'static str> {
@@ -133,7 +136,9 @@ fn check_node() -> Result {
     Ok(())
 }
 
-/// `npm ci` when `package-lock.json` differs from what was last installed.
+/// `npm install` when `package-lock.json` differs from what was last installed. (`npm ci`
+/// refuses this lock file: it names per-OS builds of tauri-driver that only exist for the OS
+/// they are for, and the registry mirror here carries only Linux's.)
 fn npm_packages() -> Result {
     let ui = sh::root().join("ui");
     let lock = std::fs::read(ui.join("package-lock.json"))
@@ -144,9 +149,12 @@ fn npm_packages() -> Result {
         return Ok(());
     }
     sh::run(
-        "npm ci",
-        sh::npm().args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
+        "npm install",
+        sh::npm().args(["install", "--no-audit", "--no-fund", "--loglevel=error"]),
     )?;
+    // npm may have tidied the lock file: stamp what is there now.
+    let lock = std::fs::read(ui.join("package-lock.json"))
+        .map_err(|e| format!("ui/package-lock.json: {e}"))?;
     std::fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))
 }
 

@@ -18,7 +18,11 @@ pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) if !dir.is_empty() => {
             let dir = PathBuf::from(dir);
-            if dir.is_absolute() { dir } else { root().join(dir) }
+            if dir.is_absolute() {
+                dir
+            } else {
+                root().join(dir)
+            }
         }
         _ => root().join("target"),
     }
@@ -39,9 +43,12 @@ pub fn npm() -> Command {
 /// Runs a command to the end; an unsuccessful exit is an error naming the step.
 pub fn run(step: &str, cmd: &mut Command) -> Result {
     println!("\n==> {step}");
-    let status = cmd
-        .status()
-        .map_err(|e| format!("{step}: cannot start {:?}: {e}", cmd.get_program()))?;
+    let status = cmd.status().map_err(|e| {
+        format!(
+            "{step}: cannot start {}: {e}",
+            cmd.get_program().to_string_lossy()
+        )
+    })?;
     if status.success() {
         Ok(())
     } else {

@@ -28,7 +28,10 @@ pub fn all() -> Result {
         "Rust tests",
         sh::cargo().args(["test", "--workspace", "--exclude", "xueji-e2e"]),
     )?;
-    sh::run("UI type check (vue-tsc)", sh::npm().args(["run", "typecheck"]))?;
+    sh::run(
+        "UI type check (vue-tsc)",
+        sh::npm().args(["run", "typecheck"]),
+    )?;
     sh::run("UI unit tests (vitest)", sh::npm().args(["test"]))?;
     end_to_end()?;
     println!(

@@ -3,9 +3,13 @@
 
 use clap::{CommandFactory, Parser};
 
-/// 学籍管理 XueJi 命令行：备份、导入、批量打印与校验。
 #[derive(Debug, Parser)]
-#[command(name = "xueji", version, about, long_about = None)]
+#[command(
+    name = "xueji",
+    version,
+    about = "学籍管理 XueJi 命令行：备份、导入、批量打印与校验。",
+    long_about = None
+)]
 struct Cli {}
 
 fn main() {

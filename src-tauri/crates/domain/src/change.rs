@@ -1,0 +1,369 @@
+//! Every change type of the law (学籍变动), as a fieldless kind for the status table and as a
+//! value with the facts the rules need.
+
+use chrono::NaiveDate;
+
+use crate::completion::CompletionFacts;
+use crate::rules::{self, RuleId};
+use crate::sanction::{SanctionLevel, SanctionRecord};
+use crate::school::{Grade, SchoolYear};
+
+/// The kinds of change, one per row of the law's chapter 3–5 procedures.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// 学籍核准 (R6.1)
+    ApproveEnrolment,
+    /// 缓学 (R6.2)
+    Defer,
+    /// 续缓学 (R6.2)
+    RenewDeferral,
+    /// 缓学期满入学 (R6.2)
+    EndDeferral,
+    /// 基础信息变更 (R11.1)
+    CorrectBasicData,
+    /// 关键信息（姓名、身份证号）变更 (R11.2)
+    CorrectKeyData,
+    /// 升级 (R12.1)
+    Promote,
+    /// 跳级 (R12.2)
+    Skip,
+    /// 留级 (R12.3)
+    Repeat,
+    /// 转学 (R13.1)
+    TransferOut,
+    /// 转入工读学校 (R13.7)
+    ReformSchoolPlacement,
+    /// 保留学籍 (R13.8)
+    Hold,
+    /// 恢复学籍 (R13.8)
+    Restore,
+    /// 休学 (R14.1)
+    Leave,
+    /// 责令休学 (R14.2)
+    OrderedLeave,
+    /// 继续休学 (R14.3)
+    ExtendLeave,
+    /// 复学 (R15.1)
+    Resume,
+    /// 境外就读 (R16.1)
+    GoAbroad,
+    /// 境外返回 (R16.1)
+    ReturnFromAbroad,
+    /// 退学 (R17.1)
+    Withdraw,
+    /// 辍学 (R18.1)
+    Dropout,
+    /// 辍学返校 (R18.1)
+    ReturnFromDropout,
+    /// 死亡注销 (R19.1)
+    Death,
+    /// 奖励 (R21.1)
+    Award,
+    /// 处分 (R22.2)
+    Sanction,
+    /// 解除处分 (R23.2)
+    LiftSanction,
+    /// 毕业、结业、肄业 (R25)
+    Finish,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 27] = [
+        Self::ApproveEnrolment,
+        Self::Defer,
+        Self::RenewDeferral,
+        Self::EndDeferral,
+        Self::CorrectBasicData,
+        Self::CorrectKeyData,
+        Self::Promote,
+        Self::Skip,
+        Self::Repeat,
+        Self::TransferOut,
+        Self::ReformSchoolPlacement,
+        Self::Hold,
+        Self::Restore,
+        Self::Leave,
+        Self::OrderedLeave,
+        Self::ExtendLeave,
+        Self::Resume,
+        Self::GoAbroad,
+        Self::ReturnFromAbroad,
+        Self::Withdraw,
+        Self::Dropout,
+        Self::ReturnFromDropout,
+        Self::Death,
+        Self::Award,
+        Self::Sanction,
+        Self::LiftSanction,
+        Self::Finish,
+    ];
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::ApproveEnrolment => "学籍核准",
+            Self::Defer => "缓学",
+            Self::RenewDeferral => "续缓学",
+            Self::EndDeferral => "缓学期满入学",
+            Self::CorrectBasicData => "基础信息变更",
+            Self::CorrectKeyData => "关键信息变更",
+            Self::Promote => "升级",
+            Self::Skip => "跳级",
+            Self::Repeat => "留级",
+            Self::TransferOut => "转学",
+            Self::ReformSchoolPlacement => "转入工读学校",
+            Self::Hold => "保留学籍",
+            Self::Restore => "恢复学籍",
+            Self::Leave => "休学",
+            Self::OrderedLeave => "责令休学",
+            Self::ExtendLeave => "继续休学",
+            Self::Resume => "复学",
+            Self::GoAbroad => "境外就读",
+            Self::ReturnFromAbroad => "境外返回",
+            Self::Withdraw => "退学",
+            Self::Dropout => "辍学",
+            Self::ReturnFromDropout => "辍学返校",
+            Self::Death => "死亡注销",
+            Self::Award => "奖励",
+            Self::Sanction => "处分",
+            Self::LiftSanction => "解除处分",
+            Self::Finish => "毕业",
+        }
+    }
+
+    /// The rule that governs this change's procedure.
+    pub fn rule(self) -> RuleId {
+        match self {
+            Self::ApproveEnrolment => rules::R6_1,
+            Self::Defer | Self::RenewDeferral | Self::EndDeferral => rules::R6_2,
+            Self::CorrectBasicData => rules::R11_1,
+            Self::CorrectKeyData => rules::R11_2,
+            Self::Promote => rules::R12_1,
+            Self::Skip => rules::R12_2,
+            Self::Repeat => rules::R12_3,
+            Self::TransferOut => rules::R13_1,
+            Self::ReformSchoolPlacement => rules::R13_7,
+            Self::Hold | Self::Restore => rules::R13_8,
+            Self::Leave => rules::R14_1,
+            Self::OrderedLeave => rules::R14_2,
+            Self::ExtendLeave => rules::R14_3,
+            Self::Resume => rules::R15_1,
+            Self::GoAbroad | Self::ReturnFromAbroad => rules::R16_1,
+            Self::Withdraw => rules::R17_1,
+            Self::Dropout | Self::ReturnFromDropout => rules::R18_1,
+            Self::Death => rules::R19_1,
+            Self::Award => rules::R21_1,
+            Self::Sanction => rules::R22_2,
+            Self::LiftSanction => rules::R23_2,
+            Self::Finish => rules::R25_1,
+        }
+    }
+}
+
+/// Why a student asks for leave (R14.1).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LeaveReason {
+    /// Consecutive sick leave since a date.
+    Illness { sick_since: NaiveDate },
+    /// 其他特殊原因
+    Other { description: String },
+}
+
+/// Why the school orders leave (R14.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderedLeaveReason {
+    /// A notifiable infectious disease needing isolation.
+    InfectiousDisease,
+    /// An illness diagnosed by a county-level or higher hospital that prevents study at school.
+    IllnessPreventingStudy,
+}
+
+/// Kinds of transfer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TransferKind {
+    /// An ordinary transfer (R13.1).
+    Regular,
+    /// Special-education school ↔ 随班就读 at a regular school; the record may move or stay (R13.6).
+    SpecialInclusive { record_moves: bool },
+    /// From a 工读 school back to a school; the original school must accept (R13.7).
+    ReturnFromReformSchool { to_original_school: bool },
+}
+
+/// A transfer request, as the sending school sees it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TransferDetails {
+    pub kind: TransferKind,
+    /// The grade at the receiving school: must be the current grade (R13.4).
+    pub grade: Grade,
+    pub receiving_school: String,
+}
+
+/// The key fields of R11.2.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyField {
+    Name,
+    IdCardNumber,
+}
+
+/// Result of the national duplicate check and identity check (R7.5, R11.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckResult {
+    NotDone,
+    Passed,
+    Failed,
+}
+
+/// Levels of award (R21.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardLevel {
+    School,
+    County,
+    City,
+    Province,
+    National,
+}
+
+/// An award for the growth archive (R21.1).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Award {
+    pub level: AwardLevel,
+    pub title: String,
+    pub issuer: String,
+    pub awarded_on: NaiveDate,
+}
+
+/// A change with its facts.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Change {
+    ApproveEnrolment,
+    Defer {
+        school_year: SchoolYear,
+        applied_on: NaiveDate,
+    },
+    RenewDeferral {
+        school_year: SchoolYear,
+        applied_on: NaiveDate,
+    },
+    EndDeferral,
+    CorrectBasicData {
+        field: String,
+        before: String,
+        after: String,
+    },
+    CorrectKeyData {
+        field: KeyField,
+        before: String,
+        after: String,
+        /// The national duplicate check and identity check redone after approval.
+        recheck: CheckResult,
+    },
+    Promote {
+        into: SchoolYear,
+    },
+    Skip {
+        to: Grade,
+    },
+    Repeat,
+    TransferOut(TransferDetails),
+    ReformSchoolPlacement {
+        /// Agreed by the original school and the guardian (R13.7).
+        record_moves: bool,
+        school: String,
+    },
+    Hold {
+        since: NaiveDate,
+        judgment_effective_on: Option<NaiveDate>,
+    },
+    Restore,
+    Leave {
+        reason: LeaveReason,
+    },
+    OrderedLeave {
+        reason: OrderedLeaveReason,
+    },
+    ExtendLeave,
+    Resume {
+        grade: Grade,
+    },
+    GoAbroad,
+    ReturnFromAbroad,
+    Withdraw,
+    Dropout {
+        /// 随迁子女 (R18.2).
+        migrant: bool,
+    },
+    ReturnFromDropout,
+    Death {
+        died_on: NaiveDate,
+    },
+    Award(Award),
+    Sanction {
+        level: SanctionLevel,
+        shortened_to: Option<NaiveDate>,
+        shortened_reason: Option<String>,
+    },
+    LiftSanction {
+        sanction: SanctionRecord,
+        reformed: bool,
+        reoffended: bool,
+    },
+    Finish(CompletionFacts),
+}
+
+impl Change {
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            Self::ApproveEnrolment => ChangeKind::ApproveEnrolment,
+            Self::Defer { .. } => ChangeKind::Defer,
+            Self::RenewDeferral { .. } => ChangeKind::RenewDeferral,
+            Self::EndDeferral => ChangeKind::EndDeferral,
+            Self::CorrectBasicData { .. } => ChangeKind::CorrectBasicData,
+            Self::CorrectKeyData { .. } => ChangeKind::CorrectKeyData,
+            Self::Promote { .. } => ChangeKind::Promote,
+            Self::Skip { .. } => ChangeKind::Skip,
+            Self::Repeat => ChangeKind::Repeat,
+            Self::TransferOut(_) => ChangeKind::TransferOut,
+            Self::ReformSchoolPlacement { .. } => ChangeKind::ReformSchoolPlacement,
+            Self::Hold { .. } => ChangeKind::Hold,
+            Self::Restore => ChangeKind::Restore,
+            Self::Leave { .. } => ChangeKind::Leave,
+            Self::OrderedLeave { .. } => ChangeKind::OrderedLeave,
+            Self::ExtendLeave => ChangeKind::ExtendLeave,
+            Self::Resume { .. } => ChangeKind::Resume,
+            Self::GoAbroad => ChangeKind::GoAbroad,
+            Self::ReturnFromAbroad => ChangeKind::ReturnFromAbroad,
+            Self::Withdraw => ChangeKind::Withdraw,
+            Self::Dropout { .. } => ChangeKind::Dropout,
+            Self::ReturnFromDropout => ChangeKind::ReturnFromDropout,
+            Self::Death { .. } => ChangeKind::Death,
+            Self::Award(_) => ChangeKind::Award,
+            Self::Sanction { .. } => ChangeKind::Sanction,
+            Self::LiftSanction { .. } => ChangeKind::LiftSanction,
+            Self::Finish(_) => ChangeKind::Finish,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_kinds_have_unique_labels_and_catalogued_rules() {
+        let labels: std::collections::BTreeSet<_> =
+            ChangeKind::ALL.iter().map(|k| k.label_zh()).collect();
+        assert_eq!(labels.len(), ChangeKind::ALL.len());
+        for k in ChangeKind::ALL {
+            assert!(rules::title(&k.rule()).is_some(), "{k:?}");
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! What a change causes, as values. The store and the app perform them; this crate never does.
+//! Nothing here deletes: the only ways a record ends are a status and an archive action (R5.1,
+//! R9.2).
+
+use chrono::NaiveDate;
+
+use crate::change::{Award, ChangeKind};
+use crate::record::HoldFacts;
+use crate::rules::RuleId;
+use crate::sanction::SanctionRecord;
+use crate::school::{Grade, SchoolYear, StudyMode};
+use crate::status::Status;
+
+/// What an event records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", content = "change", rename_all = "snake_case")]
+pub enum EventKind {
+    /// The student was admitted and attends (R3.1).
+    Admitted,
+    /// The 学籍 was created (R6.1, R7.5).
+    RecordCreated,
+    Change(ChangeKind),
+}
+
+/// One entry of the record's history (R5.1, R10.1): what changed, when, before and after. Who
+/// did it is added by the app layer.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Event {
+    pub kind: EventKind,
+    /// The date the change takes effect.
+    pub on: NaiveDate,
+    pub rule: RuleId,
+    pub status_before: Status,
+    pub status_after: Status,
+    pub grade_before: Grade,
+    pub grade_after: Grade,
+    /// A Chinese one-line summary for the history view.
+    pub summary: String,
+}
+
+/// Something that must happen by a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// R8.1
+    ArchiveCreation,
+    /// R6.2: the deferral ends with the school year.
+    DeferralEnds,
+    /// R13.3
+    TransferStep,
+    /// R14.3
+    LeaveEnds,
+    /// R18.1
+    DropoutReport,
+    /// R18.2
+    MigrantArchiveHandover,
+    /// R19.1
+    DeathCancellation,
+    /// R23.1, R23.2: the sanction's period ends; the school decides whether to lift it.
+    SanctionPeriodEnds,
+    /// R10.1
+    RecordChange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Deadline {
+    pub kind: DeadlineKind,
+    pub due: NaiveDate,
+    pub rule: RuleId,
+    /// Chinese label for the dashboard.
+    pub label: String,
+}
+
+/// Documents to print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    EnrolmentApprovalForm,
+    DeferralApprovalForm,
+    DataChangeForm,
+    SkipApprovalForm,
+    RepeatApprovalForm,
+    TransferForm,
+    ReformSchoolTransferForm,
+    LeaveApprovalForm,
+    LeaveOrder,
+    ResumeFilingForm,
+    AbroadForm,
+    WithdrawalForm,
+    DropoutReport,
+    DeathCancellationForm,
+    AwardRecord,
+    SanctionDecision,
+    SanctionLiftNotice,
+    /// 《浙江省义务教育证书》 annotated 毕业 / 结业 / 肄业 (R24.1, R25).
+    Certificate,
+    /// 毕(结、肄)业证明书 for a lost certificate (R26.2).
+    CompletionProof,
+    /// 写实性证明 for a foreign student (R27.1).
+    AttendanceStatement,
+    /// Semester-end archive handover list for migrant dropouts (R18.2).
+    MigrantDropoutHandoverList,
+}
+
+impl DocumentKind {
+    pub fn title_zh(self) -> &'static str {
+        match self {
+            Self::EnrolmentApprovalForm => "学籍核准表",
+            Self::DeferralApprovalForm => "缓学审批表",
+            Self::DataChangeForm => "学籍信息变更审批表",
+            Self::SkipApprovalForm => "跳级审批表",
+            Self::RepeatApprovalForm => "留级审批表",
+            Self::TransferForm => "转学联系单",
+            Self::ReformSchoolTransferForm => "工读学校转学审批表",
+            Self::LeaveApprovalForm => "休学审批表",
+            Self::LeaveOrder => "责令休学通知书",
+            Self::ResumeFilingForm => "复学备案表",
+            Self::AbroadForm => "出境就读登记表",
+            Self::WithdrawalForm => "退学审批表",
+            Self::DropoutReport => "辍学情况书面报告",
+            Self::DeathCancellationForm => "学籍注销申请表",
+            Self::AwardRecord => "奖励记录",
+            Self::SanctionDecision => "处分决定书",
+            Self::SanctionLiftNotice => "解除处分通知书",
+            Self::Certificate => "浙江省义务教育证书",
+            Self::CompletionProof => "毕（结、肄）业证明书",
+            Self::AttendanceStatement => "写实性证明",
+            Self::MigrantDropoutHandoverList => "随迁子女辍学学籍档案移交清单",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub rule: RuleId,
+    /// Extra text printed on it, e.g. the certificate's 毕业 / 结业 / 肄业 annotation.
+    pub annotation: Option<String>,
+}
+
+/// What happens to the archive.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ArchiveAction {
+    /// R7.3, R9.1: the archive goes to the receiving school.
+    SendToReceivingSchool,
+    /// R9.1: the sending school keeps an electronic backup and the necessary paper copies, read-only.
+    KeepReadOnlyCopy,
+    /// R9.2: studies ended here; archive permanently, read-only, never delete.
+    ArchivePermanently,
+    /// R16.1: the student is back; the same archive continues.
+    Continue,
+    /// R23.3: remove every sanction from the archive and from every export and print; the audit
+    /// log keeps the fact that a purge happened.
+    PurgeSanctions,
+}
+
+/// A change to a field of the record other than status and grade.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RecordUpdate {
+    /// The grade now applies from this school year.
+    GradeYear(SchoolYear),
+    LeaveUntil(NaiveDate),
+    ClearLeave,
+    DeferredFor(SchoolYear),
+    ClearDeferral,
+    /// R12.2: skipped years count toward the compulsory years.
+    CreditCompulsoryYears(u8),
+    /// R13.6, R13.7: the student now studies elsewhere while the record stays here.
+    PlacedElsewhere {
+        place: String,
+    },
+    StudyMode(StudyMode),
+    AddSanction(SanctionRecord),
+    /// R23.2: the sanction with this decision date is lifted.
+    LiftSanction {
+        decided_on: NaiveDate,
+    },
+    /// R11.1, R11.2: a data field takes a new value; the old one stays in the event history.
+    SetField {
+        field: String,
+        before: String,
+        after: String,
+    },
+    /// R11.2: the 学籍号 follows a corrected ID number.
+    NewXuejiNumber(String),
+    /// R13.8
+    Hold(HoldFacts),
+    ClearHold,
+    /// R21.1: into the growth archive.
+    AddAward(Award),
+}
+
+/// Advice that does not refuse (e.g. R13.2 transfer outside the usual window).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Warning {
+    pub rule: RuleId,
+    pub message: String,
+}
+
+/// Everything a change causes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Effects {
+    /// The new status, if it changes.
+    pub status: Option<Status>,
+    /// The new grade, if it changes.
+    pub grade: Option<Grade>,
+    pub updates: Vec<RecordUpdate>,
+    pub events: Vec<Event>,
+    pub deadlines: Vec<Deadline>,
+    pub documents: Vec<Document>,
+    pub archive: Vec<ArchiveAction>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Effects {
+    pub fn has_document(&self, kind: DocumentKind) -> bool {
+        self.documents.iter().any(|d| d.kind == kind)
+    }
+
+    pub fn deadline(&self, kind: DeadlineKind) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.kind == kind)
+    }
+
+    pub(crate) fn document(&mut self, kind: DocumentKind, rule: RuleId) {
+        self.documents.push(Document {
+            kind,
+            rule,
+            annotation: None,
+        });
+    }
+
+    pub(crate) fn deadline_at(
+        &mut self,
+        kind: DeadlineKind,
+        due: NaiveDate,
+        rule: RuleId,
+        label: impl Into<String>,
+    ) {
+        self.deadlines.push(Deadline {
+            kind,
+            due,
+            rule,
+            label: label.into(),
+        });
+    }
+}
