@@ -8,6 +8,7 @@ mod state;
 
 use tauri::{Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+use tauri_plugin_window_state::StateFlags;
 
 pub use error::{ErrorKind, IpcError};
 pub use state::{AppState, DATA_DIR_ENV, StartError};
@@ -40,7 +41,13 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             focus_main_window(app);
         }))
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Size and position are remembered; visibility is not: the window shows only once the
+        // data folder is ours (see `setup`).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
@@ -80,6 +87,9 @@ fn setup<R: Runtime>(app: &tauri::App<R>) {
         Ok(state) => {
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "XueJi started");
             app.manage(state);
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.show();
+            }
         }
         Err(e) => {
             tracing::warn!(error = %e, "refused to start");
@@ -88,11 +98,9 @@ fn setup<R: Runtime>(app: &tauri::App<R>) {
     }
 }
 
-/// Tells the registrar why the app cannot open, then quits without touching any data.
+/// Tells the registrar why the app cannot open, then quits without touching any data. The main
+/// window was never shown.
 fn refuse_start<R: Runtime>(app: &tauri::App<R>, message: &str) {
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.hide();
-    }
     let handle = app.handle().clone();
     app.dialog()
         .message(message)

@@ -50,13 +50,33 @@ async fn frame_shows_every_section_and_settings_shows_app_info() {
     .await;
 }
 
-fn main_windows(display: &str) -> usize {
+/// The visible top-level windows titled like the app's main window.
+fn app_windows(display: &str) -> Vec<String> {
     let out = Command::new("xdotool")
         .args(["search", "--onlyvisible", "--name", "^学籍管理 XueJi$"])
         .env("DISPLAY", display)
         .output()
         .expect("xdotool runs");
-    String::from_utf8_lossy(&out.stdout).lines().count()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Waits for a child to exit, up to 20 s; kills it and returns `None` if it does not.
+async fn exit_of(child: &mut std::process::Child) -> Option<std::process::ExitStatus> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().expect("wait on the child") {
+            return Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -69,30 +89,68 @@ async fn a_second_launch_opens_no_second_window_or_process() {
             .find(|(k, _)| k == "DISPLAY")
             .map(|(_, v)| v.clone())
             .expect("the session has a display");
-        assert_eq!(main_windows(&display), 1);
+        let first = app_windows(&display);
+        assert_eq!(first.len(), 1, "one main window: {first:?}");
 
+        // With a session bus, the single-instance plugin hands over to the first and exits.
         let mut second = Command::new(&app.binary)
             .envs(app.env.iter().map(|(k, v)| (k, v)))
             .spawn()
             .expect("the app binary starts");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let status = loop {
-            if let Some(status) = second.try_wait().expect("wait on the second launch") {
-                break Some(status);
-            }
-            if Instant::now() > deadline {
-                let _ = second.kill();
-                let _ = second.wait();
-                break None;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        };
-        let status = status.expect("the second launch kept running next to the first");
+        let status = exit_of(&mut second)
+            .await
+            .expect("the second launch kept running next to the first");
         assert!(
             status.success(),
             "the second launch should hand over to the first and exit cleanly, not {status}"
         );
-        assert_eq!(main_windows(&display), 1, "a second window appeared");
+        assert_eq!(app_windows(&display), first, "a second window appeared");
+
+        // Without a bus, the data-folder lock refuses: a message, no main window, exit 1.
+        let mut third = Command::new(&app.binary)
+            .envs(app.env.iter().map(|(k, v)| (k, v)))
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .spawn()
+            .expect("the app binary starts");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let dialog = loop {
+            let windows = app_windows(&display);
+            if let Some(w) = windows.iter().find(|w| !first.contains(w)) {
+                break w.clone();
+            }
+            assert!(Instant::now() < deadline, "no refusal message appeared");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        let geometry = Command::new("xdotool")
+            .args(["getwindowgeometry", &dialog])
+            .env("DISPLAY", &display)
+            .output()
+            .expect("xdotool runs");
+        let geometry = String::from_utf8_lossy(&geometry.stdout).into_owned();
+        assert!(
+            !geometry.contains("1280x760"),
+            "the refused launch opened a main window: {geometry}"
+        );
+        // Click 确定/OK at the bottom middle of the message box.
+        let (w, h) = geometry
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Geometry: "))
+            .and_then(|g| g.split_once('x'))
+            .map(|(w, h)| (w.parse::<u32>().unwrap_or(0), h.parse::<u32>().unwrap_or(0)))
+            .expect("the message box has a size");
+        Command::new("xdotool")
+            .args(["mousemove", "--window", &dialog])
+            .args([(w / 2).to_string(), (h - 20).to_string()])
+            .args(["click", "1"])
+            .env("DISPLAY", &display)
+            .status()
+            .expect("xdotool clicks");
+        let status = exit_of(&mut third)
+            .await
+            .expect("the refused launch did not quit after its message");
+        assert_eq!(status.code(), Some(1), "a refused launch exits with 1");
+        assert_eq!(app_windows(&display), first);
+
         // The first window still answers.
         assert_eq!(app.text("[data-test=page-title]").await?, "首页");
         Ok(())
