@@ -48,10 +48,11 @@ pub fn bindings() -> Result {
     )
 }
 
-/// `cargo xtask bundle`: the installer through the Tauri CLI. The CLI wants its config inside
+/// `cargo xtask bundle [--debug]`: the installer through the Tauri CLI (`--debug` packs the
+/// debug build, which is quick to make and enough to check the packaging). The CLI wants its config inside
 /// `src-tauri/`, so a generated copy with paths relative to `src-tauri/` is written there
 /// (git-ignored) for the duration of the build.
-pub fn bundle() -> Result {
+pub fn bundle(debug: bool) -> Result {
     setup::all(Purpose::Run)?;
     ui()?;
     let root = sh::root();
@@ -63,29 +64,23 @@ pub fn bundle() -> Result {
     let copy = root.join("src-tauri").join("tauri.conf.json");
     std::fs::write(&copy, relative).map_err(|e| format!("{}: {e}", copy.display()))?;
     let bundles = if cfg!(windows) { "msi" } else { "deb" };
-    let result = sh::run(
-        &format!("build the {bundles} installer"),
-        sh::npm()
-            .current_dir(&root)
-            .args([
-                "--prefix",
-                "ui",
-                "exec",
-                "--",
-                "tauri",
-                "build",
-                "--bundles",
-                bundles,
-            ])
-            .env("TAURI_APP_PATH", "src-tauri")
-            .env("TAURI_FRONTEND_PATH", "ui"),
-    );
+    let mut cmd = sh::npm();
+    cmd.current_dir(&root)
+        .args(["--prefix", "ui", "exec", "--", "tauri", "build"])
+        .args(["--bundles", bundles])
+        .env("TAURI_APP_PATH", "src-tauri")
+        .env("TAURI_FRONTEND_PATH", "ui");
+    if debug {
+        cmd.arg("--debug");
+    }
+    let result = sh::run(&format!("build the {bundles} installer"), &mut cmd);
     let _ = std::fs::remove_file(&copy);
     result?;
     println!(
         "installer: {}",
         sh::target_dir()
-            .join("release/bundle")
+            .join(if debug { "debug" } else { "release" })
+            .join("bundle")
             .join(bundles)
             .display()
     );

@@ -19,7 +19,7 @@ const USAGE: &str = "usage: cargo xtask <run | test | bindings | bundle | setup>
   run       install what is missing, build, and start the app
   test      install what is missing, then run every test (what CI runs)
   bindings  regenerate ui/src/bindings/bindings.ts from the Rust commands
-  bundle    build the installer (.deb on Linux, .msi on Windows)
+  bundle    build the installer (.deb on Linux, .msi on Windows); --debug packs a debug build
   setup     only install what is missing (system packages, npm packages)";
 
 fn main() -> ExitCode {
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         Some("run") => build::run_app(),
         Some("test") => test::all(),
         Some("bindings") => build::bindings(),
-        Some("bundle") => build::bundle(),
+        Some("bundle") => build::bundle(args.iter().any(|a| a == "--debug")),
         Some("setup") => setup::all(setup::Purpose::Test),
         _ => {
             eprintln!("{USAGE}");
