@@ -24,10 +24,7 @@ pub fn all() -> Result {
             "warnings",
         ]),
     )?;
-    sh::run(
-        "Rust tests",
-        sh::cargo().args(["test", "--workspace", "--exclude", "xueji-e2e"]),
-    )?;
+    rust_tests()?;
     sh::run(
         "UI type check (vue-tsc)",
         sh::npm().args(["run", "typecheck"]),
@@ -39,6 +36,34 @@ pub fn all() -> Result {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Every Rust test of the workspace. On Linux they run inside a private session bus with an
+/// unlocked gnome-keyring, so the store's keyring tests use the real Secret Service
+/// (`XUEJI_KEYRING_TESTS=1`); the keyring's files go to a temporary folder, never the user's.
+fn rust_tests() -> Result {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    if !cfg!(target_os = "linux") {
+        return sh::run(
+            "Rust tests",
+            sh::cargo().args(["test", "--workspace", "--exclude", "xueji-e2e"]),
+        );
+    }
+    let keyring_home = std::env::temp_dir().join(format!("xueji-keyring-{}", std::process::id()));
+    std::fs::create_dir_all(&keyring_home)
+        .map_err(|e| format!("{}: {e}", keyring_home.display()))?;
+    let script = format!(
+        "printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null \\
+         && exec '{cargo}' test --workspace --exclude xueji-e2e"
+    );
+    let mut cmd = Command::new("dbus-run-session");
+    cmd.current_dir(sh::root())
+        .args(["--", "sh", "-c", &script])
+        .env("XDG_DATA_HOME", &keyring_home)
+        .env("XUEJI_KEYRING_TESTS", "1");
+    let result = sh::run("Rust tests (with a Secret Service keyring)", &mut cmd);
+    let _ = std::fs::remove_dir_all(&keyring_home);
+    result
 }
 
 /// Builds the real app and drives it through tauri-driver, inside a private session bus.

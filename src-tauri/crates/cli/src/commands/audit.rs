@@ -1,0 +1,30 @@
+//! `xueji audit verify`.
+
+use serde_json::json;
+
+use super::{Ctx, open};
+use crate::error::{CliError, Result};
+use crate::output;
+
+pub async fn verify(ctx: &Ctx) -> Result<()> {
+    let store = open(ctx).await?;
+    let report = store.verify_audit().await;
+    store.close().await;
+    let report = report?;
+    if let Some(problem) = &report.first_problem {
+        if ctx.json {
+            println!(
+                "{}",
+                json!({ "ok": false, "kind": "audit_broken", "message": format!("审计日志校验失败：{problem}"), "rows": report.rows, "first_problem": problem })
+            );
+            std::process::exit(3);
+        }
+        return Err(CliError::AuditBroken(problem.to_string()));
+    }
+    output::success(
+        ctx.json,
+        &format!("审计日志完整：共 {} 条，哈希链无断点。", report.rows),
+        json!({ "rows": report.rows }),
+    );
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! `xueji init`: a new encrypted database; shows the recovery code once.
+
+use serde_json::json;
+use xueji_store::repo::school::parse_kind;
+use xueji_store::{InitOptions, Store};
+
+use super::Ctx;
+use crate::error::Result;
+use crate::output;
+
+pub async fn run(
+    ctx: &Ctx,
+    school_name: &str,
+    school_kind: &str,
+    admin: &str,
+    password: String,
+) -> Result<()> {
+    let opts = InitOptions {
+        school_name: school_name.to_owned(),
+        school_kind: parse_kind(school_kind)?,
+        admin_username: admin.to_owned(),
+        admin_password: password,
+    };
+    let (store, code) = Store::init(ctx.data.clone(), ctx.keys.clone(), &opts).await?;
+    store.close().await;
+    let db = ctx.data.database();
+    let text = format!(
+        "已创建加密学籍数据库：{}\n恢复码（只显示这一次，请抄写后妥善保管；钥匙串丢失时凭它恢复数据）：\n{}",
+        db.display(),
+        code.grouped()
+    );
+    output::success(
+        ctx.json,
+        &text,
+        json!({ "database": db, "recovery_code": code.grouped() }),
+    );
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! One file per command group; each opens what it needs and prints its result.
+
+pub mod audit;
+pub mod backup;
+pub mod db;
+pub mod init;
+pub mod print;
+pub mod recover;
+
+use xueji_store::{DataDir, KeyStore, OpenOptions, Store};
+
+use crate::error::Result;
+
+/// What every command gets.
+pub struct Ctx {
+    pub data: DataDir,
+    pub keys: KeyStore,
+    pub json: bool,
+}
+
+/// The actor recorded in the audit log for CLI actions.
+pub fn actor() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".to_owned());
+    format!("cli:{user}")
+}
+
+/// Opens the store (the CLI takes no automatic daily backup; the app does).
+pub async fn open(ctx: &Ctx) -> Result<Store> {
+    let opts = OpenOptions {
+        auto_backup: false,
+        ..OpenOptions::default()
+    };
+    Ok(Store::open(ctx.data.clone(), ctx.keys.clone(), opts).await?)
+}

@@ -1,0 +1,55 @@
+//! The CLI's errors: the store's, plus what only a command line can get wrong.
+
+use xueji_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("两次输入的密码不一致")]
+    PasswordMismatch,
+    #[error("无法从标准输入读取：{0}")]
+    Stdin(#[source] std::io::Error),
+    #[error("标准输入没有内容：{0}")]
+    MissingInput(&'static str),
+    #[error("无法确定数据目录，请使用 --data-dir 或设置 XUEJI_DATA_DIR")]
+    NoDataDir,
+    #[error("审计日志校验失败：{0}")]
+    AuditBroken(String),
+    #[error("无法启动运行时：{0}")]
+    Runtime(#[source] std::io::Error),
+    #[error(transparent)]
+    Print(#[from] xueji_print::PrintError),
+    #[error("无法写入文件 {path}：{source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = CliError> = std::result::Result<T, E>;
+
+impl CliError {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Store(e) => e.kind(),
+            Self::PasswordMismatch => "password_mismatch",
+            Self::Stdin(_) => "stdin",
+            Self::MissingInput(_) => "missing_input",
+            Self::NoDataDir => "no_data_dir",
+            Self::AuditBroken(_) => "audit_broken",
+            Self::Runtime(_) => "runtime",
+            Self::Print(_) => "print",
+            Self::Write { .. } => "write",
+        }
+    }
+
+    /// Exit status: 3 for a broken audit chain or an invalid backup, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::AuditBroken(_) | Self::Store(StoreError::BackupInvalid { .. }) => 3,
+            _ => 1,
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! The store commands as a user (or a script) runs them, with a key file instead of a keyring.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    _tmp: tempfile::TempDir,
+    data: PathBuf,
+    key: PathBuf,
+    root: PathBuf,
+}
+
+fn env() -> Env {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().to_path_buf();
+    Env {
+        data: root.join("data"),
+        key: root.join("db.key"),
+        root,
+        _tmp: tmp,
+    }
+}
+
+fn xueji(e: &Env, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xueji"))
+        .arg("--data-dir")
+        .arg(&e.data)
+        .args(args)
+        .env("XUEJI_DB_KEY_FILE", &e.key)
+        .env_remove("XUEJI_DATA_DIR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xueji runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("output")
+}
+
+fn text(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn init(e: &Env) -> String {
+    let out = xueji(
+        e,
+        &[
+            "init",
+            "--school-name",
+            "测试小学",
+            "--school-kind",
+            "小学",
+            "--admin",
+            "admin",
+        ],
+        "pass word 123\npass word 123\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = text(&out);
+    assert!(stdout.contains("恢复码"), "{stdout}");
+    stdout
+        .lines()
+        .find(|l| l.len() == 35 && l.matches('-').count() == 5)
+        .expect("recovery code line")
+        .to_owned()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("json output")
+}
+
+#[test]
+fn init_info_audit_verify() {
+    let e = env();
+    let _code = init(&e);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&e.key)
+            .expect("key file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let out = xueji(&e, &["--json", "db", "info"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let v = json(&out);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["row_counts"]["user"], 1);
+    assert_eq!(v["row_counts"]["school"], 1);
+    assert!(
+        v["cipher_version"]
+            .as_str()
+            .expect("version")
+            .starts_with('4')
+    );
+    assert!(!text(&out).contains("测试小学"), "db info prints no names");
+    let out = xueji(&e, &["audit", "verify"], "");
+    assert!(out.status.success());
+    assert!(text(&out).contains("审计日志完整"));
+    // A second init never overwrites.
+    let out = xueji(
+        &e,
+        &[
+            "--json",
+            "init",
+            "--school-name",
+            "另一所",
+            "--school-kind",
+            "初中",
+            "--admin",
+            "x",
+        ],
+        "pass word 123\npass word 123\n",
+    );
+    assert!(!out.status.success());
+    assert_eq!(json(&out)["kind"], "already_exists");
+}
+
+#[test]
+fn init_refuses_mismatched_passwords() {
+    let e = env();
+    let out = xueji(
+        &e,
+        &[
+            "init",
+            "--school-name",
+            "测试小学",
+            "--school-kind",
+            "小学",
+            "--admin",
+            "admin",
+        ],
+        "pass word 123\nother word 123\n",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("两次输入的密码不一致"));
+    assert!(!e.data.join("xueji.db").exists());
+}
+
+#[test]
+fn recover_after_losing_the_key() {
+    let e = env();
+    let code = init(&e);
+    std::fs::remove_file(&e.key).expect("lose key");
+    let out = xueji(&e, &["--json", "db", "info"], "");
+    assert!(!out.status.success());
+    assert_eq!(json(&out)["kind"], "key_missing");
+    let out = xueji(
+        &e,
+        &["--json", "recover"],
+        "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA\n",
+    );
+    assert_eq!(json(&out)["kind"], "wrong_recovery_code");
+    let out = xueji(&e, &["recover"], &format!("{code}\n"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(e.key.exists(), "the key was re-stored");
+    assert!(xueji(&e, &["db", "info"], "").status.success());
+}
+
+#[test]
+fn backup_create_verify_restore() {
+    let e = env();
+    init(&e);
+    let file = e.root.join("b1.xjbak");
+    let f = file.to_str().expect("utf-8 path");
+    let out = xueji(&e, &["backup", "create", "--to", f], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = xueji(&e, &["--json", "backup", "create", "--to", f], "");
+    assert_eq!(json(&out)["kind"], "backup_exists");
+    let out = xueji(&e, &["--json", "backup", "verify", f], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(json(&out)["audit_rows"].as_u64().expect("rows") >= 3);
+    let junk = e.root.join("junk.xjbak");
+    std::fs::write(&junk, vec![7u8; 8192]).expect("junk");
+    let out = xueji(&e, &["backup", "verify", junk.to_str().expect("utf-8")], "");
+    assert_eq!(out.status.code(), Some(3));
+    let out = xueji(&e, &["--json", "backup", "restore", "--from", f], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let kept = json(&out)["previous_saved_as"]
+        .as_str()
+        .expect("kept")
+        .to_owned();
+    assert!(Path::new(&kept).exists());
+    assert!(xueji(&e, &["audit", "verify"], "").status.success());
+}

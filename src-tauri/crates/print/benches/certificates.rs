@@ -1,0 +1,74 @@
+//! Benchmark: 500 certificates into one PDF, and one single certificate.
+//! Run: `cargo bench -p xueji-print --bench certificates`. Prints time and size of each.
+
+use std::time::Instant;
+
+use xueji_print::layout::Sheets;
+use xueji_print::{Document, batch, font, render, samples};
+
+fn main() -> Result<(), xueji_print::PrintError> {
+    let t = Instant::now();
+    font::font()?;
+    println!(
+        "font parse (once per process): {:.3} s",
+        t.elapsed().as_secs_f64()
+    );
+
+    let certs = (0..500)
+        .map(samples::certificate)
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let t = Instant::now();
+    let pdf = batch::render_all(&certs, &mut |_, _| {})?;
+    let batch_time = t.elapsed().as_secs_f64();
+    println!(
+        "500 certificates, one PDF (250 with a photo): {batch_time:.3} s, {} KB",
+        pdf.len() / 1024
+    );
+
+    let no_photos: Vec<_> = certs
+        .iter()
+        .cloned()
+        .map(|mut c| {
+            c.photo = None;
+            c
+        })
+        .collect();
+    let t = Instant::now();
+    let pdf = batch::render_all(&no_photos, &mut |_, _| {})?;
+    println!(
+        "500 certificates, one PDF (no photos): {:.3} s, {} KB",
+        t.elapsed().as_secs_f64(),
+        pdf.len() / 1024
+    );
+
+    let t = Instant::now();
+    let mut sheets = Sheets::new("bench")?;
+    for cert in &no_photos {
+        sheets.begin_document();
+        cert.draw(&mut sheets)?;
+    }
+    let drawn = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let pdf = sheets.finish();
+    println!(
+        "  of which drawing {drawn:.3} s, serialising and subsetting {:.3} s ({} KB)",
+        t.elapsed().as_secs_f64(),
+        pdf.len() / 1024
+    );
+
+    let mut best = f64::MAX;
+    let mut size = 0;
+    for i in 0..5 {
+        let t = Instant::now();
+        let one = render(&certs[i % 2])?;
+        best = best.min(t.elapsed().as_secs_f64());
+        size = one.len();
+    }
+    println!(
+        "1 certificate: {:.1} ms (best of 5), {} KB",
+        best * 1000.0,
+        size / 1024
+    );
+    Ok(())
+}

@@ -1,0 +1,384 @@
+//! Approval forms (申请表 / 审批表): student and guardian blocks, kind-specific details, the
+//! reasons with the applicant's signature, the required proofs, and an opinion, signature, seal
+//! and date block per approving party. One template, one table of kinds:
+//! 转学 (four parties, R13.1), 休学 (R14.1), 复学 (filing, R15.1), 缓学 (R6.2), 跳级 (R12.2),
+//! 留级 (R12.3), 学生基础信息变更 (R11.1) with its key-field variant (R11.2), 退学 (R17.1).
+
+use chrono::NaiveDate;
+use xueji_domain::id_card::Sex;
+use xueji_domain::proofs::ProofRequirement;
+use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
+
+use crate::documents::{Document, date};
+use crate::error::Result;
+use crate::layout::grid::{Cell, Grid, Row};
+use crate::layout::text::{Align, TextStyle};
+use crate::layout::{PageSize, Sheets};
+
+/// Which application form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ApprovalKind {
+    Transfer,
+    Leave,
+    Resume,
+    Deferral,
+    Skip,
+    Repeat,
+    BasicDataChange,
+    /// 姓名 or 身份证件号码 (R11.2): proof, approval, then national duplicate check and identity
+    /// comparison again.
+    KeyDataChange,
+    Withdrawal,
+}
+
+/// One approving party: the opinion cell's label and whether its block is a filing (备案).
+struct Party {
+    label: &'static str,
+    signer: &'static str,
+}
+
+const SCHOOL: Party = Party {
+    label: "学校意见",
+    signer: "负责人签字",
+};
+const BUREAU: Party = Party {
+    label: "主管教育行政部门意见",
+    signer: "经办人签字",
+};
+
+impl ApprovalKind {
+    pub const ALL: [Self; 9] = [
+        Self::Transfer,
+        Self::Leave,
+        Self::Resume,
+        Self::Deferral,
+        Self::Skip,
+        Self::Repeat,
+        Self::BasicDataChange,
+        Self::KeyDataChange,
+        Self::Withdrawal,
+    ];
+
+    /// The printed form title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Transfer => "义务教育阶段学生转学申请表",
+            Self::Leave => "义务教育阶段学生休学申请审批表",
+            Self::Resume => "义务教育阶段学生复学申请表",
+            Self::Deferral => "义务教育阶段适龄儿童缓学申请审批表",
+            Self::Skip => "义务教育阶段学生跳级申请审批表",
+            Self::Repeat => "义务教育阶段学生留级申请审批表",
+            Self::BasicDataChange => "学生基础信息变更申请表",
+            Self::KeyDataChange => "学生基础信息变更申请表（姓名、身份证件号码）",
+            Self::Withdrawal => "学生退学申请审批表",
+        }
+    }
+
+    /// The article of the law the form rests on.
+    fn basis(self) -> &'static str {
+        match self {
+            Self::Transfer => "第十三条",
+            Self::Leave => "第十四条",
+            Self::Resume => "第十五条",
+            Self::Deferral => "第六条",
+            Self::Skip | Self::Repeat => "第十二条",
+            Self::BasicDataChange | Self::KeyDataChange => "第十一条",
+            Self::Withdrawal => "第十七条",
+        }
+    }
+
+    fn parties(self) -> Vec<Party> {
+        match self {
+            Self::Transfer => vec![
+                Party {
+                    label: "转入学校意见",
+                    signer: "负责人签字",
+                },
+                Party {
+                    label: "转出学校意见",
+                    signer: "负责人签字",
+                },
+                Party {
+                    label: "转出学校主管教育行政部门意见",
+                    signer: "经办人签字",
+                },
+                Party {
+                    label: "转入学校主管教育行政部门意见",
+                    signer: "经办人签字",
+                },
+            ],
+            Self::Resume => {
+                vec![
+                    SCHOOL,
+                    Party {
+                        label: "主管教育行政部门备案",
+                        signer: "经办人签字",
+                    },
+                ]
+            }
+            Self::KeyDataChange => vec![
+                Party {
+                    label: "学校核实意见",
+                    signer: "负责人签字",
+                },
+                Party {
+                    label: "主管教育行政部门核准意见",
+                    signer: "经办人签字",
+                },
+            ],
+            _ => vec![SCHOOL, BUREAU],
+        }
+    }
+
+    /// Who signs the reasons.
+    fn applicant(self) -> &'static str {
+        match self {
+            Self::Withdrawal => "申请人签字",
+            _ => "监护人签字",
+        }
+    }
+}
+
+/// Label and value column widths of full-width rows, in mm.
+const L: f32 = 30.0;
+const W: f32 = 140.0;
+
+/// The student as printed at the top of every form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StudentBlock {
+    pub name: PersonName,
+    pub sex: Sex,
+    pub birth_date: NaiveDate,
+    pub id_number: Option<IdCardNumber>,
+    pub xueji_number: XuejiNumber,
+    pub school: String,
+    /// e.g. 七年级（3）班
+    pub class: String,
+    pub address: String,
+}
+
+/// The guardian (or the adult applicant).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Guardian {
+    pub name: PersonName,
+    pub relation: String,
+    pub phone: String,
+}
+
+/// An application form with its data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApprovalForm {
+    pub kind: ApprovalKind,
+    /// Serial number from the issued-document log, if the office numbers this form.
+    pub serial: Option<String>,
+    pub student: StudentBlock,
+    pub guardian: Guardian,
+    /// Kind-specific rows (label, value), e.g. 转入学校, 休学起止日期, 原内容 / 变更后内容.
+    pub details: Vec<(String, String)>,
+    pub reason: String,
+    /// The proofs required for this change (from the domain's proof list).
+    pub proofs: Vec<String>,
+    /// Opinions already recorded, one per party in order; missing or empty ones stay blank for
+    /// handwriting.
+    pub opinions: Vec<String>,
+    pub applied_on: NaiveDate,
+}
+
+impl ApprovalForm {
+    /// The proof lines for a change from the domain's requirements
+    /// (`xueji_domain::proofs::required_proofs`), e.g. "县级及以上医疗单位证明".
+    pub fn proof_labels(requirements: &[ProofRequirement]) -> Vec<String> {
+        requirements
+            .iter()
+            .map(ProofRequirement::label_zh)
+            .collect()
+    }
+
+    fn id_text(&self) -> String {
+        self.student
+            .id_number
+            .as_ref()
+            .map_or_else(|| "无".to_owned(), |id| id.as_str().to_owned())
+    }
+
+    fn proofs_text(&self) -> String {
+        self.proofs
+            .iter()
+            .map(|p| format!("□ {p}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Document for ApprovalForm {
+    fn title(&self) -> String {
+        self.kind.title().to_owned()
+    }
+
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        let s = &self.student;
+        let mut out = Vec::new();
+        if let Some(serial) = &self.serial {
+            out.push(("编号", serial.clone()));
+        }
+        out.extend([
+            ("申请日期", date(self.applied_on)),
+            ("学生姓名", s.name.as_str().to_owned()),
+            ("性别", s.sex.label_zh().to_owned()),
+            ("出生日期", date(s.birth_date)),
+            ("身份证件号码", self.id_text()),
+            ("学籍号", s.xueji_number.as_str().to_owned()),
+            ("就读学校", s.school.clone()),
+            ("年级班级", s.class.clone()),
+            ("家庭住址", s.address.clone()),
+            ("监护人姓名", self.guardian.name.as_str().to_owned()),
+            ("与学生关系", self.guardian.relation.clone()),
+            ("联系电话", self.guardian.phone.clone()),
+        ]);
+        for (_, value) in &self.details {
+            out.push(("申请事项", value.clone()));
+        }
+        out.push(("申请理由", self.reason.clone()));
+        for proof in &self.proofs {
+            out.push(("证明材料", proof.clone()));
+        }
+        for opinion in self.opinions.iter().filter(|o| !o.is_empty()) {
+            out.push(("审核意见", opinion.clone()));
+        }
+        out
+    }
+
+    fn draw(&self, sheets: &mut Sheets) -> Result<()> {
+        let size = PageSize::A4;
+        let page = sheets.new_page(size);
+        page.text(
+            105.0,
+            28.0,
+            TextStyle::plain(16.0).bold().spaced(0.5),
+            Align::Center,
+            self.kind.title(),
+        );
+        if let Some(serial) = &self.serial {
+            page.text(
+                190.0,
+                38.0,
+                TextStyle::SMALL,
+                Align::Right,
+                &format!("编号：{serial}"),
+            );
+        }
+        let applied = format!("申请日期：{}", date(self.applied_on));
+        page.text(20.0, 38.0, TextStyle::SMALL, Align::Left, &applied);
+
+        let s = &self.student;
+        let mut rows = vec![
+            Row::new(vec![
+                Cell::label(L, "学生姓名"),
+                Cell::value(38.0, s.name.as_str()),
+                Cell::label(14.0, "性别"),
+                Cell::value(14.0, s.sex.label_zh()),
+                Cell::label(22.0, "出生日期"),
+                Cell::value(52.0, &date(s.birth_date)),
+            ]),
+            Row::new(vec![
+                Cell::label(L, "身份证件号码"),
+                Cell::value(66.0, &self.id_text()),
+                Cell::label(22.0, "学籍号"),
+                Cell::value(52.0, s.xueji_number.as_str()),
+            ]),
+            Row::new(vec![
+                Cell::label(L, "就读学校"),
+                Cell::value(66.0, &s.school),
+                Cell::label(22.0, "年级班级"),
+                Cell::value(52.0, &s.class),
+            ]),
+            Row::new(vec![Cell::label(L, "家庭住址"), Cell::value(W, &s.address)]),
+            Row::new(vec![
+                Cell::label(L, "监护人姓名"),
+                Cell::value(38.0, self.guardian.name.as_str()),
+                Cell::label(28.0, "与学生关系"),
+                Cell::value(16.0, &self.guardian.relation),
+                Cell::label(22.0, "联系电话"),
+                Cell::value(36.0, &self.guardian.phone),
+            ]),
+        ];
+        for (label, value) in &self.details {
+            rows.push(Row::new(vec![Cell::label(L, label), Cell::value(W, value)]));
+        }
+        let four = self.kind == ApprovalKind::Transfer;
+        rows.push(Row::tall(
+            vec![
+                Cell::label(L, "申请理由"),
+                Cell::opinion(W, &self.reason, self.kind.applicant(), false),
+            ],
+            if four { 26.0 } else { 32.0 },
+        ));
+        rows.push(Row::new(vec![
+            Cell::label(L, "证明材料"),
+            Cell::value(W, &self.proofs_text()),
+        ]));
+        for (i, party) in self.kind.parties().iter().enumerate() {
+            let opinion = self.opinions.get(i).map_or("", String::as_str);
+            rows.push(Row::tall(
+                vec![
+                    Cell::label(L, party.label),
+                    Cell::opinion(W, opinion, party.signer, true),
+                ],
+                if four { 27.0 } else { 36.0 },
+            ));
+        }
+        let bottom = Grid::new(20.0, rows).draw(sheets, 42.0, size);
+        let note = format!(
+            "注：依据《浙江省义务教育阶段学生学籍管理办法》{}。本表一式两份，学校和主管教育行政部门各存一份，并归入学生学籍档案。",
+            self.kind.basis()
+        );
+        let page = sheets.page();
+        crate::layout::wrap::paragraph(
+            page,
+            20.0,
+            bottom + 5.0,
+            170.0,
+            TextStyle::plain(8.0),
+            4.0,
+            &note,
+        );
+        Ok(())
+    }
+
+    fn numbered(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use xueji_domain::change::{Change, LeaveReason};
+    use xueji_domain::proofs::required_proofs;
+
+    #[test]
+    fn proof_lines_come_from_the_domain_requirements() {
+        let sick_since = chrono::NaiveDate::from_ymd_opt(2024, 11, 1).expect("date");
+        let leave = Change::Leave {
+            reason: LeaveReason::Illness { sick_since },
+        };
+        let labels = ApprovalForm::proof_labels(&required_proofs(&leave));
+        assert!(
+            labels.iter().any(|l| l.contains("县级及以上医疗单位证明")),
+            "{labels:?}"
+        );
+    }
+
+    #[test]
+    fn every_kind_has_a_title_and_two_or_four_parties() {
+        for kind in ApprovalKind::ALL {
+            let parties = kind.parties().len();
+            assert_eq!(
+                parties,
+                if kind == ApprovalKind::Transfer { 4 } else { 2 },
+                "{kind:?}"
+            );
+            assert!(kind.title().ends_with('表') || kind.title().ends_with('）'));
+        }
+    }
+}

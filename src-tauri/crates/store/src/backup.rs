@@ -1,0 +1,247 @@
+//! Backups: online encrypted copies (same key) to a chosen file, a daily automatic copy on open
+//! (the last 30 kept), one before every migration, and restore only after the copy passes
+//! `integrity_check`, `cipher_integrity_check` and audit verify. The replaced database is kept.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Local;
+use sea_orm::TransactionTrait;
+use serde::Serialize;
+
+use crate::audit::{self, AuditRecord};
+use crate::connection::{self, Limits, OpenMode};
+use crate::error::{Result, StoreError};
+use crate::fsutil::{sibling, sync_parent};
+use crate::key::DbKey;
+use crate::keystore::KeyStore;
+use crate::paths::{DataDir, companions};
+use crate::recovery::RecoveryFile;
+use crate::store::{SYSTEM_ACTOR, Store};
+
+/// Automatic backups kept.
+pub const KEEP_AUTO: usize = 30;
+const AUTO_PREFIX: &str = "auto-";
+
+/// What a checked backup holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BackupReport {
+    pub path: PathBuf,
+    pub audit_rows: u64,
+}
+
+fn stamp() -> String {
+    Local::now().format("%Y%m%d-%H%M%S%.3f").to_string()
+}
+
+/// Writes the encrypted copy through `<target>.partial` and a rename; never overwrites.
+async fn export(store: &Store, target: &Path) -> Result<()> {
+    if target.exists() {
+        return Err(StoreError::BackupExists {
+            path: target.to_path_buf(),
+        });
+    }
+    if let Some(parent) = target.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
+    }
+    let partial = sibling(target, ".partial");
+    if partial.exists() {
+        std::fs::remove_file(&partial).map_err(|e| StoreError::io(&partial, e))?;
+    }
+    store.conn.export_to(&partial, &store.key).await?;
+    std::fs::rename(&partial, target).map_err(|e| StoreError::io(target, e))?;
+    sync_parent(target);
+    Ok(())
+}
+
+impl Store {
+    /// An online encrypted backup to `target` (which must not exist), audited.
+    pub async fn backup_to(&self, actor: &str, target: &Path) -> Result<()> {
+        if target.exists() {
+            return Err(StoreError::BackupExists {
+                path: target.to_path_buf(),
+            });
+        }
+        let txn = self.conn.orm.begin().await?;
+        audit::append(
+            &txn,
+            &AuditRecord::new(actor, "backup", &target.display().to_string())?,
+        )
+        .await?;
+        txn.commit().await?;
+        export(self, target).await
+    }
+
+    /// Lists the automatic backups, oldest first.
+    pub fn auto_backups(&self) -> Result<Vec<PathBuf>> {
+        list_auto(&self.data.backups())
+    }
+}
+
+fn list_auto(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io(dir, e)),
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let named = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(AUTO_PREFIX));
+            named && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("db"))
+        })
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// The automatic backup: at most once a day, keeping the last [`KEEP_AUTO`].
+pub(crate) async fn daily(store: &Store) -> Result<()> {
+    let dir = store.data.backups();
+    let today = format!("{AUTO_PREFIX}{}", Local::now().format("%Y%m%d"));
+    let existing = list_auto(&dir)?;
+    let done_today = existing.iter().any(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(&today))
+    });
+    if !done_today {
+        export(store, &dir.join(format!("{AUTO_PREFIX}{}.db", stamp()))).await?;
+    }
+    let all = list_auto(&dir)?;
+    if all.len() > KEEP_AUTO {
+        for old in &all[..all.len() - KEEP_AUTO] {
+            std::fs::remove_file(old).map_err(|e| StoreError::io(old, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// The backup taken before a migration.
+pub(crate) async fn pre_migration(store: &Store) -> Result<PathBuf> {
+    let target = store
+        .data
+        .backups()
+        .join(format!("pre-migration-{}.db", stamp()));
+    export(store, &target).await?;
+    Ok(target)
+}
+
+/// Checks a backup file with `key`: opens it read-only, `integrity_check`,
+/// `cipher_integrity_check`, audit verify. Any failure is `BackupInvalid` (or the open error).
+pub async fn verify_file(path: &Path, key: &DbKey) -> Result<BackupReport> {
+    let conn = connection::open(path, key, OpenMode::ReadOnly, None, Limits::default())
+        .await
+        .map_err(|e| StoreError::BackupInvalid {
+            reason: e.to_string(),
+        })?;
+    let checked = async {
+        if let Some(problem) = conn.integrity_problems().await? {
+            return Err(StoreError::BackupInvalid { reason: problem });
+        }
+        let report = audit::verify(&conn.orm).await?;
+        if let Some(problem) = report.first_problem {
+            return Err(StoreError::BackupInvalid {
+                reason: format!("审计日志：{problem}"),
+            });
+        }
+        Ok(BackupReport {
+            path: path.to_path_buf(),
+            audit_rows: report.rows,
+        })
+    }
+    .await;
+    conn.close().await;
+    checked.map_err(|e| match e {
+        StoreError::BackupInvalid { .. } => e,
+        other => StoreError::BackupInvalid {
+            reason: other.to_string(),
+        },
+    })
+}
+
+/// Saves the current database before a restore: an encrypted copy when it opens, else the file
+/// itself (with its WAL) moved aside. Returns where it went.
+async fn keep_current(data: &DataDir, key: &DbKey) -> Result<Option<PathBuf>> {
+    let db = data.database();
+    if !db.exists() {
+        return Ok(None);
+    }
+    std::fs::create_dir_all(data.backups()).map_err(|e| StoreError::io(data.backups(), e))?;
+    let fingerprint = RecoveryFile::read(&data.recovery())
+        .ok()
+        .map(|f| f.key_fingerprint);
+    let opened = connection::open(
+        &db,
+        key,
+        OpenMode::Existing,
+        fingerprint.as_deref(),
+        Limits::default(),
+    )
+    .await;
+    if let Ok(conn) = opened {
+        let target = data.backups().join(format!("pre-restore-{}.db", stamp()));
+        let exported = conn.export_to(&target, key).await;
+        conn.close().await;
+        exported?;
+        return Ok(Some(target));
+    }
+    let target = data.backups().join(format!("damaged-{}.db", stamp()));
+    std::fs::rename(&db, &target).map_err(|e| StoreError::io(&db, e))?;
+    for (companion, suffix) in companions(&db).into_iter().zip(["-wal", "-shm"]) {
+        if companion.exists() {
+            let side = sibling(&target, suffix);
+            std::fs::rename(&companion, &side).map_err(|e| StoreError::io(&companion, e))?;
+        }
+    }
+    Ok(Some(target))
+}
+
+/// Restores `from` over the database of `data` after checking it. The store must be closed (the
+/// lock is taken here). The current database is first copied to `backups/pre-restore-….db` (or,
+/// when it cannot be opened, moved there as `damaged-….db`); returns that path.
+pub async fn restore(data: &DataDir, keys: &KeyStore, from: &Path) -> Result<Option<PathBuf>> {
+    let lock = connection::lock(&data.lock())?;
+    let key = keys.load()?;
+    verify_file(from, &key).await?;
+    let db = data.database();
+    let kept = keep_current(data, &key).await?;
+    // A stale WAL must never be applied to the restored file.
+    for c in companions(&db) {
+        if c.exists() {
+            std::fs::remove_file(&c).map_err(|e| StoreError::io(&c, e))?;
+        }
+    }
+    let tmp = sibling(&db, ".restoring");
+    std::fs::copy(from, &tmp).map_err(|e| StoreError::io(&tmp, e))?;
+    std::fs::File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| StoreError::io(&tmp, e))?;
+    std::fs::rename(&tmp, &db).map_err(|e| StoreError::io(&db, e))?;
+    sync_parent(&db);
+    drop(lock);
+    // Record the restore in the restored database's own chain.
+    let store = Store::open(
+        data.clone(),
+        keys.clone(),
+        crate::store::OpenOptions {
+            auto_backup: false,
+            limits: Limits::default(),
+        },
+    )
+    .await?;
+    let txn = store.db().begin().await?;
+    audit::append(
+        &txn,
+        &AuditRecord::new(SYSTEM_ACTOR, "restore", &from.display().to_string())?,
+    )
+    .await?;
+    txn.commit().await?;
+    store.close().await;
+    Ok(kept)
+}

@@ -1,0 +1,22 @@
+//! Every printed certificate or proof, with its serial number.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
+#[sea_orm(table_name = "issued_document")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub serial: String,
+    pub kind: String,
+    #[sea_orm(indexed)]
+    pub student_id: Option<i64>,
+    pub issued_at: DateTimeUtc,
+    pub issued_by: String,
+    pub voided: bool,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

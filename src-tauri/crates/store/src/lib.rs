@@ -1,0 +1,37 @@
+//! `xueji-store`: the encrypted store of XueJi 学籍.
+//!
+//! - [`connection`]: SQLCipher files opened with a random 256-bit raw key as the first pragma,
+//!   WAL and foreign keys on, and one error kind per failure ([`StoreError`]); all SQLite-specific
+//!   SQL lives there.
+//! - [`keystore`]: the key in the OS keyring (persistent on every OS) or in a key file named by
+//!   `XUEJI_DB_KEY_FILE`; [`recovery`]: the recovery code wrapping the key (Argon2id).
+//! - [`audit`]: the append-only SHA-256 chained audit log and its verify (R30.1).
+//! - [`migration`], [`entities`], [`repo`]: forward-only schema and sea-orm repositories
+//!   (query builder only; nothing about a student is ever deleted, R5.1, R9.2).
+//! - [`backup`]: online encrypted backups, daily automatic copies, checked restore.
+//! - [`Store`]: init, open, recover, change key, new recovery code.
+
+pub mod audit;
+pub mod backup;
+pub mod connection;
+pub mod entities;
+pub mod error;
+mod fsutil;
+mod info;
+pub mod key;
+pub mod keystore;
+pub mod migration;
+pub mod paths;
+pub mod recovery;
+pub mod repo;
+pub mod store;
+
+pub use audit::{AuditProblem, AuditRecord, AuditReport};
+pub use connection::Limits;
+pub use error::{Result, StoreError};
+pub use info::DbInfo;
+pub use key::DbKey;
+pub use keystore::KeyStore;
+pub use paths::DataDir;
+pub use recovery::RecoveryCode;
+pub use store::{InitOptions, OpenOptions, Store};

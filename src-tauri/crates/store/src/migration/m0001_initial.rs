@@ -1,0 +1,95 @@
+//! The first schema: every table, its indexes, and foreign keys to `student` and `application`.
+//! Built from the entities for now; freeze it as explicit statements before the first release,
+//! so a later entity change cannot alter what this migration creates.
+
+use sea_orm::{EntityTrait, Schema};
+use sea_orm_migration::prelude::*;
+
+use crate::entities::{
+    application, application_step, archive_item, attachment, audit_head, audit_log, calendar_day,
+    class_placement, completion, family_member, issued_document, sanction, school, setting,
+    student, student_history, user,
+};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+fn student_fk(table: impl IntoIden, column: impl IntoIden) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .from(table, column)
+        .to(student::Entity, student::Column::Id)
+        .on_delete(ForeignKeyAction::Restrict)
+        .to_owned()
+}
+
+async fn create<E: EntityTrait>(
+    manager: &SchemaManager<'_>,
+    schema: &Schema,
+    entity: E,
+    fks: Vec<ForeignKeyCreateStatement>,
+) -> Result<(), DbErr> {
+    let mut table = schema.create_table_from_entity(entity);
+    for mut fk in fks {
+        table.foreign_key(&mut fk);
+    }
+    manager.create_table(table).await?;
+    for index in schema.create_index_from_entity(entity) {
+        manager.create_index(index).await?;
+    }
+    Ok(())
+}
+
+/// Tables without personal data.
+async fn create_school_tables(manager: &SchemaManager<'_>, s: &Schema) -> Result<(), DbErr> {
+    create(manager, s, school::Entity, vec![]).await?;
+    create(manager, s, setting::Entity, vec![]).await?;
+    create(manager, s, user::Entity, vec![]).await?;
+    create(manager, s, calendar_day::Entity, vec![]).await?;
+    create(manager, s, audit_log::Entity, vec![]).await?;
+    create(manager, s, audit_head::Entity, vec![]).await
+}
+
+/// Creates a table whose `student_id` refers to `student`.
+macro_rules! with_student_fk {
+    ($manager:expr, $schema:expr, $table:ident) => {
+        create(
+            $manager,
+            $schema,
+            $table::Entity,
+            vec![student_fk($table::Entity, $table::Column::StudentId)],
+        )
+        .await?
+    };
+}
+
+/// `student` and every table that refers to it.
+async fn create_student_tables(manager: &SchemaManager<'_>, s: &Schema) -> Result<(), DbErr> {
+    create(manager, s, student::Entity, vec![]).await?;
+    with_student_fk!(manager, s, family_member);
+    with_student_fk!(manager, s, student_history);
+    with_student_fk!(manager, s, class_placement);
+    with_student_fk!(manager, s, attachment);
+    with_student_fk!(manager, s, archive_item);
+    with_student_fk!(manager, s, application);
+    with_student_fk!(manager, s, sanction);
+    with_student_fk!(manager, s, completion);
+    with_student_fk!(manager, s, issued_document);
+    let step_fk = ForeignKey::create()
+        .from(
+            application_step::Entity,
+            application_step::Column::ApplicationId,
+        )
+        .to(application::Entity, application::Column::Id)
+        .on_delete(ForeignKeyAction::Restrict)
+        .to_owned();
+    create(manager, s, application_step::Entity, vec![step_fk]).await
+}
+
+#[sea_orm_migration::async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let schema = Schema::new(manager.get_database_backend());
+        create_school_tables(manager, &schema).await?;
+        create_student_tables(manager, &schema).await
+    }
+}

@@ -1,0 +1,65 @@
+//! The school profile.
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use xueji_domain::SchoolKind;
+
+use crate::audit::{self, AuditRecord};
+use crate::entities::school;
+use crate::error::{Result, StoreError};
+
+/// The stored name of a school kind.
+pub fn kind_name(kind: SchoolKind) -> &'static str {
+    match kind {
+        SchoolKind::Primary => "primary",
+        SchoolKind::Junior => "junior",
+        SchoolKind::NineYear => "nine_year",
+        SchoolKind::SpecialEducation => "special_education",
+    }
+}
+
+/// Parses `小学`, `初中`, `九年一贯制`, `特殊教育` (or the English snake-case names).
+pub fn parse_kind(text: &str) -> Result<SchoolKind> {
+    match text.trim() {
+        "小学" | "primary" => Ok(SchoolKind::Primary),
+        "初中" | "junior" => Ok(SchoolKind::Junior),
+        "九年一贯制" | "九年一贯制学校" | "nine_year" => Ok(SchoolKind::NineYear),
+        "特殊教育" | "特殊教育学校" | "special_education" => {
+            Ok(SchoolKind::SpecialEducation)
+        }
+        _ => Err(StoreError::Invalid(
+            "学校类型应为 小学、初中、九年一贯制 或 特殊教育".to_owned(),
+        )),
+    }
+}
+
+/// Creates the profile (once, at init).
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    actor: &str,
+    name: &str,
+    kind: SchoolKind,
+) -> Result<i64> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::Invalid("学校名称不能为空".to_owned()));
+    }
+    let now = Utc::now();
+    let res = school::Entity::insert(school::ActiveModel {
+        name: Set(name.to_owned()),
+        kind: Set(kind_name(kind).to_owned()),
+        code: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    audit::append(db, &AuditRecord::new(actor, "school_create", "school")?).await?;
+    Ok(res.last_insert_id)
+}
+
+/// The profile, if any.
+pub async fn get<C: ConnectionTrait>(db: &C) -> Result<Option<school::Model>> {
+    Ok(school::Entity::find().one(db).await?)
+}

@@ -1,0 +1,305 @@
+//! The store: one open encrypted database with its key, lock and recovery file. Unlock order:
+//! the key store (keyring or key file), else the recovery code, which then re-stores the key.
+
+use std::fs::File;
+
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use xueji_domain::SchoolKind;
+
+use crate::audit::{self, AuditRecord, AuditReport};
+use crate::backup;
+use crate::connection::{self, Connection, Limits, OpenMode};
+use crate::error::{Result, StoreError};
+use crate::key::DbKey;
+use crate::keystore::KeyStore;
+use crate::migration::{self, SchemaState};
+use crate::paths::{DataDir, companions};
+use crate::recovery::{RecoveryCode, RecoveryFile};
+use crate::repo;
+
+/// The actor recorded for the store's own actions (init, migration, backup).
+pub const SYSTEM_ACTOR: &str = "system";
+
+/// What `init` needs.
+#[derive(Clone, Debug)]
+pub struct InitOptions {
+    pub school_name: String,
+    pub school_kind: SchoolKind,
+    pub admin_username: String,
+    pub admin_password: String,
+}
+
+/// How to open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenOptions {
+    /// Take the automatic daily backup (kept: the last 30).
+    pub auto_backup: bool,
+    pub limits: Limits,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        Self {
+            auto_backup: true,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Writes the recovery file, creates the database, its schema, school and admin account.
+async fn create_database(
+    data: &DataDir,
+    wrapped: &RecoveryFile,
+    key: &DbKey,
+    opts: &InitOptions,
+) -> Result<Connection> {
+    wrapped.write(&data.recovery(), false)?;
+    let conn = connection::open(
+        &data.database(),
+        key,
+        OpenMode::Create,
+        None,
+        Limits::default(),
+    )
+    .await?;
+    let filled = async {
+        migration::migrate(&conn.orm).await?;
+        let txn = conn.orm.begin().await?;
+        audit::append(&txn, &AuditRecord::new(SYSTEM_ACTOR, "init", "database")?).await?;
+        repo::school::create(&txn, SYSTEM_ACTOR, &opts.school_name, opts.school_kind).await?;
+        repo::users::create(
+            &txn,
+            SYSTEM_ACTOR,
+            &opts.admin_username,
+            &opts.admin_password,
+            "admin",
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<(), StoreError>(())
+    }
+    .await;
+    if let Err(e) = filled {
+        conn.close().await;
+        return Err(e);
+    }
+    Ok(conn)
+}
+
+/// An open store.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) data: DataDir,
+    pub(crate) conn: Connection,
+    pub(crate) key: DbKey,
+    pub(crate) keys: KeyStore,
+    _lock: File,
+}
+
+impl Store {
+    /// Creates a new database: key into the key store, recovery file beside the database, schema,
+    /// school profile and admin account. Returns the recovery code, to be shown once.
+    /// Refuses when a database or recovery file already exists: nothing is ever overwritten.
+    pub async fn init(
+        data: DataDir,
+        keys: KeyStore,
+        opts: &InitOptions,
+    ) -> Result<(Self, RecoveryCode)> {
+        std::fs::create_dir_all(data.root()).map_err(|e| StoreError::io(data.root(), e))?;
+        let lock = connection::lock(&data.lock())?;
+        for path in [data.database(), data.recovery()] {
+            if path.exists() {
+                return Err(StoreError::AlreadyExists { path });
+            }
+        }
+        // Validate what we can before anything is written.
+        if opts.school_name.trim().is_empty() || opts.admin_username.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "学校名称和管理员用户名不能为空".to_owned(),
+            ));
+        }
+        let key = DbKey::generate();
+        let code = RecoveryCode::generate();
+        let wrapped = RecoveryFile::wrap(&key, &code)?;
+        // The key store first: when the keyring fails, nothing has been written.
+        keys.save_new(&key)?;
+        let conn = match create_database(&data, &wrapped, &key, opts).await {
+            Ok(conn) => conn,
+            Err(e) => {
+                // Remove only what this call created, so init can be tried again.
+                for path in std::iter::once(data.recovery())
+                    .chain(std::iter::once(data.database()))
+                    .chain(companions(&data.database()))
+                {
+                    let _ = std::fs::remove_file(path);
+                }
+                let _ = keys.delete();
+                return Err(e);
+            }
+        };
+        Ok((
+            Self {
+                data,
+                conn,
+                key,
+                keys,
+                _lock: lock,
+            },
+            code,
+        ))
+    }
+
+    /// Opens with the key from the key store (`KeyMissing` when there is none: ask for the
+    /// recovery code and call [`Store::recover`]).
+    pub async fn open(data: DataDir, keys: KeyStore, opts: OpenOptions) -> Result<Self> {
+        let lock = connection::lock(&data.lock())?;
+        if !data.database().exists() {
+            return Err(StoreError::NotFound {
+                path: data.database(),
+            });
+        }
+        let key = keys.load()?;
+        Self::open_with(data, keys, key, lock, opts).await
+    }
+
+    /// Unlocks with the recovery code and re-stores the key in the key store.
+    pub async fn recover(
+        data: DataDir,
+        keys: KeyStore,
+        code: &RecoveryCode,
+        opts: OpenOptions,
+    ) -> Result<Self> {
+        let lock = connection::lock(&data.lock())?;
+        let file = RecoveryFile::read(&data.recovery())?;
+        let key = file.unwrap_key(code, &data.recovery())?;
+        let store = Self::open_with(data, keys, key, lock, opts).await?;
+        store.keys.save(&store.key)?;
+        Ok(store)
+    }
+
+    async fn open_with(
+        data: DataDir,
+        keys: KeyStore,
+        key: DbKey,
+        lock: File,
+        opts: OpenOptions,
+    ) -> Result<Self> {
+        let fingerprint = RecoveryFile::read(&data.recovery())
+            .ok()
+            .map(|f| f.key_fingerprint);
+        let conn = connection::open(
+            &data.database(),
+            &key,
+            OpenMode::Existing,
+            fingerprint.as_deref(),
+            opts.limits,
+        )
+        .await?;
+        let store = Self {
+            data,
+            conn,
+            key,
+            keys,
+            _lock: lock,
+        };
+        match migration::state(&store.conn.orm).await {
+            Ok(SchemaState::Current) => {}
+            Ok(SchemaState::Empty | SchemaState::Behind(_)) => {
+                // Never migrate an existing file in place without a backup first.
+                let migrated = async {
+                    backup::pre_migration(&store).await?;
+                    migration::migrate(&store.conn.orm).await
+                }
+                .await;
+                if let Err(e) = migrated {
+                    store.close().await;
+                    return Err(e);
+                }
+            }
+            Err(e) => {
+                store.close().await;
+                return Err(e);
+            }
+        }
+        if opts.auto_backup {
+            backup::daily(&store).await?;
+        }
+        Ok(store)
+    }
+
+    /// The sea-orm connection for repositories and transactions.
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.conn.orm
+    }
+
+    pub fn data_dir(&self) -> &DataDir {
+        &self.data
+    }
+
+    /// Closes the database (checkpoints the WAL) and releases the lock.
+    pub async fn close(self) {
+        self.conn.pool.close().await;
+    }
+
+    /// Re-encrypts the database with a new key (`PRAGMA rekey`), stores it, and wraps it with a
+    /// new recovery code (returned, to be shown once). The old key no longer opens the file.
+    pub async fn change_key(self) -> Result<(Self, RecoveryCode)> {
+        let Self {
+            data,
+            conn,
+            key: _,
+            keys,
+            _lock: lock,
+        } = self;
+        let new_key = DbKey::generate();
+        let code = RecoveryCode::generate();
+        let wrapped = RecoveryFile::wrap(&new_key, &code)?;
+        conn.rekey(&new_key).await?;
+        wrapped.write(&data.recovery(), true)?;
+        keys.save(&new_key)?;
+        let store = Self::open_with(
+            data,
+            keys,
+            new_key,
+            lock,
+            OpenOptions {
+                auto_backup: false,
+                limits: Limits::default(),
+            },
+        )
+        .await?;
+        let txn = store.conn.orm.begin().await?;
+        audit::append(&txn, &AuditRecord::new(SYSTEM_ACTOR, "rekey", "database")?).await?;
+        txn.commit().await?;
+        Ok((store, code))
+    }
+
+    /// Wraps the current key with a new recovery code (the old code stops working).
+    pub async fn new_recovery_code(&self) -> Result<RecoveryCode> {
+        let code = RecoveryCode::generate();
+        RecoveryFile::wrap(&self.key, &code)?.write(&self.data.recovery(), true)?;
+        let txn = self.conn.orm.begin().await?;
+        audit::append(
+            &txn,
+            &AuditRecord::new(SYSTEM_ACTOR, "recovery_code_renew", "database")?,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(code)
+    }
+
+    /// Checks the audit chain.
+    pub async fn verify_audit(&self) -> Result<AuditReport> {
+        audit::verify(&self.conn.orm).await
+    }
+
+    /// SQLCipher version.
+    pub async fn cipher_version(&self) -> Result<String> {
+        self.conn.cipher_version().await
+    }
+
+    /// `integrity_check` + `cipher_integrity_check`: `None` when both pass.
+    pub async fn integrity_problems(&self) -> Result<Option<String>> {
+        self.conn.integrity_problems().await
+    }
+}
