@@ -16,7 +16,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use xueji_store::entities::student;
 use xueji_store::repo::students;
@@ -295,32 +295,5 @@ async fn plain_sqlite(path: &std::path::Path, sample: &[students::NewStudent]) -
 }
 
 fn bare_row(s: &students::NewStudent) -> student::ActiveModel {
-    let now = chrono::Utc::now();
-    student::ActiveModel {
-        xueji_number: Set(s.xueji_number.clone()),
-        id_type: Set(s.id_type.clone()),
-        id_number: Set(s.id_number.clone()),
-        name: Set(s.name.as_str().to_owned()),
-        name_search: Set(students::normalise_name(s.name.as_str())),
-        former_name: Set(s.former_name.clone()),
-        sex: Set(s.sex.clone()),
-        birth_date: Set(s.birth_date),
-        ethnicity: Set(s.ethnicity.clone()),
-        nationality: Set(s.nationality.clone()),
-        hukou_kind: Set(s.hukou_kind.clone()),
-        hukou_address: Set(s.hukou_address.clone()),
-        current_address: Set(s.current_address.clone()),
-        migrant_child: Set(s.migrant_child),
-        left_behind: Set(s.left_behind),
-        orphan: Set(s.orphan),
-        disability_kind: Set(s.disability_kind.clone()),
-        inclusive_placement: Set(s.inclusive_placement),
-        status: Set(students::status_name(s.status)),
-        grade: Set(s.grade.map(|g| i32::from(g.number()))),
-        archived: Set(false),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
+    students::active_model(s, chrono::Utc::now())
 }

@@ -73,7 +73,8 @@ pub fn normalise_name(name: &str) -> String {
         .collect()
 }
 
-fn active_model(s: &NewStudent, now: chrono::DateTime<Utc>) -> student::ActiveModel {
+/// The row of a new student (also what the benchmark inserts in bulk).
+pub fn active_model(s: &NewStudent, now: chrono::DateTime<Utc>) -> student::ActiveModel {
     student::ActiveModel {
         xueji_number: Set(s.xueji_number.clone()),
         id_type: Set(s.id_type.clone()),
