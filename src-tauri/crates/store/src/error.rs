@@ -165,19 +165,24 @@ pub(crate) fn classify_sqlx(err: &sqlx::Error) -> DriverCode {
     DriverCode::Other
 }
 
-impl From<sqlx::Error> for StoreError {
-    fn from(err: sqlx::Error) -> Self {
-        match classify_sqlx(&err) {
+impl StoreError {
+    /// The error for a classified driver failure; `detail` is the driver's own text.
+    fn from_driver(code: DriverCode, detail: String) -> Self {
+        match code {
             DriverCode::Busy => Self::Locked,
             DriverCode::Full => Self::DiskFull,
-            DriverCode::Corrupt | DriverCode::NotADatabase => Self::Corrupt {
-                detail: err.to_string(),
-            },
+            DriverCode::Corrupt | DriverCode::NotADatabase => Self::Corrupt { detail },
             DriverCode::Unique => Self::Duplicate {
                 what: "唯一值".to_owned(),
             },
-            DriverCode::Other => Self::Database(err.to_string()),
+            DriverCode::Other => Self::Database(detail),
         }
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(err: sqlx::Error) -> Self {
+        Self::from_driver(classify_sqlx(&err), err.to_string())
     }
 }
 
@@ -187,17 +192,9 @@ impl From<sea_orm::DbErr> for StoreError {
         match &err {
             DbErr::Exec(RuntimeErr::SqlxError(e))
             | DbErr::Query(RuntimeErr::SqlxError(e))
-            | DbErr::Conn(RuntimeErr::SqlxError(e)) => match classify_sqlx(e) {
-                DriverCode::Busy => Self::Locked,
-                DriverCode::Full => Self::DiskFull,
-                DriverCode::Corrupt | DriverCode::NotADatabase => Self::Corrupt {
-                    detail: err.to_string(),
-                },
-                DriverCode::Unique => Self::Duplicate {
-                    what: "唯一值".to_owned(),
-                },
-                DriverCode::Other => Self::Database(err.to_string()),
-            },
+            | DbErr::Conn(RuntimeErr::SqlxError(e)) => {
+                Self::from_driver(classify_sqlx(e), err.to_string())
+            }
             _ => Self::Database(err.to_string()),
         }
     }
