@@ -72,7 +72,7 @@ async fn create_database(
             SYSTEM_ACTOR,
             &opts.admin_username,
             &opts.admin_password,
-            "admin",
+            "registrar",
         )
         .await?;
         txn.commit().await?;

@@ -9,11 +9,21 @@ pub struct Model {
     #[sea_orm(indexed)]
     pub application_id: i64,
     pub ordinal: i32,
+    /// The party (`xueji_domain::workflow::Party` in snake case).
     pub role: String,
+    /// Chinese label, e.g. 主管教育行政部门核准.
+    pub label: String,
+    /// approved, rejected, skipped; `None` while pending.
     pub decision: Option<String>,
     pub decided_on: Option<Date>,
+    /// The user who recorded the decision.
     pub decided_by: Option<String>,
+    /// 文号 (document number) of the decision, if any.
+    pub reference: Option<String>,
+    /// The rejection reason or a remark.
     pub note: Option<String>,
+    /// Scanned proof of the decision.
+    pub attachment_id: Option<i64>,
     pub due_on: Option<Date>,
 }
 

@@ -7,7 +7,12 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     #[sea_orm(indexed)]
-    pub student_id: i64,
+    pub student_id: Option<i64>,
+    /// The application it proves, if any.
+    #[sea_orm(indexed)]
+    pub application_id: Option<i64>,
+    /// `xueji_domain::ProofKind` in snake case, when it is a proof.
+    pub proof_kind: Option<String>,
     pub file_name: String,
     pub mime: String,
     pub sha256: String,

@@ -11,6 +11,10 @@ pub struct Model {
     pub level: String,
     pub reason: String,
     pub decided_on: Date,
+    /// End of the period (R23.1).
+    pub period_ends: Date,
+    /// Why the period is shorter than the profile's (R23.1).
+    pub shortened_reason: Option<String>,
     pub lifted_on: Option<Date>,
     pub application_id: Option<i64>,
 }

@@ -20,6 +20,9 @@ pub struct Model {
     /// Normalised name for prefix search (indexed range scan, portable).
     #[sea_orm(indexed)]
     pub name_search: String,
+    /// Pinyin initials of the name (`zs` for 张三) for prefix search.
+    #[sea_orm(indexed)]
+    pub name_initials: String,
     /// 曾用名
     pub former_name: Option<String>,
     pub sex: String,
@@ -45,8 +48,37 @@ pub struct Model {
     /// 随班就读
     pub inclusive_placement: bool,
     /// `xueji_domain::Status` in snake case.
+    #[sea_orm(indexed)]
     pub status: String,
+    #[sea_orm(indexed)]
     pub grade: Option<i32>,
+    /// The school year (its start year) the grade applies to.
+    pub grade_year: Option<i32>,
+    /// 班级, e.g. `3班`.
+    #[sea_orm(indexed)]
+    pub class_name: Option<String>,
+    /// 入学日期 at this school.
+    pub entry_date: Option<Date>,
+    /// `xueji_domain::StudyMode` in snake case.
+    pub study_mode: String,
+    /// A foreign national (R6.3, R27.1).
+    pub foreign_national: bool,
+    /// End of the current leave (R14.3).
+    pub leave_until: Option<Date>,
+    /// School year (start year) of the current deferral (R6.2).
+    pub deferred_for: Option<i32>,
+    /// Criminal compulsory measures since (R13.8).
+    pub hold_since: Option<Date>,
+    /// When the judgment took effect (R13.8).
+    pub hold_judgment_on: Option<Date>,
+    /// Effective date of the last change (R5.1).
+    pub last_change_on: Option<Date>,
+    /// 学籍辅号 (R26.1).
+    pub aux_number: Option<String>,
+    /// Where the student studies while the record stays here (R13.6, R13.7).
+    pub placed_elsewhere: Option<String>,
+    /// Years credited toward the compulsory years by a skip (R12.2).
+    pub compulsory_credit: i32,
     pub archived: bool,
     /// Incremented on every change; the history keeps each version.
     pub version: i32,

@@ -7,8 +7,8 @@ use sea_orm_migration::prelude::*;
 
 use crate::entities::{
     application, application_step, archive_item, attachment, audit_head, audit_log, calendar_day,
-    class_placement, completion, family_member, issued_document, sanction, school, setting,
-    student, student_history, user,
+    class_placement, completion, deadline, family_member, issued_document, registrar, sanction,
+    school, setting, student, student_event, student_history, user,
 };
 
 #[derive(DeriveMigrationName)]
@@ -44,6 +44,7 @@ async fn create_school_tables(manager: &SchemaManager<'_>, s: &Schema) -> Result
     create(manager, s, school::Entity, vec![]).await?;
     create(manager, s, setting::Entity, vec![]).await?;
     create(manager, s, user::Entity, vec![]).await?;
+    create(manager, s, registrar::Entity, vec![]).await?;
     create(manager, s, calendar_day::Entity, vec![]).await?;
     create(manager, s, audit_log::Entity, vec![]).await?;
     create(manager, s, audit_head::Entity, vec![]).await
@@ -74,6 +75,8 @@ async fn create_student_tables(manager: &SchemaManager<'_>, s: &Schema) -> Resul
     with_student_fk!(manager, s, sanction);
     with_student_fk!(manager, s, completion);
     with_student_fk!(manager, s, issued_document);
+    with_student_fk!(manager, s, student_event);
+    with_student_fk!(manager, s, deadline);
     let step_fk = ForeignKey::create()
         .from(
             application_step::Entity,

@@ -27,6 +27,34 @@ pub struct NewFamilyMember {
     pub guardian: bool,
 }
 
+/// Where and how the student studies here.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Placement {
+    /// Start year of the school year the grade applies to.
+    pub grade_year: Option<i32>,
+    pub class_name: Option<String>,
+    pub entry_date: Option<NaiveDate>,
+    /// `xueji_domain::StudyMode` in snake case; empty means `regular`.
+    pub study_mode: String,
+    pub foreign_national: bool,
+    pub aux_number: Option<String>,
+}
+
+/// Pinyin initials of a name for search: `张三` → `zs`; Latin letters kept lower-cased, other
+/// characters dropped. A character with several readings takes its most common one.
+pub fn name_initials(name: &str) -> String {
+    use pinyin::ToPinyin;
+    name.chars()
+        .filter_map(|c| {
+            if c.is_ascii_alphabetic() {
+                Some(c.to_ascii_lowercase())
+            } else {
+                c.to_pinyin().and_then(|p| p.first_letter().chars().next())
+            }
+        })
+        .collect()
+}
+
 /// A student as entered (the national data items, with their yes/no flags).
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +78,7 @@ pub struct NewStudent {
     pub inclusive_placement: bool,
     pub status: Status,
     pub grade: Option<Grade>,
+    pub placement: Placement,
     /// At most two (R: the national data items keep two family members).
     pub family: Vec<NewFamilyMember>,
 }
@@ -81,6 +110,7 @@ pub fn active_model(s: &NewStudent, now: chrono::DateTime<Utc>) -> student::Acti
         id_number: Set(s.id_number.trim().to_owned()),
         name: Set(s.name.as_str().to_owned()),
         name_search: Set(normalise_name(s.name.as_str())),
+        name_initials: Set(name_initials(s.name.as_str())),
         former_name: Set(s.former_name.clone()),
         sex: Set(s.sex.clone()),
         birth_date: Set(s.birth_date),
@@ -96,6 +126,23 @@ pub fn active_model(s: &NewStudent, now: chrono::DateTime<Utc>) -> student::Acti
         inclusive_placement: Set(s.inclusive_placement),
         status: Set(status_name(s.status)),
         grade: Set(s.grade.map(|g| i32::from(g.number()))),
+        grade_year: Set(s.placement.grade_year),
+        class_name: Set(s.placement.class_name.clone()),
+        entry_date: Set(s.placement.entry_date),
+        study_mode: Set(if s.placement.study_mode.is_empty() {
+            "regular".to_owned()
+        } else {
+            s.placement.study_mode.clone()
+        }),
+        foreign_national: Set(s.placement.foreign_national),
+        leave_until: Set(None),
+        deferred_for: Set(None),
+        hold_since: Set(None),
+        hold_judgment_on: Set(None),
+        last_change_on: Set(None),
+        aux_number: Set(s.placement.aux_number.clone()),
+        placed_elsewhere: Set(None),
+        compulsory_credit: Set(0),
         archived: Set(false),
         version: Set(1),
         created_at: Set(now),
@@ -319,6 +366,7 @@ where
     edit(&mut next);
     next.id = current.id;
     next.name_search = normalise_name(&next.name);
+    next.name_initials = name_initials(&next.name);
     next.version = current.version + 1;
     next.created_at = current.created_at;
     next.updated_at = Utc::now();

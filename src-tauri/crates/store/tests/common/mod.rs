@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use xueji_domain::{Grade, PersonName, SchoolKind, Status};
-use xueji_store::repo::students::{NewFamilyMember, NewStudent};
+use xueji_store::repo::students::{NewFamilyMember, NewStudent, Placement};
 use xueji_store::{DataDir, InitOptions, KeyStore, OpenOptions, RecoveryCode, Store};
 
 pub const ADMIN: &str = "admin";
@@ -84,6 +84,7 @@ pub fn student_with(name: &str, id_number: &str) -> NewStudent {
         inclusive_placement: false,
         status: Status::Enrolled,
         grade: Some(Grade::new(1).expect("grade")),
+        placement: Placement::default(),
         family: vec![
             NewFamilyMember {
                 name: "王大山".to_owned(),

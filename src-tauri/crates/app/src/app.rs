@@ -1,0 +1,288 @@
+//! The application: one open store, the clock, and the configuration the rules read.
+
+use std::sync::{Arc, RwLock};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use xueji_store::{DataDir, InitOptions, KeyStore, OpenOptions, RecoveryCode, Store};
+
+use crate::audit;
+use crate::auth::role::Permission;
+use crate::auth::session::Session;
+use crate::clock::Clock;
+use crate::error::{AppError, Result};
+use crate::settings::{self, Config, SchoolProfile};
+
+/// What the first run asks for.
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct InitInput {
+    pub school: SchoolProfile,
+    pub admin_username: String,
+    pub admin_display_name: String,
+    pub admin_password: String,
+}
+
+/// The open application. Every use case is a method taking the caller's [`Session`].
+#[derive(Debug)]
+pub struct App {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    config: RwLock<Arc<Config>>,
+}
+
+impl App {
+    /// Creates the database (first run): school profile, first registrar account, settings.
+    /// Returns the recovery code, to be shown once.
+    pub async fn init(
+        data: DataDir,
+        keys: KeyStore,
+        input: &InitInput,
+        clock: Arc<dyn Clock>,
+    ) -> Result<(Self, RecoveryCode)> {
+        let school = input.school.school()?;
+        let policy = settings::account_policy(0);
+        let username = input.admin_username.trim();
+        if username.is_empty() {
+            return Err(AppError::validation("adminUsername", "请填写管理员用户名"));
+        }
+        if input.admin_display_name.trim().is_empty() {
+            return Err(AppError::validation("adminDisplayName", "请填写管理员姓名"));
+        }
+        policy
+            .check_password(&input.admin_password, username)
+            .map_err(|e| {
+                let mut err = AppError::from(e);
+                err.fields = vec![crate::error::FieldError {
+                    field: "adminPassword".to_owned(),
+                    message: err.message.clone(),
+                }];
+                err
+            })?;
+        let opts = InitOptions {
+            school_name: input.school.name.trim().to_owned(),
+            school_kind: school.kind,
+            admin_username: username.to_owned(),
+            admin_password: input.admin_password.clone(),
+        };
+        let (store, code) = Store::init(data, keys, &opts).await?;
+        let db = store.db();
+        let txn = db.begin().await?;
+        let mut profile = input.school.clone();
+        profile.name = opts.school_name.clone();
+        settings::put(&txn, settings::SCHOOL_PROFILE, &profile).await?;
+        if let Some(code) = profile.code.as_deref().filter(|c| !c.trim().is_empty()) {
+            set_school_code(&txn, code).await?;
+        }
+        set_display_name(&txn, username, input.admin_display_name.trim()).await?;
+        txn.commit().await?;
+        let config = settings::load(db).await?;
+        Ok((
+            Self {
+                store,
+                clock,
+                config: RwLock::new(Arc::new(config)),
+            },
+            code,
+        ))
+    }
+
+    /// Opens with the key from the key store.
+    pub async fn open(data: DataDir, keys: KeyStore, clock: Arc<dyn Clock>) -> Result<Self> {
+        Self::with_store(
+            Store::open(data, keys, OpenOptions::default()).await?,
+            clock,
+        )
+        .await
+    }
+
+    /// Opens with the recovery code (the key store lost its key) and re-stores the key.
+    pub async fn recover(
+        data: DataDir,
+        keys: KeyStore,
+        code: &str,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self> {
+        let code = RecoveryCode::parse(code)?;
+        let store = Store::recover(data, keys, &code, OpenOptions::default()).await?;
+        Self::with_store(store, clock).await
+    }
+
+    /// Wraps an open store.
+    pub async fn with_store(store: Store, clock: Arc<dyn Clock>) -> Result<Self> {
+        let config = settings::load(store.db()).await?;
+        Ok(Self {
+            store,
+            clock,
+            config: RwLock::new(Arc::new(config)),
+        })
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        self.store.db()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Today in Beijing time.
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    /// The current configuration (cheap: shared).
+    pub fn config(&self) -> Arc<Config> {
+        self.config
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Re-reads the configuration after a settings change.
+    pub async fn reload_config(&self) -> Result<()> {
+        let fresh = settings::load(self.db()).await?;
+        *self
+            .config
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(fresh);
+        Ok(())
+    }
+
+    /// Changes the school profile.
+    pub async fn school_update(
+        &self,
+        session: &Session,
+        profile: &SchoolProfile,
+    ) -> Result<SchoolProfile> {
+        self.authorize(session, Permission::ManageSettings).await?;
+        profile.school()?;
+        let txn = self.db().begin().await?;
+        settings::put(&txn, settings::SCHOOL_PROFILE, profile).await?;
+        update_school_row(&txn, profile).await?;
+        audit::append(&txn, &session.username, "settings_change", "school.profile").await?;
+        txn.commit().await?;
+        self.reload_config().await?;
+        Ok(self.config().school_profile.clone())
+    }
+
+    /// Adds a year's State Council holiday notice (the text format of `data/holidays-cn.txt`).
+    pub async fn calendar_add_notice(&self, session: &Session, text: &str) -> Result<Vec<i32>> {
+        self.authorize(session, Permission::ManageSettings).await?;
+        let mut probe = self.config().calendar.clone();
+        probe.load_notices(text)?;
+        let mut notices: Vec<String> = settings::get(self.db(), settings::CALENDAR_NOTICES)
+            .await?
+            .unwrap_or_default();
+        notices.push(text.to_owned());
+        let txn = self.db().begin().await?;
+        settings::put(&txn, settings::CALENDAR_NOTICES, &notices).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "settings_change",
+            "calendar.notices",
+        )
+        .await?;
+        txn.commit().await?;
+        self.reload_config().await?;
+        Ok(probe.covered_years().into_iter().collect())
+    }
+
+    /// Sets the school's terms (开学 and 学期结束 dates).
+    pub async fn terms_set(
+        &self,
+        session: &Session,
+        terms: &[xueji_domain::school::Term],
+    ) -> Result<()> {
+        self.authorize(session, Permission::ManageSettings).await?;
+        for t in terms {
+            if t.end <= t.start {
+                return Err(AppError::validation(
+                    "terms",
+                    format!("{}的结束日期应晚于开学日期", t.label_zh()),
+                ));
+            }
+        }
+        let txn = self.db().begin().await?;
+        settings::put(&txn, settings::TERMS, &terms).await?;
+        audit::append(&txn, &session.username, "settings_change", "school.terms").await?;
+        txn.commit().await?;
+        self.reload_config().await
+    }
+
+    /// Sets the idle lock in minutes (0: never).
+    pub async fn idle_lock_set(&self, session: &Session, minutes: u32) -> Result<()> {
+        self.authorize(session, Permission::ManageSettings).await?;
+        if minutes > 240 {
+            return Err(AppError::validation(
+                "idleLockMinutes",
+                "闲置锁定时间不能超过240分钟",
+            ));
+        }
+        let txn = self.db().begin().await?;
+        settings::put(&txn, settings::IDLE_LOCK_MINUTES, &minutes).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "settings_change",
+            "security.idle_lock_minutes",
+        )
+        .await?;
+        txn.commit().await?;
+        self.reload_config().await
+    }
+
+    /// Closes the database.
+    pub async fn close(self) {
+        self.store.close().await;
+    }
+}
+
+async fn set_school_code<C: sea_orm::ConnectionTrait>(db: &C, code: &str) -> Result<()> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    if let Some(row) = xueji_store::repo::school::get(db).await? {
+        let mut am = row.into_active_model();
+        am.code = Set(Some(code.trim().to_owned()));
+        am.update(db).await?;
+    }
+    Ok(())
+}
+
+async fn update_school_row<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    profile: &SchoolProfile,
+) -> Result<()> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    if let Some(row) = xueji_store::repo::school::get(db).await? {
+        let mut am = row.into_active_model();
+        am.name = Set(profile.name.trim().to_owned());
+        am.kind = Set(profile.kind.clone());
+        am.code = Set(profile.code.clone().filter(|c| !c.trim().is_empty()));
+        am.updated_at = Set(Utc::now());
+        am.update(db).await?;
+    }
+    Ok(())
+}
+
+async fn set_display_name<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    username: &str,
+    name: &str,
+) -> Result<()> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    if let Some(row) = xueji_store::repo::users::find(db, username).await? {
+        let mut am = row.into_active_model();
+        am.display_name = Set(name.to_owned());
+        am.update(db).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! The registrar register (R28.1): each registrar with the training date; trained before duty;
+//! a change in the middle of a school year warns.
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+use xueji_domain::registrar::{self, Registrar};
+use xueji_store::entities::registrar as row;
+
+use crate::app::App;
+use crate::audit;
+use crate::auth::role::Permission;
+use crate::auth::session::Session;
+use crate::error::Result;
+use crate::views::WarningView;
+
+/// A registrar to record.
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrarInput {
+    pub name: String,
+    pub username: Option<String>,
+    pub trained_on: Option<NaiveDate>,
+    pub on_duty_from: NaiveDate,
+}
+
+/// One entry of the register.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrarView {
+    pub id: i64,
+    pub name: String,
+    pub username: Option<String>,
+    pub trained_on: NaiveDate,
+    pub on_duty_from: NaiveDate,
+    pub on_duty_until: Option<NaiveDate>,
+}
+
+/// The result of an appointment: the register entry and any warning (R28.1).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppointmentView {
+    pub registrar: RegistrarView,
+    pub warnings: Vec<WarningView>,
+}
+
+fn view(m: &row::Model) -> RegistrarView {
+    RegistrarView {
+        id: m.id,
+        name: m.name.clone(),
+        username: m.username.clone(),
+        trained_on: m.trained_on,
+        on_duty_from: m.on_duty_from,
+        on_duty_until: m.on_duty_until,
+    }
+}
+
+impl App {
+    /// Appoints a registrar; the one on duty leaves duty the day before.
+    pub async fn registrar_appoint(
+        &self,
+        session: &Session,
+        input: &RegistrarInput,
+    ) -> Result<AppointmentView> {
+        self.authorize(session, Permission::ManageUsers).await?;
+        let current = row::Entity::find()
+            .filter(row::Column::OnDutyUntil.is_null())
+            .one(self.db())
+            .await?;
+        let new = Registrar {
+            name: input.name.trim().to_owned(),
+            trained_on: input.trained_on,
+            on_duty_from: input.on_duty_from,
+        };
+        let previous = current.as_ref().map(|c| Registrar {
+            name: c.name.clone(),
+            trained_on: Some(c.trained_on),
+            on_duty_from: c.on_duty_from,
+        });
+        let warnings = registrar::check_appointment(&new, previous.as_ref())?;
+        let trained_on = new.trained_on.unwrap_or(new.on_duty_from);
+        let txn = self.db().begin().await?;
+        if let Some(c) = current {
+            let mut am = c.into_active_model();
+            am.on_duty_until = Set(input.on_duty_from.pred_opt());
+            am.update(&txn).await?;
+        }
+        let saved = row::ActiveModel {
+            name: Set(new.name.clone()),
+            username: Set(input.username.clone().filter(|u| !u.trim().is_empty())),
+            trained_on: Set(trained_on),
+            on_duty_from: Set(new.on_duty_from),
+            on_duty_until: Set(None),
+            created_at: Set(self.now()),
+            created_by: Set(session.username.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "registrar_appoint",
+            &format!("registrar:{}", saved.id),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(AppointmentView {
+            registrar: view(&saved),
+            warnings: warnings.iter().map(WarningView::from).collect(),
+        })
+    }
+
+    /// The register, newest first.
+    pub async fn registrar_list(&self, session: &Session) -> Result<Vec<RegistrarView>> {
+        self.authorize(session, Permission::ViewStudents).await?;
+        Ok(row::Entity::find()
+            .order_by_desc(row::Column::OnDutyFrom)
+            .all(self.db())
+            .await?
+            .iter()
+            .map(view)
+            .collect())
+    }
+}

@@ -1,0 +1,361 @@
+//! A stored student as the rules see it, and the one place where a change's effects are written:
+//! status, grade, record updates, events, deadlines, archive actions, in the caller's
+//! transaction, with the history row and the audit row (R5.1, R10.1, R30.1).
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter,
+};
+use xueji_domain::change::ChangeKind;
+use xueji_domain::effects::{ArchiveAction, DeadlineKind, Effects, EventKind, RecordUpdate};
+use xueji_domain::record::HoldFacts;
+use xueji_domain::{AuxNumber, Grade, RuleProfile, SchoolYear, Status, StudentSnapshot, StudyMode};
+use xueji_store::entities::{archive_item, deadline, sanction, student, student_event};
+use xueji_store::repo::students;
+
+use crate::error::{AppError, Result};
+use crate::views::{parse_snake, snake};
+
+/// The status of a stored row.
+pub fn status_of(m: &student::Model) -> Result<Status> {
+    parse_snake(&m.status)
+        .ok_or_else(|| AppError::internal(format!("未知的学籍状态：{}", m.status)))
+}
+
+/// The grade of a stored row (a record without a grade yet counts as grade 1).
+pub fn grade_of(m: &student::Model) -> Grade {
+    m.grade
+        .and_then(|g| u8::try_from(g).ok())
+        .and_then(|g| Grade::new(g).ok())
+        .unwrap_or(Grade::FIRST)
+}
+
+/// What the rules read about a stored student.
+pub fn snapshot(
+    m: &student::Model,
+    profile: &RuleProfile,
+    today: NaiveDate,
+) -> Result<StudentSnapshot> {
+    Ok(StudentSnapshot {
+        status: status_of(m)?,
+        grade: grade_of(m),
+        grade_year: m
+            .grade_year
+            .map_or_else(|| SchoolYear::containing(today), SchoolYear),
+        study_mode: parse_snake(&m.study_mode).unwrap_or(StudyMode::Regular),
+        birth_date: m.birth_date,
+        foreign: m.foreign_national,
+        leave_until: m.leave_until,
+        deferred_for: m.deferred_for.map(SchoolYear),
+        hold: m.hold_since.map(|since| HoldFacts {
+            since,
+            judgment_effective_on: m.hold_judgment_on,
+        }),
+        last_change_on: m.last_change_on,
+        aux_number: m
+            .aux_number
+            .as_deref()
+            .and_then(|a| AuxNumber::parse(a, &profile.aux_pattern).ok()),
+    })
+}
+
+/// Loads a student row or says it does not exist.
+pub async fn load<C: ConnectionTrait>(db: &C, id: i64) -> Result<student::Model> {
+    student::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("学生（编号 {id}）")))
+}
+
+/// Refuses any write to a record that is read-only here: ended (R9.2) or transferred out (R9.1).
+pub fn ensure_writable(m: &student::Model) -> Result<()> {
+    let status = status_of(m)?;
+    if status == Status::TransferredOut {
+        return Err(AppError::rule(
+            "R9.1",
+            "该生已转出，本校保留的学籍档案为只读备份，不能修改",
+        ));
+    }
+    if status.is_ended() || m.archived {
+        return Err(AppError::rule(
+            "R9.2",
+            format!(
+                "该生学籍已{}，档案永久保存且只读，不能修改",
+                status.label_zh()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The basic data fields a change may set (R11.1), and the key fields of R11.2.
+fn set_field(m: &mut student::Model, field: &str, after: &str) -> Result<()> {
+    let value = after.trim().to_owned();
+    let opt = || (!value.is_empty()).then(|| value.clone());
+    match field {
+        "name" => m.name.clone_from(&value),
+        "id_number" | "id_card_number" => m.id_number.clone_from(&value),
+        "former_name" => m.former_name = opt(),
+        "sex" => m.sex.clone_from(&value),
+        "ethnicity" => m.ethnicity.clone_from(&value),
+        "nationality" => m.nationality.clone_from(&value),
+        "hukou_kind" => m.hukou_kind.clone_from(&value),
+        "hukou_address" => m.hukou_address.clone_from(&value),
+        "current_address" => m.current_address.clone_from(&value),
+        "disability_kind" => m.disability_kind = opt(),
+        "class_name" => m.class_name = opt(),
+        "birth_date" => {
+            m.birth_date = NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+                .map_err(|_| AppError::validation("birth_date", "出生日期格式应为 YYYY-MM-DD"))?;
+        }
+        "migrant_child" | "left_behind" | "orphan" | "inclusive_placement" => {
+            let flag = matches!(value.as_str(), "是" | "true" | "1");
+            match field {
+                "migrant_child" => m.migrant_child = flag,
+                "left_behind" => m.left_behind = flag,
+                "orphan" => m.orphan = flag,
+                _ => m.inclusive_placement = flag,
+            }
+        }
+        other => {
+            return Err(AppError::validation(
+                "field",
+                format!("不能通过信息变更修改该项：{other}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The deadlines a change of this kind meets.
+fn met_by(kind: ChangeKind) -> &'static [DeadlineKind] {
+    use ChangeKind as C;
+    use DeadlineKind as D;
+    match kind {
+        C::Resume | C::ExtendLeave => &[D::LeaveEnds],
+        C::EndDeferral | C::RenewDeferral => &[D::DeferralEnds],
+        C::LiftSanction => &[D::SanctionPeriodEnds],
+        C::Death => &[D::DeathCancellation],
+        _ => &[],
+    }
+}
+
+/// Writes the effects of a change to student `id`, with its history and audit rows. `label` names
+/// the change in the history (`leave`, `promote` …). Returns the saved row.
+pub async fn apply_effects<C: ConnectionTrait>(
+    db: &C,
+    actor: &str,
+    id: i64,
+    application_id: Option<i64>,
+    fx: &Effects,
+    label: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<student::Model> {
+    let current = load(db, id).await?;
+    let mut edited = current.clone();
+    if let Some(status) = fx.status {
+        edited.status = snake(&status);
+    }
+    if let Some(grade) = fx.grade {
+        edited.grade = Some(i32::from(grade.number()));
+    }
+    let mut sanctions_to_add = Vec::new();
+    let mut sanctions_to_lift = Vec::new();
+    let mut awards = Vec::new();
+    for update in &fx.updates {
+        match update {
+            RecordUpdate::GradeYear(y) => edited.grade_year = Some(y.start_year()),
+            RecordUpdate::LeaveUntil(d) => edited.leave_until = Some(*d),
+            RecordUpdate::ClearLeave => edited.leave_until = None,
+            RecordUpdate::DeferredFor(y) => edited.deferred_for = Some(y.start_year()),
+            RecordUpdate::ClearDeferral => edited.deferred_for = None,
+            RecordUpdate::CreditCompulsoryYears(n) => edited.compulsory_credit += i32::from(*n),
+            RecordUpdate::PlacedElsewhere { place } => {
+                edited.placed_elsewhere = Some(place.clone());
+            }
+            RecordUpdate::StudyMode(mode) => {
+                edited.study_mode = snake(mode);
+                edited.inclusive_placement = *mode == StudyMode::Inclusive;
+            }
+            RecordUpdate::AddSanction(s) => sanctions_to_add.push(s.clone()),
+            RecordUpdate::LiftSanction { decided_on } => sanctions_to_lift.push(*decided_on),
+            RecordUpdate::SetField { field, after, .. } => set_field(&mut edited, field, after)?,
+            RecordUpdate::NewXuejiNumber(x) => edited.xueji_number = Some(x.clone()),
+            RecordUpdate::Hold(h) => {
+                edited.hold_since = Some(h.since);
+                edited.hold_judgment_on = h.judgment_effective_on;
+            }
+            RecordUpdate::ClearHold => {
+                edited.hold_since = None;
+                edited.hold_judgment_on = None;
+            }
+            RecordUpdate::AddAward(a) => awards.push(a.clone()),
+        }
+    }
+    if let Some(last) = fx.events.iter().map(|e| e.on).max() {
+        edited.last_change_on = Some(edited.last_change_on.map_or(last, |d| d.max(last)));
+    }
+    let mut purge = false;
+    for action in &fx.archive {
+        match action {
+            ArchiveAction::ArchivePermanently | ArchiveAction::KeepReadOnlyCopy => {
+                edited.archived = true;
+            }
+            ArchiveAction::PurgeSanctions => purge = true,
+            ArchiveAction::SendToReceivingSchool | ArchiveAction::Continue => {}
+        }
+    }
+    let saved = students::update(db, actor, id, label, move |m| *m = edited).await?;
+    for s in sanctions_to_add {
+        sanction::ActiveModel {
+            student_id: Set(id),
+            level: Set(snake(&s.level)),
+            reason: Set(String::new()),
+            decided_on: Set(s.decided_on),
+            period_ends: Set(s.period_ends),
+            shortened_reason: Set(s.shortened_reason.clone()),
+            lifted_on: Set(None),
+            application_id: Set(application_id),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    let today = fx
+        .events
+        .iter()
+        .map(|e| e.on)
+        .max()
+        .unwrap_or_else(|| now.date_naive());
+    for decided_on in sanctions_to_lift {
+        let rows = sanction::Entity::find()
+            .filter(sanction::Column::StudentId.eq(id))
+            .filter(sanction::Column::DecidedOn.eq(decided_on))
+            .filter(sanction::Column::LiftedOn.is_null())
+            .all(db)
+            .await?;
+        for row in rows {
+            let mut am = row.into_active_model();
+            am.lifted_on = Set(Some(today));
+            am.update(db).await?;
+        }
+    }
+    for a in awards {
+        archive_item::ActiveModel {
+            student_id: Set(id),
+            section: Set("awards".to_owned()),
+            kind: Set(snake(&a.level)),
+            title: Set(a.title.clone()),
+            recorded_on: Set(a.awarded_on),
+            content: Set(serde_json::to_string(&a)?),
+            attachment_id: Set(None),
+            created_at: Set(now),
+            created_by: Set(actor.to_owned()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    if purge {
+        let n = sanction::Entity::delete_many()
+            .filter(sanction::Column::StudentId.eq(id))
+            .exec(db)
+            .await?
+            .rows_affected;
+        crate::audit::append(
+            db,
+            actor,
+            "purge_sanctions",
+            &format!("student:{id} sanctions:{n}"),
+        )
+        .await?;
+    }
+    for e in &fx.events {
+        let kind = match e.kind {
+            EventKind::Admitted => "admitted".to_owned(),
+            EventKind::RecordCreated => "record_created".to_owned(),
+            EventKind::Change(k) => snake(&k),
+        };
+        student_event::ActiveModel {
+            student_id: Set(id),
+            application_id: Set(application_id),
+            kind: Set(kind),
+            on_date: Set(e.on),
+            rule: Set(e.rule.as_str().to_owned()),
+            status_before: Set(snake(&e.status_before)),
+            status_after: Set(snake(&e.status_after)),
+            grade_before: Set(i32::from(e.grade_before.number())),
+            grade_after: Set(i32::from(e.grade_after.number())),
+            summary: Set(e.summary.clone()),
+            recorded_at: Set(now),
+            recorded_by: Set(actor.to_owned()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        if let EventKind::Change(kind) = e.kind {
+            close_deadlines(db, id, met_by(kind), e.on).await?;
+        }
+    }
+    if status_of(&saved)?.is_read_only() {
+        // Nothing more is due for a record that ended or left, except the dropout report and
+        // the migrant archive hand-over, which outlive the status.
+        let open = deadline::Entity::find()
+            .filter(deadline::Column::StudentId.eq(id))
+            .filter(deadline::Column::DoneOn.is_null())
+            .all(db)
+            .await?;
+        for d in open {
+            let kind: Option<DeadlineKind> = parse_snake(&d.kind);
+            if !matches!(
+                kind,
+                Some(DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover)
+            ) {
+                let mut am = d.into_active_model();
+                am.done_on = Set(Some(today));
+                am.update(db).await?;
+            }
+        }
+    }
+    for d in &fx.deadlines {
+        deadline::ActiveModel {
+            student_id: Set(id),
+            application_id: Set(application_id),
+            kind: Set(snake(&d.kind)),
+            due_on: Set(d.due),
+            rule: Set(d.rule.as_str().to_owned()),
+            label: Set(d.label.clone()),
+            done_on: Set(None),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(saved)
+}
+
+/// Marks a student's open deadlines of these kinds as met on `on`.
+pub async fn close_deadlines<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+    kinds: &[DeadlineKind],
+    on: NaiveDate,
+) -> Result<()> {
+    if kinds.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = kinds.iter().map(snake).collect();
+    let open = deadline::Entity::find()
+        .filter(deadline::Column::StudentId.eq(student_id))
+        .filter(deadline::Column::DoneOn.is_null())
+        .filter(deadline::Column::Kind.is_in(names))
+        .all(db)
+        .await?;
+    for d in open {
+        let mut am = d.into_active_model();
+        am.done_on = Set(Some(on));
+        am.update(db).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,357 @@
+//! A student's whole archive (学籍档案, R8.2): the seven sections, the history of changes, the
+//! applications, sanctions in force and documents issued. Opening it is audited (R30.1); section 6
+//! (financial aid) is shown only to roles that may see hardship data.
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
+use xueji_domain::archive::ArchiveSection;
+use xueji_store::entities::{
+    application, archive_item, attachment, family_member, issued_document, sanction, student_event,
+};
+use xueji_store::repo::students as repo;
+
+use crate::app::App;
+use crate::audit;
+use crate::auth::{Permission, Session};
+use crate::error::{AppError, Result};
+use crate::record;
+use crate::students::views::StudentView;
+use crate::views::{parse_snake, snake};
+
+/// One entry of a section.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchiveItemView {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub recorded_on: NaiveDate,
+    /// Structured content as JSON text.
+    pub content: String,
+    pub attachment_id: Option<i64>,
+}
+
+/// One of the seven sections.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionView {
+    /// `basic_data_and_history`, `proofs`, `quality_report`, `health`, `awards`, `financial_aid`, `other`.
+    pub code: String,
+    /// （一）学籍基本信息及信息变动情况 …
+    pub title: String,
+    pub items: Vec<ArchiveItemView>,
+    /// False when the user's role may not see this section (financial aid).
+    pub visible: bool,
+}
+
+/// One entry of the record's history (R5.1).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EventView {
+    pub id: i64,
+    pub kind: String,
+    pub on: NaiveDate,
+    pub rule: String,
+    pub summary: String,
+    pub status_before: String,
+    pub status_after: String,
+    pub grade_before: i32,
+    pub grade_after: i32,
+    pub recorded_by: String,
+    pub application_id: Option<i64>,
+}
+
+/// A proof or other file (content fetched separately).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentView {
+    pub id: i64,
+    pub file_name: String,
+    pub mime: String,
+    pub proof_kind: Option<String>,
+    pub application_id: Option<i64>,
+    pub size: u32,
+}
+
+/// An application in the change timeline.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationSummary {
+    pub id: i64,
+    pub change_kind: String,
+    pub state: String,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    pub waiting_on: Option<String>,
+    pub due_on: Option<NaiveDate>,
+}
+
+/// A sanction on the record.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SanctionView {
+    pub id: i64,
+    pub level: String,
+    pub decided_on: NaiveDate,
+    pub period_ends: NaiveDate,
+    pub lifted_on: Option<NaiveDate>,
+}
+
+/// A document issued for the student.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuedDocumentView {
+    pub serial: String,
+    pub kind: String,
+    pub issued_at: String,
+    pub issued_by: String,
+    pub voided: bool,
+}
+
+/// The archive page.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchiveView {
+    pub student: StudentView,
+    pub sections: Vec<SectionView>,
+    pub events: Vec<EventView>,
+    pub applications: Vec<ApplicationSummary>,
+    pub sanctions: Vec<SanctionView>,
+    pub attachments: Vec<AttachmentView>,
+    pub documents: Vec<IssuedDocumentView>,
+    /// How many versions the history keeps.
+    pub versions: u32,
+}
+
+/// An entry to add to a section (health record, quality report part, other material).
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchiveItemInput {
+    pub student_id: i64,
+    /// `quality_report`, `health`, `other` (awards and aid come from their own procedures).
+    pub section: String,
+    pub kind: String,
+    pub title: String,
+    pub recorded_on: NaiveDate,
+    pub content: String,
+}
+
+fn section_title(s: ArchiveSection) -> String {
+    const NUMBERS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "七"];
+    let i = ArchiveSection::ALL
+        .iter()
+        .position(|x| *x == s)
+        .unwrap_or(0);
+    format!("（{}）{}", NUMBERS[i], s.label_zh())
+}
+
+impl App {
+    /// Opens a student's archive (audited as a view).
+    pub async fn student_archive(&self, session: &Session, id: i64) -> Result<ArchiveView> {
+        self.authorize(session, Permission::ViewStudents).await?;
+        let may_see_aid = session.role.may(Permission::ViewHardship);
+        let db = self.db();
+        let txn = db.begin().await?;
+        let m = repo::view(&txn, &session.username, id).await?;
+        if may_see_aid {
+            audit::append(
+                &txn,
+                &session.username,
+                "view",
+                &format!("student:{id} financial_aid"),
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        let family = family_member::Entity::find()
+            .filter(family_member::Column::StudentId.eq(id))
+            .order_by_asc(family_member::Column::Ordinal)
+            .all(db)
+            .await?;
+        let items = archive_item::Entity::find()
+            .filter(archive_item::Column::StudentId.eq(id))
+            .order_by_asc(archive_item::Column::RecordedOn)
+            .all(db)
+            .await?;
+        let sections = ArchiveSection::ALL
+            .into_iter()
+            .map(|s| {
+                let code = snake(&s);
+                let visible = s != ArchiveSection::FinancialAid || may_see_aid;
+                SectionView {
+                    title: section_title(s),
+                    items: if visible {
+                        items
+                            .iter()
+                            .filter(|i| i.section == code)
+                            .map(|i| ArchiveItemView {
+                                id: i.id,
+                                kind: i.kind.clone(),
+                                title: i.title.clone(),
+                                recorded_on: i.recorded_on,
+                                content: i.content.clone(),
+                                attachment_id: i.attachment_id,
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
+                    code,
+                    visible,
+                }
+            })
+            .collect();
+        let events = student_event::Entity::find()
+            .filter(student_event::Column::StudentId.eq(id))
+            .order_by_asc(student_event::Column::OnDate)
+            .order_by_asc(student_event::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| EventView {
+                id: e.id,
+                kind: e.kind,
+                on: e.on_date,
+                rule: e.rule,
+                summary: e.summary,
+                status_before: e.status_before,
+                status_after: e.status_after,
+                grade_before: e.grade_before,
+                grade_after: e.grade_after,
+                recorded_by: e.recorded_by,
+                application_id: e.application_id,
+            })
+            .collect();
+        let applications = application::Entity::find()
+            .filter(application::Column::StudentId.eq(id))
+            .order_by_desc(application::Column::OpenedOn)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| ApplicationSummary {
+                id: a.id,
+                change_kind: a.change_kind,
+                state: a.state,
+                opened_on: a.opened_on,
+                closed_on: a.closed_on,
+                waiting_on: a.waiting_on,
+                due_on: a.due_on,
+            })
+            .collect();
+        let sanctions = sanction::Entity::find()
+            .filter(sanction::Column::StudentId.eq(id))
+            .order_by_asc(sanction::Column::DecidedOn)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| SanctionView {
+                id: s.id,
+                level: s.level,
+                decided_on: s.decided_on,
+                period_ends: s.period_ends,
+                lifted_on: s.lifted_on,
+            })
+            .collect();
+        let attachments = attachment::Entity::find()
+            .filter(attachment::Column::StudentId.eq(id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| AttachmentView {
+                id: a.id,
+                file_name: a.file_name,
+                mime: a.mime,
+                proof_kind: a.proof_kind,
+                application_id: a.application_id,
+                size: u32::try_from(a.data.len()).unwrap_or(u32::MAX),
+            })
+            .collect();
+        let documents = issued_document::Entity::find()
+            .filter(issued_document::Column::StudentId.eq(id))
+            .order_by_desc(issued_document::Column::IssuedAt)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|d| IssuedDocumentView {
+                serial: d.serial,
+                kind: d.kind,
+                issued_at: d.issued_at.to_rfc3339(),
+                issued_by: d.issued_by,
+                voided: d.voided,
+            })
+            .collect();
+        let versions = u32::try_from(repo::history_of(db, id).await?.len()).unwrap_or(u32::MAX);
+        Ok(ArchiveView {
+            student: StudentView::new(&m, &family),
+            sections,
+            events,
+            applications,
+            sanctions,
+            attachments,
+            documents,
+            versions,
+        })
+    }
+
+    /// Adds an entry to the quality report, health or other section (R8.2).
+    pub async fn archive_item_add(
+        &self,
+        session: &Session,
+        input: &ArchiveItemInput,
+    ) -> Result<ArchiveItemView> {
+        self.authorize(session, Permission::EditStudents).await?;
+        let section: ArchiveSection = parse_snake(&input.section)
+            .ok_or_else(|| AppError::validation("section", "未知的档案部分"))?;
+        if !matches!(
+            section,
+            ArchiveSection::QualityReport
+                | ArchiveSection::Health
+                | ArchiveSection::Other
+                | ArchiveSection::Proofs
+        ) {
+            return Err(AppError::validation(
+                "section",
+                "获奖信息和资助信息由奖励、资助程序记入档案",
+            ));
+        }
+        if input.title.trim().is_empty() {
+            return Err(AppError::validation("title", "请填写标题"));
+        }
+        let m = record::load(self.db(), input.student_id).await?;
+        record::ensure_writable(&m)?;
+        let txn = self.db().begin().await?;
+        let saved = archive_item::ActiveModel {
+            student_id: Set(input.student_id),
+            section: Set(snake(&section)),
+            kind: Set(input.kind.trim().to_owned()),
+            title: Set(input.title.trim().to_owned()),
+            recorded_on: Set(input.recorded_on),
+            content: Set(input.content.clone()),
+            attachment_id: Set(None),
+            created_at: Set(self.now()),
+            created_by: Set(session.username.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "archive_add",
+            &format!("student:{} {}", input.student_id, snake(&section)),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(ArchiveItemView {
+            id: saved.id,
+            kind: saved.kind,
+            title: saved.title,
+            recorded_on: saved.recorded_on,
+            content: saved.content,
+            attachment_id: None,
+        })
+    }
+}

@@ -1,0 +1,13 @@
+//! Students: enrolment, search, everyday edits, the archive.
+
+pub mod archive;
+pub mod edit;
+pub mod enrol;
+pub mod search;
+pub mod views;
+
+pub use archive::{ArchiveItemInput, ArchiveView};
+pub use edit::{FieldValue, StudentEditInput};
+pub use enrol::{EnrolInput, EnrolKind, EnrolView, NationalCheck};
+pub use search::SearchInput;
+pub use views::{FamilyMemberView, StudentRow, StudentView};

@@ -1,0 +1,127 @@
+//! Small views shared by several use cases.
+
+use xueji_domain::effects::{Deadline, Warning};
+use xueji_domain::{Grade, Status};
+
+/// Advice that did not refuse (e.g. R13.2, R28.1).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct WarningView {
+    pub rule: String,
+    pub message: String,
+}
+
+impl From<&Warning> for WarningView {
+    fn from(w: &Warning) -> Self {
+        Self {
+            rule: w.rule.as_str().to_owned(),
+            message: w.message.clone(),
+        }
+    }
+}
+
+/// A deadline set by a change.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DeadlineView {
+    pub kind: String,
+    pub due: chrono::NaiveDate,
+    pub rule: String,
+    pub label: String,
+}
+
+impl From<&Deadline> for DeadlineView {
+    fn from(d: &Deadline) -> Self {
+        Self {
+            kind: snake(&d.kind),
+            due: d.due,
+            rule: d.rule.as_str().to_owned(),
+            label: d.label.clone(),
+        }
+    }
+}
+
+/// One page of results with the total.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Page<T> {
+    pub total: u64,
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+    pub rows: Vec<T>,
+}
+
+/// A status with its Chinese label.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusView {
+    /// `enrolled`, `on_leave` …
+    pub code: String,
+    pub label: String,
+}
+
+impl From<Status> for StatusView {
+    fn from(s: Status) -> Self {
+        Self {
+            code: snake(&s),
+            label: s.label_zh().to_owned(),
+        }
+    }
+}
+
+/// The snake-case name a serde enum serialises to.
+pub fn snake<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| match v {
+            serde_json::Value::String(s) => Some(s),
+            serde_json::Value::Object(map) => {
+                map.get("type").and_then(|t| t.as_str().map(str::to_owned))
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// Parses a snake-case name back into a serde enum.
+pub fn parse_snake<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+}
+
+/// `一年级` for a stored grade number.
+pub fn grade_label(grade: Option<i32>) -> String {
+    grade
+        .and_then(|g| u8::try_from(g).ok())
+        .and_then(|g| Grade::new(g).ok())
+        .map(|g| g.label_zh().to_owned())
+        .unwrap_or_default()
+}
+
+/// An ID number with the middle hidden (`330106********1234`) for lists.
+pub fn mask_id(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() <= 8 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..6].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 10))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_masked_in_lists() {
+        assert_eq!(mask_id("330106201501011234"), "330106********1234");
+        assert_eq!(mask_id("E1234"), "*****");
+    }
+
+    #[test]
+    fn enums_round_trip_through_their_snake_names() {
+        assert_eq!(snake(&Status::OnLeave), "on_leave");
+        assert_eq!(parse_snake::<Status>("on_leave"), Some(Status::OnLeave));
+    }
+}
