@@ -18,6 +18,9 @@ pub struct Cli {
     /// 以 JSON 输出结果
     #[arg(long, global = true)]
     pub json: bool,
+    /// 操作用户（默认：环境变量 XUEJI_USER）；密码取自 XUEJI_PASSWORD，否则从标准输入读第一行
+    #[arg(long, global = true, value_name = "USER")]
+    pub user: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,6 +53,117 @@ pub enum Command {
     /// 打印文书
     #[command(subcommand)]
     Print(PrintCommand),
+    /// 学生：登记、查看、查询、修改
+    #[command(subcommand)]
+    Student(Box<StudentCommand>),
+    /// 账户：新增、停用、启用、列表
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StudentCommand {
+    /// 登记新生（一年级）或经全国查重的非一年级学生
+    Add(Box<StudentAddArgs>),
+    /// 查看一个学生的学籍档案
+    Show {
+        /// 学籍号、身份证件号或学生编号
+        student: String,
+    },
+    /// 查询学生（姓名、拼音首字母、身份证件号、学籍号）
+    Search {
+        /// 查询内容；省略则列出全部
+        query: Option<String>,
+        /// 年级（1–9）
+        #[arg(long)]
+        grade: Option<u8>,
+        /// 班级
+        #[arg(long)]
+        class: Option<String>,
+        /// 学籍状态（enrolled、on_leave …），可重复
+        #[arg(long)]
+        status: Vec<String>,
+        /// 包括已归档（毕业、转出等）学生
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        #[arg(long, default_value_t = 20)]
+        page_size: u32,
+    },
+    /// 修改日常信息（现住址、班级、随迁子女、留守儿童、孤儿）
+    Edit {
+        /// 学籍号、身份证件号或学生编号
+        student: String,
+        /// 字段=值，如 current_address=杭州市…；可重复
+        #[arg(long = "set", value_name = "FIELD=VALUE", required = true)]
+        set: Vec<String>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StudentAddArgs {
+    /// 从 JSON 文件读取完整的登记信息（字段同桌面程序的登记表）
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["name", "id_number"])]
+    pub from: Option<PathBuf>,
+    /// 姓名
+    #[arg(long, required_unless_present = "from")]
+    pub name: Option<String>,
+    /// 居民身份证号
+    #[arg(long, required_unless_present = "from")]
+    pub id_number: Option<String>,
+    /// 年级（1–9）
+    #[arg(long, default_value_t = 1)]
+    pub grade: u8,
+    /// 班级
+    #[arg(long)]
+    pub class: Option<String>,
+    /// 入学日期（YYYY-MM-DD，默认今天）
+    #[arg(long)]
+    pub entry_date: Option<String>,
+    /// 非一年级无学籍学生的全国查重结果：passed、failed、not_done
+    #[arg(long)]
+    pub national_check: Option<String>,
+    #[arg(long, default_value = "汉族")]
+    pub ethnicity: String,
+    #[arg(long, default_value = "非农业户口")]
+    pub hukou_kind: String,
+    /// 户口所在地
+    #[arg(long, default_value = "")]
+    pub hukou_address: String,
+    /// 现住址
+    #[arg(long, default_value = "")]
+    pub current_address: String,
+    /// 监护人姓名
+    #[arg(long)]
+    pub guardian: Option<String>,
+    /// 监护人与学生关系
+    #[arg(long, default_value = "父亲")]
+    pub guardian_relation: String,
+    /// 监护人电话
+    #[arg(long)]
+    pub guardian_phone: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// 新增账户（新账户的密码取自 XUEJI_NEW_PASSWORD，否则从标准输入读下一行）
+    Add {
+        /// 用户名
+        username: String,
+        /// 姓名
+        #[arg(long)]
+        name: String,
+        /// 角色：registrar（学籍管理员）、approver（学校审核人）、moral_education（德育处）、read_only（只读查询）
+        #[arg(long)]
+        role: String,
+    },
+    /// 停用账户
+    Lock { username: String },
+    /// 启用账户并解除密码错误锁定
+    Unlock { username: String },
+    /// 列出账户
+    List,
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,12 @@ use xueji_store::StoreError;
 pub enum CliError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    App(#[from] xueji_app::AppError),
+    #[error("请用 --user 或环境变量 XUEJI_USER 指定操作用户")]
+    NoUser,
+    #[error("{0}")]
+    Usage(String),
     #[error("两次输入的密码不一致")]
     PasswordMismatch,
     #[error("无法从标准输入读取：{0}")]
@@ -34,6 +40,9 @@ impl CliError {
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Store(e) => e.kind(),
+            Self::App(e) => e.kind_name(),
+            Self::NoUser => "no_user",
+            Self::Usage(_) => "usage",
             Self::PasswordMismatch => "password_mismatch",
             Self::Stdin(_) => "stdin",
             Self::MissingInput(_) => "missing_input",
@@ -45,10 +54,14 @@ impl CliError {
         }
     }
 
-    /// Exit status: 3 for a broken audit chain or an invalid backup, 1 otherwise.
+    /// Exit status: 3 for a broken audit chain or an invalid backup, 4 when the law refuses
+    /// (the message names the rule), 5 when the user may not (role, lock), 1 otherwise.
     pub fn exit_code(&self) -> i32 {
+        use xueji_app::ErrorKind;
         match self {
             Self::AuditBroken(_) | Self::Store(StoreError::BackupInvalid { .. }) => 3,
+            Self::App(e) if e.kind == ErrorKind::RuleViolation => 4,
+            Self::App(e) if matches!(e.kind, ErrorKind::Forbidden | ErrorKind::Locked) => 5,
             _ => 1,
         }
     }

@@ -11,7 +11,9 @@ mod output;
 use clap::{CommandFactory, Parser};
 use xueji_store::{DataDir, KeyStore};
 
-use args::{AuditCommand, BackupCommand, Cli, Command, DbCommand, PrintCommand};
+use args::{
+    AuditCommand, BackupCommand, Cli, Command, DbCommand, PrintCommand, StudentCommand, UserCommand,
+};
 use commands::Ctx;
 use error::{CliError, Result};
 
@@ -31,7 +33,7 @@ fn main() {
         Command::Print(PrintCommand::Sample { list, kind, out }) => {
             commands::print::sample(json_mode, list, kind.as_deref(), out.as_deref())
         }
-        command => run(cli.data_dir, json_mode, command),
+        command => run(cli.data_dir, json_mode, cli.user, command),
     };
     if let Err(err) = result {
         output::failure(json_mode, &err);
@@ -39,10 +41,20 @@ fn main() {
     }
 }
 
-fn run(data_dir: Option<std::path::PathBuf>, json: bool, command: Command) -> Result<()> {
+fn run(
+    data_dir: Option<std::path::PathBuf>,
+    json: bool,
+    user: Option<String>,
+    command: Command,
+) -> Result<()> {
     let data = DataDir::new(data_dir::resolve(data_dir)?);
     let keys = KeyStore::from_env(&data)?;
-    let ctx = Ctx { data, keys, json };
+    let ctx = Ctx {
+        data,
+        keys,
+        json,
+        user,
+    };
     // Secrets come from stdin before the runtime starts.
     let mut stdin = std::io::stdin().lock();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -82,5 +94,100 @@ fn run(data_dir: Option<std::path::PathBuf>, json: bool, command: Command) -> Re
         Command::Print(PrintCommand::Sample { list, kind, out }) => {
             commands::print::sample(json, list, kind.as_deref(), out.as_deref())
         }
+        Command::Student(cmd) => {
+            let user = commands::session::username(ctx.user.as_deref())?;
+            let password = commands::session::password(&mut stdin)?;
+            runtime.block_on(as_user(&ctx, &user, &password, |app, session| {
+                Box::pin(student(app, session, json, *cmd))
+            }))
+        }
+        Command::User(cmd) => {
+            let user = commands::session::username(ctx.user.as_deref())?;
+            let password = commands::session::password(&mut stdin)?;
+            let new_password = match &cmd {
+                UserCommand::Add { .. } => Some(commands::user::new_password(&mut stdin)?),
+                _ => None,
+            };
+            runtime.block_on(as_user(&ctx, &user, &password, |app, session| {
+                Box::pin(user_command(app, session, json, new_password, cmd))
+            }))
+        }
+    }
+}
+
+type Pinned<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + 'a>>;
+
+/// Logs in, runs `f`, logs out and closes the database whatever `f` returned.
+async fn as_user<F>(ctx: &Ctx, user: &str, password: &str, f: F) -> Result<()>
+where
+    F: for<'a> FnOnce(&'a xueji_app::App, &'a xueji_app::Session) -> Pinned<'a>,
+{
+    let (app, session) = commands::session::login(ctx, user, password).await?;
+    let result = f(&app, &session).await;
+    let logout = app.logout(session).await;
+    app.close().await;
+    result.and(logout.map_err(Into::into))
+}
+
+async fn student(
+    app: &xueji_app::App,
+    session: &xueji_app::Session,
+    json: bool,
+    cmd: StudentCommand,
+) -> Result<()> {
+    use commands::student;
+    match cmd {
+        StudentCommand::Add(a) => student::add(app, session, json, &a).await,
+        StudentCommand::Show { student: key } => student::show(app, session, json, &key).await,
+        StudentCommand::Search {
+            query,
+            grade,
+            class,
+            status,
+            all,
+            page,
+            page_size,
+        } => {
+            let input = xueji_app::students::SearchInput {
+                query,
+                grade,
+                class_name: class,
+                statuses: status,
+                include_archived: all,
+                page,
+                page_size,
+            };
+            student::search(app, session, json, &input).await
+        }
+        StudentCommand::Edit { student: key, set } => {
+            student::edit(app, session, json, &key, &set).await
+        }
+    }
+}
+
+async fn user_command(
+    app: &xueji_app::App,
+    session: &xueji_app::Session,
+    json: bool,
+    new_password: Option<String>,
+    cmd: UserCommand,
+) -> Result<()> {
+    use commands::user;
+    match cmd {
+        UserCommand::Add {
+            username,
+            name,
+            role,
+        } => {
+            let password = new_password.unwrap_or_default();
+            user::add(app, session, json, password, &username, &name, &role).await
+        }
+        UserCommand::Lock { username } => {
+            user::set_active(app, session, json, &username, false).await
+        }
+        UserCommand::Unlock { username } => {
+            user::set_active(app, session, json, &username, true).await
+        }
+        UserCommand::List => user::list(app, session, json).await,
     }
 }

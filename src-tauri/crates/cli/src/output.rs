@@ -20,10 +20,12 @@ pub fn success(json_mode: bool, text: &str, fields: Value) {
 /// Prints a failure: to stderr as text, or `{"ok": false, "kind", "message"}` on stdout.
 pub fn failure(json_mode: bool, err: &CliError) {
     if json_mode {
-        println!(
-            "{}",
-            json!({ "ok": false, "kind": err.kind(), "message": err.to_string() })
-        );
+        let mut obj = json!({ "ok": false, "kind": err.kind(), "message": err.to_string() });
+        if let (CliError::App(e), Some(o)) = (err, obj.as_object_mut()) {
+            o.insert("rule".to_owned(), json!(e.rule));
+            o.insert("fields".to_owned(), json!(e.fields));
+        }
+        println!("{obj}");
     } else {
         eprintln!("错误：{err}");
     }

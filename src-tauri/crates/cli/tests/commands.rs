@@ -124,7 +124,12 @@ fn init_info_audit_verify() {
         "pass word 123\npass word 123\n",
     );
     assert!(!out.status.success());
-    assert_eq!(json(&out)["kind"], "already_exists");
+    let v = json(&out);
+    assert_eq!(v["kind"], "conflict");
+    assert!(
+        v["message"].as_str().unwrap_or("").contains("不会覆盖"),
+        "{v}"
+    );
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! `xueji init`: a new encrypted database; shows the recovery code once.
 
+use std::sync::Arc;
+
 use serde_json::json;
+use xueji_app::{App, InitInput, SchoolProfile, SystemClock};
 use xueji_store::repo::school::parse_kind;
-use xueji_store::{InitOptions, Store};
 
 use super::Ctx;
 use crate::error::Result;
@@ -15,14 +17,20 @@ pub async fn run(
     admin: &str,
     password: String,
 ) -> Result<()> {
-    let opts = InitOptions {
-        school_name: school_name.to_owned(),
-        school_kind: parse_kind(school_kind)?,
+    let input = InitInput {
+        school: SchoolProfile::new(school_name, parse_kind(school_kind)?),
         admin_username: admin.to_owned(),
+        admin_display_name: admin.to_owned(),
         admin_password: password,
     };
-    let (store, code) = Store::init(ctx.data.clone(), ctx.keys.clone(), &opts).await?;
-    store.close().await;
+    let (app, code) = App::init(
+        ctx.data.clone(),
+        ctx.keys.clone(),
+        &input,
+        Arc::new(SystemClock),
+    )
+    .await?;
+    app.close().await;
     let db = ctx.data.database();
     let text = format!(
         "已创建加密学籍数据库：{}\n恢复码（只显示这一次，请抄写后妥善保管；钥匙串丢失时凭它恢复数据）：\n{}",

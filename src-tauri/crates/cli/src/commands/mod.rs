@@ -6,6 +6,9 @@ pub mod db;
 pub mod init;
 pub mod print;
 pub mod recover;
+pub mod session;
+pub mod student;
+pub mod user;
 
 use xueji_store::{DataDir, KeyStore, OpenOptions, Store};
 
@@ -16,6 +19,8 @@ pub struct Ctx {
     pub data: DataDir,
     pub keys: KeyStore,
     pub json: bool,
+    /// `--user`, for commands that act as a named user.
+    pub user: Option<String>,
 }
 
 /// The actor recorded in the audit log for CLI actions.

@@ -1,0 +1,282 @@
+//! The use-case commands (`student …`, `user …`) as a named, audited user, with a key file.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    _tmp: tempfile::TempDir,
+    data: PathBuf,
+    key: PathBuf,
+}
+
+const PASSWORD: &str = "xueji2024";
+
+fn env() -> Env {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().to_path_buf();
+    Env {
+        data: root.join("data"),
+        key: root.join("db.key"),
+        _tmp: tmp,
+    }
+}
+
+fn xueji(e: &Env, user: &str, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xueji"))
+        .arg("--data-dir")
+        .arg(&e.data)
+        .args(args)
+        .env("XUEJI_DB_KEY_FILE", &e.key)
+        .env("XUEJI_USER", user)
+        .env_remove("XUEJI_DATA_DIR")
+        .env_remove("XUEJI_PASSWORD")
+        .env_remove("XUEJI_NEW_PASSWORD")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xueji runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("output")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "json output: {} {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn id_number(seq: u32) -> String {
+    let first17 = format!("33010620190301{seq:03}");
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first17
+        .bytes()
+        .zip(weights)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    format!("{first17}{check}")
+}
+
+fn setup() -> Env {
+    let e = env();
+    let pw = format!("{PASSWORD}\n{PASSWORD}\n");
+    let out = xueji(
+        &e,
+        "",
+        &[
+            "init",
+            "--school-name",
+            "测试小学",
+            "--school-kind",
+            "小学",
+            "--admin",
+            "registrar",
+        ],
+        &pw,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    e
+}
+
+fn add(e: &Env, name: &str, seq: u32) -> Output {
+    let id = id_number(seq);
+    xueji(
+        e,
+        "registrar",
+        &[
+            "--json",
+            "student",
+            "add",
+            "--name",
+            name,
+            "--id-number",
+            &id,
+            "--class",
+            "1班",
+            "--entry-date",
+            "2025-09-01",
+            "--hukou-address",
+            "浙江省杭州市西湖区",
+            "--current-address",
+            "浙江省杭州市西湖区",
+            "--guardian",
+            "张大山",
+        ],
+        &format!("{PASSWORD}\n"),
+    )
+}
+
+#[test]
+fn student_add_search_show_and_edit_as_a_named_user() {
+    let e = setup();
+    for (i, name) in ["张三", "张珊珊", "李四"].iter().enumerate() {
+        let out = add(&e, name, u32::try_from(i).unwrap() + 1);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let v = json(&out);
+        assert_eq!(
+            v["enrolment"]["student"]["status"]["code"],
+            "pending_approval"
+        );
+    }
+    let dup = add(&e, "张三", 1);
+    assert_eq!(dup.status.code(), Some(4), "the law refuses: exit 4");
+    assert_eq!(json(&dup)["rule"], "R7.2");
+
+    let found = xueji(
+        &e,
+        "registrar",
+        &["--json", "student", "search", "zs"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(found.status.success());
+    assert_eq!(json(&found)["page"]["total"], 2);
+
+    let xueji_number = format!("G{}", id_number(3));
+    let show = xueji(
+        &e,
+        "registrar",
+        &["student", "show", &xueji_number],
+        &format!("{PASSWORD}\n"),
+    );
+    let text = String::from_utf8_lossy(&show.stdout);
+    assert!(
+        show.status.success() && text.contains("李四") && text.contains("待核准"),
+        "{text}"
+    );
+
+    let key = xueji(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "student",
+            "edit",
+            &xueji_number,
+            "--set",
+            "name=李肆",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(key.status.code(), Some(4));
+    assert_eq!(json(&key)["rule"], "R11.2");
+    let ok = xueji(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "student",
+            "edit",
+            &xueji_number,
+            "--set",
+            "current_address=浙江省杭州市拱墅区",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+}
+
+#[test]
+fn user_add_lock_unlock_and_roles_are_enforced() {
+    let e = setup();
+    let out = xueji(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "user",
+            "add",
+            "chaxun",
+            "--name",
+            "查询员",
+            "--role",
+            "read_only",
+        ],
+        &format!("{PASSWORD}\n{PASSWORD}\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let refused = add_as(&e, "chaxun");
+    assert_eq!(refused.status.code(), Some(5), "forbidden: exit 5");
+    assert_eq!(json(&refused)["kind"], "forbidden");
+
+    let lock = xueji(
+        &e,
+        "registrar",
+        &["user", "lock", "chaxun"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(lock.status.success());
+    let login = xueji(
+        &e,
+        "chaxun",
+        &["--json", "student", "search"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(json(&login)["kind"], "forbidden");
+    let unlock = xueji(
+        &e,
+        "registrar",
+        &["user", "unlock", "chaxun"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(unlock.status.success());
+    let login = xueji(
+        &e,
+        "chaxun",
+        &["--json", "student", "search"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(login.status.success());
+
+    let wrong = xueji(&e, "registrar", &["--json", "user", "list"], "wrongpass1\n");
+    assert_eq!(json(&wrong)["kind"], "validation");
+    let audit = xueji(&e, "", &["--json", "audit", "verify"], "");
+    assert!(audit.status.success(), "the chain holds after CLI use");
+}
+
+fn add_as(e: &Env, user: &str) -> Output {
+    xueji(
+        e,
+        user,
+        &[
+            "--json",
+            "student",
+            "add",
+            "--name",
+            "王五",
+            "--id-number",
+            &id_number(9),
+            "--hukou-address",
+            "浙江",
+            "--current-address",
+            "浙江",
+        ],
+        &format!("{PASSWORD}\n"),
+    )
+}
