@@ -83,6 +83,27 @@ impl IpcError {
     }
 }
 
+impl From<xueji_app::AppError> for IpcError {
+    fn from(e: xueji_app::AppError) -> Self {
+        use xueji_app::ErrorKind as K;
+        let kind = match e.kind {
+            K::Validation => ErrorKind::Validation,
+            K::NotFound => ErrorKind::NotFound,
+            K::Conflict => ErrorKind::Conflict,
+            K::RuleViolation => ErrorKind::RuleViolation,
+            K::Forbidden => ErrorKind::Forbidden,
+            K::Locked => ErrorKind::Locked,
+            K::Internal => return Self::internal(&e.message),
+        };
+        let mut err = Self::new(kind, e.message);
+        err.rule_id = e.rule;
+        for f in e.fields {
+            err = err.with_field(f.field, f.message);
+        }
+        err
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +146,16 @@ mod tests {
         for (kind, name) in kinds {
             assert_eq!(serde_json::to_value(kind).unwrap(), json!(name));
         }
+    }
+
+    #[test]
+    fn app_errors_keep_rule_and_fields() {
+        let e = xueji_app::AppError::rule("R13.5", "学生在休学期间不办理转学手续");
+        let ipc = IpcError::from(e);
+        assert_eq!(ipc.kind, ErrorKind::RuleViolation);
+        assert_eq!(ipc.rule_id.as_deref(), Some("R13.5"));
+        let v = IpcError::from(xueji_app::AppError::validation("idNumber", "校验位不正确"));
+        assert_eq!(v.fields.unwrap()["idNumber"], "校验位不正确");
     }
 
     #[test]

@@ -9,6 +9,12 @@ pub const DATA_DIR_ENV: &str = "XUEJI_DATA_DIR";
 /// Shared state managed by Tauri.
 pub struct AppState {
     pub data_dir: PathBuf,
+    /// The open database, once set up or unlocked.
+    pub app: tokio::sync::RwLock<Option<xueji_app::App>>,
+    /// The key store to use instead of the one `XUEJI_DB_KEY_FILE` or the OS keyring gives (tests).
+    pub keys: Option<xueji_store::KeyStore>,
+    /// The logged-in user (one per window).
+    pub session: tokio::sync::RwLock<Option<std::sync::Arc<xueji_app::Session>>>,
     /// Held open for the process's life: its OS lock keeps a second process off the database
     /// even where the single-instance plugin cannot work (no session bus).
     _instance_lock: File,
@@ -30,6 +36,9 @@ impl AppState {
         let lock = take_lock(&data_dir)?;
         Ok(Self {
             data_dir,
+            app: tokio::sync::RwLock::new(None),
+            keys: None,
+            session: tokio::sync::RwLock::new(None),
             _instance_lock: lock,
         })
     }

@@ -17,6 +17,115 @@ async appInfo() : Promise<Result<AppInfoView, IpcError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Whether the app is set up, open and logged in.
+ */
+async setupStatus() : Promise<Result<SetupStatus, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("setup_status") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * First run: creates the encrypted database, the school and the first registrar account.
+ */
+async setupInit(input: InitInput) : Promise<Result<RecoveryCodeView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("setup_init", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens the database with the recovery code when the keyring lost its key.
+ */
+async setupRecover(code: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("setup_recover", { code }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Logs in.
+ */
+async authLogin(username: string, password: string) : Promise<Result<SessionView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("auth_login", { username, password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Logs out.
+ */
+async authLogout() : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("auth_logout") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Locks the screen now.
+ */
+async authLock() : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("auth_lock") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Unlocks the screen with the user's password.
+ */
+async authUnlock(password: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("auth_unlock", { password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async studentSearch(input: SearchInput) : Promise<Result<Page<StudentRow>, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("student_search", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async studentEnrol(input: EnrolInput) : Promise<Result<EnrolView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("student_enrol", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async studentArchive(id: number) : Promise<Result<ArchiveView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("student_archive", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async studentEdit(input: StudentEditInput) : Promise<Result<StudentView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("student_edit", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -42,6 +151,70 @@ productName: string; version: string;
  * The folder that holds the database, backups and logs.
  */
 dataDir: string }
+/**
+ * An application in the change timeline.
+ */
+export type ApplicationSummary = { id: number; changeKind: string; state: string; openedOn: string; closedOn: string | null; waitingOn: string | null; dueOn: string | null }
+/**
+ * One entry of a section.
+ */
+export type ArchiveItemView = { id: number; kind: string; title: string; recordedOn: string; 
+/**
+ * Structured content as JSON text.
+ */
+content: string; attachmentId: number | null }
+/**
+ * The archive page.
+ */
+export type ArchiveView = { student: StudentView; sections: SectionView[]; events: EventView[]; applications: ApplicationSummary[]; sanctions: SanctionView[]; attachments: AttachmentView[]; documents: IssuedDocumentView[]; 
+/**
+ * How many versions the history keeps.
+ */
+versions: number }
+/**
+ * A proof or other file (content fetched separately).
+ */
+export type AttachmentView = { id: number; fileName: string; mime: string; proofKind: string | null; applicationId: number | null; size: number }
+/**
+ * A deadline set by a change.
+ */
+export type DeadlineView = { kind: string; due: string; rule: string; label: string }
+/**
+ * A new student as the enrolment form sends it.
+ */
+export type EnrolInput = { kind: EnrolKind; nationalCheck: NationalCheck | null; 
+/**
+ * `resident_id` (居民身份证), `passport`, `hk_macao_pass`, `taiwan_pass`, `other`.
+ */
+idType: string; idNumber: string; name: string; formerName: string | null; 
+/**
+ * `male` / `female`; derived from a resident ID number when empty.
+ */
+sex: string | null; 
+/**
+ * Derived from a resident ID number when empty.
+ */
+birthDate: string | null; ethnicity: string; nationality: string; hukouKind: string; hukouAddress: string; currentAddress: string; migrantChild: boolean; leftBehind: boolean; orphan: boolean; disabilityKind: string | null; 
+/**
+ * `regular`, `inclusive`, `home_teaching`.
+ */
+studyMode: string; foreignNational: boolean; grade: number; className: string | null; entryDate: string; family: FamilyMemberView[] }
+/**
+ * How the student comes to have a record here.
+ */
+export type EnrolKind = 
+/**
+ * 小学一年级新生 (R6.1)
+ */
+"grade_one" | 
+/**
+ * A non-grade-1 student with no record anywhere; needs the national duplicate check (R7.5).
+ */
+"no_prior_record"
+/**
+ * The enrolled student with the deadlines and advice that follow.
+ */
+export type EnrolView = { student: StudentView; deadlines: DeadlineView[]; warnings: WarningView[] }
 /**
  * The closed set of error kinds the UI handles.
  */
@@ -75,6 +248,26 @@ export type ErrorKind =
  */
 "internal"
 /**
+ * One entry of the record's history (R5.1).
+ */
+export type EventView = { id: number; kind: string; on: string; rule: string; summary: string; statusBefore: string; statusAfter: string; gradeBefore: number; gradeAfter: number; recordedBy: string; applicationId: number | null }
+/**
+ * A family member.
+ */
+export type FamilyMemberView = { name: string; relation: string; phone: string | null; idNumber: string | null; employer: string | null; guardian: boolean }
+/**
+ * One field and its new value.
+ */
+export type FieldValue = { 
+/**
+ * `current_address`, `class_name`, `migrant_child`, `left_behind`, `orphan`.
+ */
+field: string; value: string }
+/**
+ * What the first run asks for.
+ */
+export type InitInput = { school: SchoolProfile; adminUsername: string; adminDisplayName: string; adminPassword: string }
+/**
  * The error every command returns.
  */
 export type IpcError = { kind: ErrorKind; 
@@ -90,6 +283,239 @@ ruleId?: string | null;
  * Per-field messages for a form, keyed by the input's field name.
  */
 fields?: Partial<{ [key in string]: string }> | null }
+/**
+ * A document issued for the student.
+ */
+export type IssuedDocumentView = { serial: string; kind: string; issuedAt: string; issuedBy: string; voided: boolean }
+/**
+ * The national duplicate check's result as entered (R7.5).
+ */
+export type NationalCheck = "not_done" | "passed" | "failed"
+/**
+ * One page of results with the total.
+ */
+export type Page<T> = { total: number; 
+/**
+ * 1-based.
+ */
+page: number; pageSize: number; rows: T[] }
+/**
+ * Something a use case needs the user to be allowed.
+ */
+export type Permission = 
+/**
+ * Search and open records, see the dashboard.
+ */
+"view_students" | 
+/**
+ * Enrol and edit students.
+ */
+"edit_students" | 
+/**
+ * Submit, withdraw and apply changes; record outside parties' decisions (bureau, guardian,
+ * other schools).
+ */
+"submit_changes" | 
+/**
+ * Decide the school's own steps (核办, 校务会议, 校长签署).
+ */
+"decide_school_steps" | 
+/**
+ * Propose a sanction (德育部门).
+ */
+"propose_sanctions" | 
+/**
+ * Record awards.
+ */
+"record_awards" | 
+/**
+ * Run the promotion and graduation batches.
+ */
+"run_batches" | 
+/**
+ * Check records in the semester review.
+ */
+"review_records" | 
+/**
+ * Sign the semester review off.
+ */
+"sign_off_review" | 
+/**
+ * See hardship applications and aid (personal financial data).
+ */
+"view_hardship" | 
+/**
+ * Enter hardship applications, assessments and aid.
+ */
+"edit_hardship" | 
+/**
+ * Print and export documents.
+ */
+"print_documents" | 
+/**
+ * Create, lock and unlock accounts; keep the registrar register.
+ */
+"manage_users" | 
+/**
+ * Change the school's settings and calendar.
+ */
+"manage_settings" | 
+/**
+ * Read and verify the audit log.
+ */
+"view_audit"
+/**
+ * The recovery code, shown once after the first run.
+ */
+export type RecoveryCodeView = { 
+/**
+ * `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`
+ */
+code: string }
+/**
+ * A user's role.
+ */
+export type Role = 
+/**
+ * 学籍管理员: keeps the records, submits changes, records outside decisions, prints, manages accounts.
+ */
+"registrar" | 
+/**
+ * 学校审核人 (principal or designated leader): decides the school's steps, signs off reviews.
+ */
+"approver" | 
+/**
+ * 德育处: proposes sanctions and awards.
+ */
+"moral_education" | 
+/**
+ * 只读查询: looks records up, nothing else.
+ */
+"read_only"
+/**
+ * A sanction on the record.
+ */
+export type SanctionView = { id: number; level: string; decidedOn: string; periodEnds: string; liftedOn: string | null }
+/**
+ * The school profile as the settings page shows and edits it.
+ */
+export type SchoolProfile = { name: string; 
+/**
+ * 学校标识码
+ */
+code: string | null; 
+/**
+ * `primary`, `junior`, `nine_year`, `special_education`.
+ */
+kind: string; 
+/**
+ * 主管教育行政部门, e.g. 杭州市西湖区教育局.
+ */
+countyBureau: string; 
+/**
+ * 乡镇人民政府（街道办事处）
+ */
+township: string; graduatingGrades: number[]; 
+/**
+ * R6.3
+ */
+mayAdmitForeign: boolean; 
+/**
+ * R7.4
+ */
+offersHomeTeaching: boolean; 
+/**
+ * `zhejiang-2017` or `national-2025`.
+ */
+ruleProfile: string }
+/**
+ * What the list asks for.
+ */
+export type SearchInput = { 
+/**
+ * Name (prefix), pinyin initials, ID number or 学籍号; empty lists everyone.
+ */
+query: string | null; grade: number | null; className: string | null; 
+/**
+ * Status codes (`enrolled` …); empty means any.
+ */
+statuses?: string[]; 
+/**
+ * Include archived (ended, transferred-out) records.
+ */
+includeArchived?: boolean; 
+/**
+ * 1-based.
+ */
+page: number; pageSize: number }
+/**
+ * One of the seven sections.
+ */
+export type SectionView = { 
+/**
+ * `basic_data_and_history`, `proofs`, `quality_report`, `health`, `awards`, `financial_aid`, `other`.
+ */
+code: string; 
+/**
+ * （一）学籍基本信息及信息变动情况 …
+ */
+title: string; items: ArchiveItemView[]; 
+/**
+ * False when the user's role may not see this section (financial aid).
+ */
+visible: boolean }
+/**
+ * Who is logged in, for the UI.
+ */
+export type SessionView = { username: string; displayName: string; role: Role; roleLabel: string; permissions: Permission[]; idleLockMinutes: number }
+/**
+ * Where the app stands at start: set up yet, database open, who is logged in.
+ */
+export type SetupStatus = { 
+/**
+ * A database exists in the data folder.
+ */
+initialized: boolean; 
+/**
+ * The database is open (its key was found or the recovery code given).
+ */
+unlocked: boolean; session: SessionView | null }
+/**
+ * A status with its Chinese label.
+ */
+export type StatusView = { 
+/**
+ * `enrolled`, `on_leave` …
+ */
+code: string; label: string }
+/**
+ * An edit of one student.
+ */
+export type StudentEditInput = { id: number; 
+/**
+ * The version the form was loaded at: a newer one means someone else changed the record.
+ */
+version: number; fields?: FieldValue[]; 
+/**
+ * Replaces the family members when present (at most two).
+ */
+family: FamilyMemberView[] | null }
+/**
+ * One row of the student list (the ID number masked).
+ */
+export type StudentRow = { id: number; xuejiNumber: string | null; name: string; sex: string; birthDate: string; idNumberMasked: string; grade: number | null; gradeLabel: string; className: string | null; status: StatusView; archived: boolean }
+/**
+ * The whole record of one student (section 1 of the archive, R8.2).
+ */
+export type StudentView = { id: number; xuejiNumber: string | null; auxNumber: string | null; idType: string; idNumber: string; name: string; formerName: string | null; sex: string; birthDate: string; ethnicity: string; nationality: string; hukouKind: string; hukouAddress: string; currentAddress: string; migrantChild: boolean; leftBehind: boolean; orphan: boolean; disabilityKind: string | null; inclusivePlacement: boolean; studyMode: string; foreignNational: boolean; status: StatusView; grade: number | null; gradeLabel: string; gradeYear: number | null; className: string | null; entryDate: string | null; leaveUntil: string | null; placedElsewhere: string | null; archived: boolean; 
+/**
+ * Read-only here: ended (R9.2) or transferred out (R9.1).
+ */
+readOnly: boolean; version: number; family: FamilyMemberView[] }
+/**
+ * Advice that did not refuse (e.g. R13.2, R28.1).
+ */
+export type WarningView = { rule: string; message: string }
 
 /** tauri-specta globals **/
 

@@ -124,7 +124,7 @@ where
 {
     let (app, session) = commands::session::login(ctx, user, password).await?;
     let result = f(&app, &session).await;
-    let logout = app.logout(session).await;
+    let logout = app.logout(&session).await;
     app.close().await;
     result.and(logout.map_err(Into::into))
 }

@@ -227,7 +227,8 @@ impl App {
     }
 
     /// Logs out (audited).
-    pub async fn logout(&self, session: Session) -> Result<()> {
+    pub async fn logout(&self, session: &Session) -> Result<()> {
+        session.set_locked(true);
         audit::record(
             self.db(),
             &session.username,

@@ -1,0 +1,47 @@
+//! The 学生 pages: search, enrol, archive, everyday edits.
+
+use tauri::State;
+use xueji_app::students::{
+    ArchiveView, EnrolInput, EnrolView, SearchInput, StudentEditInput, StudentRow, StudentView,
+};
+use xueji_app::views::Page;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn student_search(
+    state: State<'_, AppState>,
+    input: SearchInput,
+) -> Result<Page<StudentRow>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.student_search(&session, &input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn student_enrol(
+    state: State<'_, AppState>,
+    input: EnrolInput,
+) -> Result<EnrolView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.student_enrol(&session, &input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn student_archive(state: State<'_, AppState>, id: i64) -> Result<ArchiveView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.student_archive(&session, id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn student_edit(
+    state: State<'_, AppState>,
+    input: StudentEditInput,
+) -> Result<StudentView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.student_edit(&session, &input).await?)
+}
