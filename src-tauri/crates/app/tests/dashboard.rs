@@ -452,10 +452,9 @@ async fn every_role_may_open_the_dashboard_and_each_opening_is_audited() {
     assert_eq!(err.kind, ErrorKind::Locked);
 }
 
-/// 100 000 students inserted in bulk: the dashboard's counts stay quick. Run with
-/// `cargo test -p xueji-app --release --test dashboard -- --ignored`.
+/// 100 000 students inserted in bulk: the dashboard stays quick (about 0.8 s in a debug build,
+/// where SQLCipher itself is unoptimised; the bound is loose for a loaded machine).
 #[tokio::test]
-#[ignore = "bulk data: run on demand, ideally with --release"]
 async fn the_dashboard_stays_fast_at_100_000_students() {
     use sea_orm::TransactionTrait;
     let t = common_hardship::app(d(2025, 9, 15)).await;
@@ -520,6 +519,6 @@ async fn the_dashboard_stays_fast_at_100_000_students() {
     assert_eq!(v.total_students, 100_000);
     assert_eq!(v.by_grade.len(), 9);
     assert!(v.leave_overdue.len() <= xueji_app::dashboard::LIST_LIMIT);
-    assert!(took.as_secs_f64() < 5.0, "dashboard took {took:?}");
+    assert!(took.as_secs_f64() < 10.0, "dashboard took {took:?}");
     eprintln!("dashboard at 100 000 students: {took:?}");
 }

@@ -554,3 +554,38 @@ async fn the_notice_length_comes_from_the_settings_and_skips_holidays() {
         .expect_err("settings are the registrar's");
     assert_eq!(err.kind, ErrorKind::Forbidden);
 }
+
+#[tokio::test]
+async fn the_clock_alone_makes_it_effective_the_dashboard_settles_it_into_section_six() {
+    let t = common_hardship::app(d(2025, 9, 10)).await;
+    let approver = t.user("principal", Role::Approver).await;
+    let reader = t.user("chaxun", Role::ReadOnly).await;
+    let sid = enrolled(&t, "郑十一", 9).await;
+    let id = assessed(&t, sid).await;
+    decide(&t, &approver, id, HardshipLevel::Ordinary).await;
+    t.clock.set_date(d(2025, 9, 22));
+    // Nobody opens the hardship pages; a read-only user opens the dashboard.
+    t.app.dashboard(&reader).await.expect("dashboard");
+    let archive = t.app.student_archive(&t.admin, sid).await.expect("archive");
+    let six = archive
+        .sections
+        .iter()
+        .find(|s| s.code == "financial_aid")
+        .expect("section 6");
+    assert_eq!(six.items.len(), 1);
+    assert!(six.items[0].title.contains("一般困难"));
+    assert_eq!(
+        six.items[0].recorded_on,
+        d(2025, 9, 17),
+        "the day after the notice"
+    );
+    let effective = audit_rows(&t, "hardship_effective").await;
+    assert_eq!(
+        effective,
+        vec![("system".to_owned(), format!("hardship:{id} student:{sid}"))],
+        "the clock, not the reader, made it effective"
+    );
+    let v = t.app.hardship_show(&t.admin, id).await.expect("show");
+    assert_eq!(v.status.code, "effective");
+    assert_eq!(v.effective_on, Some(d(2025, 9, 17)));
+}

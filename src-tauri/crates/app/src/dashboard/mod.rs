@@ -153,6 +153,9 @@ impl App {
         input: &DashboardInput,
     ) -> Result<DashboardView> {
         self.authorize(session, Permission::ViewStudents).await?;
+        // Assessments whose public notice has ended take effect (and enter archive section 6)
+        // even on a day nobody opens the hardship pages.
+        self.hardship_settle().await?;
         let today = self.today();
         let mut notes = Vec::new();
         let (todos, todos_total) = self.dashboard_todos(today, &mut notes).await?;

@@ -31,7 +31,7 @@ impl App {
         input: &AidGrantInput,
     ) -> Result<AidView> {
         self.authorize(session, Permission::EditHardship).await?;
-        self.hardship_settle(&session.username).await?;
+        self.hardship_settle().await?;
         let today = self.today();
         let m = assess::load(self.db(), input.application_id).await?;
         let year = SchoolYear(m.school_year);

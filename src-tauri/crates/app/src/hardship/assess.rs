@@ -18,7 +18,7 @@ use crate::hardship::types::{
     ClassAssessInput, DecideInput, HardshipApplyInput, HardshipData, HardshipLevel, HardshipView,
     LevelView, ObjectInput, ObjectionDecideInput, ObjectionView,
 };
-use crate::hardship::{DEFAULT_NOTICE_WORKING_DAYS, NOTICE_DAYS_SETTING};
+use crate::hardship::{DEFAULT_NOTICE_WORKING_DAYS, NOTICE_DAYS_SETTING, SETTLE_ACTOR};
 use crate::record;
 use crate::settings;
 use crate::views::{parse_snake, snake};
@@ -171,7 +171,10 @@ impl App {
     /// Makes effective every assessment whose notice ended before today with no objection
     /// pending: writes `effective_on`, the archive entry of section 6 and an audit row. Called
     /// first by every hardship use case, so what they show and allow follows the clock.
-    pub(crate) async fn hardship_settle(&self, actor: &str) -> Result<u32> {
+    /// The audit rows and the archive entries name [`SETTLE_ACTOR`]: the clock, not a user,
+    /// makes an assessment effective.
+    pub async fn hardship_settle(&self) -> Result<u32> {
+        let actor = SETTLE_ACTOR;
         let today = self.today();
         let due = row::Entity::find()
             .filter(row::Column::State.eq(snake(&State::InNotice)))
@@ -290,7 +293,7 @@ impl App {
                 .collect(),
             reason,
         };
-        self.hardship_settle(&session.username).await?;
+        self.hardship_settle().await?;
         let existing = row::Entity::find()
             .filter(row::Column::StudentId.eq(input.student_id))
             .filter(row::Column::SchoolYear.eq(year.start_year()))
@@ -452,7 +455,7 @@ impl App {
         )
         .await?;
         txn.commit().await?;
-        self.hardship_settle(&session.username).await?;
+        self.hardship_settle().await?;
         self.hardship_view(id).await
     }
 
@@ -465,7 +468,7 @@ impl App {
         input: &ObjectInput,
     ) -> Result<HardshipView> {
         self.authorize(session, Permission::EditHardship).await?;
-        self.hardship_settle(&session.username).await?;
+        self.hardship_settle().await?;
         let today = self.today();
         let m = load(self.db(), id).await?;
         let (Some(from), Some(until)) = (m.notice_from, m.notice_until) else {
@@ -583,7 +586,7 @@ impl App {
         )
         .await?;
         txn.commit().await?;
-        self.hardship_settle(&session.username).await?;
+        self.hardship_settle().await?;
         self.hardship_view(id).await
     }
 }

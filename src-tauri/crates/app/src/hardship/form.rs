@@ -31,7 +31,7 @@ impl App {
     pub async fn hardship_form(&self, session: &Session, id: i64) -> Result<Vec<u8>> {
         self.authorize(session, Permission::ViewHardship).await?;
         self.authorize(session, Permission::PrintDocuments).await?;
-        self.hardship_settle(&session.username).await?;
+        self.hardship_settle().await?;
         let today = self.today();
         let m = load(self.db(), id).await?;
         let s = record::load(self.db(), m.student_id).await?;

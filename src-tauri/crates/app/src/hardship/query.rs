@@ -106,7 +106,7 @@ impl App {
     /// One assessment with its objections and aid (audited as a view).
     pub async fn hardship_show(&self, session: &Session, id: i64) -> Result<HardshipView> {
         self.authorize(session, Permission::ViewHardship).await?;
-        self.hardship_settle(&session.username).await?;
+        self.hardship_settle().await?;
         let view = self.hardship_view(id).await?;
         audit::record(
             self.db(),
@@ -126,7 +126,7 @@ impl App {
         filter: &HardshipFilter,
     ) -> Result<Page<HardshipRow>> {
         self.authorize(session, Permission::ViewHardship).await?;
-        self.hardship_settle(&session.username).await?;
+        self.hardship_settle().await?;
         let today = self.today();
         let page_size = filter.page_size.clamp(1, MAX_PAGE_SIZE);
         let page = filter.page.max(1);
