@@ -13,6 +13,8 @@ pub mod class_placement;
 pub mod completion;
 pub mod deadline;
 pub mod family_member;
+pub mod hardship_aid;
+pub mod hardship_application;
 pub mod issued_document;
 pub mod registrar;
 pub mod sanction;

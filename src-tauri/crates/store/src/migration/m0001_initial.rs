@@ -10,6 +10,7 @@ use crate::entities::{
     class_placement, completion, deadline, family_member, issued_document, registrar, sanction,
     school, setting, student, student_event, student_history, user,
 };
+use crate::entities::{hardship_aid, hardship_application};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -77,6 +78,23 @@ async fn create_student_tables(manager: &SchemaManager<'_>, s: &Schema) -> Resul
     with_student_fk!(manager, s, issued_document);
     with_student_fk!(manager, s, student_event);
     with_student_fk!(manager, s, deadline);
+    with_student_fk!(manager, s, hardship_application);
+    let aid_fk = ForeignKey::create()
+        .from(hardship_aid::Entity, hardship_aid::Column::ApplicationId)
+        .to(
+            hardship_application::Entity,
+            hardship_application::Column::Id,
+        )
+        .on_delete(ForeignKeyAction::Restrict)
+        .to_owned();
+    let aid_student_fk = student_fk(hardship_aid::Entity, hardship_aid::Column::StudentId);
+    create(
+        manager,
+        s,
+        hardship_aid::Entity,
+        vec![aid_student_fk, aid_fk],
+    )
+    .await?;
     let step_fk = ForeignKey::create()
         .from(
             application_step::Entity,

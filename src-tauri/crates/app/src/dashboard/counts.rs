@@ -1,0 +1,116 @@
+//! Leaves ending soon or past, and counts by status and grade (SQL `GROUP BY`, nothing loaded
+//! row by row).
+
+use chrono::{Days, NaiveDate};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use xueji_domain::Status;
+use xueji_store::entities::student;
+
+use crate::app::App;
+use crate::dashboard::{CountView, LIST_LIMIT, LeaveView};
+use crate::error::Result;
+use crate::views::{grade_label, parse_snake, snake};
+
+fn leave_view(s: &student::Model, today: NaiveDate) -> Option<LeaveView> {
+    let until = s.leave_until?;
+    Some(LeaveView {
+        student_id: s.id,
+        student_name: s.name.clone(),
+        grade_label: grade_label(s.grade),
+        class_name: s.class_name.clone(),
+        leave_until: until,
+        days_left: (until - today).num_days(),
+    })
+}
+
+impl App {
+    /// Students on leave whose leave ends within `within_days`, and those already past it.
+    pub(crate) async fn dashboard_leaves(
+        &self,
+        today: NaiveDate,
+        within_days: u32,
+    ) -> Result<(Vec<LeaveView>, Vec<LeaveView>)> {
+        let limit = u64::try_from(LIST_LIMIT).unwrap_or(u64::MAX);
+        let horizon = today
+            .checked_add_days(Days::new(u64::from(within_days)))
+            .unwrap_or(today);
+        let on_leave = || {
+            student::Entity::find()
+                .filter(student::Column::Status.eq(snake(&Status::OnLeave)))
+                .filter(student::Column::LeaveUntil.is_not_null())
+        };
+        let ending = on_leave()
+            .filter(student::Column::LeaveUntil.gte(today))
+            .filter(student::Column::LeaveUntil.lte(horizon))
+            .order_by_asc(student::Column::LeaveUntil)
+            .limit(limit)
+            .all(self.db())
+            .await?;
+        let past = on_leave()
+            .filter(student::Column::LeaveUntil.lt(today))
+            .order_by_asc(student::Column::LeaveUntil)
+            .limit(limit)
+            .all(self.db())
+            .await?;
+        Ok((
+            ending.iter().filter_map(|s| leave_view(s, today)).collect(),
+            past.iter().filter_map(|s| leave_view(s, today)).collect(),
+        ))
+    }
+
+    /// Records by status (all), by grade (not archived), and the total.
+    pub(crate) async fn dashboard_counts(&self) -> Result<(Vec<CountView>, Vec<CountView>, u64)> {
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        let statuses: Vec<(String, i64)> = student::Entity::find()
+            .select_only()
+            .column(student::Column::Status)
+            .column_as(student::Column::Id.count(), "n")
+            .group_by(student::Column::Status)
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        let grades: Vec<(Option<i32>, i64)> = student::Entity::find()
+            .select_only()
+            .column(student::Column::Grade)
+            .column_as(student::Column::Id.count(), "n")
+            .filter(student::Column::Archived.eq(false))
+            .group_by(student::Column::Grade)
+            .order_by_asc(student::Column::Grade)
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        let total = statuses.iter().map(|(_, n)| count(*n)).sum();
+        // In the order of the status machine, not alphabetically.
+        let mut by_status: Vec<CountView> = statuses
+            .into_iter()
+            .map(|(code, n)| {
+                let label = parse_snake::<Status>(&code)
+                    .map_or_else(|| code.clone(), |s| s.label_zh().to_owned());
+                CountView {
+                    code,
+                    label,
+                    count: count(n),
+                }
+            })
+            .collect();
+        let rank = |code: &str| {
+            Status::ALL
+                .iter()
+                .position(|s| snake(s) == code)
+                .unwrap_or(usize::MAX)
+        };
+        by_status.sort_by_key(|c| rank(&c.code));
+        let by_grade = grades
+            .into_iter()
+            .map(|(grade, n)| CountView {
+                code: grade.map(|g| g.to_string()).unwrap_or_default(),
+                label: match grade {
+                    Some(_) => grade_label(grade),
+                    None => "未分年级".to_owned(),
+                },
+                count: count(n),
+            })
+            .collect();
+        Ok((by_status, by_grade, total))
+    }
+}

@@ -1,0 +1,362 @@
+//! Compliance findings (R32) from the store: the facts of the records that may be in breach are
+//! gathered with bounded queries and handed to `xueji_domain::compliance::findings`. What the
+//! domain cannot rebuild from the stored data (a deadline whose starting event is not stored) is
+//! reported straight from the open deadline, which the domain computed when the change was made.
+//!
+//! Derived: R32.1 (archive not created: open `archive_creation` deadline past due), R32.2 (the
+//! same identity twice: ID number or the 学籍号's body), R32.3 (`record_change` deadlines),
+//! R32.4 (dropout not reported: the `dropout` event and its open `dropout_report` deadline),
+//! R32.6 (migrant dropout's archive not handed over), R32.8 (leave or deferral expired, sanction
+//! period ended without a decision, a death not cancelled, an application step overdue).
+//! Not derivable yet: R32.5 (no record of a transfer-in admitted without the procedure), R32.6
+//! for transfers out (no record of the archive being sent), R32.7 (no export log).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
+};
+use xueji_domain::compliance::{self, DropoutFacts, Finding, RecordFacts, SanctionFacts};
+use xueji_domain::deadlines::overdue_working_days;
+use xueji_domain::effects::DeadlineKind;
+use xueji_domain::record::StudentRef;
+use xueji_domain::sanction::SanctionRecord;
+use xueji_domain::{SchoolYear, Status, Workflow, rules};
+use xueji_store::entities::{application, deadline, sanction, student, student_event};
+
+use crate::app::App;
+use crate::dashboard::FindingView;
+use crate::dashboard::todos::change_rule;
+use crate::error::Result;
+use crate::record::status_of;
+use crate::views::{parse_snake, snake};
+
+/// How many candidates of each kind are checked (the oldest first).
+const CANDIDATES: u64 = 2000;
+
+fn student_ref(id: i64, name: &str) -> StudentRef {
+    StudentRef {
+        id: format!("s{id}"),
+        name: name.to_owned(),
+    }
+}
+
+fn view_of(f: &Finding) -> FindingView {
+    let link = f.student.as_ref().map_or("", |s| s.id.as_str());
+    let num = |prefix: char| {
+        link.strip_prefix(prefix)
+            .and_then(|n| n.parse::<i64>().ok())
+    };
+    FindingView {
+        rule: f.rule.as_str().to_owned(),
+        basis: f.basis.as_str().to_owned(),
+        message: f.message.clone(),
+        due: f.due,
+        overdue_working_days: f.overdue_working_days,
+        student_id: num('s'),
+        application_id: num('a'),
+    }
+}
+
+/// The R32 item a deadline's breach falls under.
+fn item_of(kind: Option<DeadlineKind>) -> xueji_domain::RuleId {
+    match kind {
+        Some(DeadlineKind::ArchiveCreation) => rules::R32_1,
+        Some(DeadlineKind::RecordChange) => rules::R32_3,
+        Some(DeadlineKind::DropoutReport) => rules::R32_4,
+        Some(DeadlineKind::MigrantArchiveHandover) => rules::R32_6,
+        _ => rules::R32_8,
+    }
+}
+
+impl App {
+    /// Every current breach found in the store, and whether every candidate was checked.
+    pub(crate) async fn dashboard_findings(
+        &self,
+        today: NaiveDate,
+        notes: &mut Vec<String>,
+    ) -> Result<(Vec<FindingView>, bool)> {
+        let config = self.config();
+        let db = self.db();
+        let mut complete = true;
+        let mut cut = |rows: usize| {
+            if rows as u64 >= CANDIDATES {
+                complete = false;
+            }
+        };
+
+        // Candidates.
+        let overdue = deadline::Entity::find()
+            .filter(deadline::Column::DoneOn.is_null())
+            .filter(deadline::Column::DueOn.lt(today))
+            .order_by_asc(deadline::Column::DueOn)
+            .limit(CANDIDATES)
+            .all(db)
+            .await?;
+        cut(overdue.len());
+        let on_leave = student::Entity::find()
+            .filter(student::Column::Status.eq(snake(&Status::OnLeave)))
+            .filter(student::Column::LeaveUntil.lt(today))
+            .limit(CANDIDATES)
+            .all(db)
+            .await?;
+        cut(on_leave.len());
+        let deferred = student::Entity::find()
+            .filter(student::Column::Status.eq(snake(&Status::Deferred)))
+            .filter(student::Column::DeferredFor.lt(SchoolYear::containing(today).start_year()))
+            .limit(CANDIDATES)
+            .all(db)
+            .await?;
+        cut(deferred.len());
+        let sanctions = sanction::Entity::find()
+            .filter(sanction::Column::LiftedOn.is_null())
+            .filter(sanction::Column::PeriodEnds.lt(today))
+            .limit(CANDIDATES)
+            .all(db)
+            .await?;
+        cut(sanctions.len());
+        let duplicates = self.duplicate_identities().await?;
+        let open_apps = application::Entity::find()
+            .filter(application::Column::State.eq("open"))
+            .order_by_asc(application::Column::OpenedOn)
+            .limit(CANDIDATES)
+            .all(db)
+            .await?;
+        cut(open_apps.len());
+
+        // The students concerned.
+        let mut ids: Vec<i64> = overdue.iter().map(|d| d.student_id).collect();
+        ids.extend(sanctions.iter().map(|s| s.student_id));
+        ids.extend(duplicates.iter().map(|(id, _)| *id));
+        ids.sort_unstable();
+        ids.dedup();
+        let mut students: HashMap<i64, student::Model> = HashMap::new();
+        for chunk in ids.chunks(500) {
+            for s in student::Entity::find()
+                .filter(student::Column::Id.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?
+            {
+                students.insert(s.id, s);
+            }
+        }
+        for s in on_leave.into_iter().chain(deferred) {
+            students.insert(s.id, s);
+        }
+        let dropout_ids: Vec<i64> = overdue
+            .iter()
+            .filter(|d| {
+                matches!(
+                    parse_snake(&d.kind),
+                    Some(DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover)
+                )
+            })
+            .map(|d| d.student_id)
+            .collect();
+        let dropped_on: HashMap<i64, NaiveDate> = student_event::Entity::find()
+            .filter(student_event::Column::StudentId.is_in(dropout_ids))
+            .filter(student_event::Column::Kind.eq(snake(&xueji_domain::ChangeKind::Dropout)))
+            .order_by_asc(student_event::Column::OnDate)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.student_id, e.on_date))
+            .collect();
+
+        let mut facts: BTreeMap<i64, RecordFacts> = BTreeMap::new();
+        let fact = |facts: &mut BTreeMap<i64, RecordFacts>, s: &student::Model| -> Result<()> {
+            if let std::collections::btree_map::Entry::Vacant(slot) = facts.entry(s.id) {
+                let entry = s.entry_date.unwrap_or_else(|| s.created_at.date_naive());
+                let mut f = RecordFacts::new(student_ref(s.id, &s.name), status_of(s)?, entry);
+                f.leave_until = s.leave_until;
+                f.deferred_for = s.deferred_for.map(SchoolYear);
+                slot.insert(f);
+            }
+            Ok(())
+        };
+        for s in students.values() {
+            let status = status_of(s)?;
+            if (status == Status::OnLeave && s.leave_until.is_some_and(|u| u < today))
+                || status == Status::Deferred
+            {
+                fact(&mut facts, s)?;
+            }
+        }
+        for (id, identity) in &duplicates {
+            if let Some(s) = students.get(id) {
+                fact(&mut facts, s)?;
+                if let Some(f) = facts.get_mut(id) {
+                    f.identity = Some(identity.clone());
+                }
+            }
+        }
+        for row in &sanctions {
+            let (Some(s), Some(level)) = (students.get(&row.student_id), parse_snake(&row.level))
+            else {
+                continue;
+            };
+            fact(&mut facts, s)?;
+            if let Some(f) = facts.get_mut(&s.id) {
+                f.sanctions.push(SanctionFacts {
+                    sanction: SanctionRecord {
+                        level,
+                        decided_on: row.decided_on,
+                        period_ends: row.period_ends,
+                        shortened_reason: row.shortened_reason.clone(),
+                        lifted_on: None,
+                    },
+                    reviewed_on: None,
+                });
+            }
+        }
+
+        // Deadlines: as facts where the domain can rebuild them, else reported directly.
+        let mut direct: Vec<Finding> = Vec::new();
+        for d in &overdue {
+            let Some(s) = students.get(&d.student_id) else {
+                continue;
+            };
+            let kind: Option<DeadlineKind> = parse_snake(&d.kind);
+            let status = status_of(s)?;
+            let covered = match kind {
+                Some(DeadlineKind::ArchiveCreation) if s.entry_date.is_some() => {
+                    fact(&mut facts, s)?;
+                    if let Some(f) = facts.get_mut(&s.id) {
+                        f.archive_created_on = None;
+                    }
+                    true
+                }
+                Some(DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover) => {
+                    match dropped_on.get(&s.id) {
+                        Some(on) => {
+                            fact(&mut facts, s)?;
+                            if let Some(f) = facts.get_mut(&s.id) {
+                                let mut dropout = f.dropout.unwrap_or(DropoutFacts {
+                                    dropped_out_on: *on,
+                                    reported_on: Some(*on),
+                                    migrant: false,
+                                    semester_end: None,
+                                    archive_handed_over_on: None,
+                                });
+                                if kind == Some(DeadlineKind::DropoutReport) {
+                                    dropout.reported_on = None;
+                                } else {
+                                    dropout.migrant = true;
+                                    dropout.semester_end = Some(d.due_on);
+                                }
+                                f.dropout = Some(dropout);
+                            }
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                Some(DeadlineKind::LeaveEnds) => {
+                    status == Status::OnLeave && s.leave_until.is_some()
+                }
+                Some(DeadlineKind::DeferralEnds) => {
+                    status == Status::Deferred && s.deferred_for.is_some()
+                }
+                Some(DeadlineKind::SanctionPeriodEnds) => sanctions
+                    .iter()
+                    .any(|x| x.student_id == s.id && x.period_ends == d.due_on),
+                // Overdue steps are found from the applications.
+                Some(DeadlineKind::TransferStep) => d.application_id.is_some(),
+                _ => false,
+            };
+            if covered {
+                continue;
+            }
+            let late = overdue_working_days(&config.calendar, d.due_on, today).ok();
+            if late == Some(0) {
+                continue;
+            }
+            direct.push(Finding {
+                student: Some(student_ref(s.id, &s.name)),
+                rule: item_of(kind),
+                basis: parse_snake(&d.rule).unwrap_or(rules::R32_8),
+                due: Some(d.due_on),
+                overdue_working_days: late,
+                message: format!("{}：{}（期限{}）", s.name, d.label, d.due_on),
+            });
+        }
+
+        // Applications: the workflow when stored, else the waiting step's due date.
+        let app_names = self
+            .student_names(
+                &open_apps
+                    .iter()
+                    .filter_map(|a| a.student_id)
+                    .collect::<Vec<_>>(),
+            )
+            .await?;
+        for a in &open_apps {
+            let name = a
+                .student_id
+                .and_then(|id| app_names.get(&id).cloned())
+                .unwrap_or_else(|| "（转入申请）".to_owned());
+            let who = StudentRef {
+                id: format!("a{}", a.id),
+                name: name.clone(),
+            };
+            if let Ok(workflow) = serde_json::from_str::<Workflow>(&a.data) {
+                let mut f = RecordFacts::new(who, Status::Enrolled, a.opened_on);
+                f.applications.push(workflow);
+                facts.insert(-a.id, f);
+            } else if let Some(due) = a.due_on.filter(|d| *d < today) {
+                let late = overdue_working_days(&config.calendar, due, today).ok();
+                if late == Some(0) {
+                    continue;
+                }
+                let (_, kind_label) = change_rule(&a.change_kind);
+                direct.push(Finding {
+                    student: Some(who),
+                    rule: rules::R32_8,
+                    basis: rules::R13_3,
+                    due: Some(due),
+                    overdue_working_days: late,
+                    message: format!("{name}：{kind_label}申请超过期限未办理（期限{due}）"),
+                });
+            }
+        }
+
+        let records: Vec<RecordFacts> = facts.into_values().collect();
+        let mut found =
+            compliance::findings(&config.profile, &config.calendar, today, &records, &[])?;
+        found.extend(direct);
+        let mut out: Vec<FindingView> = found.iter().map(view_of).collect();
+        out.sort_by(|a, b| (&a.rule, a.due, &a.message).cmp(&(&b.rule, b.due, &b.message)));
+        if !complete {
+            notes.push(format!(
+                "待核查记录较多，合规检查只核查了每类最早的{CANDIDATES}条"
+            ));
+        }
+        Ok((out, complete))
+    }
+
+    /// Students sharing an identity (the ID number, or the 18 characters after the 学籍号's
+    /// prefix): (student id, identity). One `GROUP BY` over the table.
+    async fn duplicate_identities(&self) -> Result<Vec<(i64, String)>> {
+        let db = self.db();
+        let sql = "WITH keys(id, k) AS ( \
+                 SELECT id, id_number FROM student \
+                 UNION SELECT id, substr(xueji_number, 2) FROM student \
+                   WHERE length(xueji_number) = 19 ) \
+             SELECT keys.id AS id, keys.k AS k FROM keys JOIN ( \
+                 SELECT k FROM keys GROUP BY k HAVING COUNT(DISTINCT id) > 1 \
+             ) dup ON dup.k = keys.k ORDER BY keys.k, keys.id LIMIT 2000";
+        let rows = db
+            .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let id: i64 = r.try_get("", "id")?;
+            let k: String = r.try_get("", "k")?;
+            if !out.iter().any(|(x, _)| *x == id) {
+                out.push((id, k));
+            }
+        }
+        Ok(out)
+    }
+}

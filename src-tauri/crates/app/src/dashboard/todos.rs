@@ -1,0 +1,192 @@
+//! To-dos: open applications waiting on this school and open deadlines, by due date.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use xueji_domain::workflow::Party;
+use xueji_domain::{ChangeKind, DomainError};
+use xueji_store::entities::{application, application_step, deadline, student};
+
+use crate::app::App;
+use crate::dashboard::{LIST_LIMIT, TodoView, working_days_left};
+use crate::error::Result;
+use crate::views::{parse_snake, snake};
+
+/// The condition that an open application waits on this school: its own steps (学校, 校务会议,
+/// 校长, 德育部门), the sending school's step of its transfer-out, the receiving school's step
+/// of a transfer-in.
+fn waiting_on_school() -> Condition {
+    let own: Vec<String> = [
+        Party::School,
+        Party::SchoolCouncil,
+        Party::Principal,
+        Party::MoralEducationOffice,
+    ]
+    .iter()
+    .map(snake)
+    .collect();
+    Condition::any()
+        .add(application::Column::WaitingOn.is_in(own))
+        .add(
+            Condition::all()
+                .add(application::Column::WaitingOn.eq(snake(&Party::SendingSchool)))
+                .add(application::Column::ChangeKind.eq(snake(&ChangeKind::TransferOut))),
+        )
+        .add(
+            Condition::all()
+                .add(application::Column::WaitingOn.eq(snake(&Party::ReceivingSchool)))
+                .add(application::Column::ChangeKind.like("transfer_in%")),
+        )
+}
+
+/// The rule an application follows, from its change kind.
+pub(crate) fn change_rule(kind: &str) -> (String, String) {
+    match parse_snake::<ChangeKind>(kind) {
+        Some(k) => (k.rule().as_str().to_owned(), k.label_zh().to_owned()),
+        None if kind.starts_with("transfer_in") => ("R13.1".to_owned(), "转入".to_owned()),
+        None => (String::new(), kind.to_owned()),
+    }
+}
+
+/// Working days left, or the note saying why they cannot be counted.
+pub(crate) fn left_or_note(
+    app: &App,
+    today: NaiveDate,
+    due: NaiveDate,
+) -> (Option<i32>, Option<String>) {
+    match working_days_left(&app.config().calendar, today, due) {
+        Ok(n) => (Some(n), None),
+        Err(e @ DomainError::CalendarNotLoaded { .. }) => (
+            None,
+            Some(format!(
+                "{e}，无法计算剩余工作日；请在“设置—工作日历”中添加该年的通知"
+            )),
+        ),
+        Err(e) => (None, Some(e.to_string())),
+    }
+}
+
+impl App {
+    /// The to-dos sorted by due date (undated last) and how many there are in all.
+    pub(crate) async fn dashboard_todos(
+        &self,
+        today: NaiveDate,
+        notes: &mut Vec<String>,
+    ) -> Result<(Vec<TodoView>, u64)> {
+        let limit = u64::try_from(LIST_LIMIT).unwrap_or(u64::MAX);
+        let apps_query = application::Entity::find()
+            .filter(application::Column::State.eq("open"))
+            .filter(waiting_on_school());
+        let deadlines_query = deadline::Entity::find().filter(deadline::Column::DoneOn.is_null());
+        let total = apps_query.clone().count(self.db()).await?
+            + deadlines_query.clone().count(self.db()).await?;
+        let apps = apps_query
+            .order_by_asc(application::Column::DueOn)
+            .order_by_asc(application::Column::Id)
+            .limit(limit)
+            .all(self.db())
+            .await?;
+        let deadlines = deadlines_query
+            .order_by_asc(deadline::Column::DueOn)
+            .order_by_asc(deadline::Column::Id)
+            .limit(limit)
+            .all(self.db())
+            .await?;
+        let steps: HashMap<(i64, i32), String> = application_step::Entity::find()
+            .filter(application_step::Column::ApplicationId.is_in(apps.iter().map(|a| a.id)))
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|s| ((s.application_id, s.ordinal), s.label))
+            .collect();
+        let student_ids: Vec<i64> = apps
+            .iter()
+            .filter_map(|a| a.student_id)
+            .chain(deadlines.iter().map(|d| d.student_id))
+            .collect();
+        let names = self.student_names(&student_ids).await?;
+        let mut out = Vec::with_capacity(apps.len() + deadlines.len());
+        for a in &apps {
+            let (rule, kind_label) = change_rule(&a.change_kind);
+            let waiting = a
+                .waiting_on
+                .as_deref()
+                .and_then(parse_snake::<Party>)
+                .map(|p| p.label_zh().to_owned())
+                .unwrap_or_default();
+            let step = a
+                .current_step
+                .and_then(|i| steps.get(&(a.id, i)).cloned())
+                .unwrap_or_else(|| format!("等待{waiting}办理"));
+            let (left, note) = a
+                .due_on
+                .map_or((None, None), |due| left_or_note(self, today, due));
+            out.push(TodoView {
+                source: "application".to_owned(),
+                id: a.id,
+                application_id: Some(a.id),
+                student_id: a.student_id,
+                student_name: a.student_id.and_then(|s| names.get(&s).cloned()),
+                kind: a.change_kind.clone(),
+                label: format!("{kind_label}：{step}"),
+                rule,
+                due_on: a.due_on,
+                working_days_left: left,
+                overdue: a.due_on.is_some_and(|d| d < today),
+                calendar_note: note,
+            });
+        }
+        for d in &deadlines {
+            let (left, note) = left_or_note(self, today, d.due_on);
+            out.push(TodoView {
+                source: "deadline".to_owned(),
+                id: d.id,
+                application_id: d.application_id,
+                student_id: Some(d.student_id),
+                student_name: names.get(&d.student_id).cloned(),
+                kind: d.kind.clone(),
+                label: d.label.clone(),
+                rule: d.rule.clone(),
+                due_on: Some(d.due_on),
+                working_days_left: left,
+                overdue: d.due_on < today,
+                calendar_note: note,
+            });
+        }
+        out.sort_by_key(|t| (t.due_on.is_none(), t.due_on, t.source.clone(), t.id));
+        out.truncate(LIST_LIMIT);
+        if total > out.len() as u64 {
+            notes.push(format!(
+                "待办事项共{total}项，这里只列出最早到期的{}项",
+                out.len()
+            ));
+        }
+        if out.iter().any(|t| t.calendar_note.is_some()) {
+            notes.push("部分期限所在年份的节假日安排尚未加载，无法计算剩余工作日".to_owned());
+        }
+        Ok((out, total))
+    }
+
+    /// Names of students by id (for the dashboard's lists).
+    pub(crate) async fn student_names(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let rows: Vec<(i64, String)> = student::Entity::find()
+                .select_only()
+                .column(student::Column::Id)
+                .column(student::Column::Name)
+                .filter(student::Column::Id.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(self.db())
+                .await?;
+            out.extend(rows);
+        }
+        Ok(out)
+    }
+}
