@@ -244,3 +244,31 @@ async fn permissions_read_only_may_search_but_not_enrol_and_the_refusal_is_audit
         "the refusal is audited"
     );
 }
+
+#[tokio::test]
+async fn r8_1_establishing_the_archive_closes_its_deadline_and_clears_the_finding() {
+    let t = TestApp::new(d(2025, 9, 10)).await;
+    t.app
+        .idle_lock_set(&t.admin, 0)
+        .await
+        .expect("no idle lock");
+    let v = t
+        .app
+        .student_enrol(&t.admin, &newcomer("张三", d(2019, 3, 1), 1, d(2025, 9, 1)))
+        .await
+        .expect("enrol");
+    t.clock.set_date(d(2025, 10, 20));
+    let before = t.app.dashboard(&t.admin).await.expect("dashboard");
+    assert!(
+        before.findings.iter().any(|f| f.rule == "R32.1"),
+        "archive overdue: {:?}",
+        before.findings
+    );
+    t.app
+        .archive_establish(&t.admin, v.student.id, d(2025, 10, 20))
+        .await
+        .expect("establish");
+    let after = t.app.dashboard(&t.admin).await.expect("dashboard");
+    assert!(!after.findings.iter().any(|f| f.rule == "R32.1"));
+    assert!(!after.todos.iter().any(|t| t.rule == "R8.1"));
+}

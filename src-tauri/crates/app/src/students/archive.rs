@@ -152,6 +152,8 @@ impl App {
     /// Opens a student's archive (audited as a view).
     pub async fn student_archive(&self, session: &Session, id: i64) -> Result<ArchiveView> {
         self.authorize(session, Permission::ViewStudents).await?;
+        // Assessments whose public notice ended take effect before section 6 is read.
+        self.hardship_settle().await?;
         let may_see_aid = session.role.may(Permission::ViewHardship);
         let db = self.db();
         let txn = db.begin().await?;
@@ -294,6 +296,53 @@ impl App {
             documents,
             versions,
         })
+    }
+
+    /// Records that the student's archive has been established (R8.1): closes the archive
+    /// deadline and notes the date in section 1.
+    pub async fn archive_establish(
+        &self,
+        session: &Session,
+        student_id: i64,
+        on: NaiveDate,
+    ) -> Result<()> {
+        self.authorize(session, Permission::EditStudents).await?;
+        if on > self.today() {
+            return Err(AppError::validation("on", "建档日期不能晚于今天"));
+        }
+        let m = record::load(self.db(), student_id).await?;
+        record::ensure_writable(&m)?;
+        let txn = self.db().begin().await?;
+        record::close_deadlines(
+            &txn,
+            student_id,
+            &[xueji_domain::effects::DeadlineKind::ArchiveCreation],
+            on,
+        )
+        .await?;
+        archive_item::ActiveModel {
+            student_id: Set(student_id),
+            section: Set(snake(&ArchiveSection::BasicDataAndHistory)),
+            kind: Set("archive_established".to_owned()),
+            title: Set("建立学籍档案".to_owned()),
+            recorded_on: Set(on),
+            content: Set("{}".to_owned()),
+            attachment_id: Set(None),
+            created_at: Set(self.now()),
+            created_by: Set(session.username.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "archive_establish",
+            &format!("student:{student_id}"),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
     }
 
     /// Adds an entry to the quality report, health or other section (R8.2).
