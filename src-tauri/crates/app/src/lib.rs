@@ -10,6 +10,7 @@
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod changes;
 pub mod clock;
 pub mod dashboard;
 pub mod error;

@@ -174,9 +174,10 @@ impl Step {
     }
 }
 
-/// What the application is for.
+/// What the application is for. Adjacently tagged: `Change` and `TransferKind` carry their own
+/// `type` tag, so an internal tag would repeat the key and not read back.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Subject {
     /// A change of an existing record.
     Change(Change),
@@ -666,6 +667,22 @@ mod tests {
             .expect("last");
         assert_eq!(w.state(), WorkflowState::Approved { on: d(2024, 6, 28) });
         assert!(w.approve(4, d(2024, 6, 28), None).is_err());
+    }
+
+    #[test]
+    fn an_application_reads_back_from_its_json() {
+        let p = RuleProfile::default();
+        let mut w = Workflow::open(transfer(), d(2024, 6, 24), &p);
+        w.attach_proof(ProofKind::WrittenApplication);
+        w.approve(0, d(2024, 6, 24), Some("文号")).expect("applied");
+        let json = serde_json::to_string(&w).expect("json");
+        assert_eq!(serde_json::from_str::<Workflow>(&json).expect("back"), w);
+        let inbound = Workflow::open_transfer_in(TransferKind::Regular, d(2024, 6, 24), &p);
+        let json = serde_json::to_string(&inbound).expect("json");
+        assert_eq!(
+            serde_json::from_str::<Workflow>(&json).expect("back"),
+            inbound
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use xueji_domain::admission::{self, Admission, AdmissionKind, ExistingRecord, NewRecord};
 use xueji_domain::change::CheckResult;
-use xueji_domain::effects::{Event, EventKind};
+use xueji_domain::effects::{Effects, Event, EventKind};
 use xueji_domain::id_card::Sex;
 use xueji_domain::record::StudentRef;
 use xueji_domain::{
@@ -26,7 +26,7 @@ use crate::students::views::{FamilyMemberView, StudentView};
 use crate::views::{WarningView, parse_snake, snake};
 
 /// How the student comes to have a record here.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, specta::Type)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum EnrolKind {
     /// 小学一年级新生 (R6.1)
@@ -36,7 +36,7 @@ pub enum EnrolKind {
 }
 
 /// The national duplicate check's result as entered (R7.5).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, specta::Type)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum NationalCheck {
     NotDone,
@@ -45,7 +45,7 @@ pub enum NationalCheck {
 }
 
 /// A new student as the enrolment form sends it.
-#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 #[allow(clippy::struct_excessive_bools)]
 pub struct EnrolInput {
@@ -182,11 +182,52 @@ fn identity(input: &EnrolInput, today: NaiveDate) -> Result<Identity> {
     }
 }
 
+/// A student arriving by transfer (R13.1): the record comes with the student (R7.3), so it is
+/// created in status 在读 in the grade it had (R13.4) once the procedure is complete.
+pub(crate) struct TransferIn {
+    pub rule: rules::RuleId,
+    pub sending_school: String,
+    /// The date the last party approved.
+    pub on: NaiveDate,
+}
+
+/// A record checked and ready to insert, with the effects of its admission.
+pub(crate) struct PreparedRecord {
+    new_student: NewStudent,
+    pub fx: Effects,
+    year: SchoolYear,
+    grade: Grade,
+    entry_date: NaiveDate,
+}
+
 impl App {
     /// Enrols a student: admission (R3.1, R6.1), record creation (R7.2, R7.5), the archive deadline
     /// (R8.1). One transaction: student, family, class, events, deadlines, history, audit.
     pub async fn student_enrol(&self, session: &Session, input: &EnrolInput) -> Result<EnrolView> {
         self.authorize(session, Permission::EditStudents).await?;
+        let prepared = self.prepare_record(input, None).await?;
+        let txn = self.db().begin().await?;
+        let saved = insert_record(&txn, &session.username, &prepared, None, self.now()).await?;
+        let family = family_member::Entity::find()
+            .filter(family_member::Column::StudentId.eq(saved.id))
+            .all(&txn)
+            .await?;
+        txn.commit().await?;
+        let fx = &prepared.fx;
+        Ok(EnrolView {
+            student: StudentView::new(&saved, &family),
+            deadlines: fx.deadlines.iter().map(Into::into).collect(),
+            warnings: fx.warnings.iter().map(WarningView::from).collect(),
+        })
+    }
+
+    /// Checks a new record (identity, duplicates R7.2, R7.5, admission R3.1, R6.1) and builds it
+    /// with its effects; writes nothing. `transfer_in` when it comes with a transferring student.
+    pub(crate) async fn prepare_record(
+        &self,
+        input: &EnrolInput,
+        transfer_in: Option<&TransferIn>,
+    ) -> Result<PreparedRecord> {
         let today = self.today();
         let config = self.config();
         let ctx = config.ctx(today);
@@ -210,6 +251,7 @@ impl App {
             required(&format!("family.{i}.relation"), &f.relation, "与学生关系")?;
         }
         let kind = match input.kind {
+            _ if transfer_in.is_some() => AdmissionKind::TransferIn,
             EnrolKind::GradeOne => AdmissionKind::GradeOne,
             EnrolKind::NoPriorRecord => AdmissionKind::NoPriorRecord {
                 national_check: match input.national_check.unwrap_or(NationalCheck::NotDone) {
@@ -262,20 +304,45 @@ impl App {
                 entry_date: input.entry_date,
             },
         )?;
-        fx.events.push(Event {
-            kind: EventKind::RecordCreated,
-            on: input.entry_date,
-            rule: if kind == AdmissionKind::GradeOne {
-                rules::R6_1
-            } else {
-                rules::R7_5
-            },
-            status_before: Status::PendingApproval,
-            status_after: Status::PendingApproval,
-            grade_before: grade,
-            grade_after: grade,
-            summary: "建立学籍（待主管教育行政部门核准）".to_owned(),
-        });
+        if let Some(t) = transfer_in {
+            // The archive comes with the student (R9.1): no new-archive deadline; 在读 at once.
+            fx.status = Some(Status::Enrolled);
+            fx.deadlines
+                .retain(|d| d.kind != xueji_domain::effects::DeadlineKind::ArchiveCreation);
+            for e in &mut fx.events {
+                e.status_before = Status::Enrolled;
+                e.status_after = Status::Enrolled;
+            }
+            fx.events.push(Event {
+                kind: EventKind::RecordCreated,
+                on: t.on,
+                rule: t.rule.clone(),
+                status_before: Status::Enrolled,
+                status_after: Status::Enrolled,
+                grade_before: grade,
+                grade_after: grade,
+                summary: format!(
+                    "转入：学籍自{}转入（{}）",
+                    t.sending_school.trim(),
+                    grade.label_zh()
+                ),
+            });
+        } else {
+            fx.events.push(Event {
+                kind: EventKind::RecordCreated,
+                on: input.entry_date,
+                rule: if kind == AdmissionKind::GradeOne {
+                    rules::R6_1
+                } else {
+                    rules::R7_5
+                },
+                status_before: Status::PendingApproval,
+                status_after: Status::PendingApproval,
+                grade_before: grade,
+                grade_after: grade,
+                summary: "建立学籍（待主管教育行政部门核准）".to_owned(),
+            });
+        }
         let year = SchoolYear::containing(input.entry_date);
         let new_student = NewStudent {
             xueji_number: Some(id.xueji_number.as_str().to_owned()),
@@ -298,7 +365,11 @@ impl App {
                 .clone()
                 .filter(|s| !s.trim().is_empty()),
             inclusive_placement: study_mode == StudyMode::Inclusive,
-            status: Status::PendingApproval,
+            status: if transfer_in.is_some() {
+                Status::Enrolled
+            } else {
+                Status::PendingApproval
+            },
             grade: Some(grade),
             placement: Placement {
                 grade_year: Some(year.start_year()),
@@ -321,41 +392,39 @@ impl App {
                 })
                 .collect(),
         };
-        let txn = self.db().begin().await?;
-        let student_id = repo::insert(&txn, &session.username, &new_student).await?;
-        if let Some(class_name) = &new_student.placement.class_name {
-            class_placement::ActiveModel {
-                student_id: Set(student_id),
-                school_year: Set(year.start_year()),
-                grade: Set(i32::from(grade.number())),
-                class_name: Set(class_name.clone()),
-                from_date: Set(input.entry_date),
-                to_date: Set(None),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
-        // Status and grade are already set on insert; the effects add events and deadlines.
-        let saved = record::apply_effects(
-            &txn,
-            &session.username,
-            student_id,
-            None,
-            &fx,
-            "enrol",
-            self.now(),
-        )
-        .await?;
-        let family = family_member::Entity::find()
-            .filter(family_member::Column::StudentId.eq(student_id))
-            .all(&txn)
-            .await?;
-        txn.commit().await?;
-        Ok(EnrolView {
-            student: StudentView::new(&saved, &family),
-            deadlines: fx.deadlines.iter().map(Into::into).collect(),
-            warnings: fx.warnings.iter().map(WarningView::from).collect(),
+        Ok(PreparedRecord {
+            new_student,
+            fx,
+            year,
+            grade,
+            entry_date: input.entry_date,
         })
     }
+}
+
+/// Inserts a prepared record in the caller's transaction: student, family, class placement, and
+/// the admission's events and deadlines (through `record::apply_effects`).
+pub(crate) async fn insert_record<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &str,
+    p: &PreparedRecord,
+    application_id: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<student::Model> {
+    let student_id = repo::insert(db, actor, &p.new_student).await?;
+    if let Some(class_name) = &p.new_student.placement.class_name {
+        class_placement::ActiveModel {
+            student_id: Set(student_id),
+            school_year: Set(p.year.start_year()),
+            grade: Set(i32::from(p.grade.number())),
+            class_name: Set(class_name.clone()),
+            from_date: Set(p.entry_date),
+            to_date: Set(None),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    // Status and grade are already set on insert; the effects add events and deadlines.
+    record::apply_effects(db, actor, student_id, application_id, &p.fx, "enrol", now).await
 }

@@ -25,6 +25,9 @@ pub struct Model {
     /// The party of the waiting step (`xueji_domain::workflow::Party` in snake case).
     pub waiting_on: Option<String>,
     pub created_by: String,
+    /// The submitted request beyond the change itself, as JSON (the incoming student's data for a
+    /// transfer in, a sanction's facts, the note, the warnings given at submission).
+    pub details: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,297 @@
+//! Recording a party's decision on a step, withdrawing an application, and the appeal against a
+//! sanction (R22.2). The last approval applies the change in the same transaction.
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    TransactionTrait,
+};
+use xueji_domain::effects::{DeadlineKind, Effects};
+use xueji_domain::{ChangeKind, engine, rules};
+use xueji_store::entities::{application, application_step, attachment, sanction};
+
+use super::input::Details;
+use super::views::permission_for;
+use super::{
+    AppealDecisionInput, AppealInput, ApplicationView, ChangeRequest, DecideInput, Decision,
+    WithdrawInput,
+};
+use crate::app::App;
+use crate::audit;
+use crate::auth::{Permission, Session};
+use crate::error::{AppError, Result};
+use crate::record;
+use crate::students::enrol::{PreparedRecord, TransferIn, insert_record};
+use crate::views::snake;
+
+/// What the last approval brings about.
+enum Outcome {
+    /// The application goes on (or ended without effect).
+    Pending,
+    /// The change's effects on the student.
+    Change { student_id: i64, fx: Box<Effects> },
+    /// A transfer in: the record to create.
+    NewRecord(Box<PreparedRecord>),
+}
+
+impl App {
+    /// Records one step's decision: who (the session's user), when, the 文号, the reason of a
+    /// rejection, the scanned decision. The school's own steps are the approver's, the discipline
+    /// proposal the moral-education office's, outside parties' decisions the registrar's. The
+    /// last approval applies the change (or creates the transferred-in record) in the same
+    /// transaction; a rejection ends the application with nothing applied.
+    pub async fn change_decide(
+        &self,
+        session: &Session,
+        input: &DecideInput,
+    ) -> Result<ApplicationView> {
+        self.check_active(session)?;
+        let (a, mut w, mut details) = super::load(self.db(), input.application_id).await?;
+        let step = usize::try_from(input.step).unwrap_or(usize::MAX);
+        let party = w
+            .steps
+            .get(step)
+            .map(|s| s.party)
+            .ok_or_else(|| AppError::validation("step", "该申请没有这一环节"))?;
+        self.authorize(session, permission_for(party)).await?;
+        let today = self.today();
+        let config = self.config();
+        let ctx = config.ctx(today);
+        let on = input.on;
+        if on > today {
+            return Err(AppError::rule(
+                rules::R10_1.as_str(),
+                format!("办理日期{on}晚于今天（{today}）"),
+            ));
+        }
+        let upload = input.proof.as_ref().map(super::decode_upload).transpose()?;
+        if let Some(k) = upload.as_ref().and_then(|u| u.kind) {
+            w.attach_proof(k);
+        }
+        let reference = input
+            .reference
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty());
+        let reason = input
+            .reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty());
+        match input.decision {
+            Decision::Approve => w.approve(step, on, reference)?,
+            Decision::Reject => w.reject(step, on, reason.unwrap_or_default())?,
+            Decision::Skip => w.skip(step, on)?,
+        }
+        let outcome = if w.is_approved() {
+            if let ChangeRequest::TransferIn {
+                sending_school,
+                student,
+                ..
+            } = &details.request
+            {
+                let prepared = self
+                    .prepare_record(
+                        student,
+                        Some(&TransferIn {
+                            rule: w.rule.clone(),
+                            sending_school: sending_school.clone(),
+                            on,
+                        }),
+                    )
+                    .await?;
+                Outcome::NewRecord(Box::new(prepared))
+            } else {
+                let student_id = a
+                    .student_id
+                    .ok_or_else(|| AppError::internal("申请缺少学生"))?;
+                let m = record::load(self.db(), student_id).await?;
+                let snapshot = record::snapshot(&m, &config.profile, today)?;
+                let fx = engine::apply(&ctx, &snapshot, &w, on)?;
+                record::ensure_writable(&m)?;
+                super::add_warnings(&mut details, &fx.warnings);
+                Outcome::Change {
+                    student_id,
+                    fx: Box::new(fx),
+                }
+            }
+        } else {
+            Outcome::Pending
+        };
+
+        let actor = session.username.as_str();
+        let now = self.now();
+        let txn = self.db().begin().await?;
+        let mut a = a;
+        let file = match &upload {
+            Some(u) => Some(super::save_upload(&txn, actor, a.student_id, a.id, u, now).await?),
+            None => None,
+        };
+        let row = application_step::Entity::find()
+            .filter(application_step::Column::ApplicationId.eq(a.id))
+            .filter(application_step::Column::Ordinal.eq(i32::try_from(step).unwrap_or(-1)))
+            .one(&txn)
+            .await?
+            .ok_or_else(|| AppError::internal("申请环节记录缺失"))?;
+        let mut am = row.into_active_model();
+        am.decision = Set(Some(
+            match input.decision {
+                Decision::Approve => "approved",
+                Decision::Reject => "rejected",
+                Decision::Skip => "skipped",
+            }
+            .to_owned(),
+        ));
+        am.decided_on = Set(Some(on));
+        am.decided_by = Set(Some(actor.to_owned()));
+        am.reference = Set(reference.map(str::to_owned));
+        am.note = Set(reason.map(str::to_owned));
+        am.attachment_id = Set(file.as_ref().map(|f| f.id));
+        am.update(&txn).await?;
+        if let Outcome::NewRecord(prepared) = &outcome {
+            let saved = insert_record(&txn, actor, prepared, Some(a.id), now).await?;
+            a.student_id = Some(saved.id);
+            let files = attachment::Entity::find()
+                .filter(attachment::Column::ApplicationId.eq(a.id))
+                .all(&txn)
+                .await?;
+            for f in files {
+                let mut am = f.into_active_model();
+                am.student_id = Set(Some(saved.id));
+                am.update(&txn).await?;
+            }
+        }
+        let a = super::save_progress(&txn, &a, &w, &details, &config.calendar, on).await?;
+        if let Outcome::Change { student_id, fx } = &outcome {
+            let kind = a.change_kind.clone();
+            record::apply_effects(&txn, actor, *student_id, Some(a.id), fx, &kind, now).await?;
+            if let ChangeRequest::Sanction { facts, .. } = &details.request {
+                let rows = sanction::Entity::find()
+                    .filter(sanction::Column::ApplicationId.eq(a.id))
+                    .all(&txn)
+                    .await?;
+                for r in rows {
+                    let mut am = r.into_active_model();
+                    am.reason = Set(facts.trim().to_owned());
+                    am.update(&txn).await?;
+                }
+            }
+            if w.change_kind() == Some(ChangeKind::Death) {
+                // The cancellation the deadline asks for is this very change (R19.1).
+                record::close_deadlines(&txn, *student_id, &[DeadlineKind::DeathCancellation], on)
+                    .await?;
+            }
+        }
+        audit::append(
+            &txn,
+            actor,
+            "change_decide",
+            &format!(
+                "application:{} step:{} {}",
+                a.id,
+                step,
+                snake(&input.decision)
+            ),
+        )
+        .await?;
+        let view = super::build_view(&txn, &config.calendar, today, &a, &w, &details).await?;
+        txn.commit().await?;
+        Ok(view)
+    }
+
+    /// Withdraws an application in progress (the family or the school gives it up).
+    pub async fn change_withdraw(
+        &self,
+        session: &Session,
+        input: &WithdrawInput,
+    ) -> Result<ApplicationView> {
+        self.authorize(session, Permission::SubmitChanges).await?;
+        let (a, mut w, details) = super::load(self.db(), input.application_id).await?;
+        if input.reason.trim().is_empty() {
+            return Err(AppError::validation("reason", "请说明撤回原因"));
+        }
+        let today = self.today();
+        w.withdraw(today, &input.reason)?;
+        let config = self.config();
+        let txn = self.db().begin().await?;
+        let a = super::save_progress(&txn, &a, &w, &details, &config.calendar, today).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "change_withdraw",
+            &format!("application:{}", a.id),
+        )
+        .await?;
+        let view = super::build_view(&txn, &config.calendar, today, &a, &w, &details).await?;
+        txn.commit().await?;
+        Ok(view)
+    }
+
+    /// Records an appeal to the bureau against a published sanction (R22.2).
+    pub async fn change_appeal_file(
+        &self,
+        session: &Session,
+        input: &AppealInput,
+    ) -> Result<ApplicationView> {
+        self.authorize(session, Permission::SubmitChanges).await?;
+        let (a, mut w, details) = super::load(self.db(), input.application_id).await?;
+        let today = self.today();
+        if input.on > today {
+            return Err(AppError::rule(
+                rules::R10_1.as_str(),
+                "申诉日期不能晚于今天",
+            ));
+        }
+        if input.grounds.trim().is_empty() {
+            return Err(AppError::validation("grounds", "请填写申诉理由"));
+        }
+        w.file_appeal(input.on, &input.grounds)?;
+        self.save_appeal(session, a, &w, &details, "change_appeal")
+            .await
+    }
+
+    /// Records the bureau's decision on an appeal (R22.2).
+    pub async fn change_appeal_decide(
+        &self,
+        session: &Session,
+        input: &AppealDecisionInput,
+    ) -> Result<ApplicationView> {
+        self.authorize(session, Permission::SubmitChanges).await?;
+        let (a, mut w, details) = super::load(self.db(), input.application_id).await?;
+        let today = self.today();
+        if input.on > today {
+            return Err(AppError::rule(
+                rules::R10_1.as_str(),
+                "决定日期不能晚于今天",
+            ));
+        }
+        w.decide_appeal(input.on, input.upheld)?;
+        self.save_appeal(session, a, &w, &details, "change_appeal_decide")
+            .await
+    }
+
+    async fn save_appeal(
+        &self,
+        session: &Session,
+        a: application::Model,
+        w: &xueji_domain::Workflow,
+        details: &Details,
+        action: &str,
+    ) -> Result<ApplicationView> {
+        let today = self.today();
+        let config = self.config();
+        let txn = self.db().begin().await?;
+        let mut am = a.into_active_model();
+        am.data = Set(serde_json::to_string(w)?);
+        let a = am.update(&txn).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            action,
+            &format!("application:{}", a.id),
+        )
+        .await?;
+        let view = super::build_view(&txn, &config.calendar, today, &a, w, details).await?;
+        txn.commit().await?;
+        Ok(view)
+    }
+}

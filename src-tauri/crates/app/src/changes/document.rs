@@ -1,0 +1,170 @@
+//! The written notices of discipline: the sanction decision (R22.2) and the notice lifting it
+//! (R23.2), as PDF bytes from the print crate. Printing is audited.
+
+use chrono::{Datelike, NaiveDate};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use xueji_domain::id_card::Sex;
+use xueji_domain::sanction::SanctionLevel;
+use xueji_domain::workflow::{StepAction, StepOutcome, Workflow};
+use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
+use xueji_print::documents::approval::StudentBlock;
+use xueji_print::documents::sanction_decision::SanctionDecision;
+use xueji_print::documents::sanction_lift_notice::SanctionLiftNotice;
+use xueji_store::entities::{application, sanction, student};
+
+use super::ChangeRequest;
+use super::FileView;
+use crate::app::App;
+use crate::audit;
+use crate::auth::{Permission, Session};
+use crate::error::{AppError, Result};
+use crate::record;
+use crate::views::{grade_label, parse_snake};
+
+/// The serial number of a discipline document: 学处〔2025〕12号 (the application's id).
+fn serial(on: NaiveDate, application_id: i64) -> String {
+    format!("学处〔{}〕{application_id}号", on.year())
+}
+
+fn print_error(e: &xueji_print::PrintError) -> AppError {
+    AppError::internal(format!("生成文书失败：{e}"))
+}
+
+impl App {
+    fn student_block(&self, m: &student::Model) -> Result<StudentBlock> {
+        let config = self.config();
+        let xueji_number = m
+            .xueji_number
+            .as_deref()
+            .ok_or_else(|| AppError::validation("xuejiNumber", "该生尚无学籍号"))
+            .and_then(|x| XuejiNumber::parse(x).map_err(AppError::from))?;
+        let grade = grade_label(m.grade);
+        Ok(StudentBlock {
+            name: PersonName::parse(&m.name)?,
+            sex: if m.sex == "female" {
+                Sex::Female
+            } else {
+                Sex::Male
+            },
+            birth_date: m.birth_date,
+            id_number: IdCardNumber::parse(&m.id_number, self.today()).ok(),
+            xueji_number,
+            school: config.school_profile.name.clone(),
+            class: match &m.class_name {
+                Some(c) => format!("{grade}（{c}）"),
+                None => grade,
+            },
+            address: m.current_address.clone(),
+        })
+    }
+
+    /// The written notice of a completed discipline application: the sanction decision once the
+    /// principal has signed (R22.2), the lift notice once a sanction is lifted (R23.2).
+    pub async fn change_document(
+        &self,
+        session: &Session,
+        application_id: i64,
+    ) -> Result<FileView> {
+        self.authorize(session, Permission::PrintDocuments).await?;
+        let (a, w, details) = super::load(self.db(), application_id).await?;
+        let student_id = a
+            .student_id
+            .ok_or_else(|| AppError::validation("applicationId", "该申请没有可打印的通知书"))?;
+        let m = record::load(self.db(), student_id).await?;
+        let block = self.student_block(&m)?;
+        let (name, pdf) = match (&details.request, a.state.as_str()) {
+            (ChangeRequest::Sanction { facts, .. }, "approved") => {
+                let row = sanction::Entity::find()
+                    .filter(sanction::Column::ApplicationId.eq(a.id))
+                    .one(self.db())
+                    .await?
+                    .ok_or_else(|| AppError::not_found("该申请的处分记录"))?;
+                let doc = self.decision(&a, &w, &row, facts, block)?;
+                (
+                    "处分决定书",
+                    xueji_print::render(&doc).map_err(|e| print_error(&e))?,
+                )
+            }
+            (ChangeRequest::LiftSanction { sanction_id, .. }, "applied") => {
+                let row = sanction::Entity::find_by_id(*sanction_id)
+                    .one(self.db())
+                    .await?
+                    .ok_or_else(|| AppError::not_found("被解除的处分记录"))?;
+                let decision = match row.application_id {
+                    Some(id) => application::Entity::find_by_id(id).one(self.db()).await?,
+                    None => None,
+                };
+                let doc = SanctionLiftNotice {
+                    serial: serial(a.opened_on, a.id),
+                    student: block,
+                    level: parse_snake::<SanctionLevel>(&row.level)
+                        .ok_or_else(|| AppError::internal("未知的处分级别"))?,
+                    decision_serial: decision
+                        .map_or_else(String::new, |d| serial(row.decided_on, d.id)),
+                    decided_on: row.decided_on,
+                    period_to: row.period_ends,
+                    lifted_on: row.lifted_on.unwrap_or(a.opened_on),
+                };
+                (
+                    "解除处分通知书",
+                    xueji_print::render(&doc).map_err(|e| print_error(&e))?,
+                )
+            }
+            _ => {
+                return Err(AppError::validation(
+                    "applicationId",
+                    "只有已签署公布的处分决定和已解除的处分有书面通知书",
+                ));
+            }
+        };
+        audit::record(
+            self.db(),
+            &session.username,
+            "print",
+            &format!("application:{} {name}", a.id),
+        )
+        .await?;
+        Ok(FileView {
+            file_name: format!("{name}-{}.pdf", a.id),
+            mime: "application/pdf".to_owned(),
+            data: pdf,
+        })
+    }
+
+    fn decision(
+        &self,
+        a: &application::Model,
+        w: &Workflow,
+        row: &sanction::Model,
+        facts: &str,
+        student: StudentBlock,
+    ) -> Result<SanctionDecision> {
+        let config = self.config();
+        let step_of = |action: StepAction| w.steps.iter().find(|s| s.action == action);
+        let hearing_held = step_of(StepAction::Hearing)
+            .is_some_and(|s| matches!(s.outcome, StepOutcome::Approved { .. }));
+        let decided_on = step_of(StepAction::Decide)
+            .and_then(|s| match s.outcome {
+                StepOutcome::Approved { on, .. } => Some(on),
+                _ => None,
+            })
+            .unwrap_or(row.decided_on);
+        let bureau = config.school_profile.county_bureau.trim();
+        Ok(SanctionDecision {
+            serial: serial(row.decided_on, a.id),
+            student,
+            level: parse_snake::<SanctionLevel>(&row.level)
+                .ok_or_else(|| AppError::internal("未知的处分级别"))?,
+            facts: facts.trim().to_owned(),
+            hearing_held,
+            decided_on,
+            period_from: row.decided_on,
+            period_to: row.period_ends,
+            bureau: if bureau.is_empty() {
+                "主管教育行政部门".to_owned()
+            } else {
+                bureau.to_owned()
+            },
+        })
+    }
+}

@@ -1,0 +1,311 @@
+//! 学籍变动: applications and their procedures (R6–R23). A change is checked by the domain
+//! (`engine::check`) before anything is written; an application keeps the whole `Workflow` as
+//! JSON with one row per step, its proofs as encrypted attachments, and the waiting party's
+//! working-day deadline (R13.3). When the last step is approved the effects are written through
+//! `record::apply_effects` in the same transaction. Changes without a procedure take effect at
+//! once and are kept as an application in state `applied`, so their events name it.
+
+pub mod decide;
+pub mod document;
+pub mod input;
+pub mod query;
+pub mod submit;
+pub mod views;
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder,
+};
+use sha2::{Digest, Sha256};
+use xueji_domain::effects::DeadlineKind;
+use xueji_domain::proofs::{self, ProofKind};
+use xueji_domain::workflow::{Subject, WorkflowState};
+use xueji_domain::{WorkCalendar, Workflow};
+use xueji_store::entities::{application, application_step, attachment, deadline, student};
+
+use crate::error::{AppError, Result};
+use crate::views::{DeadlineView, WarningView, snake};
+
+pub use input::{
+    AppealDecisionInput, AppealInput, AwardLevelCode, ChangeInput, ChangeListInput, ChangeRequest,
+    DecideInput, Decision, KeyFieldCode, LeaveReasonInput, OrderedLeaveReasonCode, ProofKindCode,
+    ProofUpload, SanctionLevelCode, TransferKindInput, WithdrawInput,
+};
+pub use views::{
+    AppealView, ApplicationRow, ApplicationView, CheckView, FileView, LeaveExpiryRow, OverdueView,
+    ProofRequirementView, StepPlanView, StepView,
+};
+
+use input::Details;
+
+/// The stored kind of a transfer-in application (not a change of an existing record).
+pub const TRANSFER_IN: &str = "transfer_in";
+
+/// The largest file accepted (a scanned proof).
+const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// An upload decoded and checked.
+pub(crate) struct Upload {
+    pub kind: Option<ProofKind>,
+    pub file_name: String,
+    pub mime: String,
+    pub data: Vec<u8>,
+}
+
+pub(crate) fn decode_upload(u: &ProofUpload) -> Result<Upload> {
+    let file_name = u.file_name.trim();
+    if file_name.is_empty() {
+        return Err(AppError::validation("fileName", "请选择文件"));
+    }
+    let data = input::decode_base64(&u.data_base64)?;
+    if data.is_empty() {
+        return Err(AppError::validation("dataBase64", "文件为空"));
+    }
+    if data.len() > MAX_FILE_BYTES {
+        return Err(AppError::validation("dataBase64", "文件不能超过20MB"));
+    }
+    let mime = if u.mime.trim().is_empty() {
+        "application/octet-stream"
+    } else {
+        u.mime.trim()
+    };
+    Ok(Upload {
+        kind: u.kind.map(ProofKindCode::to_domain).transpose()?,
+        file_name: file_name.to_owned(),
+        mime: mime.to_owned(),
+        data,
+    })
+}
+
+/// Stores an upload (inside the SQLCipher database, so encrypted at rest).
+pub(crate) async fn save_upload<C: ConnectionTrait>(
+    db: &C,
+    actor: &str,
+    student_id: Option<i64>,
+    application_id: i64,
+    u: &Upload,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<attachment::Model> {
+    let sha256 = Sha256::digest(&u.data)
+        .iter()
+        .fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
+    Ok(attachment::ActiveModel {
+        student_id: Set(student_id),
+        application_id: Set(Some(application_id)),
+        proof_kind: Set(u.kind.as_ref().map(snake)),
+        file_name: Set(u.file_name.clone()),
+        mime: Set(u.mime.clone()),
+        sha256: Set(sha256),
+        data: Set(u.data.clone()),
+        created_at: Set(now),
+        created_by: Set(actor.to_owned()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// An application row with its workflow and details.
+pub(crate) async fn load<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<(application::Model, Workflow, Details)> {
+    let a = application::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("申请（编号 {id}）")))?;
+    let w: Workflow = serde_json::from_str(&a.data)?;
+    let details: Details = serde_json::from_str(
+        a.details
+            .as_deref()
+            .ok_or_else(|| AppError::internal("申请缺少详情"))?,
+    )?;
+    Ok((a, w, details))
+}
+
+/// Writes where an application stands: its state, waiting step, party and due date, the due
+/// date of the step reached, and the transfer-step deadline for the dashboard (R13.3). `on` is
+/// the date of the event that moved it (closes the previous step's deadline).
+pub(crate) async fn save_progress<C: ConnectionTrait>(
+    db: &C,
+    a: &application::Model,
+    w: &Workflow,
+    details: &Details,
+    calendar: &WorkCalendar,
+    on: NaiveDate,
+) -> Result<application::Model> {
+    let state = views::state_name(w);
+    let (current, due) = match w.state() {
+        WorkflowState::InProgress { step } => (Some(step), w.step_due(step, calendar)?),
+        _ => (None, None),
+    };
+    let current_party = current.and_then(|s| w.steps.get(s)).map(|s| s.party);
+    let mut am = a.clone().into_active_model();
+    am.student_id = Set(a.student_id);
+    am.data = Set(serde_json::to_string(w)?);
+    am.details = Set(Some(serde_json::to_string(details)?));
+    am.state = Set(state.to_owned());
+    am.closed_on = Set((state != "open").then_some(on));
+    am.current_step = Set(current.and_then(|s| i32::try_from(s).ok()));
+    am.due_on = Set(due);
+    am.waiting_on = Set(current_party.as_ref().map(snake));
+    let saved = am.update(db).await?;
+    if let (Some(step), Some(due)) = (current, due) {
+        let row = application_step::Entity::find()
+            .filter(application_step::Column::ApplicationId.eq(a.id))
+            .filter(application_step::Column::Ordinal.eq(i32::try_from(step).unwrap_or(-1)))
+            .one(db)
+            .await?;
+        if let Some(row) = row {
+            let mut am = row.into_active_model();
+            am.due_on = Set(Some(due));
+            am.update(db).await?;
+        }
+    }
+    if let Some(student_id) = a.student_id {
+        let kind = snake(&DeadlineKind::TransferStep);
+        let open = deadline::Entity::find()
+            .filter(deadline::Column::ApplicationId.eq(a.id))
+            .filter(deadline::Column::Kind.eq(kind.as_str()))
+            .filter(deadline::Column::DoneOn.is_null())
+            .all(db)
+            .await?;
+        for d in open {
+            let mut am = d.into_active_model();
+            am.done_on = Set(Some(on));
+            am.update(db).await?;
+        }
+        if let (Some(step), Some(due)) = (current.and_then(|s| w.steps.get(s)), due) {
+            deadline::ActiveModel {
+                student_id: Set(student_id),
+                application_id: Set(Some(a.id)),
+                kind: Set(kind),
+                due_on: Set(due),
+                rule: Set("R13.3".to_owned()),
+                label: Set(format!(
+                    "{}（{}个工作日内）",
+                    step.label_zh(),
+                    step.working_days.unwrap_or_default()
+                )),
+                done_on: Set(None),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(saved)
+}
+
+/// Builds the detail view of an application.
+pub(crate) async fn build_view<C: ConnectionTrait>(
+    db: &C,
+    calendar: &WorkCalendar,
+    today: NaiveDate,
+    a: &application::Model,
+    w: &Workflow,
+    details: &Details,
+) -> Result<ApplicationView> {
+    let step_rows = application_step::Entity::find()
+        .filter(application_step::Column::ApplicationId.eq(a.id))
+        .order_by_asc(application_step::Column::Ordinal)
+        .all(db)
+        .await?;
+    let files = attachment::Entity::find()
+        .filter(attachment::Column::ApplicationId.eq(a.id))
+        .order_by_asc(attachment::Column::Id)
+        .all(db)
+        .await?;
+    let deadlines = deadline::Entity::find()
+        .filter(deadline::Column::ApplicationId.eq(a.id))
+        .filter(deadline::Column::DoneOn.is_null())
+        .order_by_asc(deadline::Column::DueOn)
+        .all(db)
+        .await?;
+    let overdue = w.overdue_step(calendar, today).ok().flatten();
+    let name = student_name(db, a.student_id, details).await?;
+    let required = match &w.subject {
+        Subject::Change(c) => proofs::required_proofs(c),
+        Subject::TransferIn(_) => Vec::new(),
+    };
+    let kind = a.change_kind.as_str();
+    let documents = match (kind, a.state.as_str()) {
+        ("sanction", "approved") => vec!["sanction_decision".to_owned()],
+        ("lift_sanction", "applied") => vec!["sanction_lift_notice".to_owned()],
+        _ => Vec::new(),
+    };
+    Ok(ApplicationView {
+        row: views::row(a, w, name, overdue.as_ref().map(|o| o.overdue_working_days)),
+        rule: w.rule.as_str().to_owned(),
+        note: details.note.clone(),
+        steps: views::steps(w, &step_rows),
+        proofs: files.iter().map(views::attachment_view).collect(),
+        required_proofs: required.iter().map(Into::into).collect(),
+        missing_proofs: w.missing_proofs().iter().map(Into::into).collect(),
+        overdue: overdue.map(|o| OverdueView {
+            step: u32::try_from(o.step).unwrap_or(u32::MAX),
+            party: snake(&o.party),
+            party_label: o.party.label_zh().to_owned(),
+            due: o.due,
+            overdue_working_days: o.overdue_working_days,
+        }),
+        appeal: w.appeal.as_ref().map(|ap| AppealView {
+            filed_on: ap.filed_on,
+            grounds: ap.grounds.clone(),
+            decided_on: ap.upheld.map(|(on, _)| on),
+            upheld: ap.upheld.map(|(_, u)| u),
+        }),
+        warnings: details
+            .warnings
+            .iter()
+            .map(|(rule, message)| WarningView {
+                rule: rule.clone(),
+                message: message.clone(),
+            })
+            .collect(),
+        deadlines: deadlines
+            .iter()
+            .map(|d| DeadlineView {
+                kind: d.kind.clone(),
+                due: d.due_on,
+                rule: d.rule.clone(),
+                label: d.label.clone(),
+            })
+            .collect(),
+        documents,
+    })
+}
+
+/// The student's name, or the incoming student's for a transfer in not yet complete.
+pub(crate) async fn student_name<C: ConnectionTrait>(
+    db: &C,
+    student_id: Option<i64>,
+    details: &Details,
+) -> Result<String> {
+    if let Some(id) = student_id {
+        return Ok(student::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|m| m.name)
+            .unwrap_or_default());
+    }
+    Ok(match &details.request {
+        ChangeRequest::TransferIn { student, .. } => student.name.trim().to_owned(),
+        _ => String::new(),
+    })
+}
+
+/// Adds warnings to the stored ones, without repeats.
+pub(crate) fn add_warnings(details: &mut Details, warnings: &[xueji_domain::effects::Warning]) {
+    for w in warnings {
+        let pair = (w.rule.as_str().to_owned(), w.message.clone());
+        if !details.warnings.contains(&pair) {
+            details.warnings.push(pair);
+        }
+    }
+}

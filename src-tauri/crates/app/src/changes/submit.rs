@@ -1,0 +1,327 @@
+//! The wizard's early check and the submission of a change: an application with its steps and
+//! proofs, or — for a change without a procedure — the change itself at once.
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    TransactionTrait,
+};
+use xueji_domain::effects::{DeadlineKind, Warning};
+use xueji_domain::proofs::{self, ProofRequirement};
+use xueji_domain::workflow::Subject;
+use xueji_domain::{ChangeKind, StudentSnapshot, Workflow, deadlines, engine, rules};
+use xueji_store::entities::{application, application_step, deadline, student};
+
+use super::input::Details;
+use super::views::{CheckView, plan};
+use super::{ApplicationView, ChangeInput, ChangeRequest, TRANSFER_IN};
+use crate::app::App;
+use crate::audit;
+use crate::auth::{Permission, Session};
+use crate::error::{AppError, Result};
+use crate::record;
+use crate::students::enrol::TransferIn;
+use crate::views::{WarningView, snake};
+
+/// A request checked against the rules, nothing written yet.
+pub(crate) struct Checked {
+    pub workflow: Workflow,
+    pub student: Option<student::Model>,
+    pub snapshot: Option<StudentSnapshot>,
+    pub warnings: Vec<Warning>,
+    /// `transfer_out` … or `transfer_in`.
+    pub kind: String,
+}
+
+/// Who may submit a request: a sanction is proposed by the moral-education office (or the
+/// registrar), an award recorded by either, everything else by the registrar.
+fn submit_permission(session: &Session, change: &ChangeRequest) -> Permission {
+    match change {
+        ChangeRequest::Sanction { .. } if session.role.may(Permission::ProposeSanctions) => {
+            Permission::ProposeSanctions
+        }
+        ChangeRequest::Award { .. } => Permission::RecordAwards,
+        _ => Permission::SubmitChanges,
+    }
+}
+
+fn missing_list(missing: &[ProofRequirement]) -> String {
+    missing
+        .iter()
+        .map(ProofRequirement::label_zh)
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+impl App {
+    /// Checks a request without writing (the wizard's first page): allowed with warnings, the
+    /// steps with their parties and working-day limits, the proofs to collect. A refusal is the
+    /// error with the rule id.
+    pub async fn change_check(&self, session: &Session, input: &ChangeInput) -> Result<CheckView> {
+        self.authorize(session, submit_permission(session, &input.change))
+            .await?;
+        let c = self.check_request(input).await?;
+        let required = match &c.workflow.subject {
+            Subject::Change(change) => proofs::required_proofs(change),
+            Subject::TransferIn(_) => Vec::new(),
+        };
+        Ok(CheckView {
+            change_label: super::views::kind_label(&c.kind),
+            change_kind: c.kind,
+            rule: c.workflow.rule.as_str().to_owned(),
+            warnings: c.warnings.iter().map(WarningView::from).collect(),
+            steps: plan(&c.workflow.steps),
+            required_proofs: required.iter().map(Into::into).collect(),
+        })
+    }
+
+    /// Submits a request. With a procedure: an open application (steps, proofs, the waiting
+    /// party's deadline). Without one: the change is applied at once (an application in state
+    /// `applied` keeps its proofs and names its event). A refusal writes nothing.
+    pub async fn change_submit(
+        &self,
+        session: &Session,
+        input: &ChangeInput,
+    ) -> Result<ApplicationView> {
+        self.authorize(session, submit_permission(session, &input.change))
+            .await?;
+        let today = self.today();
+        let config = self.config();
+        let ctx = config.ctx(today);
+        let c = self.check_request(input).await?;
+        let uploads = input
+            .proofs
+            .iter()
+            .map(super::decode_upload)
+            .collect::<Result<Vec<_>>>()?;
+        let mut w = c.workflow.clone();
+        for u in &uploads {
+            if let Some(k) = u.kind {
+                w.attach_proof(k);
+            }
+        }
+        let mut details = Details {
+            request: input.change.clone(),
+            note: input
+                .note
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned),
+            warnings: Vec::new(),
+        };
+        super::add_warnings(&mut details, &c.warnings);
+        let student_id = c.student.as_ref().map(|m| m.id);
+        let on = input.effective_on;
+        let actor = session.username.as_str();
+        let now = self.now();
+
+        // A change without a procedure takes effect now.
+        if w.steps.is_empty() {
+            let (Some(m), Some(snapshot), Some(change)) = (&c.student, &c.snapshot, w.change())
+            else {
+                return Err(AppError::internal("缺少学生信息"));
+            };
+            let missing = w.missing_proofs();
+            if !missing.is_empty() {
+                return Err(AppError::rule(
+                    change.kind().rule().as_str(),
+                    format!("缺少证明材料：{}", missing_list(&missing)),
+                ));
+            }
+            let fx = engine::apply_direct(&ctx, snapshot, change, on)?;
+            super::add_warnings(&mut details, &fx.warnings);
+            let txn = self.db().begin().await?;
+            let a = application::ActiveModel {
+                student_id: Set(Some(m.id)),
+                change_kind: Set(c.kind.clone()),
+                state: Set("applied".to_owned()),
+                opened_on: Set(on),
+                closed_on: Set(Some(on)),
+                data: Set(serde_json::to_string(&w)?),
+                current_step: Set(None),
+                due_on: Set(None),
+                waiting_on: Set(None),
+                created_by: Set(actor.to_owned()),
+                details: Set(Some(serde_json::to_string(&details)?)),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            for u in &uploads {
+                super::save_upload(&txn, actor, Some(m.id), a.id, u, now).await?;
+            }
+            record::apply_effects(&txn, actor, m.id, Some(a.id), &fx, &c.kind, now).await?;
+            audit::append(
+                &txn,
+                actor,
+                "change_apply",
+                &format!("student:{} application:{} {}", m.id, a.id, c.kind),
+            )
+            .await?;
+            let view = super::build_view(&txn, &config.calendar, today, &a, &w, &details).await?;
+            txn.commit().await?;
+            return Ok(view);
+        }
+
+        // One application of a kind at a time per student.
+        if let Some(id) = student_id {
+            let open = application::Entity::find()
+                .filter(application::Column::StudentId.eq(id))
+                .filter(application::Column::ChangeKind.eq(c.kind.as_str()))
+                .filter(application::Column::State.eq("open"))
+                .count(self.db())
+                .await?;
+            if open > 0 {
+                return Err(AppError::conflict(format!(
+                    "该生已有办理中的{}申请",
+                    super::views::kind_label(&c.kind)
+                )));
+            }
+        }
+        let txn = self.db().begin().await?;
+        let a = application::ActiveModel {
+            student_id: Set(student_id),
+            change_kind: Set(c.kind.clone()),
+            state: Set("open".to_owned()),
+            opened_on: Set(on),
+            closed_on: Set(None),
+            data: Set(serde_json::to_string(&w)?),
+            current_step: Set(Some(0)),
+            due_on: Set(None),
+            waiting_on: Set(None),
+            created_by: Set(actor.to_owned()),
+            details: Set(Some(serde_json::to_string(&details)?)),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for (i, s) in w.steps.iter().enumerate() {
+            application_step::ActiveModel {
+                application_id: Set(a.id),
+                ordinal: Set(i32::try_from(i).unwrap_or(i32::MAX)),
+                role: Set(snake(&s.party)),
+                label: Set(s.label_zh()),
+                decision: Set(None),
+                decided_on: Set(None),
+                decided_by: Set(None),
+                reference: Set(None),
+                note: Set(None),
+                attachment_id: Set(None),
+                due_on: Set(None),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        for u in &uploads {
+            super::save_upload(&txn, actor, student_id, a.id, u, now).await?;
+        }
+        // R19.1: the cancellation is due from the death, whatever the procedure's pace.
+        if let (Some(id), Some(xueji_domain::Change::Death { died_on })) = (student_id, w.change())
+        {
+            let due =
+                deadlines::death_cancellation_due(&config.profile, &config.calendar, *died_on)?;
+            deadline::ActiveModel {
+                student_id: Set(id),
+                application_id: Set(Some(a.id)),
+                kind: Set(snake(&DeadlineKind::DeathCancellation)),
+                due_on: Set(due),
+                rule: Set(rules::R19_1.as_str().to_owned()),
+                label: Set("报主管教育行政部门注销学籍".to_owned()),
+                done_on: Set(None),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        let a = super::save_progress(&txn, &a, &w, &details, &config.calendar, on).await?;
+        audit::append(
+            &txn,
+            actor,
+            "change_submit",
+            &format!(
+                "{} application:{} {}",
+                student_id.map_or_else(|| "transfer_in".to_owned(), |id| format!("student:{id}")),
+                a.id,
+                c.kind
+            ),
+        )
+        .await?;
+        let view = super::build_view(&txn, &config.calendar, today, &a, &w, &details).await?;
+        txn.commit().await?;
+        Ok(view)
+    }
+
+    /// Checks a request against the rules and opens its workflow in memory.
+    pub(crate) async fn check_request(&self, input: &ChangeInput) -> Result<Checked> {
+        let today = self.today();
+        let config = self.config();
+        let ctx = config.ctx(today);
+        let on = input.effective_on;
+        if let ChangeRequest::TransferIn {
+            kind,
+            sending_school,
+            student,
+        } = &input.change
+        {
+            if input.student_id.is_some() {
+                return Err(AppError::validation(
+                    "studentId",
+                    "转入申请不针对本校已有学籍，请勿选择学生",
+                ));
+            }
+            if sending_school.trim().is_empty() {
+                return Err(AppError::rule(rules::R13_1.as_str(), "须填写转出学校"));
+            }
+            if on > today {
+                return Err(AppError::rule(
+                    rules::R10_1.as_str(),
+                    format!("申请日期{on}晚于今天（{today}）"),
+                ));
+            }
+            let workflow = Workflow::open_transfer_in(kind.to_domain(), on, &config.profile);
+            let prepared = self
+                .prepare_record(
+                    student,
+                    Some(&TransferIn {
+                        rule: workflow.rule.clone(),
+                        sending_school: sending_school.clone(),
+                        on,
+                    }),
+                )
+                .await?;
+            let mut warnings = prepared.fx.warnings.clone();
+            warnings.extend(deadlines::transfer_window_warning(
+                &config.profile,
+                &config.terms,
+                on,
+            ));
+            return Ok(Checked {
+                workflow,
+                student: None,
+                snapshot: None,
+                warnings,
+                kind: TRANSFER_IN.to_owned(),
+            });
+        }
+        let id = input
+            .student_id
+            .ok_or_else(|| AppError::validation("studentId", "请选择学生"))?;
+        let m = record::load(self.db(), id).await?;
+        let change = input.change.to_change(self.db(), &m, on).await?;
+        if matches!(change.kind(), ChangeKind::Promote | ChangeKind::Finish) {
+            return Err(AppError::validation("change", "升级和毕业由批处理办理"));
+        }
+        let snapshot = record::snapshot(&m, &config.profile, today)?;
+        let warnings = engine::check(&ctx, &snapshot, &change, on)?;
+        record::ensure_writable(&m)?;
+        let kind = snake(&change.kind());
+        Ok(Checked {
+            workflow: Workflow::open(change, on, &config.profile),
+            student: Some(m),
+            snapshot: Some(snapshot),
+            warnings,
+            kind,
+        })
+    }
+}

@@ -1,0 +1,318 @@
+//! What the change screens show: the wizard's early check, an application with its steps,
+//! proofs and deadlines, the list, expired leaves.
+
+use chrono::NaiveDate;
+use xueji_domain::proofs::ProofRequirement;
+use xueji_domain::workflow::{Party, Step, StepOutcome, Workflow, WorkflowState};
+use xueji_store::entities::{application, application_step, attachment};
+
+use crate::auth::Permission;
+use crate::students::archive::AttachmentView;
+use crate::views::{DeadlineView, WarningView, snake};
+
+/// One step as the wizard announces it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StepPlanView {
+    pub ordinal: u32,
+    /// `guardian`, `school`, `bureau` … (snake case).
+    pub party: String,
+    pub party_label: String,
+    /// 监护人提出申请 …
+    pub label: String,
+    pub optional: bool,
+    /// Working days the party has once the step is reached (R13.3).
+    pub working_days: Option<u32>,
+    /// Who records this step's decision (`decide_school_steps`, `propose_sanctions`, `submit_changes`).
+    pub permission: String,
+}
+
+/// A proof requirement: any one of the kinds meets it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProofRequirementView {
+    pub any_of: Vec<String>,
+    pub label: String,
+}
+
+impl From<&ProofRequirement> for ProofRequirementView {
+    fn from(r: &ProofRequirement) -> Self {
+        Self {
+            any_of: r.any_of.iter().map(snake).collect(),
+            label: r.label_zh(),
+        }
+    }
+}
+
+/// The wizard's early check: allowed (else the error names the rule), with advice, the
+/// procedure and the proofs to collect.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckView {
+    pub change_kind: String,
+    pub change_label: String,
+    pub rule: String,
+    pub warnings: Vec<WarningView>,
+    /// Empty when the change takes effect at once (no approval procedure).
+    pub steps: Vec<StepPlanView>,
+    pub required_proofs: Vec<ProofRequirementView>,
+}
+
+/// One step of an application with its decision.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StepView {
+    pub ordinal: u32,
+    pub party: String,
+    pub party_label: String,
+    pub label: String,
+    pub optional: bool,
+    pub working_days: Option<u32>,
+    pub permission: String,
+    /// `pending`, `approved`, `rejected`, `skipped`.
+    pub decision: String,
+    pub decided_on: Option<NaiveDate>,
+    pub decided_by: Option<String>,
+    /// 文号
+    pub reference: Option<String>,
+    /// The rejection reason.
+    pub note: Option<String>,
+    pub due_on: Option<NaiveDate>,
+    /// The scanned decision.
+    pub attachment_id: Option<i64>,
+}
+
+/// The waiting party past its working-day limit (R13.3).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OverdueView {
+    pub step: u32,
+    pub party: String,
+    pub party_label: String,
+    pub due: NaiveDate,
+    pub overdue_working_days: u32,
+}
+
+/// An appeal against a sanction (R22.2).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppealView {
+    pub filed_on: NaiveDate,
+    pub grounds: String,
+    pub decided_on: Option<NaiveDate>,
+    /// True if the sanction stands.
+    pub upheld: Option<bool>,
+}
+
+/// One row of the application list.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationRow {
+    pub id: i64,
+    pub student_id: Option<i64>,
+    pub student_name: String,
+    pub change_kind: String,
+    pub change_label: String,
+    /// `open`, `approved`, `rejected`, `withdrawn`, `applied`.
+    pub state: String,
+    pub state_label: String,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    pub current_step: Option<u32>,
+    pub current_step_label: Option<String>,
+    pub waiting_on: Option<String>,
+    pub waiting_on_label: Option<String>,
+    pub due_on: Option<NaiveDate>,
+    /// Working days past the waiting step's limit (R13.3).
+    pub overdue_working_days: Option<u32>,
+}
+
+/// An application with everything the detail page shows.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationView {
+    pub row: ApplicationRow,
+    pub rule: String,
+    pub note: Option<String>,
+    pub steps: Vec<StepView>,
+    pub proofs: Vec<AttachmentView>,
+    pub required_proofs: Vec<ProofRequirementView>,
+    pub missing_proofs: Vec<ProofRequirementView>,
+    pub overdue: Option<OverdueView>,
+    pub appeal: Option<AppealView>,
+    pub warnings: Vec<WarningView>,
+    /// Deadlines set by this application (e.g. the end of a leave, R14.3).
+    pub deadlines: Vec<DeadlineView>,
+    /// Printable notices: `sanction_decision`, `sanction_lift_notice`.
+    pub documents: Vec<String>,
+}
+
+/// A student whose leave has ended (R14.3): resume or extend.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LeaveExpiryRow {
+    pub student_id: i64,
+    pub name: String,
+    pub xueji_number: Option<String>,
+    pub grade_label: String,
+    pub class_name: Option<String>,
+    pub leave_until: NaiveDate,
+    /// Calendar days since the leave ended.
+    pub days_past: i64,
+    /// A resume or extension application is already in progress.
+    pub application_open: bool,
+}
+
+/// A file's content.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FileView {
+    pub file_name: String,
+    pub mime: String,
+    pub data: Vec<u8>,
+}
+
+/// Who records a party's decision: the school's own steps are the approver's, the discipline
+/// proposal the moral-education office's, outside parties' decisions the registrar's.
+pub fn permission_for(party: Party) -> Permission {
+    match party {
+        Party::School | Party::SchoolCouncil | Party::Principal => Permission::DecideSchoolSteps,
+        Party::MoralEducationOffice => Permission::ProposeSanctions,
+        Party::Guardian
+        | Party::Bureau
+        | Party::SendingBureau
+        | Party::ReceivingBureau
+        | Party::ReceivingSchool
+        | Party::SendingSchool
+        | Party::ReformSchool => Permission::SubmitChanges,
+    }
+}
+
+pub(crate) fn plan(steps: &[Step]) -> Vec<StepPlanView> {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| StepPlanView {
+            ordinal: u32::try_from(i).unwrap_or(u32::MAX),
+            party: snake(&s.party),
+            party_label: s.party.label_zh().to_owned(),
+            label: s.label_zh(),
+            optional: s.optional,
+            working_days: s.working_days,
+            permission: permission_for(s.party).name(),
+        })
+        .collect()
+}
+
+pub(crate) fn state_label(state: &str) -> &'static str {
+    match state {
+        "open" => "办理中",
+        "approved" => "已办结",
+        "rejected" => "已退回",
+        "withdrawn" => "已撤回",
+        "applied" => "已生效",
+        _ => "",
+    }
+}
+
+/// The stored state of a workflow.
+pub(crate) fn state_name(w: &Workflow) -> &'static str {
+    match w.state() {
+        WorkflowState::InProgress { .. } => "open",
+        WorkflowState::Approved { .. } => "approved",
+        WorkflowState::Rejected { .. } => "rejected",
+        WorkflowState::Withdrawn { .. } => "withdrawn",
+    }
+}
+
+pub(crate) fn kind_label(kind: &str) -> String {
+    if kind == super::TRANSFER_IN {
+        return "转入".to_owned();
+    }
+    crate::views::parse_snake::<xueji_domain::ChangeKind>(kind)
+        .map(|k| k.label_zh().to_owned())
+        .unwrap_or_default()
+}
+
+pub(crate) fn party_label(party: &str) -> Option<String> {
+    crate::views::parse_snake::<Party>(party).map(|p| p.label_zh().to_owned())
+}
+
+pub(crate) fn row(
+    a: &application::Model,
+    w: &Workflow,
+    student_name: String,
+    overdue: Option<u32>,
+) -> ApplicationRow {
+    let current = a
+        .current_step
+        .and_then(|s| usize::try_from(s).ok())
+        .and_then(|s| w.steps.get(s));
+    ApplicationRow {
+        id: a.id,
+        student_id: a.student_id,
+        student_name,
+        change_label: kind_label(&a.change_kind),
+        change_kind: a.change_kind.clone(),
+        state_label: state_label(&a.state).to_owned(),
+        state: a.state.clone(),
+        opened_on: a.opened_on,
+        closed_on: a.closed_on,
+        current_step: a.current_step.and_then(|s| u32::try_from(s).ok()),
+        current_step_label: current.map(Step::label_zh),
+        waiting_on_label: a.waiting_on.as_deref().and_then(party_label),
+        waiting_on: a.waiting_on.clone(),
+        due_on: a.due_on,
+        overdue_working_days: overdue,
+    }
+}
+
+pub(crate) fn steps(w: &Workflow, rows: &[application_step::Model]) -> Vec<StepView> {
+    w.steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let ordinal = u32::try_from(i).unwrap_or(u32::MAX);
+            let stored = rows
+                .iter()
+                .find(|r| u32::try_from(r.ordinal).ok() == Some(ordinal));
+            let (decision, decided_on, reference, note) = match &s.outcome {
+                StepOutcome::Pending => ("pending", None, None, None),
+                StepOutcome::Approved { on, reference } => {
+                    ("approved", Some(*on), reference.clone(), None)
+                }
+                StepOutcome::Rejected { on, reason } => {
+                    ("rejected", Some(*on), None, Some(reason.clone()))
+                }
+                StepOutcome::Skipped { on } => ("skipped", Some(*on), None, None),
+            };
+            StepView {
+                ordinal,
+                party: snake(&s.party),
+                party_label: s.party.label_zh().to_owned(),
+                label: s.label_zh(),
+                optional: s.optional,
+                working_days: s.working_days,
+                permission: permission_for(s.party).name(),
+                decision: decision.to_owned(),
+                decided_on,
+                decided_by: stored.and_then(|r| r.decided_by.clone()),
+                reference,
+                note,
+                due_on: stored.and_then(|r| r.due_on),
+                attachment_id: stored.and_then(|r| r.attachment_id),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn attachment_view(a: &attachment::Model) -> AttachmentView {
+    AttachmentView {
+        id: a.id,
+        file_name: a.file_name.clone(),
+        mime: a.mime.clone(),
+        proof_kind: a.proof_kind.clone(),
+        application_id: a.application_id,
+        size: u32::try_from(a.data.len()).unwrap_or(u32::MAX),
+    }
+}

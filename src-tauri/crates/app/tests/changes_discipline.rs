@@ -1,0 +1,267 @@
+//! Awards and discipline (R21–R23) on a real database: the sanction procedure, the appeal, the
+//! lifting after the period and the written notices.
+
+mod common;
+mod common_changes;
+
+use common::d;
+use common_changes::{World, refused};
+use xueji_app::ErrorKind;
+use xueji_app::changes::{
+    AppealDecisionInput, AppealInput, AwardLevelCode, ChangeRequest, Decision, SanctionLevelCode,
+};
+
+fn today() -> chrono::NaiveDate {
+    d(2025, 3, 10)
+}
+
+fn warning() -> ChangeRequest {
+    ChangeRequest::Sanction {
+        level: SanctionLevelCode::Warning,
+        facts: "该生于2025年3月3日在校内与同学发生争执并动手打人。".to_owned(),
+        shortened_to: None,
+        shortened_reason: None,
+    }
+}
+
+#[tokio::test]
+async fn r21_1_awards_go_into_the_growth_archive() {
+    let w = World::new(today()).await;
+    let id = w.pupil("张奖", d(2015, 1, 1), 51, 4).await;
+    let award = |title: &str| ChangeRequest::Award {
+        level: AwardLevelCode::County,
+        title: title.to_owned(),
+        issuer: "杭州市西湖区教育局".to_owned(),
+        awarded_on: d(2025, 3, 1),
+    };
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit_as(&w.moral, Some(id), award(" "), today(), &[])
+            .await,
+        "R21.1",
+    )
+    .await;
+    let done = w
+        .submit_as(&w.moral, Some(id), award("区三好学生"), today(), &[])
+        .await
+        .expect("recorded by the 德育处");
+    assert_eq!(done.row.state, "applied");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    let awards = archive
+        .sections
+        .iter()
+        .find(|s| s.code == "awards")
+        .expect("section");
+    assert_eq!(awards.items.len(), 1);
+    assert_eq!(awards.items[0].title, "区三好学生");
+    let err = w
+        .submit_as(&w.reader, Some(id), award("x"), today(), &[])
+        .await
+        .expect_err("read-only");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+}
+
+#[tokio::test]
+#[allow(clippy::too_many_lines)] // the whole procedure, step by step, reads as one script
+async fn r22_2_sanction_takes_effect_only_after_the_full_procedure_and_may_be_appealed() {
+    let w = World::new(today()).await;
+    let id = w.pupil("李罚", d(2011, 1, 1), 52, 8).await;
+    let app = w
+        .submit_as(&w.moral, Some(id), warning(), today(), &[])
+        .await
+        .expect("proposed");
+    let actions: Vec<_> = app.steps.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "德育部门提出处分意见",
+            "学校告知并听取意见",
+            "学校举行听证会",
+            "校务会议决定",
+            "校长签署公布"
+        ]
+    );
+    assert!(app.steps[2].optional);
+    let id_app = app.row.id;
+    w.decide(&w.moral, id_app, 0, Decision::Approve, today())
+        .await
+        .expect("the 德育处 proposes");
+    // the council cannot decide before the student is heard
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.decide(&w.approver, id_app, 3, Decision::Approve, today())
+            .await,
+        "R22.2",
+    )
+    .await;
+    // the registrar cannot decide the school's step; refusal audited
+    let audit = w.t.count("audit_log").await;
+    let err = w
+        .decide(&w.t.admin, id_app, 1, Decision::Approve, today())
+        .await
+        .expect_err("school step");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+    assert_eq!(w.t.count("audit_log").await, audit + 1);
+    // a mandatory step cannot be skipped
+    let err = w
+        .decide(&w.approver, id_app, 1, Decision::Skip, today())
+        .await
+        .expect_err("not optional");
+    assert_eq!(err.rule.as_deref(), Some("R22.2"));
+    w.decide(&w.approver, id_app, 1, Decision::Approve, today())
+        .await
+        .expect("heard");
+    w.decide(&w.approver, id_app, 2, Decision::Skip, today())
+        .await
+        .expect("no hearing asked for");
+    let decided = w
+        .decide(&w.approver, id_app, 3, Decision::Approve, today())
+        .await
+        .expect("council");
+    assert_eq!(decided.row.state, "open");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert!(
+        archive.sanctions.is_empty(),
+        "no effect before the signature"
+    );
+    // an appeal before publication is refused
+    let err =
+        w.t.app
+            .change_appeal_file(
+                &w.t.admin,
+                &AppealInput {
+                    application_id: id_app,
+                    on: today(),
+                    grounds: "处分过重".to_owned(),
+                },
+            )
+            .await
+            .expect_err("not yet published");
+    assert_eq!(err.rule.as_deref(), Some("R22.2"));
+    let signed = w
+        .decide(&w.approver, id_app, 4, Decision::Approve, today())
+        .await
+        .expect("signed");
+    assert_eq!(signed.row.state, "approved");
+    assert_eq!(signed.documents, ["sanction_decision"]);
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.sanctions.len(), 1);
+    assert_eq!(archive.sanctions[0].level, "warning");
+    assert_eq!(archive.sanctions[0].period_ends, d(2025, 9, 10));
+    assert!(
+        signed
+            .deadlines
+            .iter()
+            .any(|x| x.kind == "sanction_period_ends" && x.due == d(2025, 9, 10))
+    );
+    // the written decision, printed and audited
+    let audit = w.t.count("audit_log").await;
+    let pdf =
+        w.t.app
+            .change_document(&w.t.admin, id_app)
+            .await
+            .expect("decision");
+    assert!(pdf.data.starts_with(b"%PDF"));
+    assert_eq!(pdf.mime, "application/pdf");
+    assert_eq!(w.t.count("audit_log").await, audit + 1, "print audited");
+    // the appeal to the bureau
+    let appealed =
+        w.t.app
+            .change_appeal_file(
+                &w.t.admin,
+                &AppealInput {
+                    application_id: id_app,
+                    on: today(),
+                    grounds: "处分过重".to_owned(),
+                },
+            )
+            .await
+            .expect("appeal");
+    assert_eq!(
+        appealed.appeal.as_ref().map(|a| a.grounds.as_str()),
+        Some("处分过重")
+    );
+    let upheld =
+        w.t.app
+            .change_appeal_decide(
+                &w.t.admin,
+                &AppealDecisionInput {
+                    application_id: id_app,
+                    on: today(),
+                    upheld: true,
+                },
+            )
+            .await
+            .expect("decided");
+    assert_eq!(upheld.appeal.and_then(|a| a.upheld), Some(true));
+}
+
+#[tokio::test]
+async fn r23_2_lift_refused_before_the_period_and_allowed_after_with_the_written_notice() {
+    let w = World::new(today()).await;
+    let id = w.pupil("王解", d(2011, 2, 2), 53, 8).await;
+    let app = w
+        .submit_as(&w.moral, Some(id), warning(), today(), &[])
+        .await
+        .expect("proposed");
+    let signed = w.complete(app, today()).await;
+    assert_eq!(signed.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    let sanction_id = archive.sanctions[0].id;
+    let lift = |reformed: bool| ChangeRequest::LiftSanction {
+        sanction_id,
+        reformed,
+        reoffended: false,
+    };
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(Some(id), lift(true), today(), &[]).await,
+        "R23.2",
+    )
+    .await;
+    w.t.clock.set_date(d(2025, 9, 15));
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(Some(id), lift(false), d(2025, 9, 15), &[]).await,
+        "R23.2",
+    )
+    .await;
+    let lifted = w
+        .submit(Some(id), lift(true), d(2025, 9, 15), &[])
+        .await
+        .expect("lifted");
+    assert_eq!(lifted.row.state, "applied");
+    assert_eq!(lifted.documents, ["sanction_lift_notice"]);
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.sanctions[0].lifted_on, Some(d(2025, 9, 15)));
+    let notice =
+        w.t.app
+            .change_document(&w.t.admin, lifted.row.id)
+            .await
+            .expect("notice");
+    assert!(notice.data.starts_with(b"%PDF"));
+    // lifted once
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(Some(id), lift(true), d(2025, 9, 15), &[]).await,
+        "R23.2",
+    )
+    .await;
+    // the approver prints, the 德育处 does not
+    let err =
+        w.t.app
+            .change_document(&w.moral, lifted.row.id)
+            .await
+            .expect_err("no print permission");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+}

@@ -1,0 +1,587 @@
+//! Applications on a real SQLCipher database: the machinery, permissions, enrolment approval,
+//! deferral, data corrections, skipping and repeating a grade.
+
+mod common;
+mod common_changes;
+
+use common::{d, newcomer, transfer_free};
+use common_changes::{World, proof, refused};
+use xueji_app::ErrorKind;
+use xueji_app::changes::{
+    ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyFieldCode,
+    ProofKindCode as P,
+};
+use xueji_app::students::NationalCheck;
+
+const TODAY: (i32, u32, u32) = (2025, 3, 10);
+
+fn today() -> chrono::NaiveDate {
+    d(TODAY.0, TODAY.1, TODAY.2)
+}
+
+#[tokio::test]
+async fn r6_1_bureau_approval_with_its_reference_moves_pending_to_enrolled() {
+    let w = World::new(today()).await;
+    let v =
+        w.t.app
+            .student_enrol(
+                &w.t.admin,
+                &newcomer("张三", d(2018, 3, 1), 1, d(2024, 9, 2)),
+            )
+            .await
+            .expect("enrol");
+    let id = v.student.id;
+    let check =
+        w.t.app
+            .change_check(
+                &w.t.admin,
+                &ChangeInput {
+                    student_id: Some(id),
+                    change: ChangeRequest::ApproveEnrolment,
+                    effective_on: today(),
+                    proofs: vec![],
+                    note: None,
+                },
+            )
+            .await
+            .expect("allowed");
+    assert_eq!(check.rule, "R6.1");
+    let parties: Vec<_> = check.steps.iter().map(|s| s.party.as_str()).collect();
+    assert_eq!(parties, ["school", "bureau"]);
+    assert_eq!(check.steps[0].permission, "decide_school_steps");
+    let app = w
+        .submit(Some(id), ChangeRequest::ApproveEnrolment, today(), &[])
+        .await
+        .expect("submitted");
+    assert_eq!(app.row.state, "open");
+    assert_eq!(app.row.waiting_on.as_deref(), Some("school"));
+    assert_eq!(w.status(id).await, "pending_approval");
+    let app = w
+        .decide(&w.approver, app.row.id, 0, Decision::Approve, today())
+        .await
+        .expect("reported");
+    assert_eq!(app.row.waiting_on.as_deref(), Some("bureau"));
+    assert_eq!(
+        w.status(id).await,
+        "pending_approval",
+        "not before the bureau"
+    );
+    let app = w
+        .decide(&w.t.admin, app.row.id, 1, Decision::Approve, today())
+        .await
+        .expect("approved");
+    assert_eq!(app.row.state, "approved");
+    assert_eq!(app.steps[1].reference.as_deref(), Some("西教籍〔2025〕1号"));
+    assert_eq!(app.steps[1].decided_by.as_deref(), Some("registrar"));
+    assert_eq!(app.steps[0].decided_by.as_deref(), Some("shenhe"));
+    let archive =
+        w.t.app
+            .student_archive(&w.t.admin, id)
+            .await
+            .expect("archive");
+    assert_eq!(archive.student.status.code, "enrolled");
+    let ev = archive
+        .events
+        .iter()
+        .find(|e| e.kind == "approve_enrolment")
+        .expect("event");
+    assert_eq!(ev.application_id, Some(app.row.id));
+    assert_eq!(ev.rule, "R6.1");
+    // already approved
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(Some(id), ChangeRequest::ApproveEnrolment, today(), &[])
+            .await,
+        "R6.1",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn permissions_read_only_cannot_submit_registrar_cannot_decide_the_schools_step() {
+    let w = World::new(today()).await;
+    let id =
+        w.t.app
+            .student_enrol(
+                &w.t.admin,
+                &newcomer("李四", d(2018, 5, 1), 2, d(2024, 9, 2)),
+            )
+            .await
+            .expect("enrol")
+            .student
+            .id;
+    // read-only: refused, audited, nothing written
+    let audit = w.t.count("audit_log").await;
+    let before = w.counts().await;
+    let err = w
+        .submit_as(
+            &w.reader,
+            Some(id),
+            ChangeRequest::ApproveEnrolment,
+            today(),
+            &[],
+        )
+        .await
+        .expect_err("read-only");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+    assert_eq!(w.t.count("audit_log").await, audit + 1, "refusal audited");
+    assert_eq!(w.counts().await, before);
+    let app = w
+        .submit(Some(id), ChangeRequest::ApproveEnrolment, today(), &[])
+        .await
+        .expect("registrar submits");
+    // the school's own step is the approver's
+    let audit = w.t.count("audit_log").await;
+    let err = w
+        .decide(&w.t.admin, app.row.id, 0, Decision::Approve, today())
+        .await
+        .expect_err("registrar may not decide");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+    assert_eq!(w.t.count("audit_log").await, audit + 1, "refusal audited");
+    let shown =
+        w.t.app
+            .change_show(&w.t.admin, app.row.id)
+            .await
+            .expect("show");
+    assert_eq!(shown.steps[0].decision, "pending");
+    // the approver does not record the bureau's decision
+    w.decide(&w.approver, app.row.id, 0, Decision::Approve, today())
+        .await
+        .expect("approver decides");
+    let audit = w.t.count("audit_log").await;
+    let err = w
+        .decide(&w.approver, app.row.id, 1, Decision::Approve, today())
+        .await
+        .expect_err("bureau step is recorded by the registrar");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+    assert_eq!(w.t.count("audit_log").await, audit + 1);
+    // the 德育处 neither
+    let err = w
+        .decide(&w.moral, app.row.id, 1, Decision::Approve, today())
+        .await
+        .expect_err("moral education");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+    // a read-only user may look
+    let list =
+        w.t.app
+            .change_list(&w.reader, &ChangeListInput::default())
+            .await
+            .expect("list");
+    assert_eq!(list.total, 1);
+}
+
+#[tokio::test]
+async fn rejection_ends_the_application_with_nothing_applied_and_withdrawal() {
+    let w = World::new(today()).await;
+    let id = w.pupil("王五", d(2016, 4, 4), 3, 3).await;
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::Skip { to: 4 },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect("submitted");
+    let app = w
+        .decide(&w.t.admin, app.row.id, 0, Decision::Approve, today())
+        .await
+        .expect("applied");
+    // a rejection needs a reason
+    let err =
+        w.t.app
+            .change_decide(
+                &w.approver,
+                &DecideInput {
+                    application_id: app.row.id,
+                    step: 1,
+                    decision: Decision::Reject,
+                    on: today(),
+                    reference: None,
+                    reason: None,
+                    proof: None,
+                },
+            )
+            .await
+            .expect_err("no reason");
+    assert_eq!(err.rule.as_deref(), Some("R12.2"));
+    let events = w.t.count("student_event").await;
+    let app = w
+        .decide(&w.approver, app.row.id, 1, Decision::Reject, today())
+        .await
+        .expect("rejected");
+    assert_eq!(app.row.state, "rejected");
+    assert_eq!(app.row.closed_on, Some(today()));
+    assert_eq!(app.steps[1].note.as_deref(), Some("不符合条件"));
+    assert_eq!(w.t.count("student_event").await, events, "nothing applied");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.grade, Some(3));
+    // a new application, withdrawn
+    let again = w
+        .submit(
+            Some(id),
+            ChangeRequest::Skip { to: 4 },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect("again");
+    let dup = w
+        .submit(
+            Some(id),
+            ChangeRequest::Skip { to: 4 },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect_err("one at a time");
+    assert_eq!(dup.kind, ErrorKind::Conflict);
+    let gone =
+        w.t.app
+            .change_withdraw(
+                &w.t.admin,
+                &xueji_app::changes::WithdrawInput {
+                    application_id: again.row.id,
+                    reason: "家长撤回".to_owned(),
+                },
+            )
+            .await
+            .expect("withdrawn");
+    assert_eq!(gone.row.state, "withdrawn");
+    let err = w
+        .decide(&w.t.admin, again.row.id, 0, Decision::Approve, today())
+        .await
+        .expect_err("withdrawn");
+    assert_eq!(err.rule.as_deref(), Some("R12.2"));
+    // the lists filter by kind and state
+    let rejected =
+        w.t.app
+            .change_list(
+                &w.t.admin,
+                &ChangeListInput {
+                    kind: Some("skip".to_owned()),
+                    state: Some("rejected".to_owned()),
+                    ..ChangeListInput::default()
+                },
+            )
+            .await
+            .expect("list");
+    assert_eq!(rejected.total, 1);
+    assert_eq!(rejected.rows[0].student_name, "王五");
+}
+
+#[tokio::test]
+async fn proofs_are_stored_encrypted_with_their_hash_and_read_back_audited() {
+    let w = World::new(today()).await;
+    let id = w.pupil("赵六", d(2016, 6, 6), 4, 3).await;
+    // the first step needs every proof (R11.1: application + household register)
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::CorrectBasicData {
+                field: "ethnicity".to_owned(),
+                after: "回族".to_owned(),
+            },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect("submitted");
+    assert_eq!(app.missing_proofs.len(), 1);
+    let err = w
+        .decide(&w.t.admin, app.row.id, 0, Decision::Approve, today())
+        .await
+        .expect_err("proof missing");
+    assert_eq!(err.rule.as_deref(), Some("R11.1"));
+    // supplied with the decision
+    let app =
+        w.t.app
+            .change_decide(
+                &w.t.admin,
+                &DecideInput {
+                    application_id: app.row.id,
+                    step: 0,
+                    decision: Decision::Approve,
+                    on: today(),
+                    reference: None,
+                    reason: None,
+                    proof: Some(proof(P::HouseholdRegister)),
+                },
+            )
+            .await
+            .expect("complete");
+    assert!(app.missing_proofs.is_empty());
+    assert_eq!(app.proofs.len(), 2);
+    let file_id = app.proofs[1].id;
+    assert_eq!(app.steps[0].attachment_id, Some(file_id));
+    let audit = w.t.count("audit_log").await;
+    let file =
+        w.t.app
+            .attachment_get(&w.t.admin, file_id)
+            .await
+            .expect("file");
+    assert_eq!(file.data, b"%PDF-1.4\n");
+    assert_eq!(w.t.count("audit_log").await, audit + 1, "view audited");
+    let done = w.complete(app, today()).await;
+    assert_eq!(done.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.ethnicity, "回族");
+    assert_eq!(archive.attachments.len(), 2);
+    // the file lives only inside the encrypted database
+    for file in ["xueji.db", "xueji.db-wal"] {
+        let raw = std::fs::read(w.t.dir.path().join("data").join(file)).unwrap_or_default();
+        assert!(
+            !raw.windows(8).any(|x| x == b"%PDF-1.4"),
+            "no plain-text proof in {file}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn r6_2_deferral_before_the_school_year_renewed_and_ended() {
+    let w = World::new(today()).await;
+    let id =
+        w.t.app
+            .student_enrol(
+                &w.t.admin,
+                &newcomer("孙七", d(2018, 8, 8), 5, d(2025, 3, 3)),
+            )
+            .await
+            .expect("enrol")
+            .student
+            .id;
+    // late: the 2024 school year has begun
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(id),
+            ChangeRequest::Defer { school_year: 2024 },
+            today(),
+            &[P::WrittenApplication, P::CountyHospitalCertificate],
+        )
+        .await,
+        "R6.2",
+    )
+    .await;
+    let done = w
+        .run(
+            id,
+            ChangeRequest::Defer { school_year: 2025 },
+            today(),
+            &[P::WrittenApplication, P::CountyHospitalCertificate],
+        )
+        .await;
+    assert_eq!(done.row.state, "approved");
+    assert_eq!(w.status(id).await, "deferred");
+    assert!(
+        done.deadlines
+            .iter()
+            .any(|x| x.kind == "deferral_ends" && x.due == d(2026, 8, 31))
+    );
+    // renewal for the next school year is a new application
+    let renewed = w
+        .run(
+            id,
+            ChangeRequest::RenewDeferral { school_year: 2026 },
+            today(),
+            &[P::WrittenApplication, P::CountyHospitalCertificate],
+        )
+        .await;
+    assert_eq!(renewed.row.state, "approved");
+    assert!(renewed.deadlines.iter().any(|x| x.due == d(2027, 8, 31)));
+    // the end of the deferral: no procedure, back to 待核准
+    let ended = w
+        .submit(Some(id), ChangeRequest::EndDeferral, today(), &[])
+        .await
+        .expect("ended");
+    assert_eq!(ended.row.state, "applied");
+    assert_eq!(w.status(id).await, "pending_approval");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    let e = archive
+        .events
+        .iter()
+        .find(|e| e.kind == "end_deferral")
+        .expect("event");
+    assert_eq!(e.application_id, Some(ended.row.id));
+}
+
+#[tokio::test]
+async fn r11_1_basic_data_change_and_key_fields_refused_there() {
+    let w = World::new(today()).await;
+    let id = w.pupil("周八", d(2016, 1, 9), 6, 3).await;
+    let done = w
+        .run(
+            id,
+            ChangeRequest::CorrectBasicData {
+                field: "hukou_address".to_owned(),
+                after: "浙江省杭州市上城区解放路2号".to_owned(),
+            },
+            today(),
+            &[P::WrittenApplication, P::HouseholdRegister],
+        )
+        .await;
+    assert_eq!(done.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.hukou_address, "浙江省杭州市上城区解放路2号");
+    assert!(
+        archive
+            .events
+            .iter()
+            .any(|e| e.kind == "correct_basic_data")
+    );
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(id),
+            ChangeRequest::CorrectBasicData {
+                field: "name".to_owned(),
+                after: "周九".to_owned(),
+            },
+            today(),
+            &[P::WrittenApplication, P::HouseholdRegister],
+        )
+        .await,
+        "R11.2",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn r11_2_key_data_change_writes_the_new_id_and_xueji_number_after_a_passed_recheck() {
+    let w = World::new(today()).await;
+    let id = w.pupil("吴九", d(2016, 2, 2), 7, 3).await;
+    let new_id = common::id_number(d(2016, 2, 2), 77);
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(id),
+            ChangeRequest::CorrectKeyData {
+                field: KeyFieldCode::IdCardNumber,
+                after: new_id.clone(),
+                recheck: NationalCheck::NotDone,
+            },
+            today(),
+            &[P::HouseholdRegister],
+        )
+        .await,
+        "R11.2",
+    )
+    .await;
+    let done = w
+        .run(
+            id,
+            ChangeRequest::CorrectKeyData {
+                field: KeyFieldCode::IdCardNumber,
+                after: new_id.clone(),
+                recheck: NationalCheck::Passed,
+            },
+            today(),
+            &[P::HouseholdRegister],
+        )
+        .await;
+    assert_eq!(done.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.id_number, new_id);
+    assert_eq!(
+        archive.student.xueji_number.as_deref(),
+        Some(format!("G{new_id}").as_str())
+    );
+    // and the name
+    let renamed = w
+        .run(
+            id,
+            ChangeRequest::CorrectKeyData {
+                field: KeyFieldCode::Name,
+                after: "吴久".to_owned(),
+                recheck: NationalCheck::Passed,
+            },
+            today(),
+            &[P::OtherProof],
+        )
+        .await;
+    assert_eq!(renamed.row.student_name, "吴久");
+}
+
+#[tokio::test]
+async fn r12_2_skip_one_grade_never_into_the_graduating_grade() {
+    let w = World::new(today()).await;
+    let id = w.pupil("郑十", d(2016, 3, 3), 8, 3).await;
+    let done = w
+        .run(
+            id,
+            ChangeRequest::Skip { to: 4 },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await;
+    assert_eq!(done.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.grade, Some(4));
+    let fifth = w.pupil("钱十一", d(2014, 3, 3), 9, 5).await;
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(fifth),
+            ChangeRequest::Skip { to: 6 },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await,
+        "R12.2",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn r12_3_repeat_only_for_inclusive_students() {
+    let w = World::new(today()).await;
+    let regular = w.pupil("冯十二", d(2016, 7, 7), 10, 3).await;
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(regular),
+            ChangeRequest::Repeat,
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await,
+        "R12.3",
+    )
+    .await;
+    let mut input = transfer_free("陈十三", d(2016, 8, 8), 11, 3, d(2024, 9, 2));
+    input.study_mode = "inclusive".to_owned();
+    input.disability_kind = Some("智力残疾".to_owned());
+    let inclusive = w.enrolled(&input, today()).await;
+    let done = w
+        .run(
+            inclusive,
+            ChangeRequest::Repeat,
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await;
+    assert_eq!(done.row.state, "approved");
+    let archive =
+        w.t.app
+            .student_archive(&w.t.admin, inclusive)
+            .await
+            .expect("a");
+    assert_eq!(archive.student.grade, Some(3));
+    assert_eq!(
+        archive.student.grade_year,
+        Some(2025),
+        "the grade again next year"
+    );
+}

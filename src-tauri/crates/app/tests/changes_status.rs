@@ -1,0 +1,412 @@
+//! Leave, resumption, abroad, withdrawal, dropout and death (R14–R19) on a real database.
+
+mod common;
+mod common_changes;
+
+use common::d;
+use common_changes::{World, refused};
+use xueji_app::changes::{
+    ChangeRequest, LeaveReasonInput, OrderedLeaveReasonCode, ProofKindCode as P,
+};
+use xueji_domain::SchoolYear;
+use xueji_domain::school::{Semester, Term};
+
+fn today() -> chrono::NaiveDate {
+    d(2025, 3, 10)
+}
+
+fn sick(since: chrono::NaiveDate) -> ChangeRequest {
+    ChangeRequest::Leave {
+        reason: LeaveReasonInput::Illness { sick_since: since },
+    }
+}
+
+#[tokio::test]
+async fn r14_1_health_leave_needs_three_months_of_sick_leave_and_lasts_a_year() {
+    let w = World::new(today()).await;
+    let id = w.pupil("张休", d(2016, 1, 1), 31, 3).await;
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(id),
+            sick(d(2025, 1, 2)),
+            today(),
+            &[P::WrittenApplication, P::CountyHospitalCertificate],
+        )
+        .await,
+        "R14.1",
+    )
+    .await;
+    let done = w
+        .run(
+            id,
+            sick(d(2024, 11, 1)),
+            today(),
+            &[P::WrittenApplication, P::CountyHospitalCertificate],
+        )
+        .await;
+    assert_eq!(done.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.status.code, "on_leave");
+    assert_eq!(archive.student.leave_until, Some(d(2026, 3, 10)));
+    assert!(
+        done.deadlines
+            .iter()
+            .any(|x| x.kind == "leave_ends" && x.due == d(2026, 3, 10) && x.rule == "R14.3")
+    );
+}
+
+#[tokio::test]
+async fn r14_2_ordered_leave_is_initiated_by_the_bureau_and_the_school_without_the_guardian() {
+    let w = World::new(today()).await;
+    let id = w.pupil("李令", d(2016, 2, 2), 32, 3).await;
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::OrderedLeave {
+                reason: OrderedLeaveReasonCode::InfectiousDisease,
+            },
+            today(),
+            &[P::InfectiousDiseaseDiagnosis],
+        )
+        .await
+        .expect("submitted");
+    let parties: Vec<_> = app.steps.iter().map(|s| s.party.as_str()).collect();
+    assert_eq!(parties, ["bureau", "school"]);
+    assert_eq!(app.steps[0].permission, "submit_changes");
+    assert_eq!(app.steps[1].permission, "decide_school_steps");
+    let done = w.complete(app, today()).await;
+    assert_eq!(done.row.state, "approved");
+    assert_eq!(w.status(id).await, "on_leave");
+}
+
+#[tokio::test]
+async fn r14_3_an_ended_leave_is_listed_until_extended_by_a_new_application() {
+    // 2024 so that the extension stays inside the official calendar (2017–2026)
+    let w = World::new(d(2024, 3, 11)).await;
+    let id = w.pupil("王续", d(2016, 3, 3), 33, 3).await;
+    let other = w.pupil("王在", d(2016, 3, 4), 34, 3).await;
+    w.run(
+        id,
+        sick(d(2023, 11, 1)),
+        d(2024, 3, 11),
+        &[P::WrittenApplication, P::CountyHospitalCertificate],
+    )
+    .await;
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.leave_until, Some(d(2025, 3, 11)));
+    assert!(
+        w.t.app
+            .leave_expiry(&w.t.admin)
+            .await
+            .expect("expiry")
+            .is_empty()
+    );
+    w.t.clock.set_date(d(2025, 3, 11));
+    assert!(
+        w.t.app
+            .leave_expiry(&w.t.admin)
+            .await
+            .expect("e")
+            .is_empty(),
+        "the last day of the leave"
+    );
+    w.t.clock.set_date(d(2025, 3, 17));
+    let expired = w.t.app.leave_expiry(&w.t.admin).await.expect("expiry");
+    assert_eq!(expired.len(), 1);
+    assert_eq!(expired[0].student_id, id);
+    assert_eq!(expired[0].leave_until, d(2025, 3, 11));
+    assert_eq!(expired[0].days_past, 6);
+    assert!(!expired[0].application_open);
+    assert_ne!(expired[0].student_id, other);
+    // extending needs the leave: an enrolled student is refused
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(other),
+            ChangeRequest::ExtendLeave,
+            d(2025, 3, 17),
+            &[P::WrittenApplication, P::CountyHospitalCertificate],
+        )
+        .await,
+        "R14.3",
+    )
+    .await;
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::ExtendLeave,
+            d(2025, 3, 17),
+            &[P::WrittenApplication, P::CountyHospitalCertificate],
+        )
+        .await
+        .expect("extension");
+    let expired = w.t.app.leave_expiry(&w.t.admin).await.expect("expiry");
+    assert!(expired[0].application_open);
+    let done = w.complete(app, d(2025, 3, 17)).await;
+    assert_eq!(done.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.status.code, "on_leave");
+    assert_eq!(archive.student.leave_until, Some(d(2026, 3, 11)));
+    assert!(
+        w.t.app
+            .leave_expiry(&w.t.admin)
+            .await
+            .expect("expiry")
+            .is_empty()
+    );
+    assert!(
+        done.deadlines
+            .iter()
+            .any(|x| x.kind == "leave_ends" && x.due == d(2026, 3, 11))
+    );
+}
+
+#[tokio::test]
+async fn r15_1_resume_in_an_appropriate_grade_filed_with_the_bureau() {
+    let w = World::new(today()).await;
+    let id = w.pupil("赵复", d(2016, 4, 4), 35, 3).await;
+    w.run(
+        id,
+        sick(d(2024, 11, 1)),
+        today(),
+        &[P::WrittenApplication, P::CountyHospitalCertificate],
+    )
+    .await;
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(id),
+            ChangeRequest::Resume { grade: 6 },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await,
+        "R15.1",
+    )
+    .await;
+    let done = w
+        .run(
+            id,
+            ChangeRequest::Resume { grade: 4 },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await;
+    assert_eq!(done.steps[2].label, "主管教育行政部门备案");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.status.code, "enrolled");
+    assert_eq!(archive.student.grade, Some(4));
+    assert_eq!(archive.student.leave_until, None);
+    assert!(
+        w.t.app
+            .leave_expiry(&w.t.admin)
+            .await
+            .expect("e")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn r16_1_abroad_and_back_on_the_same_record() {
+    let w = World::new(today()).await;
+    let id = w.pupil("钱境", d(2016, 5, 5), 36, 3).await;
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(Some(id), ChangeRequest::ReturnFromAbroad, today(), &[])
+            .await,
+        "R16.1",
+    )
+    .await;
+    let done = w
+        .run(id, ChangeRequest::GoAbroad, today(), &[P::TravelDocument])
+        .await;
+    assert_eq!(done.steps.len(), 2);
+    assert_eq!(w.status(id).await, "abroad");
+    let back = w
+        .submit(Some(id), ChangeRequest::ReturnFromAbroad, today(), &[])
+        .await
+        .expect("back");
+    assert_eq!(back.row.state, "applied");
+    assert_eq!(w.status(id).await, "enrolled");
+}
+
+#[tokio::test]
+async fn r17_1_no_withdrawal_under_eighteen() {
+    let w = World::new(today()).await;
+    let young = w.pupil("孙退", d(2010, 6, 6), 37, 9).await;
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(young),
+            ChangeRequest::Withdraw,
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await,
+        "R17.1",
+    )
+    .await;
+    let adult = w.pupil("周成", d(2006, 6, 6), 38, 9).await;
+    let done = w
+        .run(
+            adult,
+            ChangeRequest::Withdraw,
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await;
+    assert_eq!(done.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, adult).await.expect("a");
+    assert_eq!(archive.student.status.code, "withdrawn");
+    assert!(archive.student.read_only && archive.student.archived);
+}
+
+#[tokio::test]
+async fn r18_1_dropout_is_reported_the_record_kept_and_the_student_may_return() {
+    let w = World::new(today()).await;
+    let id = w.pupil("吴辍", d(2011, 7, 7), 39, 8).await;
+    let out = w
+        .submit(
+            Some(id),
+            ChangeRequest::Dropout { migrant: false },
+            today(),
+            &[],
+        )
+        .await
+        .expect("dropout");
+    assert_eq!(out.row.state, "applied");
+    let report = out
+        .deadlines
+        .iter()
+        .find(|x| x.kind == "dropout_report")
+        .expect("report deadline");
+    assert_eq!(report.rule, "R18.1");
+    assert!(report.due > today());
+    assert_eq!(w.status(id).await, "dropped_out");
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(id),
+            ChangeRequest::Repeat,
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await,
+        "R18.1",
+    )
+    .await;
+    let back = w
+        .submit(Some(id), ChangeRequest::ReturnFromDropout, today(), &[])
+        .await
+        .expect("back");
+    assert_eq!(back.row.state, "applied");
+    assert_eq!(w.status(id).await, "enrolled");
+}
+
+#[tokio::test]
+async fn r18_2_migrant_dropout_archive_goes_home_at_semester_end() {
+    let w = World::new(today()).await;
+    let a = w.pupil("郑迁", d(2011, 8, 8), 40, 8).await;
+    let without_terms = w
+        .submit(
+            Some(a),
+            ChangeRequest::Dropout { migrant: true },
+            today(),
+            &[],
+        )
+        .await
+        .expect("dropout");
+    assert!(without_terms.warnings.iter().any(|x| x.rule == "R18.2"));
+    w.t.app
+        .terms_set(
+            &w.t.admin,
+            &[Term {
+                year: SchoolYear(2024),
+                semester: Semester::Second,
+                start: d(2025, 2, 14),
+                end: d(2025, 6, 27),
+            }],
+        )
+        .await
+        .expect("terms");
+    let b = w.pupil("冯迁", d(2011, 9, 9), 41, 8).await;
+    let out = w
+        .submit(
+            Some(b),
+            ChangeRequest::Dropout { migrant: true },
+            today(),
+            &[],
+        )
+        .await
+        .expect("dropout");
+    let handover = out
+        .deadlines
+        .iter()
+        .find(|x| x.kind == "migrant_archive_handover")
+        .expect("hand-over deadline");
+    assert_eq!(handover.due, d(2025, 6, 27));
+    assert_eq!(handover.rule, "R18.2");
+}
+
+#[tokio::test]
+async fn r19_1_death_cancels_the_record_within_ten_working_days() {
+    let w = World::new(today()).await;
+    let id = w.pupil("陈殁", d(2012, 10, 10), 42, 6).await;
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(id),
+            ChangeRequest::Death {
+                died_on: d(2025, 3, 11),
+            },
+            today(),
+            &[P::DeathCertificate],
+        )
+        .await,
+        "R19.1",
+    )
+    .await;
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::Death {
+                died_on: d(2025, 3, 5),
+            },
+            today(),
+            &[P::DeathCertificate],
+        )
+        .await
+        .expect("submitted");
+    let due = app
+        .deadlines
+        .iter()
+        .find(|x| x.kind == "death_cancellation")
+        .expect("R19.1 deadline from the death");
+    assert_eq!(due.due, d(2025, 3, 19));
+    w.t.clock.set_date(d(2025, 3, 12));
+    let done = w.complete(app, d(2025, 3, 12)).await;
+    assert_eq!(done.row.state, "approved");
+    assert!(
+        done.deadlines.is_empty(),
+        "the cancellation is done: {:?}",
+        done.deadlines
+    );
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.status.code, "deceased");
+    assert!(archive.student.read_only);
+}
