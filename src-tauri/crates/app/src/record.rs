@@ -318,6 +318,18 @@ pub async fn apply_effects<C: ConnectionTrait>(
             }
         }
     }
+    // A deadline the change itself meets (approving a death is the cancellation R19.1 asks
+    // for) is recorded as met, not left open. Other deadlines a change sets are new duties.
+    let met: Vec<DeadlineKind> = fx
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Change(ChangeKind::Death) => Some(&[DeadlineKind::DeathCancellation][..]),
+            _ => None,
+        })
+        .flatten()
+        .copied()
+        .collect();
     for d in &fx.deadlines {
         deadline::ActiveModel {
             student_id: Set(id),
@@ -326,7 +338,7 @@ pub async fn apply_effects<C: ConnectionTrait>(
             due_on: Set(d.due),
             rule: Set(d.rule.as_str().to_owned()),
             label: Set(d.label.clone()),
-            done_on: Set(None),
+            done_on: Set(met.contains(&d.kind).then_some(today)),
             ..Default::default()
         }
         .insert(db)
