@@ -59,6 +59,75 @@ pub enum Command {
     /// 账户：新增、停用、启用、列表
     #[command(subcommand)]
     User(UserCommand),
+    /// 学籍变动：提交申请、记录审批、列表、查看
+    #[command(subcommand)]
+    Change(Box<ChangeCommand>),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChangeCommand {
+    /// 提交学籍变动申请（无需审批的变动立即生效）
+    Submit {
+        /// 学生（学籍号、身份证件号或学生编号）；转入申请省略
+        #[arg(long)]
+        student: Option<String>,
+        /// 变动内容 JSON 文件：{"change": {"type": "leave", …}, "effectiveOn": "2025-10-08", "note": …}
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// 证明材料：种类=文件，如 written_application=申请书.pdf；可重复
+        #[arg(long = "proof", value_name = "KIND=FILE")]
+        proofs: Vec<String>,
+    },
+    /// 记录一个审批环节的决定
+    Decide {
+        /// 申请编号
+        application: i64,
+        /// 环节序号（从 0 开始，见 change show）
+        #[arg(long)]
+        step: u32,
+        /// 同意
+        #[arg(long, conflicts_with_all = ["reject", "skip"])]
+        approve: bool,
+        /// 不同意，并说明理由
+        #[arg(long, value_name = "REASON")]
+        reject: Option<String>,
+        /// 跳过可选环节（如未申请听证）
+        #[arg(long)]
+        skip: bool,
+        /// 决定日期（YYYY-MM-DD，默认今天）
+        #[arg(long)]
+        on: Option<String>,
+        /// 文号
+        #[arg(long)]
+        reference: Option<String>,
+        /// 决定文书扫描件
+        #[arg(long, value_name = "FILE")]
+        proof: Option<PathBuf>,
+    },
+    /// 列出申请
+    List {
+        /// 学生（学籍号、身份证件号或学生编号）
+        #[arg(long)]
+        student: Option<String>,
+        /// 变动类型（leave、transfer_out、transfer_in …）
+        #[arg(long)]
+        kind: Option<String>,
+        /// 状态：open、approved、rejected、withdrawn、applied
+        #[arg(long)]
+        state: Option<String>,
+        /// 只列逾期未办的（R13.3）
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        #[arg(long, default_value_t = 50)]
+        page_size: u32,
+    },
+    /// 查看一项申请的各环节与材料
+    Show {
+        /// 申请编号
+        application: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

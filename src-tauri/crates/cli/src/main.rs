@@ -12,7 +12,8 @@ use clap::{CommandFactory, Parser};
 use xueji_store::{DataDir, KeyStore};
 
 use args::{
-    AuditCommand, BackupCommand, Cli, Command, DbCommand, PrintCommand, StudentCommand, UserCommand,
+    AuditCommand, BackupCommand, ChangeCommand, Cli, Command, DbCommand, PrintCommand,
+    StudentCommand, UserCommand,
 };
 use commands::Ctx;
 use error::{CliError, Result};
@@ -101,6 +102,13 @@ fn run(
                 Box::pin(student(app, session, json, *cmd))
             }))
         }
+        Command::Change(cmd) => {
+            let user = commands::session::username(ctx.user.as_deref())?;
+            let password = commands::session::password(&mut stdin)?;
+            runtime.block_on(as_user(&ctx, &user, &password, |app, session| {
+                Box::pin(change(app, session, json, *cmd))
+            }))
+        }
         Command::User(cmd) => {
             let user = commands::session::username(ctx.user.as_deref())?;
             let password = commands::session::password(&mut stdin)?;
@@ -162,6 +170,65 @@ async fn student(
         StudentCommand::Edit { student: key, set } => {
             student::edit(app, session, json, &key, &set).await
         }
+    }
+}
+
+async fn change(
+    app: &xueji_app::App,
+    session: &xueji_app::Session,
+    json: bool,
+    cmd: ChangeCommand,
+) -> Result<()> {
+    use commands::change;
+    match cmd {
+        ChangeCommand::Submit {
+            student,
+            from,
+            proofs,
+        } => change::submit(app, session, json, student.as_deref(), &from, &proofs).await,
+        ChangeCommand::Decide {
+            application,
+            step,
+            approve: _,
+            reject,
+            skip,
+            on,
+            reference,
+            proof,
+        } => {
+            change::decide(
+                app,
+                session,
+                json,
+                application,
+                step,
+                reject,
+                skip,
+                on.as_deref(),
+                reference,
+                proof.as_deref(),
+            )
+            .await
+        }
+        ChangeCommand::List {
+            student,
+            kind,
+            state,
+            overdue,
+            page,
+            page_size,
+        } => {
+            let input = xueji_app::changes::ChangeListInput {
+                kind,
+                state,
+                overdue_only: overdue,
+                page,
+                page_size,
+                ..Default::default()
+            };
+            change::list(app, session, json, student.as_deref(), input).await
+        }
+        ChangeCommand::Show { application } => change::show(app, session, json, application).await,
     }
 }
 

@@ -280,3 +280,131 @@ fn add_as(e: &Env, user: &str) -> Output {
         &format!("{PASSWORD}\n"),
     )
 }
+
+/// An approver account, one enrolled student and its enrolment-approval application.
+fn submitted_approval(e: &Env) -> (String, String) {
+    let out = xueji(
+        e,
+        "registrar",
+        &[
+            "user",
+            "add",
+            "shenhe",
+            "--name",
+            "审核人",
+            "--role",
+            "approver",
+        ],
+        &format!("{PASSWORD}\n{PASSWORD}\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(add(e, "张三", 1).status.success());
+    let xueji_number = format!("G{}", id_number(1));
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .to_string();
+    let request = e.data.parent().expect("root").join("approve.json");
+    std::fs::write(
+        &request,
+        format!(r#"{{"change": {{"type": "approve_enrolment"}}, "effectiveOn": "{today}"}}"#),
+    )
+    .expect("write request");
+    let submitted = run(
+        e,
+        "registrar",
+        &[
+            "--json",
+            "change",
+            "submit",
+            "--student",
+            &xueji_number,
+            "--from",
+            request.to_str().expect("path"),
+        ],
+    );
+    assert!(
+        submitted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&submitted.stdout)
+    );
+    let id = json(&submitted)["application"]["row"]["id"]
+        .as_i64()
+        .expect("id");
+    let id_text = id.to_string();
+    (xueji_number, id_text)
+}
+
+#[test]
+fn change_submit_decide_list_and_show_through_the_bureau_approval() {
+    let e = setup();
+    let (xueji_number, id_text) = submitted_approval(&e);
+
+    let wrong_role = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "change",
+            "decide",
+            &id_text,
+            "--step",
+            "0",
+            "--approve",
+        ],
+    );
+    assert_eq!(
+        wrong_role.status.code(),
+        Some(5),
+        "the school's step is the approver's"
+    );
+    let school = run(
+        &e,
+        "shenhe",
+        &["change", "decide", &id_text, "--step", "0", "--approve"],
+    );
+    assert!(
+        school.status.success(),
+        "{}",
+        String::from_utf8_lossy(&school.stderr)
+    );
+    let bureau = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "change",
+            "decide",
+            &id_text,
+            "--step",
+            "1",
+            "--approve",
+            "--reference",
+            "西教学〔2025〕8号",
+        ],
+    );
+    assert!(
+        bureau.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bureau.stdout)
+    );
+    assert_eq!(json(&bureau)["application"]["row"]["state"], "approved");
+
+    let list = run(
+        &e,
+        "registrar",
+        &["--json", "change", "list", "--state", "approved"],
+    );
+    assert_eq!(json(&list)["page"]["total"], 1);
+    let show = run(&e, "registrar", &["change", "show", &id_text]);
+    assert!(String::from_utf8_lossy(&show.stdout).contains("西教学〔2025〕8号"));
+    let student = run(&e, "registrar", &["student", "show", &xueji_number]);
+    assert!(String::from_utf8_lossy(&student.stdout).contains("在读"));
+}
+
+fn run(e: &Env, user: &str, args: &[&str]) -> Output {
+    xueji(e, user, args, &format!("{PASSWORD}\n"))
+}

@@ -1,0 +1,248 @@
+//! `xueji change submit|decide|list|show`: the same applications as the desktop's 学籍变动 wizards.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::json;
+use xueji_app::changes::{
+    ApplicationView, ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision,
+    ProofKindCode, ProofUpload,
+};
+use xueji_app::{App, Session};
+
+use crate::error::{CliError, Result};
+use crate::output;
+
+/// The JSON file of `change submit --from`: a change request without the student.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SubmitFile {
+    change: ChangeRequest,
+    effective_on: NaiveDate,
+    note: Option<String>,
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding (the IPC format of uploads).
+fn base64(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(BASE64[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn mime(path: &Path) -> &'static str {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("pdf") => "application/pdf",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn upload(kind: Option<ProofKindCode>, path: &Path) -> Result<ProofUpload> {
+    let data = std::fs::read(path)
+        .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", path.display())))?;
+    Ok(ProofUpload {
+        kind,
+        file_name: path
+            .file_name()
+            .map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned()),
+        mime: mime(path).to_owned(),
+        data_base64: base64(&data),
+    })
+}
+
+fn date(app: &App, text: Option<&str>) -> Result<NaiveDate> {
+    text.map_or_else(
+        || Ok(app.today()),
+        |t| {
+            NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+                .map_err(|_| CliError::Usage(format!("日期格式应为 YYYY-MM-DD：{t}")))
+        },
+    )
+}
+
+fn describe(v: &ApplicationView) -> String {
+    let mut text = format!(
+        "申请 {}：{} {}（{}）",
+        v.row.id, v.row.student_name, v.row.change_label, v.row.state_label
+    );
+    for s in &v.steps {
+        let _ = write!(
+            text,
+            "\n  [{}] {} {}{}{}",
+            s.ordinal,
+            s.label,
+            s.decision,
+            s.decided_on.map(|d| format!(" {d}")).unwrap_or_default(),
+            s.reference
+                .as_deref()
+                .map(|r| format!(" {r}"))
+                .unwrap_or_default()
+        );
+    }
+    for m in &v.missing_proofs {
+        let _ = write!(text, "\n  缺少材料：{}", m.label);
+    }
+    if let Some(o) = &v.overdue {
+        let _ = write!(
+            text,
+            "\n  已逾期 {} 个工作日（R13.3）",
+            o.overdue_working_days
+        );
+    }
+    for w in &v.warnings {
+        let _ = write!(text, "\n  提示：{}（{}）", w.message, w.rule);
+    }
+    text
+}
+
+pub async fn submit(
+    app: &App,
+    session: &Session,
+    json: bool,
+    student: Option<&str>,
+    from: &Path,
+    proofs: &[String],
+) -> Result<()> {
+    let text = std::fs::read_to_string(from)
+        .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", from.display())))?;
+    let file: SubmitFile = serde_json::from_str(&text)
+        .map_err(|e| CliError::Usage(format!("变动内容 JSON 格式不正确：{e}")))?;
+    let student_id = match student {
+        Some(key) => Some(super::student::resolve(app, session, key).await?),
+        None => None,
+    };
+    let proofs = proofs
+        .iter()
+        .map(|kv| {
+            let (kind, path) = kv
+                .split_once('=')
+                .ok_or_else(|| CliError::Usage(format!("--proof 应为 种类=文件：{kv}")))?;
+            let kind: ProofKindCode = serde_json::from_value(json!(kind.trim()))
+                .map_err(|_| CliError::Usage(format!("未知的证明材料种类：{kind}")))?;
+            upload(Some(kind), Path::new(path))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let v = app
+        .change_submit(
+            session,
+            &ChangeInput {
+                student_id,
+                change: file.change,
+                effective_on: file.effective_on,
+                proofs,
+                note: file.note,
+            },
+        )
+        .await?;
+    output::success(json, &describe(&v), json!({ "application": v }));
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn decide(
+    app: &App,
+    session: &Session,
+    json: bool,
+    application: i64,
+    step: u32,
+    reject: Option<String>,
+    skip: bool,
+    on: Option<&str>,
+    reference: Option<String>,
+    proof: Option<&Path>,
+) -> Result<()> {
+    let decision = match (&reject, skip) {
+        (Some(_), _) => Decision::Reject,
+        (None, true) => Decision::Skip,
+        (None, false) => Decision::Approve,
+    };
+    let v = app
+        .change_decide(
+            session,
+            &DecideInput {
+                application_id: application,
+                step,
+                decision,
+                on: date(app, on)?,
+                reference,
+                reason: reject,
+                proof: proof.map(|p| upload(None, p)).transpose()?,
+            },
+        )
+        .await?;
+    output::success(json, &describe(&v), json!({ "application": v }));
+    Ok(())
+}
+
+pub async fn list(
+    app: &App,
+    session: &Session,
+    json: bool,
+    student: Option<&str>,
+    mut input: ChangeListInput,
+) -> Result<()> {
+    if let Some(key) = student {
+        input.student_id = Some(super::student::resolve(app, session, key).await?);
+    }
+    let page = app.change_list(session, &input).await?;
+    let mut text = format!("共 {} 项", page.total);
+    for r in &page.rows {
+        let _ = write!(
+            text,
+            "\n{}\t{}\t{}\t{}\t{}{}",
+            r.id,
+            r.student_name,
+            r.change_label,
+            r.state_label,
+            r.current_step_label.as_deref().unwrap_or(""),
+            r.overdue_working_days
+                .map(|d| format!("（逾期 {d} 个工作日）"))
+                .unwrap_or_default()
+        );
+    }
+    output::success(json, &text, json!({ "page": page }));
+    Ok(())
+}
+
+pub async fn show(app: &App, session: &Session, json: bool, application: i64) -> Result<()> {
+    let v = app.change_show(session, application).await?;
+    output::success(json, &describe(&v), json!({ "application": v }));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64("学籍".as_bytes()), "5a2m57GN");
+    }
+}
