@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod audit_log;
 pub mod auth;
 pub mod changes;
 pub mod clock;
