@@ -10,7 +10,9 @@
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod batches;
 pub mod clock;
+pub mod documents;
 pub mod error;
 pub mod record;
 pub mod settings;
