@@ -14,6 +14,12 @@ pub struct Model {
     pub issued_at: DateTimeUtc,
     pub issued_by: String,
     pub voided: bool,
+    /// What the document covers when it is not one student's: ids and filters, never names
+    /// (e.g. `students:3,4,5`, `grade:7 class:3班`).
+    pub target: Option<String>,
+    pub voided_at: Option<DateTimeUtc>,
+    pub voided_by: Option<String>,
+    pub void_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,8 @@ pub mod issued_document;
 pub mod registrar;
 pub mod sanction;
 pub mod school;
+pub mod semester_review;
+pub mod semester_review_item;
 pub mod setting;
 pub mod student;
 pub mod student_event;

@@ -8,7 +8,8 @@ use sea_orm_migration::prelude::*;
 use crate::entities::{
     application, application_step, archive_item, attachment, audit_head, audit_log, calendar_day,
     class_placement, completion, deadline, family_member, issued_document, registrar, sanction,
-    school, setting, student, student_event, student_history, user,
+    school, semester_review, semester_review_item, setting, student, student_event,
+    student_history, user,
 };
 use crate::entities::{hardship_aid, hardship_application};
 
@@ -103,7 +104,29 @@ async fn create_student_tables(manager: &SchemaManager<'_>, s: &Schema) -> Resul
         .to(application::Entity, application::Column::Id)
         .on_delete(ForeignKeyAction::Restrict)
         .to_owned();
-    create(manager, s, application_step::Entity, vec![step_fk]).await
+    create(manager, s, application_step::Entity, vec![step_fk]).await?;
+    create(manager, s, semester_review::Entity, vec![]).await?;
+    let review_fk = ForeignKey::create()
+        .from(
+            semester_review_item::Entity,
+            semester_review_item::Column::ReviewId,
+        )
+        .to(semester_review::Entity, semester_review::Column::Id)
+        .on_delete(ForeignKeyAction::Restrict)
+        .to_owned();
+    create(
+        manager,
+        s,
+        semester_review_item::Entity,
+        vec![
+            review_fk,
+            student_fk(
+                semester_review_item::Entity,
+                semester_review_item::Column::StudentId,
+            ),
+        ],
+    )
+    .await
 }
 
 #[sea_orm_migration::async_trait::async_trait]

@@ -1,0 +1,320 @@
+//! The semester review (学期核查, R29.1; the bureau's check of the semester's changes, R4.1): the
+//! registrar opens the term's checklist with one line per record on the books, checks the lines,
+//! and the school approver signs off — refused while a line is unchecked (`review.rs` of the
+//! domain decides).
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use xueji_domain::record::StudentRef;
+use xueji_domain::review::{Reviewer, SemesterReview};
+use xueji_domain::school::{Semester, Term};
+use xueji_domain::{SchoolYear, Status};
+use xueji_store::entities::{semester_review, semester_review_item, student};
+
+use crate::app::App;
+use crate::audit;
+use crate::auth::{Permission, Session};
+use crate::error::{AppError, Result};
+use crate::views::{parse_snake, snake};
+
+/// Rows per multi-row insert.
+const CHUNK: usize = 1000;
+/// Unchecked lines listed in the progress view.
+const LISTED: u64 = 200;
+
+/// Which term to review.
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewOpenInput {
+    /// Start year of the school year.
+    pub school_year: i32,
+    /// `first` or `second`.
+    pub semester: String,
+}
+
+/// An unchecked line.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewItemView {
+    pub student_id: i64,
+    pub name: String,
+    pub grade: Option<i32>,
+    pub class_name: Option<String>,
+}
+
+/// Where a review stands.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewProgress {
+    pub review_id: i64,
+    pub term_label: String,
+    pub total: u32,
+    pub checked: u32,
+    pub unchecked: u32,
+    pub signed_off_on: Option<NaiveDate>,
+    pub signed_off_by: Option<String>,
+    /// The first unchecked lines (up to 200).
+    pub unchecked_items: Vec<ReviewItemView>,
+}
+
+fn term_of(r: &semester_review::Model) -> Term {
+    Term {
+        year: SchoolYear(r.school_year),
+        semester: parse_snake(&r.semester).unwrap_or(Semester::First),
+        start: r.term_start,
+        end: r.term_end,
+    }
+}
+
+async fn load_review<C: ConnectionTrait>(db: &C, id: i64) -> Result<semester_review::Model> {
+    semester_review::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("学期核查（编号 {id}）")))
+}
+
+async fn progress<C: ConnectionTrait>(
+    db: &C,
+    r: &semester_review::Model,
+) -> Result<ReviewProgress> {
+    let items = semester_review_item::Entity::find()
+        .filter(semester_review_item::Column::ReviewId.eq(r.id));
+    let total = items.clone().count(db).await?;
+    let checked = items
+        .clone()
+        .filter(semester_review_item::Column::Checked.eq(true))
+        .count(db)
+        .await?;
+    let ids: Vec<i64> = items
+        .filter(semester_review_item::Column::Checked.eq(false))
+        .select_only()
+        .column(semester_review_item::Column::StudentId)
+        .order_by_asc(semester_review_item::Column::StudentId)
+        .limit(LISTED)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let unchecked_items = student::Entity::find()
+        .filter(student::Column::Id.is_in(ids))
+        .order_by_asc(student::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| ReviewItemView {
+            student_id: m.id,
+            name: m.name,
+            grade: m.grade,
+            class_name: m.class_name,
+        })
+        .collect();
+    let n = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
+    Ok(ReviewProgress {
+        review_id: r.id,
+        term_label: term_of(r).label_zh(),
+        total: n(total),
+        checked: n(checked),
+        unchecked: n(total - checked),
+        signed_off_on: r.signed_off_on,
+        signed_off_by: r.signed_off_by.clone(),
+        unchecked_items,
+    })
+}
+
+impl App {
+    /// Opens the school's review of a term (R29.1): one unchecked line per record on the books.
+    pub async fn review_open(
+        &self,
+        session: &Session,
+        input: &ReviewOpenInput,
+    ) -> Result<ReviewProgress> {
+        self.authorize(session, Permission::ReviewRecords).await?;
+        let semester: Semester = parse_snake(&input.semester)
+            .ok_or_else(|| AppError::validation("semester", "学期应为第一学期或第二学期"))?;
+        let config = self.config();
+        let term = config
+            .terms
+            .iter()
+            .find(|t| t.year == SchoolYear(input.school_year) && t.semester == semester)
+            .copied()
+            .ok_or_else(|| {
+                AppError::validation("semester", "请先在“设置—学期”中填写该学期的起止日期")
+            })?;
+        let txn = self.db().begin().await?;
+        let existing = semester_review::Entity::find()
+            .filter(semester_review::Column::SchoolYear.eq(input.school_year))
+            .filter(semester_review::Column::Semester.eq(snake(&semester)))
+            .filter(semester_review::Column::Reviewer.eq(snake(&Reviewer::School)))
+            .one(&txn)
+            .await?;
+        if let Some(r) = existing {
+            return Err(AppError::conflict(format!(
+                "{}的学籍核查已经开始（编号 {}）",
+                term.label_zh(),
+                r.id
+            )));
+        }
+        let review = semester_review::ActiveModel {
+            school_year: Set(input.school_year),
+            semester: Set(snake(&semester)),
+            term_start: Set(term.start),
+            term_end: Set(term.end),
+            reviewer: Set(snake(&Reviewer::School)),
+            opened_on: Set(self.today()),
+            opened_by: Set(session.username.clone()),
+            signed_off_on: Set(None),
+            signed_off_by: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let read_only: Vec<String> = Status::ALL
+            .into_iter()
+            .filter(|s| s.is_read_only())
+            .map(|s| snake(&s))
+            .collect();
+        let ids: Vec<i64> = student::Entity::find()
+            .select_only()
+            .column(student::Column::Id)
+            .filter(student::Column::Archived.eq(false))
+            .filter(student::Column::Status.is_not_in(read_only))
+            .order_by_asc(student::Column::Id)
+            .into_tuple()
+            .all(&txn)
+            .await?;
+        for part in ids.chunks(CHUNK) {
+            semester_review_item::Entity::insert_many(part.iter().map(|id| {
+                semester_review_item::ActiveModel {
+                    review_id: Set(review.id),
+                    student_id: Set(*id),
+                    checked: Set(false),
+                    note: Set(None),
+                    checked_by: Set(None),
+                    checked_at: Set(None),
+                    ..Default::default()
+                }
+            }))
+            .exec_without_returning(&txn)
+            .await?;
+        }
+        audit::append(
+            &txn,
+            &session.username,
+            "review_open",
+            &format!("review:{} items:{}", review.id, ids.len()),
+        )
+        .await?;
+        let view = progress(&txn, &review).await?;
+        txn.commit().await?;
+        Ok(view)
+    }
+
+    /// Marks a student's line checked, with an optional note.
+    pub async fn review_check(
+        &self,
+        session: &Session,
+        review_id: i64,
+        student_id: i64,
+        note: Option<&str>,
+    ) -> Result<ReviewProgress> {
+        self.authorize(session, Permission::ReviewRecords).await?;
+        let txn = self.db().begin().await?;
+        let review = load_review(&txn, review_id).await?;
+        if review.signed_off_on.is_some() {
+            return Err(AppError::rule(
+                "R29.1",
+                "本学期核查已经签字确认，不能再修改",
+            ));
+        }
+        let item = semester_review_item::Entity::find()
+            .filter(semester_review_item::Column::ReviewId.eq(review_id))
+            .filter(semester_review_item::Column::StudentId.eq(student_id))
+            .one(&txn)
+            .await?
+            .ok_or_else(|| AppError::not_found(format!("核查清单中的学生（编号 {student_id}）")))?;
+        let mut am = item.into_active_model();
+        am.checked = Set(true);
+        am.note = Set(note
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned));
+        am.checked_by = Set(Some(session.username.clone()));
+        am.checked_at = Set(Some(self.now()));
+        am.update(&txn).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "review_check",
+            &format!("review:{review_id} student:{student_id}"),
+        )
+        .await?;
+        let view = progress(&txn, &review).await?;
+        txn.commit().await?;
+        Ok(view)
+    }
+
+    /// Where a review stands.
+    pub async fn review_progress(
+        &self,
+        session: &Session,
+        review_id: i64,
+    ) -> Result<ReviewProgress> {
+        self.authorize(session, Permission::ViewStudents).await?;
+        let review = load_review(self.db(), review_id).await?;
+        progress(self.db(), &review).await
+    }
+
+    /// Signs the review off (school approver); refused while a line is unchecked (R29.1).
+    pub async fn review_sign_off(
+        &self,
+        session: &Session,
+        review_id: i64,
+    ) -> Result<ReviewProgress> {
+        self.authorize(session, Permission::SignOffReview).await?;
+        let txn = self.db().begin().await?;
+        let review = load_review(&txn, review_id).await?;
+        let items: Vec<(i64, bool)> = semester_review_item::Entity::find()
+            .select_only()
+            .column(semester_review_item::Column::StudentId)
+            .column(semester_review_item::Column::Checked)
+            .filter(semester_review_item::Column::ReviewId.eq(review_id))
+            .into_tuple()
+            .all(&txn)
+            .await?;
+        let reviewer = parse_snake(&review.reviewer).unwrap_or(Reviewer::School);
+        let mut domain = SemesterReview::new(
+            term_of(&review),
+            reviewer,
+            items.iter().map(|(id, _)| StudentRef {
+                id: id.to_string(),
+                name: String::new(),
+            }),
+        );
+        for (id, checked) in &items {
+            if *checked {
+                domain.check(&id.to_string(), None);
+            }
+        }
+        if let (Some(on), Some(by)) = (review.signed_off_on, review.signed_off_by.clone()) {
+            domain.signed_off = Some((on, by));
+        }
+        let today = self.today();
+        domain.sign_off(today, &session.display_name)?;
+        let mut am = review.into_active_model();
+        am.signed_off_on = Set(Some(today));
+        am.signed_off_by = Set(Some(session.display_name.clone()));
+        let saved = am.update(&txn).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "review_sign_off",
+            &format!("review:{review_id} items:{}", items.len()),
+        )
+        .await?;
+        let view = progress(&txn, &saved).await?;
+        txn.commit().await?;
+        Ok(view)
+    }
+}
