@@ -50,9 +50,35 @@ pub enum Command {
     /// 数据库
     #[command(subcommand)]
     Db(DbCommand),
-    /// 打印文书
-    #[command(subcommand)]
-    Print(PrintCommand),
+    /// 打印文书：xueji print <种类> --student <学籍号> --out FILE；样张：xueji print sample
+    Print(Box<PrintArgs>),
+    /// 年末升级（R12.1）：先用 --dry-run 查看例外名单
+    Promote {
+        /// 升入的学年（起始年份，如 2026 表示 2026—2027 学年）
+        #[arg(long)]
+        into: i32,
+        /// 只预览，不写入
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// 毕业（R25）：按成绩结果计算毕业、结业、肄业；先用 --dry-run 预览
+    Graduate {
+        /// 毕业年级（6 或 9）
+        #[arg(long)]
+        grade: u8,
+        /// 成绩结果 JSON 文件：[{"studentId": 1, "programmeCompleted": true, "overallQualityPassed": true, "failedSubjectsAfterMakeup": 0, "auxNumber": "…"}]
+        #[arg(long, value_name = "FILE")]
+        results: PathBuf,
+        /// 毕业日期（YYYY-MM-DD，默认今天）
+        #[arg(long)]
+        on: Option<String>,
+        /// 主管教育行政部门核准文号
+        #[arg(long)]
+        reference: Option<String>,
+        /// 只预览，不写入
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// 学生：登记、查看、查询、修改
     #[command(subcommand)]
     Student(Box<StudentCommand>),
@@ -233,6 +259,27 @@ pub enum UserCommand {
     Unlock { username: String },
     /// 列出账户
     List,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PrintArgs {
+    #[command(subcommand)]
+    pub sample: Option<PrintCommand>,
+    /// 文书种类：record_card、roster、certificate、completion_proof、leave_form …
+    pub kind: Option<String>,
+    /// 学生（学籍号、身份证件号或学生编号）；可重复
+    #[arg(long)]
+    pub student: Vec<String>,
+    /// 按年级选学生
+    #[arg(long)]
+    pub grade: Option<u8>,
+    /// 按班级选学生
+    #[arg(long)]
+    pub class: Option<String>,
+    /// 输出的 PDF 文件
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -31,9 +31,12 @@ fn main() {
     };
     let result = match command {
         // Samples need no database.
-        Command::Print(PrintCommand::Sample { list, kind, out }) => {
-            commands::print::sample(json_mode, list, kind.as_deref(), out.as_deref())
-        }
+        Command::Print(args) if args.sample.is_some() => match args.sample {
+            Some(PrintCommand::Sample { list, kind, out }) => {
+                commands::print::sample(json_mode, list, kind.as_deref(), out.as_deref())
+            }
+            None => Ok(()),
+        },
         command => run(cli.data_dir, json_mode, cli.user, command),
     };
     if let Err(err) = result {
@@ -92,34 +95,65 @@ fn run(
         }
         Command::Audit(AuditCommand::Verify) => runtime.block_on(commands::audit::verify(&ctx)),
         Command::Db(DbCommand::Info) => runtime.block_on(commands::db::info(&ctx)),
-        Command::Print(PrintCommand::Sample { list, kind, out }) => {
-            commands::print::sample(json, list, kind.as_deref(), out.as_deref())
-        }
-        Command::Student(cmd) => {
+        Command::Print(args) if args.sample.is_some() => match &args.sample {
+            Some(PrintCommand::Sample { list, kind, out }) => {
+                commands::print::sample(json, *list, kind.as_deref(), out.as_deref())
+            }
+            None => Ok(()),
+        },
+        // Everything else acts as a named user: password first, then a new account's password.
+        command => {
             let user = commands::session::username(ctx.user.as_deref())?;
             let password = commands::session::password(&mut stdin)?;
-            runtime.block_on(as_user(&ctx, &user, &password, |app, session| {
-                Box::pin(student(app, session, json, *cmd))
-            }))
-        }
-        Command::Change(cmd) => {
-            let user = commands::session::username(ctx.user.as_deref())?;
-            let password = commands::session::password(&mut stdin)?;
-            runtime.block_on(as_user(&ctx, &user, &password, |app, session| {
-                Box::pin(change(app, session, json, *cmd))
-            }))
-        }
-        Command::User(cmd) => {
-            let user = commands::session::username(ctx.user.as_deref())?;
-            let password = commands::session::password(&mut stdin)?;
-            let new_password = match &cmd {
-                UserCommand::Add { .. } => Some(commands::user::new_password(&mut stdin)?),
+            let new_password = match &command {
+                Command::User(UserCommand::Add { .. }) => {
+                    Some(commands::user::new_password(&mut stdin)?)
+                }
                 _ => None,
             };
             runtime.block_on(as_user(&ctx, &user, &password, |app, session| {
-                Box::pin(user_command(app, session, json, new_password, cmd))
+                Box::pin(use_case(app, session, json, new_password, command))
             }))
         }
+    }
+}
+
+/// The commands that run a use case of `xueji-app` as the logged-in user.
+async fn use_case(
+    app: &xueji_app::App,
+    session: &xueji_app::Session,
+    json: bool,
+    new_password: Option<String>,
+    command: Command,
+) -> Result<()> {
+    match command {
+        Command::Print(args) => commands::print::document(app, session, json, &args).await,
+        Command::Promote { into, dry_run } => {
+            commands::batch::promote(app, session, json, into, dry_run).await
+        }
+        Command::Graduate {
+            grade,
+            results,
+            on,
+            reference,
+            dry_run,
+        } => {
+            commands::batch::graduate(
+                app,
+                session,
+                json,
+                grade,
+                &results,
+                on.as_deref(),
+                reference,
+                dry_run,
+            )
+            .await
+        }
+        Command::Student(cmd) => student(app, session, json, *cmd).await,
+        Command::Change(cmd) => change(app, session, json, *cmd).await,
+        Command::User(cmd) => user_command(app, session, json, new_password, cmd).await,
+        _ => Err(CliError::Usage("该命令不需要登录".to_owned())),
     }
 }
 

@@ -408,3 +408,86 @@ fn change_submit_decide_list_and_show_through_the_bureau_approval() {
 fn run(e: &Env, user: &str, args: &[&str]) -> Output {
     xueji(e, user, args, &format!("{PASSWORD}\n"))
 }
+
+#[test]
+fn print_a_record_card_and_preview_promotion_and_graduation() {
+    let e = setup();
+    assert!(add(&e, "张三", 1).status.success());
+    let xueji_number = format!("G{}", id_number(1));
+    let pdf = e.data.parent().expect("root").join("card.pdf");
+    let printed = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "print",
+            "record_card",
+            "--student",
+            &xueji_number,
+            "--out",
+            pdf.to_str().expect("path"),
+        ],
+    );
+    assert!(
+        printed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&printed.stdout)
+    );
+    let v = json(&printed);
+    assert_eq!(v["documents"], 1);
+    assert!(v["serials"][0].as_str().is_some_and(|s| !s.is_empty()));
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    let unknown = run(&e, "registrar", &["print", "nonsense", "--out", "x.pdf"]);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("未知的文书种类"));
+
+    let year = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let into = if chrono::Datelike::month(&year) >= 9 {
+        chrono::Datelike::year(&year) + 1
+    } else {
+        chrono::Datelike::year(&year)
+    };
+    let preview = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "promote",
+            "--into",
+            &into.to_string(),
+            "--dry-run",
+        ],
+    );
+    assert!(
+        preview.status.success(),
+        "{}",
+        String::from_utf8_lossy(&preview.stdout)
+    );
+    let p = json(&preview);
+    assert_eq!(
+        p["preview"]["exceptions"].as_array().map(Vec::len),
+        Some(1),
+        "待核准 is not promoted: {p}"
+    );
+
+    let results = e.data.parent().expect("root").join("results.json");
+    std::fs::write(&results, "[]").expect("write");
+    let grad = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "graduate",
+            "--grade",
+            "6",
+            "--results",
+            results.to_str().expect("path"),
+            "--dry-run",
+        ],
+    );
+    assert!(
+        grad.status.success(),
+        "{}",
+        String::from_utf8_lossy(&grad.stdout)
+    );
+    assert_eq!(json(&grad)["preview"]["graduated"], 0);
+}

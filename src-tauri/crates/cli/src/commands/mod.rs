@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod batch;
 pub mod change;
 pub mod db;
 pub mod init;
