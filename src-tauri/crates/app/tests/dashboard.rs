@@ -452,10 +452,10 @@ async fn every_role_may_open_the_dashboard_and_each_opening_is_audited() {
     assert_eq!(err.kind, ErrorKind::Locked);
 }
 
-/// 100 000 students inserted in bulk: the dashboard stays quick (about 0.8 s in a debug build,
-/// where SQLCipher itself is unoptimised; the bound is loose for a loaded machine).
+/// 100 000 students inserted in bulk: the dashboard counts them all with GROUP BY and caps its
+/// lists. (Its time is a figure of `cargo bench -p xueji-app --bench app`, not a test.)
 #[tokio::test]
-async fn the_dashboard_stays_fast_at_100_000_students() {
+async fn the_dashboard_counts_everyone_and_caps_its_lists_at_100_000_students() {
     use sea_orm::TransactionTrait;
     let t = common_hardship::app(d(2025, 9, 15)).await;
     let now = t.app.now();
@@ -513,12 +513,9 @@ async fn the_dashboard_stays_fast_at_100_000_students() {
             .expect("bulk insert");
     }
     txn.commit().await.expect("commit");
-    let started = std::time::Instant::now();
     let v = t.app.dashboard(&t.admin).await.expect("dashboard");
-    let took = started.elapsed();
     assert_eq!(v.total_students, 100_000);
     assert_eq!(v.by_grade.len(), 9);
+    assert_eq!(v.by_grade.iter().map(|g| g.count).sum::<u64>(), 100_000);
     assert!(v.leave_overdue.len() <= xueji_app::dashboard::LIST_LIMIT);
-    assert!(took.as_secs_f64() < 10.0, "dashboard took {took:?}");
-    eprintln!("dashboard at 100 000 students: {took:?}");
 }
