@@ -13,8 +13,8 @@ use crate::audit::{self, AuditRecord};
 use crate::entities::{family_member, student, student_history};
 use crate::error::{Result, StoreError};
 
-/// Rows per multi-row insert: 1000 rows × 25 columns stays under SQLite's 32,766 variables.
-const CHUNK: usize = 1000;
+/// Rows per multi-row insert: 500 rows × 41 student columns stays under SQLite's 32,766 variables.
+const CHUNK: usize = 500;
 
 /// A family member as entered.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
