@@ -31,8 +31,6 @@ use crate::error::{AppError, Result};
 use crate::record::{self, status_of};
 use crate::views::{StatusView, grade_label, parse_snake, snake};
 
-/// Rows per multi-row insert (13 columns × 1000 stays under SQLite's variable limit).
-const CHUNK: usize = 1000;
 /// Ids per `IN (…)` list of an update.
 const ID_CHUNK: usize = 10_000;
 /// Page cache (KiB) during the batch, and the store's own setting (`connection.rs`).
@@ -189,30 +187,74 @@ const HISTORY_COLUMNS: [&str; 6] = [
     "snapshot",
 ];
 
-/// Multi-row inserts of `rows` into `table` (a constant name), `CHUNK` rows per statement. The
-/// values are bound with the same types the entities bind, so the stored rows are identical;
-/// building the SQL directly skips the query builder, which dominated at 100,000 rows.
-async fn insert_rows<C: ConnectionTrait>(
-    db: &C,
-    table: &str,
-    columns: &[&str],
-    rows: Vec<Vec<Value>>,
-) -> Result<()> {
-    let head = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
-    let one = format!("({})", vec!["?"; columns.len()].join(", "));
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let part: Vec<Vec<Value>> = rows.by_ref().take(CHUNK).collect();
-        let sql = format!("{head}{}", vec![one.as_str(); part.len()].join(", "));
-        let values: Vec<Value> = part.into_iter().flatten().collect();
-        db.execute_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
-            sql,
-            values,
-        ))
-        .await?;
+/// The columns the plan reads: what the rules and the exception list need, not the whole row
+/// (loading 100,000 full rows was the largest cost of the batch).
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct PlanRow {
+    id: i64,
+    name: String,
+    status: String,
+    grade: Option<i32>,
+    grade_year: Option<i32>,
+    class_name: Option<String>,
+    study_mode: String,
+    birth_date: NaiveDate,
+    foreign_national: bool,
+    leave_until: Option<NaiveDate>,
+    deferred_for: Option<i32>,
+    hold_since: Option<NaiveDate>,
+    hold_judgment_on: Option<NaiveDate>,
+    last_change_on: Option<NaiveDate>,
+    aux_number: Option<String>,
+}
+
+impl PlanRow {
+    /// A student row carrying the plan's columns (the others empty), for the functions that read
+    /// a row: `record::snapshot` and the exception view. Never written back.
+    fn model(self) -> student::Model {
+        let epoch = DateTime::<Utc>::UNIX_EPOCH;
+        student::Model {
+            id: self.id,
+            xueji_number: None,
+            id_type: String::new(),
+            id_number: String::new(),
+            name: self.name,
+            name_search: String::new(),
+            name_initials: String::new(),
+            former_name: None,
+            sex: String::new(),
+            birth_date: self.birth_date,
+            ethnicity: String::new(),
+            nationality: String::new(),
+            hukou_kind: String::new(),
+            hukou_address: String::new(),
+            current_address: String::new(),
+            migrant_child: false,
+            left_behind: false,
+            orphan: false,
+            disability_kind: None,
+            inclusive_placement: false,
+            status: self.status,
+            grade: self.grade,
+            grade_year: self.grade_year,
+            class_name: self.class_name,
+            entry_date: None,
+            study_mode: self.study_mode,
+            foreign_national: self.foreign_national,
+            leave_until: self.leave_until,
+            deferred_for: self.deferred_for,
+            hold_since: self.hold_since,
+            hold_judgment_on: self.hold_judgment_on,
+            last_change_on: self.last_change_on,
+            aux_number: self.aux_number,
+            placed_elsewhere: None,
+            compulsory_credit: 0,
+            archived: false,
+            version: 0,
+            created_at: epoch,
+            updated_at: epoch,
+        }
     }
-    Ok(())
 }
 
 impl App {
@@ -221,11 +263,34 @@ impl App {
         let config = self.config();
         let today = self.today();
         let ctx = config.ctx(today);
-        let rows = student::Entity::find()
-            .filter(student::Column::Archived.eq(false))
-            .order_by_asc(student::Column::Id)
+        use student::Column as C;
+        let rows: Vec<student::Model> = student::Entity::find()
+            .select_only()
+            .columns([
+                C::Id,
+                C::Name,
+                C::Status,
+                C::Grade,
+                C::GradeYear,
+                C::ClassName,
+                C::StudyMode,
+                C::BirthDate,
+                C::ForeignNational,
+                C::LeaveUntil,
+                C::DeferredFor,
+                C::HoldSince,
+                C::HoldJudgmentOn,
+                C::LastChangeOn,
+                C::AuxNumber,
+            ])
+            .filter(C::Archived.eq(false))
+            .order_by_asc(C::Id)
+            .into_model::<PlanRow>()
             .all(db)
-            .await?;
+            .await?
+            .into_iter()
+            .map(PlanRow::model)
+            .collect();
         let pending: HashMap<i64, String> = application::Entity::find()
             .select_only()
             .column(application::Column::StudentId)
@@ -387,21 +452,40 @@ fn grades_entry<'a>(
     })
 }
 
+/// The `json_object(…)` SQLite builds of a student row: the same JSON `serde_json` writes for
+/// `student::Model` (booleans as `true`/`false`, dates and times as their stored ISO text), so a
+/// history snapshot is made inside the database without loading the row.
+fn snapshot_sql() -> String {
+    use sea_orm::sea_query::ColumnType;
+    use sea_orm::{IdenStatic, Iterable};
+    let fields: Vec<String> = student::Column::iter()
+        .map(|c| {
+            let name = c.as_str();
+            if matches!(c.def().get_column_type(), ColumnType::Boolean) {
+                format!("'{name}', json(CASE WHEN {name} THEN 'true' ELSE 'false' END)")
+            } else {
+                format!("'{name}', {name}")
+            }
+        })
+        .collect();
+    format!("json_object({})", fields.join(", "))
+}
+
 /// Writes plain promotions in bulk: the student rows as `students::update` would leave them
-/// (grade, grade year, last change date, version + 1, `updated_at`), one history row and one event
-/// per student.
+/// (grade, grade year, last change date, version + 1, `updated_at`), one history row (its
+/// snapshot built by SQLite from the updated row) and one event per student. Students whose
+/// effects are alike (same grade, year and event) are written by one statement of each kind.
 async fn write_plain<C: ConnectionTrait>(
     db: &C,
     actor: &str,
     now: DateTime<Utc>,
     plain: Vec<(student::Model, Effects)>,
 ) -> Result<()> {
+    type Key = (i32, Option<i32>, NaiveDate, String);
     // `students::update` stamps rows with the wall clock; so does the bulk path (one stamp).
     let stamp = Utc::now();
-    let mut groups: BTreeMap<(i32, Option<i32>, NaiveDate), Vec<i64>> = BTreeMap::new();
-    let mut history = Vec::with_capacity(plain.len());
-    let mut events = Vec::with_capacity(plain.len());
-    for (mut m, fx) in plain {
+    let mut groups: BTreeMap<Key, (Vec<Event>, Vec<i64>)> = BTreeMap::new();
+    for (m, fx) in plain {
         let Some(grade) = fx.grade else { continue };
         let grade = i32::from(grade.number());
         let mut grade_year = m.grade_year;
@@ -418,28 +502,16 @@ async fn write_plain<C: ConnectionTrait>(
         let Some(last_change_on) = last_change_on else {
             continue;
         };
+        let events_key = serde_json::to_string(&fx.events)?;
         groups
-            .entry((grade, grade_year, last_change_on))
-            .or_default()
+            .entry((grade, grade_year, last_change_on, events_key))
+            .or_insert_with(|| (fx.events.clone(), Vec::new()))
+            .1
             .push(m.id);
-        m.grade = Some(grade);
-        m.grade_year = grade_year;
-        m.last_change_on = Some(last_change_on);
-        m.version += 1;
-        m.updated_at = stamp;
-        history.push(vec![
-            m.id.into(),
-            m.version.into(),
-            m.updated_at.into(),
-            actor.to_owned().into(),
-            LABEL.to_owned().into(),
-            serde_json::to_string(&m)?.into(),
-        ]);
-        for e in &fx.events {
-            events.push(event_values(m.id, e, now, actor));
-        }
     }
-    for ((grade, grade_year, last_change_on), ids) in groups {
+    let snapshot = snapshot_sql();
+    let backend = db.get_database_backend();
+    for ((grade, grade_year, last_change_on, _), (events, ids)) in groups {
         for part in ids.chunks(ID_CHUNK) {
             student::Entity::update_many()
                 .col_expr(student::Column::Grade, Expr::value(grade))
@@ -453,9 +525,41 @@ async fn write_plain<C: ConnectionTrait>(
                 .filter(student::Column::Id.is_in(part.to_vec()))
                 .exec(db)
                 .await?;
+            let list = vec!["?"; part.len()].join(", ");
+            let ids: Vec<Value> = part.iter().map(|id| Value::from(*id)).collect();
+            let mut values: Vec<Value> = vec![
+                stamp.into(),
+                actor.to_owned().into(),
+                LABEL.to_owned().into(),
+            ];
+            values.extend(ids.iter().cloned());
+            db.execute_raw(Statement::from_sql_and_values(
+                backend,
+                format!(
+                    "INSERT INTO student_history ({}) SELECT id, version, ?, ?, ?, {snapshot} \
+                     FROM student WHERE id IN ({list}) ORDER BY id",
+                    HISTORY_COLUMNS.join(", ")
+                ),
+                values,
+            ))
+            .await?;
+            for e in &events {
+                let mut values = event_values(0, e, now, actor);
+                values.remove(0);
+                values.extend(ids.iter().cloned());
+                let params = vec!["?"; EVENT_COLUMNS.len() - 1].join(", ");
+                db.execute_raw(Statement::from_sql_and_values(
+                    backend,
+                    format!(
+                        "INSERT INTO student_event ({}) SELECT id, {params} \
+                         FROM student WHERE id IN ({list}) ORDER BY id",
+                        EVENT_COLUMNS.join(", ")
+                    ),
+                    values,
+                ))
+                .await?;
+            }
         }
     }
-    insert_rows(db, "student_history", &HISTORY_COLUMNS, history).await?;
-    insert_rows(db, "student_event", &EVENT_COLUMNS, events).await?;
     Ok(())
 }
