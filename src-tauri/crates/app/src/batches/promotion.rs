@@ -259,11 +259,11 @@ impl PlanRow {
 
 impl App {
     /// Decides, student by student through the domain, who is promoted into `into`.
-    async fn promotion_plan<C: ConnectionTrait>(&self, db: &C, into: i32) -> Result<Plan> {
+    async fn promotion_plan<D: ConnectionTrait>(&self, db: &D, into: i32) -> Result<Plan> {
+        use student::Column as C;
         let config = self.config();
         let today = self.today();
         let ctx = config.ctx(today);
-        use student::Column as C;
         let rows: Vec<student::Model> = student::Entity::find()
             .select_only()
             .columns([
