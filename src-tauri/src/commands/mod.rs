@@ -6,7 +6,12 @@
 
 pub mod app;
 pub mod auth;
+pub mod batches;
+pub mod changes;
+pub mod dashboard;
+pub mod documents;
 pub mod students;
+pub mod users;
 
 use std::sync::Arc;
 

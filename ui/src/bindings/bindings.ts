@@ -126,6 +126,215 @@ async studentEdit(input: StudentEditInput) : Promise<Result<StudentView, IpcErro
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * 首页的待办事项（按工作日计的期限）、R32 检查发现、休学到期与人数统计。
+ */
+async dashboard() : Promise<Result<DashboardView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("dashboard") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 向导中的提前检查：不写入，返回环节、所需材料和提示；违反规定时返回条款号。
+ */
+async changeCheck(input: ChangeInput) : Promise<Result<CheckView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_check", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 提交学籍变动申请（无需审批的变动立即生效）。
+ */
+async changeSubmit(input: ChangeInput) : Promise<Result<ApplicationView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_submit", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 记录一个审批环节的决定（文号、扫描件）。
+ */
+async changeDecide(input: DecideInput) : Promise<Result<ApplicationView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_decide", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 撤回办理中的申请。
+ */
+async changeWithdraw(input: WithdrawInput) : Promise<Result<ApplicationView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_withdraw", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 申请列表（按类型、状态、环节、逾期筛选）。
+ */
+async changeList(input: ChangeListInput) : Promise<Result<Page<ApplicationRow>, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_list", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 一项申请的各环节、材料与期限。
+ */
+async changeShow(id: number) : Promise<Result<ApplicationView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_show", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 证明材料文件（查看记入审计日志）。
+ */
+async attachmentGet(id: number) : Promise<Result<FileView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("attachment_get", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 年末升级预览：例外名单及其条款（R12.1）。
+ */
+async promotionPreview(into: number) : Promise<Result<PromotionPreview, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("promotion_preview", { into }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 年末升级（R12.1）。
+ */
+async promotionRun(into: number) : Promise<Result<PromotionResult, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("promotion_run", { into }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 毕业批处理预览：逐人计算毕业、结业、肄业（R25）。
+ */
+async graduationPreview(input: GraduationInput) : Promise<Result<GraduationPreview, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("graduation_preview", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 确认毕业批处理。
+ */
+async graduationConfirm(input: GraduationInput) : Promise<Result<GraduationResult, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("graduation_confirm", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 打印文书（PDF），编号记入发放登记并记入审计日志。
+ */
+async documentPrint(input: DocumentRequest) : Promise<Result<PrintedView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_print", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 全部账户。
+ */
+async userList() : Promise<Result<UserView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 新增账户。
+ */
+async userAdd(input: NewUserInput) : Promise<Result<UserView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_add", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 停用账户。
+ */
+async userLock(username: string) : Promise<Result<UserView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_lock", { username }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 启用账户并解除密码错误锁定。
+ */
+async userUnlock(username: string) : Promise<Result<UserView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_unlock", { username }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 审计日志（按用户、操作、日期筛选）。
+ */
+async auditList(filter: AuditFilter) : Promise<Result<Page<AuditRowView>, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("audit_list", { filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 校验审计日志哈希链。
+ */
+async auditVerify() : Promise<Result<AuditCheckView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("audit_verify") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -152,9 +361,41 @@ productName: string; version: string;
  */
 dataDir: string }
 /**
+ * An appeal against a sanction (R22.2).
+ */
+export type AppealView = { filedOn: string; grounds: string; decidedOn: string | null; 
+/**
+ * True if the sanction stands.
+ */
+upheld: boolean | null }
+/**
+ * One row of the application list.
+ */
+export type ApplicationRow = { id: number; studentId: number | null; studentName: string; changeKind: string; changeLabel: string; 
+/**
+ * `open`, `approved`, `rejected`, `withdrawn`, `applied`.
+ */
+state: string; stateLabel: string; openedOn: string; closedOn: string | null; currentStep: number | null; currentStepLabel: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
+/**
+ * Working days past the waiting step's limit (R13.3).
+ */
+overdueWorkingDays: number | null }
+/**
  * An application in the change timeline.
  */
 export type ApplicationSummary = { id: number; changeKind: string; state: string; openedOn: string; closedOn: string | null; waitingOn: string | null; dueOn: string | null }
+/**
+ * An application with everything the detail page shows.
+ */
+export type ApplicationView = { row: ApplicationRow; rule: string; note: string | null; steps: StepView[]; proofs: AttachmentView[]; requiredProofs: ProofRequirementView[]; missingProofs: ProofRequirementView[]; overdue: OverdueView | null; appeal: AppealView | null; warnings: WarningView[]; 
+/**
+ * Deadlines set by this application (e.g. the end of a leave, R14.3).
+ */
+deadlines: DeadlineView[]; 
+/**
+ * Printable notices: `sanction_decision`, `sanction_lift_notice`.
+ */
+documents: string[] }
 /**
  * One entry of a section.
  */
@@ -176,9 +417,288 @@ versions: number }
  */
 export type AttachmentView = { id: number; fileName: string; mime: string; proofKind: string | null; applicationId: number | null; size: number }
 /**
+ * The chain check.
+ */
+export type AuditCheckView = { rows: number; intact: boolean; 
+/**
+ * The first problem, in Chinese (第 12 条记录被修改).
+ */
+problem: string | null }
+/**
+ * Filters of the audit log.
+ */
+export type AuditFilter = { user: string | null; 
+/**
+ * `view`, `search`, `print`, `change`, `login_failed`, `denied` …
+ */
+action: string | null; 
+/**
+ * UTC dates, inclusive.
+ */
+from: string | null; to: string | null; 
+/**
+ * 1-based; 0 means 1.
+ */
+page?: number; 
+/**
+ * 0 means 50.
+ */
+pageSize?: number }
+/**
+ * One row of the log.
+ */
+export type AuditRowView = { seq: number; 
+/**
+ * RFC 3339, UTC.
+ */
+at: string; user: string; action: string; target: string }
+/**
+ * Award levels (R21.1).
+ */
+export type AwardLevelCode = "school" | "county" | "city" | "province" | "national"
+/**
+ * Which students a batch print covers when no ids are given.
+ */
+export type BatchFilter = { grade: number | null; className: string | null; 
+/**
+ * Status codes (`enrolled`, `graduated` …); empty means any.
+ */
+statuses?: string[]; 
+/**
+ * Include archived (ended, transferred-out) records.
+ */
+includeArchived?: boolean }
+/**
+ * A request for a change (or a transfer in, with `student_id` empty).
+ */
+export type ChangeInput = { studentId: number | null; change: ChangeRequest; 
+/**
+ * The date of the application, or of the change itself for changes without a procedure.
+ */
+effectiveOn: string; proofs?: ProofUpload[]; note: string | null }
+/**
+ * Filters of the application list.
+ */
+export type ChangeListInput = { studentId: number | null; 
+/**
+ * A change kind in snake case (`transfer_out` …) or `transfer_in`.
+ */
+kind: string | null; 
+/**
+ * `open`, `approved`, `rejected`, `withdrawn`, `applied`.
+ */
+state: string | null; 
+/**
+ * The party of the waiting step (`bureau`, `receiving_school` …).
+ */
+waitingOn: string | null; 
+/**
+ * Only applications whose waiting party is past its working-day limit (R13.3).
+ */
+overdueOnly?: boolean; 
+/**
+ * 1-based; 0 means 1.
+ */
+page?: number; 
+/**
+ * 0 means 50.
+ */
+pageSize?: number }
+/**
+ * One change with its facts, as the wizard builds it. Promotion and graduation are batches and
+ * are not requested here.
+ */
+export type ChangeRequest = 
+/**
+ * 学籍核准 (R6.1): recorded with the bureau's 文号.
+ */
+{ type: "approve_enrolment" } | 
+/**
+ * 缓学 (R6.2) for a school year (its start year); applied for on the effective date.
+ */
+{ type: "defer"; schoolYear: number } | 
+/**
+ * 续缓学 (R6.2)
+ */
+{ type: "renew_deferral"; schoolYear: number } | 
+/**
+ * 缓学期满入学 (R6.2)
+ */
+{ type: "end_deferral" } | 
+/**
+ * 基础信息变更 (R11.1): `field` as stored (`hukou_address`, `ethnicity` …); the old value
+ * is read from the record.
+ */
+{ type: "correct_basic_data"; field: string; after: string } | 
+/**
+ * 关键信息变更 (R11.2) with the national recheck's result.
+ */
+{ type: "correct_key_data"; field: KeyFieldCode; after: string; recheck: NationalCheck } | 
+/**
+ * 跳级 (R12.2)
+ */
+{ type: "skip"; to: number } | 
+/**
+ * 留级 (R12.3)
+ */
+{ type: "repeat" } | 
+/**
+ * 转学（转出） (R13.1): `grade` must be the current one (R13.4).
+ */
+{ type: "transfer_out"; kind: TransferKindInput; grade: number; receivingSchool: string } | 
+/**
+ * 转入 (R13.1): no record here yet; it is created when the last party approves.
+ */
+{ type: "transfer_in"; kind: TransferKindInput; sendingSchool: string; student: EnrolInput } | 
+/**
+ * 转入工读学校 (R13.7)
+ */
+{ type: "reform_school_placement"; recordMoves: boolean; school: string } | 
+/**
+ * 保留学籍 (R13.8)
+ */
+{ type: "hold"; since: string; judgmentEffectiveOn: string | null } | 
+/**
+ * 恢复学籍 (R13.8)
+ */
+{ type: "restore" } | 
+/**
+ * 休学 (R14.1)
+ */
+{ type: "leave"; reason: LeaveReasonInput } | 
+/**
+ * 责令休学 (R14.2)
+ */
+{ type: "ordered_leave"; reason: OrderedLeaveReasonCode } | 
+/**
+ * 继续休学 (R14.3)
+ */
+{ type: "extend_leave" } | 
+/**
+ * 复学 (R15.1)
+ */
+{ type: "resume"; grade: number } | 
+/**
+ * 境外就读 (R16.1)
+ */
+{ type: "go_abroad" } | 
+/**
+ * 境外返回 (R16.1)
+ */
+{ type: "return_from_abroad" } | 
+/**
+ * 退学 (R17.1)
+ */
+{ type: "withdraw" } | 
+/**
+ * 辍学 (R18.1); a migrant child's archive goes home at semester end (R18.2).
+ */
+{ type: "dropout"; migrant: boolean } | 
+/**
+ * 辍学返校 (R18.1)
+ */
+{ type: "return_from_dropout" } | 
+/**
+ * 死亡注销 (R19.1)
+ */
+{ type: "death"; diedOn: string } | 
+/**
+ * 奖励 (R21.1)
+ */
+{ type: "award"; level: AwardLevelCode; title: string; issuer: string; awardedOn: string } | 
+/**
+ * 处分 (R22.2): `facts` are printed in the decision.
+ */
+{ type: "sanction"; level: SanctionLevelCode; facts: string; shortenedTo: string | null; shortenedReason: string | null } | 
+/**
+ * 解除处分 (R23.2) of one of the student's sanctions.
+ */
+{ type: "lift_sanction"; sanctionId: number; reformed: boolean; reoffended: boolean }
+/**
+ * The wizard's early check: allowed (else the error names the rule), with advice, the
+ * procedure and the proofs to collect.
+ */
+export type CheckView = { changeKind: string; changeLabel: string; rule: string; warnings: WarningView[]; 
+/**
+ * Empty when the change takes effect at once (no approval procedure).
+ */
+steps: StepPlanView[]; requiredProofs: ProofRequirementView[] }
+/**
+ * A count under a code.
+ */
+export type CountView = { code: string; label: string; count: number }
+/**
+ * The dashboard.
+ */
+export type DashboardView = { today: string; 
+/**
+ * Sorted by due date (no due date last); at most [`LIST_LIMIT`].
+ */
+todos: TodoView[]; todosTotal: number; findings: FindingView[]; 
+/**
+ * False when only the oldest candidates were checked (see the note).
+ */
+findingsComplete: boolean; 
+/**
+ * Leaves ending between today and `leaveWithinDays` days from now.
+ */
+leaveEnding: LeaveView[]; 
+/**
+ * Leaves already past their end without a resumption (R14.3).
+ */
+leaveOverdue: LeaveView[]; 
+/**
+ * Every record by status.
+ */
+byStatus: CountView[]; 
+/**
+ * Records not archived, by grade.
+ */
+byGrade: CountView[]; totalStudents: number; 
+/**
+ * Things the dashboard could not work out (a missing holiday notice, a long list cut).
+ */
+notes: string[] }
+/**
  * A deadline set by a change.
  */
 export type DeadlineView = { kind: string; due: string; rule: string; label: string }
+/**
+ * One step's decision as recorded.
+ */
+export type DecideInput = { applicationId: number; 
+/**
+ * The step's ordinal (0-based).
+ */
+step: number; decision: Decision; on: string; 
+/**
+ * 文号 of the decision (e.g. the bureau's approval).
+ */
+reference: string | null; 
+/**
+ * Required for a rejection.
+ */
+reason: string | null; 
+/**
+ * The scanned decision, or a proof still missing at the first step.
+ */
+proof: ProofUpload | null }
+/**
+ * A party's decision on a step.
+ */
+export type Decision = "approve" | "reject" | 
+/**
+ * Only an optional step (the hearing, R22.2).
+ */
+"skip"
+/**
+ * What to print.
+ */
+export type DocumentRequest = { kind: PrintKind; 
+/**
+ * The students; when empty, `filter` selects them (ignored by the change statistics).
+ */
+studentIds?: number[]; filter: BatchFilter | null }
 /**
  * A new student as the enrolment form sends it.
  */
@@ -264,6 +784,118 @@ export type FieldValue = {
  */
 field: string; value: string }
 /**
+ * A file's content.
+ */
+export type FileView = { fileName: string; mime: string; data: number[] }
+/**
+ * A compliance finding (R32) with where to go to fix it.
+ */
+export type FindingView = { 
+/**
+ * The R32 item (`R32.1` …).
+ */
+rule: string; 
+/**
+ * The rule whose duty is breached (`R8.1` …).
+ */
+basis: string; message: string; due: string | null; overdueWorkingDays: number | null; 
+/**
+ * Link target: the student …
+ */
+studentId: number | null; 
+/**
+ * … or the application.
+ */
+applicationId: number | null }
+/**
+ * One grade's numbers.
+ */
+export type GradeCountView = { grade: number; gradeLabel: string; 
+/**
+ * The grade they move into (empty for the last grade).
+ */
+nextGradeLabel: string; 
+/**
+ * Students of this grade on the books (not archived, not transferred out or ended).
+ */
+students: number; promoted: number; exceptions: number }
+/**
+ * The batch.
+ */
+export type GraduationInput = { 
+/**
+ * The school's last grade.
+ */
+grade: number; results: GraduationResultInput[]; 
+/**
+ * The date studies end.
+ */
+on: string; 
+/**
+ * 主管教育行政部门核准文号 (needed to confirm).
+ */
+bureauReference: string | null }
+/**
+ * What the batch would do.
+ */
+export type GraduationPreview = { grade: number; on: string; rows: GraduationRow[]; graduated: number; completed: number; incomplete: number; 
+/**
+ * Rows with a problem (the confirmation is refused while any remains).
+ */
+withProblems: number; 
+/**
+ * 在读 students of the grade without results.
+ */
+missing: MissingStudent[] }
+/**
+ * Why a student cannot be finished in this batch.
+ */
+export type GraduationProblem = { field: string; rule: string; message: string }
+/**
+ * What the batch did.
+ */
+export type GraduationResult = { on: string; finished: number; graduated: number; completed: number; incomplete: number; rows: GraduationRow[] }
+/**
+ * One student's results as the registrar enters them.
+ */
+export type GraduationResultInput = { studentId: number; 
+/**
+ * 按课程计划规定完成学业
+ */
+programmeCompleted: boolean; 
+/**
+ * 综合素质评价合格
+ */
+overallQualityPassed: boolean; 
+/**
+ * Graduation-exam subjects still failed after make-up exams.
+ */
+failedSubjectsAfterMakeup: number; 
+/**
+ * 学籍辅号 (R26.1); the stored one is used when empty.
+ */
+auxNumber: string | null }
+/**
+ * One student of the preview.
+ */
+export type GraduationRow = { studentId: number; name: string; className: string | null; gradeLabel: string; 
+/**
+ * `graduated`, `completed`, `incomplete`.
+ */
+outcome: string; outcomeLabel: string; 
+/**
+ * The rule that decided the outcome (R25.1, R25.2, R25.3).
+ */
+rule: string; 
+/**
+ * The 学籍辅号 as it will be stored (upper case), if valid.
+ */
+auxNumber: string | null; 
+/**
+ * Sanctions on the record are purged (R23.3).
+ */
+purgesSanctions: boolean; problems: GraduationProblem[] }
+/**
  * What the first run asks for.
  */
 export type InitInput = { school: SchoolProfile; adminUsername: string; adminDisplayName: string; adminPassword: string }
@@ -288,9 +920,49 @@ fields?: Partial<{ [key in string]: string }> | null }
  */
 export type IssuedDocumentView = { serial: string; kind: string; issuedAt: string; issuedBy: string; voided: boolean }
 /**
+ * The key fields of R11.2.
+ */
+export type KeyFieldCode = "name" | "id_card_number"
+/**
+ * Why a student asks for leave (R14.1).
+ */
+export type LeaveReasonInput = 
+/**
+ * Consecutive sick leave since a date (3 months at least).
+ */
+{ type: "illness"; sickSince: string } | 
+/**
+ * 其他特殊原因
+ */
+{ type: "other"; description: string }
+/**
+ * A student on leave.
+ */
+export type LeaveView = { studentId: number; studentName: string; gradeLabel: string; className: string | null; leaveUntil: string; 
+/**
+ * Calendar days until the leave ends; negative when already past.
+ */
+daysLeft: number }
+/**
+ * A student of the grade with no results entered.
+ */
+export type MissingStudent = { studentId: number; name: string; className: string | null }
+/**
  * The national duplicate check's result as entered (R7.5).
  */
 export type NationalCheck = "not_done" | "passed" | "failed"
+/**
+ * A new account.
+ */
+export type NewUserInput = { username: string; displayName: string; password: string; role: Role }
+/**
+ * Why the school orders leave (R14.2).
+ */
+export type OrderedLeaveReasonCode = "infectious_disease" | "illness_preventing_study"
+/**
+ * The waiting party past its working-day limit (R13.3).
+ */
+export type OverdueView = { step: number; party: string; partyLabel: string; due: string; overdueWorkingDays: number }
 /**
  * One page of results with the total.
  */
@@ -365,6 +1037,130 @@ export type Permission =
  */
 "view_audit"
 /**
+ * Every document the office prints.
+ */
+export type PrintKind = 
+/**
+ * 学籍卡 (R8.2)
+ */
+"record_card" | 
+/**
+ * 班级花名册
+ */
+"roster" | 
+/**
+ * 《浙江省义务教育证书》 (R24.1, R26.1)
+ */
+"certificate" | 
+/**
+ * 毕（结、肄）业证明书 (R26.2)
+ */
+"completion_proof" | 
+/**
+ * 写实性证明 (R27.1)
+ */
+"attendance_statement" | "transfer_form" | "leave_form" | "resume_form" | "deferral_form" | "skip_form" | "repeat_form" | "basic_data_change_form" | "key_data_change_form" | "withdrawal_form" | 
+/**
+ * 辍学情况报告 (R18.1)
+ */
+"dropout_report" | 
+/**
+ * 学籍注销报告 (R19.1)
+ */
+"cancellation_report" | 
+/**
+ * 处分决定书 (R22.2)
+ */
+"sanction_decision" | 
+/**
+ * 解除处分通知书 (R23.2)
+ */
+"sanction_lift_notice" | 
+/**
+ * 学籍变动统计表 (R4.1)
+ */
+"change_statistics"
+/**
+ * The printed PDF and the serials it was numbered with.
+ */
+export type PrintedView = { kind: PrintKind; pdf: number[]; serials: string[]; documents: number }
+/**
+ * A student who is not promoted, and why.
+ */
+export type PromotionExceptionView = { studentId: number; name: string; grade: number | null; gradeLabel: string; className: string | null; status: StatusView; 
+/**
+ * `last_grade`, `not_enrolled`, `pending_application`, `already_in_year`, `refused`.
+ */
+kind: string; reason: string; rule: string }
+/**
+ * What a promotion would do.
+ */
+export type PromotionPreview = { 
+/**
+ * Start year of the school year promoted into.
+ */
+into: number; intoLabel: string; 
+/**
+ * The effective date of the promotion (today).
+ */
+on: string; grades: GradeCountView[]; toPromote: number; exceptions: PromotionExceptionView[] }
+/**
+ * What a promotion did.
+ */
+export type PromotionResult = { into: number; intoLabel: string; on: string; promoted: number; grades: GradeCountView[]; exceptions: PromotionExceptionView[] }
+/**
+ * A proof material (R8.2 section 2), as `xueji_domain::ProofKind`.
+ */
+export type ProofKindCode = 
+/**
+ * 监护人书面申请
+ */
+"written_application" | 
+/**
+ * 居民户口簿
+ */
+"household_register" | 
+/**
+ * 其他有效证明材料
+ */
+"other_proof" | 
+/**
+ * 县级及以上医疗单位证明
+ */
+"county_hospital_certificate" | 
+/**
+ * 传染病诊断证明
+ */
+"infectious_disease_diagnosis" | 
+/**
+ * 出境有效证件
+ */
+"travel_document" | 
+/**
+ * 死亡证明
+ */
+"death_certificate" | 
+/**
+ * 司法机关相关文书
+ */
+"court_or_police_document"
+/**
+ * A proof requirement: any one of the kinds meets it.
+ */
+export type ProofRequirementView = { anyOf: string[]; label: string }
+/**
+ * A file uploaded with a request or a decision; kept encrypted inside the database.
+ */
+export type ProofUpload = { 
+/**
+ * Which required proof it is; `None` for another file (e.g. the scanned decision of a step).
+ */
+kind: ProofKindCode | null; fileName: string; mime: string; 
+/**
+ * The file's bytes, standard base64.
+ */
+dataBase64: string }
+/**
  * The recovery code, shown once after the first run.
  */
 export type RecoveryCodeView = { 
@@ -392,6 +1188,10 @@ export type Role =
  * 只读查询: looks records up, nothing else.
  */
 "read_only"
+/**
+ * Sanction levels (R22.1).
+ */
+export type SanctionLevelCode = "warning" | "serious_warning" | "demerit"
 /**
  * A sanction on the record.
  */
@@ -489,6 +1289,46 @@ export type StatusView = {
  */
 code: string; label: string }
 /**
+ * One step as the wizard announces it.
+ */
+export type StepPlanView = { ordinal: number; 
+/**
+ * `guardian`, `school`, `bureau` … (snake case).
+ */
+party: string; partyLabel: string; 
+/**
+ * 监护人提出申请 …
+ */
+label: string; optional: boolean; 
+/**
+ * Working days the party has once the step is reached (R13.3).
+ */
+workingDays: number | null; 
+/**
+ * Who records this step's decision (`decide_school_steps`, `propose_sanctions`, `submit_changes`).
+ */
+permission: string }
+/**
+ * One step of an application with its decision.
+ */
+export type StepView = { ordinal: number; party: string; partyLabel: string; label: string; optional: boolean; workingDays: number | null; permission: string; 
+/**
+ * `pending`, `approved`, `rejected`, `skipped`.
+ */
+decision: string; decidedOn: string | null; decidedBy: string | null; 
+/**
+ * 文号
+ */
+reference: string | null; 
+/**
+ * The rejection reason.
+ */
+note: string | null; dueOn: string | null; 
+/**
+ * The scanned decision.
+ */
+attachmentId: number | null }
+/**
  * An edit of one student.
  */
 export type StudentEditInput = { id: number; 
@@ -513,9 +1353,54 @@ export type StudentView = { id: number; xuejiNumber: string | null; auxNumber: s
  */
 readOnly: boolean; version: number; family: FamilyMemberView[] }
 /**
+ * Something to do by a date.
+ */
+export type TodoView = { 
+/**
+ * `application` (an open application waiting on this school) or `deadline`.
+ */
+source: string; 
+/**
+ * The application's or the deadline's id.
+ */
+id: number; applicationId: number | null; studentId: number | null; studentName: string | null; 
+/**
+ * The deadline's kind or the application's change kind.
+ */
+kind: string; label: string; rule: string; 
+/**
+ * `None` for a step without a time limit.
+ */
+dueOn: string | null; 
+/**
+ * Working days from today to the due date; negative when overdue. `None` when there is no
+ * due date or the calendar does not cover it (see `calendarNote`).
+ */
+workingDaysLeft: number | null; overdue: boolean; 
+/**
+ * Why the working days could not be counted (the year's holiday notice is missing).
+ */
+calendarNote: string | null }
+/**
+ * Kinds of transfer (R13.1, R13.6, R13.7).
+ */
+export type TransferKindInput = { type: "regular" } | { type: "special_inclusive"; recordMoves: boolean } | { type: "return_from_reform_school"; toOriginalSchool: boolean }
+/**
+ * An account as the settings page lists it (never the hash).
+ */
+export type UserView = { id: number; username: string; displayName: string; role: Role; roleLabel: string; active: boolean; 
+/**
+ * Locked after wrong passwords until this time (RFC 3339), if it is in the future.
+ */
+lockedUntil: string | null }
+/**
  * Advice that did not refuse (e.g. R13.2, R28.1).
  */
 export type WarningView = { rule: string; message: string }
+/**
+ * Withdrawing an application in progress.
+ */
+export type WithdrawInput = { applicationId: number; reason: string }
 
 /** tauri-specta globals **/
 

@@ -605,8 +605,15 @@ impl App {
                 }
             }
         }
-        let refs: Vec<&dyn Document> = docs.iter().map(|d| d.as_ref() as &dyn Document).collect();
-        let pdf = xueji_print::batch::render(&refs, progress).map_err(print_error)?;
+        // The borrowed list ends before the next await: the future stays `Send` (Tauri runs
+        // commands on a thread pool).
+        let pdf = {
+            let refs: Vec<&dyn Document> =
+                docs.iter().map(|d| d.as_ref() as &dyn Document).collect();
+            xueji_print::batch::render(&refs, progress).map_err(print_error)?
+        };
+        let documents = u32::try_from(docs.len()).unwrap_or(u32::MAX);
+        drop(docs);
         let rows: Vec<issued_document::ActiveModel> = serials
             .iter()
             .enumerate()
@@ -649,8 +656,8 @@ impl App {
         Ok(PrintedView {
             kind,
             pdf,
-            documents: u32::try_from(docs.len()).unwrap_or(u32::MAX),
             serials,
+            documents,
         })
     }
 
