@@ -160,6 +160,7 @@ async fn r22_2_sanction_takes_effect_only_after_the_full_procedure_and_may_be_ap
     );
     // the written decision, printed and audited
     let audit = w.t.count("audit_log").await;
+    let issued = w.t.count("issued_document").await;
     let pdf =
         w.t.app
             .change_document(&w.t.admin, id_app)
@@ -168,6 +169,12 @@ async fn r22_2_sanction_takes_effect_only_after_the_full_procedure_and_may_be_ap
     assert!(pdf.data.starts_with(b"%PDF"));
     assert_eq!(pdf.mime, "application/pdf");
     assert_eq!(w.t.count("audit_log").await, audit + 1, "print audited");
+    assert_eq!(
+        w.t.count("issued_document").await,
+        issued + 1,
+        "numbered in the issued-document log"
+    );
+    assert!(pdf.file_name.contains("-SANCTION-"), "{}", pdf.file_name);
     // the appeal to the bureau
     let appealed =
         w.t.app

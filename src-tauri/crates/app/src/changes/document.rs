@@ -2,7 +2,7 @@
 //! (R23.2), as PDF bytes from the print crate. Printing is audited.
 
 use chrono::{Datelike, NaiveDate};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use xueji_domain::id_card::Sex;
 use xueji_domain::sanction::SanctionLevel;
 use xueji_domain::workflow::{StepAction, StepOutcome, Workflow};
@@ -17,6 +17,7 @@ use super::FileView;
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
+use crate::documents::PrintKind;
 use crate::error::{AppError, Result};
 use crate::record;
 use crate::views::{grade_label, parse_snake};
@@ -72,7 +73,7 @@ impl App {
             .ok_or_else(|| AppError::validation("applicationId", "该申请没有可打印的通知书"))?;
         let m = record::load(self.db(), student_id).await?;
         let block = self.student_block(&m)?;
-        let (name, pdf) = match (&details.request, a.state.as_str()) {
+        let (name, kind, pdf) = match (&details.request, a.state.as_str()) {
             (ChangeRequest::Sanction { facts, .. }, "approved") => {
                 let row = sanction::Entity::find()
                     .filter(sanction::Column::ApplicationId.eq(a.id))
@@ -82,6 +83,7 @@ impl App {
                 let doc = self.decision(&a, &w, &row, facts, block)?;
                 (
                     "处分决定书",
+                    PrintKind::SanctionDecision,
                     xueji_print::render(&doc).map_err(|e| print_error(&e))?,
                 )
             }
@@ -107,6 +109,7 @@ impl App {
                 };
                 (
                     "解除处分通知书",
+                    PrintKind::SanctionLiftNotice,
                     xueji_print::render(&doc).map_err(|e| print_error(&e))?,
                 )
             }
@@ -117,15 +120,26 @@ impl App {
                 ));
             }
         };
-        audit::record(
-            self.db(),
+        // Every print is numbered in the issued-document log and audited, in one transaction.
+        let txn = self.db().begin().await?;
+        let issued = crate::documents::log_issue(
+            &txn,
+            kind,
+            Some(student_id),
             &session.username,
-            "print",
-            &format!("application:{} {name}", a.id),
+            self.now(),
         )
         .await?;
+        audit::append(
+            &txn,
+            &session.username,
+            "print",
+            &format!("application:{} {name} serial:{issued}", a.id),
+        )
+        .await?;
+        txn.commit().await?;
         Ok(FileView {
-            file_name: format!("{name}-{}.pdf", a.id),
+            file_name: format!("{name}-{issued}.pdf"),
             mime: "application/pdf".to_owned(),
             data: pdf,
         })

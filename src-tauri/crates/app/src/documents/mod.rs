@@ -402,6 +402,38 @@ async fn next_serials<C: ConnectionTrait>(
         .collect())
 }
 
+/// Numbers one printed document in the issued-document log (inside the caller's transaction) and
+/// returns its serial; for documents printed outside [`App::document_print`].
+pub(crate) async fn log_issue<C: ConnectionTrait>(
+    db: &C,
+    kind: PrintKind,
+    student_id: Option<i64>,
+    user: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String> {
+    use chrono::Datelike;
+    let serial = next_serials(db, kind, now.year(), 1)
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::internal("无法生成文书编号"))?;
+    issued_document::ActiveModel {
+        serial: Set(serial.clone()),
+        kind: Set(snake(&kind)),
+        student_id: Set(student_id),
+        issued_at: Set(now),
+        issued_by: Set(user.to_owned()),
+        voided: Set(false),
+        target: Set(None),
+        voided_at: Set(None),
+        voided_by: Set(None),
+        void_reason: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(serial)
+}
+
 fn print_error(e: xueji_print::PrintError) -> AppError {
     match e {
         xueji_print::PrintError::MissingGlyph { ref field, .. } => {
