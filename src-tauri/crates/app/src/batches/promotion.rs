@@ -392,12 +392,12 @@ impl App {
         let actor = session.username.as_str();
         let now = self.now();
         let txn = self.db().begin().await?;
+        let plan = self.promotion_plan(&txn, into).await?;
         // A whole school's rows, history and events are written in this one transaction: a page
         // cache large enough to hold them keeps SQLCipher from spilling (and encrypting) pages
         // twice. Back to the store's size before the commit.
         txn.execute_unprepared(&format!("PRAGMA cache_size = -{BATCH_CACHE_KIB}"))
             .await?;
-        let plan = self.promotion_plan(&txn, into).await?;
         let promoted = u32::try_from(plan.promote.len()).unwrap_or(u32::MAX);
         let (bulk, single): (Vec<_>, Vec<_>) =
             plan.promote.into_iter().partition(|(_, fx)| is_plain(fx));
