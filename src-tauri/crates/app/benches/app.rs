@@ -225,6 +225,15 @@ async fn run(rows: usize) {
     archive.sort();
     report("open archive (student_archive)", &archive, None);
 
+    let mut dashboard = Vec::with_capacity(20);
+    for _ in 0..20 {
+        let t = Instant::now();
+        app.dashboard(&session).await.expect("dashboard");
+        dashboard.push(t.elapsed());
+    }
+    dashboard.sort();
+    report("dashboard (counts, to-dos, findings)", &dashboard, None);
+
     let t = Instant::now();
     let preview = app
         .promotion_preview(&session, 2026)
