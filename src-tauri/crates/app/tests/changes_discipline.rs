@@ -272,3 +272,50 @@ async fn r23_2_lift_refused_before_the_period_and_allowed_after_with_the_written
             .expect_err("no print permission");
     assert_eq!(err.kind, ErrorKind::Forbidden);
 }
+
+#[tokio::test]
+async fn r22_2_a_sanction_overturned_on_appeal_leaves_the_record() {
+    let w = World::new(today()).await;
+    let id = w.pupil("赵申", d(2011, 3, 3), 54, 8).await;
+    let app = w
+        .submit_as(&w.moral, Some(id), warning(), today(), &[])
+        .await
+        .expect("proposed");
+    let done = w.complete(app, today()).await;
+    assert_eq!(done.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.sanctions.len(), 1);
+    w.t.app
+        .change_appeal_file(
+            &w.t.admin,
+            &AppealInput {
+                application_id: done.row.id,
+                on: today(),
+                grounds: "事实不清".to_owned(),
+            },
+        )
+        .await
+        .expect("appeal");
+    let overturned =
+        w.t.app
+            .change_appeal_decide(
+                &w.t.admin,
+                &AppealDecisionInput {
+                    application_id: done.row.id,
+                    on: today(),
+                    upheld: false,
+                },
+            )
+            .await
+            .expect("overturned");
+    assert_eq!(overturned.appeal.and_then(|a| a.upheld), Some(false));
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert!(archive.sanctions.is_empty(), "the sanction is revoked");
+    assert!(
+        archive
+            .events
+            .iter()
+            .any(|e| e.rule == "R22.2" && e.summary.contains("撤销")),
+        "the history says so"
+    );
+}

@@ -1,6 +1,7 @@
 //! Recording a party's decision on a step, withdrawing an application, and the appeal against a
 //! sanction (R22.2). The last approval applies the change in the same transaction.
 
+use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
     TransactionTrait,
@@ -245,7 +246,7 @@ impl App {
             return Err(AppError::validation("grounds", "请填写申诉理由"));
         }
         w.file_appeal(input.on, &input.grounds)?;
-        self.save_appeal(session, a, &w, &details, "change_appeal")
+        self.save_appeal(session, a, &w, &details, "change_appeal", None)
             .await
     }
 
@@ -265,7 +266,8 @@ impl App {
             ));
         }
         w.decide_appeal(input.on, input.upheld)?;
-        self.save_appeal(session, a, &w, &details, "change_appeal_decide")
+        let revoke = (!input.upheld).then_some(input.on);
+        self.save_appeal(session, a, &w, &details, "change_appeal_decide", revoke)
             .await
     }
 
@@ -276,6 +278,7 @@ impl App {
         w: &xueji_domain::Workflow,
         details: &Details,
         action: &str,
+        revoke_on: Option<NaiveDate>,
     ) -> Result<ApplicationView> {
         let today = self.today();
         let config = self.config();
@@ -283,6 +286,9 @@ impl App {
         let mut am = a.into_active_model();
         am.data = Set(serde_json::to_string(w)?);
         let a = am.update(&txn).await?;
+        if let (Some(on), Some(student_id)) = (revoke_on, a.student_id) {
+            revoke_sanction(&txn, &session.username, student_id, a.id, on, self.now()).await?;
+        }
         audit::append(
             &txn,
             &session.username,
@@ -294,4 +300,53 @@ impl App {
         txn.commit().await?;
         Ok(view)
     }
+}
+
+/// The bureau overturned the sanction on appeal (R22.2): it is taken off the record, the history
+/// says so, and its period's deadline is closed. Nothing else about the student changes.
+async fn revoke_sanction<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &str,
+    student_id: i64,
+    application_id: i64,
+    on: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    use xueji_store::entities::student_event;
+    let removed = sanction::Entity::delete_many()
+        .filter(sanction::Column::ApplicationId.eq(application_id))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if removed == 0 {
+        return Ok(());
+    }
+    let m = record::load(db, student_id).await?;
+    let grade = m.grade.unwrap_or(1);
+    student_event::ActiveModel {
+        student_id: Set(student_id),
+        application_id: Set(Some(application_id)),
+        kind: Set("sanction".to_owned()),
+        on_date: Set(on),
+        rule: Set(rules::R22_2.as_str().to_owned()),
+        status_before: Set(m.status.clone()),
+        status_after: Set(m.status.clone()),
+        grade_before: Set(grade),
+        grade_after: Set(grade),
+        summary: Set("处分经申诉由主管教育行政部门撤销".to_owned()),
+        recorded_at: Set(now),
+        recorded_by: Set(actor.to_owned()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    record::close_deadlines(db, student_id, &[DeadlineKind::SanctionPeriodEnds], on).await?;
+    audit::append(
+        db,
+        actor,
+        "sanction_revoke",
+        &format!("student:{student_id} application:{application_id}"),
+    )
+    .await?;
+    Ok(())
 }
