@@ -406,3 +406,64 @@ async fn r13_8_hold_during_criminal_measures_and_restore_need_the_court_papers()
     let kinds: Vec<_> = archive.events.iter().map(|e| e.kind.as_str()).collect();
     assert!(kinds.contains(&"hold") && kinds.contains(&"restore"));
 }
+
+#[tokio::test]
+async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
+    let w = World::new(today()).await;
+    let request = |record_moves| ChangeRequest::TransferOut {
+        kind: TransferKindInput::SpecialInclusive { record_moves },
+        grade: 4,
+        receiving_school: "杭州市西湖区特殊教育学校".to_owned(),
+    };
+    // Only for special-school or 随班就读 students.
+    let regular = w.pupil("周普", d(2015, 5, 5), 30, 4).await;
+    let before = w.counts().await;
+    refused(
+        &w,
+        before,
+        w.submit(
+            Some(regular),
+            request(false),
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await,
+        "R13.6",
+    )
+    .await;
+    let inclusive = |name: &str, birth, seq| {
+        let mut input = transfer_free(name, birth, seq, 4, d(2024, 9, 2));
+        input.study_mode = "inclusive".to_owned();
+        input
+    };
+    let stays = w
+        .enrolled(&inclusive("钱随", d(2015, 6, 6), 31), d(2024, 9, 2))
+        .await;
+    let kept = w
+        .run(stays, request(false), today(), &[P::WrittenApplication])
+        .await;
+    assert_eq!(kept.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, stays).await.expect("a");
+    assert!(
+        archive.events.iter().any(|e| e.rule == "R13.6"),
+        "{:?}",
+        archive.events
+    );
+    assert_eq!(archive.student.status.code, "enrolled", "the record stays");
+    assert_eq!(
+        archive.student.placed_elsewhere.as_deref(),
+        Some("杭州市西湖区特殊教育学校")
+    );
+    assert!(!archive.student.read_only);
+
+    let moves = w
+        .enrolled(&inclusive("孙随", d(2015, 7, 7), 32), d(2024, 9, 2))
+        .await;
+    let moved = w
+        .run(moves, request(true), today(), &[P::WrittenApplication])
+        .await;
+    assert_eq!(moved.row.state, "approved");
+    let archive = w.t.app.student_archive(&w.t.admin, moves).await.expect("a");
+    assert_eq!(archive.student.status.code, "transferred_out");
+    assert!(archive.student.read_only, "R9.1: a read-only copy stays");
+}
