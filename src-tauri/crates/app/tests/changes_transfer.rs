@@ -456,14 +456,18 @@ async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
     );
     assert!(!archive.student.read_only);
 
-    let moves = w
+    let leaver = w
         .enrolled(&inclusive("孙随", d(2015, 7, 7), 32), d(2024, 9, 2))
         .await;
     let moved = w
         .run(moves, request(true), today(), &[P::WrittenApplication])
         .await;
     assert_eq!(moved.row.state, "approved");
-    let archive = w.t.app.student_archive(&w.t.admin, moves).await.expect("a");
+    let archive =
+        w.t.app
+            .student_archive(&w.t.admin, leaver)
+            .await
+            .expect("a");
     assert_eq!(archive.student.status.code, "transferred_out");
     assert!(archive.student.read_only, "R9.1: a read-only copy stays");
 }
