@@ -460,7 +460,7 @@ async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
         .enrolled(&inclusive("孙随", d(2015, 7, 7), 32), d(2024, 9, 2))
         .await;
     let moved = w
-        .run(moves, request(true), today(), &[P::WrittenApplication])
+        .run(leaver, request(true), today(), &[P::WrittenApplication])
         .await;
     assert_eq!(moved.row.state, "approved");
     let archive =
