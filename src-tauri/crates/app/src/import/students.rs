@@ -260,19 +260,23 @@ pub fn read_workbook(bytes: &[u8], today: NaiveDate) -> Result<Checked> {
             "文件为空，请选择学生名单 Excel 文件（.xlsx）",
         ));
     }
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| {
-        AppError::validation("file", "无法读取该文件：请使用 Excel 工作簿（.xlsx）格式")
-    })?;
-    let range = match book.worksheet_range_at(0) {
-        Some(Ok(r)) => r,
-        Some(Err(_)) => {
-            return Err(AppError::validation(
+    // calamine can panic on a damaged file (found by the property test); a damaged file is
+    // an error for the user, never a crash.
+    let read = std::panic::catch_unwind(|| {
+        let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| {
+            AppError::validation("file", "无法读取该文件：请使用 Excel 工作簿（.xlsx）格式")
+        })?;
+        match book.worksheet_range_at(0) {
+            Some(Ok(r)) => Ok(r),
+            Some(Err(_)) => Err(AppError::validation(
                 "file",
                 "无法读取第一个工作表，文件可能已损坏",
-            ));
+            )),
+            None => Err(AppError::validation("file", "文件中没有工作表")),
         }
-        None => return Err(AppError::validation("file", "文件中没有工作表")),
-    };
+    });
+    let range =
+        read.unwrap_or_else(|_| Err(AppError::validation("file", "文件已损坏，无法读取")))?;
     let start_row = range.start().map_or(0, |(r, _)| r);
     let mut rows = range.rows().enumerate().filter_map(|(i, r)| {
         let cells: Vec<Cell> = r.iter().map(cell).collect();
