@@ -88,6 +88,24 @@ pub enum Command {
     /// 学籍变动：提交申请、记录审批、列表、查看
     #[command(subcommand)]
     Change(Box<ChangeCommand>),
+    /// 导入：学生名单 Excel（默认只检查；--commit 在没有问题时写入）
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// 导入学生名单（.xlsx 第一个工作表，中文表头）
+    Students {
+        /// 学生名单 Excel 文件
+        file: PathBuf,
+        /// 检查无误后写入（一个事务；有任何问题则不写入）
+        #[arg(long)]
+        commit: bool,
+        /// 把检查报告（问题单元格标红）另存为 .xlsx
+        #[arg(long, value_name = "OUT.xlsx")]
+        report: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -152,6 +152,7 @@ async fn use_case(
         }
         Command::Student(cmd) => student(app, session, json, *cmd).await,
         Command::Change(cmd) => change(app, session, json, *cmd).await,
+        Command::Import(cmd) => commands::import::run(app, session, json, cmd).await,
         Command::User(cmd) => user_command(app, session, json, new_password, cmd).await,
         _ => Err(CliError::Usage("该命令不需要登录".to_owned())),
     }

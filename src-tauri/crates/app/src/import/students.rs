@@ -1,0 +1,856 @@
+//! Import of a student list (issue 8): the records already exist in the national system, so they
+//! come in as 在读 in the grade the sheet gives. Every problem is reported by row and column; the
+//! rows are written only when there is none, in one transaction.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use xueji_domain::{Grade, IdCardNumber, PersonName, SchoolYear, Status, XuejiNumber, rules};
+use xueji_store::entities::{class_placement, student, student_event};
+use xueji_store::repo::students::{self as repo, NewFamilyMember, NewStudent, Placement};
+
+use super::codes;
+use super::report::{ImportCommitView, ImportProblem, ImportReport, Sheet};
+use crate::app::App;
+use crate::audit;
+use crate::auth::{Permission, Session};
+use crate::error::{AppError, Result};
+
+/// The columns the importer knows, with the header variants it accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Col {
+    Name,
+    Sex,
+    BirthDate,
+    IdType,
+    IdNumber,
+    XuejiNumber,
+    Ethnicity,
+    Nationality,
+    HukouKind,
+    HukouAddress,
+    CurrentAddress,
+    Grade,
+    Class,
+    EntryDate,
+    Migrant,
+    LeftBehind,
+    Orphan,
+    Disability,
+    StudyMode,
+    GuardianName,
+    GuardianRelation,
+    GuardianPhone,
+}
+
+const COLUMNS: [(Col, &str, &[&str]); 22] = [
+    (Col::Name, "姓名", &["姓名", "学生姓名"]),
+    (Col::Sex, "性别", &["性别"]),
+    (
+        Col::BirthDate,
+        "出生日期",
+        &["出生日期", "出生年月", "出生年月日", "生日"],
+    ),
+    (Col::IdType, "身份证件类型", &["身份证件类型", "证件类型"]),
+    (
+        Col::IdNumber,
+        "身份证件号",
+        &[
+            "身份证件号",
+            "身份证件号码",
+            "身份证号",
+            "身份证号码",
+            "证件号码",
+            "证件号",
+        ],
+    ),
+    (
+        Col::XuejiNumber,
+        "学籍号",
+        &["学籍号", "全国学籍号", "学籍辅号"],
+    ),
+    (Col::Ethnicity, "民族", &["民族"]),
+    (
+        Col::Nationality,
+        "国籍/地区",
+        &["国籍/地区", "国籍地区", "国籍"],
+    ),
+    (Col::HukouKind, "户口性质", &["户口性质", "户籍性质"]),
+    (
+        Col::HukouAddress,
+        "户口所在地",
+        &["户口所在地", "户籍地址", "户籍所在地", "户口地址"],
+    ),
+    (
+        Col::CurrentAddress,
+        "现住址",
+        &["现住址", "现居住地址", "家庭住址", "居住地址"],
+    ),
+    (Col::Grade, "年级", &["年级"]),
+    (Col::Class, "班级", &["班级", "班级名称"]),
+    (
+        Col::EntryDate,
+        "入学日期",
+        &["入学日期", "入学年月", "入学时间"],
+    ),
+    (
+        Col::Migrant,
+        "随迁子女",
+        &["随迁子女", "是否随迁子女", "进城务工人员随迁子女"],
+    ),
+    (Col::LeftBehind, "留守儿童", &["留守儿童", "是否留守儿童"]),
+    (Col::Orphan, "孤儿", &["孤儿", "是否孤儿"]),
+    (Col::Disability, "残疾类型", &["残疾类型"]),
+    (Col::StudyMode, "就读方式", &["就读方式"]),
+    (
+        Col::GuardianName,
+        "监护人姓名",
+        &["监护人姓名", "监护人", "家长姓名"],
+    ),
+    (
+        Col::GuardianRelation,
+        "监护人关系",
+        &["监护人关系", "与学生关系", "关系"],
+    ),
+    (
+        Col::GuardianPhone,
+        "监护人电话",
+        &["监护人电话", "联系电话", "监护人联系电话"],
+    ),
+];
+
+/// Columns without which the sheet is not a student list.
+const REQUIRED_COLUMNS: [Col; 7] = [
+    Col::Name,
+    Col::IdNumber,
+    Col::Ethnicity,
+    Col::HukouKind,
+    Col::HukouAddress,
+    Col::CurrentAddress,
+    Col::Grade,
+];
+
+/// A header as compared: no blanks, no `*` marks, no bracketed remark, full-width slash unified.
+fn normalise_header(h: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0u32;
+    for c in h.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            '*' | '＊' => {}
+            '／' if depth == 0 => out.push('/'),
+            c if depth == 0 && !c.is_whitespace() => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn column_for(header: &str) -> Option<Col> {
+    let h = normalise_header(header);
+    COLUMNS
+        .iter()
+        .find(|(_, _, names)| names.contains(&h.as_str()))
+        .map(|(c, _, _)| *c)
+}
+
+fn label(col: Col) -> &'static str {
+    COLUMNS
+        .iter()
+        .find(|(c, _, _)| *c == col)
+        .map_or("", |(_, l, _)| l)
+}
+
+/// One cell as read: its text, and whether it was stored as a number.
+struct Cell {
+    text: String,
+    numeric: bool,
+    date: Option<NaiveDate>,
+}
+
+fn serial_date(serial: f64) -> Option<NaiveDate> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    // Excel's day 0 is 1899-12-30 once its 1900 leap-year bug is accounted for.
+    #[allow(clippy::cast_possible_truncation)]
+    let days = serial.floor() as i64;
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(chrono::Duration::days(days))
+}
+
+fn cell(d: &Data) -> Cell {
+    let (text, numeric, date) = match d {
+        Data::Empty => (String::new(), false, None),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            (s.trim().to_owned(), false, None)
+        }
+        Data::Int(i) => (i.to_string(), true, None),
+        Data::Float(f) => {
+            let text = if f.fract() == 0.0 && f.abs() < 1e21 {
+                format!("{f:.0}")
+            } else {
+                f.to_string()
+            };
+            (text, true, None)
+        }
+        Data::Bool(b) => ((if *b { "是" } else { "否" }).to_owned(), false, None),
+        Data::DateTime(dt) => {
+            let date = serial_date(dt.as_f64());
+            (
+                date.map_or_else(|| dt.as_f64().to_string(), |d| d.to_string()),
+                false,
+                date,
+            )
+        }
+        Data::Error(e) => (format!("#{e:?}"), false, None),
+    };
+    Cell {
+        text,
+        numeric,
+        date,
+    }
+}
+
+fn parse_date(c: &Cell) -> Option<NaiveDate> {
+    if let Some(d) = c.date {
+        return Some(d);
+    }
+    let t = c.text.trim();
+    if c.numeric && t.len() <= 6 {
+        return t.parse::<f64>().ok().and_then(serial_date);
+    }
+    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
+            return Some(d);
+        }
+    }
+    // 出生年月 may give the year and month only: take the first of the month.
+    for (suffix, f) in [
+        ("-01", "%Y-%m-%d"),
+        ("/01", "%Y/%m/%d"),
+        (".01", "%Y.%m.%d"),
+        ("1日", "%Y年%m月%d日"),
+        ("01", "%Y%m%d"),
+    ] {
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("{t}{suffix}"), f) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// A sheet read and checked without the database: the students ready to insert (one per row,
+/// `None` for a row with a problem) and the report so far.
+pub struct Checked {
+    pub report: ImportReport,
+    pub students: Vec<Option<NewStudent>>,
+}
+
+/// Reads the first sheet of an .xlsx file and checks every row (codes, required fields, ID check
+/// character R7.1, birth date against the ID, duplicates within the file R7.2). Pure: no
+/// database. An unreadable or empty file, or a sheet without the required headers, is an error.
+pub fn read_workbook(bytes: &[u8], today: NaiveDate) -> Result<Checked> {
+    if bytes.is_empty() {
+        return Err(AppError::validation(
+            "file",
+            "文件为空，请选择学生名单 Excel 文件（.xlsx）",
+        ));
+    }
+    // calamine can panic on a damaged file (found by the property test); a damaged file is
+    // an error for the user, never a crash.
+    let read = std::panic::catch_unwind(|| {
+        let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| {
+            AppError::validation("file", "无法读取该文件：请使用 Excel 工作簿（.xlsx）格式")
+        })?;
+        match book.worksheet_range_at(0) {
+            Some(Ok(r)) => Ok(r),
+            Some(Err(_)) => Err(AppError::validation(
+                "file",
+                "无法读取第一个工作表，文件可能已损坏",
+            )),
+            None => Err(AppError::validation("file", "文件中没有工作表")),
+        }
+    });
+    let range =
+        read.unwrap_or_else(|_| Err(AppError::validation("file", "文件已损坏，无法读取")))?;
+    let start_row = range.start().map_or(0, |(r, _)| r);
+    let mut rows = range.rows().enumerate().filter_map(|(i, r)| {
+        let cells: Vec<Cell> = r.iter().map(cell).collect();
+        let excel_row = start_row + u32::try_from(i).unwrap_or(u32::MAX - start_row) + 1;
+        cells
+            .iter()
+            .any(|c| !c.text.is_empty())
+            .then_some((excel_row, cells))
+    });
+    let Some((_, header_cells)) = rows.next() else {
+        return Err(AppError::validation(
+            "file",
+            "第一个工作表是空的，没有表头和学生数据",
+        ));
+    };
+    let headers: Vec<String> = header_cells.iter().map(|c| c.text.clone()).collect();
+    let mut index: HashMap<Col, usize> = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(col) = column_for(h) {
+            index.entry(col).or_insert(i);
+        }
+    }
+    let missing: Vec<&str> = REQUIRED_COLUMNS
+        .iter()
+        .filter(|c| !index.contains_key(c))
+        .map(|c| label(*c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(AppError::validation(
+            "file",
+            format!(
+                "表头不符合学生名单模板：缺少“{}”列（第一行应为表头，如 姓名、身份证件号、民族 …）",
+                missing.join("”“")
+            ),
+        ));
+    }
+    let data: Vec<(u32, Vec<Cell>)> = rows.collect();
+    if data.is_empty() {
+        return Err(AppError::validation("file", "表中只有表头，没有学生数据"));
+    }
+    let mut report = ImportReport {
+        rows: u32::try_from(data.len()).unwrap_or(u32::MAX),
+        ..Default::default()
+    };
+    let mut students = Vec::with_capacity(data.len());
+    let mut seen_id: HashMap<String, u32> = HashMap::new();
+    let mut seen_xueji: HashMap<String, u32> = HashMap::new();
+    for (excel_row, cells) in &data {
+        let mut row = RowCheck {
+            row: *excel_row,
+            headers: &headers,
+            index: &index,
+            cells,
+            problems: Vec::new(),
+        };
+        let s = row.student(today);
+        if let Some(s) = &s {
+            if let Some(first) = seen_id.get(&s.id_number) {
+                row.problem(
+                    Col::IdNumber,
+                    Some(rules::R7_2.as_str()),
+                    format!("与第{first}行的身份证件号重复：同一学生不得重复建立学籍"),
+                );
+            } else {
+                seen_id.insert(s.id_number.clone(), *excel_row);
+            }
+            // A 学籍号 derived from a repeated ID number is the same repeat: reported once.
+            if let Some(x) = &s.xueji_number
+                && row.problems.is_empty()
+            {
+                if let Some(first) = seen_xueji.get(x) {
+                    row.problem(
+                        Col::XuejiNumber,
+                        Some(rules::R7_2.as_str()),
+                        format!("与第{first}行的学籍号重复"),
+                    );
+                } else {
+                    seen_xueji.insert(x.clone(), *excel_row);
+                }
+            }
+        }
+        let ok = row.problems.is_empty();
+        report.problems.append(&mut row.problems);
+        students.push(if ok { s } else { None });
+    }
+    report.sheet = Sheet {
+        headers,
+        rows: data
+            .into_iter()
+            .map(|(r, cells)| (r, cells.into_iter().map(|c| c.text).collect()))
+            .collect(),
+    };
+    report.valid_rows =
+        u32::try_from(students.iter().filter(|s| s.is_some()).count()).unwrap_or(u32::MAX);
+    Ok(Checked { report, students })
+}
+
+struct RowCheck<'a> {
+    row: u32,
+    headers: &'a [String],
+    index: &'a HashMap<Col, usize>,
+    cells: &'a [Cell],
+    problems: Vec<ImportProblem>,
+}
+
+impl RowCheck<'_> {
+    fn get(&self, col: Col) -> Option<&Cell> {
+        self.index.get(&col).and_then(|i| self.cells.get(*i))
+    }
+
+    fn text(&self, col: Col) -> &str {
+        self.get(col).map_or("", |c| c.text.as_str())
+    }
+
+    fn problem(&mut self, col: Col, rule: Option<&str>, message: impl Into<String>) {
+        let column = self
+            .index
+            .get(&col)
+            .and_then(|i| self.headers.get(*i))
+            .cloned()
+            .unwrap_or_else(|| label(col).to_owned());
+        self.problems.push(ImportProblem {
+            row: self.row,
+            column,
+            value: self.text(col).to_owned(),
+            rule: rule.map(str::to_owned),
+            message: message.into(),
+        });
+    }
+
+    fn required(&mut self, col: Col) -> Option<String> {
+        let v = self.text(col).to_owned();
+        if v.is_empty() {
+            self.problem(col, None, format!("请填写{}", label(col)));
+            None
+        } else {
+            Some(v)
+        }
+    }
+
+    fn code<T>(&mut self, col: Col, f: impl Fn(&str) -> Option<T>, hint: &str) -> Option<T> {
+        let v = self.text(col).to_owned();
+        let parsed = f(&v);
+        if parsed.is_none() {
+            self.problem(
+                col,
+                None,
+                format!("“{}”不是有效的{}：{hint}", v, label(col)),
+            );
+        }
+        parsed
+    }
+
+    /// The date in a column: `Ok(None)` when absent or blank, `Err(())` when unreadable
+    /// (the problem is recorded).
+    fn date(&mut self, col: Col) -> std::result::Result<Option<NaiveDate>, ()> {
+        let Some(c) = self.get(col) else {
+            return Ok(None);
+        };
+        if c.text.is_empty() {
+            return Ok(None);
+        }
+        let d = parse_date(c);
+        if d.is_none() {
+            self.problem(
+                col,
+                None,
+                format!("{}无法识别，请写作 2015-03-07", label(col)),
+            );
+            return Err(());
+        }
+        Ok(d)
+    }
+
+    /// Checks the row; `None` when it has a problem (the problems are in `self.problems`).
+    fn student(&mut self, today: NaiveDate) -> Option<NewStudent> {
+        let name = self
+            .required(Col::Name)
+            .and_then(|n| match PersonName::parse(&n) {
+                Ok(n) => Some(n),
+                Err(e) => {
+                    self.problem(Col::Name, None, e.message().clone());
+                    None
+                }
+            });
+        let id_type = self.code(
+            Col::IdType,
+            codes::id_type,
+            "居民身份证、护照、港澳居民来往内地通行证、台湾居民来往大陆通行证或其他",
+        );
+        let id_cell_numeric = self.get(Col::IdNumber).is_some_and(|c| c.numeric);
+        let id_text = self.required(Col::IdNumber);
+        let birth_cell = self.date(Col::BirthDate);
+        let sex_text = self.text(Col::Sex).to_owned();
+        let sex = match sex_text.as_str() {
+            "" => None,
+            "男" | "male" => Some("male"),
+            "女" | "female" => Some("female"),
+            _ => {
+                self.problem(Col::Sex, None, "性别应为“男”或“女”");
+                None
+            }
+        };
+        let mut identity: Option<(String, NaiveDate, String, Option<String>)> = None;
+        if let (Some(id_text), Some(id_type)) = (id_text, id_type) {
+            if id_cell_numeric {
+                let lost = if id_text.len() > 15 {
+                    "超过15位的数字会被 Excel 改写（末几位变成0或以科学计数法显示），号码已经丢失了数字"
+                } else {
+                    "数字格式会丢失开头的0和末位的X"
+                };
+                self.problem(
+                    Col::IdNumber,
+                    Some(rules::R7_1.as_str()),
+                    format!(
+                        "身份证件号保存成了数字：{lost}。请把该列设为“文本”格式后重新填写原号码"
+                    ),
+                );
+            } else if id_type == "resident_id" {
+                match IdCardNumber::parse(&id_text, today) {
+                    Ok(id) => {
+                        let derived_sex = match id.sex() {
+                            xueji_domain::id_card::Sex::Male => "male",
+                            xueji_domain::id_card::Sex::Female => "female",
+                        };
+                        if let Ok(Some(b)) = birth_cell
+                            && b != id.birth_date()
+                        {
+                            self.problem(
+                                Col::BirthDate,
+                                Some(rules::R7_2.as_str()),
+                                format!(
+                                    "出生日期与身份证号不一致（身份证号中为 {}）",
+                                    id.birth_date()
+                                ),
+                            );
+                        }
+                        if sex.is_some_and(|s| s != derived_sex) {
+                            self.problem(
+                                Col::Sex,
+                                Some(rules::R7_2.as_str()),
+                                "性别与身份证号不一致",
+                            );
+                        }
+                        let x = XuejiNumber::from_id_card(&id);
+                        identity = Some((
+                            id.as_str().to_owned(),
+                            id.birth_date(),
+                            derived_sex.to_owned(),
+                            Some(x.as_str().to_owned()),
+                        ));
+                    }
+                    Err(e) => {
+                        self.problem(
+                            Col::IdNumber,
+                            Some(rules::R7_1.as_str()),
+                            e.message().clone(),
+                        );
+                    }
+                }
+            } else {
+                match (birth_cell, sex) {
+                    (Ok(Some(b)), Some(s)) => {
+                        identity = Some((id_text, b, s.to_owned(), None));
+                    }
+                    (b, s) => {
+                        if !matches!(b, Ok(Some(_))) {
+                            self.problem(Col::BirthDate, None, "非居民身份证的学生须填写出生日期");
+                        }
+                        if s.is_none() && sex_text.is_empty() {
+                            self.problem(Col::Sex, None, "非居民身份证的学生须填写性别");
+                        }
+                    }
+                }
+            }
+        }
+        let xueji_text = self.text(Col::XuejiNumber).to_owned();
+        let xueji = if xueji_text.is_empty() {
+            identity.as_ref().and_then(|i| i.3.clone())
+        } else {
+            match XuejiNumber::parse(&xueji_text) {
+                Ok(x) => Some(x.as_str().to_owned()),
+                Err(e) => {
+                    self.problem(
+                        Col::XuejiNumber,
+                        Some(rules::R7_1.as_str()),
+                        e.message().clone(),
+                    );
+                    None
+                }
+            }
+        };
+        let ethnicity = self.required(Col::Ethnicity).and_then(|_| {
+            self.code(
+                Col::Ethnicity,
+                codes::ethnicity,
+                "应为56个民族之一，或“其他”“外国血统”",
+            )
+        });
+        let nationality = match self.text(Col::Nationality) {
+            "" => "中国".to_owned(),
+            v => v.to_owned(),
+        };
+        let hukou_kind = self.required(Col::HukouKind).and_then(|_| {
+            self.code(
+                Col::HukouKind,
+                codes::hukou_kind,
+                "应为“农业户口”或“非农业户口”",
+            )
+        });
+        let hukou_address = self.required(Col::HukouAddress);
+        let current_address = self.required(Col::CurrentAddress);
+        let grade = self
+            .required(Col::Grade)
+            .and_then(|_| self.code(Col::Grade, codes::grade, "应为1至9年级，如“三年级”“初一”"))
+            .and_then(|g| Grade::new(g).ok());
+        let class_name = Some(self.text(Col::Class).to_owned()).filter(|s| !s.is_empty());
+        let entry_date = self.date(Col::EntryDate).ok().flatten();
+        let yes_no = "应为“是”或“否”";
+        let migrant = self.code(Col::Migrant, codes::yes_no, yes_no);
+        let left_behind = self.code(Col::LeftBehind, codes::yes_no, yes_no);
+        let orphan = self.code(Col::Orphan, codes::yes_no, yes_no);
+        let disability = match self.text(Col::Disability) {
+            "" | "无" | "否" => Some(None),
+            _ => self
+                .code(
+                    Col::Disability,
+                    codes::disability_kind,
+                    "应为视力、听力、言语、肢体、智力、精神、多重或其他",
+                )
+                .map(Some),
+        };
+        let study_mode = self.code(
+            Col::StudyMode,
+            codes::study_mode,
+            "应为正常、随班就读或送教上门",
+        );
+        let guardian_name = self.text(Col::GuardianName).to_owned();
+        let mut family = Vec::new();
+        if !guardian_name.is_empty() {
+            let relation = self.required(Col::GuardianRelation);
+            family.push(NewFamilyMember {
+                name: guardian_name,
+                relation: relation.unwrap_or_default(),
+                phone: Some(self.text(Col::GuardianPhone).to_owned()).filter(|s| !s.is_empty()),
+                id_number: None,
+                employer: None,
+                guardian: true,
+            });
+        }
+        if !self.problems.is_empty() {
+            return None;
+        }
+        let (id_number, birth_date, sex, _) = identity?;
+        let grade = grade?;
+        let study_mode = study_mode?;
+        let year = SchoolYear::containing(today);
+        Some(NewStudent {
+            xueji_number: xueji,
+            id_type: id_type?.to_owned(),
+            id_number,
+            name: name?,
+            former_name: None,
+            sex,
+            birth_date,
+            ethnicity: ethnicity?.to_owned(),
+            nationality,
+            hukou_kind: hukou_kind?.to_owned(),
+            hukou_address: hukou_address?,
+            current_address: current_address?,
+            migrant_child: migrant?,
+            left_behind: left_behind?,
+            orphan: orphan?,
+            disability_kind: disability?.map(str::to_owned),
+            inclusive_placement: study_mode == "inclusive",
+            status: Status::Enrolled,
+            grade: Some(grade),
+            placement: Placement {
+                grade_year: Some(year.start_year()),
+                class_name,
+                entry_date,
+                study_mode: study_mode.to_owned(),
+                foreign_national: nationality_is_foreign(self.text(Col::Nationality)),
+                aux_number: None,
+            },
+            family,
+        })
+    }
+}
+
+fn nationality_is_foreign(v: &str) -> bool {
+    !matches!(v, "" | "中国" | "中华人民共和国" | "CHN")
+}
+
+/// Rows per `IN (…)` lookup.
+const LOOKUP: usize = 500;
+
+impl App {
+    /// Checks a student list without writing anything: every problem by row and column, including
+    /// ID numbers or 学籍号 already on a record here (R7.2, naming the record).
+    pub async fn import_students_check(
+        &self,
+        session: &Session,
+        bytes: &[u8],
+    ) -> Result<ImportReport> {
+        self.authorize(session, Permission::EditStudents).await?;
+        Ok(self.check_import(bytes).await?.report)
+    }
+
+    /// Checks again and, only if nothing is wrong, writes every row in one transaction (students,
+    /// history, guardians, class placements, one `record_created` event each, the audit).
+    /// Otherwise writes nothing and returns the report with `committed: false`.
+    pub async fn import_students_commit(
+        &self,
+        session: &Session,
+        bytes: &[u8],
+    ) -> Result<ImportCommitView> {
+        self.authorize(session, Permission::EditStudents).await?;
+        let checked = self.check_import(bytes).await?;
+        if !checked.report.is_clean() {
+            return Ok(ImportCommitView {
+                committed: false,
+                imported: 0,
+                report: checked.report,
+            });
+        }
+        let students: Vec<NewStudent> = checked.students.into_iter().flatten().collect();
+        let today = self.today();
+        let now = self.now();
+        let actor = session.username.as_str();
+        let txn = self.db().begin().await?;
+        let written = repo::insert_many(&txn, actor, &students).await?;
+        let year = SchoolYear::containing(today);
+        for part in students.chunks(LOOKUP) {
+            let numbers: Vec<&str> = part.iter().map(|s| s.id_number.as_str()).collect();
+            let ids: HashMap<String, i64> = student::Entity::find()
+                .filter(student::Column::IdNumber.is_in(numbers))
+                .all(&txn)
+                .await?
+                .into_iter()
+                .map(|m| (m.id_number, m.id))
+                .collect();
+            let mut events = Vec::with_capacity(part.len());
+            let mut classes = Vec::new();
+            for s in part {
+                let Some(id) = ids.get(&s.id_number).copied() else {
+                    continue;
+                };
+                let grade = s.grade.map_or(0, |g| i32::from(g.number()));
+                events.push(student_event::ActiveModel {
+                    student_id: Set(id),
+                    application_id: Set(None),
+                    kind: Set("record_created".to_owned()),
+                    on_date: Set(today),
+                    rule: Set(rules::R7_1.as_str().to_owned()),
+                    status_before: Set("enrolled".to_owned()),
+                    status_after: Set("enrolled".to_owned()),
+                    grade_before: Set(grade),
+                    grade_after: Set(grade),
+                    summary: Set("导入：学籍已在全国学籍系统中（在读）".to_owned()),
+                    recorded_at: Set(now),
+                    recorded_by: Set(actor.to_owned()),
+                    ..Default::default()
+                });
+                if let Some(class_name) = &s.placement.class_name {
+                    classes.push(class_placement::ActiveModel {
+                        student_id: Set(id),
+                        school_year: Set(year.start_year()),
+                        grade: Set(grade),
+                        class_name: Set(class_name.clone()),
+                        from_date: Set(s.placement.entry_date.unwrap_or(today)),
+                        to_date: Set(None),
+                        ..Default::default()
+                    });
+                }
+            }
+            if !events.is_empty() {
+                student_event::Entity::insert_many(events)
+                    .exec_without_returning(&txn)
+                    .await?;
+            }
+            if !classes.is_empty() {
+                class_placement::Entity::insert_many(classes)
+                    .exec_without_returning(&txn)
+                    .await?;
+            }
+        }
+        audit::append(
+            &txn,
+            actor,
+            "student_import",
+            &format!("students:{written}"),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(ImportCommitView {
+            committed: true,
+            imported: u32::try_from(written).unwrap_or(u32::MAX),
+            report: checked.report,
+        })
+    }
+
+    /// The pure check plus duplicates of existing records (R7.2).
+    async fn check_import(&self, bytes: &[u8]) -> Result<Checked> {
+        let mut checked = read_workbook(bytes, self.today())?;
+        let rows: Vec<u32> = checked.report.sheet.rows.iter().map(|(r, _)| *r).collect();
+        let present: Vec<(usize, &NewStudent)> = checked
+            .students
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.as_ref().map(|s| (i, s)))
+            .collect();
+        let mut dupes: Vec<(usize, ImportProblem)> = Vec::new();
+        for part in present.chunks(LOOKUP) {
+            let numbers: Vec<&str> = part.iter().map(|(_, s)| s.id_number.as_str()).collect();
+            let xuejis: Vec<&str> = part
+                .iter()
+                .filter_map(|(_, s)| s.xueji_number.as_deref())
+                .collect();
+            let existing = student::Entity::find()
+                .filter(
+                    sea_orm::Condition::any()
+                        .add(student::Column::IdNumber.is_in(numbers))
+                        .add(student::Column::XuejiNumber.is_in(xuejis)),
+                )
+                .all(self.db())
+                .await?;
+            if existing.is_empty() {
+                continue;
+            }
+            let by_id: HashMap<&str, i64> = existing
+                .iter()
+                .map(|m| (m.id_number.as_str(), m.id))
+                .collect();
+            let by_x: HashMap<&str, i64> = existing
+                .iter()
+                .filter_map(|m| m.xueji_number.as_deref().map(|x| (x, m.id)))
+                .collect();
+            for (i, s) in part {
+                let hit = by_id
+                    .get(s.id_number.as_str())
+                    .map(|id| (Col::IdNumber, "身份证件号", *id))
+                    .or_else(|| {
+                        s.xueji_number
+                            .as_deref()
+                            .and_then(|x| by_x.get(x))
+                            .map(|id| (Col::XuejiNumber, "学籍号", *id))
+                    });
+                if let Some((col, what, id)) = hit {
+                    let headers = &checked.report.sheet.headers;
+                    let cells = &checked.report.sheet.rows[*i].1;
+                    let pos = headers.iter().position(|h| column_for(h) == Some(col));
+                    dupes.push((
+                        *i,
+                        ImportProblem {
+                            row: rows[*i],
+                            column: pos
+                                .and_then(|p| headers.get(p).cloned())
+                                .unwrap_or_else(|| label(col).to_owned()),
+                            value: pos.and_then(|p| cells.get(p).cloned()).unwrap_or_default(),
+                            rule: Some(rules::R7_2.as_str().to_owned()),
+                            message: format!("该{what}已有学籍（学生编号 {id}），不得重复建立学籍"),
+                        },
+                    ));
+                }
+            }
+        }
+        for (i, p) in dupes {
+            checked.students[i] = None;
+            checked.report.problems.push(p);
+        }
+        checked.report.problems.sort_by_key(|p| p.row);
+        checked.report.valid_rows =
+            u32::try_from(checked.students.iter().flatten().count()).unwrap_or(u32::MAX);
+        Ok(checked)
+    }
+}
