@@ -18,6 +18,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod error;
 pub mod hardship;
+pub mod package;
 pub mod record;
 pub mod settings;
 pub mod students;

@@ -88,6 +88,52 @@ pub enum Command {
     /// 学籍变动：提交申请、记录审批、列表、查看
     #[command(subcommand)]
     Change(Box<ChangeCommand>),
+    /// 转学包：生成（转出办结后）、查看、导入（签名并加密，籍随人走）
+    #[command(subcommand)]
+    Package(PackageCommand),
+    /// 本校公钥与信任学校
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackageCommand {
+    /// 为转出已办结的学生生成转学包
+    Create {
+        /// 学生（学籍号、身份证件号或学生编号）
+        #[arg(long)]
+        student: String,
+        /// 接收学校的信任编号（见 keys trust）
+        #[arg(long)]
+        to: i64,
+        /// 输出文件
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// 解密、验证并查看转学包内容
+    Inspect {
+        /// 转学包文件
+        file: PathBuf,
+    },
+    /// 验证后导入转学包，学生在原年级续读
+    Import {
+        /// 转学包文件
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// 显示本校公钥文本（交给其他学校）
+    Show,
+    /// 信任另一所学校的公钥文本
+    Trust {
+        /// 对方的公钥文本 xueji1:…
+        text: String,
+        /// 对方学校名称
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod change;
 pub mod db;
 pub mod init;
+pub mod package;
 pub mod print;
 pub mod recover;
 pub mod session;
