@@ -112,7 +112,10 @@ async fn round_trip_the_record_continues_at_the_receiving_school_with_its_histor
     assert!(!got.student.read_only);
     let kinds: Vec<_> = got.events.iter().map(|e| e.kind.as_str()).collect();
     assert!(kinds.contains(&"transfer_out"), "history kept: {kinds:?}");
-    assert!(kinds.contains(&"transfer_in"), "arrival recorded: {kinds:?}");
+    assert!(
+        kinds.contains(&"transfer_in"),
+        "arrival recorded: {kinds:?}"
+    );
     assert_eq!(got.events.len(), sent.events.len() + 1);
     assert_eq!(got.attachments.len(), sent.attachments.len());
     // A keeps its read-only copy (R9.1)
@@ -135,19 +138,17 @@ async fn r7_3_no_package_before_the_transfer_out_is_complete() {
     let b = school().await;
     let b_in_a = trust(&b, &w.t, "接收学校").await;
     let id = w.pupil("李未", d(2015, 5, 5), 32, 4).await;
-    let err = w
-        .t
-        .app
-        .package_create(&w.t.admin, id, b_in_a)
-        .await
-        .expect_err("refused");
+    let err =
+        w.t.app
+            .package_create(&w.t.admin, id, b_in_a)
+            .await
+            .expect_err("refused");
     assert_eq!(err.rule.as_deref(), Some("R7.3"), "{err}");
-    let err = w
-        .t
-        .app
-        .package_create(&w.t.admin, id, 99)
-        .await
-        .expect_err("unknown school");
+    let err =
+        w.t.app
+            .package_create(&w.t.admin, id, 99)
+            .await
+            .expect_err("unknown school");
     assert_eq!(err.kind, ErrorKind::NotFound);
 }
 
@@ -184,12 +185,11 @@ async fn altered_untrusted_or_misaddressed_packages_are_refused_and_nothing_is_i
     // appear in B's list; C packs a package for B after trusting B
     let (w2, id2) = transferred_out().await;
     let b_in_w2 = trust(&b, &w2.t, "乙校").await;
-    let untrusted = w2
-        .t
-        .app
-        .package_create(&w2.t.admin, id2, b_in_w2)
-        .await
-        .expect("package from an untrusted school");
+    let untrusted =
+        w2.t.app
+            .package_create(&w2.t.admin, id2, b_in_w2)
+            .await
+            .expect("package from an untrusted school");
     let msg = refused_import(&b, &b.admin, &untrusted, ErrorKind::Forbidden).await;
     assert!(msg.contains("信任"), "{msg}");
     // the genuine package still imports

@@ -1,6 +1,6 @@
 //! Creating the package of a student whose transfer out is complete (R7.3, R9.1).
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use xueji_store::entities::{
     application, application_step, archive_item, attachment, family_member, sanction, student,
     student_event,
@@ -85,9 +85,9 @@ impl App {
             .await?;
         let attachments = attachment::Entity::find()
             .filter(
-                attachment::Column::StudentId
-                    .eq(student_id)
-                    .or(attachment::Column::ApplicationId.is_in(app_ids)),
+                Condition::any()
+                    .add(attachment::Column::StudentId.eq(student_id))
+                    .add(attachment::Column::ApplicationId.is_in(app_ids)),
             )
             .order_by_asc(attachment::Column::Id)
             .all(db)

@@ -74,7 +74,8 @@ pub(crate) fn seal(payload: &Payload, own: &Own, receiver: &PublicKeys) -> Resul
         .wrap_output(&mut out)
         .map_err(|e| AppError::internal(format!("无法加密：{e}")))?;
     w.write_all(&plain)
-        .and_then(|()| w.finish().map(|_| ()))
+        .map_err(|e| AppError::internal(format!("无法加密：{e}")))?;
+    w.finish()
         .map_err(|e| AppError::internal(format!("无法加密：{e}")))?;
     Ok(out)
 }
@@ -92,9 +93,9 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
     let mut reader = decryptor
         .decrypt(std::iter::once(&own.identity as &dyn age::Identity))
         .map_err(|e| match e {
-            age::DecryptError::NoMatchingKeys => AppError::forbidden(
-                "该转学包不是发给本校的（无法用本校密钥解密），不能导入",
-            ),
+            age::DecryptError::NoMatchingKeys => {
+                AppError::forbidden("该转学包不是发给本校的（无法用本校密钥解密），不能导入")
+            }
             _ => damaged(),
         })?;
     let mut plain = Vec::new();
@@ -113,9 +114,8 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
         .ok()
         .and_then(|b| Signature::from_slice(&b).ok())
         .ok_or_else(damaged)?;
-    key.verify_strict(&payload_bytes, &signature).map_err(|_| {
-        AppError::validation("package", "转学包签名验证失败：内容已被改动，已拒绝")
-    })?;
+    key.verify_strict(&payload_bytes, &signature)
+        .map_err(|_| AppError::validation("package", "转学包签名验证失败：内容已被改动，已拒绝"))?;
     let payload: Payload = serde_json::from_slice(&payload_bytes).map_err(|_| damaged())?;
     if payload.format != FORMAT {
         return Err(AppError::validation(
@@ -131,9 +131,7 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
     if payload.receiver.recipient != own.public.recipient
         || payload.receiver.verifying_key != own.public.verifying_key
     {
-        return Err(AppError::forbidden(
-            "该转学包的接收学校不是本校，不能导入",
-        ));
+        return Err(AppError::forbidden("该转学包的接收学校不是本校，不能导入"));
     }
     Ok((payload, sender.clone()))
 }

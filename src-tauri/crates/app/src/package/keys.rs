@@ -48,7 +48,12 @@ impl PublicKeys {
 
     /// Parses `xueji1:<school>:<ed25519 base64>:<age recipient>`; the school may hold colons.
     pub(crate) fn parse(text: &str) -> Result<Self> {
-        let bad = || AppError::validation("text", "公钥文本格式不正确，应为 xueji1:学校:签名公钥:加密公钥");
+        let bad = || {
+            AppError::validation(
+                "text",
+                "公钥文本格式不正确，应为 xueji1:学校:签名公钥:加密公钥",
+            )
+        };
         let text = text.trim();
         let rest = text
             .strip_prefix(KEY_TEXT_PREFIX)
@@ -118,8 +123,7 @@ pub(crate) fn verifying_key_of(b64: &str) -> Result<VerifyingKey> {
     let arr: [u8; 32] = bytes
         .try_into()
         .map_err(|_| AppError::validation("verifyingKey", "签名公钥长度不正确"))?;
-    VerifyingKey::from_bytes(&arr)
-        .map_err(|_| AppError::validation("verifyingKey", "签名公钥无效"))
+    VerifyingKey::from_bytes(&arr).map_err(|_| AppError::validation("verifyingKey", "签名公钥无效"))
 }
 
 /// Our secret keys, ready to use.
@@ -155,7 +159,8 @@ fn own_from(keys: &OwnKeys, school: &str) -> Result<Own> {
 impl App {
     /// The school's identifier in key texts and packages: its code, else its name.
     pub(crate) fn school_label(&self) -> String {
-        let profile = &self.config().school_profile;
+        let config = self.config();
+        let profile = &config.school_profile;
         profile
             .code
             .as_deref()
@@ -229,7 +234,9 @@ impl App {
             t.keys.verifying_key == keys.verifying_key || t.keys.recipient == keys.recipient
         }) {
             if t.keys == keys {
-                return Ok(TrustedSchoolView::from(t));
+                let view = TrustedSchoolView::from(t);
+                txn.commit().await?;
+                return Ok(view);
             }
             return Err(AppError::conflict(format!(
                 "该公钥已登记给信任学校（编号 {}），且内容不同，请核对",

@@ -7,8 +7,7 @@ use sea_orm::{
     IntoActiveModel, QueryFilter, TransactionTrait,
 };
 use xueji_store::entities::{
-    application, application_step, archive_item, attachment, family_member, sanction, student,
-    student_event, student_history,
+    application_step, archive_item, attachment, sanction, student, student_event, student_history,
 };
 
 use super::format::{Payload, open};
@@ -82,7 +81,8 @@ impl App {
     }
 
     async fn existing(&self, s: &student::Model) -> Result<Option<i64>> {
-        let mut cond = sea_orm::Condition::any().add(student::Column::IdNumber.eq(&s.id_number));
+        let mut cond =
+            sea_orm::Condition::any().add(student::Column::IdNumber.eq(s.id_number.as_str()));
         if let Some(x) = &s.xueji_number {
             cond = cond.add(student::Column::XuejiNumber.eq(x.as_str()));
         }

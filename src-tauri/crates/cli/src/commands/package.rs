@@ -22,14 +22,16 @@ fn describe(v: &PackageView) -> String {
         v.sender_id,
         v.name,
         v.xueji_number.as_deref().unwrap_or("（无）"),
-        v.grade.map_or_else(|| "（无）".to_owned(), |g| g.to_string()),
+        v.grade
+            .map_or_else(|| "（无）".to_owned(), |g| g.to_string()),
         v.events,
         v.applications,
         v.sanctions,
         v.archive_items,
         v.attachments,
-        v.existing_student_id
-            .map_or_else(String::new, |id| format!("\n注意：本校已有该学生的学籍（学生编号 {id}）")),
+        v.existing_student_id.map_or_else(String::new, |id| format!(
+            "\n注意：本校已有该学生的学籍（学生编号 {id}）"
+        )),
     )
 }
 
