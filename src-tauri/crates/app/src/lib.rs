@@ -19,6 +19,7 @@ pub mod documents;
 pub mod error;
 pub mod hardship;
 pub mod import;
+pub mod package;
 pub mod record;
 pub mod settings;
 pub mod students;

@@ -91,6 +91,12 @@ pub enum Command {
     /// 导入：学生名单 Excel（默认只检查；--commit 在没有问题时写入）
     #[command(subcommand)]
     Import(ImportCommand),
+    /// 转学包：生成（转出办结后）、查看、导入（签名并加密，籍随人走）
+    #[command(subcommand)]
+    Package(PackageCommand),
+    /// 本校公钥与信任学校
+    #[command(subcommand)]
+    Keys(KeysCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +111,46 @@ pub enum ImportCommand {
         /// 把检查报告（问题单元格标红）另存为 .xlsx
         #[arg(long, value_name = "OUT.xlsx")]
         report: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackageCommand {
+    /// 为转出已办结的学生生成转学包
+    Create {
+        /// 学生（学籍号、身份证件号或学生编号）
+        #[arg(long)]
+        student: String,
+        /// 接收学校的信任编号（见 keys trust）
+        #[arg(long)]
+        to: i64,
+        /// 输出文件
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// 解密、验证并查看转学包内容
+    Inspect {
+        /// 转学包文件
+        file: PathBuf,
+    },
+    /// 验证后导入转学包，学生在原年级续读
+    Import {
+        /// 转学包文件
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// 显示本校公钥文本（交给其他学校）
+    Show,
+    /// 信任另一所学校的公钥文本
+    Trust {
+        /// 对方的公钥文本 xueji1:…
+        text: String,
+        /// 对方学校名称
+        #[arg(long)]
+        name: String,
     },
 }
 

@@ -12,8 +12,8 @@ use clap::{CommandFactory, Parser};
 use xueji_store::{DataDir, KeyStore};
 
 use args::{
-    AuditCommand, BackupCommand, ChangeCommand, Cli, Command, DbCommand, PrintCommand,
-    StudentCommand, UserCommand,
+    AuditCommand, BackupCommand, ChangeCommand, Cli, Command, DbCommand, KeysCommand,
+    PackageCommand, PrintCommand, StudentCommand, UserCommand,
 };
 use commands::Ctx;
 use error::{CliError, Result};
@@ -153,6 +153,8 @@ async fn use_case(
         Command::Student(cmd) => student(app, session, json, *cmd).await,
         Command::Change(cmd) => change(app, session, json, *cmd).await,
         Command::Import(cmd) => commands::import::run(app, session, json, cmd).await,
+        Command::Package(cmd) => package(app, session, json, cmd).await,
+        Command::Keys(cmd) => keys(app, session, json, cmd).await,
         Command::User(cmd) => user_command(app, session, json, new_password, cmd).await,
         _ => Err(CliError::Usage("该命令不需要登录".to_owned())),
     }
@@ -291,5 +293,36 @@ async fn user_command(
             user::set_active(app, session, json, &username, true).await
         }
         UserCommand::List => user::list(app, session, json).await,
+    }
+}
+
+async fn package(
+    app: &xueji_app::App,
+    session: &xueji_app::Session,
+    json: bool,
+    cmd: PackageCommand,
+) -> Result<()> {
+    use commands::package;
+    match cmd {
+        PackageCommand::Create { student, to, out } => {
+            package::create(app, session, json, &student, to, &out).await
+        }
+        PackageCommand::Inspect { file } => package::inspect(app, session, json, &file).await,
+        PackageCommand::Import { file } => package::import(app, session, json, &file).await,
+    }
+}
+
+async fn keys(
+    app: &xueji_app::App,
+    session: &xueji_app::Session,
+    json: bool,
+    cmd: KeysCommand,
+) -> Result<()> {
+    use commands::package;
+    match cmd {
+        KeysCommand::Show => package::keys_show(app, session, json).await,
+        KeysCommand::Trust { text, name } => {
+            package::keys_trust(app, session, json, &text, &name).await
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod change;
 pub mod db;
 pub mod import;
 pub mod init;
+pub mod package;
 pub mod print;
 pub mod recover;
 pub mod session;

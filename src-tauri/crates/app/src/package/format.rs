@@ -1,0 +1,137 @@
+//! The package format: a JSON payload (the whole archive), signed over its exact bytes with the
+//! sender's Ed25519 key, wrapped in a JSON envelope and encrypted with age to the receiver.
+
+use std::io::{Read, Write};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use chrono::{DateTime, Utc};
+use ed25519_dalek::{Signature, Signer};
+use xueji_store::entities::{
+    application, application_step, archive_item, attachment, family_member, sanction, student,
+    student_event,
+};
+
+use super::keys::{Own, PublicKeys, Trusted, verifying_key_of};
+use crate::error::{AppError, Result};
+
+/// The format's name and version, inside the signed payload.
+pub const FORMAT: &str = "xueji-transfer-package-1";
+
+/// An application with its steps.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub(crate) struct ApplicationEntry {
+    pub application: application::Model,
+    pub steps: Vec<application_step::Model>,
+}
+
+/// What is signed: the student's whole archive and who sends it to whom.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Payload {
+    pub format: String,
+    pub sender: PublicKeys,
+    pub receiver: PublicKeys,
+    pub created_at: DateTime<Utc>,
+    pub student: student::Model,
+    pub family: Vec<family_member::Model>,
+    pub events: Vec<student_event::Model>,
+    pub applications: Vec<ApplicationEntry>,
+    pub sanctions: Vec<sanction::Model>,
+    pub archive_items: Vec<archive_item::Model>,
+    pub attachments: Vec<attachment::Model>,
+}
+
+/// What is encrypted: the payload bytes and their signature.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Envelope {
+    /// The signer's Ed25519 verifying key, base64 (looked up among trusted schools).
+    signer: String,
+    /// The payload's exact bytes, base64.
+    payload: String,
+    /// Ed25519 signature over the payload bytes, base64.
+    signature: String,
+}
+
+/// Serialises, signs and encrypts a payload for `receiver`.
+pub(crate) fn seal(payload: &Payload, own: &Own, receiver: &PublicKeys) -> Result<Vec<u8>> {
+    let bytes = serde_json::to_vec(payload)?;
+    let signature = own.signing.sign(&bytes);
+    let envelope = Envelope {
+        signer: own.public.verifying_key.clone(),
+        payload: B64.encode(&bytes),
+        signature: B64.encode(signature.to_bytes()),
+    };
+    let plain = serde_json::to_vec(&envelope)?;
+    let recipient = receiver
+        .recipient
+        .parse::<age::x25519::Recipient>()
+        .map_err(|_| AppError::internal("接收学校的加密公钥无效"))?;
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .map_err(|e| AppError::internal(format!("无法加密：{e}")))?;
+    let mut out = Vec::new();
+    let mut w = encryptor
+        .wrap_output(&mut out)
+        .map_err(|e| AppError::internal(format!("无法加密：{e}")))?;
+    w.write_all(&plain)
+        .map_err(|e| AppError::internal(format!("无法加密：{e}")))?;
+    w.finish()
+        .map_err(|e| AppError::internal(format!("无法加密：{e}")))?;
+    Ok(out)
+}
+
+/// Decrypts with our identity, verifies the signature against a trusted school's key and checks
+/// that we are the receiver. Returns the payload and the trusted sender.
+pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payload, Trusted)> {
+    let damaged = || {
+        AppError::validation(
+            "package",
+            "转学包无法解密：文件已损坏或被篡改，或不是发给本校的，请向转出学校索取原文件",
+        )
+    };
+    let decryptor = age::Decryptor::new(bytes).map_err(|_| damaged())?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(&own.identity as &dyn age::Identity))
+        .map_err(|e| match e {
+            age::DecryptError::NoMatchingKeys => {
+                AppError::forbidden("该转学包不是发给本校的（无法用本校密钥解密），不能导入")
+            }
+            _ => damaged(),
+        })?;
+    let mut plain = Vec::new();
+    reader.read_to_end(&mut plain).map_err(|_| damaged())?;
+    let envelope: Envelope = serde_json::from_slice(&plain).map_err(|_| damaged())?;
+    let sender = trusted
+        .iter()
+        .find(|t| t.keys.verifying_key == envelope.signer)
+        .ok_or_else(|| {
+            AppError::forbidden("转学包的签名学校不在本校信任列表中，不能确认发送方，已拒绝")
+        })?;
+    let key = verifying_key_of(&sender.keys.verifying_key)?;
+    let payload_bytes = B64.decode(&envelope.payload).map_err(|_| damaged())?;
+    let signature = B64
+        .decode(&envelope.signature)
+        .ok()
+        .and_then(|b| Signature::from_slice(&b).ok())
+        .ok_or_else(damaged)?;
+    key.verify_strict(&payload_bytes, &signature)
+        .map_err(|_| AppError::validation("package", "转学包签名验证失败：内容已被改动，已拒绝"))?;
+    let payload: Payload = serde_json::from_slice(&payload_bytes).map_err(|_| damaged())?;
+    if payload.format != FORMAT {
+        return Err(AppError::validation(
+            "package",
+            format!("不支持的转学包格式：{}", payload.format),
+        ));
+    }
+    if payload.sender.verifying_key != sender.keys.verifying_key {
+        return Err(AppError::forbidden(
+            "转学包声明的发送学校与签名学校不一致，已拒绝",
+        ));
+    }
+    if payload.receiver.recipient != own.public.recipient
+        || payload.receiver.verifying_key != own.public.verifying_key
+    {
+        return Err(AppError::forbidden("该转学包的接收学校不是本校，不能导入"));
+    }
+    Ok((payload, sender.clone()))
+}

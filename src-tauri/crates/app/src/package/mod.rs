@@ -1,0 +1,16 @@
+//! Signed, encrypted transfer packages between schools (issue 8 item 3; R7.3, R9.1, R13.4).
+//!
+//! Each school has an Ed25519 signing key and an age X25519 identity, generated at first use and
+//! kept in the encrypted database (`keys`). A completed transfer out produces one file: the whole
+//! archive as JSON, signed by the sender over the exact payload bytes, then encrypted to the
+//! receiving school's age recipient (`create`). The receiving school decrypts it, verifies the
+//! signature against the keys it trusts, checks it is the receiver, and imports the record with its
+//! history and grade (`open`).
+
+pub mod create;
+pub mod format;
+pub mod keys;
+pub mod open;
+
+pub use keys::{SchoolKeysView, TrustedSchoolView};
+pub use open::{PackageImportView, PackageView};
