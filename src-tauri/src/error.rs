@@ -40,6 +40,14 @@ pub struct IpcError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[specta(optional)]
     pub rule_id: Option<String>,
+    /// The rule's short title from the catalogue, when `rule_id` is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub rule_title: Option<String>,
+    /// The law's article behind the rule (`《…办法》第十三条 …`), when `rule_id` is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub law_text: Option<String>,
     /// Per-field messages for a form, keyed by the input's field name.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[specta(optional)]
@@ -52,16 +60,30 @@ impl IpcError {
             kind,
             message: message.into(),
             rule_id: None,
+            rule_title: None,
+            law_text: None,
             fields: None,
         }
     }
 
     /// A refusal by the law, naming its rule.
     pub fn rule(rule_id: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            rule_id: Some(rule_id.into()),
-            ..Self::new(ErrorKind::RuleViolation, message)
+        Self::new(ErrorKind::RuleViolation, message).citing(rule_id.into())
+    }
+
+    /// Names the rule behind the error, with its title and the law's article for the UI.
+    #[must_use]
+    pub fn citing(mut self, rule_id: String) -> Self {
+        if let Some(citation) = xueji_domain::law::cite(&rule_id) {
+            self.rule_title = Some(citation.title.to_owned());
+            self.law_text = Some(format!(
+                "{}{}",
+                xueji_domain::law::SHORT_NAME,
+                citation.text
+            ));
         }
+        self.rule_id = Some(rule_id);
+        self
     }
 
     /// A fault the registrar cannot fix. The cause goes to the log (never personal data); the
@@ -96,7 +118,9 @@ impl From<xueji_app::AppError> for IpcError {
             K::Internal => return Self::internal(&e.message),
         };
         let mut err = Self::new(kind, e.message);
-        err.rule_id = e.rule;
+        if let Some(rule) = e.rule {
+            err = err.citing(rule);
+        }
         for f in e.fields {
             err = err.with_field(f.field, f.message);
         }
@@ -112,9 +136,25 @@ mod tests {
     #[test]
     fn json_shape_of_a_rule_violation_is_pinned() {
         let err = IpcError::rule("R13.5", "休学期间不得转学。");
+        let value = serde_json::to_value(&err).unwrap();
+        let law = value["lawText"].as_str().unwrap().to_owned();
+        assert!(
+            law.starts_with("《浙江省义务教育阶段学生学籍管理办法》第十三条"),
+            "{law}"
+        );
         assert_eq!(
-            serde_json::to_value(&err).unwrap(),
-            json!({ "kind": "ruleViolation", "message": "休学期间不得转学。", "ruleId": "R13.5" })
+            value,
+            json!({
+                "kind": "ruleViolation",
+                "message": "休学期间不得转学。",
+                "ruleId": "R13.5",
+                "ruleTitle": xueji_domain::rules::CATALOGUE
+                    .iter()
+                    .find(|(id, _)| id.as_str() == "R13.5")
+                    .unwrap()
+                    .1,
+                "lawText": law,
+            })
         );
     }
 

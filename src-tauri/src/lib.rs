@@ -50,6 +50,20 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::users::user_unlock,
         commands::users::audit_list,
         commands::users::audit_verify,
+        commands::exchange::import_students_check,
+        commands::exchange::import_students_commit,
+        commands::exchange::import_report_save,
+        commands::exchange::export_save,
+        commands::exchange::export_duplicate_check_save,
+        commands::exchange::keys_show,
+        commands::exchange::keys_trust,
+        commands::exchange::keys_trusted,
+        commands::exchange::package_create,
+        commands::exchange::package_school_archive,
+        commands::exchange::migrant_dropouts,
+        commands::exchange::package_migrant_handover,
+        commands::exchange::package_inspect,
+        commands::exchange::package_import,
     ])
 }
 

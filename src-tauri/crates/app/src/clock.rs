@@ -10,6 +10,11 @@ fn cst() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("utc"))
 }
 
+/// `now` as Beijing time, for stamps printed on documents and files.
+pub fn beijing(now: DateTime<Utc>) -> DateTime<FixedOffset> {
+    now.with_timezone(&cst())
+}
+
 /// A source of the current time.
 pub trait Clock: Send + Sync + std::fmt::Debug {
     fn now(&self) -> DateTime<Utc>;

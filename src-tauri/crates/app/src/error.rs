@@ -66,6 +66,16 @@ impl AppError {
         }
     }
 
+    /// Adds a per-field message for the form.
+    #[must_use]
+    pub fn with_field(mut self, field: &str, message: impl Into<String>) -> Self {
+        self.fields.push(FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        });
+        self
+    }
+
     pub fn not_found(what: impl Into<String>) -> Self {
         Self::new(ErrorKind::NotFound, format!("找不到{}", what.into()))
     }

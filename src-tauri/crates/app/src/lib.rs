@@ -17,6 +17,7 @@ pub mod clock;
 pub mod dashboard;
 pub mod documents;
 pub mod error;
+pub mod export;
 pub mod hardship;
 pub mod import;
 pub mod package;

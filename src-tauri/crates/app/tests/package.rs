@@ -8,7 +8,9 @@ mod common_changes;
 
 use common::{TestApp, d};
 use common_changes::World;
+use xueji_app::audit_log::AuditFilter;
 use xueji_app::changes::{ChangeRequest, ProofKindCode as P, TransferKindInput};
+use xueji_app::package::PackageKind;
 use xueji_app::{ErrorKind, Session};
 use xueji_domain::SchoolKind;
 
@@ -70,6 +72,18 @@ async fn refused_import(b: &TestApp, admin: &Session, bytes: &[u8], kind: ErrorK
     assert_eq!(err2.kind, kind, "{err2}");
     assert_eq!(b.count("student").await, before, "nothing imported");
     assert_eq!(b.count("student_event").await, events, "no event");
+    let refusals = b
+        .app
+        .audit_list(
+            admin,
+            &AuditFilter {
+                action: Some("package_refused".to_owned()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert!(refusals.total >= 2, "each refusal is in the audit log");
     err.message
 }
 
@@ -89,12 +103,15 @@ async fn round_trip_the_record_continues_at_the_receiving_school_with_its_histor
     // what B sees before importing
     let view = b.app.package_inspect(&b.admin, &bytes).await.expect("view");
     assert_eq!(view.sender_id, a_in_b);
-    assert_eq!(view.name, "张包");
-    assert_eq!(view.grade, Some(4));
-    assert_eq!(view.status, "transferred_out");
-    assert_eq!(view.events as usize, sent.events.len());
-    assert!(view.attachments >= 1, "the proofs travel with the record");
-    assert_eq!(view.existing_student_id, None);
+    assert_eq!(view.kind, PackageKind::Transfer);
+    assert_eq!(view.students.len(), 1);
+    let one = &view.students[0];
+    assert_eq!(one.name, "张包");
+    assert_eq!(one.grade, Some(4));
+    assert_eq!(one.status, "transferred_out");
+    assert_eq!(one.events as usize, sent.events.len());
+    assert!(one.attachments >= 1, "the proofs travel with the record");
+    assert_eq!(one.existing_student_id, None);
     let before = b.count("student").await;
     let imported = b
         .app
@@ -104,7 +121,7 @@ async fn round_trip_the_record_continues_at_the_receiving_school_with_its_histor
     assert_eq!(b.count("student").await, before + 1);
     let got = b
         .app
-        .student_archive(&b.admin, imported.student_id)
+        .student_archive(&b.admin, imported.student_ids[0])
         .await
         .expect("archive at B");
     assert_eq!(got.student.status.code, "enrolled", "在读 at B");
@@ -128,7 +145,7 @@ async fn round_trip_the_record_continues_at_the_receiving_school_with_its_histor
         .await
         .expect_err("duplicate");
     assert_eq!(err.rule.as_deref(), Some("R7.2"), "{err}");
-    assert!(err.message.contains(&imported.student_id.to_string()));
+    assert!(err.message.contains(&imported.student_ids[0].to_string()));
     assert_eq!(b.count("student").await, before + 1);
 }
 
@@ -171,7 +188,7 @@ async fn altered_untrusted_or_misaddressed_packages_are_refused_and_nothing_is_i
         let mut bad = good.clone();
         bad[pos] ^= 0x01;
         let msg = refused_import(&b, &b.admin, &bad, ErrorKind::Validation).await;
-        assert!(msg.contains("转学包"), "{msg}");
+        assert!(msg.contains("档案包"), "{msg}");
     }
     // addressed to another school (C): B cannot read it
     let to_c = a
@@ -220,4 +237,124 @@ async fn keys_are_stable_and_only_the_registrar_manages_them() {
     let reader = a.user("chaxun", xueji_app::Role::ReadOnly).await;
     let err = a.app.keys_show(&reader).await.expect_err("forbidden");
     assert_eq!(err.kind, ErrorKind::Forbidden);
+}
+
+#[tokio::test]
+async fn r9_3_a_merging_school_hands_over_every_record_as_it_was() {
+    let w = World::new(today()).await;
+    let a = &w.t;
+    let kept = w.pupil("王并", d(2015, 6, 6), 33, 4).await;
+    let left = w.pupil("赵并", d(2014, 7, 7), 34, 5).await;
+    w.submit(
+        Some(left),
+        ChangeRequest::Dropout { migrant: false },
+        today(),
+        &[],
+    )
+    .await
+    .expect("dropout");
+    let b = school().await;
+    let b_in_a = trust(&b, a, "合并后的学校").await;
+    trust(a, &b, "被合并的学校").await;
+    let bytes = a
+        .app
+        .package_school_archive(&a.admin, b_in_a)
+        .await
+        .expect("archive");
+    let view = b.app.package_inspect(&b.admin, &bytes).await.expect("view");
+    assert_eq!(view.kind, PackageKind::SchoolArchive);
+    assert_eq!(view.students.len(), 2);
+    let imported = b
+        .app
+        .package_import(&b.admin, &bytes)
+        .await
+        .expect("imported");
+    assert_eq!(imported.student_ids.len(), 2);
+    let mut statuses = Vec::new();
+    for id in &imported.student_ids {
+        let got = b.app.student_archive(&b.admin, *id).await.expect("archive");
+        assert!(
+            got.events.iter().any(|e| e.kind == "archive_received"),
+            "arrival recorded"
+        );
+        statuses.push((got.student.grade, got.student.status.code.clone()));
+    }
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [
+            (Some(4), "enrolled".to_owned()),
+            (Some(5), "dropped_out".to_owned())
+        ],
+        "R9.3: grade and status kept"
+    );
+    // The sending school's records are untouched (its copy).
+    assert_eq!(w.status(kept).await, "enrolled");
+    // R7.2: the same archive again is refused whole.
+    let before = b.count("student").await;
+    let err = b
+        .app
+        .package_import(&b.admin, &bytes)
+        .await
+        .expect_err("duplicate");
+    assert_eq!(err.rule.as_deref(), Some("R7.2"), "{err}");
+    assert_eq!(b.count("student").await, before);
+}
+
+#[tokio::test]
+async fn r18_2_migrant_dropouts_archives_are_handed_over_once_and_kept_read_only() {
+    let w = World::new(today()).await;
+    let a = &w.t;
+    let migrant = w.pupil("钱迁", d(2011, 8, 8), 35, 8).await;
+    let local = w.pupil("孙本", d(2011, 9, 9), 36, 8).await;
+    w.pupil("李读", d(2011, 10, 10), 37, 8).await;
+    for (id, m) in [(migrant, true), (local, false)] {
+        w.submit(
+            Some(id),
+            ChangeRequest::Dropout { migrant: m },
+            today(),
+            &[],
+        )
+        .await
+        .expect("dropout");
+    }
+    let list = a.app.migrant_dropouts(&a.admin).await.expect("list");
+    assert_eq!(list.len(), 1, "only the migrant dropout");
+    assert_eq!(list[0].student_id, migrant);
+    assert_eq!(list[0].handed_over_on, None);
+    let county = school().await;
+    let county_in_a = trust(&county, a, "户籍所在地县教育局").await;
+    trust(a, &county, "就读学校").await;
+    let bytes = a
+        .app
+        .package_migrant_handover(&a.admin, county_in_a)
+        .await
+        .expect("hand-over");
+    let list = a.app.migrant_dropouts(&a.admin).await.expect("list");
+    assert_eq!(list[0].handed_over_on, Some(today()));
+    let err = a
+        .app
+        .package_migrant_handover(&a.admin, county_in_a)
+        .await
+        .expect_err("nothing left to hand over");
+    assert_eq!(err.kind, ErrorKind::Validation);
+    let imported = county
+        .app
+        .package_import(&county.admin, &bytes)
+        .await
+        .expect("imported");
+    assert_eq!(imported.package.kind, PackageKind::MigrantHandover);
+    assert_eq!(imported.student_ids.len(), 1);
+    let got = county
+        .app
+        .student_archive(&county.admin, imported.student_ids[0])
+        .await
+        .expect("archive");
+    assert_eq!(got.student.status.code, "dropped_out");
+    assert!(got.student.read_only, "kept, not continued");
+    assert!(
+        got.events
+            .iter()
+            .any(|e| e.kind == "archive_received" && e.rule == "R18.2")
+    );
 }

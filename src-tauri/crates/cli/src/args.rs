@@ -91,7 +91,9 @@ pub enum Command {
     /// 导入：学生名单 Excel（默认只检查；--commit 在没有问题时写入）
     #[command(subcommand)]
     Import(ImportCommand),
-    /// 转学包：生成（转出办结后）、查看、导入（签名并加密，籍随人走）
+    /// 导出 Excel（须填写主管教育行政部门的批准文号和用途，记入审计日志）
+    Export(Box<ExportArgs>),
+    /// 学籍档案包：转学包、全校档案包、随迁子女辍学档案移交包（签名并加密，籍随人走）
     #[command(subcommand)]
     Package(PackageCommand),
     /// 本校公钥与信任学校
@@ -114,6 +116,50 @@ pub enum ImportCommand {
     },
 }
 
+/// What `xueji export` writes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportKindArg {
+    /// 班级花名册（每班一个工作表）
+    Roster,
+    /// 全国查重名单（第七条；候选学生名单用 --candidates 给出）
+    DuplicateCheck,
+    /// 学籍统计表
+    Statistics,
+    /// 学籍变动清单
+    Changes,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// 导出内容
+    #[arg(value_enum)]
+    pub kind: ExportKindArg,
+    /// 主管教育行政部门书面同意的批准文号（第三十条）
+    #[arg(long)]
+    pub approval_ref: String,
+    /// 用途
+    #[arg(long)]
+    pub purpose: String,
+    /// 输出的 .xlsx 文件
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// 花名册：只导出该年级（1–9）
+    #[arg(long)]
+    pub grade: Option<i32>,
+    /// 花名册：只导出该班级，如 2班
+    #[arg(long = "class")]
+    pub class_name: Option<String>,
+    /// 变动清单：起始日期 YYYY-MM-DD
+    #[arg(long)]
+    pub from: Option<chrono::NaiveDate>,
+    /// 变动清单：截止日期 YYYY-MM-DD
+    #[arg(long)]
+    pub to: Option<chrono::NaiveDate>,
+    /// 查重名单：候选学生名单 Excel（学生名单模板）
+    #[arg(long, value_name = "FILE")]
+    pub candidates: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PackageCommand {
     /// 为转出已办结的学生生成转学包
@@ -122,6 +168,24 @@ pub enum PackageCommand {
         #[arg(long)]
         student: String,
         /// 接收学校的信任编号（见 keys trust）
+        #[arg(long)]
+        to: i64,
+        /// 输出文件
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// 全校学籍档案包：学校合并或撤销时整体移交（第九条）
+    SchoolArchive {
+        /// 接收单位的信任编号（见 keys trust）
+        #[arg(long)]
+        to: i64,
+        /// 输出文件
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// 学期末移交随迁子女辍学学籍档案到户籍所在地（第十八条）
+    Handover {
+        /// 接收单位的信任编号（见 keys trust）
         #[arg(long)]
         to: i64,
         /// 输出文件

@@ -153,6 +153,7 @@ async fn use_case(
         Command::Student(cmd) => student(app, session, json, *cmd).await,
         Command::Change(cmd) => change(app, session, json, *cmd).await,
         Command::Import(cmd) => commands::import::run(app, session, json, cmd).await,
+        Command::Export(args) => commands::export::run(app, session, json, *args).await,
         Command::Package(cmd) => package(app, session, json, cmd).await,
         Command::Keys(cmd) => keys(app, session, json, cmd).await,
         Command::User(cmd) => user_command(app, session, json, new_password, cmd).await,
@@ -306,6 +307,12 @@ async fn package(
     match cmd {
         PackageCommand::Create { student, to, out } => {
             package::create(app, session, json, &student, to, &out).await
+        }
+        PackageCommand::SchoolArchive { to, out } => {
+            package::school_archive(app, session, json, to, &out).await
+        }
+        PackageCommand::Handover { to, out } => {
+            package::handover(app, session, json, to, &out).await
         }
         PackageCommand::Inspect { file } => package::inspect(app, session, json, &file).await,
         PackageCommand::Import { file } => package::import(app, session, json, &file).await,

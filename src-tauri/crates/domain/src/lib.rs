@@ -26,6 +26,7 @@ pub mod engine;
 pub mod error;
 mod guards;
 pub mod id_card;
+pub mod law;
 pub mod name;
 mod outcomes;
 pub mod profile;

@@ -1,20 +1,181 @@
-//! Creating the package of a student whose transfer out is complete (R7.3, R9.1).
+//! Making packages: one student after a completed transfer out (R7.3, R9.1), the whole school for
+//! a merger or dissolution (R9.3), and the semester-end hand-over of migrant children's dropout
+//! archives (R18.2). Each is signed by this school and encrypted to one trusted receiver.
 
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
+};
+use xueji_domain::effects::DeadlineKind;
 use xueji_store::entities::{
-    application, application_step, archive_item, attachment, family_member, sanction, student,
-    student_event,
+    application, application_step, archive_item, attachment, deadline, family_member, sanction,
+    student, student_event,
 };
 
-use super::format::{ApplicationEntry, FORMAT, Payload, seal};
+use super::format::{ApplicationEntry, FORMAT, PackageKind, Payload, StudentArchive, seal};
+use super::keys::Trusted;
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
+use crate::record::close_deadlines;
+use crate::views::snake;
+
+/// The event that marks a migrant dropout's archive as handed over (R18.2).
+pub const HANDED_OVER: &str = "archive_handed_over";
+
+/// A migrant child (随迁子女) who dropped out, for the semester-end hand-over list (R18.2).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MigrantDropoutView {
+    pub student_id: i64,
+    pub name: String,
+    pub xueji_number: Option<String>,
+    pub grade: Option<i32>,
+    /// 户口所在地: where the archive goes.
+    pub hukou_address: String,
+    /// When the archive was handed over, if it was.
+    pub handed_over_on: Option<chrono::NaiveDate>,
+}
+
+/// Reads one student's whole archive.
+pub(crate) async fn collect<C: ConnectionTrait>(
+    db: &C,
+    s: student::Model,
+) -> Result<StudentArchive> {
+    let student_id = s.id;
+    let family = family_member::Entity::find()
+        .filter(family_member::Column::StudentId.eq(student_id))
+        .order_by_asc(family_member::Column::Ordinal)
+        .all(db)
+        .await?;
+    let events = student_event::Entity::find()
+        .filter(student_event::Column::StudentId.eq(student_id))
+        .order_by_asc(student_event::Column::Id)
+        .all(db)
+        .await?;
+    let apps = application::Entity::find()
+        .filter(application::Column::StudentId.eq(student_id))
+        .order_by_asc(application::Column::Id)
+        .all(db)
+        .await?;
+    let app_ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
+    let mut steps = application_step::Entity::find()
+        .filter(application_step::Column::ApplicationId.is_in(app_ids.clone()))
+        .order_by_asc(application_step::Column::Ordinal)
+        .all(db)
+        .await?;
+    let applications = apps
+        .into_iter()
+        .map(|a| {
+            let (mine, rest): (Vec<_>, Vec<_>) =
+                steps.drain(..).partition(|s| s.application_id == a.id);
+            steps = rest;
+            ApplicationEntry {
+                application: a,
+                steps: mine,
+            }
+        })
+        .collect();
+    let sanctions = sanction::Entity::find()
+        .filter(sanction::Column::StudentId.eq(student_id))
+        .order_by_asc(sanction::Column::Id)
+        .all(db)
+        .await?;
+    let archive_items = archive_item::Entity::find()
+        .filter(archive_item::Column::StudentId.eq(student_id))
+        .order_by_asc(archive_item::Column::Id)
+        .all(db)
+        .await?;
+    let attachments = attachment::Entity::find()
+        .filter(
+            Condition::any()
+                .add(attachment::Column::StudentId.eq(student_id))
+                .add(attachment::Column::ApplicationId.is_in(app_ids)),
+        )
+        .order_by_asc(attachment::Column::Id)
+        .all(db)
+        .await?;
+    Ok(StudentArchive {
+        student: s,
+        family,
+        events,
+        applications,
+        sanctions,
+        archive_items,
+        attachments,
+    })
+}
 
 impl App {
+    async fn receiver(&self, to_school: i64) -> Result<Trusted> {
+        Self::trusted(self.db())
+            .await?
+            .into_iter()
+            .find(|t| t.id == to_school)
+            .ok_or_else(|| AppError::not_found(format!("信任学校（编号 {to_school}）")))
+    }
+
+    /// Signs and encrypts `records` for `receiver`, with the audit row (and, for a hand-over,
+    /// each record's hand-over event), in one transaction.
+    async fn seal_package(
+        &self,
+        session: &Session,
+        kind: PackageKind,
+        receiver: &Trusted,
+        records: Vec<StudentArchive>,
+        target: &str,
+    ) -> Result<Vec<u8>> {
+        let txn = self.db().begin().await?;
+        if kind == PackageKind::MigrantHandover {
+            let (now, today) = (self.now(), self.today());
+            for r in &records {
+                let s = &r.student;
+                let grade = s.grade.unwrap_or(0);
+                student_event::ActiveModel {
+                    student_id: Set(s.id),
+                    application_id: Set(None),
+                    kind: Set(HANDED_OVER.to_owned()),
+                    on_date: Set(today),
+                    rule: Set("R18.2".to_owned()),
+                    status_before: Set(s.status.clone()),
+                    status_after: Set(s.status.clone()),
+                    grade_before: Set(grade),
+                    grade_after: Set(grade),
+                    summary: Set(format!("学籍档案已移交{}", receiver.name)),
+                    recorded_at: Set(now),
+                    recorded_by: Set(session.username.clone()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+                close_deadlines(&txn, s.id, &[DeadlineKind::MigrantArchiveHandover], today).await?;
+            }
+        }
+        let own = self.own_keys(&txn).await?;
+        let payload = Payload {
+            format: FORMAT.to_owned(),
+            kind,
+            sender: own.public.clone(),
+            receiver: receiver.keys.clone(),
+            created_at: self.now(),
+            records,
+        };
+        let bytes = seal(&payload, &own, &receiver.keys)?;
+        audit::append(
+            &txn,
+            &session.username,
+            &format!("package_create_{}", kind.slug()),
+            &format!("{target} to trusted_school:{}", receiver.id),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(bytes)
+    }
+
     /// Produces the signed, encrypted package of `student_id`'s whole archive for the trusted
-    /// school `to_school`. Only for a completed transfer out (status transferred_out, R7.3).
+    /// school `to_school`. Only for a completed transfer out (status transferred_out, R7.3); this
+    /// school keeps its read-only copy (R9.1).
     pub async fn package_create(
         &self,
         session: &Session,
@@ -22,14 +183,9 @@ impl App {
         to_school: i64,
     ) -> Result<Vec<u8>> {
         self.authorize(session, Permission::ManageSettings).await?;
-        let db = self.db();
-        let trusted = Self::trusted(db).await?;
-        let receiver = trusted
-            .iter()
-            .find(|t| t.id == to_school)
-            .ok_or_else(|| AppError::not_found(format!("信任学校（编号 {to_school}）")))?;
+        let receiver = self.receiver(to_school).await?;
         let s = student::Entity::find_by_id(student_id)
-            .one(db)
+            .one(self.db())
             .await?
             .ok_or_else(|| AppError::not_found(format!("学生编号 {student_id}")))?;
         if s.status != "transferred_out" {
@@ -40,82 +196,151 @@ impl App {
                 ),
             ));
         }
-        let family = family_member::Entity::find()
-            .filter(family_member::Column::StudentId.eq(student_id))
-            .order_by_asc(family_member::Column::Ordinal)
-            .all(db)
+        let record = collect(self.db(), s).await?;
+        self.seal_package(
+            session,
+            PackageKind::Transfer,
+            &receiver,
+            vec![record],
+            &format!("student:{student_id}"),
+        )
+        .await
+    }
+
+    /// The whole school's archive (every record, whatever its status) for the absorbing school of
+    /// a merger or the unit the bureau designates for a dissolved school (R9.3). Nothing changes
+    /// here: the records stay as this school's copy.
+    pub async fn package_school_archive(
+        &self,
+        session: &Session,
+        to_school: i64,
+    ) -> Result<Vec<u8>> {
+        self.authorize(session, Permission::ManageSettings).await?;
+        let receiver = self.receiver(to_school).await?;
+        let students = student::Entity::find()
+            .order_by_asc(student::Column::Id)
+            .all(self.db())
             .await?;
-        let events = student_event::Entity::find()
-            .filter(student_event::Column::StudentId.eq(student_id))
-            .order_by_asc(student_event::Column::Id)
-            .all(db)
-            .await?;
-        let apps = application::Entity::find()
-            .filter(application::Column::StudentId.eq(student_id))
-            .order_by_asc(application::Column::Id)
-            .all(db)
-            .await?;
-        let app_ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
-        let mut steps = application_step::Entity::find()
-            .filter(application_step::Column::ApplicationId.is_in(app_ids.clone()))
-            .order_by_asc(application_step::Column::Ordinal)
-            .all(db)
-            .await?;
-        let applications = apps
-            .into_iter()
-            .map(|a| {
-                let (mine, rest): (Vec<_>, Vec<_>) =
-                    steps.drain(..).partition(|s| s.application_id == a.id);
-                steps = rest;
-                ApplicationEntry {
-                    application: a,
-                    steps: mine,
-                }
-            })
-            .collect();
-        let sanctions = sanction::Entity::find()
-            .filter(sanction::Column::StudentId.eq(student_id))
-            .order_by_asc(sanction::Column::Id)
-            .all(db)
-            .await?;
-        let archive_items = archive_item::Entity::find()
-            .filter(archive_item::Column::StudentId.eq(student_id))
-            .order_by_asc(archive_item::Column::Id)
-            .all(db)
-            .await?;
-        let attachments = attachment::Entity::find()
+        if students.is_empty() {
+            return Err(AppError::validation("school", "本校没有任何学籍，无需移交"));
+        }
+        let n = students.len();
+        let mut records = Vec::with_capacity(n);
+        for s in students {
+            records.push(collect(self.db(), s).await?);
+        }
+        self.seal_package(
+            session,
+            PackageKind::SchoolArchive,
+            &receiver,
+            records,
+            &format!("students:{n}"),
+        )
+        .await
+    }
+
+    /// Migrant children (随迁子女) whose status is 辍学, with the date their archive was handed
+    /// over, if it was (R18.2).
+    pub async fn migrant_dropouts(&self, session: &Session) -> Result<Vec<MigrantDropoutView>> {
+        self.authorize(session, Permission::ViewStudents).await?;
+        // A migrant dropout: 辍学, and a migrant child by the record's flag or by the dropout
+        // report (which opened the R18.2 hand-over deadline).
+        let students = student::Entity::find()
+            .filter(student::Column::Status.eq("dropped_out"))
             .filter(
                 Condition::any()
-                    .add(attachment::Column::StudentId.eq(student_id))
-                    .add(attachment::Column::ApplicationId.is_in(app_ids)),
+                    .add(student::Column::MigrantChild.eq(true))
+                    .add(
+                        student::Column::Id.in_subquery(
+                            sea_orm::sea_query::Query::select()
+                                .column(deadline::Column::StudentId)
+                                .from(deadline::Entity)
+                                .and_where(
+                                    deadline::Column::Kind
+                                        .eq(snake(&DeadlineKind::MigrantArchiveHandover)),
+                                )
+                                .to_owned(),
+                        ),
+                    )
+                    .add(
+                        student::Column::Id.in_subquery(
+                            sea_orm::sea_query::Query::select()
+                                .column(application::Column::StudentId)
+                                .from(application::Entity)
+                                .and_where(application::Column::ChangeKind.eq("dropout"))
+                                .and_where(application::Column::Data.like("%\"migrant\":true%"))
+                                .to_owned(),
+                        ),
+                    ),
             )
-            .order_by_asc(attachment::Column::Id)
-            .all(db)
+            .order_by_asc(student::Column::Grade)
+            .order_by_asc(student::Column::Id)
+            .all(self.db())
             .await?;
-        let txn = db.begin().await?;
-        let own = self.own_keys(&txn).await?;
-        let payload = Payload {
-            format: FORMAT.to_owned(),
-            sender: own.public.clone(),
-            receiver: receiver.keys.clone(),
-            created_at: self.now(),
-            student: s,
-            family,
-            events,
-            applications,
-            sanctions,
-            archive_items,
-            attachments,
-        };
-        let bytes = seal(&payload, &own, &receiver.keys)?;
-        audit::append(
-            &txn,
-            &session.username,
-            "package_create",
-            &format!("student:{student_id} to trusted_school:{to_school}"),
+        let ids: Vec<i64> = students.iter().map(|s| s.id).collect();
+        let handed: Vec<student_event::Model> = student_event::Entity::find()
+            .filter(student_event::Column::StudentId.is_in(ids))
+            .filter(student_event::Column::Kind.eq(HANDED_OVER))
+            .order_by_asc(student_event::Column::Id)
+            .all(self.db())
+            .await?;
+        Ok(students
+            .into_iter()
+            .map(|s| MigrantDropoutView {
+                handed_over_on: handed
+                    .iter()
+                    .rev()
+                    .find(|e| e.student_id == s.id)
+                    .map(|e| e.on_date),
+                student_id: s.id,
+                name: s.name,
+                xueji_number: s.xueji_number,
+                grade: s.grade,
+                hukou_address: s.hukou_address,
+            })
+            .collect())
+    }
+
+    /// The semester-end hand-over (R18.2): the archives of the migrant dropouts not yet handed
+    /// over, signed and encrypted to the trusted receiver (the county of household registration);
+    /// each record gets an event saying when and to whom it went.
+    pub async fn package_migrant_handover(
+        &self,
+        session: &Session,
+        to_school: i64,
+    ) -> Result<Vec<u8>> {
+        self.authorize(session, Permission::ManageSettings).await?;
+        let receiver = self.receiver(to_school).await?;
+        let pending: Vec<i64> = self
+            .migrant_dropouts(session)
+            .await?
+            .into_iter()
+            .filter(|m| m.handed_over_on.is_none())
+            .map(|m| m.student_id)
+            .collect();
+        if pending.is_empty() {
+            return Err(AppError::validation(
+                "students",
+                "没有待移交的随迁子女辍学档案",
+            ));
+        }
+        let n = pending.len();
+        let students = student::Entity::find()
+            .filter(student::Column::Id.is_in(pending))
+            .order_by_asc(student::Column::Id)
+            .all(self.db())
+            .await?;
+        let mut records = Vec::with_capacity(n);
+        for s in students {
+            records.push(collect(self.db(), s).await?);
+        }
+        self.seal_package(
+            session,
+            PackageKind::MigrantHandover,
+            &receiver,
+            records,
+            &format!("students:{n}"),
         )
-        .await?;
-        txn.commit().await?;
-        Ok(bytes)
+        .await
     }
 }

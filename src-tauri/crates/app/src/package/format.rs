@@ -16,7 +16,7 @@ use super::keys::{Own, PublicKeys, Trusted, verifying_key_of};
 use crate::error::{AppError, Result};
 
 /// The format's name and version, inside the signed payload.
-pub const FORMAT: &str = "xueji-transfer-package-1";
+pub const FORMAT: &str = "xueji-package-1";
 
 /// An application with its steps.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -25,13 +25,49 @@ pub(crate) struct ApplicationEntry {
     pub steps: Vec<application_step::Model>,
 }
 
-/// What is signed: the student's whole archive and who sends it to whom.
+/// Why a package was made, which decides how the receiver imports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum PackageKind {
+    /// One student whose transfer out is complete (R7.3, R9.1, R13.4): continues at the receiver.
+    Transfer,
+    /// Every record of a school that merges into another or is dissolved (R9.3).
+    SchoolArchive,
+    /// The semester-end hand-over of migrant children's dropout archives to the county of
+    /// household registration (R18.2): kept there read-only.
+    MigrantHandover,
+}
+
+impl PackageKind {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Transfer => "转学包",
+            Self::SchoolArchive => "全校学籍档案包",
+            Self::MigrantHandover => "随迁子女辍学档案移交包",
+        }
+    }
+
+    pub(crate) fn rule(self) -> &'static str {
+        match self {
+            Self::Transfer => "R13.4",
+            Self::SchoolArchive => "R9.3",
+            Self::MigrantHandover => "R18.2",
+        }
+    }
+
+    pub(crate) fn slug(self) -> &'static str {
+        match self {
+            Self::Transfer => "transfer",
+            Self::SchoolArchive => "school_archive",
+            Self::MigrantHandover => "migrant_handover",
+        }
+    }
+}
+
+/// One student's whole archive: the record, family, history, applications, sanctions, archive
+/// items and attachments (with their encrypted content).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub(crate) struct Payload {
-    pub format: String,
-    pub sender: PublicKeys,
-    pub receiver: PublicKeys,
-    pub created_at: DateTime<Utc>,
+pub(crate) struct StudentArchive {
     pub student: student::Model,
     pub family: Vec<family_member::Model>,
     pub events: Vec<student_event::Model>,
@@ -39,6 +75,17 @@ pub(crate) struct Payload {
     pub sanctions: Vec<sanction::Model>,
     pub archive_items: Vec<archive_item::Model>,
     pub attachments: Vec<attachment::Model>,
+}
+
+/// What is signed: the archives and who sends them to whom, and why.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Payload {
+    pub format: String,
+    pub kind: PackageKind,
+    pub sender: PublicKeys,
+    pub receiver: PublicKeys,
+    pub created_at: DateTime<Utc>,
+    pub records: Vec<StudentArchive>,
 }
 
 /// What is encrypted: the payload bytes and their signature.
@@ -86,7 +133,7 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
     let damaged = || {
         AppError::validation(
             "package",
-            "转学包无法解密：文件已损坏或被篡改，或不是发给本校的，请向转出学校索取原文件",
+            "学籍档案包无法解密：文件已损坏或被篡改，或不是发给本校的，请向发送学校索取原文件",
         )
     };
     let decryptor = age::Decryptor::new(bytes).map_err(|_| damaged())?;
@@ -94,7 +141,7 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
         .decrypt(std::iter::once(&own.identity as &dyn age::Identity))
         .map_err(|e| match e {
             age::DecryptError::NoMatchingKeys => {
-                AppError::forbidden("该转学包不是发给本校的（无法用本校密钥解密），不能导入")
+                AppError::forbidden("该档案包不是发给本校的（无法用本校密钥解密），不能导入")
             }
             _ => damaged(),
         })?;
@@ -105,7 +152,7 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
         .iter()
         .find(|t| t.keys.verifying_key == envelope.signer)
         .ok_or_else(|| {
-            AppError::forbidden("转学包的签名学校不在本校信任列表中，不能确认发送方，已拒绝")
+            AppError::forbidden("档案包的签名学校不在本校信任列表中，不能确认发送方，已拒绝")
         })?;
     let key = verifying_key_of(&sender.keys.verifying_key)?;
     let payload_bytes = B64.decode(&envelope.payload).map_err(|_| damaged())?;
@@ -114,24 +161,25 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
         .ok()
         .and_then(|b| Signature::from_slice(&b).ok())
         .ok_or_else(damaged)?;
-    key.verify_strict(&payload_bytes, &signature)
-        .map_err(|_| AppError::validation("package", "转学包签名验证失败：内容已被改动，已拒绝"))?;
+    key.verify_strict(&payload_bytes, &signature).map_err(|_| {
+        AppError::validation("package", "学籍档案包签名验证失败：内容已被改动，已拒绝")
+    })?;
     let payload: Payload = serde_json::from_slice(&payload_bytes).map_err(|_| damaged())?;
     if payload.format != FORMAT {
         return Err(AppError::validation(
             "package",
-            format!("不支持的转学包格式：{}", payload.format),
+            format!("不支持的档案包格式：{}", payload.format),
         ));
     }
     if payload.sender.verifying_key != sender.keys.verifying_key {
         return Err(AppError::forbidden(
-            "转学包声明的发送学校与签名学校不一致，已拒绝",
+            "档案包声明的发送学校与签名学校不一致，已拒绝",
         ));
     }
     if payload.receiver.recipient != own.public.recipient
         || payload.receiver.verifying_key != own.public.verifying_key
     {
-        return Err(AppError::forbidden("该转学包的接收学校不是本校，不能导入"));
+        return Err(AppError::forbidden("该档案包的接收学校不是本校，不能导入"));
     }
     Ok((payload, sender.clone()))
 }

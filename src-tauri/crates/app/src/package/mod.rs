@@ -6,11 +6,17 @@
 //! receiving school's age recipient (`create`). The receiving school decrypts it, verifies the
 //! signature against the keys it trusts, checks it is the receiver, and imports the record with its
 //! history and grade (`open`).
+//!
+//! The same signed format carries a whole school's archive for a merger or dissolution (R9.3) and
+//! the semester-end hand-over of migrant dropouts' archives to the county of household
+//! registration (R18.2); `PackageKind` says which, and how the receiver imports it.
 
 pub mod create;
 pub mod format;
 pub mod keys;
 pub mod open;
 
+pub use create::MigrantDropoutView;
+pub use format::PackageKind;
 pub use keys::{SchoolKeysView, TrustedSchoolView};
-pub use open::{PackageImportView, PackageView};
+pub use open::{PackageImportView, PackageStudentView, PackageView};

@@ -1,36 +1,34 @@
-//! Inspecting and importing a package received from another school (R13.4, R7.2).
+//! Inspecting and importing a package received from another school: a transfer continues in its
+//! grade (R13.4), a whole-school archive keeps every record as it was (R9.3), a migrant dropout
+//! hand-over is kept read-only (R18.2). One student one record (R7.2): a package holding anyone
+//! who already has a record here is refused whole.
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait,
-    IntoActiveModel, QueryFilter, TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, DatabaseTransaction,
+    EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait,
 };
 use xueji_store::entities::{
     application_step, archive_item, attachment, sanction, student, student_event, student_history,
 };
 
-use super::format::{Payload, open};
+use super::format::{PackageKind, Payload, StudentArchive, open};
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 
-/// What a verified package holds, shown before import.
+/// One student in a verified package.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct PackageView {
-    /// The trusted sender's id and name in our list.
-    pub sender_id: i64,
-    pub sender_name: String,
-    /// The sender's own identifier (code or name) from the signed payload.
-    pub sender_school: String,
-    pub created_at: chrono::DateTime<chrono::Utc>,
+pub struct PackageStudentView {
     pub name: String,
     /// 学籍号
     pub xueji_number: Option<String>,
     pub grade: Option<i32>,
-    /// Status at the sending school (transferred_out).
+    /// Status at the sending school.
     pub status: String,
     pub events: u32,
     pub applications: u32,
@@ -41,11 +39,33 @@ pub struct PackageView {
     pub existing_student_id: Option<i64>,
 }
 
-/// The record created by an import.
+/// What a verified package holds, shown before import.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageView {
+    /// The trusted sender's id and name in our list.
+    pub sender_id: i64,
+    pub sender_name: String,
+    /// The sender's own identifier (code or name) from the signed payload.
+    pub sender_school: String,
+    pub created_at: DateTime<Utc>,
+    pub kind: PackageKind,
+    pub kind_label: String,
+    pub students: Vec<PackageStudentView>,
+}
+
+impl PackageView {
+    /// Students in the package who already have a record here.
+    pub fn existing(&self) -> impl Iterator<Item = i64> + '_ {
+        self.students.iter().filter_map(|s| s.existing_student_id)
+    }
+}
+
+/// The records created by an import.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PackageImportView {
-    pub student_id: i64,
+    pub student_ids: Vec<i64>,
     pub package: PackageView,
 }
 
@@ -53,29 +73,62 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// How an imported record continues here.
+struct Arrival<'a> {
+    kind: PackageKind,
+    sender: &'a str,
+    actor: &'a str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+}
+
 impl App {
-    async fn open_package(&self, bytes: &[u8]) -> Result<(Payload, PackageView)> {
+    async fn open_package(
+        &self,
+        session: &Session,
+        bytes: &[u8],
+    ) -> Result<(Payload, PackageView)> {
         let txn = self.db().begin().await?;
         let own = self.own_keys(&txn).await?;
         let trusted = Self::trusted(&txn).await?;
         txn.commit().await?;
-        let (p, sender) = open(bytes, &own, &trusted)?;
-        let existing = self.existing(&p.student).await?;
+        let (p, sender) = match open(bytes, &own, &trusted) {
+            Ok(opened) => opened,
+            Err(e) => {
+                // A refused package is attributable like any other action (R30.1).
+                audit::record(
+                    self.db(),
+                    &session.username,
+                    "package_refused",
+                    &format!("{}:{}", e.kind_name(), e.message),
+                )
+                .await?;
+                return Err(e);
+            }
+        };
+        let mut students = Vec::with_capacity(p.records.len());
+        for r in &p.records {
+            students.push(PackageStudentView {
+                name: r.student.name.clone(),
+                xueji_number: r.student.xueji_number.clone(),
+                grade: r.student.grade,
+                status: r.student.status.clone(),
+                events: count(r.events.len()),
+                applications: count(r.applications.len()),
+                sanctions: count(r.sanctions.len()),
+                archive_items: count(r.archive_items.len()),
+                attachments: count(r.attachments.len()),
+                existing_student_id: self.existing(&r.student).await?,
+            });
+        }
         let view = PackageView {
             sender_id: sender.id,
             sender_name: sender.name.clone(),
             sender_school: p.sender.school.clone(),
             created_at: p.created_at,
-            name: p.student.name.clone(),
-            xueji_number: p.student.xueji_number.clone(),
-            grade: p.student.grade,
-            status: p.student.status.clone(),
-            events: count(p.events.len()),
-            applications: count(p.applications.len()),
-            sanctions: count(p.sanctions.len()),
-            archive_items: count(p.archive_items.len()),
-            attachments: count(p.attachments.len()),
-            existing_student_id: existing,
+            kind: p.kind,
+            kind_label: p.kind.label_zh().to_owned(),
+            students,
         };
         Ok((p, view))
     }
@@ -97,149 +150,211 @@ impl App {
     /// package, one signed by a school we do not trust, or one addressed to another school.
     pub async fn package_inspect(&self, session: &Session, bytes: &[u8]) -> Result<PackageView> {
         self.authorize(session, Permission::ManageSettings).await?;
-        let (_, view) = self.open_package(bytes).await?;
+        let (_, view) = self.open_package(session, bytes).await?;
         audit::record(
             self.db(),
             &session.username,
             "package_inspect",
-            &format!("trusted_school:{}", view.sender_id),
+            &format!(
+                "{} students:{} from trusted_school:{}",
+                view.kind.rule(),
+                view.students.len(),
+                view.sender_id
+            ),
         )
         .await?;
         Ok(view)
     }
 
-    /// Imports a verified package: the record continues here as 在读 in the grade it had (R13.4),
-    /// with its history, applications, sanctions, archive items and attachments, in one
-    /// transaction. Refused if the student already has a record here (R7.2).
+    /// Imports a verified package in one transaction: each record with its history,
+    /// applications, sanctions, archive items and attachments. Refused whole if anyone in it
+    /// already has a record here (R7.2).
     pub async fn package_import(
         &self,
         session: &Session,
         bytes: &[u8],
     ) -> Result<PackageImportView> {
         self.authorize(session, Permission::ManageSettings).await?;
-        let (p, view) = self.open_package(bytes).await?;
-        if let Some(id) = view.existing_student_id {
+        let (p, view) = self.open_package(session, bytes).await?;
+        let existing: Vec<String> = view.existing().map(|id| id.to_string()).collect();
+        if !existing.is_empty() {
             return Err(AppError::rule(
                 "R7.2",
-                format!("本校已有该学生的学籍（学生编号 {id}），一人只能有一个学籍，不能重复导入"),
+                format!(
+                    "本校已有包中 {} 名学生的学籍（学生编号 {}），一人只能有一个学籍，整包未导入",
+                    existing.len(),
+                    existing.join("、")
+                ),
             ));
         }
-        let now = self.now();
-        let today = self.today();
-        let actor = session.username.as_str();
+        if p.kind == PackageKind::Transfer && p.records.len() != 1 {
+            return Err(AppError::validation(
+                "package",
+                "转学包应只含一名学生，该文件不符合格式，已拒绝",
+            ));
+        }
+        let arrival = Arrival {
+            kind: p.kind,
+            sender: &view.sender_name,
+            actor: session.username.as_str(),
+            now: self.now(),
+            today: self.today(),
+        };
         let txn = self.db().begin().await?;
-        let mut am = p.student.clone().into_active_model();
-        am.id = NotSet;
-        am.status = Set("enrolled".to_owned());
-        am.class_name = Set(None);
-        am.archived = Set(false);
-        am.leave_until = Set(None);
-        am.hold_since = Set(None);
-        am.hold_judgment_on = Set(None);
-        am.last_change_on = Set(Some(today));
-        am.version = Set(1);
-        am.created_at = Set(now);
-        am.updated_at = Set(now);
-        let s = am.insert(&txn).await?;
-        let id = s.id;
-        student_history::ActiveModel {
-            student_id: Set(id),
-            version: Set(s.version),
-            changed_at: Set(now),
-            changed_by: Set(actor.to_owned()),
-            change: Set("transfer_in".to_owned()),
-            snapshot: Set(serde_json::to_string(&s)?),
-            ..Default::default()
+        let mut ids = Vec::with_capacity(p.records.len());
+        for r in &p.records {
+            ids.push(insert_archive(&txn, r, &arrival).await?);
         }
-        .insert(&txn)
-        .await?;
-        for f in &p.family {
-            let mut a = f.clone().into_active_model();
-            a.id = NotSet;
-            a.student_id = Set(id);
-            a.insert(&txn).await?;
-        }
-        let mut apps: HashMap<i64, i64> = HashMap::new();
-        for e in &p.applications {
-            let mut a = e.application.clone().into_active_model();
-            a.id = NotSet;
-            a.student_id = Set(Some(id));
-            let m = a.insert(&txn).await?;
-            apps.insert(e.application.id, m.id);
-        }
-        let app_of = |old: Option<i64>| old.and_then(|o| apps.get(&o).copied());
-        let mut files: HashMap<i64, i64> = HashMap::new();
-        for f in &p.attachments {
-            let mut a: attachment::ActiveModel = f.clone().into_active_model();
-            a.id = NotSet;
-            a.student_id = Set(f.student_id.map(|_| id));
-            a.application_id = Set(app_of(f.application_id));
-            let m = a.insert(&txn).await?;
-            files.insert(f.id, m.id);
-        }
-        let file_of = |old: Option<i64>| old.and_then(|o| files.get(&o).copied());
-        for e in &p.applications {
-            for st in &e.steps {
-                let mut a: application_step::ActiveModel = st.clone().into_active_model();
-                a.id = NotSet;
-                a.application_id = Set(apps[&e.application.id]);
-                a.attachment_id = Set(file_of(st.attachment_id));
-                a.insert(&txn).await?;
-            }
-        }
-        for e in &p.events {
-            let mut a: student_event::ActiveModel = e.clone().into_active_model();
-            a.id = NotSet;
-            a.student_id = Set(id);
-            a.application_id = Set(app_of(e.application_id));
-            a.insert(&txn).await?;
-        }
-        for x in &p.sanctions {
-            let mut a: sanction::ActiveModel = x.clone().into_active_model();
-            a.id = NotSet;
-            a.student_id = Set(id);
-            a.application_id = Set(app_of(x.application_id));
-            a.insert(&txn).await?;
-        }
-        for x in &p.archive_items {
-            let mut a: archive_item::ActiveModel = x.clone().into_active_model();
-            a.id = NotSet;
-            a.student_id = Set(id);
-            a.attachment_id = Set(file_of(x.attachment_id));
-            a.insert(&txn).await?;
-        }
-        let grade = p.student.grade.unwrap_or(0);
-        student_event::ActiveModel {
-            student_id: Set(id),
-            application_id: Set(None),
-            kind: Set("transfer_in".to_owned()),
-            on_date: Set(today),
-            rule: Set("R13.4".to_owned()),
-            status_before: Set(p.student.status.clone()),
-            status_after: Set("enrolled".to_owned()),
-            grade_before: Set(grade),
-            grade_after: Set(grade),
-            summary: Set(format!(
-                "由{}转入（转学包导入），原年级续读",
-                view.sender_name
-            )),
-            recorded_at: Set(now),
-            recorded_by: Set(actor.to_owned()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
         audit::append(
             &txn,
-            actor,
+            arrival.actor,
             "package_import",
-            &format!("student:{id} from trusted_school:{}", view.sender_id),
+            &format!(
+                "{} students:{} first:{} from trusted_school:{}",
+                p.kind.rule(),
+                ids.len(),
+                ids.first().copied().unwrap_or_default(),
+                view.sender_id
+            ),
         )
         .await?;
         txn.commit().await?;
         Ok(PackageImportView {
-            student_id: id,
+            student_ids: ids,
             package: view,
         })
     }
+}
+
+/// Inserts one student's archive with new ids, keeping every link between its rows, and the
+/// arrival event. Returns the new student id.
+async fn insert_archive(
+    txn: &DatabaseTransaction,
+    r: &StudentArchive,
+    arrival: &Arrival<'_>,
+) -> Result<i64> {
+    let src = &r.student;
+    let mut am = src.clone().into_active_model();
+    am.id = NotSet;
+    let (status_after, event_kind, summary) = match arrival.kind {
+        PackageKind::Transfer => {
+            // R13.4: the grade stays; the class is this school's to assign.
+            am.status = Set("enrolled".to_owned());
+            am.class_name = Set(None);
+            am.archived = Set(false);
+            am.leave_until = Set(None);
+            am.hold_since = Set(None);
+            am.hold_judgment_on = Set(None);
+            am.last_change_on = Set(Some(arrival.today));
+            (
+                "enrolled".to_owned(),
+                "transfer_in",
+                format!("由{}转入（转学包导入），原年级续读", arrival.sender),
+            )
+        }
+        PackageKind::SchoolArchive => (
+            src.status.clone(),
+            "archive_received",
+            format!("由{}整体移交（学校合并或撤销）", arrival.sender),
+        ),
+        PackageKind::MigrantHandover => {
+            // Kept, never continued here: read-only.
+            am.archived = Set(true);
+            (
+                src.status.clone(),
+                "archive_received",
+                format!("由{}移交的随迁子女辍学学籍档案", arrival.sender),
+            )
+        }
+    };
+    am.version = Set(1);
+    am.created_at = Set(arrival.now);
+    am.updated_at = Set(arrival.now);
+    let s = am.insert(txn).await?;
+    let id = s.id;
+    student_history::ActiveModel {
+        student_id: Set(id),
+        version: Set(s.version),
+        changed_at: Set(arrival.now),
+        changed_by: Set(arrival.actor.to_owned()),
+        change: Set(event_kind.to_owned()),
+        snapshot: Set(serde_json::to_string(&s)?),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    for f in &r.family {
+        let mut a = f.clone().into_active_model();
+        a.id = NotSet;
+        a.student_id = Set(id);
+        a.insert(txn).await?;
+    }
+    let mut apps: HashMap<i64, i64> = HashMap::new();
+    for e in &r.applications {
+        let mut a = e.application.clone().into_active_model();
+        a.id = NotSet;
+        a.student_id = Set(Some(id));
+        let m = a.insert(txn).await?;
+        apps.insert(e.application.id, m.id);
+    }
+    let app_of = |old: Option<i64>| old.and_then(|o| apps.get(&o).copied());
+    let mut files: HashMap<i64, i64> = HashMap::new();
+    for f in &r.attachments {
+        let mut a: attachment::ActiveModel = f.clone().into_active_model();
+        a.id = NotSet;
+        a.student_id = Set(f.student_id.map(|_| id));
+        a.application_id = Set(app_of(f.application_id));
+        let m = a.insert(txn).await?;
+        files.insert(f.id, m.id);
+    }
+    let file_of = |old: Option<i64>| old.and_then(|o| files.get(&o).copied());
+    for e in &r.applications {
+        for st in &e.steps {
+            let mut a: application_step::ActiveModel = st.clone().into_active_model();
+            a.id = NotSet;
+            a.application_id = Set(apps[&e.application.id]);
+            a.attachment_id = Set(file_of(st.attachment_id));
+            a.insert(txn).await?;
+        }
+    }
+    for e in &r.events {
+        let mut a: student_event::ActiveModel = e.clone().into_active_model();
+        a.id = NotSet;
+        a.student_id = Set(id);
+        a.application_id = Set(app_of(e.application_id));
+        a.insert(txn).await?;
+    }
+    for x in &r.sanctions {
+        let mut a: sanction::ActiveModel = x.clone().into_active_model();
+        a.id = NotSet;
+        a.student_id = Set(id);
+        a.application_id = Set(app_of(x.application_id));
+        a.insert(txn).await?;
+    }
+    for x in &r.archive_items {
+        let mut a: archive_item::ActiveModel = x.clone().into_active_model();
+        a.id = NotSet;
+        a.student_id = Set(id);
+        a.attachment_id = Set(file_of(x.attachment_id));
+        a.insert(txn).await?;
+    }
+    let grade = src.grade.unwrap_or(0);
+    student_event::ActiveModel {
+        student_id: Set(id),
+        application_id: Set(None),
+        kind: Set(event_kind.to_owned()),
+        on_date: Set(arrival.today),
+        rule: Set(arrival.kind.rule().to_owned()),
+        status_before: Set(src.status.clone()),
+        status_after: Set(status_after),
+        grade_before: Set(grade),
+        grade_after: Set(grade),
+        summary: Set(summary),
+        recorded_at: Set(arrival.now),
+        recorded_by: Set(arrival.actor.to_owned()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(id)
 }

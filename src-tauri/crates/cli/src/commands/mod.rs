@@ -5,6 +5,7 @@ pub mod backup;
 pub mod batch;
 pub mod change;
 pub mod db;
+pub mod export;
 pub mod import;
 pub mod init;
 pub mod package;

@@ -15,24 +15,56 @@ fn read(path: &Path) -> Result<Vec<u8>> {
         .map_err(|e| CliError::Usage(format!("无法读取文件 {}：{e}", path.display())))
 }
 
+/// What a package holds, without names or ID numbers (they stay out of the terminal).
 fn describe(v: &PackageView) -> String {
+    let mut grades: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for s in &v.students {
+        *grades.entry(s.grade.unwrap_or(0)).or_default() += 1;
+    }
+    let by_grade: Vec<String> = grades
+        .iter()
+        .map(|(g, n)| format!("{g} 年级 {n} 人"))
+        .collect();
+    let sum = |f: fn(&xueji_app::package::PackageStudentView) -> u32| -> u32 {
+        v.students.iter().map(f).sum()
+    };
+    let existing: Vec<String> = v.existing().map(|id| id.to_string()).collect();
     format!(
-        "发送学校：{}（信任编号 {}）\n学生：{}，学籍号 {}，年级 {}\n变动记录 {} 条，申请 {} 件，处分 {} 条，档案条目 {} 条，附件 {} 个{}",
+        "{}，发送方：{}（信任编号 {}），生成于 {}\n学生 {} 人（{}）\n变动记录 {} 条，申请 {} 件，处分 {} 条，档案条目 {} 条，附件 {} 个{}",
+        v.kind_label,
         v.sender_name,
         v.sender_id,
-        v.name,
-        v.xueji_number.as_deref().unwrap_or("（无）"),
-        v.grade
-            .map_or_else(|| "（无）".to_owned(), |g| g.to_string()),
-        v.events,
-        v.applications,
-        v.sanctions,
-        v.archive_items,
-        v.attachments,
-        v.existing_student_id.map_or_else(String::new, |id| format!(
-            "\n注意：本校已有该学生的学籍（学生编号 {id}）"
-        )),
+        v.created_at.format("%Y-%m-%d %H:%M UTC"),
+        v.students.len(),
+        by_grade.join("，"),
+        sum(|s| s.events),
+        sum(|s| s.applications),
+        sum(|s| s.sanctions),
+        sum(|s| s.archive_items),
+        sum(|s| s.attachments),
+        if existing.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\n注意：本校已有其中 {} 人的学籍（学生编号 {}），不能导入",
+                existing.len(),
+                existing.join("、")
+            )
+        },
     )
+}
+
+fn write(out: &Path, bytes: &[u8], what: &str, json: bool) -> Result<()> {
+    std::fs::write(out, bytes).map_err(|source| CliError::Write {
+        path: out.display().to_string(),
+        source,
+    })?;
+    output::success(
+        json,
+        &format!("已生成{what}：{}（{} 字节）", out.display(), bytes.len()),
+        json!({ "file": out.display().to_string(), "bytes": bytes.len() }),
+    );
+    Ok(())
 }
 
 pub async fn create(
@@ -45,21 +77,28 @@ pub async fn create(
 ) -> Result<()> {
     let id = crate::commands::student::resolve(app, session, student).await?;
     let bytes = app.package_create(session, id, to).await?;
-    std::fs::write(out, &bytes).map_err(|source| CliError::Write {
-        path: out.display().to_string(),
-        source,
-    })?;
-    output::success(
-        json,
-        &format!("已生成转学包：{}（{} 字节）", out.display(), bytes.len()),
-        json!({ "file": out.display().to_string(), "bytes": bytes.len() }),
-    );
-    Ok(())
+    write(out, &bytes, "转学包", json)
+}
+
+pub async fn school_archive(
+    app: &App,
+    session: &Session,
+    json: bool,
+    to: i64,
+    out: &Path,
+) -> Result<()> {
+    let bytes = app.package_school_archive(session, to).await?;
+    write(out, &bytes, "全校学籍档案包", json)
+}
+
+pub async fn handover(app: &App, session: &Session, json: bool, to: i64, out: &Path) -> Result<()> {
+    let bytes = app.package_migrant_handover(session, to).await?;
+    write(out, &bytes, "随迁子女辍学档案移交包", json)
 }
 
 pub async fn inspect(app: &App, session: &Session, json: bool, file: &Path) -> Result<()> {
     let v = app.package_inspect(session, &read(file)?).await?;
-    output::success(json, &describe(&v), json!({ "package": v }));
+    output::success(json, &describe(&v), json!({ "package": summary(&v) }));
     Ok(())
 }
 
@@ -68,13 +107,36 @@ pub async fn import(app: &App, session: &Session, json: bool, file: &Path) -> Re
     output::success(
         json,
         &format!(
-            "已导入，学生编号 {}\n{}",
-            v.student_id,
+            "已导入 {} 名学生（学生编号 {}）\n{}",
+            v.student_ids.len(),
+            v.student_ids
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("、"),
             describe(&v.package)
         ),
-        json!({ "studentId": v.student_id, "package": v.package }),
+        json!({ "studentIds": v.student_ids, "package": summary(&v.package) }),
     );
     Ok(())
+}
+
+/// The package for `--json`: counts per student, no names or ID numbers.
+fn summary(v: &PackageView) -> serde_json::Value {
+    json!({
+        "kind": v.kind,
+        "senderId": v.sender_id,
+        "senderName": v.sender_name,
+        "createdAt": v.created_at,
+        "students": v.students.iter().map(|s| json!({
+            "grade": s.grade,
+            "status": s.status,
+            "events": s.events,
+            "applications": s.applications,
+            "attachments": s.attachments,
+            "existingStudentId": s.existing_student_id,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 pub async fn keys_show(app: &App, session: &Session, json: bool) -> Result<()> {

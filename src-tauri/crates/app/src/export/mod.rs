@@ -1,0 +1,203 @@
+//! Controlled exports (R30.1, R30.2): no record leaves the school without the bureau's written
+//! approval. Every export asks for the approval reference (批准文号) and its purpose, writes both to
+//! the audit log with who exported what, and marks the file itself with the same facts.
+
+mod data;
+mod sheet;
+
+use chrono::NaiveDate;
+
+use crate::app::App;
+use crate::audit;
+use crate::auth::{Permission, Session};
+use crate::error::{AppError, Result};
+
+pub use sheet::Marking;
+
+/// What can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportKind {
+    /// Class rosters (班级花名册): one sheet per class.
+    Roster,
+    /// The national duplicate-check list (全国查重名单, R7.5) of candidates read from a student
+    /// list workbook (see [`App::export_duplicate_check`]).
+    DuplicateCheck,
+    /// Counts by grade, class, status, sex and flags, and changes per term.
+    Statistics,
+    /// Applications (学籍变动) opened in a date range.
+    Changes,
+}
+
+impl ExportKind {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Roster => "班级花名册",
+            Self::DuplicateCheck => "全国查重名单",
+            Self::Statistics => "学籍统计表",
+            Self::Changes => "学籍变动清单",
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            Self::Roster => "roster",
+            Self::DuplicateCheck => "duplicate_check",
+            Self::Statistics => "statistics",
+            Self::Changes => "changes",
+        }
+    }
+}
+
+/// An export as asked for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportRequest {
+    /// The bureau's written approval reference (批准文号), required (R30.2).
+    pub approval_ref: String,
+    /// What the data is for, required (R30.1).
+    pub purpose: String,
+    /// Roster: only this grade.
+    #[serde(default)]
+    pub grade: Option<i32>,
+    /// Roster: only this class (with `grade`).
+    #[serde(default)]
+    pub class_name: Option<String>,
+    /// Changes: opened on or after.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Changes: opened on or before.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+/// The exported file.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportFile {
+    /// A suggested file name (`班级花名册-20261128.xlsx`).
+    pub file_name: String,
+    /// Data rows written (students, applications or count rows).
+    pub rows: u32,
+    #[serde(skip)]
+    #[specta(skip)]
+    pub bytes: Vec<u8>,
+}
+
+/// The approval facts, trimmed and checked (R30.2).
+fn approval(request: &ExportRequest) -> Result<(String, String)> {
+    let reference = request.approval_ref.trim();
+    let purpose = request.purpose.trim();
+    if reference.is_empty() {
+        return Err(AppError::rule(
+            "R30.2",
+            "导出学籍数据须经主管教育行政部门书面同意：请填写批准文号",
+        )
+        .with_field("approvalRef", "请填写批准文号"));
+    }
+    if purpose.is_empty() {
+        return Err(
+            AppError::rule("R30.1", "导出学籍数据须写明用途（谁使用、谁负责）")
+                .with_field("purpose", "请填写用途"),
+        );
+    }
+    if reference.chars().count() > 100 || purpose.chars().count() > 200 {
+        return Err(AppError::validation(
+            "approvalRef",
+            "批准文号不超过 100 字，用途不超过 200 字",
+        ));
+    }
+    Ok((reference.to_owned(), purpose.to_owned()))
+}
+
+impl App {
+    /// Exports `kind` (every kind but the duplicate-check list, which needs its candidates) as an
+    /// .xlsx workbook marked with who exported it, when, the approval reference and the purpose;
+    /// the same facts go to the audit log (R30.1, R30.2).
+    pub async fn export(
+        &self,
+        session: &Session,
+        kind: ExportKind,
+        request: &ExportRequest,
+    ) -> Result<ExportFile> {
+        self.authorize(session, Permission::PrintDocuments).await?;
+        let (reference, purpose) = approval(request)?;
+        let tables = match kind {
+            ExportKind::Roster => data::rosters(self.db(), request).await?,
+            ExportKind::Statistics => data::statistics(self.db(), self.today()).await?,
+            ExportKind::Changes => data::changes(self.db(), request).await?,
+            ExportKind::DuplicateCheck => {
+                return Err(AppError::validation(
+                    "kind",
+                    "全国查重名单须从候选学生名单文件导出",
+                ));
+            }
+        };
+        self.finish_export(session, kind, &reference, &purpose, &tables)
+            .await
+    }
+
+    /// Exports the national duplicate-check list (全国查重, R7.5) of the candidates in a student
+    /// list workbook (the import template): non-grade-1 newcomers without a record. Rows with a
+    /// problem are refused with the import's row-level report in the message; nothing is exported
+    /// then.
+    pub async fn export_duplicate_check(
+        &self,
+        session: &Session,
+        candidates_xlsx: &[u8],
+        request: &ExportRequest,
+    ) -> Result<ExportFile> {
+        self.authorize(session, Permission::PrintDocuments).await?;
+        let (reference, purpose) = approval(request)?;
+        let tables = data::duplicate_check(candidates_xlsx, self.today())?;
+        self.finish_export(
+            session,
+            ExportKind::DuplicateCheck,
+            &reference,
+            &purpose,
+            &tables,
+        )
+        .await
+    }
+
+    async fn finish_export(
+        &self,
+        session: &Session,
+        kind: ExportKind,
+        reference: &str,
+        purpose: &str,
+        tables: &[sheet::Table],
+    ) -> Result<ExportFile> {
+        let now = self.now();
+        let school = self.config().school_profile.name.clone();
+        let marking = Marking {
+            school,
+            title: kind.label_zh().to_owned(),
+            exported_by: format!("{}（{}）", session.display_name, session.username),
+            exported_at: now,
+            approval_ref: reference.to_owned(),
+            purpose: purpose.to_owned(),
+        };
+        let bytes = sheet::workbook(&marking, tables)?;
+        let rows: usize = tables.iter().map(|t| t.rows.len()).sum();
+        let rows = u32::try_from(rows).unwrap_or(u32::MAX);
+        // The approval facts are the point of R30.2: they go to the audit log verbatim, with the
+        // kind and size of what left the school (never names or ID numbers).
+        audit::record(
+            self.db(),
+            &session.username,
+            "export",
+            &format!(
+                "{} rows:{rows} approval:{reference} purpose:{purpose}",
+                kind.slug()
+            ),
+        )
+        .await?;
+        let date = self.today().format("%Y%m%d");
+        Ok(ExportFile {
+            file_name: format!("{}-{date}.xlsx", kind.label_zh()),
+            rows,
+            bytes,
+        })
+    }
+}

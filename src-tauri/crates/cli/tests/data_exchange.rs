@@ -1,0 +1,250 @@
+//! `xueji import`, `export`, `keys` and `package` (issue 8 item 5) between two real schools'
+//! encrypted databases: a list imported at school A, a controlled export, and A's whole archive
+//! moved to school B (R9.3). Names and ID numbers never reach the terminal.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const PASSWORD: &str = "xueji2024";
+const NAMES: [&str; 2] = ["欧阳春", "司马秋"];
+
+struct School {
+    data: PathBuf,
+    key: PathBuf,
+}
+
+fn xueji(s: &School, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xueji"))
+        .arg("--data-dir")
+        .arg(&s.data)
+        .args(args)
+        .env("XUEJI_DB_KEY_FILE", &s.key)
+        .env("XUEJI_USER", "registrar")
+        .env_remove("XUEJI_DATA_DIR")
+        .env_remove("XUEJI_PASSWORD")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xueji runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{PASSWORD}\n{PASSWORD}\n").as_bytes())
+        .expect("stdin");
+    child.wait_with_output().expect("output")
+}
+
+fn ok(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{} {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for name in NAMES {
+        assert!(!text.contains(name), "a name reached the terminal: {text}");
+    }
+    serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
+}
+
+fn school(root: &Path, name: &str) -> School {
+    let s = School {
+        data: root.join(name).join("data"),
+        key: root.join(name).join("db.key"),
+    };
+    std::fs::create_dir_all(root.join(name)).expect("dir");
+    ok(&xueji(
+        &s,
+        &[
+            "init",
+            "--school-name",
+            name,
+            "--school-kind",
+            "小学",
+            "--admin",
+            "registrar",
+        ],
+    ));
+    s
+}
+
+fn id_number(seq: u32) -> String {
+    let first17 = format!("33010620160301{seq:03}");
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first17
+        .bytes()
+        .zip(weights)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    format!("{first17}{check}")
+}
+
+/// A student list in the import template, as a real .xlsx file.
+fn student_list(path: &Path) {
+    let headers = [
+        "姓名",
+        "性别",
+        "出生日期",
+        "身份证件类型",
+        "身份证件号",
+        "民族",
+        "国籍/地区",
+        "户口性质",
+        "户口所在地",
+        "现住址",
+        "年级",
+        "班级",
+        "监护人姓名",
+        "监护人关系",
+    ];
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in headers.iter().enumerate() {
+        sheet
+            .write_string(0, u16::try_from(c).expect("col"), *h)
+            .expect("write");
+    }
+    for (i, name) in NAMES.iter().enumerate() {
+        let seq = u32::try_from(i).expect("seq") * 2 + 1; // odd: male
+        let id = id_number(seq);
+        let row = [
+            *name,
+            "男",
+            "2016-03-01",
+            "居民身份证",
+            id.as_str(),
+            "汉族",
+            "中国",
+            "非农业户口",
+            "浙江省杭州市西湖区",
+            "浙江省杭州市西湖区",
+            "三年级",
+            "1班",
+            "欧阳大山",
+            "父亲",
+        ];
+        let r = u32::try_from(i + 1).expect("row");
+        for (c, v) in row.iter().enumerate() {
+            sheet
+                .write_string(r, u16::try_from(c).expect("col"), *v)
+                .expect("write");
+        }
+    }
+    book.save(path).expect("save");
+}
+
+#[test]
+fn import_export_and_move_a_whole_school_archive_between_two_schools() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let a = school(root, "甲小学");
+    let b = school(root, "乙小学");
+    let list = root.join("list.xlsx");
+    student_list(&list);
+    let list = list.display().to_string();
+
+    // import: check first, then commit
+    let checked = ok(&xueji(&a, &["--json", "import", "students", &list]));
+    assert_eq!(
+        checked["problems"].as_array().map(Vec::len),
+        Some(0),
+        "{checked}"
+    );
+    ok(&xueji(&a, &["import", "students", &list, "--commit"]));
+
+    // export: refused without the approval reference (R30.2), written with it
+    let out = root.join("roster.xlsx");
+    let out_s = out.display().to_string();
+    let refused = xueji(
+        &a,
+        &[
+            "export",
+            "roster",
+            "--approval-ref",
+            "",
+            "--purpose",
+            "核查",
+            "--out",
+            &out_s,
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(4), "rule violation");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("R30.2"));
+    assert!(!out.exists(), "nothing written");
+    let done = ok(&xueji(
+        &a,
+        &[
+            "--json",
+            "export",
+            "roster",
+            "--approval-ref",
+            "西教学〔2026〕12号",
+            "--purpose",
+            "区教育局学期核查",
+            "--out",
+            &out_s,
+        ],
+    ));
+    assert_eq!(done["rows"], 2);
+    assert!(std::fs::read(&out).expect("file").starts_with(b"PK"));
+    let audit = String::from_utf8_lossy(&xueji(&a, &["audit", "verify"]).stdout).into_owned();
+    assert!(!audit.is_empty());
+
+    // keys: each school trusts the other
+    let key_a = ok(&xueji(&a, &["--json", "keys", "show"]))["keys"]["text"]
+        .as_str()
+        .expect("text")
+        .to_owned();
+    let key_b = ok(&xueji(&b, &["--json", "keys", "show"]))["keys"]["text"]
+        .as_str()
+        .expect("text")
+        .to_owned();
+    let b_in_a = ok(&xueji(
+        &a,
+        &["--json", "keys", "trust", &key_b, "--name", "乙小学"],
+    ))["trusted"]["id"]
+        .as_i64()
+        .expect("id");
+    ok(&xueji(&b, &["keys", "trust", &key_a, "--name", "甲小学"]));
+
+    // the whole school's archive (R9.3), inspected and imported at B
+    let pkg = root.join("archive.xueji");
+    let pkg_s = pkg.display().to_string();
+    ok(&xueji(
+        &a,
+        &[
+            "package",
+            "school-archive",
+            "--to",
+            &b_in_a.to_string(),
+            "--out",
+            &pkg_s,
+        ],
+    ));
+    let seen = ok(&xueji(&b, &["--json", "package", "inspect", &pkg_s]));
+    assert_eq!(seen["package"]["kind"], "schoolArchive");
+    assert_eq!(
+        seen["package"]["students"].as_array().map(Vec::len),
+        Some(2)
+    );
+    let imported = ok(&xueji(&b, &["--json", "package", "import", &pkg_s]));
+    assert_eq!(imported["studentIds"].as_array().map(Vec::len), Some(2));
+    // a second import is refused whole (R7.2)
+    let again = xueji(&b, &["package", "import", &pkg_s]);
+    assert_eq!(again.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("R7.2"));
+    // one byte altered: refused
+    let mut bytes = std::fs::read(&pkg).expect("pkg");
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 1;
+    let bad = root.join("bad.xueji");
+    std::fs::write(&bad, bytes).expect("write");
+    let refused = xueji(&b, &["package", "inspect", &bad.display().to_string()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("档案包"));
+}

@@ -1,0 +1,242 @@
+//! Data in and out (issue 8): Excel import, controlled exports, school keys and signed archive
+//! packages. The UI picks files with the system dialog and passes their paths; the bytes never
+//! cross the IPC boundary.
+
+use std::path::Path;
+
+use tauri::State;
+use xueji_app::export::{ExportKind, ExportRequest};
+use xueji_app::import::{ImportCommitView, ImportReport};
+use xueji_app::package::{
+    MigrantDropoutView, PackageImportView, PackageView, SchoolKeysView, TrustedSchoolView,
+};
+
+use crate::error::{ErrorKind, IpcError};
+use crate::state::AppState;
+
+fn read(path: &str) -> Result<Vec<u8>, IpcError> {
+    std::fs::read(path).map_err(|e| {
+        IpcError::new(ErrorKind::Validation, format!("无法读取所选文件：{e}"))
+            .with_field("path", "无法读取")
+    })
+}
+
+fn write(path: &str, bytes: &[u8]) -> Result<(), IpcError> {
+    std::fs::write(Path::new(path), bytes).map_err(|e| {
+        IpcError::new(ErrorKind::Validation, format!("无法保存到所选位置：{e}"))
+            .with_field("path", "无法保存")
+    })
+}
+
+/// What was written where.
+#[derive(Clone, Debug, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedFileView {
+    pub path: String,
+    /// Rows (exports) or bytes (packages).
+    pub size: u32,
+}
+
+/// 检查学生名单 Excel（不写入）：逐行列出问题。
+#[tauri::command]
+#[specta::specta]
+pub async fn import_students_check(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ImportReport, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = read(&path)?;
+    Ok(super::app(&app)?
+        .import_students_check(&session, &bytes)
+        .await?)
+}
+
+/// 导入学生名单：没有任何问题时一次写入，否则不写入并返回报告。
+#[tauri::command]
+#[specta::specta]
+pub async fn import_students_commit(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ImportCommitView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = read(&path)?;
+    Ok(super::app(&app)?
+        .import_students_commit(&session, &bytes)
+        .await?)
+}
+
+/// 把检查报告另存为 .xlsx（问题单元格标红）。
+#[tauri::command]
+#[specta::specta]
+pub async fn import_report_save(
+    state: State<'_, AppState>,
+    path: String,
+    out: String,
+) -> Result<SavedFileView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = read(&path)?;
+    let report = super::app(&app)?
+        .import_students_check(&session, &bytes)
+        .await?;
+    let xlsx = report.to_xlsx()?;
+    write(&out, &xlsx)?;
+    Ok(SavedFileView {
+        path: out,
+        size: report.rows,
+    })
+}
+
+/// 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志。
+#[tauri::command]
+#[specta::specta]
+pub async fn export_save(
+    state: State<'_, AppState>,
+    kind: ExportKind,
+    request: ExportRequest,
+    out: String,
+) -> Result<SavedFileView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let file = super::app(&app)?.export(&session, kind, &request).await?;
+    write(&out, &file.bytes)?;
+    Ok(SavedFileView {
+        path: out,
+        size: file.rows,
+    })
+}
+
+/// 导出全国查重名单（第七条）：候选学生名单 Excel → 规定格式。
+#[tauri::command]
+#[specta::specta]
+pub async fn export_duplicate_check_save(
+    state: State<'_, AppState>,
+    candidates: String,
+    request: ExportRequest,
+    out: String,
+) -> Result<SavedFileView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = read(&candidates)?;
+    let file = super::app(&app)?
+        .export_duplicate_check(&session, &bytes, &request)
+        .await?;
+    write(&out, &file.bytes)?;
+    Ok(SavedFileView {
+        path: out,
+        size: file.rows,
+    })
+}
+
+/// 本校公钥文本（交给其他学校）。
+#[tauri::command]
+#[specta::specta]
+pub async fn keys_show(state: State<'_, AppState>) -> Result<SchoolKeysView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.keys_show(&session).await?)
+}
+
+/// 信任另一所学校（或教育局）的公钥文本。
+#[tauri::command]
+#[specta::specta]
+pub async fn keys_trust(
+    state: State<'_, AppState>,
+    text: String,
+    name: String,
+) -> Result<TrustedSchoolView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.keys_trust(&session, &text, &name).await?)
+}
+
+/// 已信任的学校。
+#[tauri::command]
+#[specta::specta]
+pub async fn keys_trusted(state: State<'_, AppState>) -> Result<Vec<TrustedSchoolView>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.keys_trusted(&session).await?)
+}
+
+fn saved(out: String, bytes: &[u8]) -> Result<SavedFileView, IpcError> {
+    write(&out, bytes)?;
+    Ok(SavedFileView {
+        path: out,
+        size: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// 生成转学包（转出办结后，第七条、第九条）。
+#[tauri::command]
+#[specta::specta]
+pub async fn package_create(
+    state: State<'_, AppState>,
+    student_id: i64,
+    to: i64,
+    out: String,
+) -> Result<SavedFileView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = super::app(&app)?
+        .package_create(&session, student_id, to)
+        .await?;
+    saved(out, &bytes)
+}
+
+/// 生成全校学籍档案包（学校合并或撤销，第九条）。
+#[tauri::command]
+#[specta::specta]
+pub async fn package_school_archive(
+    state: State<'_, AppState>,
+    to: i64,
+    out: String,
+) -> Result<SavedFileView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = super::app(&app)?
+        .package_school_archive(&session, to)
+        .await?;
+    saved(out, &bytes)
+}
+
+/// 随迁子女辍学学生名单（第十八条）。
+#[tauri::command]
+#[specta::specta]
+pub async fn migrant_dropouts(
+    state: State<'_, AppState>,
+) -> Result<Vec<MigrantDropoutView>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.migrant_dropouts(&session).await?)
+}
+
+/// 学期末移交随迁子女辍学学籍档案（第十八条）。
+#[tauri::command]
+#[specta::specta]
+pub async fn package_migrant_handover(
+    state: State<'_, AppState>,
+    to: i64,
+    out: String,
+) -> Result<SavedFileView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = super::app(&app)?
+        .package_migrant_handover(&session, to)
+        .await?;
+    saved(out, &bytes)
+}
+
+/// 解密、验证并查看档案包。
+#[tauri::command]
+#[specta::specta]
+pub async fn package_inspect(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<PackageView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = read(&path)?;
+    Ok(super::app(&app)?.package_inspect(&session, &bytes).await?)
+}
+
+/// 验证后导入档案包。
+#[tauri::command]
+#[specta::specta]
+pub async fn package_import(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<PackageImportView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let bytes = read(&path)?;
+    Ok(super::app(&app)?.package_import(&session, &bytes).await?)
+}
