@@ -28,5 +28,6 @@ declare module 'vue' {
     PlannedSection: typeof import('./components/PlannedSection.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    RuleRefusal: typeof import('./components/RuleRefusal.vue')['default']
   }
 }

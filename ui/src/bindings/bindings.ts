@@ -335,6 +335,160 @@ async auditVerify() : Promise<Result<AuditCheckView, IpcError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * 检查学生名单 Excel（不写入）：逐行列出问题。
+ */
+async importStudentsCheck(path: string) : Promise<Result<ImportReport, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_students_check", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 导入学生名单：没有任何问题时一次写入，否则不写入并返回报告。
+ */
+async importStudentsCommit(path: string) : Promise<Result<ImportCommitView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_students_commit", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 把检查报告另存为 .xlsx（问题单元格标红）。
+ */
+async importReportSave(path: string, out: string) : Promise<Result<SavedFileView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_report_save", { path, out }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志。
+ */
+async exportSave(kind: ExportKind, request: ExportRequest, out: string) : Promise<Result<SavedFileView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_save", { kind, request, out }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 导出全国查重名单（第七条）：候选学生名单 Excel → 规定格式。
+ */
+async exportDuplicateCheckSave(candidates: string, request: ExportRequest, out: string) : Promise<Result<SavedFileView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_duplicate_check_save", { candidates, request, out }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 本校公钥文本（交给其他学校）。
+ */
+async keysShow() : Promise<Result<SchoolKeysView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("keys_show") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 信任另一所学校（或教育局）的公钥文本。
+ */
+async keysTrust(text: string, name: string) : Promise<Result<TrustedSchoolView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("keys_trust", { text, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 已信任的学校。
+ */
+async keysTrusted() : Promise<Result<TrustedSchoolView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("keys_trusted") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 生成转学包（转出办结后，第七条、第九条）。
+ */
+async packageCreate(studentId: number, to: number, out: string) : Promise<Result<SavedFileView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_create", { studentId, to, out }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 生成全校学籍档案包（学校合并或撤销，第九条）。
+ */
+async packageSchoolArchive(to: number, out: string) : Promise<Result<SavedFileView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_school_archive", { to, out }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 随迁子女辍学学生名单（第十八条）。
+ */
+async migrantDropouts() : Promise<Result<MigrantDropoutView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("migrant_dropouts") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 学期末移交随迁子女辍学学籍档案（第十八条）。
+ */
+async packageMigrantHandover(to: number, out: string) : Promise<Result<SavedFileView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_migrant_handover", { to, out }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 解密、验证并查看档案包。
+ */
+async packageInspect(path: string) : Promise<Result<PackageView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_inspect", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 验证后导入档案包。
+ */
+async packageImport(path: string) : Promise<Result<PackageImportView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_import", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -772,6 +926,55 @@ export type ErrorKind =
  */
 export type EventView = { id: number; kind: string; on: string; rule: string; summary: string; statusBefore: string; statusAfter: string; gradeBefore: number; gradeAfter: number; recordedBy: string; applicationId: number | null }
 /**
+ * What can be exported.
+ */
+export type ExportKind = 
+/**
+ * Class rosters (班级花名册): one sheet per class.
+ */
+"roster" | 
+/**
+ * The national duplicate-check list (全国查重名单, R7.5) of candidates read from a student
+ * list workbook (see [`App::export_duplicate_check`]).
+ */
+"duplicateCheck" | 
+/**
+ * Counts by grade, class, status, sex and flags, and changes per term.
+ */
+"statistics" | 
+/**
+ * Applications (学籍变动) opened in a date range.
+ */
+"changes"
+/**
+ * An export as asked for.
+ */
+export type ExportRequest = { 
+/**
+ * The bureau's written approval reference (批准文号), required (R30.2).
+ */
+approvalRef: string; 
+/**
+ * What the data is for, required (R30.1).
+ */
+purpose: string; 
+/**
+ * Roster: only this grade.
+ */
+grade?: number | null; 
+/**
+ * Roster: only this class (with `grade`).
+ */
+className?: string | null; 
+/**
+ * Changes: opened on or after.
+ */
+from?: string | null; 
+/**
+ * Changes: opened on or before.
+ */
+to?: string | null }
+/**
  * A family member.
  */
 export type FamilyMemberView = { name: string; relation: string; phone: string | null; idNumber: string | null; employer: string | null; guardian: boolean }
@@ -896,6 +1099,42 @@ auxNumber: string | null;
  */
 purgesSanctions: boolean; problems: GraduationProblem[] }
 /**
+ * The outcome of a commit: written, or refused with the report.
+ */
+export type ImportCommitView = { committed: boolean; imported: number; report: ImportReport }
+/**
+ * One problem in one cell (or one row when `column` is empty).
+ */
+export type ImportProblem = { 
+/**
+ * The row as Excel numbers it (1 = first row).
+ */
+row: number; 
+/**
+ * The column's header as written in the file.
+ */
+column: string; 
+/**
+ * The cell as read (personal data: shown to the registrar, never logged).
+ */
+value: string; 
+/**
+ * The rule it breaks (`R7.1`, `R7.2`), if any.
+ */
+rule: string | null; message: string }
+/**
+ * What a check found. `cells` keeps the sheet as read, to save it back with the marks.
+ */
+export type ImportReport = { 
+/**
+ * Data rows read (the header row not counted, blank rows skipped).
+ */
+rows: number; 
+/**
+ * Rows with no problem.
+ */
+validRows: number; problems: ImportProblem[] }
+/**
  * What the first run asks for.
  */
 export type InitInput = { school: SchoolProfile; adminUsername: string; adminDisplayName: string; adminPassword: string }
@@ -911,6 +1150,14 @@ message: string;
  * The rule id from RULES.md (`R13.5`) when the law refused the action.
  */
 ruleId?: string | null; 
+/**
+ * The rule's short title from the catalogue, when `rule_id` is set.
+ */
+ruleTitle?: string | null; 
+/**
+ * The law's article behind the rule (`《…办法》第十三条 …`), when `rule_id` is set.
+ */
+lawText?: string | null; 
 /**
  * Per-field messages for a form, keyed by the input's field name.
  */
@@ -944,6 +1191,18 @@ export type LeaveView = { studentId: number; studentName: string; gradeLabel: st
  */
 daysLeft: number }
 /**
+ * A migrant child (随迁子女) who dropped out, for the semester-end hand-over list (R18.2).
+ */
+export type MigrantDropoutView = { studentId: number; name: string; xuejiNumber: string | null; grade: number | null; 
+/**
+ * 户口所在地: where the archive goes.
+ */
+hukouAddress: string; 
+/**
+ * When the archive was handed over, if it was.
+ */
+handedOverOn: string | null }
+/**
  * A student of the grade with no results entered.
  */
 export type MissingStudent = { studentId: number; name: string; className: string | null }
@@ -963,6 +1222,55 @@ export type OrderedLeaveReasonCode = "infectious_disease" | "illness_preventing_
  * The waiting party past its working-day limit (R13.3).
  */
 export type OverdueView = { step: number; party: string; partyLabel: string; due: string; overdueWorkingDays: number }
+/**
+ * The records created by an import.
+ */
+export type PackageImportView = { studentIds: number[]; package: PackageView }
+/**
+ * Why a package was made, which decides how the receiver imports it.
+ */
+export type PackageKind = 
+/**
+ * One student whose transfer out is complete (R7.3, R9.1, R13.4): continues at the receiver.
+ */
+"transfer" | 
+/**
+ * Every record of a school that merges into another or is dissolved (R9.3).
+ */
+"schoolArchive" | 
+/**
+ * The semester-end hand-over of migrant children's dropout archives to the county of
+ * household registration (R18.2): kept there read-only.
+ */
+"migrantHandover"
+/**
+ * One student in a verified package.
+ */
+export type PackageStudentView = { name: string; 
+/**
+ * 学籍号
+ */
+xuejiNumber: string | null; grade: number | null; 
+/**
+ * Status at the sending school.
+ */
+status: string; events: number; applications: number; sanctions: number; archiveItems: number; attachments: number; 
+/**
+ * Set when a record with this ID number (or 学籍号) already exists here (R7.2).
+ */
+existingStudentId: number | null }
+/**
+ * What a verified package holds, shown before import.
+ */
+export type PackageView = { 
+/**
+ * The trusted sender's id and name in our list.
+ */
+senderId: number; senderName: string; 
+/**
+ * The sender's own identifier (code or name) from the signed payload.
+ */
+senderSchool: string; createdAt: string; kind: PackageKind; kindLabel: string; students: PackageStudentView[] }
 /**
  * One page of results with the total.
  */
@@ -1197,6 +1505,22 @@ export type SanctionLevelCode = "warning" | "serious_warning" | "demerit"
  */
 export type SanctionView = { id: number; level: string; decidedOn: string; periodEnds: string; liftedOn: string | null }
 /**
+ * What was written where.
+ */
+export type SavedFileView = { path: string; 
+/**
+ * Rows (exports) or bytes (packages).
+ */
+size: number }
+/**
+ * Our public keys, as one text to give to another school.
+ */
+export type SchoolKeysView = { 
+/**
+ * `xueji1:<school>:<ed25519 public key base64>:<age recipient>`
+ */
+text: string; school: string; verifyingKey: string; recipient: string }
+/**
  * The school profile as the settings page shows and edits it.
  */
 export type SchoolProfile = { name: string; 
@@ -1385,6 +1709,10 @@ calendarNote: string | null }
  * Kinds of transfer (R13.1, R13.6, R13.7).
  */
 export type TransferKindInput = { type: "regular" } | { type: "special_inclusive"; recordMoves: boolean } | { type: "return_from_reform_school"; toOriginalSchool: boolean }
+/**
+ * A trusted school.
+ */
+export type TrustedSchoolView = { id: number; name: string; text: string }
 /**
  * An account as the settings page lists it (never the hash).
  */

@@ -243,6 +243,7 @@ async fn ten_thousand_valid_rows_go_in_one_transaction() {
     assert_eq!(t.count("student_event").await, 10_000);
     assert_eq!(t.count("class_placement").await, 10_000);
     assert!(t.count("audit_log").await > audits);
+    t.close().await;
 }
 
 #[tokio::test]

@@ -73,6 +73,12 @@ impl TestApp {
         }
     }
 
+    /// Closes the database and waits for it, so that no connection is still closing (and
+    /// checkpointing its WAL) on another thread when the test process exits.
+    pub async fn close(self) {
+        self.app.close().await;
+    }
+
     /// Adds a user with a role and logs them in.
     pub async fn user(&self, username: &str, role: Role) -> Session {
         self.app
