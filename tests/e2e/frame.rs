@@ -4,7 +4,7 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use xueji_e2e::{AppHandle, with_app};
+use xueji_e2e::{ADMIN_DISPLAY_NAME, AppHandle, with_app};
 
 const SECTIONS: [&str; 8] = [
     "首页",
@@ -22,6 +22,8 @@ async fn frame_shows_every_section_and_settings_shows_app_info() {
     with_app("frame", |app: AppHandle| async move {
         assert_eq!(app.client.title().await?, "学籍管理 XueJi");
         app.first_run_and_login().await?;
+        app.wait_for_text("[data-test=current-user-name]", ADMIN_DISPLAY_NAME)
+            .await?;
         let sidebar = app.text("[data-test=sidebar]").await?;
         for title in SECTIONS {
             assert!(sidebar.contains(title), "sidebar lacks {title}: {sidebar}");

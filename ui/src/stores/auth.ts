@@ -70,7 +70,7 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  async function lockNow(reason = '已锁定，请输入密码解锁'): Promise<void> {
+  async function lockNow(reason = '请输入登录密码解锁'): Promise<void> {
     locked.value = true
     lockReason.value = reason
     try {

@@ -30,7 +30,8 @@ async function mountWizard() {
   return { wrapper, router }
 }
 
-describe('first-run wizard', () => {
+// Whole-wizard flows: generous time on a loaded machine.
+describe('first-run wizard', { timeout: 30_000 }, () => {
   let calls: { cmd: string; args: unknown }[]
 
   beforeEach(() => {
