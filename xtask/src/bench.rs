@@ -138,7 +138,7 @@ fn init_data(cli: &Path, data: &Path) -> Result {
         .map_err(|e| format!("{}: {e}", cli.display()))?;
     if let Some(mut stdin) = child.stdin.take() {
         stdin
-            .write_all(b"Bench2024start\nBench2024start\n")
+            .write_all(b"Xueji2024start\nXueji2024start\n")
             .map_err(|e| e.to_string())?;
     }
     let status = child.wait().map_err(|e| e.to_string())?;
