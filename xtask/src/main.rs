@@ -6,7 +6,9 @@
 //!   end-to-end tests of the built app.
 //! - `cargo xtask bindings`: regenerates `ui/src/bindings/bindings.ts` from the Rust commands.
 //! - `cargo xtask bundle`: builds the installer (`.deb` on Linux, `.msi` on Windows).
+//! - `cargo xtask bench-start`: release build, cold start to the login screen (N runs).
 
+mod bench;
 mod build;
 mod setup;
 mod sh;
@@ -20,7 +22,9 @@ const USAGE: &str = "usage: cargo xtask <run | test | bindings | bundle | setup>
   test      install what is missing, then run every test (what CI runs)
   bindings  regenerate ui/src/bindings/bindings.ts from the Rust commands
   bundle    build the installer (.deb on Linux, .msi on Windows); --debug packs a debug build
-  setup     only install what is missing (system packages, npm packages)";
+  setup     only install what is missing (system packages, npm packages)
+  bench-start [--runs N]
+            release build; time N cold starts to the login screen (target < 1.5 s)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +34,8 @@ fn main() -> ExitCode {
         Some("bindings") => build::bindings(),
         Some("bundle") => build::bundle(args.iter().any(|a| a == "--debug")),
         Some("setup") => setup::all(setup::Purpose::Test),
+        Some("bench-start") => bench::start(&args[1..]),
+        Some("bench-start-inner") => bench::inner(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -26,13 +26,29 @@ async fn r30_3_five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
         .expect_err("fifth");
     assert_eq!(locked.kind, ErrorKind::Locked);
     assert_eq!(locked.rule.as_deref(), Some("R30.3"));
+    assert!(
+        locked.message.ends_with("请15分钟后再试"),
+        "a fresh lock says 15 minutes: {}",
+        locked.message
+    );
+    t.clock.advance(Duration::seconds(14 * 60 + 1));
+    let last_minute = t
+        .app
+        .login(ADMIN, PASSWORD)
+        .await
+        .expect_err("still locked in the last minute");
+    assert!(
+        last_minute.message.ends_with("请1分钟后再试"),
+        "{}",
+        last_minute.message
+    );
     let still = t
         .app
         .login(ADMIN, PASSWORD)
         .await
         .expect_err("locked even with the right password");
     assert_eq!(still.kind, ErrorKind::Locked);
-    t.clock.advance(Duration::minutes(16));
+    t.clock.advance(Duration::minutes(1));
     t.app
         .login(ADMIN, PASSWORD)
         .await

@@ -90,7 +90,9 @@ fn wrong_password(remaining: u32) -> AppError {
 }
 
 fn account_locked(until: DateTime<Utc>, now: DateTime<Utc>) -> AppError {
-    let minutes = (until - now).num_minutes().max(0) + 1;
+    // Whole minutes left, rounded up: a fresh 15-minute lock says 15, not 16.
+    let seconds = (until - now).num_seconds().max(0);
+    let minutes = ((seconds + 59) / 60).max(1);
     let mut e = AppError::locked(format!(
         "连续输错密码次数过多，账户已锁定，请{minutes}分钟后再试"
     ));
