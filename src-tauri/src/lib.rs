@@ -28,6 +28,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::auth::auth_lock,
         commands::auth::auth_unlock,
         commands::students::student_search,
+        commands::students::student_classes,
         commands::students::student_enrol,
         commands::students::student_archive,
         commands::students::student_edit,

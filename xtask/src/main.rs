@@ -6,7 +6,9 @@
 //!   end-to-end tests of the built app.
 //! - `cargo xtask bindings`: regenerates `ui/src/bindings/bindings.ts` from the Rust commands.
 //! - `cargo xtask bundle`: builds the installer (`.deb` on Linux, `.msi` on Windows).
+//! - `cargo xtask bench-search`: search at 100,000 students, timed in the real release app.
 
+mod bench;
 mod build;
 mod setup;
 mod sh;
@@ -14,13 +16,15 @@ mod test;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run | test | bindings | bundle | setup>
+const USAGE: &str = "usage: cargo xtask <run | test | bindings | bundle | setup | bench-search>
 
   run       install what is missing, build, and start the app
   test      install what is missing, then run every test (what CI runs)
   bindings  regenerate ui/src/bindings/bindings.ts from the Rust commands
   bundle    build the installer (.deb on Linux, .msi on Windows); --debug packs a debug build
-  setup     only install what is missing (system packages, npm packages)";
+  setup     only install what is missing (system packages, npm packages)
+  bench-search
+            search results on screen after the last keystroke at 100,000 students (release app)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +34,7 @@ fn main() -> ExitCode {
         Some("bindings") => build::bindings(),
         Some("bundle") => build::bundle(args.iter().any(|a| a == "--debug")),
         Some("setup") => setup::all(setup::Purpose::Test),
+        Some("bench-search") => bench::search(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
