@@ -1,7 +1,7 @@
 //! 学生: enrol a grade-1 student through the form, find them by pinyin initials, 学籍号 and name,
 //! open the archive with its seven sections; a second enrolment of the same ID number is refused
 //! naming rule R7.2. Screenshots of the list, the archive and the form with an ID error go to
-//! `/tmp/shots/` (or `XUEJI_SHOTS_DIR`).
+//! `/tmp/shots/` (or `XUEJI_SHOTS_DIR`). A second test previews an image and a PDF proof.
 
 use std::time::{Duration, Instant};
 
@@ -33,32 +33,16 @@ fn id_number(first17: &str) -> String {
     format!("{first17}{}", b"10X98765432"[(sum % 11) as usize] as char)
 }
 
-fn shots_dir() -> std::path::PathBuf {
-    std::env::var_os("XUEJI_SHOTS_DIR").map_or_else(|| "/tmp/shots".into(), Into::into)
-}
-
 async fn shot(app: &AppHandle, name: &str) -> Res {
-    tokio::time::sleep(Duration::from_millis(600)).await;
-    let png = app.client.screenshot().await?;
-    let dir = shots_dir();
-    std::fs::create_dir_all(&dir).expect("shots folder");
-    std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
-    Ok(())
+    app.shot(name).await.map(|_| ())
 }
 
-/// Clears an input the way a person does (WebDriver's clear does not reach Vue's v-model).
 async fn clear(app: &AppHandle, css: &str) -> Res {
-    let input = app.find(css).await?;
-    input.click().await?;
-    input
-        .send_keys(&format!("{}a{}", Key::Control, Key::Control))
-        .await?;
-    input.send_keys(&Key::Backspace.to_string()).await
+    app.fill(css, "").await.map(|_| ())
 }
 
 async fn type_into(app: &AppHandle, css: &str, text: &str) -> Res {
-    clear(app, css).await?;
-    app.find(css).await?.send_keys(text).await
+    app.fill(css, text).await.map(|_| ())
 }
 
 /// Waits until `check` holds for the text of `css`.
@@ -145,31 +129,6 @@ async fn invoke(app: &AppHandle, cmd: &str, args: serde_json::Value) -> Res<serd
     Ok(result["ok"].clone())
 }
 
-/// First run and login (temporary, through IPC, until the login screen's helpers land).
-async fn first_run_and_login(app: &AppHandle) -> Res {
-    app.find("[data-test=sidebar]").await?;
-    let school = json!({
-        "name": "杭州市西湖区文三路小学", "code": null, "kind": "primary",
-        "countyBureau": "杭州市西湖区教育局", "township": "西湖区文新街道办事处",
-        "graduatingGrades": [6], "mayAdmitForeign": false, "offersHomeTeaching": false,
-        "ruleProfile": "zhejiang-2017"
-    });
-    invoke(
-        app,
-        "setup_init",
-        json!({ "input": { "school": school, "adminUsername": "registrar",
-                           "adminDisplayName": "王老师", "adminPassword": "xueji2024" } }),
-    )
-    .await?;
-    invoke(
-        app,
-        "auth_login",
-        json!({ "username": "registrar", "password": "xueji2024" }),
-    )
-    .await?;
-    Ok(())
-}
-
 /// Fills the enrolment form for a grade-1 newcomer.
 async fn fill_enrolment(app: &AppHandle, name: &str, id: &str) -> Res {
     type_into(app, "input[data-test=enrol-id-number]", id).await?;
@@ -205,13 +164,13 @@ async fn fill_enrolment(app: &AppHandle, name: &str, id: &str) -> Res {
 async fn submit_enrolment(app: &AppHandle) -> Res {
     app.click("[data-test=enrol-submit]").await?;
     // The confirmation before an irreversible step.
-    app.click(".el-message-box__btns .el-button--primary").await
+    app.confirm_message_box().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() {
     with_app("students", |app: AppHandle| async move {
-        first_run_and_login(&app).await?;
+        app.first_run_and_login().await?;
         app.click("[data-test=nav-students]").await?;
         app.find("[data-test=student-table]").await?;
         let focused = app
@@ -343,7 +302,7 @@ trailer<</Root 1 0 R>>
 #[tokio::test(flavor = "multi_thread")]
 async fn the_archive_previews_an_image_and_a_pdf_proof() {
     with_app("students-attachments", |app: AppHandle| async move {
-        first_run_and_login(&app).await?;
+        app.first_run_and_login().await?;
         let id = id_number("33010620200301005");
         enrol_by_ipc(&app, "李小红", &id, "1班").await?;
         let found = invoke(
