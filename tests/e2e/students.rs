@@ -147,11 +147,7 @@ async fn fill_enrolment(app: &AppHandle, name: &str, id: &str) -> Res {
     .await?;
     app.click("[data-test=enrol-same-address]").await?;
     type_into(app, "input[data-test=enrol-class]", "1班").await?;
-    type_into(app, "[data-test=enrol-entry-date] input", "2026-09-01").await?;
-    app.find("[data-test=enrol-entry-date] input")
-        .await?
-        .send_keys(&Key::Enter.to_string())
-        .await?;
+    type_into(app, "input[data-test=enrol-entry-date]", "2026-09-01").await?;
     type_into(app, "input[data-test=enrol-family-0-name]", "张大山").await?;
     choose(
         app,
@@ -188,7 +184,7 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
 
         // The form checks the ID number as typed and says what is wrong.
         app.click("[data-test=enrol-button]").await?;
-        assert_eq!(app.text("[data-test=page-title]").await?, "新生注册");
+        wait_text(&app, "[data-test=page-title]", |t| t == "新生注册").await?;
         let id = id_number("33010620200301001");
         let wrong = format!("{}{}", &id[..17], if id.ends_with('1') { '2' } else { '1' });
         type_into(&app, "input[data-test=enrol-id-number]", &wrong).await?;
@@ -250,7 +246,7 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
             .send_keys(&Key::Enter.to_string())
             .await?;
         assert_eq!(app.text("[data-test=archive-name]").await?, "张小明");
-        assert_eq!(app.text("[data-test=page-title]").await?, "学籍档案");
+        wait_text(&app, "[data-test=page-title]", |t| t == "学籍档案").await?;
         let mut titles = Vec::new();
         for e in app
             .client
@@ -349,20 +345,19 @@ async fn the_archive_previews_an_image_and_a_pdf_proof() {
         let timeline = app.text("[data-test=archive-tabs]").await?;
         assert!(timeline.contains("附件（2）"), "{timeline}");
         app.click("#tab-attachments").await?;
-        let rows = app
-            .client
-            .find_all(Locator::Css("[data-test=archive-attachments] .el-table__row"))
-            .await?;
-        assert_eq!(rows.len(), 2);
-        // The image shows inline.
-        for row in &rows {
-            if row.text().await?.contains("户口簿.png") {
-                row.click().await?;
-            }
-        }
-        let image = app.find("[data-test=attachment-image]").await?;
+        // The image shows inline (attachments in the order they were stored).
+        app.click("[data-test=attachment-open-0]").await?;
+        app.find("[data-test=attachment-image]").await?;
         let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
-        while image.prop("naturalWidth").await?.as_deref() != Some("480") {
+        while app
+            .client
+            .execute(
+                "return document.querySelector('[data-test=attachment-image]').naturalWidth",
+                vec![],
+            )
+            .await?
+            != json!(480)
+        {
             assert!(Instant::now() < deadline, "the image never loaded");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -370,15 +365,7 @@ async fn the_archive_previews_an_image_and_a_pdf_proof() {
         app.click("[data-test=attachment-close]").await?;
         tokio::time::sleep(Duration::from_millis(500)).await;
         // The PDF is shown in the window.
-        for row in app
-            .client
-            .find_all(Locator::Css("[data-test=archive-attachments] .el-table__row"))
-            .await?
-        {
-            if row.text().await?.contains("书面申请.pdf") {
-                row.click().await?;
-            }
-        }
+        app.click("[data-test=attachment-open-1]").await?;
         app.find("[data-test=attachment-pdf]").await?;
         tokio::time::sleep(Duration::from_millis(1500)).await;
         shot(&app, "attachment-pdf").await?;

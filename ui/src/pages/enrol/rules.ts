@@ -1,5 +1,5 @@
 import type { FormItemRule, FormRules } from 'element-plus'
-import { checkIdNumber } from '@/utils/idCard'
+import { checkIdNumber, parseBirthDate } from '@/utils/idCard'
 
 /** The enrolment form (the fields of `EnrolInput`, flat for Element Plus). */
 export interface EnrolForm {
@@ -93,6 +93,11 @@ export function nameProblem(input: string): string | null {
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/
 
+/** A real date written `YYYY-MM-DD`. */
+export function isDate(v: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && parseBirthDate(v.replaceAll('-', '')) !== null
+}
+
 type Validator = NonNullable<FormItemRule['validator']>
 
 function check(problem: (value: string) => string | null): Validator {
@@ -145,9 +150,10 @@ export function enrolRules(form: EnrolForm, today: () => string): FormRules {
         validator: check((v) => {
           if (form.idType === 'resident_id') return null
           if (!v) return '请填写出生日期'
+          if (!isDate(v)) return '请按 YYYY-MM-DD 填写日期，如 2019-03-01'
           return v > today() ? '出生日期不能晚于今天' : null
         }),
-        trigger: 'change',
+        trigger: ['blur', 'change'],
       },
     ],
     ethnicity: [required('请填写民族')],
@@ -158,8 +164,12 @@ export function enrolRules(form: EnrolForm, today: () => string): FormRules {
     entryDate: [
       required('请填写入学日期'),
       {
-        validator: check((v) => (v && v > today() ? '入学日期不能晚于今天' : null)),
-        trigger: 'change',
+        validator: check((v) => {
+          if (!v) return null
+          if (!isDate(v)) return '请按 YYYY-MM-DD 填写日期，如 2025-09-01'
+          return v > today() ? '入学日期不能晚于今天' : null
+        }),
+        trigger: 'blur',
       },
     ],
     grade: [required('请选择年级')],
