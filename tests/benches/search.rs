@@ -23,8 +23,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use fantoccini::{Client, Locator};
 use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
 use sea_orm::TransactionTrait;
 use serde_json::Value;
 use xueji_app::{App, InitInput, SchoolProfile, SystemClock};

@@ -64,24 +64,54 @@ async fn wait_text(app: &AppHandle, css: &str, check: impl Fn(&str) -> bool) -> 
     }
 }
 
-/// Picks an option of an Element Plus select by its data-test.
-async fn choose(app: &AppHandle, select_css: &str, option_css: &str) -> Res {
+/// Picks the option showing `text` in an Element Plus select (clicked in the page: WebDriver's
+/// click on the teleported option fails in WebKitWebDriver).
+async fn choose(app: &AppHandle, select_css: &str, text: &str) -> Res {
     app.click(select_css).await?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    app.click(option_css).await
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let clicked = app
+        .client
+        .execute(
+            "const item = [...document.querySelectorAll('.el-select-dropdown__item')]
+               .find((li) => li.offsetParent !== null && li.textContent.trim() === arguments[0]);
+             if (item) item.click();
+             return Boolean(item);",
+            vec![json!(text)],
+        )
+        .await?;
+    assert_eq!(clicked, json!(true), "no option {text} in {select_css}");
+    Ok(())
 }
 
-/// The names in the list as shown.
+/// Clicks an element through the page's own click().
+async fn js_click(app: &AppHandle, css: &str) -> Res {
+    app.find(css).await?;
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).click()",
+            vec![json!(css)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// The names in the list as shown (read in the page: the rows re-render while typing).
 async fn listed_names(app: &AppHandle) -> Res<Vec<String>> {
-    let mut names = Vec::new();
-    for e in app
+    let names = app
         .client
-        .find_all(Locator::Css("[data-test=student-name]"))
-        .await?
-    {
-        names.push(e.text().await?);
-    }
-    Ok(names)
+        .execute(
+            "return [...document.querySelectorAll('[data-test=student-name]')].map((e) => e.textContent.trim())",
+            vec![],
+        )
+        .await?;
+    Ok(names
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 async fn search_for(app: &AppHandle, query: &str, expect: &str) -> Res {
@@ -133,12 +163,7 @@ async fn invoke(app: &AppHandle, cmd: &str, args: serde_json::Value) -> Res<serd
 async fn fill_enrolment(app: &AppHandle, name: &str, id: &str) -> Res {
     type_into(app, "input[data-test=enrol-id-number]", id).await?;
     type_into(app, "input[data-test=enrol-name]", name).await?;
-    choose(
-        app,
-        "[data-test=enrol-hukou-kind]",
-        "[data-test=enrol-hukou-option-0]",
-    )
-    .await?;
+    choose(app, "[data-test=enrol-hukou-kind]", "非农业户口").await?;
     type_into(
         app,
         "input[data-test=enrol-hukou-address]",
@@ -149,12 +174,7 @@ async fn fill_enrolment(app: &AppHandle, name: &str, id: &str) -> Res {
     type_into(app, "input[data-test=enrol-class]", "1班").await?;
     type_into(app, "input[data-test=enrol-entry-date]", "2026-09-01").await?;
     type_into(app, "input[data-test=enrol-family-0-name]", "张大山").await?;
-    choose(
-        app,
-        "[data-test=enrol-family-0-relation]",
-        "[data-test=enrol-family-0-relation-option-0]",
-    )
-    .await
+    choose(app, "[data-test=enrol-family-0-relation]", "父亲").await
 }
 
 async fn submit_enrolment(app: &AppHandle) -> Res {
@@ -259,11 +279,7 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
         for (title, number) in titles.iter().zip(SECTIONS) {
             assert!(title.starts_with(number), "{title}");
         }
-        assert!(
-            app.text("[data-test=archive-status]")
-                .await?
-                .contains("待核准")
-        );
+        wait_text(&app, "[data-test=archive-head]", |t| t.contains("待核准")).await?;
         shot(&app, "student-archive").await?;
 
         // The same ID number again: refused with R7.2, naming the existing record.
@@ -346,7 +362,7 @@ async fn the_archive_previews_an_image_and_a_pdf_proof() {
         assert!(timeline.contains("附件（2）"), "{timeline}");
         app.click("#tab-attachments").await?;
         // The image shows inline (attachments in the order they were stored).
-        app.click("[data-test=attachment-open-0]").await?;
+        js_click(&app, "[data-test=attachment-open-0]").await?;
         app.find("[data-test=attachment-image]").await?;
         let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
         while app
@@ -362,10 +378,10 @@ async fn the_archive_previews_an_image_and_a_pdf_proof() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         shot(&app, "attachment-image").await?;
-        app.click("[data-test=attachment-close]").await?;
+        js_click(&app, "[data-test=attachment-close]").await?;
         tokio::time::sleep(Duration::from_millis(500)).await;
         // The PDF is shown in the window.
-        app.click("[data-test=attachment-open-1]").await?;
+        js_click(&app, "[data-test=attachment-open-1]").await?;
         app.find("[data-test=attachment-pdf]").await?;
         tokio::time::sleep(Duration::from_millis(1500)).await;
         shot(&app, "attachment-pdf").await?;
