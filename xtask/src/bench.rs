@@ -1,5 +1,6 @@
 //! `cargo xtask bench-search`: search at 100,000 students, timed in the real release app.
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::build;
@@ -17,8 +18,9 @@ const PACKAGES: [&str; 6] = [
     "xueji-desktop/custom-protocol,xueji-e2e/bench",
 ];
 
-/// Builds the UI and the release app, then runs `tests/benches/search.rs` against it inside a
-/// private session bus (the app's database key comes from a key file, not the keyring).
+/// Builds the UI, the release app and the benchmark with one feature set, then runs
+/// `tests/benches/search.rs` against the app inside a private session bus (the app's database key
+/// comes from a key file, not the keyring).
 pub fn search() -> Result {
     setup::all(Purpose::Test)?;
     build::ui()?;
@@ -31,23 +33,47 @@ pub fn search() -> Result {
     } else {
         "xueji-desktop"
     };
-    let binary = sh::target_dir().join("release").join(exe);
+    sh::run(
+        "build the search benchmark (tests/benches/search.rs)",
+        sh::cargo()
+            .args(["build", "--release", "--benches"])
+            .args(PACKAGES),
+    )?;
+    let release = sh::target_dir().join("release");
+    let binary = release.join(exe);
+    let bench = newest_bench(&release.join("deps"), "search-")?;
     let driver = sh::root().join("ui/node_modules/.bin/tauri-driver");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = if cfg!(target_os = "linux") {
         let mut c = Command::new("dbus-run-session");
-        c.arg("--").arg(cargo);
+        c.arg("--").arg(&bench);
         c
     } else {
-        Command::new(cargo)
+        Command::new(&bench)
     };
     cmd.current_dir(sh::root())
-        .args(["bench", "--bench", "search"])
-        .args(PACKAGES)
         .env("XUEJI_APP_BINARY", &binary)
         .env("XUEJI_TAURI_DRIVER", &driver);
     sh::run(
         "search benchmark (100,000 students, release app, WebDriver)",
         &mut cmd,
     )
+}
+
+/// The most recently built executable `deps/<prefix><hash>` (a bench target's binary).
+fn newest_bench(deps: &Path, prefix: &str) -> Result<PathBuf> {
+    let entries = std::fs::read_dir(deps).map_err(|e| format!("{}: {e}", deps.display()))?;
+    entries
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let exe = if cfg!(windows) {
+                name.ends_with(".exe")
+            } else {
+                !name.contains('.')
+            };
+            name.starts_with(prefix) && exe
+        })
+        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+        .ok_or_else(|| format!("no {prefix}* benchmark in {}", deps.display()))
 }
