@@ -166,7 +166,7 @@ type Res<T> = Result<T, fantoccini::error::CmdError>;
 async fn wait_for(client: &Client, css: &str) -> Res<fantoccini::elements::Element> {
     client
         .wait()
-        .at_most(Duration::from_secs(60))
+        .at_most(Duration::from_mins(1))
         .for_element(Locator::Css(css))
         .await
 }
@@ -369,10 +369,10 @@ fn main() {
         let session = Session::start_with("bench-search", &env).await;
         let client = session.client.lock().expect("the WebDriver client").clone();
         let outcome = drive(&client, rows, per_kind).await;
-        if outcome.is_err() {
-            if let Some(path) = session.screenshot("bench-search-failure").await {
-                eprintln!("screenshot of the failure: {}", path.display());
-            }
+        if outcome.is_err()
+            && let Some(path) = session.screenshot("bench-search-failure").await
+        {
+            eprintln!("screenshot of the failure: {}", path.display());
         }
         session.close().await;
         let _ = std::fs::remove_dir_all(&root);

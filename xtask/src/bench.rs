@@ -68,7 +68,9 @@ fn newest_bench(deps: &Path, prefix: &str) -> Result<PathBuf> {
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let exe = if cfg!(windows) {
-                name.ends_with(".exe")
+                Path::new(name)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("exe"))
             } else {
                 !name.contains('.')
             };

@@ -157,17 +157,17 @@ async fn search_by_name_initials_id_and_xueji_number_with_total_and_pages() {
 #[tokio::test]
 async fn search_filters_by_flags_and_lists_the_classes_in_order() {
     let t = TestApp::new(d(2025, 9, 10)).await;
-    let mut a = newcomer("张三", d(2019, 3, 1), 21, d(2025, 9, 1));
-    a.migrant_child = true;
-    a.class_name = Some("10班".to_owned());
-    let mut b = newcomer("李四", d(2019, 4, 1), 22, d(2025, 9, 1));
-    b.migrant_child = true;
-    b.orphan = true;
-    b.class_name = Some("2班".to_owned());
-    let mut c = newcomer("王五", d(2019, 5, 1), 23, d(2025, 9, 1));
-    c.disability_kind = Some("视力残疾".to_owned());
-    c.class_name = Some("2班".to_owned());
-    for input in [&a, &b, &c] {
+    let mut zhang = newcomer("张三", d(2019, 3, 1), 21, d(2025, 9, 1));
+    zhang.migrant_child = true;
+    zhang.class_name = Some("10班".to_owned());
+    let mut li = newcomer("李四", d(2019, 4, 1), 22, d(2025, 9, 1));
+    li.migrant_child = true;
+    li.orphan = true;
+    li.class_name = Some("2班".to_owned());
+    let mut wang = newcomer("王五", d(2019, 5, 1), 23, d(2025, 9, 1));
+    wang.disability_kind = Some("视力残疾".to_owned());
+    wang.class_name = Some("2班".to_owned());
+    for input in [&zhang, &li, &wang] {
         t.app.student_enrol(&t.admin, input).await.expect("enrol");
     }
     let with = |flags: &[&str]| SearchInput {
