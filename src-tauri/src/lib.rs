@@ -40,6 +40,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::auth::recovery_code_save::<tauri::Wry>,
         commands::auth::ui_ready,
         commands::students::student_search,
+        commands::students::student_classes,
         commands::students::student_enrol,
         commands::students::student_archive,
         commands::students::student_edit,

@@ -30,6 +30,12 @@ pub struct Session {
 impl Session {
     /// Starts the display, tauri-driver and the app, and opens a WebDriver session on it.
     pub async fn start(name: &str) -> Self {
+        Self::start_with(name, &[]).await
+    }
+
+    /// [`Session::start`] with extra environment for the app; an entry named like one of the
+    /// defaults replaces it (e.g. `XUEJI_DATA_DIR` for a data folder prepared beforehand).
+    pub async fn start_with(name: &str, extra_env: &[(String, String)]) -> Self {
         let binary = crate::required_path("XUEJI_APP_BINARY", "the path of the built app");
         assert!(
             std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
@@ -53,6 +59,14 @@ impl Session {
         if let Ok(bus) = std::env::var("DBUS_SESSION_BUS_ADDRESS") {
             env.push(("DBUS_SESSION_BUS_ADDRESS".to_owned(), bus));
         }
+        for (key, value) in extra_env {
+            env.retain(|(k, _)| k != key);
+            env.push((key.clone(), value.clone()));
+        }
+        let data_dir = env
+            .iter()
+            .find(|(k, _)| k == "XUEJI_DATA_DIR")
+            .map_or(data_dir, |(_, v)| PathBuf::from(v));
         let driver = Driver::start(&env);
         let client = connect(driver.port, &binary)
             .await

@@ -2,7 +2,8 @@
 
 use tauri::State;
 use xueji_app::students::{
-    ArchiveView, EnrolInput, EnrolView, SearchInput, StudentEditInput, StudentRow, StudentView,
+    ArchiveView, ClassOption, EnrolInput, EnrolView, SearchInput, StudentEditInput, StudentRow,
+    StudentView,
 };
 use xueji_app::views::Page;
 
@@ -17,6 +18,14 @@ pub async fn student_search(
 ) -> Result<Page<StudentRow>, IpcError> {
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?.student_search(&session, &input).await?)
+}
+
+/// The classes students are placed in, for the list's filter.
+#[tauri::command]
+#[specta::specta]
+pub async fn student_classes(state: State<'_, AppState>) -> Result<Vec<ClassOption>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.student_classes(&session).await?)
 }
 
 #[tauri::command]

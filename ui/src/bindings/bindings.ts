@@ -129,6 +129,17 @@ async studentSearch(input: SearchInput) : Promise<Result<Page<StudentRow>, IpcEr
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The classes students are placed in, for the list's filter.
+ */
+async studentClasses() : Promise<Result<ClassOption[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("student_classes") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async studentEnrol(input: EnrolInput) : Promise<Result<EnrolView, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("student_enrol", { input }) };
@@ -563,7 +574,7 @@ overdueWorkingDays: number | null }
 /**
  * An application in the change timeline.
  */
-export type ApplicationSummary = { id: number; changeKind: string; state: string; openedOn: string; closedOn: string | null; waitingOn: string | null; dueOn: string | null }
+export type ApplicationSummary = { id: number; changeKind: string; changeKindLabel: string; state: string; stateLabel: string; openedOn: string; closedOn: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null }
 /**
  * An application with everything the detail page shows.
  */
@@ -595,7 +606,11 @@ versions: number }
 /**
  * A proof or other file (content fetched separately).
  */
-export type AttachmentView = { id: number; fileName: string; mime: string; proofKind: string | null; applicationId: number | null; size: number }
+export type AttachmentView = { id: number; fileName: string; mime: string; proofKind: string | null; 
+/**
+ * 居民户口簿 …
+ */
+proofKindLabel: string | null; applicationId: number | null; size: number }
 /**
  * The chain check.
  */
@@ -804,6 +819,14 @@ export type CheckView = { changeKind: string; changeLabel: string; rule: string;
  */
 steps: StepPlanView[]; requiredProofs: ProofRequirementView[] }
 /**
+ * One class of the school, for the list's class filter.
+ */
+export type ClassOption = { grade: number; gradeLabel: string; className: string; 
+/**
+ * Students of this class not archived.
+ */
+count: number }
+/**
  * A count under a code.
  */
 export type CountView = { code: string; label: string; count: number }
@@ -950,7 +973,11 @@ export type ErrorKind =
 /**
  * One entry of the record's history (R5.1).
  */
-export type EventView = { id: number; kind: string; on: string; rule: string; summary: string; statusBefore: string; statusAfter: string; gradeBefore: number; gradeAfter: number; recordedBy: string; applicationId: number | null }
+export type EventView = { id: number; kind: string; 
+/**
+ * 建立学籍, 休学 …
+ */
+kindLabel: string; on: string; rule: string; summary: string; statusBefore: string; statusAfter: string; statusBeforeLabel: string; statusAfterLabel: string; gradeBefore: number; gradeAfter: number; recordedBy: string; applicationId: number | null }
 /**
  * What can be exported.
  */
@@ -1191,7 +1218,7 @@ fields?: Partial<{ [key in string]: string }> | null }
 /**
  * A document issued for the student.
  */
-export type IssuedDocumentView = { serial: string; kind: string; issuedAt: string; issuedBy: string; voided: boolean }
+export type IssuedDocumentView = { serial: string; kind: string; kindLabel: string; issuedAt: string; issuedBy: string; voided: boolean }
 /**
  * The key fields of R11.2.
  */
@@ -1529,7 +1556,7 @@ export type SanctionLevelCode = "warning" | "serious_warning" | "demerit"
 /**
  * A sanction on the record.
  */
-export type SanctionView = { id: number; level: string; decidedOn: string; periodEnds: string; liftedOn: string | null }
+export type SanctionView = { id: number; level: string; levelLabel: string; decidedOn: string; periodEnds: string; liftedOn: string | null }
 /**
  * What was written where.
  */
@@ -1590,6 +1617,11 @@ query: string | null; grade: number | null; className: string | null;
  * Status codes (`enrolled` …); empty means any.
  */
 statuses?: string[]; 
+/**
+ * Flags every row must have: `migrant_child`, `left_behind`, `orphan`, `disability`,
+ * `inclusive`, `foreign_national`; empty means any.
+ */
+flags?: string[]; 
 /**
  * Include archived (ended, transferred-out) records.
  */

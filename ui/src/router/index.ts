@@ -5,7 +5,7 @@ import { useAuthStore } from '@/stores/auth'
 
 const views: Record<string, () => Promise<unknown>> = {
   home: () => import('@/views/HomeView.vue'),
-  students: () => import('@/views/StudentsView.vue'),
+  students: () => import('@/pages/students/index.vue'),
   changes: () => import('@/views/ChangesView.vue'),
   'awards-sanctions': () => import('@/views/AwardsSanctionsView.vue'),
   completion: () => import('@/views/CompletionView.vue'),
@@ -47,6 +47,20 @@ export const routes: RouteRecordRaw[] = [
     component: views[s.name],
     meta: { title: s.title },
   })),
+  // Pages below a section: the sidebar keeps the section highlighted (`meta.section`).
+  {
+    path: '/students/enrol',
+    name: 'enrol',
+    component: () => import('@/pages/enrol/index.vue'),
+    meta: { title: '新生注册', section: '/students' },
+  },
+  {
+    path: '/students/:id(\\d+)',
+    name: 'student-archive',
+    component: () => import('@/pages/student-archive/index.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '学籍档案', section: '/students' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -155,6 +155,67 @@ async fn search_by_name_initials_id_and_xueji_number_with_total_and_pages() {
 }
 
 #[tokio::test]
+async fn search_filters_by_flags_and_lists_the_classes_in_order() {
+    let t = TestApp::new(d(2025, 9, 10)).await;
+    let mut zhang = newcomer("张三", d(2019, 3, 1), 21, d(2025, 9, 1));
+    zhang.migrant_child = true;
+    zhang.class_name = Some("10班".to_owned());
+    let mut li = newcomer("李四", d(2019, 4, 1), 22, d(2025, 9, 1));
+    li.migrant_child = true;
+    li.orphan = true;
+    li.class_name = Some("2班".to_owned());
+    let mut wang = newcomer("王五", d(2019, 5, 1), 23, d(2025, 9, 1));
+    wang.disability_kind = Some("视力残疾".to_owned());
+    wang.class_name = Some("2班".to_owned());
+    for input in [&zhang, &li, &wang] {
+        t.app.student_enrol(&t.admin, input).await.expect("enrol");
+    }
+    let with = |flags: &[&str]| SearchInput {
+        flags: flags.iter().map(|f| (*f).to_owned()).collect(),
+        page: 1,
+        page_size: 20,
+        ..SearchInput::default()
+    };
+    let names = |rows: &[xueji_app::students::StudentRow]| {
+        let mut n: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
+        n.sort();
+        n
+    };
+    let migrant = t
+        .app
+        .student_search(&t.admin, &with(&["migrant_child"]))
+        .await
+        .expect("migrant");
+    assert_eq!(names(&migrant.rows), ["张三", "李四"]);
+    let both = t
+        .app
+        .student_search(&t.admin, &with(&["migrant_child", "orphan"]))
+        .await
+        .expect("both flags");
+    assert_eq!(names(&both.rows), ["李四"]);
+    let disabled = t
+        .app
+        .student_search(&t.admin, &with(&["disability"]))
+        .await
+        .expect("disability");
+    assert_eq!(names(&disabled.rows), ["王五"]);
+    let unknown = t
+        .app
+        .student_search(&t.admin, &with(&["rich"]))
+        .await
+        .expect_err("unknown flag");
+    assert_eq!(unknown.kind, ErrorKind::Validation);
+
+    let classes = t.app.student_classes(&t.admin).await.expect("classes");
+    let listed: Vec<(i32, &str, u32)> = classes
+        .iter()
+        .map(|c| (c.grade, c.class_name.as_str(), c.count))
+        .collect();
+    assert_eq!(listed, [(1, "2班", 2), (1, "10班", 1)]);
+    assert_eq!(classes[0].grade_label, "一年级");
+}
+
+#[tokio::test]
 async fn everyday_edits_keep_history_and_key_fields_go_through_r11_2() {
     let t = TestApp::new(d(2025, 9, 10)).await;
     let v = t

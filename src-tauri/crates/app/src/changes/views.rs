@@ -306,12 +306,19 @@ pub(crate) fn steps(w: &Workflow, rows: &[application_step::Model]) -> Vec<StepV
         .collect()
 }
 
+/// 居民户口簿 … for a stored proof kind.
+pub(crate) fn proof_kind_label(kind: &str) -> String {
+    crate::views::parse_snake::<xueji_domain::proofs::ProofKind>(kind)
+        .map_or_else(|| kind.to_owned(), |p| p.label_zh().to_owned())
+}
+
 pub(crate) fn attachment_view(a: &attachment::Model) -> AttachmentView {
     AttachmentView {
         id: a.id,
         file_name: a.file_name.clone(),
         mime: a.mime.clone(),
         proof_kind: a.proof_kind.clone(),
+        proof_kind_label: a.proof_kind.as_deref().map(proof_kind_label),
         application_id: a.application_id,
         size: u32::try_from(a.data.len()).unwrap_or(u32::MAX),
     }

@@ -53,11 +53,15 @@ pub struct SectionView {
 pub struct EventView {
     pub id: i64,
     pub kind: String,
+    /// 建立学籍, 休学 …
+    pub kind_label: String,
     pub on: NaiveDate,
     pub rule: String,
     pub summary: String,
     pub status_before: String,
     pub status_after: String,
+    pub status_before_label: String,
+    pub status_after_label: String,
     pub grade_before: i32,
     pub grade_after: i32,
     pub recorded_by: String,
@@ -72,6 +76,8 @@ pub struct AttachmentView {
     pub file_name: String,
     pub mime: String,
     pub proof_kind: Option<String>,
+    /// 居民户口簿 …
+    pub proof_kind_label: Option<String>,
     pub application_id: Option<i64>,
     pub size: u32,
 }
@@ -82,10 +88,13 @@ pub struct AttachmentView {
 pub struct ApplicationSummary {
     pub id: i64,
     pub change_kind: String,
+    pub change_kind_label: String,
     pub state: String,
+    pub state_label: String,
     pub opened_on: NaiveDate,
     pub closed_on: Option<NaiveDate>,
     pub waiting_on: Option<String>,
+    pub waiting_on_label: Option<String>,
     pub due_on: Option<NaiveDate>,
 }
 
@@ -95,6 +104,7 @@ pub struct ApplicationSummary {
 pub struct SanctionView {
     pub id: i64,
     pub level: String,
+    pub level_label: String,
     pub decided_on: NaiveDate,
     pub period_ends: NaiveDate,
     pub lifted_on: Option<NaiveDate>,
@@ -106,6 +116,7 @@ pub struct SanctionView {
 pub struct IssuedDocumentView {
     pub serial: String,
     pub kind: String,
+    pub kind_label: String,
     pub issued_at: String,
     pub issued_by: String,
     pub voided: bool,
@@ -146,6 +157,34 @@ fn section_title(s: ArchiveSection) -> String {
         .position(|x| *x == s)
         .unwrap_or(0);
     format!("（{}）{}", NUMBERS[i], s.label_zh())
+}
+
+/// 建立学籍, 休学 … for a stored event kind.
+fn event_kind_label(kind: &str) -> String {
+    match kind {
+        "admitted" => "入学".to_owned(),
+        "record_created" => "建立学籍".to_owned(),
+        other => {
+            let label = crate::changes::views::kind_label(other);
+            if label.is_empty() {
+                other.to_owned()
+            } else {
+                label
+            }
+        }
+    }
+}
+
+/// 在读, 休学 … for a stored status code.
+fn status_label(code: &str) -> String {
+    parse_snake::<xueji_domain::Status>(code)
+        .map_or_else(|| code.to_owned(), |s| s.label_zh().to_owned())
+}
+
+/// 学籍卡, 处分决定书 … for a stored document kind.
+fn document_kind_label(kind: &str) -> String {
+    parse_snake::<crate::documents::PrintKind>(kind)
+        .map_or_else(|| kind.to_owned(), |k| k.label_zh().to_owned())
 }
 
 impl App {
@@ -215,10 +254,13 @@ impl App {
             .into_iter()
             .map(|e| EventView {
                 id: e.id,
+                kind_label: event_kind_label(&e.kind),
                 kind: e.kind,
                 on: e.on_date,
                 rule: e.rule,
                 summary: e.summary,
+                status_before_label: status_label(&e.status_before),
+                status_after_label: status_label(&e.status_after),
                 status_before: e.status_before,
                 status_after: e.status_after,
                 grade_before: e.grade_before,
@@ -235,10 +277,16 @@ impl App {
             .into_iter()
             .map(|a| ApplicationSummary {
                 id: a.id,
+                change_kind_label: crate::changes::views::kind_label(&a.change_kind),
                 change_kind: a.change_kind,
+                state_label: crate::changes::views::state_label(&a.state).to_owned(),
                 state: a.state,
                 opened_on: a.opened_on,
                 closed_on: a.closed_on,
+                waiting_on_label: a
+                    .waiting_on
+                    .as_deref()
+                    .and_then(crate::changes::views::party_label),
                 waiting_on: a.waiting_on,
                 due_on: a.due_on,
             })
@@ -251,6 +299,8 @@ impl App {
             .into_iter()
             .map(|s| SanctionView {
                 id: s.id,
+                level_label: parse_snake::<xueji_domain::sanction::SanctionLevel>(&s.level)
+                    .map_or_else(|| s.level.clone(), |l| l.label_zh().to_owned()),
                 level: s.level,
                 decided_on: s.decided_on,
                 period_ends: s.period_ends,
@@ -261,15 +311,8 @@ impl App {
             .filter(attachment::Column::StudentId.eq(id))
             .all(db)
             .await?
-            .into_iter()
-            .map(|a| AttachmentView {
-                id: a.id,
-                file_name: a.file_name,
-                mime: a.mime,
-                proof_kind: a.proof_kind,
-                application_id: a.application_id,
-                size: u32::try_from(a.data.len()).unwrap_or(u32::MAX),
-            })
+            .iter()
+            .map(crate::changes::views::attachment_view)
             .collect();
         let documents = issued_document::Entity::find()
             .filter(issued_document::Column::StudentId.eq(id))
@@ -279,6 +322,7 @@ impl App {
             .into_iter()
             .map(|d| IssuedDocumentView {
                 serial: d.serial,
+                kind_label: document_kind_label(&d.kind),
                 kind: d.kind,
                 issued_at: d.issued_at.to_rfc3339(),
                 issued_by: d.issued_by,

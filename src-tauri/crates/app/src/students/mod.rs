@@ -9,5 +9,5 @@ pub mod views;
 pub use archive::{ArchiveItemInput, ArchiveView};
 pub use edit::{FieldValue, StudentEditInput};
 pub use enrol::{EnrolInput, EnrolKind, EnrolView, NationalCheck};
-pub use search::SearchInput;
+pub use search::{ClassOption, FLAGS, SearchInput};
 pub use views::{FamilyMemberView, StudentRow, StudentView};

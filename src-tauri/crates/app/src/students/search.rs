@@ -1,5 +1,5 @@
 //! Student search: by name prefix, pinyin initials (`zs` finds 张三), ID number, 学籍号, with
-//! filters by grade, class and status; one page and the total. Every search is audited (R30.1)
+//! filters by grade, class, status and flags; one page and the total. Every search is audited (R30.1)
 //! without its text: the audit row names what kind of search it was and how many rows came back.
 
 use sea_orm::{
@@ -11,9 +11,9 @@ use xueji_store::repo::students::{name_initials, normalise_name};
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
-use crate::error::Result;
+use crate::error::{AppError, Result};
 use crate::students::views::StudentRow;
-use crate::views::Page;
+use crate::views::{Page, grade_label};
 
 /// The largest page the list asks for.
 pub const MAX_PAGE_SIZE: u32 = 200;
@@ -29,12 +29,58 @@ pub struct SearchInput {
     /// Status codes (`enrolled` …); empty means any.
     #[serde(default)]
     pub statuses: Vec<String>,
+    /// Flags every row must have: `migrant_child`, `left_behind`, `orphan`, `disability`,
+    /// `inclusive`, `foreign_national`; empty means any.
+    #[serde(default)]
+    pub flags: Vec<String>,
     /// Include archived (ended, transferred-out) records.
     #[serde(default)]
     pub include_archived: bool,
     /// 1-based.
     pub page: u32,
     pub page_size: u32,
+}
+
+/// The flags the list filters by, with their labels.
+pub const FLAGS: [(&str, &str); 6] = [
+    ("migrant_child", "随迁子女"),
+    ("left_behind", "留守儿童"),
+    ("orphan", "孤儿"),
+    ("disability", "残疾"),
+    ("inclusive", "随班就读"),
+    ("foreign_national", "外籍"),
+];
+
+/// The condition for one flag of [`FLAGS`].
+fn flag_condition(flag: &str) -> Result<Condition> {
+    let c = match flag {
+        "migrant_child" => Condition::all().add(student::Column::MigrantChild.eq(true)),
+        "left_behind" => Condition::all().add(student::Column::LeftBehind.eq(true)),
+        "orphan" => Condition::all().add(student::Column::Orphan.eq(true)),
+        "disability" => Condition::all()
+            .add(student::Column::DisabilityKind.is_not_null())
+            .add(student::Column::DisabilityKind.ne("")),
+        "inclusive" => Condition::all().add(student::Column::InclusivePlacement.eq(true)),
+        "foreign_national" => Condition::all().add(student::Column::ForeignNational.eq(true)),
+        other => {
+            return Err(AppError::validation(
+                "flags",
+                format!("未知的筛选条件：{other}"),
+            ));
+        }
+    };
+    Ok(c)
+}
+
+/// One class of the school, for the list's class filter.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassOption {
+    pub grade: i32,
+    pub grade_label: String,
+    pub class_name: String,
+    /// Students of this class not archived.
+    pub count: u32,
 }
 
 /// How a query text is read.
@@ -141,6 +187,9 @@ impl App {
         if !input.statuses.is_empty() {
             query = query.filter(student::Column::Status.is_in(input.statuses.clone()));
         }
+        for flag in &input.flags {
+            query = query.filter(flag_condition(flag)?);
+        }
         if !input.include_archived {
             query = query.filter(student::Column::Archived.eq(false));
         }
@@ -165,6 +214,59 @@ impl App {
             rows: rows.iter().map(StudentRow::from).collect(),
         })
     }
+}
+
+impl App {
+    /// The classes students are placed in (not archived), by grade then class name.
+    pub async fn student_classes(&self, session: &Session) -> Result<Vec<ClassOption>> {
+        self.authorize(session, Permission::ViewStudents).await?;
+        let rows: Vec<(Option<i32>, Option<String>, i64)> = student::Entity::find()
+            .select_only()
+            .column(student::Column::Grade)
+            .column(student::Column::ClassName)
+            .column_as(student::Column::Id.count(), "count")
+            .filter(student::Column::Archived.eq(false))
+            .filter(student::Column::ClassName.is_not_null())
+            .filter(student::Column::Grade.is_not_null())
+            .group_by(student::Column::Grade)
+            .group_by(student::Column::ClassName)
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        let mut out: Vec<ClassOption> = rows
+            .into_iter()
+            .filter_map(|(grade, class_name, count)| {
+                let grade = grade?;
+                let class_name = class_name.filter(|c| !c.trim().is_empty())?;
+                Some(ClassOption {
+                    grade,
+                    grade_label: grade_label(Some(grade)),
+                    class_name,
+                    count: u32::try_from(count).unwrap_or(u32::MAX),
+                })
+            })
+            .collect();
+        // 2班 before 10班: by the number in the name, then the name.
+        out.sort_by(|a, b| {
+            (a.grade, class_number(&a.class_name), &a.class_name).cmp(&(
+                b.grade,
+                class_number(&b.class_name),
+                &b.class_name,
+            ))
+        });
+        Ok(out)
+    }
+}
+
+/// The first run of digits in a class name (`3班` → 3), for ordering.
+fn class_number(name: &str) -> u32 {
+    name.chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .fold(0u32, |n, c| {
+            n.saturating_mul(10)
+                .saturating_add(c.to_digit(10).unwrap_or(0))
+        })
 }
 
 /// The initials the store indexes, re-exported for the UI's highlighting and tests.
@@ -199,6 +301,19 @@ mod tests {
             Some(QueryKind::Name("张三".into()))
         );
         assert_eq!(QueryKind::read("  "), None);
+    }
+
+    #[test]
+    fn classes_order_by_their_number() {
+        assert!(class_number("2班") < class_number("10班"));
+        assert_eq!(class_number("（3）班"), 3);
+        assert_eq!(class_number("实验班"), 0);
+    }
+
+    #[test]
+    fn unknown_flags_are_a_validation_error() {
+        assert!(flag_condition("orphan").is_ok());
+        assert!(flag_condition("rich").is_err());
     }
 
     #[test]

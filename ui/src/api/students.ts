@@ -1,0 +1,44 @@
+import {
+  commands,
+  type ArchiveView,
+  type ClassOption,
+  type EnrolInput,
+  type EnrolView,
+  type FileView,
+  type Page,
+  type SearchInput,
+  type StudentEditInput,
+  type StudentRow,
+  type StudentView,
+} from '@/bindings/bindings'
+import { unwrap } from './errors'
+
+/** One page of the student list (ID numbers masked by the backend). */
+export async function searchStudents(input: SearchInput): Promise<Page<StudentRow>> {
+  return unwrap(await commands.studentSearch(input))
+}
+
+/** The classes students are placed in, for the list's filter. */
+export async function listClasses(): Promise<ClassOption[]> {
+  return unwrap(await commands.studentClasses())
+}
+
+/** Enrols a new student (grade 1, or non-grade-1 after the national duplicate check). */
+export async function enrolStudent(input: EnrolInput): Promise<EnrolView> {
+  return unwrap(await commands.studentEnrol(input))
+}
+
+/** One student's whole archive (R8.2). */
+export async function getArchive(id: number): Promise<ArchiveView> {
+  return unwrap(await commands.studentArchive(id))
+}
+
+/** An everyday edit (address, class, family, flags) checked against the loaded version. */
+export async function editStudent(input: StudentEditInput): Promise<StudentView> {
+  return unwrap(await commands.studentEdit(input))
+}
+
+/** A stored file (proof, attachment). */
+export async function getAttachment(id: number): Promise<FileView> {
+  return unwrap(await commands.attachmentGet(id))
+}
