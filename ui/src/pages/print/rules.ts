@@ -20,3 +20,27 @@ export const voidRules: FormRules = {
     { max: 200, message: '原因不超过 200 个字', trigger: ['blur', 'change'] },
   ],
 }
+
+/** The document kinds grouped as the print page lists them. */
+export const KIND_GROUPS: { title: string; kinds: string[] }[] = [
+  { title: '证书与证明', kinds: ['certificate', 'completion_proof', 'attendance_statement'] },
+  { title: '学籍表册', kinds: ['record_card', 'roster', 'change_statistics'] },
+  {
+    title: '申请审批表',
+    kinds: [
+      'transfer_form',
+      'leave_form',
+      'resume_form',
+      'deferral_form',
+      'skip_form',
+      'repeat_form',
+      'basic_data_change_form',
+      'key_data_change_form',
+      'withdrawal_form',
+    ],
+  },
+  {
+    title: '报告、决定与通知',
+    kinds: ['dropout_report', 'cancellation_report', 'sanction_decision', 'sanction_lift_notice'],
+  },
+]
