@@ -75,6 +75,60 @@ async fn graduation_batch_prints_every_certificate_to_one_pdf() {
         app.shot("graduation-certificates").await?;
 
         saved_pdf(&app, &saved);
+
+        // R26.2: a lost certificate is not printed again; the completion proof is.
+        app.click("[data-test=tab-proof]").await?;
+        wait_inner_text(
+            &app,
+            "[data-test=completion-proof] [data-test=student-picker-results]",
+            "陈二",
+        )
+        .await?;
+        app.click("[data-test=completion-proof] [data-test=student-picker-check]")
+            .await?;
+        app.click("[data-test=proof-issue]").await?;
+        app.find("[data-test=completion-proof] canvas[data-test=pdf-page][data-drawn=true]")
+            .await?;
+        support::settle().await;
+        app.shot("completion-proof").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn year_end_promotion_previews_its_exceptions_then_runs_after_a_confirmation() {
+    with_app("promotion", |mut app: AppHandle| async move {
+        app.first_run_and_login().await?;
+        support::students_of(
+            &mut app,
+            &[
+                ("周一", "五年级", "2015-03-01"),
+                ("周二", "五年级", "2015-04-01"),
+                ("周九", "九年级", "2011-03-01"),
+            ],
+        )
+        .await?;
+
+        app.click("[data-test=nav-completion]").await?;
+        app.click("[data-test=tab-promotion]").await?;
+        // The roster came in for this school year (2026—2027): promotion goes into the next.
+        app.fill("[data-test=promotion-into] input", "2027").await?;
+        app.click("[data-test=promotion-preview]").await?;
+        let grades = wait_inner_text(&app, "[data-test=promotion-grades]", "六年级").await?;
+        assert!(grades.contains("五年级"), "{grades}");
+        // The last grade is not promoted: it graduates. The exception names its rule.
+        let exceptions = wait_inner_text(&app, "[data-test=promotion-exceptions]", "周九").await?;
+        assert!(exceptions.contains("最高年级"), "{exceptions}");
+        assert!(exceptions.contains('R'), "no rule id: {exceptions}");
+        assert!(!exceptions.contains("周一"), "{exceptions}");
+        support::settle().await;
+        app.shot("promotion-preview").await?;
+
+        app.click("[data-test=promotion-run]").await?;
+        app.confirm_message_box().await?;
+        let done = wait_inner_text(&app, "[data-test=promotion-done]", "已升入").await?;
+        assert!(done.contains("2027—2028学年：2 人"), "{done}");
         Ok(())
     })
     .await;

@@ -39,6 +39,12 @@ pub fn id_number(birth: &str, seq: u16) -> String {
 
 /// A roster workbook: one row per name, all in `grade` (a label like `六年级`), class 1班.
 pub fn roster(names: &[&str], grade: &str, birth: &str) -> Vec<u8> {
+    let rows: Vec<(&str, &str, &str)> = names.iter().map(|n| (*n, grade, birth)).collect();
+    roster_of(&rows)
+}
+
+/// A roster workbook of (name, grade label, birth date) rows, class 1班.
+pub fn roster_of(rows: &[(&str, &str, &str)]) -> Vec<u8> {
     let headers = [
         "姓名",
         "出生日期",
@@ -59,7 +65,7 @@ pub fn roster(names: &[&str], grade: &str, birth: &str) -> Vec<u8> {
     for (c, h) in (0u16..).zip(headers) {
         sheet.write_string(0, c, h).expect("header");
     }
-    for (r, (name, seq)) in (1u32..).zip(names.iter().zip(1u16..)) {
+    for (r, ((name, grade, birth), seq)) in (1u32..).zip(rows.iter().zip(1u16..)) {
         let id = id_number(birth, seq);
         let cells = [
             *name,
@@ -98,7 +104,15 @@ pub async fn students(
     grade: &str,
     birth: &str,
 ) -> Result<(), CmdError> {
-    let book = roster(names, grade, birth);
+    put_on_books(app, roster(names, grade, birth)).await
+}
+
+/// Like [`students`], for (name, grade label, birth date) rows.
+pub async fn students_of(app: &mut AppHandle, rows: &[(&str, &str, &str)]) -> Result<(), CmdError> {
+    put_on_books(app, roster_of(rows)).await
+}
+
+async fn put_on_books(app: &mut AppHandle, book: Vec<u8>) -> Result<(), CmdError> {
     let handle = app.clone();
     app.restart_with(move || import(&handle, &book)).await?;
     app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await
