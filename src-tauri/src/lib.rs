@@ -10,6 +10,7 @@ use tauri::{Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 use tauri_plugin_window_state::StateFlags;
 
+pub use commands::documents::SaveDialog;
 pub use error::{ErrorKind, IpcError};
 pub use state::{AppState, DATA_DIR_ENV, StartError};
 
@@ -56,7 +57,14 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::batches::promotion_run,
         commands::batches::graduation_preview,
         commands::batches::graduation_confirm,
+        commands::batches::graduation_certificates,
+        commands::documents::document_kinds,
         commands::documents::document_print,
+        commands::documents::document_print_progress,
+        commands::documents::completion_proof,
+        commands::documents::document_log,
+        commands::documents::document_void,
+        commands::documents::document_save_pdf,
         commands::users::user_list,
         commands::users::user_add,
         commands::users::user_lock,
@@ -112,6 +120,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
+            app.manage(commands::documents::SaveDialog::new(app.handle().clone()));
             setup(app);
             Ok(())
         })

@@ -44,7 +44,7 @@ impl Session {
         let root = std::env::temp_dir().join(format!("xueji-e2e-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         let data_dir = root.join("data");
-        for sub in ["data", "config", "cache", "xdg-data"] {
+        for sub in ["data", "config", "cache", "xdg-data", "saved"] {
             std::fs::create_dir_all(root.join(sub)).expect("temp folders");
         }
         let display = Display::start();
@@ -55,6 +55,9 @@ impl Session {
             ("XDG_CONFIG_HOME".to_owned(), path("config")),
             ("XDG_CACHE_HOME".to_owned(), path("cache")),
             ("XDG_DATA_HOME".to_owned(), path("xdg-data")),
+            // "Save as PDF" writes here instead of opening the GTK file chooser, a native window
+            // WebDriver cannot drive (see `E2E_SAVE_DIR_ENV` in the shell).
+            ("XUEJI_E2E_SAVE_DIR".to_owned(), path("saved")),
         ];
         if let Ok(bus) = std::env::var("DBUS_SESSION_BUS_ADDRESS") {
             env.push(("DBUS_SESSION_BUS_ADDRESS".to_owned(), bus));
@@ -188,6 +191,15 @@ impl AppHandle {
     /// Quits the app (ends its WebDriver session) and starts it again on the same data folder,
     /// as a registrar closing and reopening it would.
     pub async fn restart(&mut self) -> Result<(), fantoccini::error::CmdError> {
+        self.restart_with(|| {}).await
+    }
+
+    /// Like [`AppHandle::restart`], running `between` while the app is closed (e.g. the `xueji`
+    /// command line on its data folder, which refuses a database the app holds open).
+    pub async fn restart_with(
+        &mut self,
+        between: impl FnOnce(),
+    ) -> Result<(), fantoccini::error::CmdError> {
         self.client.clone().close().await?;
         // The old process must be gone before the new one starts: else the single-instance
         // plugin hands the launch over to it.
@@ -199,6 +211,7 @@ impl AppHandle {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        between();
         let client = connect(self.driver_port, &self.binary)
             .await
             .expect("a new WebDriver session on the restarted app");

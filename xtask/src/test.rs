@@ -71,6 +71,15 @@ fn rust_tests() -> Result {
 /// registrar's desktop. The keyring's files go to a temporary folder, never the user's.
 fn end_to_end() -> Result {
     let binary = build::app()?;
+    // Tests put students on the books through the roster import of the `xueji` command line.
+    sh::run(
+        "build the command line (xueji-cli)",
+        sh::cargo().args(["build", "-p", "xueji-cli"]),
+    )?;
+    let cli =
+        sh::target_dir()
+            .join("debug")
+            .join(if cfg!(windows) { "xueji.exe" } else { "xueji" });
     let driver = sh::root().join("ui/node_modules/.bin/tauri-driver");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let keyring_home =
@@ -86,6 +95,7 @@ fn end_to_end() -> Result {
         .args(["--", "sh", "-c", &script])
         .env("XDG_DATA_HOME", &keyring_home)
         .env("XUEJI_APP_BINARY", &binary)
+        .env("XUEJI_CLI_BINARY", &cli)
         .env("XUEJI_TAURI_DRIVER", &driver);
     let result = sh::run(
         "end-to-end tests (real app, WebDriver, Secret Service keyring)",

@@ -1,9 +1,14 @@
 //! 升级与毕业批处理: thin calls into `xueji-app`.
 
 use tauri::State;
+use tauri::ipc::Channel;
 use xueji_app::batches::{
-    GraduationInput, GraduationPreview, GraduationResult, PromotionPreview, PromotionResult,
+    CertificatesInput, GraduationInput, GraduationPreview, GraduationResult, PromotionPreview,
+    PromotionResult,
 };
+use xueji_app::documents::PrintedView;
+
+use super::documents::{PrintProgress, reporter};
 
 use crate::error::IpcError;
 use crate::state::AppState;
@@ -53,5 +58,21 @@ pub async fn graduation_confirm(
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?
         .graduation_confirm(&session, &input)
+        .await?)
+}
+
+/// 打印毕业年级全部学生的《浙江省义务教育证书》（编号即学籍辅号，R26.1；不补发，R26.2），
+/// 逐份报告进度。
+#[tauri::command]
+#[specta::specta]
+pub async fn graduation_certificates(
+    state: State<'_, AppState>,
+    input: CertificatesInput,
+    on_progress: Channel<PrintProgress>,
+) -> Result<PrintedView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let mut progress = reporter(on_progress);
+    Ok(super::app(&app)?
+        .graduation_certificates_with_progress(&session, &input, &mut progress)
         .await?)
 }

@@ -1,10 +1,105 @@
-//! 打印文书: thin calls into `xueji-app`.
+//! 打印文书: thin calls into `xueji-app`, the print progress streamed over a Tauri channel, and
+//! the save-as-PDF step.
 
-use tauri::State;
-use xueji_app::documents::{DocumentRequest, PrintedView};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use crate::error::IpcError;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tokio::sync::oneshot;
+use xueji_app::documents::{
+    DocumentLogFilter, DocumentRequest, IssuedDocumentRow, PrintKind, PrintedView,
+};
+use xueji_app::views::Page;
+
+use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
+
+/// When set, "save as PDF" writes into this folder without the native dialog. Only for the
+/// end-to-end tests: the GTK file chooser is a native window that WebDriver cannot drive, so the
+/// tests name the folder instead. Nothing else sets it.
+pub const E2E_SAVE_DIR_ENV: &str = "XUEJI_E2E_SAVE_DIR";
+
+/// The system's save dialog for PDF files, managed as state. It hides the runtime type, so the
+/// save command is not generic (specta cannot export generic commands).
+pub struct SaveDialog(Box<dyn Fn(String) -> oneshot::Receiver<Option<PathBuf>> + Send + Sync>);
+
+impl SaveDialog {
+    /// The native dialog of the app's dialog plugin.
+    pub fn new<R: Runtime>(handle: AppHandle<R>) -> Self {
+        Self(Box::new(move |name: String| {
+            let (tx, rx) = oneshot::channel();
+            handle
+                .dialog()
+                .file()
+                .set_title("另存为 PDF")
+                .set_file_name(name)
+                .add_filter("PDF 文件", &["pdf"])
+                .save_file(move |path| {
+                    let _ = tx.send(path.and_then(|p| p.into_path().ok()));
+                });
+            rx
+        }))
+    }
+
+    /// Asks where to save `name`; `None` when cancelled.
+    async fn ask(&self, name: String) -> Option<PathBuf> {
+        (self.0)(name).await.ok().flatten()
+    }
+}
+
+/// How far a print has got: `done` of `total` documents drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// A document kind the office prints, as the print page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintKindView {
+    pub kind: PrintKind,
+    pub label: String,
+    /// One document per student (else one for the whole selection: roster, statistics).
+    pub per_student: bool,
+    /// Needs no students at all (the change statistics).
+    pub whole_school: bool,
+}
+
+/// A progress callback for the use cases that sends over `channel`, at most every 100 ms (and
+/// always the first and the last step): a batch of 500 certificates must not flood the IPC.
+pub(crate) fn reporter(channel: Channel<PrintProgress>) -> impl FnMut(usize, usize) + Send {
+    let mut last: Option<Instant> = None;
+    move |done, total| {
+        let now = Instant::now();
+        let due = last.is_none_or(|t| now.duration_since(t) >= Duration::from_millis(100));
+        if due || done == 0 || done >= total {
+            last = Some(now);
+            let _ = channel.send(PrintProgress {
+                done: u32::try_from(done).unwrap_or(u32::MAX),
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+            });
+        }
+    }
+}
+
+/// Every document kind `document_print` can print, with its Chinese name.
+#[tauri::command]
+#[specta::specta]
+pub fn document_kinds() -> Result<Vec<PrintKindView>, IpcError> {
+    Ok(PrintKind::ALL
+        .iter()
+        .map(|k| PrintKindView {
+            kind: *k,
+            label: k.label_zh().to_owned(),
+            per_student: k.per_student(),
+            whole_school: *k == PrintKind::ChangeStatistics,
+        })
+        .collect())
+}
 
 /// 打印文书（PDF），编号记入发放登记并记入审计日志。
 #[tauri::command]
@@ -15,4 +110,148 @@ pub async fn document_print(
 ) -> Result<PrintedView, IpcError> {
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?.document_print(&session, &input).await?)
+}
+
+/// 打印文书，逐份报告进度（批量打印时显示进度条）。
+#[tauri::command]
+#[specta::specta]
+pub async fn document_print_progress(
+    state: State<'_, AppState>,
+    input: DocumentRequest,
+    on_progress: Channel<PrintProgress>,
+) -> Result<PrintedView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    let mut progress = reporter(on_progress);
+    Ok(super::app(&app)?
+        .document_print_with_progress(&session, &input, &mut progress)
+        .await?)
+}
+
+/// 证书遗失时开具毕（结、肄）业证明书（R26.2：证书不补发）。
+#[tauri::command]
+#[specta::specta]
+pub async fn completion_proof(
+    state: State<'_, AppState>,
+    student_id: i64,
+) -> Result<PrintedView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .completion_proof(&session, student_id)
+        .await?)
+}
+
+/// 文书发放登记（最新在前）。
+#[tauri::command]
+#[specta::specta]
+pub async fn document_log(
+    state: State<'_, AppState>,
+    filter: DocumentLogFilter,
+) -> Result<Page<IssuedDocumentRow>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.document_log(&session, &filter).await?)
+}
+
+/// 作废一份已发放的文书（注明原因；编号保留在登记中）。
+#[tauri::command]
+#[specta::specta]
+pub async fn document_void(
+    state: State<'_, AppState>,
+    serial: String,
+    reason: String,
+) -> Result<IssuedDocumentRow, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .document_void(&session, &serial, &reason)
+        .await?)
+}
+
+/// 另存为 PDF：系统的保存对话框选择位置后写入文件；返回保存的路径，取消时为空。
+#[tauri::command]
+#[specta::specta]
+pub async fn document_save_pdf(
+    state: State<'_, AppState>,
+    dialog: State<'_, SaveDialog>,
+    pdf: Vec<u8>,
+    file_name: String,
+) -> Result<Option<String>, IpcError> {
+    // Only a logged-in user saves what was printed.
+    drop(super::session(&state).await?);
+    if !pdf.starts_with(b"%PDF") {
+        return Err(IpcError::new(
+            ErrorKind::Validation,
+            "要保存的内容不是 PDF 文件",
+        ));
+    }
+    let name = pdf_file_name(&file_name);
+    let path = match std::env::var_os(E2E_SAVE_DIR_ENV).filter(|d| !d.is_empty()) {
+        Some(dir) => Some(PathBuf::from(dir).join(&name)),
+        None => dialog.ask(name).await,
+    };
+    let Some(path) = path.map(with_pdf_extension) else {
+        return Ok(None);
+    };
+    std::fs::write(&path, &pdf).map_err(|e| {
+        tracing::warn!(error = %e, "could not save a PDF");
+        IpcError::new(ErrorKind::Conflict, format!("无法写入所选位置：{e}"))
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// A plain file name ending in `.pdf`: no folders, no characters file systems refuse.
+fn pdf_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_start_matches('.');
+    let base = if cleaned.is_empty() {
+        "文书"
+    } else {
+        cleaned
+    };
+    if Path::new(base)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        base.to_owned()
+    } else {
+        format!("{base}.pdf")
+    }
+}
+
+fn with_pdf_extension(path: PathBuf) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        path
+    } else {
+        let mut s = path.into_os_string();
+        s.push(".pdf");
+        PathBuf::from(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_stay_in_the_chosen_folder_and_end_in_pdf() {
+        assert_eq!(pdf_file_name("毕业证书"), "毕业证书.pdf");
+        assert_eq!(pdf_file_name("证书.PDF"), "证书.PDF");
+        assert_eq!(pdf_file_name("../../etc/passwd"), "_.._etc_passwd.pdf");
+        assert_eq!(pdf_file_name("  "), "文书.pdf");
+        assert_eq!(
+            with_pdf_extension(PathBuf::from("/tmp/a")),
+            PathBuf::from("/tmp/a.pdf")
+        );
+    }
 }

@@ -297,11 +297,89 @@ async graduationConfirm(input: GraduationInput) : Promise<Result<GraduationResul
 }
 },
 /**
+ * 打印毕业年级全部学生的《浙江省义务教育证书》（编号即学籍辅号，R26.1；不补发，R26.2），
+ * 逐份报告进度。
+ */
+async graduationCertificates(input: CertificatesInput, onProgress: TAURI_CHANNEL<PrintProgress>) : Promise<Result<PrintedView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("graduation_certificates", { input, onProgress }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every document kind `document_print` can print, with its Chinese name.
+ */
+async documentKinds() : Promise<Result<PrintKindView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_kinds") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 打印文书（PDF），编号记入发放登记并记入审计日志。
  */
 async documentPrint(input: DocumentRequest) : Promise<Result<PrintedView, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("document_print", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 打印文书，逐份报告进度（批量打印时显示进度条）。
+ */
+async documentPrintProgress(input: DocumentRequest, onProgress: TAURI_CHANNEL<PrintProgress>) : Promise<Result<PrintedView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_print_progress", { input, onProgress }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 证书遗失时开具毕（结、肄）业证明书（R26.2：证书不补发）。
+ */
+async completionProof(studentId: number) : Promise<Result<PrintedView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("completion_proof", { studentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 文书发放登记（最新在前）。
+ */
+async documentLog(filter: DocumentLogFilter) : Promise<Result<Page<IssuedDocumentRow>, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_log", { filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 作废一份已发放的文书（注明原因；编号保留在登记中）。
+ */
+async documentVoid(serial: string, reason: string) : Promise<Result<IssuedDocumentRow, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_void", { serial, reason }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 另存为 PDF：系统的保存对话框选择位置后写入文件；返回保存的路径，取消时为空。
+ */
+async documentSavePdf(pdf: number[], fileName: string) : Promise<Result<string | null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_save_pdf", { pdf, fileName }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -664,6 +742,10 @@ statuses?: string[];
  */
 includeArchived?: boolean }
 /**
+ * Which certificates to print: listed students, or every finished student of a grade.
+ */
+export type CertificatesInput = { grade: number | null; studentIds?: number[] }
+/**
  * A request for a change (or a transfer in, with `student_id` empty).
  */
 export type ChangeInput = { studentId: number | null; change: ChangeRequest; 
@@ -894,6 +976,18 @@ export type Decision = "approve" | "reject" |
  * Only an optional step (the hearing, R22.2).
  */
 "skip"
+/**
+ * Filters of the issued-document log.
+ */
+export type DocumentLogFilter = { kind: PrintKind | null; studentId: number | null; 
+/**
+ * Calendar year of issue.
+ */
+year: number | null; includeVoided?: boolean; 
+/**
+ * 1-based.
+ */
+page: number; pageSize: number }
 /**
  * What to print.
  */
@@ -1216,6 +1310,10 @@ lawText?: string | null;
  */
 fields?: Partial<{ [key in string]: string }> | null }
 /**
+ * One line of the issued-document log.
+ */
+export type IssuedDocumentRow = { id: number; serial: string; kind: string; kindLabel: string; studentId: number | null; target: string | null; issuedAt: string; issuedBy: string; voided: boolean; voidedAt: string | null; voidedBy: string | null; voidReason: string | null }
+/**
  * A document issued for the student.
  */
 export type IssuedDocumentView = { serial: string; kind: string; kindLabel: string; issuedAt: string; issuedBy: string; voided: boolean }
@@ -1441,6 +1539,22 @@ export type PrintKind =
  * 学籍变动统计表 (R4.1)
  */
 "change_statistics"
+/**
+ * A document kind the office prints, as the print page lists it.
+ */
+export type PrintKindView = { kind: PrintKind; label: string; 
+/**
+ * One document per student (else one for the whole selection: roster, statistics).
+ */
+perStudent: boolean; 
+/**
+ * Needs no students at all (the change statistics).
+ */
+wholeSchool: boolean }
+/**
+ * How far a print has got: `done` of `total` documents drawn.
+ */
+export type PrintProgress = { done: number; total: number }
 /**
  * The printed PDF and the serials it was numbered with.
  */
@@ -1742,6 +1856,7 @@ export type StudentView = { id: number; xuejiNumber: string | null; auxNumber: s
  * Read-only here: ended (R9.2) or transferred out (R9.1).
  */
 readOnly: boolean; version: number; family: FamilyMemberView[] }
+export type TAURI_CHANNEL<TSend> = null
 /**
  * Something to do by a date.
  */

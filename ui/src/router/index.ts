@@ -8,8 +8,8 @@ const views: Record<string, () => Promise<unknown>> = {
   students: () => import('@/pages/students/index.vue'),
   changes: () => import('@/views/ChangesView.vue'),
   'awards-sanctions': () => import('@/views/AwardsSanctionsView.vue'),
-  completion: () => import('@/views/CompletionView.vue'),
-  print: () => import('@/views/PrintView.vue'),
+  completion: () => import('@/pages/completion/index.vue'),
+  print: () => import('@/pages/print/index.vue'),
   statistics: () => import('@/views/StatisticsView.vue'),
   settings: () => import('@/views/SettingsView.vue'),
 }
