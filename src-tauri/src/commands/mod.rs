@@ -6,10 +6,13 @@
 
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod batches;
 pub mod changes;
 pub mod dashboard;
 pub mod documents;
+pub mod settings;
+pub mod statistics;
 pub mod students;
 pub mod users;
 

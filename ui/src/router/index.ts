@@ -2,14 +2,14 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import { sections } from './sections'
 
 const views: Record<string, () => Promise<unknown>> = {
-  home: () => import('@/views/HomeView.vue'),
+  home: () => import('@/pages/home/index.vue'),
   students: () => import('@/views/StudentsView.vue'),
   changes: () => import('@/views/ChangesView.vue'),
   'awards-sanctions': () => import('@/views/AwardsSanctionsView.vue'),
   completion: () => import('@/views/CompletionView.vue'),
   print: () => import('@/views/PrintView.vue'),
-  statistics: () => import('@/views/StatisticsView.vue'),
-  settings: () => import('@/views/SettingsView.vue'),
+  statistics: () => import('@/pages/statistics/index.vue'),
+  settings: () => import('@/pages/settings/index.vue'),
 }
 
 export const routes: RouteRecordRaw[] = [
