@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { noticeProblem, passwordProblem, termsProblem } from './rules'
 import { useDraft } from './useDraft'

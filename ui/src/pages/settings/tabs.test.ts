@@ -5,15 +5,15 @@ vi.setConfig({ testTimeout: 30_000 })
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 
-const calls: Record<string, ReturnType<typeof vi.fn>> = {
-  appInfo: vi.fn(),
-  backupList: vi.fn(),
-  backupCreate: vi.fn(),
-  backupVerify: vi.fn(),
-  backupRestore: vi.fn(),
-  backupScheduleSet: vi.fn(),
-  auditList: vi.fn(),
-  auditVerify: vi.fn(),
+const calls: Record<string, ReturnType<typeof vi.fn<(...args: unknown[]) => unknown>>> = {
+  appInfo: vi.fn<(...args: unknown[]) => unknown>(),
+  backupList: vi.fn<(...args: unknown[]) => unknown>(),
+  backupCreate: vi.fn<(...args: unknown[]) => unknown>(),
+  backupVerify: vi.fn<(...args: unknown[]) => unknown>(),
+  backupRestore: vi.fn<(...args: unknown[]) => unknown>(),
+  backupScheduleSet: vi.fn<(...args: unknown[]) => unknown>(),
+  auditList: vi.fn<(...args: unknown[]) => unknown>(),
+  auditVerify: vi.fn<(...args: unknown[]) => unknown>(),
 }
 vi.mock('@/bindings/bindings', () => ({
   commands: new Proxy(

@@ -1,4 +1,5 @@
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
+import { useAuthStore } from '@/stores/auth'
 import type { IpcError, SettingsView } from '@/bindings/bindings'
 import { getSettings } from '@/api/settings'
 import { toIpcError } from '@/api/errors'
@@ -20,7 +21,13 @@ export function useSettings() {
       loading.value = false
     }
   }
-  return { data, loading, error, load }
+  const auth = useAuthStore()
+  /** The session may change settings (the registrar); others see them read-only. */
+  const canEdit = computed(() => {
+    const may = auth.session?.permissions
+    return !may || may.includes('manage_settings')
+  })
+  return { data, loading, error, load, canEdit }
 }
 
 export function resetSettings() {
