@@ -4,8 +4,9 @@
 mod common;
 
 use common::seed;
+use common::text::{inner_text, wait_inner};
 use serde_json::json;
-use xueji_e2e::{AppHandle, with_app};
+use xueji_e2e::{ADMIN_PASSWORD, ADMIN_USERNAME, AppHandle, with_app};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dashboard_shows_its_chart_and_to_dos() {
@@ -13,13 +14,33 @@ async fn the_dashboard_shows_its_chart_and_to_dos() {
         app.first_run_and_login().await?;
         // An empty school: no to-do, a hint instead of a chart.
         app.find("[data-test=home] [data-test=todos]").await?;
-        app.wait_for_text("[data-test=todos]", "暂无待办事项").await?;
+        wait_inner(&app, "[data-test=todos]", "暂无待办事项", true).await?;
 
         let ids = seed::school(&app).await?;
-        // Some enrolments approved by the bureau (R6.1), one leave applied for.
-        for id in ids.iter().take(8) {
-            seed::change(&app, *id, json!({ "type": "approve_enrolment" }), 3).await?;
+        // Enrolments approved (R6.1): the school's approver, then the bureau's decision recorded.
+        seed::invoke(
+            &app,
+            "user_add",
+            json!({ "input": {
+                "username": "shenhe", "displayName": "赵校长", "password": "Approve2024ok",
+                "role": "approver"
+            }}),
+        )
+        .await?;
+        let mut apps = Vec::new();
+        for id in ids.iter().take(14) {
+            let view = seed::change(&app, *id, json!({ "type": "approve_enrolment" }), 0).await?;
+            apps.push(view["row"]["id"].as_i64().expect("an application id"));
         }
+        // Ten approved; four still waiting on the school (to-dos with a link to the application).
+        seed::approve(
+            &app,
+            &apps[..10],
+            ("shenhe", "Approve2024ok"),
+            (ADMIN_USERNAME, ADMIN_PASSWORD),
+        )
+        .await?;
+        // A leave applied for by an enrolled student.
         seed::change(
             &app,
             ids[3],
@@ -38,29 +59,45 @@ async fn the_dashboard_shows_its_chart_and_to_dos() {
         app.find("[data-test=chart-status] svg").await?;
 
         // To-dos: the archives of students entered in 2025 are overdue, in red.
-        let todos = app.text("[data-test=todos-table]").await?;
+        let todos = inner_text(&app, "[data-test=todos-table]").await?;
         assert!(todos.contains("建立学籍档案") || todos.contains("档案"), "{todos}");
         assert!(todos.contains("逾期"), "{todos}");
         let overdue = app.find("[data-test=todo-due].overdue").await?;
-        assert!(overdue.text().await?.contains("逾期"));
+        assert!(inner_text(&app, "[data-test=todo-due].overdue").await?.contains("逾期"));
         let color = overdue.css_value("color").await?;
         assert!(
             color.contains("245, 108, 108") || color.contains("f56c6c"),
             "overdue in red: {color}"
         );
-        assert!(app.text("[data-test=todos-table]").await?.contains("工作日"));
+        assert!(todos.contains("工作日"), "{todos}");
         // R32 findings name their rule, with a link to fix.
         app.wait_for_text("[data-test=findings]", "R32").await?;
         app.find("[data-test=finding-fix]").await?;
         app.shot("home-dashboard").await?;
 
-        // A to-do leads to its page.
-        app.click("[data-test^=todo-open-]").await?;
-        let url = app.client.current_url().await?;
-        assert!(
-            url.fragment().is_some_and(|f| f.starts_with("/students/") || f.starts_with("/changes/")),
-            "{url}"
-        );
+        // Each to-do leads to its page: the application waiting on the school, or the student.
+        // (The pages themselves are other sections' work: here the link targets are checked.)
+        let to_application = app
+            .find("[data-test^=todo-open-application-]")
+            .await?
+            .attr("data-to")
+            .await?
+            .unwrap_or_default();
+        assert!(to_application.starts_with("/changes/"), "{to_application}");
+        let to_student = app
+            .find("[data-test^=todo-open-deadline-]")
+            .await?
+            .attr("data-to")
+            .await?
+            .unwrap_or_default();
+        assert!(to_student.starts_with("/students/"), "{to_student}");
+        app.client
+            .execute(
+                "document.querySelector('[data-test=chart-grade]').scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        app.shot("home-dashboard-charts").await?;
 
         // 统计: the same school as charts and tables.
         app.click("[data-test=nav-statistics]").await?;
@@ -79,8 +116,7 @@ async fn the_dashboard_shows_its_chart_and_to_dos() {
             )
             .await?;
         app.click("#tab-changes").await?;
-        app.wait_for_text("[data-test=table-changes]", "学籍核准")
-            .await?;
+        wait_inner(&app, "[data-test=table-changes]", "学籍核准", true).await?;
         app.shot("statistics-tables").await?;
         Ok(())
     })

@@ -2,7 +2,12 @@
 //! change (password asked again, confirmation), the audit chain intact afterwards, adding a user,
 //! and a screenshot of each tab.
 
+mod common;
+
+use common::select::{choose, confirm_box_with};
+use common::text::wait_inner;
 use fantoccini::error::CmdError;
+use fantoccini::key::Key;
 use xueji_e2e::{ADMIN_PASSWORD, AppHandle, with_app};
 
 /// Opens a tab of 设置 and waits for its content.
@@ -10,22 +15,6 @@ async fn tab(app: &AppHandle, name: &str, content: &str) -> Result<(), CmdError>
     app.click(&format!("[data-test=settings-tab-{name}]")).await?;
     app.find(content).await?;
     Ok(())
-}
-
-/// Waits until the element's text no longer contains `needle`.
-async fn wait_without(app: &AppHandle, css: &str, needle: &str) -> Result<String, CmdError> {
-    let deadline = std::time::Instant::now() + xueji_e2e::STEP_TIMEOUT;
-    loop {
-        let text = app.text(css).await?;
-        if !text.contains(needle) {
-            return Ok(text);
-        }
-        assert!(
-            std::time::Instant::now() <= deadline,
-            "{css} still shows {needle:?}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -39,8 +28,7 @@ async fn backup_then_restore_undoes_a_later_user_and_the_audit_chain_stays_intac
         // A backup now.
         tab(&app, "backup", "[data-test=backup-tab]").await?;
         app.click("[data-test=backup-create]").await?;
-        app.wait_for_text("[data-test=backup-table]", "手动备份")
-            .await?;
+        wait_inner(&app, "[data-test=backup-table]", "手动备份", true).await?;
         app.click("[data-test=backup-verify-0]").await?;
         app.wait_for_text("[data-test=backup-check]", "校验通过")
             .await?;
@@ -51,17 +39,14 @@ async fn backup_then_restore_undoes_a_later_user_and_the_audit_chain_stays_intac
         app.click("[data-test=user-add-open]").await?;
         app.fill("[data-test=user-username]", "lilaoshi").await?;
         app.fill("[data-test=user-display-name]", "李老师").await?;
-        app.click("[data-test=user-role]").await?;
-        app.click("[data-test=user-role-approver]").await?;
+        choose(&app, "[data-test=user-role]", "学校审核人").await?;
         // A weak password is refused as typed.
         app.fill("[data-test=user-password]", "short").await?;
         app.wait_for_text("[data-test=user-add-dialog]", "密码至少 8 位")
             .await?;
         app.fill("[data-test=user-password]", "Shenhe2024ok").await?;
         app.click("[data-test=user-submit]").await?;
-        let users = app
-            .wait_for_text("[data-test=users-table]", "lilaoshi")
-            .await?;
+        let users = wait_inner(&app, "[data-test=users-table]", "lilaoshi", true).await?;
         assert!(users.contains("学校审核人"), "{users}");
         app.shot("settings-users").await?;
 
@@ -71,29 +56,29 @@ async fn backup_then_restore_undoes_a_later_user_and_the_audit_chain_stays_intac
         app.fill("[data-test=restore-password]", "wrong-password1")
             .await?;
         app.click("[data-test=restore-submit]").await?;
-        app.confirm_message_box().await?;
+        confirm_box_with(&app, "确定恢复").await?;
         app.wait_for_text("[data-test=restore-dialog]", "密码不正确")
             .await?;
         app.fill("[data-test=restore-password]", ADMIN_PASSWORD)
             .await?;
         app.shot("settings-restore-dialog").await?;
         app.click("[data-test=restore-submit]").await?;
-        app.confirm_message_box().await?;
-        app.wait_for_text(".el-message-box", "恢复完成").await?;
-        app.confirm_message_box().await?;
+        confirm_box_with(&app, "确定恢复").await?;
+        // Checked, replaced and reopened (a slow step on a busy machine).
+        confirm_box_with(&app, "恢复完成").await?;
+        app.gone(".el-message-box").await?;
 
         // The account added after the backup is gone; the registrar is still logged in.
         tab(&app, "users", "[data-test=users-table]").await?;
-        wait_without(&app, "[data-test=users-table]", "lilaoshi").await?;
+        wait_inner(&app, "[data-test=users-table]", "lilaoshi", false).await?;
         app.find("[data-test=current-user]").await?;
         // The replaced database was kept.
         tab(&app, "backup", "[data-test=backup-table]").await?;
-        app.wait_for_text("[data-test=backup-table]", "恢复前的数据库")
-            .await?;
+        wait_inner(&app, "[data-test=backup-table]", "恢复前的数据库", true).await?;
 
         // The audit log: filters, and the chain is intact after the restore.
         tab(&app, "audit", "[data-test=audit-table]").await?;
-        app.wait_for_text("[data-test=audit-table]", "恢复").await?;
+        wait_inner(&app, "[data-test=audit-table]", "恢复备份", true).await?;
         app.click("[data-test=audit-verify]").await?;
         app.wait_for_text("[data-test=audit-check]", "哈希链校验通过")
             .await?;
@@ -122,9 +107,13 @@ async fn a_holiday_notice_for_next_year_extends_the_calendar() {
         app.wait_for_text("[data-test=calendar-missing]", "2027")
             .await?;
         app.click("[data-test=notice-open]").await?;
-        let text = "notice 2027 国务院办公厅关于2027年部分节假日安排的通知\n\
-                    2027-01-01..2027-01-03 holiday 元旦\n";
-        app.fill("[data-test=notice-text]", text).await?;
+        // WebDriver drops "\n" in typed text: a new line is the Enter key.
+        let enter = char::from(Key::Enter).to_string();
+        let text = format!(
+            "notice 2027 国务院办公厅关于2027年部分节假日安排的通知{enter}\
+             2027-01-01..2027-01-03 holiday 元旦{enter}"
+        );
+        app.fill("[data-test=notice-text]", &text).await?;
         app.click("[data-test=notice-submit]").await?;
         app.wait_for_text("[data-test=calendar-years]", "2027").await?;
         app.gone("[data-test=calendar-missing]").await?;

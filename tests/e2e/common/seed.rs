@@ -104,8 +104,9 @@ pub async fn school(app: &AppHandle) -> Result<Vec<i64>, CmdError> {
     Ok(ids)
 }
 
-/// Submits a change and records every step the registrar records (outside parties' decisions),
-/// up to `steps` of them; returns the application view.
+/// Submits a change and records the steps the registrar records (outside parties' decisions), up
+/// to `steps` of them, stopping at a step for another role (the school's own decisions); returns
+/// the application view.
 pub async fn change(
     app: &AppHandle,
     student: i64,
@@ -126,6 +127,10 @@ pub async fn change(
         let Some(step) = view["row"]["currentStep"].as_u64() else {
             break;
         };
+        let index = usize::try_from(step).expect("a step index");
+        if view["steps"][index]["permission"] != "submit_changes" {
+            break;
+        }
         let id = view["row"]["id"].clone();
         view = invoke(
             app,
@@ -138,4 +143,59 @@ pub async fn change(
         .await?;
     }
     Ok(view)
+}
+
+/// Logs the window's session in as another user (the UI still shows the old one until reloaded).
+pub async fn login(app: &AppHandle, username: &str, password: &str) -> Result<(), CmdError> {
+    invoke(
+        app,
+        "auth_login",
+        json!({ "username": username, "password": password }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Records, for each application, every step in a row that needs `permission` (the session's).
+pub async fn decide_steps(app: &AppHandle, ids: &[i64], permission: &str) -> Result<(), CmdError> {
+    for id in ids {
+        loop {
+            let view = invoke(app, "change_show", json!({ "id": id })).await?;
+            let Some(step) = view["row"]["currentStep"].as_u64() else {
+                break;
+            };
+            let index = usize::try_from(step).expect("a step index");
+            if view["steps"][index]["permission"] != permission {
+                break;
+            }
+            invoke(
+                app,
+                "change_decide",
+                json!({ "input": {
+                    "applicationId": id, "step": step, "decision": "approve", "on": "2026-11-27",
+                    "reference": format!("西教学〔2026〕{}号", 100 + step), "reason": null, "proof": null
+                }}),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Takes applications through to the end: the school's approver (`approver`, logged in for it)
+/// and the registrar recording the bureau's decisions, in turns; the registrar is logged in again
+/// afterwards.
+pub async fn approve(
+    app: &AppHandle,
+    ids: &[i64],
+    approver: (&str, &str),
+    registrar: (&str, &str),
+) -> Result<(), CmdError> {
+    for _ in 0..3 {
+        login(app, approver.0, approver.1).await?;
+        decide_steps(app, ids, "decide_school_steps").await?;
+        login(app, registrar.0, registrar.1).await?;
+        decide_steps(app, ids, "submit_changes").await?;
+    }
+    Ok(())
 }

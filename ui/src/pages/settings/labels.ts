@@ -34,6 +34,7 @@ export const auditActions: Record<string, string> = {
   user_lock: '停用账户',
   user_unlock: '启用账户',
   user_add: '新增账户',
+  user_create: '新增账户',
   password_change: '修改密码',
   registrar_appoint: '登记学籍管理员',
   backup: '备份',

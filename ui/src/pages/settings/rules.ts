@@ -1,5 +1,6 @@
 // Form rules of the 设置 page, checked as the registrar types (the app checks them again).
 import type { FormItemRule } from 'element-plus'
+import { isDate } from './dates'
 
 type Rules = Record<string, FormItemRule[]>
 
@@ -71,10 +72,18 @@ export function passwordRules(form: { newPassword: string; username: string }): 
   }
 }
 
+const dateRule: FormItemRule = {
+  validator: (_r, value: string, cb) => {
+    if (value && !isDate(value)) cb(new Error('日期应为 YYYY-MM-DD，例如 2026-02-24'))
+    else cb()
+  },
+  trigger: 'change',
+}
+
 export const registrarRules: Rules = {
   name: [required('请填写学籍管理员姓名')],
-  onDutyFrom: [required('请选择任职日期')],
-  trainedOn: [required('学籍管理员应经培训后上岗（第二十八条），请填写培训日期')],
+  onDutyFrom: [required('请填写任职日期'), dateRule],
+  trainedOn: [required('学籍管理员应经培训后上岗（第二十八条），请填写培训日期'), dateRule],
 }
 
 /** A first check of a holiday notice text before the app parses it line by line. */
@@ -109,6 +118,7 @@ export function termsProblem(
   const seen = new Set<string>()
   for (const t of terms) {
     if (!t.start || !t.end) return '请填写每个学期的开学和结束日期'
+    if (!isDate(t.start) || !isDate(t.end)) return '日期应为 YYYY-MM-DD，例如 2026-02-24'
     if (t.end <= t.start) return `${t.schoolYear}学年${t.semester === 'first' ? '第一' : '第二'}学期的结束日期应晚于开学日期`
     const key = `${t.schoolYear}-${t.semester}`
     if (seen.has(key)) return `${t.schoolYear}学年${t.semester === 'first' ? '第一' : '第二'}学期填写了两次`

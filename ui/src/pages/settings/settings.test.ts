@@ -52,3 +52,14 @@ describe('drafts', () => {
     expect(make().form.username).toBe('')
   })
 })
+
+describe('typed dates', () => {
+  it('completes eight digits and checks the calendar', async () => {
+    const { isDate, normaliseDate } = await import('./dates')
+    expect(normaliseDate('20260224')).toBe('2026-02-24')
+    expect(normaliseDate('2026/2/4')).toBe('2026-2-4')
+    expect(isDate('2026-02-24')).toBe(true)
+    expect(isDate('2026-02-30')).toBe(false)
+    expect(isDate('2026-2-4')).toBe(false)
+  })
+})
