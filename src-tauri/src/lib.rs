@@ -85,6 +85,21 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::exchange::package_migrant_handover,
         commands::exchange::package_inspect,
         commands::exchange::package_import,
+        commands::users::user_change_password,
+        commands::users::registrar_appoint,
+        commands::users::registrar_list,
+        commands::settings::settings_get,
+        commands::settings::school_update,
+        commands::settings::calendar_add_notice,
+        commands::settings::terms_set,
+        commands::settings::idle_lock_set,
+        commands::settings::hardship_notice_days_set,
+        commands::backup::backup_create,
+        commands::backup::backup_list,
+        commands::backup::backup_verify,
+        commands::backup::backup_schedule_set,
+        commands::backup::backup_restore,
+        commands::statistics::statistics,
     ])
 }
 

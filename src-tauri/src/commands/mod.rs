@@ -6,11 +6,14 @@
 
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod batches;
 pub mod changes;
 pub mod dashboard;
 pub mod documents;
 pub mod exchange;
+pub mod settings;
+pub mod statistics;
 pub mod students;
 pub mod users;
 

@@ -2,7 +2,7 @@
 
 use tauri::State;
 use xueji_app::audit_log::{AuditCheckView, AuditFilter, AuditRowView};
-use xueji_app::auth::{NewUserInput, UserView};
+use xueji_app::auth::{AppointmentView, NewUserInput, RegistrarInput, RegistrarView, UserView};
 use xueji_app::views::Page;
 
 use crate::error::IpcError;
@@ -63,4 +63,39 @@ pub async fn audit_list(
 pub async fn audit_verify(state: State<'_, AppState>) -> Result<AuditCheckView, IpcError> {
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?.audit_verify(&session).await?)
+}
+
+/// 修改自己的密码。
+#[tauri::command]
+#[specta::specta]
+pub async fn user_change_password(
+    state: State<'_, AppState>,
+    old_password: String,
+    new_password: String,
+) -> Result<(), IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .change_password(&session, &old_password, &new_password)
+        .await?)
+}
+
+/// 登记学籍管理员（含培训日期，R28.1）。
+#[tauri::command]
+#[specta::specta]
+pub async fn registrar_appoint(
+    state: State<'_, AppState>,
+    input: RegistrarInput,
+) -> Result<AppointmentView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .registrar_appoint(&session, &input)
+        .await?)
+}
+
+/// 学籍管理员登记簿。
+#[tauri::command]
+#[specta::specta]
+pub async fn registrar_list(state: State<'_, AppState>) -> Result<Vec<RegistrarView>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.registrar_list(&session).await?)
 }

@@ -4,14 +4,14 @@ import { redirectFor } from './guard'
 import { useAuthStore } from '@/stores/auth'
 
 const views: Record<string, () => Promise<unknown>> = {
-  home: () => import('@/views/HomeView.vue'),
+  home: () => import('@/pages/home/index.vue'),
   students: () => import('@/pages/students/index.vue'),
   changes: () => import('@/views/ChangesView.vue'),
   'awards-sanctions': () => import('@/views/AwardsSanctionsView.vue'),
   completion: () => import('@/pages/completion/index.vue'),
   print: () => import('@/pages/print/index.vue'),
-  statistics: () => import('@/views/StatisticsView.vue'),
-  settings: () => import('@/views/SettingsView.vue'),
+  statistics: () => import('@/pages/statistics/index.vue'),
+  settings: () => import('@/pages/settings/index.vue'),
 }
 
 /**

@@ -29,6 +29,8 @@ pub struct App {
     store: Store,
     clock: Arc<dyn Clock>,
     config: RwLock<Arc<Config>>,
+    /// What the automatic backup did when the app opened (for the backups page).
+    last_auto: std::sync::Mutex<Option<String>>,
 }
 
 impl App {
@@ -82,18 +84,16 @@ impl App {
                 store,
                 clock,
                 config: RwLock::new(Arc::new(config)),
+                last_auto: std::sync::Mutex::new(None),
             },
             code,
         ))
     }
 
-    /// Opens with the key from the key store.
+    /// Opens with the key from the key store, then takes the automatic backup the schedule asks
+    /// for (see [`App::backup_on_schedule`]).
     pub async fn open(data: DataDir, keys: KeyStore, clock: Arc<dyn Clock>) -> Result<Self> {
-        Self::with_store(
-            Store::open(data, keys, OpenOptions::default()).await?,
-            clock,
-        )
-        .await
+        Self::open_with(data, keys, clock, true).await
     }
 
     /// Opens with the recovery code (the key store lost its key) and re-stores the key.
@@ -104,8 +104,15 @@ impl App {
         clock: Arc<dyn Clock>,
     ) -> Result<Self> {
         let code = RecoveryCode::parse(code)?;
-        let store = Store::recover(data, keys, &code, OpenOptions::default()).await?;
-        Self::with_store(store, clock).await
+        let opts = OpenOptions {
+            auto_backup: false,
+            ..OpenOptions::default()
+        };
+        let store = Store::recover(data, keys, &code, opts).await?;
+        let app = Self::with_store(store, clock).await?;
+        // A failed backup is shown on the backups page; it never keeps the app closed.
+        let _ = app.backup_on_schedule().await;
+        Ok(app)
     }
 
     /// Wraps an open store.
@@ -115,7 +122,22 @@ impl App {
             store,
             clock,
             config: RwLock::new(Arc::new(config)),
+            last_auto: std::sync::Mutex::new(None),
         })
+    }
+
+    pub(crate) fn set_last_auto(&self, note: String) {
+        *self
+            .last_auto
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(note);
+    }
+
+    pub(crate) fn last_auto(&self) -> Option<String> {
+        self.last_auto
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     pub fn db(&self) -> &DatabaseConnection {

@@ -11,6 +11,7 @@ pub mod app;
 pub mod audit;
 pub mod audit_log;
 pub mod auth;
+pub mod backup;
 pub mod batches;
 pub mod changes;
 pub mod clock;
@@ -23,6 +24,8 @@ pub mod import;
 pub mod package;
 pub mod record;
 pub mod settings;
+pub mod settings_view;
+pub mod statistics;
 pub mod students;
 pub mod views;
 

@@ -519,3 +519,53 @@ async fn the_dashboard_counts_everyone_and_caps_its_lists_at_100_000_students() 
     assert_eq!(v.by_grade.iter().map(|g| g.count).sum::<u64>(), 100_000);
     assert!(v.leave_overdue.len() <= xueji_app::dashboard::LIST_LIMIT);
 }
+
+/// The latest semester review and how many of its lines are checked (R29.1).
+#[tokio::test]
+async fn the_dashboard_shows_the_semester_review_progress() {
+    use xueji_app::batches::ReviewOpenInput;
+    use xueji_domain::SchoolYear;
+    use xueji_domain::school::{Semester, Term};
+    let t = common_hardship::app(d(2026, 3, 16)).await;
+    assert_eq!(t.app.dashboard(&t.admin).await.unwrap().review, None);
+    t.app
+        .terms_set(
+            &t.admin,
+            &[Term {
+                year: SchoolYear(2025),
+                semester: Semester::Second,
+                start: d(2026, 2, 24),
+                end: d(2026, 7, 3),
+            }],
+        )
+        .await
+        .expect("terms");
+    let a = enrol(&t, "张三", 1, 1).await;
+    enrol(&t, "李四", 2, 3).await;
+    let review = t
+        .app
+        .review_open(
+            &t.admin,
+            &ReviewOpenInput {
+                school_year: 2025,
+                semester: "second".to_owned(),
+            },
+        )
+        .await
+        .expect("open");
+    t.app
+        .review_check(&t.admin, review.review_id, a, None)
+        .await
+        .expect("check");
+    let r = t
+        .app
+        .dashboard(&t.admin)
+        .await
+        .unwrap()
+        .review
+        .expect("a review");
+    assert_eq!(r.term_label, "2025—2026学年第二学期");
+    assert_eq!((r.total, r.checked), (2, 1));
+    assert!(r.current);
+    assert_eq!(r.signed_off_on, None);
+}

@@ -77,6 +77,17 @@ impl Store {
     pub fn auto_backups(&self) -> Result<Vec<PathBuf>> {
         list_auto(&self.data.backups())
     }
+
+    /// The automatic backup on a schedule the caller keeps: at most one a day, the last `keep`
+    /// kept (at least one). Returns the new file, or `None` when today's copy already exists.
+    pub async fn auto_backup(&self, keep: usize) -> Result<Option<PathBuf>> {
+        daily_keeping(self, keep.max(1)).await
+    }
+
+    /// Checks a backup file with this store's key (see [`verify_file`]).
+    pub async fn verify_backup(&self, path: &Path) -> Result<BackupReport> {
+        verify_file(path, &self.key).await
+    }
 }
 
 fn list_auto(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -102,6 +113,11 @@ fn list_auto(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// The automatic backup: at most once a day, keeping the last [`KEEP_AUTO`].
 pub(crate) async fn daily(store: &Store) -> Result<()> {
+    daily_keeping(store, KEEP_AUTO).await?;
+    Ok(())
+}
+
+async fn daily_keeping(store: &Store, keep: usize) -> Result<Option<PathBuf>> {
     let dir = store.data.backups();
     let today = format!("{AUTO_PREFIX}{}", Local::now().format("%Y%m%d"));
     let existing = list_auto(&dir)?;
@@ -110,16 +126,19 @@ pub(crate) async fn daily(store: &Store) -> Result<()> {
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with(&today))
     });
+    let mut taken = None;
     if !done_today {
-        export(store, &dir.join(format!("{AUTO_PREFIX}{}.db", stamp()))).await?;
+        let target = dir.join(format!("{AUTO_PREFIX}{}.db", stamp()));
+        export(store, &target).await?;
+        taken = Some(target);
     }
     let all = list_auto(&dir)?;
-    if all.len() > KEEP_AUTO {
-        for old in &all[..all.len() - KEEP_AUTO] {
+    if all.len() > keep {
+        for old in &all[..all.len() - keep] {
             std::fs::remove_file(old).map_err(|e| StoreError::io(old, e))?;
         }
     }
-    Ok(())
+    Ok(taken)
 }
 
 /// The backup taken before a migration.

@@ -236,6 +236,11 @@ impl Store {
         &self.data
     }
 
+    /// Where the key comes from (to reopen after a restore).
+    pub fn key_store(&self) -> &KeyStore {
+        &self.keys
+    }
+
     /// Closes the database (checkpoints the WAL) and releases the lock.
     pub async fn close(self) {
         self.conn.pool.close().await;

@@ -2,12 +2,13 @@
 //! row by row).
 
 use chrono::{Days, NaiveDate};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use xueji_domain::Status;
-use xueji_store::entities::student;
+use xueji_domain::school::{Semester, Term};
+use xueji_store::entities::{semester_review, semester_review_item, student};
 
 use crate::app::App;
-use crate::dashboard::{CountView, LIST_LIMIT, LeaveView};
+use crate::dashboard::{CountView, LIST_LIMIT, LeaveView, ReviewSummaryView};
 use crate::error::Result;
 use crate::views::{grade_label, parse_snake, snake};
 
@@ -112,5 +113,48 @@ impl App {
             })
             .collect();
         Ok((by_status, by_grade, total))
+    }
+
+    /// The latest semester review and how far its checks have come.
+    pub(crate) async fn dashboard_review(
+        &self,
+        today: NaiveDate,
+    ) -> Result<Option<ReviewSummaryView>> {
+        let Some(r) = semester_review::Entity::find()
+            .order_by_desc(semester_review::Column::TermStart)
+            .order_by_desc(semester_review::Column::Id)
+            .one(self.db())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let items = semester_review_item::Entity::find()
+            .filter(semester_review_item::Column::ReviewId.eq(r.id));
+        let total = items.clone().count(self.db()).await?;
+        let checked = items
+            .filter(semester_review_item::Column::Checked.eq(true))
+            .count(self.db())
+            .await?;
+        let term = Term {
+            year: xueji_domain::SchoolYear(r.school_year),
+            semester: parse_snake(&r.semester).unwrap_or(Semester::First),
+            start: r.term_start,
+            end: r.term_end,
+        };
+        // Current: today falls between this term's start and the start of the next one (the
+        // holidays after a term still belong to it).
+        let current = r.term_start <= today
+            && today
+                <= r.term_end
+                    .checked_add_days(Days::new(62))
+                    .unwrap_or(r.term_end);
+        Ok(Some(ReviewSummaryView {
+            review_id: r.id,
+            term_label: term.label_zh(),
+            total,
+            checked,
+            signed_off_on: r.signed_off_on,
+            current,
+        }))
     }
 }

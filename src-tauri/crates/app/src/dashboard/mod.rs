@@ -101,6 +101,19 @@ pub struct CountView {
     pub count: u64,
 }
 
+/// Where the latest semester review (学期核查, R29.1) stands.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewSummaryView {
+    pub review_id: i64,
+    pub term_label: String,
+    pub total: u64,
+    pub checked: u64,
+    pub signed_off_on: Option<NaiveDate>,
+    /// The review is of the semester containing today (else an older one: none opened yet).
+    pub current: bool,
+}
+
 /// The dashboard.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -121,6 +134,8 @@ pub struct DashboardView {
     /// Records not archived, by grade.
     pub by_grade: Vec<CountView>,
     pub total_students: u64,
+    /// The latest semester review, if one was opened.
+    pub review: Option<ReviewSummaryView>,
     /// Things the dashboard could not work out (a missing holiday notice, a long list cut).
     pub notes: Vec<String>,
 }
@@ -164,6 +179,7 @@ impl App {
             .dashboard_leaves(today, input.leave_within_days)
             .await?;
         let (by_status, by_grade, total_students) = self.dashboard_counts().await?;
+        let review = self.dashboard_review(today).await?;
         audit::record(
             self.db(),
             &session.username,
@@ -187,6 +203,7 @@ impl App {
             by_status,
             by_grade,
             total_students,
+            review,
             notes,
         })
     }

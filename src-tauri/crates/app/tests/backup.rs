@@ -1,0 +1,303 @@
+//! Backups from the settings page on a real SQLCipher database: create, list, verify, restore
+//! (password asked again, the copy checked first, the replaced database kept, the app reopened
+//! and the user logged in again), the automatic schedule on open, and the refusals.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{ADMIN, PASSWORD, TestApp, d};
+use xueji_app::auth::NewUserInput;
+use xueji_app::backup::{BackupSchedule, RestoreInput};
+use xueji_app::{App, ErrorKind, Role};
+
+fn new_user(name: &str) -> NewUserInput {
+    NewUserInput {
+        username: name.to_owned(),
+        display_name: format!("{name}老师"),
+        password: PASSWORD.to_owned(),
+        role: Role::ReadOnly,
+    }
+}
+
+async fn usernames(app: &App, session: &xueji_app::Session) -> Vec<String> {
+    app.user_list(session)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.username)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_backup_restored_undoes_what_came_after_it() {
+    let TestApp {
+        app, admin, dir, ..
+    } = TestApp::new(d(2026, 3, 2)).await;
+    let backup = app.backup_create(&admin, None).await.expect("backup");
+    assert_eq!(backup.kind, "manual");
+    assert!(backup.name.starts_with("manual-") && backup.size_bytes > 0);
+    let listed = app.backup_list(&admin).await.unwrap();
+    assert_eq!(listed.backups.len(), 1);
+    assert_eq!(listed.backups[0].name, backup.name);
+    assert_eq!(listed.schedule, BackupSchedule::default());
+    let checked = app.backup_verify(&admin, &backup.name).await.unwrap();
+    assert!(checked.audit_rows > 0);
+
+    // A change after the backup.
+    app.user_add(&admin, &new_user("later")).await.unwrap();
+    assert!(usernames(&app, &admin).await.contains(&"later".to_owned()));
+
+    // A wrong password changes nothing and keeps the app.
+    let refused = app
+        .backup_restore(
+            &admin,
+            &RestoreInput {
+                file: backup.name.clone(),
+                password: "wrong-password1".to_owned(),
+            },
+        )
+        .await;
+    let err = refused.result.expect_err("wrong password");
+    assert_eq!(err.kind, ErrorKind::Validation);
+    assert_eq!(err.fields[0].field, "password");
+    assert!(refused.session.is_none());
+    let app = refused.app.expect("the app stays open");
+    assert!(usernames(&app, &admin).await.contains(&"later".to_owned()));
+
+    let done = app
+        .backup_restore(
+            &admin,
+            &RestoreInput {
+                file: backup.name.clone(),
+                password: PASSWORD.to_owned(),
+            },
+        )
+        .await;
+    let view = done.result.expect("restored");
+    assert!(view.session_kept);
+    let kept = view
+        .previous_saved_as
+        .expect("the replaced database is kept");
+    assert!(kept.contains("pre-restore-"));
+    let app = done.app.expect("reopened");
+    let session = done.session.expect("logged in again");
+    assert_eq!(session.username, ADMIN);
+    assert!(
+        !usernames(&app, &session)
+            .await
+            .contains(&"later".to_owned())
+    );
+    // The chain of the restored database is intact and records the restore.
+    let check = app.audit_verify(&session).await.unwrap();
+    assert!(check.intact, "{:?}", check.problem);
+    let names: Vec<String> = app
+        .backup_list(&session)
+        .await
+        .unwrap()
+        .backups
+        .into_iter()
+        .map(|b| b.kind)
+        .collect();
+    assert!(names.contains(&"pre_restore".to_owned()));
+    app.close().await;
+    drop(dir);
+}
+
+#[tokio::test]
+async fn a_damaged_copy_is_refused_before_anything_changes() {
+    let TestApp {
+        app, admin, dir, ..
+    } = TestApp::new(d(2026, 3, 2)).await;
+    let backup = app.backup_create(&admin, None).await.unwrap();
+    let mut bytes = std::fs::read(&backup.path).unwrap();
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 64] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&backup.path, bytes).unwrap();
+    let err = app.backup_verify(&admin, &backup.name).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Validation);
+    assert!(err.message.contains("未通过校验"), "{}", err.message);
+
+    app.user_add(&admin, &new_user("kept")).await.unwrap();
+    let refused = app
+        .backup_restore(
+            &admin,
+            &RestoreInput {
+                file: backup.name.clone(),
+                password: PASSWORD.to_owned(),
+            },
+        )
+        .await;
+    assert!(refused.result.is_err());
+    let app = refused.app.expect("still open");
+    assert!(usernames(&app, &admin).await.contains(&"kept".to_owned()));
+    // A file that is not there, and a relative path, are field errors.
+    for file in ["nope.db", "sub/x.db"] {
+        let e = app.backup_verify(&admin, file).await.unwrap_err();
+        assert_eq!(e.fields[0].field, "file", "{file}");
+    }
+    app.close().await;
+    drop(dir);
+}
+
+#[tokio::test]
+async fn only_the_registrar_backs_up_and_restores() {
+    let t = TestApp::new(d(2026, 3, 2)).await;
+    let approver = t.user("shenhe", Role::Approver).await;
+    let e = t.app.backup_create(&approver, None).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Forbidden);
+    let e = t.app.backup_list(&approver).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Forbidden);
+    let e = t
+        .app
+        .backup_schedule_set(
+            &approver,
+            &BackupSchedule {
+                daily: false,
+                keep: 3,
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Forbidden);
+}
+
+#[tokio::test]
+async fn the_schedule_takes_one_copy_a_day_on_open_and_keeps_the_last_n() {
+    let TestApp {
+        app,
+        admin,
+        dir,
+        clock,
+    } = TestApp::new(d(2026, 3, 2)).await;
+    let e = app
+        .backup_schedule_set(
+            &admin,
+            &BackupSchedule {
+                daily: true,
+                keep: 0,
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "keep");
+    app.backup_schedule_set(
+        &admin,
+        &BackupSchedule {
+            daily: true,
+            keep: 2,
+        },
+    )
+    .await
+    .unwrap();
+    // Three older automatic copies, named as the store names them.
+    let backups = dir.path().join("data").join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let existing = app.backup_create(&admin, None).await.unwrap();
+    for day in ["20240101", "20240102", "20240103"] {
+        std::fs::copy(
+            &existing.path,
+            backups.join(format!("auto-{day}-080000.000.db")),
+        )
+        .unwrap();
+    }
+    app.close().await;
+
+    let app = App::open(
+        common::data(dir.path()),
+        common::keys(dir.path()),
+        Arc::new(clock.clone()),
+    )
+    .await
+    .expect("open");
+    let admin = app.login(ADMIN, PASSWORD).await.unwrap();
+    let list = app.backup_list(&admin).await.unwrap();
+    let autos: Vec<&str> = list
+        .backups
+        .iter()
+        .filter(|b| b.kind == "auto")
+        .map(|b| b.name.as_str())
+        .collect();
+    assert_eq!(autos.len(), 2, "{autos:?}");
+    assert!(autos.contains(&"auto-20240103-080000.000.db"));
+    assert!(
+        list.last_auto
+            .as_deref()
+            .is_some_and(|n| n.contains("已自动备份")),
+        "{:?}",
+        list.last_auto
+    );
+    assert_eq!(
+        list.backups.iter().filter(|b| b.kind == "manual").count(),
+        1
+    );
+    app.backup_schedule_set(
+        &admin,
+        &BackupSchedule {
+            daily: false,
+            keep: 2,
+        },
+    )
+    .await
+    .unwrap();
+    app.close().await;
+
+    // Turned off: opening takes no copy.
+    let app = App::open(
+        common::data(dir.path()),
+        common::keys(dir.path()),
+        Arc::new(clock.clone()),
+    )
+    .await
+    .unwrap();
+    let admin = app.login(ADMIN, PASSWORD).await.unwrap();
+    let list = app.backup_list(&admin).await.unwrap();
+    assert_eq!(list.backups.iter().filter(|b| b.kind == "auto").count(), 2);
+    assert_eq!(list.last_auto.as_deref(), Some("自动备份已关闭"));
+    app.close().await;
+}
+
+#[tokio::test]
+async fn the_settings_page_shows_profile_calendar_terms_and_schedule() {
+    let t = TestApp::new(d(2026, 3, 2)).await;
+    let v = t.app.settings_get(&t.admin).await.unwrap();
+    assert_eq!(v.school.rule_profile, "zhejiang-2017");
+    assert_eq!(v.rule_profiles.len(), 2);
+    assert!(v.calendar.years.contains(&2026));
+    assert_eq!(v.calendar.last_year, Some(2026));
+    assert_eq!(v.calendar.added, 0);
+    assert_eq!(v.hardship_notice_days, 5);
+    assert!(v.backup_schedule.daily);
+
+    let notice = "notice 2027 国务院办公厅关于2027年部分节假日安排的通知\n\
+                  2027-01-01..2027-01-03 holiday 元旦\n";
+    let years = t.app.calendar_add_notice(&t.admin, notice).await.unwrap();
+    assert!(years.contains(&2027));
+    let terms = t
+        .app
+        .terms_update(
+            &t.admin,
+            &[xueji_app::settings_view::TermView {
+                school_year: 2025,
+                semester: "second".to_owned(),
+                label: String::new(),
+                start: d(2026, 2, 24),
+                end: d(2026, 7, 3),
+            }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(terms[0].label, "2025—2026学年第二学期");
+    let v = t.app.settings_get(&t.admin).await.unwrap();
+    assert_eq!(v.calendar.last_year, Some(2027));
+    assert_eq!(v.calendar.added, 1);
+    assert_eq!(v.terms.len(), 1);
+    let twice = t
+        .app
+        .terms_update(&t.admin, &[terms[0].clone(), terms[0].clone()])
+        .await
+        .unwrap_err();
+    assert_eq!(twice.fields[0].field, "terms");
+}

@@ -1,0 +1,73 @@
+//! 设置: school profile, working-day calendar, terms, idle lock, hardship notice period: thin
+//! calls into `xueji-app`.
+
+use tauri::State;
+use xueji_app::SchoolProfile;
+use xueji_app::settings_view::{SettingsView, TermView};
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// 设置页的全部内容：学校信息、规则版本、工作日历、学期、闲置锁定、公示期、备份计划。
+#[tauri::command]
+#[specta::specta]
+pub async fn settings_get(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.settings_get(&session).await?)
+}
+
+/// 修改学校信息（含规则版本）。
+#[tauri::command]
+#[specta::specta]
+pub async fn school_update(
+    state: State<'_, AppState>,
+    profile: SchoolProfile,
+) -> Result<SchoolProfile, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.school_update(&session, &profile).await?)
+}
+
+/// 添加一年的国务院节假日安排通知；返回已加载的年份。
+#[tauri::command]
+#[specta::specta]
+pub async fn calendar_add_notice(
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<Vec<i32>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .calendar_add_notice(&session, &text)
+        .await?)
+}
+
+/// 设置各学期的开学与结束日期。
+#[tauri::command]
+#[specta::specta]
+pub async fn terms_set(
+    state: State<'_, AppState>,
+    terms: Vec<TermView>,
+) -> Result<Vec<TermView>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.terms_update(&session, &terms).await?)
+}
+
+/// 设置闲置锁定时间（分钟，0 为不锁定）。
+#[tauri::command]
+#[specta::specta]
+pub async fn idle_lock_set(state: State<'_, AppState>, minutes: u32) -> Result<(), IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.idle_lock_set(&session, minutes).await?)
+}
+
+/// 设置家庭经济困难认定的公示期（工作日）。
+#[tauri::command]
+#[specta::specta]
+pub async fn hardship_notice_days_set(
+    state: State<'_, AppState>,
+    days: u32,
+) -> Result<(), IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .hardship_notice_days_set(&session, days)
+        .await?)
+}

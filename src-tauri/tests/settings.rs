@@ -1,0 +1,170 @@
+//! The 设置, 统计 and backup commands through the real IPC path on Tauri's mock runtime, with a
+//! real SQLCipher database and a key file: a restore reopens the database in the shell's state
+//! and keeps the user logged in.
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+
+fn call(
+    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    body: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: tauri::http::HeaderMap::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|r| r.deserialize::<Value>().unwrap())
+}
+
+fn usernames(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> Vec<String> {
+    call(w, "user_list", json!({}))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn settings_statistics_backup_and_restore_through_ipc() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut state = xueji_desktop_lib::AppState::open(tmp.path().join("data")).unwrap();
+    state.keys = Some(xueji_store::KeyStore::file(tmp.path().join("db.key")));
+    let app = mock_builder()
+        .invoke_handler(xueji_desktop_lib::specta_builder().invoke_handler())
+        .manage(state)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let w = tauri::WebviewWindowBuilder::new(&app, "main", tauri::WebviewUrl::default())
+        .build()
+        .unwrap();
+
+    let school = json!({
+        "name": "文三路小学", "code": null, "kind": "primary", "countyBureau": "西湖区教育局",
+        "township": "文新街道", "graduatingGrades": [6], "mayAdmitForeign": false,
+        "offersHomeTeaching": false, "ruleProfile": "zhejiang-2017"
+    });
+    call(&w, "setup_init", json!({ "input": {
+        "school": school, "adminUsername": "registrar", "adminDisplayName": "王老师", "adminPassword": "xueji2024"
+    }}))
+    .unwrap();
+    call(
+        &w,
+        "auth_login",
+        json!({ "username": "registrar", "password": "xueji2024" }),
+    )
+    .unwrap();
+
+    let settings = call(&w, "settings_get", json!({})).unwrap();
+    assert_eq!(settings["school"]["name"], "文三路小学");
+    assert!(
+        settings["calendar"]["years"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(2026))
+    );
+    call(&w, "idle_lock_set", json!({ "minutes": 30 })).unwrap();
+    call(&w, "hardship_notice_days_set", json!({ "days": 7 })).unwrap();
+    let terms = call(
+        &w,
+        "terms_set",
+        json!({ "terms": [{
+            "schoolYear": 2025, "semester": "second", "start": "2026-02-24", "end": "2026-07-03"
+        }]}),
+    )
+    .unwrap();
+    assert_eq!(terms[0]["label"], "2025—2026学年第二学期");
+    let settings = call(&w, "settings_get", json!({})).unwrap();
+    assert_eq!(
+        (
+            settings["idleLockMinutes"].clone(),
+            settings["hardshipNoticeDays"].clone()
+        ),
+        (json!(30), json!(7))
+    );
+    let stats = call(&w, "statistics", json!({})).unwrap();
+    assert_eq!(stats["allTotal"], 0);
+
+    let registrar = call(&w, "registrar_appoint", json!({ "input": {
+        "name": "王老师", "username": "registrar", "trainedOn": "2025-08-20", "onDutyFrom": "2025-09-01"
+    }}))
+    .unwrap();
+    assert_eq!(registrar["registrar"]["trainedOn"], "2025-08-20");
+    assert_eq!(
+        call(&w, "registrar_list", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Back up, change something, restore: the change is undone and the user still logged in.
+    let backup = call(&w, "backup_create", json!({ "to": null })).unwrap();
+    let name = backup["name"].as_str().unwrap().to_owned();
+    call(&w, "user_add", json!({ "input": {
+        "username": "later", "displayName": "李老师", "password": "xueji2024", "role": "read_only"
+    }}))
+    .unwrap();
+    assert!(usernames(&w).contains(&"later".to_owned()));
+    let wrong = call(
+        &w,
+        "backup_restore",
+        json!({ "input": { "file": name, "password": "nope12345" } }),
+    )
+    .expect_err("wrong password");
+    assert_eq!(wrong["kind"], "validation");
+    assert!(usernames(&w).contains(&"later".to_owned()));
+    let restored = call(
+        &w,
+        "backup_restore",
+        json!({ "input": { "file": name, "password": "xueji2024" } }),
+    )
+    .unwrap();
+    assert_eq!(restored["sessionKept"], true);
+    assert!(!usernames(&w).contains(&"later".to_owned()));
+    let list = call(&w, "backup_list", json!({})).unwrap();
+    assert!(
+        list["backups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["kind"] == "pre_restore")
+    );
+    let check = call(&w, "audit_verify", json!({})).unwrap();
+    assert_eq!(check["intact"], true);
+    let schedule = call(
+        &w,
+        "backup_schedule_set",
+        json!({ "schedule": { "daily": true, "keep": 7 } }),
+    )
+    .unwrap();
+    assert_eq!(schedule["keep"], 7);
+
+    // Own password.
+    call(
+        &w,
+        "user_change_password",
+        json!({ "oldPassword": "xueji2024", "newPassword": "newpass2025" }),
+    )
+    .unwrap();
+    call(&w, "auth_logout", json!({})).unwrap();
+    call(
+        &w,
+        "auth_login",
+        json!({ "username": "registrar", "password": "newpass2025" }),
+    )
+    .unwrap();
+}
