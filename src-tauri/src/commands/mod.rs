@@ -10,6 +10,7 @@ pub mod batches;
 pub mod changes;
 pub mod dashboard;
 pub mod documents;
+pub mod files;
 pub mod students;
 pub mod users;
 

@@ -4,8 +4,8 @@ import { sections } from './sections'
 const views: Record<string, () => Promise<unknown>> = {
   home: () => import('@/views/HomeView.vue'),
   students: () => import('@/views/StudentsView.vue'),
-  changes: () => import('@/views/ChangesView.vue'),
-  'awards-sanctions': () => import('@/views/AwardsSanctionsView.vue'),
+  changes: () => import('@/pages/changes/index.vue'),
+  'awards-sanctions': () => import('@/pages/awards-sanctions/index.vue'),
   completion: () => import('@/views/CompletionView.vue'),
   print: () => import('@/views/PrintView.vue'),
   statistics: () => import('@/views/StatisticsView.vue'),
@@ -19,6 +19,25 @@ export const routes: RouteRecordRaw[] = [
     component: views[s.name],
     meta: { title: s.title },
   })),
+  {
+    path: '/changes/new/:type',
+    name: 'change-wizard',
+    component: () => import('@/pages/changes/wizard.vue'),
+    meta: { title: '学籍变动', section: '/changes' },
+  },
+  {
+    // Linked from the 首页 to-do list: one application, each step recorded here.
+    path: '/changes/:id(\\d+)',
+    name: 'change-detail',
+    component: () => import('@/pages/changes/detail.vue'),
+    meta: { title: '学籍变动', section: '/changes' },
+  },
+  {
+    path: '/awards-sanctions/sanctions/:id(\\d+)',
+    name: 'sanction-procedure',
+    component: () => import('@/pages/awards-sanctions/procedure.vue'),
+    meta: { title: '奖励与处分', section: '/awards-sanctions' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
