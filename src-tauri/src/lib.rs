@@ -42,7 +42,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::changes::change_appeal_file,
         commands::changes::change_appeal_decide,
         commands::changes::change_document,
-        commands::files::file_save::<R>,
+        commands::files::file_save,
         commands::batches::promotion_preview,
         commands::batches::promotion_run,
         commands::batches::graduation_preview,
@@ -89,6 +89,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
+            app.manage(commands::files::SaveDialog::new(app.handle().clone()));
             setup(app);
             Ok(())
         })

@@ -162,13 +162,11 @@ fn a_sanction_is_decided_appealed_and_lifted_with_its_notices_through_ipc() {
     let id = sanction["row"]["id"].clone();
     decide(&w, &id, 0, "approve", &proposed);
     login(&w, "shenhe");
-    let early = call(
-        &w,
-        "change_document",
-        json!({ "applicationId": id }),
-    )
-    .unwrap_err();
-    assert_eq!(early["kind"], "validation", "no decision before it is signed");
+    let early = call(&w, "change_document", json!({ "applicationId": id })).unwrap_err();
+    assert_eq!(
+        early["kind"], "validation",
+        "no decision before it is signed"
+    );
     decide(&w, &id, 1, "approve", &proposed);
     decide(&w, &id, 2, "skip", &proposed);
     decide(&w, &id, 3, "approve", &signed);

@@ -1,7 +1,9 @@
 //! Saving a file the app made (a printed PDF) where the registrar chooses, through the system's
 //! save dialog. The bytes come from the UI, which got them from a print command.
 
-use tauri::{AppHandle, Runtime};
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{ErrorKind, IpcError};
@@ -29,35 +31,46 @@ fn safe_name(name: &str) -> String {
     }
 }
 
+type Ask = dyn Fn(String) -> tokio::sync::oneshot::Receiver<Option<PathBuf>> + Send + Sync;
+
+/// The system's save dialog, bound to the app's runtime at setup (so the command itself is not
+/// generic over the runtime, which the generated bindings cannot express).
+pub struct SaveDialog(Box<Ask>);
+
+impl SaveDialog {
+    pub fn new<R: Runtime>(handle: AppHandle<R>) -> Self {
+        Self(Box::new(move |name: String| {
+            let pdf = Path::new(&name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            let mut dialog = handle
+                .dialog()
+                .file()
+                .set_title(if pdf { "保存 PDF" } else { "保存文件" })
+                .set_file_name(&name);
+            if pdf {
+                dialog = dialog.add_filter("PDF 文件", &["pdf"]);
+            }
+            let (tx, rx) = tokio::sync::oneshot::channel();
+            dialog.save_file(move |path| {
+                let _ = tx.send(path.and_then(|p| p.into_path().ok()));
+            });
+            rx
+        }))
+    }
+}
+
 /// 选择保存位置并写入文件；返回保存的路径，取消时返回空。
 #[tauri::command]
 #[specta::specta]
-pub async fn file_save<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn file_save(
+    dialog: State<'_, SaveDialog>,
     input: SaveFileInput,
 ) -> Result<Option<String>, IpcError> {
-    let name = safe_name(&input.file_name);
-    let pdf = std::path::Path::new(&name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title(if pdf { "保存 PDF" } else { "保存文件" })
-        .set_file_name(&name);
-    if pdf {
-        dialog = dialog.add_filter("PDF 文件", &["pdf"]);
-    }
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    dialog.save_file(move |path| {
-        let _ = tx.send(path);
-    });
-    let Some(path) = rx.await.ok().flatten() else {
+    let asked = (dialog.0)(safe_name(&input.file_name));
+    let Some(path) = asked.await.ok().flatten() else {
         return Ok(None);
     };
-    let path = path
-        .into_path()
-        .map_err(|_| IpcError::new(ErrorKind::Validation, "无法保存到所选位置"))?;
     std::fs::write(&path, &input.data).map_err(|e| {
         tracing::warn!(error = %e, "file save failed");
         IpcError::new(ErrorKind::Internal, format!("保存文件失败：{e}"))

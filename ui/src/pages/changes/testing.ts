@@ -50,7 +50,7 @@ export function applicationView(over: Record<string, unknown> = {}, row: Record<
     },
     rule: 'R13.1',
     note: null,
-    steps: [
+    steps: <Record<string, unknown>[]>[
       {
         ordinal: 0, party: 'guardian', partyLabel: '监护人', label: '监护人提出申请', optional: false,
         workingDays: null, permission: 'submit_changes', decision: 'approved', decidedOn: '2026-11-20',

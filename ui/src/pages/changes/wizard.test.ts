@@ -93,8 +93,9 @@ describe('a change wizard', () => {
     const input = wrapper.get('[data-test="proof-file-0"]')
     Object.defineProperty(input.element, 'files', { value: [file] })
     await input.trigger('change')
-    await new Promise((r) => setTimeout(r, 20))
-    await flushPromises()
+    await vi.waitFor(() => expect(wrapper.find('[data-test="proof-item-0"]').exists()).toBe(true), {
+      timeout: 10_000,
+    })
     expect(wrapper.get('[data-test="proof-item-0"]').text()).toContain('申请书.pdf')
 
     await wrapper.get('[data-test="wizard-check"]').trigger('click')
@@ -128,8 +129,8 @@ describe('a change wizard', () => {
     await wrapper.get('[data-test="wizard-next"]').trigger('click')
     await flushPromises()
     await wrapper.get('[data-test="open-application"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/changes/12'), { timeout: 10_000 })
     await flushPromises()
-    expect(router.currentRoute.value.path).toBe('/changes/12')
     // the draft is gone once done
     expect(JSON.parse(sessionStorage.getItem('xueji.changeDrafts') ?? '{}').transfer_out).toBeUndefined()
   })
