@@ -13,6 +13,16 @@ use tauri_plugin_window_state::StateFlags;
 pub use error::{ErrorKind, IpcError};
 pub use state::{AppState, DATA_DIR_ENV, StartError};
 
+/// With this variable set, the shell prints when the UI's first screen is up (`cargo xtask bench-start`).
+pub const READY_ENV: &str = "XUEJI_REPORT_READY";
+
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// When the process started (as early as `run` can tell).
+pub(crate) fn started() -> std::time::Instant {
+    *STARTED.get_or_init(std::time::Instant::now)
+}
+
 /// The product's name as the registrar sees it.
 pub const PRODUCT_NAME: &str = "学籍管理 XueJi";
 
@@ -27,6 +37,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::auth::auth_logout,
         commands::auth::auth_lock,
         commands::auth::auth_unlock,
+        commands::auth::recovery_code_save::<tauri::Wry>,
+        commands::auth::ui_ready,
         commands::students::student_search,
         commands::students::student_enrol,
         commands::students::student_archive,
@@ -97,6 +109,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Starts the desktop app.
 pub fn run() {
+    started();
     if let Err(e) =
         configure(tauri::Builder::default()).run(tauri::generate_context!("../tauri.conf.json"))
     {

@@ -13,7 +13,7 @@ use xueji_e2e::{ADMIN_PASSWORD, ADMIN_USERNAME, AppHandle, with_app};
 const STUDENT: &str = "李华明";
 
 async fn relogin(app: &AppHandle, username: &str, password: &str) -> Result<(), CmdError> {
-    app.logout().await?;
+    support::logout(app).await?;
     app.login(username, password).await
 }
 

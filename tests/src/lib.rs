@@ -9,9 +9,11 @@
 
 mod display;
 mod driver;
+pub mod flows;
 mod session;
 
 pub use fantoccini::{Client, Locator};
+pub use flows::{ADMIN_DISPLAY_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, FirstRun, SchoolSetup};
 pub use session::{AppHandle, Session, with_app};
 
 use std::path::PathBuf;
@@ -55,4 +57,22 @@ fn wait_or_kill(child: &mut std::process::Child, timeout: Duration) {
     }
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// Whether a process of `binary` runs on the data folder `data_dir` (Linux: read from /proc).
+fn app_running(binary: &std::path::Path, data_dir: &std::path::Path) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    let binary = std::fs::canonicalize(binary).unwrap_or_else(|_| binary.to_path_buf());
+    let wanted = format!("XUEJI_DATA_DIR={}", data_dir.display());
+    entries.flatten().any(|entry| {
+        let dir = entry.path();
+        let exe = std::fs::read_link(dir.join("exe")).ok();
+        if exe.as_deref() != Some(binary.as_path()) {
+            return false;
+        }
+        std::fs::read(dir.join("environ"))
+            .is_ok_and(|env| env.split(|b| *b == 0).any(|var| var == wanted.as_bytes()))
+    })
 }

@@ -2,6 +2,7 @@
 
 use std::future::Future;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
@@ -12,7 +13,8 @@ use crate::driver::Driver;
 
 /// The running app: the WebDriver client and everything started for it.
 pub struct Session {
-    pub client: Client,
+    /// The current WebDriver client (replaced when a test restarts the app).
+    pub client: Arc<Mutex<Client>>,
     /// The app's data folder for this run (`XUEJI_DATA_DIR`).
     pub data_dir: PathBuf,
     /// The app binary under test.
@@ -52,19 +54,11 @@ impl Session {
             env.push(("DBUS_SESSION_BUS_ADDRESS".to_owned(), bus));
         }
         let driver = Driver::start(&env);
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".to_owned(),
-            json!({ "application": binary.display().to_string() }),
-        );
-        caps.insert("browserName".to_owned(), json!("wry"));
-        let client = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
+        let client = connect(driver.port, &binary)
             .await
             .expect("a WebDriver session on the app");
         Self {
-            client,
+            client: Arc::new(Mutex::new(client)),
             data_dir,
             binary,
             env,
@@ -74,10 +68,17 @@ impl Session {
         }
     }
 
+    fn current_client(&self) -> Client {
+        self.client
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
     /// Saves a screenshot of the window to the artifacts folder and returns its path.
     pub async fn screenshot(&self, name: &str) -> Option<PathBuf> {
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let png = self.client.screenshot().await.ok()?;
+        let png = self.current_client().screenshot().await.ok()?;
         let dir = crate::artifacts_dir();
         std::fs::create_dir_all(&dir).ok()?;
         let path = dir.join(format!("{name}.png"));
@@ -87,7 +88,7 @@ impl Session {
 
     /// Ends the WebDriver session and stops everything started for it.
     pub async fn close(self) {
-        let _ = self.client.clone().close().await;
+        let _ = self.current_client().close().await;
         drop(self.driver);
         drop(self.display);
         let _ = std::fs::remove_dir_all(&self.root);
@@ -103,10 +104,12 @@ where
 {
     let session = Session::start(name).await;
     let handle = AppHandle {
-        client: session.client.clone(),
+        client: session.current_client(),
         data_dir: session.data_dir.clone(),
         binary: session.binary.clone(),
         env: session.env.clone(),
+        driver_port: session.driver.port,
+        shared: session.client.clone(),
     };
     let outcome = tokio::spawn(body(handle)).await;
     let failed = !matches!(outcome, Ok(Ok(())));
@@ -124,6 +127,23 @@ where
     }
 }
 
+/// Opens a WebDriver session, which starts the app.
+async fn connect(
+    port: u16,
+    binary: &std::path::Path,
+) -> Result<Client, fantoccini::error::NewSessionError> {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "tauri:options".to_owned(),
+        json!({ "application": binary.display().to_string() }),
+    );
+    caps.insert("browserName".to_owned(), json!("wry"));
+    ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+}
+
 /// What a test body gets: the client and the facts of its run.
 #[derive(Clone)]
 pub struct AppHandle {
@@ -131,9 +151,51 @@ pub struct AppHandle {
     pub data_dir: PathBuf,
     pub binary: PathBuf,
     pub env: Vec<(String, String)>,
+    driver_port: u16,
+    /// The session's client, kept current across restarts (for the failure screenshot).
+    shared: Arc<Mutex<Client>>,
 }
 
 impl AppHandle {
+    /// Saves a screenshot of the window as `<name>.png` in `XUEJI_SHOTS_DIR` (default
+    /// `/tmp/shots`), for people to look at; returns its path.
+    pub async fn shot(&self, name: &str) -> Result<PathBuf, fantoccini::error::CmdError> {
+        // Let transitions and fonts settle.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let png = self.client.screenshot().await?;
+        let dir = std::env::var_os("XUEJI_SHOTS_DIR")
+            .map_or_else(|| PathBuf::from("/tmp/shots"), PathBuf::from);
+        std::fs::create_dir_all(&dir).expect("the screenshot folder");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("the screenshot is written");
+        Ok(path)
+    }
+
+    /// Quits the app (ends its WebDriver session) and starts it again on the same data folder,
+    /// as a registrar closing and reopening it would.
+    pub async fn restart(&mut self) -> Result<(), fantoccini::error::CmdError> {
+        self.client.clone().close().await?;
+        // The old process must be gone before the new one starts: else the single-instance
+        // plugin hands the launch over to it.
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while crate::app_running(&self.binary, &self.data_dir) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the app did not quit after its WebDriver session ended"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let client = connect(self.driver_port, &self.binary)
+            .await
+            .expect("a new WebDriver session on the restarted app");
+        *self
+            .shared
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = client.clone();
+        self.client = client;
+        Ok(())
+    }
+
     /// Waits for the element matching a CSS selector.
     pub async fn find(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
         self.client

@@ -66,16 +66,31 @@ fn rust_tests() -> Result {
     result
 }
 
-/// Builds the real app and drives it through tauri-driver, inside a private session bus.
+/// Builds the real app and drives it through tauri-driver, inside a private session bus with an
+/// unlocked gnome-keyring: the app keeps its database key in the real Secret Service, as on a
+/// registrar's desktop. The keyring's files go to a temporary folder, never the user's.
 fn end_to_end() -> Result {
     let binary = build::app()?;
     let driver = sh::root().join("ui/node_modules/.bin/tauri-driver");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let keyring_home =
+        std::env::temp_dir().join(format!("xueji-e2e-keyring-{}", std::process::id()));
+    std::fs::create_dir_all(&keyring_home)
+        .map_err(|e| format!("{}: {e}", keyring_home.display()))?;
+    let script = format!(
+        "printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null \\
+         && exec '{cargo}' test -p xueji-e2e -- --test-threads=1"
+    );
     let mut cmd = Command::new("dbus-run-session");
     cmd.current_dir(sh::root())
-        .arg("--")
-        .arg(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["test", "-p", "xueji-e2e", "--", "--test-threads=1"])
+        .args(["--", "sh", "-c", &script])
+        .env("XDG_DATA_HOME", &keyring_home)
         .env("XUEJI_APP_BINARY", &binary)
         .env("XUEJI_TAURI_DRIVER", &driver);
-    sh::run("end-to-end tests (real app, WebDriver)", &mut cmd)
+    let result = sh::run(
+        "end-to-end tests (real app, WebDriver, Secret Service keyring)",
+        &mut cmd,
+    );
+    let _ = std::fs::remove_dir_all(&keyring_home);
+    result
 }

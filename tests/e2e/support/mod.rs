@@ -404,3 +404,20 @@ pub async fn today(app: &AppHandle) -> String {
         .expect("today")
         .to_owned()
 }
+
+/// Logs out through the header's button and waits for the login page.
+pub async fn logout(app: &AppHandle) -> Result<(), CmdError> {
+    app.click("[data-test=logout-button]").await?;
+    if app
+        .client
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(fantoccini::Locator::Css("[data-test=login-page]"))
+        .await
+        .is_err()
+    {
+        goto(app, "/").await?;
+    }
+    app.find("[data-test=login-page]").await?;
+    Ok(())
+}

@@ -26,8 +26,27 @@ export class AppError extends Error {
   }
 }
 
+type LockedListener = (error: IpcError) => void
+let lockedListener: LockedListener | null = null
+
+/**
+ * Registers who hears of a `locked` error from any command (the session store: it shows the lock
+ * screen or the login page). One listener; `null` removes it.
+ */
+export function onLocked(listener: LockedListener | null): void {
+  lockedListener = listener
+}
+
 /** Returns the data of a command, or throws its error as an `AppError`. */
 export function unwrap<T>(result: CommandResult<T>): T {
+  if (result.status === 'ok') return result.data
+  const error = toIpcError(result.error)
+  if (error.kind === 'locked') lockedListener?.(error)
+  throw new AppError(error)
+}
+
+/** Like `unwrap`, without telling the `locked` listener (the login and unlock calls). */
+export function unwrapQuiet<T>(result: CommandResult<T>): T {
   if (result.status === 'ok') return result.data
   throw new AppError(toIpcError(result.error))
 }

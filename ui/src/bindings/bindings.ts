@@ -19,7 +19,9 @@ async appInfo() : Promise<Result<AppInfoView, IpcError>> {
 }
 },
 /**
- * Whether the app is set up, open and logged in.
+ * Whether the app is set up, open and logged in. A set-up database is opened here with the key
+ * from the OS keyring, so the login page knows whether the key is there (else: the recovery
+ * code).
  */
 async setupStatus() : Promise<Result<SetupStatus, IpcError>> {
     try {
@@ -90,6 +92,30 @@ async authLock() : Promise<Result<null, IpcError>> {
 async authUnlock(password: string) : Promise<Result<null, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("auth_unlock", { password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Asks where to save the recovery code (the system's save dialog) and writes it there as a short
+ * text file. Returns false when the registrar cancelled. The code is never logged.
+ */
+async recoveryCodeSave(code: string, schoolName: string) : Promise<Result<boolean, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("recovery_code_save", { code, schoolName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The UI's first screen (login, wizard or recovery) is on the window. With `XUEJI_REPORT_READY`
+ * set, prints the time since the process started to stderr (the start-up bench reads it).
+ */
+async uiReady(screen: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("ui_ready", { screen }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1343,7 +1369,15 @@ initialized: boolean;
 /**
  * The database is open (its key was found or the recovery code given).
  */
-unlocked: boolean; session: SessionView | null }
+unlocked: boolean; 
+/**
+ * The database exists but the OS keyring has no key for it: only the recovery code opens it.
+ */
+keyMissing: boolean; session: SessionView | null; 
+/**
+ * The logged-in session is locked (the lock button or idle time): unlock with the password.
+ */
+locked: boolean }
 /**
  * A status with its Chinese label.
  */

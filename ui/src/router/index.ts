@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { sections } from './sections'
+import { redirectFor } from './guard'
+import { useAuthStore } from '@/stores/auth'
 
 const views: Record<string, () => Promise<unknown>> = {
   home: () => import('@/views/HomeView.vue'),
@@ -12,7 +14,33 @@ const views: Record<string, () => Promise<unknown>> = {
   settings: () => import('@/views/SettingsView.vue'),
 }
 
+/**
+ * Pages shown without the frame (`meta.public`): before the first run, before login, and when
+ * the key must be recovered. Every other route shows in the frame, and only after login.
+ */
+const publicRoutes: RouteRecordRaw[] = [
+  {
+    path: '/setup',
+    name: 'setup',
+    component: () => import('@/pages/setup/index.vue'),
+    meta: { title: '首次使用', public: true },
+  },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/pages/login/index.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/recover',
+    name: 'recover',
+    component: () => import('@/pages/recover/index.vue'),
+    meta: { title: '恢复数据库密钥', public: true },
+  },
+]
+
 export const routes: RouteRecordRaw[] = [
+  ...publicRoutes,
   ...sections.map((s) => ({
     path: s.path,
     name: s.name,
@@ -43,3 +71,16 @@ export const routes: RouteRecordRaw[] = [
 
 // Hash history: the app is served from the embedded bundle, where a reload must not 404.
 export const router = createRouter({ history: createWebHashHistory(), routes })
+
+// Every navigation waits for where the app stands (set up? key found? logged in?) once.
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  await auth.ensureLoaded()
+  if (!auth.status) return true // the start error is shown instead of any page
+  const target = redirectFor(auth.status, typeof to.name === 'string' ? to.name : undefined)
+  if (target === null) return true
+  if (target === '/login' && !to.meta.public && to.fullPath !== '/') {
+    return { path: '/login', query: { redirect: to.fullPath } }
+  }
+  return target
+})
