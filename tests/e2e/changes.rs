@@ -5,6 +5,19 @@
 
 mod support;
 
+/// Runs a WebDriver step; on failure names it (line) and the error before returning it.
+macro_rules! step {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("step at line {} failed: {e:?}", line!());
+                return Err(e);
+            }
+        }
+    };
+}
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -90,7 +103,10 @@ const CASES: &[Case] = &[
         refused: &[Radio("reason", "illness"), Date("sickSince", "TODAY-50")],
         rule: "R14.1",
         allowed_student: None,
-        allowed: &[Radio("reason", "other"), Text("description", "随父母赴外地就医陪护")],
+        allowed: &[
+            Radio("reason", "other"),
+            Text("description", "随父母赴外地就医陪护"),
+        ],
         proofs: 2,
         print: Some("休学"),
     },
@@ -335,13 +351,19 @@ impl Run {
             .await
             .is_ok()
         {
-            self.app.click("[data-test=change-student]").await?;
+            step!(support::tap(&self.app, "[data-test=change-student]").await);
         }
-        self.app.fill("[data-test=student-search]", name).await?;
-        self.app.click(&format!("[data-test=student-row-{id}]")).await?;
+        step!(self.app.fill("[data-test=student-search]", name).await);
+        step!(support::tap(&self.app, &format!("[data-test=student-row-{id}]")).await);
         wait_text(&self.app, "[data-test=chosen-student]", name).await?;
-        self.app.click("[data-test=step-student] [data-test=wizard-next]").await?;
-        self.app.find("[data-test=step-facts]").await?;
+        step!(
+            support::tap(
+                &self.app,
+                "[data-test=step-student] [data-test=wizard-next]"
+            )
+            .await
+        );
+        step!(self.app.find("[data-test=step-facts]").await);
         Ok(())
     }
 
@@ -359,13 +381,15 @@ impl Run {
                         "NEW" => self.new_id.as_str(),
                         v => v,
                     };
-                    app.fill(&format!("[data-test=fact-{key}]"), value).await?;
+                    step!(app.fill(&format!("[data-test=fact-{key}]"), value).await);
                 }
                 Date(key, date) => {
                     let date = support::resolve_date(&self.today, date);
                     set_date(app, &format!("[data-test=fact-{key}]"), &date).await?;
                 }
-                Radio(key, value) => app.click(&format!("[data-test=option-{key}-{value}]")).await?,
+                Radio(key, value) => {
+                    support::tap(&app, &format!("[data-test=option-{key}-{value}]")).await?
+                }
                 Select(key, value) => {
                     pick(
                         app,
@@ -391,45 +415,47 @@ impl Run {
     }
 
     async fn check(&self) -> Result<(), CmdError> {
-        self.app.click("[data-test=wizard-check]").await?;
-        self.app.find("[data-test=step-check]").await?;
+        step!(support::tap(&self.app, "[data-test=wizard-check]").await);
+        step!(self.app.find("[data-test=step-check]").await);
         Ok(())
     }
 
     /// One wizard, refused then allowed; returns the application's id.
     async fn wizard(&self, case: &Case) -> Result<i64, CmdError> {
         let app = &self.app;
-        support::goto(app, &format!("/changes/new/{}", case.ty)).await?;
-        app.find(&format!("[data-test=wizard-{}]", case.ty)).await?;
+        step!(support::goto(app, &format!("/changes/new/{}", case.ty)).await);
+        step!(app.find(&format!("[data-test=wizard-{}]", case.ty)).await);
         if let Some(s) = case.refused_student {
-            self.choose(s).await?;
+            step!(self.choose(s).await);
         }
-        self.fill(case.refused).await?;
-        self.check().await?;
+        step!(self.fill(case.refused).await);
+        step!(self.check().await);
         let refusal = wait_text(app, "[data-test=refusal]", case.rule).await?;
         assert!(
-            app.text("[data-test=refusal-rule]").await?.contains(case.rule),
+            app.text("[data-test=refusal-rule]")
+                .await?
+                .contains(case.rule),
             "{}: {refusal}",
             case.ty
         );
         if case.ty == "transfer_out" {
             support::shot(app, "changes-wizard-refusal").await;
         }
-        app.click("[data-test=step-check] [data-test=wizard-back]").await?;
-        app.find("[data-test=step-facts]").await?;
+        step!(support::tap(&app, "[data-test=step-check] [data-test=wizard-back]").await);
+        step!(app.find("[data-test=step-facts]").await);
         if let Some(s) = case.allowed_student {
-            app.click("[data-test=step-facts] [data-test=wizard-back]").await?;
-            self.choose(s).await?;
+            step!(support::tap(&app, "[data-test=step-facts] [data-test=wizard-back]").await);
+            step!(self.choose(s).await);
         }
-        self.fill(case.allowed).await?;
+        step!(self.fill(case.allowed).await);
         for i in 0..case.proofs {
             app.find(&format!("[data-test=proof-file-{i}]"))
                 .await?
                 .send_keys(&self.scan.display().to_string())
                 .await?;
-            app.find(&format!("[data-test=proof-item-{i}]")).await?;
+            step!(app.find(&format!("[data-test=proof-item-{i}]")).await);
         }
-        self.check().await?;
+        step!(self.check().await);
         app.find("[data-test=check-ok]").await.map_err(|e| {
             eprintln!("{}: the allowed path was refused", case.ty);
             e
@@ -442,10 +468,10 @@ impl Run {
             "{}: proofs missing",
             case.ty
         );
-        app.click("[data-test=step-check] [data-test=wizard-next]").await?;
-        app.click("[data-test=wizard-submit]").await?;
-        app.confirm_message_box().await?;
-        let submitted = app.text("[data-test=submitted]").await?;
+        step!(support::tap(&app, "[data-test=step-check] [data-test=wizard-next]").await);
+        step!(support::tap(&app, "[data-test=wizard-submit]").await);
+        step!(app.confirm_message_box().await);
+        let submitted = step!(app.text("[data-test=submitted]").await);
         let id: i64 = submitted
             .split("申请编号 ")
             .nth(1)
@@ -454,15 +480,19 @@ impl Run {
             .unwrap_or_else(|| panic!("{}: no application id in {submitted}", case.ty));
         if let Some(needle) = case.print {
             let path = self.out.join(format!("{}.pdf", case.ty));
-            app.click("[data-test=print-form]").await?;
+            step!(support::tap(&app, "[data-test=print-form]").await);
             support::save_dialog(app, &path).await;
             wait_text(app, "[data-test=printed]", "保存在").await?;
             let text = support::pdf_text(&path);
-            assert!(text.contains(needle), "{}: the PDF lacks {needle}: {text}", case.ty);
+            assert!(
+                text.contains(needle),
+                "{}: the PDF lacks {needle}: {text}",
+                case.ty
+            );
         }
-        app.click("[data-test=step-print] [data-test=wizard-next]").await?;
-        app.click("[data-test=back-to-list]").await?;
-        app.find("[data-test=application-list]").await?;
+        step!(support::tap(&app, "[data-test=step-print] [data-test=wizard-next]").await);
+        step!(support::tap(&app, "[data-test=back-to-list]").await);
+        step!(app.find("[data-test=application-list]").await);
         Ok(id)
     }
 }
@@ -470,7 +500,7 @@ impl Run {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_is_recorded() {
     with_app("changes", |app: AppHandle| async move {
-        app.first_run_and_login().await?;
+        step!(app.first_run_and_login().await);
         support::add_users(&app).await;
         let pupils = pupils();
         let today = support::today(&app).await;
@@ -507,7 +537,7 @@ async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_
             .collect();
         support::complete(&app, &seeded, &later).await;
         support::complete(&app, &[deferral["row"]["id"].as_i64().expect("id")], &today).await;
-        app.client.refresh().await?;
+        step!(app.client.refresh().await);
 
         let dir = std::env::temp_dir().join(format!("xueji-e2e-changes-{}", std::process::id()));
         let run = Run {
@@ -521,25 +551,25 @@ async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_
         };
         let mut applications = HashMap::new();
         for case in CASES {
-            let id = run.wizard(case).await?;
+            let id = step!(run.wizard(case).await);
             eprintln!("wizard {}: refused with {}, submitted as application {id}", case.ty, case.rule);
             applications.insert(case.ty, id);
         }
 
         // The list: open applications, the leave among them; record its first step from there.
-        support::goto(&app, "/changes").await?;
+        step!(support::goto(&app, "/changes").await);
         let leave_id = applications["leave"];
-        app.find(&format!("[data-test=application-{leave_id}]")).await?;
+        step!(app.find(&format!("[data-test=application-{leave_id}]")).await);
         support::shot(&app, "changes-application-list").await;
-        app.click(&format!("[data-test=application-{leave_id}]")).await?;
-        app.find("[data-test=application-detail]").await?;
-        app.click("[data-test=decide-step-0]").await?;
-        app.fill("[data-test=decide-reference]", "西教籍〔2026〕8号").await?;
-        app.click("[data-test=decide-confirm]").await?;
-        app.confirm_message_box().await?;
+        step!(support::tap(&app, &format!("[data-test=application-{leave_id}]")).await);
+        step!(app.find("[data-test=application-detail]").await);
+        step!(support::tap(&app, "[data-test=decide-step-0]").await);
+        step!(app.fill("[data-test=decide-reference]", "西教籍〔2026〕8号").await);
+        step!(support::tap(&app, "[data-test=decide-confirm]").await);
+        step!(app.confirm_message_box().await);
         wait_text(&app, "[data-test=step-0-decision]", "同意").await?;
         assert_eq!(app.text("[data-test=step-0-reference]").await?, "西教籍〔2026〕8号");
-        app.find("[data-test=decide-step-1]").await?;
+        step!(app.find("[data-test=decide-step-1]").await);
         support::shot(&app, "changes-application-detail").await;
 
         // The status changes the direct ones made are on the record.

@@ -5,6 +5,19 @@
 
 mod support;
 
+/// Runs a WebDriver step; on failure names it (line) and the error before returning it.
+macro_rules! step {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("step at line {} failed: {e:?}", line!());
+                return Err(e);
+            }
+        }
+    };
+}
+
 use fantoccini::error::CmdError;
 use serde_json::json;
 use support::{APPROVER, MORAL, PASSWORD, Pupil, set_date, wait_text};
@@ -13,116 +26,172 @@ use xueji_e2e::{ADMIN_PASSWORD, ADMIN_USERNAME, AppHandle, with_app};
 const STUDENT: &str = "李华明";
 
 async fn relogin(app: &AppHandle, username: &str, password: &str) -> Result<(), CmdError> {
-    support::logout(app).await?;
+    step!(support::logout(app).await);
     app.login(username, password).await
 }
 
 /// Records the waiting step `step` on `on` (approve, or skip an optional step).
-async fn record(app: &AppHandle, step: u32, on: &str, skip: bool, reference: Option<&str>) -> Result<(), CmdError> {
-    app.click(&format!("[data-test=decide-step-{step}]")).await?;
-    app.find("[data-test=decide-dialog]").await?;
+async fn record(
+    app: &AppHandle,
+    step: u32,
+    on: &str,
+    skip: bool,
+    reference: Option<&str>,
+) -> Result<(), CmdError> {
+    step!(support::tap(&app, &format!("[data-test=decide-step-{step}]")).await);
+    step!(app.find("[data-test=decide-dialog]").await);
     if skip {
-        app.click("[data-test=decision-skip]").await?;
+        step!(support::tap(&app, "[data-test=decision-skip]").await);
     }
     set_date(app, "[data-test=decide-on]", on).await?;
     if let Some(r) = reference {
-        app.fill("[data-test=decide-reference]", r).await?;
+        step!(app.fill("[data-test=decide-reference]", r).await);
     }
-    app.click("[data-test=decide-confirm]").await?;
-    app.confirm_message_box().await?;
-    wait_text(app, &format!("[data-test=step-{step}-decision]"), if skip { "未举行" } else { "同意" }).await?;
+    step!(support::tap(&app, "[data-test=decide-confirm]").await);
+    step!(app.confirm_message_box().await);
+    wait_text(
+        app,
+        &format!("[data-test=step-{step}-decision]"),
+        if skip { "未举行" } else { "同意" },
+    )
+    .await?;
     Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sanction_goes_through_the_procedure_and_is_lifted_with_a_written_notice() {
     with_app("sanctions", |app: AppHandle| async move {
-        app.first_run_and_login().await?;
+        step!(app.first_run_and_login().await);
         support::add_users(&app).await;
         let today = support::today(&app).await;
         let day = |n: i64| support::days_before(&today, n);
-        let ids = support::seed(&app, &[(Pupil::new(STUDENT, "20120901", 31, 8), true)], &day(450), &day(440)).await;
+        let ids = support::seed(
+            &app,
+            &[(Pupil::new(STUDENT, "20120901", 31, 8), true)],
+            &day(450),
+            &day(440),
+        )
+        .await;
         let student = ids[0];
         let dir = std::env::temp_dir().join(format!("xueji-e2e-sanctions-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("output folder");
 
         // 德育处 proposes (seven months ago, so that the six months are over today).
-        relogin(&app, MORAL, PASSWORD).await?;
-        support::goto(&app, "/awards-sanctions?tab=sanctions").await?;
-        app.fill("[data-test=student-search]", STUDENT).await?;
-        app.click(&format!("[data-test=student-row-{student}]")).await?;
-        app.click("[data-test=sanction-level-warning]").await?;
-        app.fill("[data-test=sanction-facts]", "多次在课堂上扰乱教学秩序，经批评教育仍不改正。").await?;
+        step!(relogin(&app, MORAL, PASSWORD).await);
+        step!(support::goto(&app, "/awards-sanctions?tab=sanctions").await);
+        step!(app.fill("[data-test=student-search]", STUDENT).await);
+        step!(support::tap(&app, &format!("[data-test=student-row-{student}]")).await);
+        step!(support::tap(&app, "[data-test=sanction-level-warning]").await);
+        step!(
+            app.fill(
+                "[data-test=sanction-facts]",
+                "多次在课堂上扰乱教学秩序，经批评教育仍不改正。"
+            )
+            .await
+        );
         set_date(&app, "[data-test=sanction-on]", &day(220)).await?;
-        app.click("[data-test=sanction-propose]").await?;
-        app.confirm_message_box().await?;
-        app.find("[data-test=sanction-procedure]").await?;
-        let url = app.client.current_url().await?;
+        step!(support::tap(&app, "[data-test=sanction-propose]").await);
+        step!(app.confirm_message_box().await);
+        step!(app.find("[data-test=sanction-procedure]").await);
+        let url = step!(app.client.current_url().await);
         let id: i64 = url
             .fragment()
             .and_then(|f| f.rsplit('/').next())
             .and_then(|s| s.parse().ok())
             .expect("the procedure page's id");
-        record(&app, 0, &day(220), false, None).await?;
+        step!(record(&app, 0, &day(220), false, None).await);
 
         // The approver: a step dated before the previous one is refused with R22.2.
-        relogin(&app, APPROVER, PASSWORD).await?;
-        support::goto(&app, "/awards-sanctions?tab=sanctions").await?;
-        app.click(&format!("[data-test=sanction-{id}]")).await?;
-        app.find("[data-test=sanction-procedure]").await?;
-        app.click("[data-test=decide-step-1]").await?;
+        step!(relogin(&app, APPROVER, PASSWORD).await);
+        step!(support::goto(&app, "/awards-sanctions?tab=sanctions").await);
+        step!(support::tap(&app, &format!("[data-test=sanction-{id}]")).await);
+        step!(app.find("[data-test=sanction-procedure]").await);
+        step!(support::tap(&app, "[data-test=decide-step-1]").await);
         set_date(&app, "[data-test=decide-on]", &day(225)).await?;
-        app.click("[data-test=decide-confirm]").await?;
-        app.confirm_message_box().await?;
-        wait_text(&app, "[data-test=decide-dialog] [data-test=refusal]", "R22.2").await?;
+        step!(support::tap(&app, "[data-test=decide-confirm]").await);
+        step!(app.confirm_message_box().await);
+        wait_text(
+            &app,
+            "[data-test=decide-dialog] [data-test=refusal]",
+            "R22.2",
+        )
+        .await?;
         support::shot(&app, "sanction-step-refused").await;
-        app.click("[data-test=decide-cancel]").await?;
-        record(&app, 1, &day(219), false, None).await?;
-        record(&app, 2, &day(218), true, None).await?;
-        record(&app, 3, &day(215), false, Some("校务会议纪要〔2026〕3号")).await?;
-        record(&app, 4, &day(214), false, Some("文溪学〔2026〕5号")).await?;
+        step!(support::tap(&app, "[data-test=decide-cancel]").await);
+        step!(record(&app, 1, &day(219), false, None).await);
+        step!(record(&app, 2, &day(218), true, None).await);
+        step!(record(&app, 3, &day(215), false, Some("校务会议纪要〔2026〕3号")).await);
+        step!(record(&app, 4, &day(214), false, Some("文溪学〔2026〕5号")).await);
         wait_text(&app, "[data-test=detail-state]", "已办结").await?;
         support::shot(&app, "sanction-procedure").await;
         let decision = dir.join("decision.pdf");
-        app.click("[data-test=print-doc-sanction_decision]").await?;
+        step!(support::tap(&app, "[data-test=print-doc-sanction_decision]").await);
         support::save_dialog(&app, &decision).await;
         wait_text(&app, "[data-test=printed]", "保存在").await?;
         let text = support::pdf_text(&decision);
-        assert!(text.contains("处分决定书") && text.contains("警告"), "{text}");
+        assert!(
+            text.contains("处分决定书") && text.contains("警告"),
+            "{text}"
+        );
 
         // The registrar lifts it: refused while the student offended again, then allowed.
-        relogin(&app, ADMIN_USERNAME, ADMIN_PASSWORD).await?;
-        support::goto(&app, "/awards-sanctions?tab=lift").await?;
-        app.find("[data-test=lift]").await?;
-        app.fill("[data-test=lift] [data-test=student-search]", STUDENT).await?;
-        app.click(&format!("[data-test=lift] [data-test=student-row-{student}]")).await?;
+        step!(relogin(&app, ADMIN_USERNAME, ADMIN_PASSWORD).await);
+        step!(support::goto(&app, "/awards-sanctions?tab=lift").await);
+        step!(app.find("[data-test=lift]").await);
+        step!(
+            app.fill("[data-test=lift] [data-test=student-search]", STUDENT)
+                .await
+        );
+        step!(
+            support::tap(
+                &app,
+                &format!("[data-test=lift] [data-test=student-row-{student}]")
+            )
+            .await
+        );
         wait_text(&app, "[data-test=lift-sanctions]", "警告").await?;
-        app.click("[data-test=lift-reoffended]").await?;
-        app.click("[data-test=lift-check]").await?;
+        step!(support::tap(&app, "[data-test=lift-reoffended]").await);
+        step!(support::tap(&app, "[data-test=lift-check]").await);
         wait_text(&app, "[data-test=lift] [data-test=refusal]", "R23.2").await?;
         support::shot(&app, "sanction-lift-refused").await;
-        app.click("[data-test=lift-reoffended]").await?;
-        app.click("[data-test=lift-check]").await?;
-        app.find("[data-test=lift-ok]").await?;
-        app.click("[data-test=lift-submit]").await?;
-        app.confirm_message_box().await?;
-        app.find("[data-test=lifted]").await?;
+        step!(support::tap(&app, "[data-test=lift-reoffended]").await);
+        step!(support::tap(&app, "[data-test=lift-check]").await);
+        step!(app.find("[data-test=lift-ok]").await);
+        step!(support::tap(&app, "[data-test=lift-submit]").await);
+        step!(app.confirm_message_box().await);
+        step!(app.find("[data-test=lifted]").await);
         let notice = dir.join("notice.pdf");
-        app.click("[data-test=print-lift-notice]").await?;
+        step!(support::tap(&app, "[data-test=print-lift-notice]").await);
         support::save_dialog(&app, &notice).await;
         wait_text(&app, "[data-test=lifted] [data-test=printed]", "保存在").await?;
         let text = support::pdf_text(&notice);
         assert!(text.contains("解除处分"), "{text}");
         let archive = support::call(&app, "student_archive", json!({ "id": student })).await;
-        assert!(archive["sanctions"][0]["liftedOn"].is_string(), "{}", archive["sanctions"]);
+        assert!(
+            archive["sanctions"][0]["liftedOn"].is_string(),
+            "{}",
+            archive["sanctions"]
+        );
 
         // An award goes into the growth archive at once (R21.1).
-        support::goto(&app, "/awards-sanctions?tab=awards").await?;
-        app.fill("[data-test=awards] [data-test=student-search]", STUDENT).await?;
-        app.click(&format!("[data-test=awards] [data-test=student-row-{student}]")).await?;
-        app.fill("[data-test=award-title]", "校级三好学生").await?;
-        app.fill("[data-test=award-issuer]", "杭州市西湖区文溪九年一贯制学校").await?;
-        app.click("[data-test=award-save]").await?;
+        step!(support::goto(&app, "/awards-sanctions?tab=awards").await);
+        step!(
+            app.fill("[data-test=awards] [data-test=student-search]", STUDENT)
+                .await
+        );
+        step!(
+            support::tap(
+                &app,
+                &format!("[data-test=awards] [data-test=student-row-{student}]")
+            )
+            .await
+        );
+        step!(app.fill("[data-test=award-title]", "校级三好学生").await);
+        step!(
+            app.fill("[data-test=award-issuer]", "杭州市西湖区文溪九年一贯制学校")
+                .await
+        );
+        step!(support::tap(&app, "[data-test=award-save]").await);
         wait_text(&app, "[data-test=awards]", STUDENT).await?;
         let _ = std::fs::remove_dir_all(&dir);
         Ok(())

@@ -146,7 +146,13 @@ fn proofs(kinds: &[&str]) -> Value {
 }
 
 /// Submits a change as the backend's current user; returns the application view.
-pub async fn submit(app: &AppHandle, student: i64, change: Value, on: &str, kinds: &[&str]) -> Value {
+pub async fn submit(
+    app: &AppHandle,
+    student: i64,
+    change: Value,
+    on: &str,
+    kinds: &[&str],
+) -> Value {
     call(
         app,
         "change_submit",
@@ -204,16 +210,37 @@ pub async fn complete(app: &AppHandle, ids: &[i64], on: &str) {
 
 /// Enrols students (entry `entry`) and records the bureau's approval (R6.1) on `approved_on`:
 /// 在读. A grade-1 newcomer with `approve == false` stays 待核准. Returns their ids in order.
-pub async fn seed(app: &AppHandle, pupils: &[(Pupil, bool)], entry: &str, approved_on: &str) -> Vec<i64> {
+pub async fn seed(
+    app: &AppHandle,
+    pupils: &[(Pupil, bool)],
+    entry: &str,
+    approved_on: &str,
+) -> Vec<i64> {
     let mut ids = Vec::new();
     let mut to_approve = Vec::new();
     for (p, approve) in pupils {
-        let kind = if p.grade == 1 { "grade_one" } else { "no_prior_record" };
-        let v = call(app, "student_enrol", json!({ "input": p.enrol_input(kind, entry) })).await;
+        let kind = if p.grade == 1 {
+            "grade_one"
+        } else {
+            "no_prior_record"
+        };
+        let v = call(
+            app,
+            "student_enrol",
+            json!({ "input": p.enrol_input(kind, entry) }),
+        )
+        .await;
         let id = v["student"]["id"].as_i64().expect("student id");
         ids.push(id);
         if *approve {
-            let a = submit(app, id, json!({ "type": "approve_enrolment" }), approved_on, &[]).await;
+            let a = submit(
+                app,
+                id,
+                json!({ "type": "approve_enrolment" }),
+                approved_on,
+                &[],
+            )
+            .await;
             to_approve.push(a["row"]["id"].as_i64().expect("application id"));
         }
     }
@@ -240,14 +267,14 @@ pub async fn set_date(app: &AppHandle, css: &str, date: &str) -> Result<(), CmdE
     input
         .send_keys(&format!("{date}{}", char::from(Key::Enter)))
         .await?;
-    // Close the calendar popper so it does not cover the next field.
-    input.send_keys(&char::from(Key::Escape).to_string()).await?;
+    // Leave the field so the calendar closes (not Escape: that would close a dialog around it).
+    input.send_keys(&char::from(Key::Tab).to_string()).await?;
     Ok(())
 }
 
 /// Picks an option of an Element Plus select by the option's `data-test`.
 pub async fn pick(app: &AppHandle, select: &str, option: &str) -> Result<(), CmdError> {
-    app.click(select).await?;
+    tap(app, select).await?;
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         if let Ok(el) = app.client.find(fantoccini::Locator::Css(option)).await
@@ -281,12 +308,26 @@ pub async fn wait_text(app: &AppHandle, css: &str, needle: &str) -> Result<Strin
     }
 }
 
-/// Navigates inside the app (hash routes).
+/// Navigates inside the app (hash routes) and waits until the router is there (a redirect still
+/// running, e.g. the one after login, could otherwise take it elsewhere).
 pub async fn goto(app: &AppHandle, route: &str) -> Result<(), CmdError> {
-    app.client
-        .execute(&format!("window.location.hash = '#{route}'"), vec![])
-        .await?;
-    Ok(())
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        app.client
+            .execute(&format!("window.location.hash = '#{route}'"), vec![])
+            .await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let here = app
+            .client
+            .execute("return window.location.hash", vec![])
+            .await?;
+        if here.as_str() == Some(&format!("#{route}")) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(CmdError::WaitTimeout);
+        }
+    }
 }
 
 /// A small PDF on disk for the wizards' file inputs.
@@ -334,11 +375,22 @@ pub async fn save_dialog(app: &AppHandle, path: &Path) {
     run(&["mousemove", "--window", &window, "40", "20"]);
     run(&["windowfocus", "--sync", &window]);
     run(&["key", "--window", &window, "ctrl+a"]);
-    run(&["type", "--window", &window, "--delay", "20", &path.display().to_string()]);
+    run(&[
+        "type",
+        "--window",
+        &window,
+        "--delay",
+        "20",
+        &path.display().to_string(),
+    ]);
     run(&["key", "--window", &window, "Return"]);
     let deadline = Instant::now() + Duration::from_secs(20);
     while !path.exists() {
-        assert!(Instant::now() < deadline, "the PDF was not saved to {}", path.display());
+        assert!(
+            Instant::now() < deadline,
+            "the PDF was not saved to {}",
+            path.display()
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -364,7 +416,10 @@ pub async fn shot(app: &AppHandle, name: &str) {
 
 /// `YYYY-MM-DD` `days` before `today` (negative: after).
 pub fn days_before(today: &str, days: i64) -> String {
-    let p: Vec<i64> = today.split('-').map(|s| s.parse().expect("a date")).collect();
+    let p: Vec<i64> = today
+        .split('-')
+        .map(|s| s.parse().expect("a date"))
+        .collect();
     let (y, m, d) = (p[0] - i64::from(p[1] <= 2), p[1], p[2]);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -407,17 +462,48 @@ pub async fn today(app: &AppHandle) -> String {
 
 /// Logs out through the header's button and waits for the login page.
 pub async fn logout(app: &AppHandle) -> Result<(), CmdError> {
-    app.click("[data-test=logout-button]").await?;
-    if app
-        .client
-        .wait()
-        .at_most(Duration::from_secs(5))
-        .for_element(fantoccini::Locator::Css("[data-test=login-page]"))
-        .await
-        .is_err()
-    {
-        goto(app, "/").await?;
+    tap(app, "[data-test=logout-button]").await?;
+    let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
+    loop {
+        // The page may be between documents while the app goes to the login page: errors of
+        // that moment are not failures.
+        if let Ok(found) = app
+            .client
+            .find_all(fantoccini::Locator::Css("[data-test=login-page]"))
+            .await
+            && !found.is_empty()
+        {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(CmdError::WaitTimeout);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    app.find("[data-test=login-page]").await?;
-    Ok(())
+}
+
+/// Clicks the element matching `css`, retrying while something covers it (a loading mask, a
+/// closing popper) or the page re-renders it.
+pub async fn tap(app: &AppHandle, css: &str) -> Result<(), CmdError> {
+    let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
+    loop {
+        let result = match app.find(css).await {
+            Ok(el) => el.click().await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => return Ok(()),
+            Err(CmdError::Standard(ref w))
+                if matches!(
+                    w.error,
+                    fantoccini::error::ErrorStatus::ElementClickIntercepted
+                        | fantoccini::error::ErrorStatus::StaleElementReference
+                        | fantoccini::error::ErrorStatus::ElementNotInteractable
+                ) && Instant::now() < deadline =>
+            {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }

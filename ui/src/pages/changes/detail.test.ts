@@ -4,6 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import Detail from './detail.vue'
 import List from './index.vue'
 import { applicationView, mountAt } from './testing'
+import { useAuthStore } from '@/stores/auth'
 
 vi.mock('element-plus', async (original) => ({
   ...(await original<typeof import('element-plus')>()),
@@ -110,5 +111,35 @@ describe('the application pages', () => {
     expect(calls.find((c) => c.cmd === 'change_withdraw')!.args.input).toEqual({ applicationId: 12, reason: '监护人撤回' })
     expect(wrapper.get('[data-test="detail-state"]').text()).toBe('已撤回')
     expect(wrapper.find('[data-test="withdraw"]').exists()).toBe(false)
+  })
+
+  it('offers a step only to the role that records it', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'change_show') {
+        const v = applicationView({}, { currentStep: 1 })
+        v.steps[1] = { ...v.steps[1], party: 'school', partyLabel: '学校', label: '学校核办', permission: 'decide_school_steps' }
+        return v
+      }
+      throw new Error(cmd)
+    })
+    const { wrapper } = await mountAt(Detail, '/changes/12')
+    const auth = useAuthStore()
+    auth.status = {
+      initialized: true,
+      unlocked: true,
+      keyMissing: false,
+      locked: false,
+      session: {
+        username: 'xjgly',
+        displayName: '王老师',
+        role: 'registrar',
+        roleLabel: '学籍管理员',
+        permissions: ['view_students', 'submit_changes'],
+        idleLockMinutes: 10,
+      },
+    }
+    await flushPromises()
+    expect(wrapper.get('[data-test="decide-step-1"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-test="step-1-who"]').text()).toContain('由学校审核人记录，请以该身份登录后办理')
   })
 })

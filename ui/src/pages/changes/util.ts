@@ -1,13 +1,11 @@
 import type { ProofKindCode, ProofUpload } from '@/bindings/bindings'
 
-/** Today in Beijing (the dates the Rust side counts in), as `YYYY-MM-DD`. */
+/**
+ * Today in Beijing (the dates the Rust side counts in), as `YYYY-MM-DD`. China has no daylight
+ * saving: UTC+8 all year. (Not `Intl` with a locale: WebKitGTK's ICU may lack `en-CA`.)
+ */
 export function beijingToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 }
 
 /** A proof chosen in the wizard, ready for `change_submit`. */
