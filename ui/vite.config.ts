@@ -3,10 +3,38 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import type { Plugin } from 'vite'
+
+/**
+ * Tauri's `freezePrototype` freezes `Object.prototype`; in strict code an assignment that shadows
+ * a frozen inherited property (`proto.toString = …`) then throws ("Attempted to assign to
+ * readonly property"). dayjs (Element Plus's date picker) does exactly that for `toString` and
+ * `valueOf`, so every page with a date picker failed to load in the app. Defining the own property
+ * first makes the assignment legal; nothing else changes (dayjs PR #2773 was not merged).
+ */
+function frozenPrototypeSafeDayjs(): Plugin {
+  const assign = /([A-Za-z_$][\w$]*)\.(toString|valueOf)\s*=\s*function/g
+  return {
+    name: 'xueji-frozen-prototype-safe-dayjs',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]dayjs[\\/]/.test(id) || !assign.test(code)) return null
+      assign.lastIndex = 0
+      return {
+        code: code.replace(
+          assign,
+          'Object.defineProperty($1,"$2",{writable:true,configurable:true,value:void 0}),$1.$2=function',
+        ),
+        map: null,
+      }
+    },
+  }
+}
 
 // Element Plus components are imported on demand (with their CSS), never the whole library.
 export default defineConfig({
   plugins: [
+    frozenPrototypeSafeDayjs(),
     vue(),
     Components({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],

@@ -10,7 +10,7 @@ use tauri::{Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 use tauri_plugin_window_state::StateFlags;
 
-pub use commands::documents::SaveDialog;
+pub use commands::files::SaveDialog;
 pub use error::{ErrorKind, IpcError};
 pub use state::{AppState, DATA_DIR_ENV, StartError};
 
@@ -53,6 +53,10 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::changes::change_list,
         commands::changes::change_show,
         commands::changes::attachment_get,
+        commands::changes::change_appeal_file,
+        commands::changes::change_appeal_decide,
+        commands::changes::change_document,
+        commands::files::file_save,
         commands::batches::promotion_preview,
         commands::batches::promotion_run,
         commands::batches::graduation_preview,
@@ -135,7 +139,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
-            app.manage(commands::documents::SaveDialog::new(app.handle().clone()));
+            app.manage(commands::files::SaveDialog::new(app.handle().clone()));
             setup(app);
             Ok(())
         })

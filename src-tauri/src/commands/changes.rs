@@ -2,8 +2,8 @@
 
 use tauri::State;
 use xueji_app::changes::{
-    ApplicationRow, ApplicationView, ChangeInput, ChangeListInput, CheckView, DecideInput,
-    FileView, WithdrawInput,
+    AppealDecisionInput, AppealInput, ApplicationRow, ApplicationView, ChangeInput,
+    ChangeListInput, CheckView, DecideInput, FileView, WithdrawInput,
 };
 use xueji_app::views::Page;
 
@@ -79,4 +79,43 @@ pub async fn change_show(state: State<'_, AppState>, id: i64) -> Result<Applicat
 pub async fn attachment_get(state: State<'_, AppState>, id: i64) -> Result<FileView, IpcError> {
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?.attachment_get(&session, id).await?)
+}
+
+/// 对已签署公布的处分决定提出申诉（R22.2）。
+#[tauri::command]
+#[specta::specta]
+pub async fn change_appeal_file(
+    state: State<'_, AppState>,
+    input: AppealInput,
+) -> Result<ApplicationView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .change_appeal_file(&session, &input)
+        .await?)
+}
+
+/// 记录主管教育行政部门对申诉的决定（R22.2）；撤销的处分从学籍中去除。
+#[tauri::command]
+#[specta::specta]
+pub async fn change_appeal_decide(
+    state: State<'_, AppState>,
+    input: AppealDecisionInput,
+) -> Result<ApplicationView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .change_appeal_decide(&session, &input)
+        .await?)
+}
+
+/// 处分决定书（R22.2）或解除处分通知书（R23.2）的 PDF，编号记入发放登记。
+#[tauri::command]
+#[specta::specta]
+pub async fn change_document(
+    state: State<'_, AppState>,
+    application_id: i64,
+) -> Result<FileView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .change_document(&session, application_id)
+        .await?)
 }

@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
-use tokio::sync::oneshot;
+use tauri::State;
 use xueji_app::documents::{
     DocumentLogFilter, DocumentRequest, IssuedDocumentRow, PrintKind, PrintedView,
 };
@@ -16,38 +14,7 @@ use xueji_app::views::Page;
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
-/// When set, "save as PDF" writes into this folder without the native dialog. Only for the
-/// end-to-end tests: the GTK file chooser is a native window that WebDriver cannot drive, so the
-/// tests name the folder instead. Nothing else sets it.
-pub const E2E_SAVE_DIR_ENV: &str = "XUEJI_E2E_SAVE_DIR";
-
-/// The system's save dialog for PDF files, managed as state. It hides the runtime type, so the
-/// save command is not generic (specta cannot export generic commands).
-pub struct SaveDialog(Box<dyn Fn(String) -> oneshot::Receiver<Option<PathBuf>> + Send + Sync>);
-
-impl SaveDialog {
-    /// The native dialog of the app's dialog plugin.
-    pub fn new<R: Runtime>(handle: AppHandle<R>) -> Self {
-        Self(Box::new(move |name: String| {
-            let (tx, rx) = oneshot::channel();
-            handle
-                .dialog()
-                .file()
-                .set_title("另存为 PDF")
-                .set_file_name(name)
-                .add_filter("PDF 文件", &["pdf"])
-                .save_file(move |path| {
-                    let _ = tx.send(path.and_then(|p| p.into_path().ok()));
-                });
-            rx
-        }))
-    }
-
-    /// Asks where to save `name`; `None` when cancelled.
-    async fn ask(&self, name: String) -> Option<PathBuf> {
-        (self.0)(name).await.ok().flatten()
-    }
-}
+use super::files::{is_pdf, SaveDialog};
 
 /// How far a print has got: `done` of `total` documents drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -183,11 +150,7 @@ pub async fn document_save_pdf(
         ));
     }
     let name = pdf_file_name(&file_name);
-    let path = match std::env::var_os(E2E_SAVE_DIR_ENV).filter(|d| !d.is_empty()) {
-        Some(dir) => Some(PathBuf::from(dir).join(&name)),
-        None => dialog.ask(name).await,
-    };
-    let Some(path) = path.map(with_pdf_extension) else {
+    let Some(path) = dialog.ask(name).await.map(with_pdf_extension) else {
         return Ok(None);
     };
     std::fs::write(&path, &pdf).map_err(|e| {
@@ -216,10 +179,7 @@ fn pdf_file_name(name: &str) -> String {
     } else {
         cleaned
     };
-    if Path::new(base)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-    {
+    if is_pdf(Path::new(base)) {
         base.to_owned()
     } else {
         format!("{base}.pdf")
@@ -227,10 +187,7 @@ fn pdf_file_name(name: &str) -> String {
 }
 
 fn with_pdf_extension(path: PathBuf) -> PathBuf {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-    {
+    if is_pdf(&path) {
         path
     } else {
         let mut s = path.into_os_string();

@@ -12,6 +12,7 @@ pub mod changes;
 pub mod dashboard;
 pub mod documents;
 pub mod exchange;
+pub mod files;
 pub mod settings;
 pub mod statistics;
 pub mod students;

@@ -253,6 +253,50 @@ async attachmentGet(id: number) : Promise<Result<FileView, IpcError>> {
 }
 },
 /**
+ * 对已签署公布的处分决定提出申诉（R22.2）。
+ */
+async changeAppealFile(input: AppealInput) : Promise<Result<ApplicationView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_appeal_file", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 记录主管教育行政部门对申诉的决定（R22.2）；撤销的处分从学籍中去除。
+ */
+async changeAppealDecide(input: AppealDecisionInput) : Promise<Result<ApplicationView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_appeal_decide", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 处分决定书（R22.2）或解除处分通知书（R23.2）的 PDF，编号记入发放登记。
+ */
+async changeDocument(applicationId: number) : Promise<Result<FileView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_document", { applicationId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 选择保存位置并写入文件；返回保存的路径，取消时返回空。
+ */
+async fileSave(input: SaveFileInput) : Promise<Result<string | null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("file_save", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 年末升级预览：例外名单及其条款（R12.1）。
  */
 async promotionPreview(into: number) : Promise<Result<PromotionPreview, IpcError>> {
@@ -629,6 +673,18 @@ productName: string; version: string;
  * The folder that holds the database, backups and logs.
  */
 dataDir: string }
+/**
+ * The bureau's decision on an appeal (R22.2).
+ */
+export type AppealDecisionInput = { applicationId: number; on: string; 
+/**
+ * True if the sanction stands.
+ */
+upheld: boolean }
+/**
+ * An appeal against a published sanction (R22.2).
+ */
+export type AppealInput = { applicationId: number; on: string; grounds: string }
 /**
  * An appeal against a sanction (R22.2).
  */
@@ -1687,6 +1743,14 @@ export type SchoolKeysView = {
  * `xueji1:<school>:<ed25519 public key base64>:<age recipient>`
  */
 text: string; school: string; verifyingKey: string; recipient: string }
+/**
+ * A file to save: its suggested name and its bytes.
+ */
+export type SaveFileInput = { 
+/**
+ * Suggested file name (`处分决定书-2026-SANCTION-000001.pdf`).
+ */
+fileName: string; data: number[] }
 /**
  * The school profile as the settings page shows and edits it.
  */

@@ -6,8 +6,8 @@ import { useAuthStore } from '@/stores/auth'
 const views: Record<string, () => Promise<unknown>> = {
   home: () => import('@/pages/home/index.vue'),
   students: () => import('@/pages/students/index.vue'),
-  changes: () => import('@/views/ChangesView.vue'),
-  'awards-sanctions': () => import('@/views/AwardsSanctionsView.vue'),
+  changes: () => import('@/pages/changes/index.vue'),
+  'awards-sanctions': () => import('@/pages/awards-sanctions/index.vue'),
   completion: () => import('@/pages/completion/index.vue'),
   print: () => import('@/pages/print/index.vue'),
   statistics: () => import('@/pages/statistics/index.vue'),
@@ -60,6 +60,25 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/student-archive/index.vue'),
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '学籍档案', section: '/students' },
+  },
+  {
+    path: '/changes/new/:type',
+    name: 'change-wizard',
+    component: () => import('@/pages/changes/wizard.vue'),
+    meta: { title: '学籍变动', section: '/changes' },
+  },
+  {
+    // Linked from the 首页 to-do list: one application, each step recorded here.
+    path: '/changes/:id(\\d+)',
+    name: 'change-detail',
+    component: () => import('@/pages/changes/detail.vue'),
+    meta: { title: '学籍变动', section: '/changes' },
+  },
+  {
+    path: '/awards-sanctions/sanctions/:id(\\d+)',
+    name: 'sanction-procedure',
+    component: () => import('@/pages/awards-sanctions/procedure.vue'),
+    meta: { title: '奖励与处分', section: '/awards-sanctions' },
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

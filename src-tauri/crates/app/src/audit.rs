@@ -1,7 +1,10 @@
 //! Audit rows written by use cases (R30.1): who did what to which target. Targets name ids and
 //! kinds, never an ID number or a name.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
+};
 use xueji_store::AuditRecord;
 use xueji_store::audit as chain;
 
@@ -19,8 +22,18 @@ pub async fn append<C: ConnectionTrait>(
 }
 
 /// Writes a row in its own transaction (for uses that change nothing else: a view, a refusal).
+///
+/// `BEGIN IMMEDIATE`: appending reads the chain's head, then writes. In a deferred transaction two
+/// concurrent views (a page loading its list and a search at once) both read, then one cannot
+/// upgrade to write and fails at once with "database is locked" (the busy timeout does not apply
+/// to a stale read snapshot). Taking the write lock first makes the second one wait instead.
 pub async fn record(db: &DatabaseConnection, user: &str, action: &str, target: &str) -> Result<()> {
-    let txn = db.begin().await?;
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        })
+        .await?;
     append(&txn, user, action, target).await?;
     txn.commit().await?;
     Ok(())

@@ -1,0 +1,115 @@
+//! Saving a file the app made (a printed PDF, a report) where the registrar chooses, through the
+//! system's save dialog. The bytes come from the UI, which got them from a print command.
+
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tokio::sync::oneshot;
+
+use crate::error::{ErrorKind, IpcError};
+use crate::state::AppState;
+
+/// When set, saving writes into this folder without the native dialog. Only for the end-to-end
+/// tests: the GTK file chooser is a native window that WebDriver cannot drive, so the tests name
+/// the folder instead. Nothing else sets it.
+pub const E2E_SAVE_DIR_ENV: &str = "XUEJI_E2E_SAVE_DIR";
+
+/// A file to save: its suggested name and its bytes.
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveFileInput {
+    /// Suggested file name (`处分决定书-2026-SANCTION-000001.pdf`).
+    pub file_name: String,
+    pub data: Vec<u8>,
+}
+
+/// Only the last path component of a suggested name, without characters file systems refuse.
+fn safe_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.');
+    if cleaned.is_empty() {
+        "文书.pdf".to_owned()
+    } else {
+        cleaned.to_owned()
+    }
+}
+
+type Ask = dyn Fn(String) -> oneshot::Receiver<Option<PathBuf>> + Send + Sync;
+
+/// The system's save dialog, bound to the app's runtime at setup (so the commands are not generic
+/// over the runtime, which the generated bindings cannot express).
+pub struct SaveDialog(Box<Ask>);
+
+impl SaveDialog {
+    /// The native dialog of the app's dialog plugin; a `.pdf` name gets the PDF filter.
+    pub fn new<R: Runtime>(handle: AppHandle<R>) -> Self {
+        Self(Box::new(move |name: String| {
+            let pdf = is_pdf(Path::new(&name));
+            let mut dialog = handle
+                .dialog()
+                .file()
+                .set_title(if pdf { "另存为 PDF" } else { "保存文件" })
+                .set_file_name(&name);
+            if pdf {
+                dialog = dialog.add_filter("PDF 文件", &["pdf"]);
+            }
+            let (tx, rx) = oneshot::channel();
+            dialog.save_file(move |path| {
+                let _ = tx.send(path.and_then(|p| p.into_path().ok()));
+            });
+            rx
+        }))
+    }
+
+    /// Where to save `name`: the end-to-end folder when set, else the registrar's choice; `None`
+    /// when cancelled.
+    pub(crate) async fn ask(&self, name: String) -> Option<PathBuf> {
+        if let Some(dir) = std::env::var_os(E2E_SAVE_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Some(PathBuf::from(dir).join(name));
+        }
+        (self.0)(name).await.ok().flatten()
+    }
+}
+
+pub(crate) fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// 选择保存位置并写入文件；返回保存的路径，取消时返回空。
+#[tauri::command]
+#[specta::specta]
+pub async fn file_save(
+    state: State<'_, AppState>,
+    dialog: State<'_, SaveDialog>,
+    input: SaveFileInput,
+) -> Result<Option<String>, IpcError> {
+    // Only a logged-in user saves what the app made.
+    drop(super::session(&state).await?);
+    let Some(path) = dialog.ask(safe_name(&input.file_name)).await else {
+        return Ok(None);
+    };
+    std::fs::write(&path, &input.data).map_err(|e| {
+        tracing::warn!(error = %e, "file save failed");
+        IpcError::new(ErrorKind::Conflict, format!("无法写入所选位置：{e}"))
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_name;
+
+    #[test]
+    fn a_suggested_name_cannot_leave_the_chosen_folder() {
+        assert_eq!(safe_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_name("a\\b\\处分决定书.pdf"), "处分决定书.pdf");
+        assert_eq!(safe_name("x:?.pdf"), "x.pdf");
+        assert_eq!(safe_name("   "), "文书.pdf");
+    }
+}

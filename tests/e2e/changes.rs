@@ -1,0 +1,593 @@
+//! 学籍变动 in the real app: every change wizard once with a refused try (the refusal shows the
+//! rule id) and the allowed path through check, submit and (where the type has one) the printed
+//! approval form saved to PDF through the system's save dialog; then an approval step recorded
+//! from the application list. One app session runs all wizards to keep the run short.
+
+mod wizard;
+
+/// Runs a WebDriver step; on failure names it (line) and the error before returning it.
+macro_rules! step {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("step at line {} failed: {e:?}", line!());
+                return Err(e);
+            }
+        }
+    };
+}
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use fantoccini::error::CmdError;
+use serde_json::json;
+use wizard::{Pupil, pick, set_date, wait_text};
+use xueji_e2e::{AppHandle, with_app};
+
+/// What to type into one field of a wizard.
+#[derive(Clone, Copy, Debug)]
+enum Fill {
+    /// The date of the change (application date, …).
+    On(&'static str),
+    Text(&'static str, &'static str),
+    Date(&'static str, &'static str),
+    /// A radio option (`option-<key>-<value>`).
+    Radio(&'static str, &'static str),
+    /// A select option (`option-<key>-<value>`) of the select `fact-<key>`.
+    Select(&'static str, &'static str),
+    /// A year typed into a number field.
+    Year(&'static str, &'static str),
+}
+
+/// One wizard: a refused try and the allowed path.
+struct Case {
+    ty: &'static str,
+    /// The student of the refused try (`None` for a transfer in).
+    refused_student: Option<&'static str>,
+    refused: &'static [Fill],
+    rule: &'static str,
+    /// The student of the allowed path; `None`: the same as the refused one.
+    allowed_student: Option<&'static str>,
+    allowed: &'static [Fill],
+    /// How many proof requirements to upload a file for.
+    proofs: usize,
+    /// Print the approval form (and check its PDF has this text).
+    print: Option<&'static str>,
+}
+
+const S1: &str = "周明远";
+const S2: &str = "吴芳菲";
+const S3: &str = "郑强国";
+const S4: &str = "王磊落";
+const S5: &str = "冯静怡";
+const S6: &str = "陈刚毅";
+const S7: &str = "褚亮节";
+const S8: &str = "卫东升";
+const S9: &str = "蒋丽华";
+const S10: &str = "沈洋帆";
+const S11: &str = "韩梅雪";
+const S13: &str = "朱宁静";
+const S14: &str = "秦川流";
+
+fn pupils() -> Vec<(Pupil, bool)> {
+    let inclusive = Pupil {
+        study_mode: "inclusive",
+        ..Pupil::new(S5, "20160601", 5, 4)
+    };
+    vec![
+        (Pupil::new(S1, "20170301", 1, 3), true),
+        (Pupil::new(S2, "20160401", 2, 4), true),
+        (Pupil::new(S3, "20150501", 3, 5), true),
+        (Pupil::new(S4, "20170701", 4, 3), true),
+        (inclusive, true),
+        (Pupil::new(S6, "20100105", 6, 9), true),
+        (Pupil::new(S7, "20180201", 7, 2), true),
+        (Pupil::new(S8, "20140301", 8, 6), true),
+        (Pupil::new(S9, "20130401", 9, 7), true),
+        (Pupil::new(S10, "20120501", 10, 8), true),
+        (Pupil::new(S11, "20120601", 11, 8), true),
+        (Pupil::new(S13, "20200301", 13, 1), false),
+        (Pupil::new(S14, "20200401", 14, 1), false),
+    ]
+}
+
+use Fill::{Date, On, Radio, Select, Text, Year};
+
+/// Every wizard, in an order where each one finds its student in the status it needs.
+const CASES: &[Case] = &[
+    Case {
+        ty: "leave",
+        refused_student: Some(S1),
+        refused: &[Radio("reason", "illness"), Date("sickSince", "TODAY-50")],
+        rule: "R14.1",
+        allowed_student: None,
+        allowed: &[
+            Radio("reason", "other"),
+            Text("description", "随父母赴外地就医陪护"),
+        ],
+        proofs: 2,
+        print: Some("休学"),
+    },
+    Case {
+        ty: "transfer_out",
+        refused_student: Some(S2),
+        refused: &[Text("receivingSchool", "杭州市拱墅区某小学")],
+        rule: "R13.5",
+        allowed_student: Some(S3),
+        allowed: &[Text("receivingSchool", "杭州市拱墅区某小学")],
+        proofs: 1,
+        print: Some("转学"),
+    },
+    Case {
+        ty: "transfer_in",
+        refused_student: None,
+        refused: &[
+            Text("sendingSchool", "宁波市某小学"),
+            Text("name", "王磊落"),
+            Text("idNumber", "DUPLICATE"),
+            Text("hukouAddress", "浙江省宁波市海曙区1号"),
+            Text("currentAddress", "浙江省杭州市西湖区2号"),
+            Text("guardianName", "王大山"),
+            Text("guardianRelation", "父亲"),
+        ],
+        rule: "R7.2",
+        allowed_student: None,
+        allowed: &[Text("name", "孙悦然"), Text("idNumber", "NEW")],
+        proofs: 0,
+        print: None,
+    },
+    Case {
+        ty: "resume",
+        refused_student: Some(S2),
+        refused: &[Select("grade", "8")],
+        rule: "R15.1",
+        allowed_student: None,
+        allowed: &[Select("grade", "4")],
+        proofs: 1,
+        print: Some("复学"),
+    },
+    Case {
+        ty: "extend_leave",
+        refused_student: Some(S4),
+        refused: &[],
+        rule: "R14.3",
+        allowed_student: Some(S2),
+        allowed: &[],
+        proofs: 2,
+        print: None,
+    },
+    Case {
+        ty: "ordered_leave",
+        refused_student: Some(S2),
+        refused: &[],
+        rule: "R14.3",
+        allowed_student: Some(S1),
+        allowed: &[Radio("reason", "infectious_disease")],
+        proofs: 1,
+        print: None,
+    },
+    Case {
+        ty: "skip",
+        refused_student: Some(S3),
+        refused: &[Select("to", "6")],
+        rule: "R12.2",
+        allowed_student: Some(S4),
+        allowed: &[Select("to", "4")],
+        proofs: 1,
+        print: Some("跳级"),
+    },
+    Case {
+        ty: "repeat",
+        refused_student: Some(S4),
+        refused: &[],
+        rule: "R12.3",
+        allowed_student: Some(S5),
+        allowed: &[],
+        proofs: 1,
+        print: Some("留级"),
+    },
+    Case {
+        ty: "withdraw",
+        refused_student: Some(S4),
+        refused: &[],
+        rule: "R17.1",
+        allowed_student: Some(S6),
+        allowed: &[],
+        proofs: 1,
+        print: Some("退学"),
+    },
+    Case {
+        ty: "dropout",
+        refused_student: Some(S8),
+        refused: &[],
+        rule: "R16.1",
+        allowed_student: Some(S7),
+        allowed: &[],
+        proofs: 0,
+        print: Some("辍学"),
+    },
+    Case {
+        ty: "return_from_dropout",
+        refused_student: Some(S4),
+        refused: &[],
+        rule: "R18.1",
+        allowed_student: Some(S7),
+        allowed: &[],
+        proofs: 0,
+        print: None,
+    },
+    Case {
+        ty: "return_from_abroad",
+        refused_student: Some(S4),
+        refused: &[],
+        rule: "R16.1",
+        allowed_student: Some(S8),
+        allowed: &[],
+        proofs: 0,
+        print: None,
+    },
+    Case {
+        ty: "go_abroad",
+        refused_student: Some(S2),
+        refused: &[],
+        rule: "R15.1",
+        allowed_student: Some(S9),
+        allowed: &[],
+        proofs: 1,
+        print: None,
+    },
+    Case {
+        ty: "death",
+        refused_student: Some(S10),
+        refused: &[On("TODAY-20"), Date("diedOn", "TODAY-5")],
+        rule: "R19.1",
+        allowed_student: None,
+        allowed: &[On("TODAY")],
+        proofs: 1,
+        print: None,
+    },
+    Case {
+        ty: "hold",
+        refused_student: Some(S11),
+        refused: &[On("TODAY-20"), Date("since", "TODAY-5")],
+        rule: "R13.8",
+        allowed_student: None,
+        allowed: &[On("TODAY")],
+        proofs: 1,
+        print: None,
+    },
+    Case {
+        ty: "reform_school_placement",
+        refused_student: Some(S11),
+        refused: &[Text("school", "杭州市工读学校")],
+        rule: "R13.8",
+        allowed_student: Some(S9),
+        allowed: &[Text("school", "杭州市工读学校")],
+        proofs: 1,
+        print: None,
+    },
+    Case {
+        ty: "restore",
+        refused_student: Some(S4),
+        refused: &[],
+        rule: "R13.8",
+        allowed_student: Some(S11),
+        allowed: &[],
+        proofs: 1,
+        print: None,
+    },
+    Case {
+        ty: "defer",
+        refused_student: Some(S13),
+        refused: &[Year("schoolYear", "NEXT-1")],
+        rule: "R6.2",
+        allowed_student: None,
+        allowed: &[Year("schoolYear", "NEXT")],
+        proofs: 2,
+        print: Some("缓学"),
+    },
+    Case {
+        ty: "renew_deferral",
+        refused_student: Some(S14),
+        refused: &[Year("schoolYear", "NEXT")],
+        rule: "R6.2",
+        allowed_student: None,
+        allowed: &[Year("schoolYear", "NEXT+1")],
+        proofs: 2,
+        print: Some("缓学"),
+    },
+    Case {
+        ty: "end_deferral",
+        refused_student: Some(S4),
+        refused: &[],
+        rule: "R6.2",
+        allowed_student: Some(S14),
+        allowed: &[],
+        proofs: 0,
+        print: None,
+    },
+    Case {
+        ty: "correct_basic_data",
+        refused_student: Some(S4),
+        refused: &[Text("after", "浙江省杭州市西湖区文三路1号")],
+        rule: "R11.1",
+        allowed_student: None,
+        allowed: &[Text("after", "浙江省杭州市西湖区文三路8号")],
+        proofs: 2,
+        print: Some("变更"),
+    },
+    Case {
+        ty: "correct_key_data",
+        refused_student: Some(S3),
+        refused: &[Text("after", "郑强民"), Radio("recheck", "not_done")],
+        rule: "R11.2",
+        allowed_student: None,
+        allowed: &[Radio("recheck", "passed")],
+        proofs: 1,
+        print: Some("变更"),
+    },
+];
+
+struct Run {
+    app: AppHandle,
+    ids: HashMap<&'static str, i64>,
+    scan: PathBuf,
+    out: PathBuf,
+    today: String,
+    /// `duplicate` and `new` ID numbers of the transfer in.
+    duplicate_id: String,
+    new_id: String,
+}
+
+impl Run {
+    async fn choose(&self, name: &str) -> Result<(), CmdError> {
+        let id = self.ids[name];
+        if self
+            .app
+            .client
+            .find(fantoccini::Locator::Css("[data-test=change-student]"))
+            .await
+            .is_ok()
+        {
+            step!(wizard::tap(&self.app, "[data-test=change-student]").await);
+        }
+        step!(self.app.fill("[data-test=student-search]", name).await);
+        step!(wizard::tap(&self.app, &format!("[data-test=student-row-{id}]")).await);
+        wait_text(&self.app, "[data-test=chosen-student]", name).await?;
+        step!(
+            wizard::tap(
+                &self.app,
+                "[data-test=step-student] [data-test=wizard-next]"
+            )
+            .await
+        );
+        step!(self.app.find("[data-test=step-facts]").await);
+        Ok(())
+    }
+
+    async fn fill(&self, fills: &[Fill]) -> Result<(), CmdError> {
+        let app = &self.app;
+        for f in fills {
+            match *f {
+                On(date) => {
+                    let date = wizard::resolve_date(&self.today, date);
+                    set_date(app, "[data-test=fact-effectiveOn]", &date).await?;
+                }
+                Text(key, value) => {
+                    let value = match value {
+                        "DUPLICATE" => self.duplicate_id.as_str(),
+                        "NEW" => self.new_id.as_str(),
+                        v => v,
+                    };
+                    step!(app.fill(&format!("[data-test=fact-{key}]"), value).await);
+                }
+                Date(key, date) => {
+                    let date = wizard::resolve_date(&self.today, date);
+                    set_date(app, &format!("[data-test=fact-{key}]"), &date).await?;
+                }
+                Radio(key, value) => {
+                    wizard::tap(&app, &format!("[data-test=option-{key}-{value}]")).await?
+                }
+                Select(key, value) => {
+                    pick(
+                        app,
+                        &format!("[data-test=fact-{key}]"),
+                        &format!("[data-test=option-{key}-{value}]"),
+                    )
+                    .await?;
+                }
+                Year(key, year) => {
+                    let next = wizard::next_school_year(&self.today);
+                    let year = match year {
+                        "NEXT" => next,
+                        "NEXT-1" => next - 1,
+                        "NEXT+1" => next + 1,
+                        y => y.parse().expect("a year"),
+                    };
+                    app.fill(&format!("[data-test=fact-{key}] input"), &year.to_string())
+                        .await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn check(&self) -> Result<(), CmdError> {
+        step!(wizard::tap(&self.app, "[data-test=wizard-check]").await);
+        step!(self.app.find("[data-test=step-check]").await);
+        Ok(())
+    }
+
+    /// One wizard, refused then allowed; returns the application's id.
+    async fn wizard(&self, case: &Case) -> Result<i64, CmdError> {
+        let app = &self.app;
+        step!(wizard::goto(app, &format!("/changes/new/{}", case.ty)).await);
+        step!(app.find(&format!("[data-test=wizard-{}]", case.ty)).await);
+        if let Some(s) = case.refused_student {
+            step!(self.choose(s).await);
+        }
+        step!(self.fill(case.refused).await);
+        step!(self.check().await);
+        let refusal = wait_text(app, "[data-test=refusal]", case.rule).await?;
+        assert!(
+            app.text("[data-test=refusal-rule]")
+                .await?
+                .contains(case.rule),
+            "{}: {refusal}",
+            case.ty
+        );
+        if case.ty == "transfer_out" {
+            wizard::shot(app, "changes-wizard-refusal").await;
+        }
+        step!(wizard::tap(&app, "[data-test=step-check] [data-test=wizard-back]").await);
+        step!(app.find("[data-test=step-facts]").await);
+        if let Some(s) = case.allowed_student {
+            step!(wizard::tap(&app, "[data-test=step-facts] [data-test=wizard-back]").await);
+            step!(self.choose(s).await);
+        }
+        step!(self.fill(case.allowed).await);
+        for i in 0..case.proofs {
+            app.find(&format!("[data-test=proof-file-{i}]"))
+                .await?
+                .send_keys(&self.scan.display().to_string())
+                .await?;
+            step!(app.find(&format!("[data-test=proof-item-{i}]")).await);
+        }
+        step!(self.check().await);
+        app.find("[data-test=check-ok]").await.map_err(|e| {
+            eprintln!("{}: the allowed path was refused", case.ty);
+            e
+        })?;
+        assert!(
+            app.client
+                .find(fantoccini::Locator::Css("[data-test=check-missing]"))
+                .await
+                .is_err(),
+            "{}: proofs missing",
+            case.ty
+        );
+        step!(wizard::tap(&app, "[data-test=step-check] [data-test=wizard-next]").await);
+        step!(wizard::tap(&app, "[data-test=wizard-submit]").await);
+        step!(app.confirm_message_box().await);
+        let submitted = step!(app.text("[data-test=submitted]").await);
+        let id: i64 = submitted
+            .split("申请编号 ")
+            .nth(1)
+            .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("{}: no application id in {submitted}", case.ty));
+        if let Some(needle) = case.print {
+            let path = self.out.join(format!("{}.pdf", case.ty));
+            step!(wizard::tap(&app, "[data-test=print-form]").await);
+            wizard::save_dialog(app, &path).await;
+            wait_text(app, "[data-test=printed]", "保存在").await?;
+            let text = wizard::pdf_text(&path);
+            assert!(
+                text.contains(needle),
+                "{}: the PDF lacks {needle}: {text}",
+                case.ty
+            );
+        }
+        step!(wizard::tap(&app, "[data-test=step-print] [data-test=wizard-next]").await);
+        step!(wizard::tap(&app, "[data-test=back-to-list]").await);
+        step!(app.find("[data-test=application-list]").await);
+        Ok(id)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_is_recorded() {
+    with_app("changes", |app: AppHandle| async move {
+        step!(app.first_run_and_login().await);
+        wizard::add_users(&app).await;
+        let pupils = pupils();
+        let today = wizard::today(&app).await;
+        let entry = wizard::days_before(&today, 450);
+        let approved = wizard::days_before(&today, 440);
+        let ids = wizard::seed(&app, &pupils, &entry, &approved).await;
+        let ids: HashMap<&'static str, i64> =
+            pupils.iter().map(|(p, _)| p.name).zip(ids).collect();
+        let earlier = wizard::days_before(&today, 200);
+        let later = wizard::days_before(&today, 199);
+
+        // S2 on leave, S8 abroad, S14 deferred: through the real commands, approved by the
+        // right roles.
+        let leave = wizard::submit(
+            &app,
+            ids[S2],
+            json!({ "type": "leave", "reason": { "type": "other", "description": "外地就医" } }),
+            &earlier,
+            &["written_application", "other_proof"],
+        )
+        .await;
+        let abroad = wizard::submit(&app, ids[S8], json!({ "type": "go_abroad" }), &earlier, &["travel_document"]).await;
+        let deferral = wizard::submit(
+            &app,
+            ids[S14],
+            json!({ "type": "defer", "schoolYear": wizard::next_school_year(&today) }),
+            &today,
+            &["written_application", "county_hospital_certificate"],
+        )
+        .await;
+        let seeded: Vec<i64> = [&leave, &abroad]
+            .iter()
+            .map(|v| v["row"]["id"].as_i64().expect("id"))
+            .collect();
+        wizard::complete(&app, &seeded, &later).await;
+        wizard::complete(&app, &[deferral["row"]["id"].as_i64().expect("id")], &today).await;
+        step!(app.client.refresh().await);
+
+        let dir = std::env::temp_dir().join(format!("xueji-e2e-changes-{}", std::process::id()));
+        let run = Run {
+            scan: wizard::scan_file(&dir),
+            out: dir.clone(),
+            ids,
+            today,
+            duplicate_id: pupils[3].0.id_number(),
+            new_id: wizard::id_number("20170808", 21),
+            app: app.clone(),
+        };
+        let mut applications = HashMap::new();
+        for case in CASES {
+            let id = step!(run.wizard(case).await);
+            eprintln!("wizard {}: refused with {}, submitted as application {id}", case.ty, case.rule);
+            applications.insert(case.ty, id);
+        }
+
+        // The list: open applications, the leave among them; record its first step from there.
+        step!(wizard::goto(&app, "/changes").await);
+        let leave_id = applications["leave"];
+        step!(app.find(&format!("[data-test=application-{leave_id}]")).await);
+        wizard::shot(&app, "changes-application-list").await;
+        step!(wizard::tap(&app, &format!("[data-test=application-{leave_id}]")).await);
+        step!(app.find("[data-test=application-detail]").await);
+        step!(wizard::tap(&app, "[data-test=decide-step-0]").await);
+        step!(app.fill("[data-test=decide-reference]", "西教籍〔2026〕8号").await);
+        step!(wizard::tap(&app, "[data-test=decide-confirm]").await);
+        step!(app.confirm_message_box().await);
+        wait_text(&app, "[data-test=step-0-decision]", "同意").await?;
+        assert_eq!(app.text("[data-test=step-0-reference]").await?, "西教籍〔2026〕8号");
+        step!(app.find("[data-test=decide-step-1]").await);
+        wizard::shot(&app, "changes-application-detail").await;
+
+        // The status changes the direct ones made are on the record.
+        let status = |id: i64| {
+            let app = app.clone();
+            async move {
+                wizard::call(&app, "student_archive", json!({ "id": id })).await["student"]["status"]["code"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            }
+        };
+        assert_eq!(status(run.ids[S7]).await, "enrolled", "dropped out, then back");
+        assert_eq!(status(run.ids[S8]).await, "enrolled", "back from abroad");
+        assert_eq!(status(run.ids[S11]).await, "enrolled", "held, then restored");
+        assert_eq!(status(run.ids[S14]).await, "enrolled", "deferral ended");
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
+    })
+    .await;
+}

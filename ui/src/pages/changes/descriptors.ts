@@ -1,0 +1,819 @@
+/**
+ * One descriptor per change type: the facts the wizard asks for (with their as-typed rules), the
+ * proofs the law requires (mirroring `xueji_domain::proofs::required_proofs`), how the facts
+ * become the `ChangeRequest` the Rust side checks, and which approval form is printed. The
+ * wizard, the list filters and the detail page are all driven by this table.
+ */
+import type { ChangeRequest, EnrolInput, PrintKind, ProofKindCode } from '@/bindings/bindings'
+import { validateIdNumber } from './idNumber'
+
+/** The facts typed into a wizard, keyed by field. */
+export type Facts = Record<string, string | number | boolean | null>
+
+export type FieldKind = 'date' | 'text' | 'textarea' | 'select' | 'grade' | 'switch' | 'year'
+
+export interface FieldOption {
+  value: string
+  label: string
+}
+
+/** What a field's rule sees. */
+export interface FieldContext {
+  facts: Facts
+  today: string
+  /** The chosen student's current grade, if any. */
+  grade: number | null
+}
+
+export interface FactField {
+  key: string
+  label: string
+  kind: FieldKind
+  options?: FieldOption[]
+  required?: boolean
+  placeholder?: string
+  /** A line under the field: what the law asks. */
+  help?: string
+  /** Shown only when this returns true. */
+  visible?: (facts: Facts) => boolean
+  /** The message when the value is wrong, checked as it is typed. */
+  validate?: (value: unknown, ctx: FieldContext) => string | undefined
+}
+
+/** One proof requirement: any one of the kinds meets it. */
+export interface ProofNeed {
+  anyOf: ProofKindCode[]
+}
+
+/** The context a request is built in. */
+export interface BuildContext {
+  /** The date of the application (or of the change). */
+  effectiveOn: string
+}
+
+export interface ChangeDescriptor {
+  /** The change kind (snake case, as stored) or `transfer_in`. */
+  type: string
+  label: string
+  group: string
+  /** The rule governing the procedure (`R14.1`). */
+  rule: string
+  /** One sentence: when this change applies. */
+  summary: string
+  /** Who it is for. */
+  who: string
+  /** False for a transfer in: the student has no record here yet. */
+  needsStudent: boolean
+  /** What the date of the change means for this type. */
+  dateLabel: string
+  fields: FactField[]
+  defaults: (today: string, grade: number | null) => Facts
+  proofs: (facts: Facts) => ProofNeed[]
+  request: (facts: Facts, ctx: BuildContext) => ChangeRequest
+  /** The approval form printed after submitting. */
+  form?: PrintKind
+  /** The form can only be printed once the change has taken effect (a report of what happened). */
+  formAfterApproval?: boolean
+}
+
+export const proofLabels: Record<ProofKindCode, string> = {
+  written_application: '监护人书面申请',
+  household_register: '居民户口簿',
+  other_proof: '其他有效证明材料',
+  county_hospital_certificate: '县级及以上医疗单位证明',
+  infectious_disease_diagnosis: '传染病诊断证明',
+  travel_document: '出境有效证件',
+  death_certificate: '死亡证明',
+  court_or_police_document: '司法机关相关文书',
+}
+
+export function proofNeedLabel(need: ProofNeed): string {
+  return need.anyOf.map((k) => proofLabels[k]).join('或')
+}
+
+const one = (kind: ProofKindCode): ProofNeed => ({ anyOf: [kind] })
+const either = (a: ProofKindCode, b: ProofKindCode): ProofNeed => ({ anyOf: [a, b] })
+const written = one('written_application')
+
+export const gradeOptions: FieldOption[] = Array.from({ length: 9 }, (_, i) => ({
+  value: String(i + 1),
+  label: ['一', '二', '三', '四', '五', '六', '七', '八', '九'][i] + '年级',
+}))
+
+export function gradeLabel(n: number | null | undefined): string {
+  return n ? (gradeOptions[n - 1]?.label ?? `${n}年级`) : '—'
+}
+
+/** The basic-data fields R11.1 may change (the Rust side's `BASIC_FIELDS`). */
+export const basicFields: FieldOption[] = [
+  { value: 'former_name', label: '曾用名' },
+  { value: 'sex', label: '性别' },
+  { value: 'birth_date', label: '出生日期' },
+  { value: 'ethnicity', label: '民族' },
+  { value: 'nationality', label: '国籍' },
+  { value: 'hukou_kind', label: '户口性质' },
+  { value: 'hukou_address', label: '户籍地址' },
+  { value: 'current_address', label: '现住址' },
+  { value: 'disability_kind', label: '残疾类型' },
+  { value: 'id_type', label: '身份证件类型' },
+  { value: 'class_name', label: '班级' },
+]
+
+export const transferKinds: FieldOption[] = [
+  { value: 'regular', label: '普通转学' },
+  { value: 'special_inclusive', label: '特殊教育学校与随班就读之间转学（第十三条第六款）' },
+]
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : v == null ? '' : String(v))
+const num = (v: unknown): number => Number(v)
+const dateOrNull = (v: unknown): string | null => (str(v) ? str(v) : null)
+
+function notAfterToday(v: unknown, ctx: FieldContext): string | undefined {
+  return str(v) && str(v) > ctx.today ? '日期不能晚于今天' : undefined
+}
+
+/** The school year a deferral is for: the next one that has not started (1 September). */
+export function nextSchoolYear(today: string): number {
+  const [y, m] = today.split('-').map(Number)
+  return m >= 9 ? y + 1 : y
+}
+
+function transferKind(facts: Facts) {
+  return facts.transferKind === 'special_inclusive'
+    ? { type: 'special_inclusive' as const, recordMoves: Boolean(facts.recordMoves) }
+    : { type: 'regular' as const }
+}
+
+const transferKindFields: FactField[] = [
+  {
+    key: 'transferKind',
+    label: '转学类型',
+    kind: 'select',
+    options: transferKinds,
+    required: true,
+  },
+  {
+    key: 'recordMoves',
+    label: '学籍随学生转移',
+    kind: 'switch',
+    help: '特殊教育学校与普通学校随班就读之间转学，学籍可转可不转（第十三条第六款）',
+    visible: (f) => f.transferKind === 'special_inclusive',
+  },
+]
+
+/** The fields of the incoming student of a transfer in (the enrolment data). */
+export const incomingFields: FactField[] = [
+  {
+    key: 'name',
+    label: '学生姓名',
+    kind: 'text',
+    required: true,
+    validate: (v) => (str(v).length > 30 ? '姓名过长' : undefined),
+  },
+  {
+    key: 'idNumber',
+    label: '身份证号',
+    kind: 'text',
+    required: true,
+    validate: (v) => {
+      const r = validateIdNumber(str(v))
+      return r.ok ? undefined : r.message
+    },
+  },
+  { key: 'ethnicity', label: '民族', kind: 'text', required: true },
+  { key: 'hukouKind', label: '户口性质', kind: 'select', required: true, options: [
+    { value: '农业户口', label: '农业户口' },
+    { value: '非农业户口', label: '非农业户口' },
+  ] },
+  { key: 'hukouAddress', label: '户籍地址', kind: 'text', required: true },
+  { key: 'currentAddress', label: '现住址', kind: 'text', required: true },
+  { key: 'studentGrade', label: '就读年级', kind: 'grade', required: true, help: '转学不改变就读年级（第十三条第四款）' },
+  { key: 'className', label: '班级', kind: 'text' },
+  { key: 'guardianName', label: '监护人姓名', kind: 'text', required: true },
+  { key: 'guardianRelation', label: '与学生关系', kind: 'text', required: true },
+  { key: 'guardianPhone', label: '监护人电话', kind: 'text' },
+]
+
+/** The enrolment data of an incoming student from the wizard's facts. */
+export function incomingStudent(facts: Facts, entryDate: string): EnrolInput {
+  return {
+    kind: 'no_prior_record',
+    nationalCheck: null,
+    idType: 'resident_id',
+    idNumber: str(facts.idNumber).toUpperCase(),
+    name: str(facts.name),
+    formerName: null,
+    sex: null,
+    birthDate: null,
+    ethnicity: str(facts.ethnicity),
+    nationality: '中国',
+    hukouKind: str(facts.hukouKind),
+    hukouAddress: str(facts.hukouAddress),
+    currentAddress: str(facts.currentAddress),
+    migrantChild: false,
+    leftBehind: false,
+    orphan: false,
+    disabilityKind: null,
+    studyMode: 'regular',
+    foreignNational: false,
+    grade: num(facts.studentGrade),
+    className: str(facts.className) || null,
+    entryDate,
+    family: [
+      {
+        name: str(facts.guardianName),
+        relation: str(facts.guardianRelation),
+        phone: str(facts.guardianPhone) || null,
+        idNumber: null,
+        employer: null,
+        guardian: true,
+      },
+    ],
+  }
+}
+
+const none = () => ({})
+
+/** Every change type the 学籍变动 wizards handle, in the order the law lists them. */
+export const descriptors: ChangeDescriptor[] = [
+  {
+    type: 'defer',
+    label: '缓学',
+    group: '入学',
+    rule: 'R6.2',
+    summary: '适龄儿童因身体状况需缓学的，监护人在学年开始前提出申请，缓学期为一学年。',
+    who: '待核准的一年级新生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      {
+        key: 'schoolYear',
+        label: '缓学学年（起始年份）',
+        kind: 'year',
+        required: true,
+        help: '须在该学年开始（9月1日）前提出',
+      },
+    ],
+    defaults: (today) => ({ schoolYear: nextSchoolYear(today) }),
+    proofs: () => [written, one('county_hospital_certificate')],
+    request: (f) => ({ type: 'defer', schoolYear: num(f.schoolYear) }),
+    form: 'deferral_form',
+  },
+  {
+    type: 'renew_deferral',
+    label: '续缓学',
+    group: '入学',
+    rule: 'R6.2',
+    summary: '缓学期满仍不能入学的，须重新提出缓学申请。',
+    who: '缓学中的学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [{ key: 'schoolYear', label: '续缓学年（起始年份）', kind: 'year', required: true }],
+    defaults: (today) => ({ schoolYear: nextSchoolYear(today) }),
+    proofs: () => [written, one('county_hospital_certificate')],
+    request: (f) => ({ type: 'renew_deferral', schoolYear: num(f.schoolYear) }),
+    form: 'deferral_form',
+  },
+  {
+    type: 'end_deferral',
+    label: '缓学期满入学',
+    group: '入学',
+    rule: 'R6.2',
+    summary: '缓学期满，学生入学就读。',
+    who: '缓学中的学生',
+    needsStudent: true,
+    dateLabel: '入学日期',
+    fields: [],
+    defaults: none,
+    proofs: () => [],
+    request: () => ({ type: 'end_deferral' }),
+  },
+  {
+    type: 'leave',
+    label: '休学',
+    group: '休学与复学',
+    rule: 'R14.1',
+    summary: '因病连续病假三个月以上，或有其他特殊原因无法坚持正常学习的，监护人可申请休学。',
+    who: '在读学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      {
+        key: 'reason',
+        label: '休学原因',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'illness', label: '因病连续病假三个月以上' },
+          { value: 'other', label: '其他特殊原因' },
+        ],
+      },
+      {
+        key: 'sickSince',
+        label: '病假开始日期',
+        kind: 'date',
+        required: true,
+        visible: (f) => f.reason === 'illness',
+        validate: notAfterToday,
+        help: '须连续病假三个月以上',
+      },
+      {
+        key: 'description',
+        label: '特殊原因说明',
+        kind: 'textarea',
+        required: true,
+        visible: (f) => f.reason === 'other',
+      },
+    ],
+    defaults: () => ({ reason: 'illness', sickSince: null, description: '' }),
+    proofs: (f) =>
+      f.reason === 'other'
+        ? [written, one('other_proof')]
+        : [written, one('county_hospital_certificate')],
+    request: (f) => ({
+      type: 'leave',
+      reason:
+        f.reason === 'other'
+          ? { type: 'other', description: str(f.description) }
+          : { type: 'illness', sickSince: str(f.sickSince) },
+    }),
+    form: 'leave_form',
+  },
+  {
+    type: 'ordered_leave',
+    label: '责令休学',
+    group: '休学与复学',
+    rule: 'R14.2',
+    summary:
+      '患有需隔离治疗的传染病，或经县级以上医疗机构诊断无法在校学习的，经主管教育行政部门同意，学校责令其休学。',
+    who: '在读学生',
+    needsStudent: true,
+    dateLabel: '决定日期',
+    fields: [
+      {
+        key: 'reason',
+        label: '责令休学原因',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'infectious_disease', label: '患有需隔离治疗的传染病' },
+          { value: 'illness_preventing_study', label: '经诊断患有无法在校学习的疾病' },
+        ],
+      },
+    ],
+    defaults: () => ({ reason: 'infectious_disease' }),
+    proofs: () => [either('infectious_disease_diagnosis', 'county_hospital_certificate')],
+    request: (f) => ({
+      type: 'ordered_leave',
+      reason: f.reason === 'illness_preventing_study' ? 'illness_preventing_study' : 'infectious_disease',
+    }),
+  },
+  {
+    type: 'extend_leave',
+    label: '继续休学',
+    group: '休学与复学',
+    rule: 'R14.3',
+    summary: '休学期满仍不能坚持学习的，监护人可申请继续休学。',
+    who: '休学中的学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [],
+    defaults: none,
+    proofs: () => [written, either('county_hospital_certificate', 'other_proof')],
+    request: () => ({ type: 'extend_leave' }),
+  },
+  {
+    type: 'resume',
+    label: '复学',
+    group: '休学与复学',
+    rule: 'R15.1',
+    summary: '休学期满，监护人申请复学，学校安排在相应年级就读，报主管教育行政部门备案。',
+    who: '休学中的学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      {
+        key: 'grade',
+        label: '复学年级',
+        kind: 'grade',
+        required: true,
+        help: '应安排在相应年级（休学前的年级或其上、下一个年级）',
+      },
+    ],
+    defaults: (_t, grade) => ({ grade: grade ?? 1 }),
+    proofs: () => [written],
+    request: (f) => ({ type: 'resume', grade: num(f.grade) }),
+    form: 'resume_form',
+  },
+  {
+    type: 'transfer_out',
+    label: '转出',
+    group: '转学',
+    rule: 'R13.1',
+    summary:
+      '监护人向转入学校提出申请，转入学校、转出学校及两地主管教育行政部门依次核办，各方在10个工作日内办结。',
+    who: '在读或辍学学生（休学期间不办理转学）',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      ...transferKindFields,
+      {
+        key: 'receivingSchool',
+        label: '转入学校',
+        kind: 'text',
+        required: true,
+        placeholder: '转入学校全称',
+      },
+      {
+        key: 'grade',
+        label: '转入年级',
+        kind: 'grade',
+        required: true,
+        help: '转学时不得变更就读年级（第十三条第四款）',
+        validate: (v, ctx) =>
+          ctx.grade && num(v) !== ctx.grade ? `转学不能改变年级（现为${gradeLabel(ctx.grade)}）` : undefined,
+      },
+    ],
+    defaults: (_t, grade) => ({
+      transferKind: 'regular',
+      recordMoves: true,
+      receivingSchool: '',
+      grade: grade ?? 1,
+    }),
+    proofs: () => [written],
+    request: (f) => ({
+      type: 'transfer_out',
+      kind: transferKind(f),
+      grade: num(f.grade),
+      receivingSchool: str(f.receivingSchool),
+    }),
+    form: 'transfer_form',
+  },
+  {
+    type: 'transfer_in',
+    label: '转入',
+    group: '转学',
+    rule: 'R13.1',
+    summary:
+      '外校学生转入本校：登记学生信息，各方核办完成后在本校建立学籍；学生在办理期间即可入校就读（第三条）。',
+    who: '外校学生（本校尚无学籍）',
+    needsStudent: false,
+    dateLabel: '申请日期',
+    fields: [
+      ...transferKindFields,
+      {
+        key: 'sendingSchool',
+        label: '转出学校',
+        kind: 'text',
+        required: true,
+        placeholder: '转出学校全称',
+      },
+      ...incomingFields,
+    ],
+    defaults: (_t, grade) => ({
+      transferKind: 'regular',
+      recordMoves: true,
+      sendingSchool: '',
+      name: '',
+      idNumber: '',
+      ethnicity: '汉族',
+      hukouKind: '非农业户口',
+      hukouAddress: '',
+      currentAddress: '',
+      studentGrade: grade ?? 1,
+      className: '',
+      guardianName: '',
+      guardianRelation: '',
+      guardianPhone: '',
+    }),
+    proofs: () => [],
+    request: (f, ctx) => ({
+      type: 'transfer_in',
+      kind: transferKind(f),
+      sendingSchool: str(f.sendingSchool),
+      student: incomingStudent(f, ctx.effectiveOn),
+    }),
+  },
+  {
+    type: 'skip',
+    label: '跳级',
+    group: '升级',
+    rule: 'R12.2',
+    summary: '品学兼优的学生，监护人申请，学校审核，主管教育行政部门核准；不得跳入或跳出毕业年级。',
+    who: '在读学生（非毕业年级）',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      {
+        key: 'to',
+        label: '跳入年级',
+        kind: 'grade',
+        required: true,
+        validate: (v, ctx) =>
+          ctx.grade && num(v) <= ctx.grade ? '跳入年级应高于当前年级' : undefined,
+      },
+    ],
+    defaults: (_t, grade) => ({ to: Math.min((grade ?? 1) + 1, 9) }),
+    proofs: () => [written],
+    request: (f) => ({ type: 'skip', to: num(f.to) }),
+    form: 'skip_form',
+  },
+  {
+    type: 'repeat',
+    label: '留级',
+    group: '升级',
+    rule: 'R12.3',
+    summary: '义务教育阶段原则上不留级；随班就读及特殊教育学校中学习有困难的学生可申请留级，毕业年级不留级。',
+    who: '随班就读或特殊教育学校学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [],
+    defaults: none,
+    proofs: () => [written],
+    request: () => ({ type: 'repeat' }),
+    form: 'repeat_form',
+  },
+  {
+    type: 'withdraw',
+    label: '退学',
+    group: '学业终止',
+    rule: 'R17.1',
+    summary: '年满十六周岁（或已受完九年义务教育）的学生，监护人申请，经学校审核、主管教育行政部门核准后退学。',
+    who: '年满16周岁的学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [],
+    defaults: none,
+    proofs: () => [written],
+    request: () => ({ type: 'withdraw' }),
+    form: 'withdrawal_form',
+  },
+  {
+    type: 'dropout',
+    label: '辍学报告',
+    group: '学业终止',
+    rule: 'R18.1',
+    summary: '学生辍学的，学校书面报告乡镇人民政府和主管教育行政部门，学籍予以保留。',
+    who: '在读或休学学生',
+    needsStudent: true,
+    dateLabel: '辍学日期',
+    fields: [
+      {
+        key: 'migrant',
+        label: '随迁子女',
+        kind: 'switch',
+        help: '随迁子女辍学的，学期末将学籍档案转回户籍所在地（第十八条第二款）',
+      },
+    ],
+    defaults: () => ({ migrant: false }),
+    proofs: () => [],
+    request: (f) => ({ type: 'dropout', migrant: Boolean(f.migrant) }),
+    form: 'dropout_report',
+    formAfterApproval: true,
+  },
+  {
+    type: 'return_from_dropout',
+    label: '辍学返校',
+    group: '学业终止',
+    rule: 'R18.1',
+    summary: '辍学学生返校就读，恢复在读。',
+    who: '辍学学生',
+    needsStudent: true,
+    dateLabel: '返校日期',
+    fields: [],
+    defaults: none,
+    proofs: () => [],
+    request: () => ({ type: 'return_from_dropout' }),
+  },
+  {
+    type: 'death',
+    label: '死亡注销',
+    group: '学业终止',
+    rule: 'R19.1',
+    summary: '学生死亡的，学校凭死亡证明报主管教育行政部门注销学籍。',
+    who: '任何未归档的学生',
+    needsStudent: true,
+    dateLabel: '报告日期',
+    fields: [
+      { key: 'diedOn', label: '死亡日期', kind: 'date', required: true, validate: notAfterToday },
+    ],
+    defaults: () => ({ diedOn: null }),
+    proofs: () => [one('death_certificate')],
+    request: (f) => ({ type: 'death', diedOn: str(f.diedOn) }),
+    form: 'cancellation_report',
+    formAfterApproval: true,
+  },
+  {
+    type: 'go_abroad',
+    label: '出境就读',
+    group: '境外就读',
+    rule: 'R16.1',
+    summary: '学生出境就读的，监护人凭出境有效证件提出申请，学校核办，学籍予以保留。',
+    who: '在读学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [],
+    defaults: none,
+    proofs: () => [one('travel_document')],
+    request: () => ({ type: 'go_abroad' }),
+  },
+  {
+    type: 'return_from_abroad',
+    label: '境外返回',
+    group: '境外就读',
+    rule: 'R16.1',
+    summary: '出境就读的学生回国后接续学籍，恢复在读。',
+    who: '境外就读的学生',
+    needsStudent: true,
+    dateLabel: '返回日期',
+    fields: [],
+    defaults: none,
+    proofs: () => [],
+    request: () => ({ type: 'return_from_abroad' }),
+  },
+  {
+    type: 'hold',
+    label: '保留学籍（刑事强制措施）',
+    group: '刑事强制措施',
+    rule: 'R13.8',
+    summary: '学生被采取刑事强制措施的，学校凭司法机关文书为其保留学籍，判决生效前不得注销。',
+    who: '在读、休学或已保留学籍的学生',
+    needsStudent: true,
+    dateLabel: '登记日期',
+    fields: [
+      { key: 'since', label: '强制措施开始日期', kind: 'date', required: true, validate: notAfterToday },
+      {
+        key: 'judgmentEffectiveOn',
+        label: '判决生效日期',
+        kind: 'date',
+        help: '尚未判决的留空',
+        validate: notAfterToday,
+      },
+    ],
+    defaults: () => ({ since: null, judgmentEffectiveOn: null }),
+    proofs: () => [one('court_or_police_document')],
+    request: (f) => ({
+      type: 'hold',
+      since: str(f.since),
+      judgmentEffectiveOn: dateOrNull(f.judgmentEffectiveOn),
+    }),
+  },
+  {
+    type: 'restore',
+    label: '恢复学籍',
+    group: '刑事强制措施',
+    rule: 'R13.8',
+    summary: '强制措施解除后，学校凭司法机关文书恢复其学籍。',
+    who: '保留学籍的学生',
+    needsStudent: true,
+    dateLabel: '恢复日期',
+    fields: [],
+    defaults: none,
+    proofs: () => [one('court_or_police_document')],
+    request: () => ({ type: 'restore' }),
+  },
+  {
+    type: 'reform_school_placement',
+    label: '转入工读学校',
+    group: '刑事强制措施',
+    rule: 'R13.7',
+    summary: '经原学校和监护人同意，学生转入工读学校，学籍可转可不转。',
+    who: '在读学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      { key: 'school', label: '工读学校', kind: 'text', required: true },
+      { key: 'recordMoves', label: '学籍随学生转移', kind: 'switch' },
+    ],
+    defaults: () => ({ school: '', recordMoves: false }),
+    proofs: () => [written],
+    request: (f) => ({
+      type: 'reform_school_placement',
+      school: str(f.school),
+      recordMoves: Boolean(f.recordMoves),
+    }),
+  },
+  {
+    type: 'correct_basic_data',
+    label: '基础信息变更',
+    group: '信息变更',
+    rule: 'R11.1',
+    summary: '监护人凭居民户口簿或其他有效证明申请，学校核实，主管教育行政部门核准；原信息保留在变动记录中。',
+    who: '任何未归档的学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      { key: 'field', label: '变更项目', kind: 'select', required: true, options: basicFields },
+      { key: 'after', label: '变更后', kind: 'text', required: true },
+    ],
+    defaults: () => ({ field: 'hukou_address', after: '' }),
+    proofs: () => [written, either('household_register', 'other_proof')],
+    request: (f) => ({ type: 'correct_basic_data', field: str(f.field), after: str(f.after) }),
+    form: 'basic_data_change_form',
+  },
+  {
+    type: 'correct_key_data',
+    label: '关键信息变更',
+    group: '信息变更',
+    rule: 'R11.2',
+    summary:
+      '姓名、身份证件号码为关键信息：学籍管理员上传证明，主管教育行政部门核准，并重新通过全国查重和身份比对后生效。',
+    who: '任何未归档的学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      {
+        key: 'field',
+        label: '变更项目',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'name', label: '姓名' },
+          { value: 'id_card_number', label: '身份证件号码' },
+        ],
+      },
+      {
+        key: 'after',
+        label: '变更后',
+        kind: 'text',
+        required: true,
+        validate: (v, ctx) => {
+          if (ctx.facts.field !== 'id_card_number' || !str(v)) return undefined
+          const r = validateIdNumber(str(v))
+          return r.ok ? undefined : r.message
+        },
+      },
+      {
+        key: 'recheck',
+        label: '全国查重和身份比对',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'not_done', label: '尚未比对' },
+          { value: 'passed', label: '已通过' },
+          { value: 'failed', label: '未通过' },
+        ],
+        help: '核准后须重新比对通过方可生效（第十一条第二款）',
+      },
+    ],
+    defaults: () => ({ field: 'name', after: '', recheck: 'not_done' }),
+    proofs: () => [either('household_register', 'other_proof')],
+    request: (f) => ({
+      type: 'correct_key_data',
+      field: f.field === 'id_card_number' ? 'id_card_number' : 'name',
+      after: str(f.after),
+      recheck: f.recheck === 'passed' ? 'passed' : f.recheck === 'failed' ? 'failed' : 'not_done',
+    }),
+    form: 'key_data_change_form',
+  },
+]
+
+/** The descriptor of a type, if the wizards handle it. */
+export function descriptorOf(type: string): ChangeDescriptor | undefined {
+  return descriptors.find((d) => d.type === type)
+}
+
+/** The groups, in order, with their types. */
+export function groups(): { name: string; items: ChangeDescriptor[] }[] {
+  const out: { name: string; items: ChangeDescriptor[] }[] = []
+  for (const d of descriptors) {
+    const g = out.find((x) => x.name === d.group)
+    if (g) g.items.push(d)
+    else out.push({ name: d.group, items: [d] })
+  }
+  return out
+}
+
+/** Every kind the application list can filter by (the wizards' and the others'). */
+export const listKinds: FieldOption[] = [
+  ...descriptors.map((d) => ({ value: d.type, label: d.label })),
+  { value: 'approve_enrolment', label: '学籍核准' },
+  { value: 'award', label: '奖励' },
+  { value: 'sanction', label: '处分' },
+  { value: 'lift_sanction', label: '解除处分' },
+]
+
+/** The visible fields of a descriptor for the facts typed so far. */
+export function visibleFields(d: ChangeDescriptor, facts: Facts): FactField[] {
+  return d.fields.filter((f) => !f.visible || f.visible(facts))
+}
+
+/** The first problem of each visible field (required, then its own rule). */
+export function fieldErrors(
+  d: ChangeDescriptor,
+  facts: Facts,
+  ctx: Omit<FieldContext, 'facts'>,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const f of visibleFields(d, facts)) {
+    const v = facts[f.key]
+    const empty = v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+    if (f.required && empty && f.kind !== 'switch') {
+      out[f.key] = `请填写${f.label}`
+      continue
+    }
+    const message = empty ? undefined : f.validate?.(v, { ...ctx, facts })
+    if (message) out[f.key] = message
+  }
+  return out
+}

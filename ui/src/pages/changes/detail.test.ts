@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
+import Detail from './detail.vue'
+import List from './index.vue'
+import { applicationView, mountAt } from './testing'
+import { useAuthStore } from '@/stores/auth'
+
+vi.mock('element-plus', async (original) => ({
+  ...(await original<typeof import('element-plus')>()),
+  ElMessageBox: {
+    confirm: vi.fn().mockResolvedValue('confirm'),
+    prompt: vi.fn().mockResolvedValue({ value: '监护人撤回' }),
+  },
+}))
+vi.setConfig({ testTimeout: 30_000 })
+
+type Calls = { cmd: string; args: Record<string, unknown> }[]
+
+describe('the application pages', () => {
+  afterEach(() => clearMocks())
+
+  it('list applications with filters, overdue ones in red, and open one', async () => {
+    const calls: Calls = []
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> })
+      if (cmd !== 'change_list') throw new Error(cmd)
+      return {
+        total: 2,
+        page: 1,
+        pageSize: 20,
+        rows: [
+          applicationView({}, { id: 12, overdueWorkingDays: 3, dueOn: '2026-11-10' }).row,
+          applicationView({}, { id: 13, studentName: '李四', changeKind: 'leave', changeLabel: '休学' }).row,
+        ],
+      }
+    })
+    const { wrapper, router } = await mountAt(List, '/changes')
+    await flushPromises()
+    expect(calls[0].args.input).toMatchObject({ state: 'open', kind: null, overdueOnly: false, page: 1 })
+    expect(wrapper.get('[data-test="overdue-12"]').text()).toContain('已逾期3个工作日')
+    expect(wrapper.get('[data-test="overdue-12"]').classes()).toContain('overdue')
+    expect(wrapper.find('[data-test="overdue-13"]').exists()).toBe(false)
+    expect(wrapper.findAll('.overdue-row')).toHaveLength(1)
+    await wrapper.get('[data-test="filter-overdue"] input').setValue(true)
+    await flushPromises()
+    expect(calls.at(-1)!.args.input).toMatchObject({ overdueOnly: true })
+    // every wizard can be started from here
+    expect(wrapper.find('[data-test="new-transfer_out"]').exists()).toBe(true)
+    expect(wrapper.find('[data-test="new-correct_key_data"]').exists()).toBe(true)
+    await wrapper.get('[data-test="application-13"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/changes/13')
+  })
+
+  it('records the waiting step with its date and 文号, and shows a refusal with its rule', async () => {
+    const calls: Calls = []
+    let refuse = true
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> })
+      if (cmd === 'change_show') return applicationView()
+      if (cmd === 'change_decide') {
+        if (refuse) throw { kind: 'ruleViolation', message: '办理日期不能早于上一环节（2026-11-20）', ruleId: 'R13.1' }
+        const v = applicationView({}, { currentStep: 2, currentStepLabel: '转出学校核办' })
+        v.steps[1] = { ...v.steps[1], decision: 'approved', decidedOn: '2026-11-25', decidedBy: 'registrar', reference: '西教〔2026〕5号' }
+        return v
+      }
+      throw new Error(cmd)
+    })
+    const { wrapper } = await mountAt(Detail, '/changes/12')
+    await flushPromises()
+    expect(wrapper.get('[data-test="detail-title"]').text()).toBe('转学')
+    expect(wrapper.get('[data-test="step-1-decision"]').text()).toBe('待办理')
+    await wrapper.get('[data-test="decide-step-1"]').trigger('click')
+    await flushPromises()
+    const ref = document.querySelector<HTMLInputElement>('[data-test="decide-reference"]')!
+    ref.value = '西教〔2026〕5号'
+    ref.dispatchEvent(new Event('input'))
+    await flushPromises()
+    document.querySelector<HTMLButtonElement>('[data-test="decide-confirm"]')!.click()
+    await flushPromises()
+    expect(document.querySelector('[data-test="decide-dialog"] [data-test="refusal"]')?.textContent).toContain('R13.1')
+    refuse = false
+    document.querySelector<HTMLButtonElement>('[data-test="decide-confirm"]')!.click()
+    await flushPromises()
+    const decide = calls.filter((c) => c.cmd === 'change_decide').at(-1)!
+    expect(decide.args.input).toMatchObject({
+      applicationId: 12,
+      step: 1,
+      decision: 'approve',
+      reference: '西教〔2026〕5号',
+      reason: null,
+      proof: null,
+    })
+    expect(wrapper.get('[data-test="step-1-reference"]').text()).toBe('西教〔2026〕5号')
+    expect(wrapper.find('[data-test="decide-step-2"]').exists()).toBe(false)
+  })
+
+  it('withdraws an application in progress with a reason', async () => {
+    const calls: Calls = []
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> })
+      if (cmd === 'change_show') return applicationView()
+      if (cmd === 'change_withdraw') return applicationView({}, { state: 'withdrawn', stateLabel: '已撤回', currentStep: null })
+      throw new Error(cmd)
+    })
+    const { wrapper } = await mountAt(Detail, '/changes/12')
+    await flushPromises()
+    await wrapper.get('[data-test="withdraw"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'change_withdraw')!.args.input).toEqual({ applicationId: 12, reason: '监护人撤回' })
+    expect(wrapper.get('[data-test="detail-state"]').text()).toBe('已撤回')
+    expect(wrapper.find('[data-test="withdraw"]').exists()).toBe(false)
+  })
+
+  it('offers a step only to the role that records it', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'change_show') {
+        const v = applicationView({}, { currentStep: 1 })
+        v.steps[1] = { ...v.steps[1], party: 'school', partyLabel: '学校', label: '学校核办', permission: 'decide_school_steps' }
+        return v
+      }
+      throw new Error(cmd)
+    })
+    const { wrapper } = await mountAt(Detail, '/changes/12')
+    const auth = useAuthStore()
+    auth.status = {
+      initialized: true,
+      unlocked: true,
+      keyMissing: false,
+      locked: false,
+      session: {
+        username: 'xjgly',
+        displayName: '王老师',
+        role: 'registrar',
+        roleLabel: '学籍管理员',
+        permissions: ['view_students', 'submit_changes'],
+        idleLockMinutes: 10,
+      },
+    }
+    await flushPromises()
+    expect(wrapper.get('[data-test="decide-step-1"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-test="step-1-who"]').text()).toContain('由学校审核人记录，请以该身份登录后办理')
+  })
+})
