@@ -48,10 +48,11 @@ pub struct IpcError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[specta(optional)]
     pub law_text: Option<String>,
-    /// Per-field messages for a form, keyed by the input's field name.
+    /// Per-field messages for a form, keyed by the input's field name (boxed: every command
+    /// returns this error, and a small `Err` keeps their results small).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[specta(optional)]
-    pub fields: Option<BTreeMap<String, String>>,
+    pub fields: Option<Box<BTreeMap<String, String>>>,
 }
 
 impl IpcError {
@@ -99,7 +100,7 @@ impl IpcError {
     #[must_use]
     pub fn with_field(mut self, field: impl Into<String>, message: impl Into<String>) -> Self {
         self.fields
-            .get_or_insert_with(BTreeMap::new)
+            .get_or_insert_with(Box::default)
             .insert(field.into(), message.into());
         self
     }

@@ -1362,7 +1362,8 @@ ruleTitle?: string | null;
  */
 lawText?: string | null; 
 /**
- * Per-field messages for a form, keyed by the input's field name.
+ * Per-field messages for a form, keyed by the input's field name (boxed: every command
+ * returns this error, and a small `Err` keeps their results small).
  */
 fields?: Partial<{ [key in string]: string }> | null }
 /**
