@@ -648,6 +648,171 @@ async packageImport(path: string) : Promise<Result<PackageImportView, IpcError>>
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * 修改自己的密码。
+ */
+async userChangePassword(oldPassword: string, newPassword: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_change_password", { oldPassword, newPassword }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 登记学籍管理员（含培训日期，R28.1）。
+ */
+async registrarAppoint(input: RegistrarInput) : Promise<Result<AppointmentView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("registrar_appoint", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 学籍管理员登记簿。
+ */
+async registrarList() : Promise<Result<RegistrarView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("registrar_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 设置页的全部内容：学校信息、规则版本、工作日历、学期、闲置锁定、公示期、备份计划。
+ */
+async settingsGet() : Promise<Result<SettingsView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("settings_get") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 修改学校信息（含规则版本）。
+ */
+async schoolUpdate(profile: SchoolProfile) : Promise<Result<SchoolProfile, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("school_update", { profile }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 添加一年的国务院节假日安排通知；返回已加载的年份。
+ */
+async calendarAddNotice(text: string) : Promise<Result<number[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("calendar_add_notice", { text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 设置各学期的开学与结束日期。
+ */
+async termsSet(terms: TermView[]) : Promise<Result<TermView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("terms_set", { terms }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 设置闲置锁定时间（分钟，0 为不锁定）。
+ */
+async idleLockSet(minutes: number) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("idle_lock_set", { minutes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 设置家庭经济困难认定的公示期（工作日）。
+ */
+async hardshipNoticeDaysSet(days: number) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_notice_days_set", { days }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 立即备份（加密）：默认存入数据文件夹的 backups，或存到指定的完整路径。
+ */
+async backupCreate(to: string | null) : Promise<Result<BackupView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_create", { to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 备份列表与自动备份计划。
+ */
+async backupList() : Promise<Result<BackupListView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 校验备份文件（完整性、加密页、审计链）。
+ */
+async backupVerify(file: string) : Promise<Result<BackupCheckView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_verify", { file }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 设置自动备份计划。
+ */
+async backupScheduleSet(schedule: BackupSchedule) : Promise<Result<BackupSchedule, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_schedule_set", { schedule }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 从备份恢复（需再次输入密码）：校验通过后替换数据库并重新打开。
+ */
+async backupRestore(input: RestoreInput) : Promise<Result<RestoreView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_restore", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 按年级、班级、学籍状态、性别、标记统计人数，按学期统计学籍变动申请。
+ */
+async statistics() : Promise<Result<StatisticsView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("statistics") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -722,6 +887,10 @@ deadlines: DeadlineView[];
  */
 documents: string[] }
 /**
+ * The result of an appointment: the register entry and any warning (R28.1).
+ */
+export type AppointmentView = { registrar: RegistrarView; warnings: WarningView[] }
+/**
  * One entry of a section.
  */
 export type ArchiveItemView = { id: number; kind: string; title: string; recordedOn: string; 
@@ -786,6 +955,58 @@ at: string; user: string; action: string; target: string }
  */
 export type AwardLevelCode = "school" | "county" | "city" | "province" | "national"
 /**
+ * A backup that passed its checks.
+ */
+export type BackupCheckView = { name: string; path: string; 
+/**
+ * Rows of the copy's audit chain, all verified.
+ */
+auditRows: number }
+/**
+ * The backups page.
+ */
+export type BackupListView = { 
+/**
+ * The backups folder.
+ */
+dir: string; 
+/**
+ * Newest first.
+ */
+backups: BackupView[]; schedule: BackupSchedule; 
+/**
+ * What the automatic backup did at this start (taken, already taken today, failed: why).
+ */
+lastAuto: string | null }
+/**
+ * The automatic backup schedule.
+ */
+export type BackupSchedule = { 
+/**
+ * A copy at the first start of each day.
+ */
+daily: boolean; 
+/**
+ * Automatic copies kept (the oldest are deleted), 1–365.
+ */
+keep: number }
+/**
+ * One backup file.
+ */
+export type BackupView = { 
+/**
+ * The file name inside the backups folder (what `backupVerify` and `backupRestore` take).
+ */
+name: string; path: string; 
+/**
+ * `auto`, `manual`, `pre_restore`, `pre_migration`, `damaged` or `other`.
+ */
+kind: string; kindLabel: string; sizeBytes: number; 
+/**
+ * Local time of the file, RFC 3339.
+ */
+createdAt: string }
+/**
  * Which students a batch print covers when no ids are given.
  */
 export type BatchFilter = { grade: number | null; className: string | null; 
@@ -797,6 +1018,26 @@ statuses?: string[];
  * Include archived (ended, transferred-out) records.
  */
 includeArchived?: boolean }
+/**
+ * The working-day calendar.
+ */
+export type CalendarView = { 
+/**
+ * Years whose State Council notice is loaded, ascending.
+ */
+years: number[]; 
+/**
+ * Working days cannot be counted past the end of this year.
+ */
+lastYear: number | null; 
+/**
+ * In load order (the shipped ones first, then those the school added).
+ */
+notices: NoticeView[]; 
+/**
+ * How many notices the school added after release.
+ */
+added: number }
 /**
  * Which certificates to print: listed students, or every finished student of a grade.
  */
@@ -957,6 +1198,14 @@ export type CheckView = { changeKind: string; changeLabel: string; rule: string;
  */
 steps: StepPlanView[]; requiredProofs: ProofRequirementView[] }
 /**
+ * One class.
+ */
+export type ClassCountView = { grade: number | null; gradeLabel: string; 
+/**
+ * Empty when the record has no class.
+ */
+className: string; count: number; male: number; female: number }
+/**
  * One class of the school, for the list's class filter.
  */
 export type ClassOption = { grade: number; gradeLabel: string; className: string; 
@@ -996,6 +1245,10 @@ byStatus: CountView[];
  * Records not archived, by grade.
  */
 byGrade: CountView[]; totalStudents: number; 
+/**
+ * The latest semester review, if one was opened.
+ */
+review: ReviewSummaryView | null; 
 /**
  * Things the dashboard could not work out (a missing holiday notice, a long list cut).
  */
@@ -1379,6 +1632,30 @@ export type IssuedDocumentView = { serial: string; kind: string; kindLabel: stri
  */
 export type KeyFieldCode = "name" | "id_card_number"
 /**
+ * Applications of one kind in one semester.
+ */
+export type KindCountView = { 
+/**
+ * The change kind (`leave`, `transfer_out` …).
+ */
+code: string; label: string; 
+/**
+ * Submitted in the semester.
+ */
+count: number; 
+/**
+ * Of those, approved (the change took effect).
+ */
+approved: number; 
+/**
+ * Of those, still open.
+ */
+open: number; 
+/**
+ * Of those, rejected or withdrawn.
+ */
+closedOtherwise: number }
+/**
  * Why a student asks for leave (R14.1).
  */
 export type LeaveReasonInput = 
@@ -1422,6 +1699,10 @@ export type NationalCheck = "not_done" | "passed" | "failed"
  * A new account.
  */
 export type NewUserInput = { username: string; displayName: string; password: string; role: Role }
+/**
+ * A loaded holiday notice.
+ */
+export type NoticeView = { year: number; title: string }
 /**
  * Why the school orders leave (R14.2).
  */
@@ -1701,6 +1982,47 @@ export type RecoveryCodeView = {
  */
 code: string }
 /**
+ * A registrar to record.
+ */
+export type RegistrarInput = { name: string; username: string | null; trainedOn: string | null; onDutyFrom: string }
+/**
+ * One entry of the register.
+ */
+export type RegistrarView = { id: number; name: string; username: string | null; trainedOn: string; onDutyFrom: string; onDutyUntil: string | null }
+/**
+ * What a restore asks for.
+ */
+export type RestoreInput = { 
+/**
+ * A name from the list, or the full path of a copy elsewhere (a USB stick).
+ */
+file: string; 
+/**
+ * The user's own password, asked again.
+ */
+password: string }
+/**
+ * A restore done.
+ */
+export type RestoreView = { restoredFrom: string; 
+/**
+ * Where the database that was replaced went.
+ */
+previousSavedAs: string | null; auditRows: number; 
+/**
+ * The user is still logged in on the restored database (false: the account or its password
+ * differs in the copy; log in again).
+ */
+sessionKept: boolean }
+/**
+ * Where the latest semester review (学期核查, R29.1) stands.
+ */
+export type ReviewSummaryView = { reviewId: number; termLabel: string; total: number; checked: number; signedOffOn: string | null; 
+/**
+ * The review is of the semester containing today (else an older one: none opened yet).
+ */
+current: boolean }
+/**
  * A user's role.
  */
 export type Role = 
@@ -1721,6 +2043,34 @@ export type Role =
  */
 "read_only"
 /**
+ * A rule profile with the numbers a registrar may want to compare.
+ */
+export type RuleProfileView = { id: string; name: string; 
+/**
+ * R8.1
+ */
+archiveDeadlineMonths: number; 
+/**
+ * R13.3
+ */
+transferStepWorkingDays: number; 
+/**
+ * R14.3
+ */
+leaveMonths: number; 
+/**
+ * R18.1
+ */
+dropoutReportWorkingDays: number; 
+/**
+ * R19.1
+ */
+deathCancellationWorkingDays: number; 
+/**
+ * R23.1
+ */
+sanctionMonths: number }
+/**
  * Sanction levels (R22.1).
  */
 export type SanctionLevelCode = "warning" | "serious_warning" | "demerit"
@@ -1728,6 +2078,14 @@ export type SanctionLevelCode = "warning" | "serious_warning" | "demerit"
  * A sanction on the record.
  */
 export type SanctionView = { id: number; level: string; levelLabel: string; decidedOn: string; periodEnds: string; liftedOn: string | null }
+/**
+ * A file to save: its suggested name and its bytes.
+ */
+export type SaveFileInput = { 
+/**
+ * Suggested file name (`处分决定书-2026-SANCTION-000001.pdf`).
+ */
+fileName: string; data: number[] }
 /**
  * What was written where.
  */
@@ -1744,14 +2102,6 @@ export type SchoolKeysView = {
  * `xueji1:<school>:<ed25519 public key base64>:<age recipient>`
  */
 text: string; school: string; verifyingKey: string; recipient: string }
-/**
- * A file to save: its suggested name and its bytes.
- */
-export type SaveFileInput = { 
-/**
- * Suggested file name (`处分决定书-2026-SANCTION-000001.pdf`).
- */
-fileName: string; data: number[] }
 /**
  * The school profile as the settings page shows and edits it.
  */
@@ -1830,6 +2180,26 @@ visible: boolean }
  */
 export type SessionView = { username: string; displayName: string; role: Role; roleLabel: string; permissions: Permission[]; idleLockMinutes: number }
 /**
+ * Everything the 设置 page edits.
+ */
+export type SettingsView = { school: SchoolProfile; 
+/**
+ * Every rule profile the app ships; `school.ruleProfile` names the one in force.
+ */
+ruleProfiles: RuleProfileView[]; calendar: CalendarView; 
+/**
+ * Sorted by school year and semester.
+ */
+terms: TermView[]; 
+/**
+ * 0: never.
+ */
+idleLockMinutes: number; 
+/**
+ * The hardship public notice (公示) in working days.
+ */
+hardshipNoticeDays: number; backupSchedule: BackupSchedule; today: string }
+/**
  * Where the app stands at start: set up yet, database open, who is logged in.
  */
 export type SetupStatus = { 
@@ -1849,6 +2219,48 @@ keyMissing: boolean; session: SessionView | null;
  * The logged-in session is locked (the lock button or idle time): unlock with the password.
  */
 locked: boolean }
+/**
+ * The 统计 page.
+ */
+export type StatisticsView = { today: string; 
+/**
+ * Records on the books (not archived): what the grade, class, sex and flag counts cover.
+ */
+currentTotal: number; 
+/**
+ * Every record, archived ones included (what the status counts cover).
+ */
+allTotal: number; byGrade: CountView[]; 
+/**
+ * By grade, then class.
+ */
+byClass: ClassCountView[]; 
+/**
+ * In the order of the status machine.
+ */
+byStatus: CountView[]; 
+/**
+ * `male`, `female` (and `unknown` if any).
+ */
+bySex: CountView[]; 
+/**
+ * Flagged records on the books: `migrant_child`, `left_behind`, `orphan`, `disability`,
+ * `inclusive_placement`, `foreign_national`, and `hardship` (recognised this school year)
+ * only for roles that may see hardship data.
+ */
+flags: CountView[]; 
+/**
+ * Semesters with applications, oldest first.
+ */
+terms: TermChangesView[]; 
+/**
+ * Every change kind that appears in `terms`, in order, with its total.
+ */
+changeKinds: CountView[]; 
+/**
+ * Things worth knowing about the figures.
+ */
+notes: string[] }
 /**
  * A status with its Chinese label.
  */
@@ -1922,6 +2334,51 @@ export type StudentView = { id: number; xuejiNumber: string | null; auxNumber: s
  */
 readOnly: boolean; version: number; family: FamilyMemberView[] }
 export type TAURI_CHANNEL<TSend> = null
+/**
+ * The applications submitted in one semester (第一学期 September to January, 第二学期
+ * February to August).
+ */
+export type TermChangesView = { 
+/**
+ * `2025-first`, `2025-second`.
+ */
+code: string; 
+/**
+ * `2025—2026学年第一学期`
+ */
+label: string; schoolYear: number; 
+/**
+ * `first` or `second`.
+ */
+semester: string; total: number; approved: number; open: number; 
+/**
+ * In the order of the change kinds.
+ */
+byKind: KindCountView[] }
+/**
+ * One term (学期) with its dates.
+ */
+export type TermView = { 
+/**
+ * Start year of the school year.
+ */
+schoolYear: number; 
+/**
+ * `first` or `second`.
+ */
+semester: string; 
+/**
+ * Filled in by the app (ignored on input).
+ */
+label?: string; 
+/**
+ * 开学
+ */
+start: string; 
+/**
+ * 学期结束
+ */
+end: string }
 /**
  * Something to do by a date.
  */
