@@ -12,7 +12,8 @@ use xueji_e2e::{ADMIN_PASSWORD, AppHandle, with_app};
 
 /// Opens a tab of 设置 and waits for its content.
 async fn tab(app: &AppHandle, name: &str, content: &str) -> Result<(), CmdError> {
-    app.click(&format!("[data-test=settings-tab-{name}]")).await?;
+    app.click(&format!("[data-test=settings-tab-{name}]"))
+        .await?;
     app.find(content).await?;
     Ok(())
 }
@@ -44,7 +45,8 @@ async fn backup_then_restore_undoes_a_later_user_and_the_audit_chain_stays_intac
         app.fill("[data-test=user-password]", "short").await?;
         app.wait_for_text("[data-test=user-add-dialog]", "密码至少 8 位")
             .await?;
-        app.fill("[data-test=user-password]", "Shenhe2024ok").await?;
+        app.fill("[data-test=user-password]", "Shenhe2024ok")
+            .await?;
         app.click("[data-test=user-submit]").await?;
         let users = wait_inner(&app, "[data-test=users-table]", "lilaoshi", true).await?;
         assert!(users.contains("学校审核人"), "{users}");
@@ -86,7 +88,8 @@ async fn backup_then_restore_undoes_a_later_user_and_the_audit_chain_stays_intac
 
         // The other tabs, for the record.
         tab(&app, "calendar", "[data-test=calendar-years]").await?;
-        app.wait_for_text("[data-test=calendar-years]", "2026").await?;
+        app.wait_for_text("[data-test=calendar-years]", "2026")
+            .await?;
         app.shot("settings-calendar").await?;
         tab(&app, "rules", "[data-test=rule-profiles]").await?;
         app.shot("settings-rules").await?;
@@ -115,7 +118,8 @@ async fn a_holiday_notice_for_next_year_extends_the_calendar() {
         );
         app.fill("[data-test=notice-text]", &text).await?;
         app.click("[data-test=notice-submit]").await?;
-        app.wait_for_text("[data-test=calendar-years]", "2027").await?;
+        app.wait_for_text("[data-test=calendar-years]", "2027")
+            .await?;
         app.gone("[data-test=calendar-missing]").await?;
         Ok(())
     })

@@ -18,7 +18,8 @@ mod test;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run | test | bindings | bundle | setup | bench-start | bench-search>
+const USAGE: &str =
+    "usage: cargo xtask <run | test | bindings | bundle | setup | bench-start | bench-search>
 
   run       install what is missing, build, and start the app
   test      install what is missing, then run every test (what CI runs)

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use tauri::ipc::Channel;
 use tauri::State;
+use tauri::ipc::Channel;
 use xueji_app::documents::{
     DocumentLogFilter, DocumentRequest, IssuedDocumentRow, PrintKind, PrintedView,
 };
@@ -14,7 +14,7 @@ use xueji_app::views::Page;
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
-use super::files::{is_pdf, SaveDialog};
+use super::files::{SaveDialog, is_pdf};
 
 /// How far a print has got: `done` of `total` documents drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]

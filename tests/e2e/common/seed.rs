@@ -40,7 +40,9 @@ pub fn id_number(birth: &str, seq: u32) -> String {
 }
 
 const SURNAMES: [&str; 8] = ["张", "王", "李", "赵", "陈", "刘", "杨", "黄"];
-const GIVEN: [&str; 8] = ["一鸣", "子涵", "雨桐", "浩然", "欣怡", "宇轩", "梓萱", "俊杰"];
+const GIVEN: [&str; 8] = [
+    "一鸣", "子涵", "雨桐", "浩然", "欣怡", "宇轩", "梓萱", "俊杰",
+];
 
 /// Enrols a student of `grade` in `class`, entered on `entry`; returns the student id.
 pub async fn enrol(
@@ -78,7 +80,9 @@ pub async fn enrol(
         }}),
     )
     .await?;
-    Ok(view["student"]["id"].as_i64().expect("the new student's id"))
+    Ok(view["student"]["id"]
+        .as_i64()
+        .expect("the new student's id"))
 }
 
 /// A school year's worth of students in grades 1–6, two classes each, some entered long ago (their

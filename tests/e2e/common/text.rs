@@ -35,7 +35,11 @@ pub async fn wait_inner(
         assert!(
             std::time::Instant::now() <= deadline,
             "{css} {} {needle:?}; it shows {text:?}",
-            if present { "never showed" } else { "still shows" }
+            if present {
+                "never showed"
+            } else {
+                "still shows"
+            }
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
