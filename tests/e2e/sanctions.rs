@@ -38,16 +38,16 @@ async fn record(
     skip: bool,
     reference: Option<&str>,
 ) -> Result<(), CmdError> {
-    step!(wizard::tap(&app, &format!("[data-test=decide-step-{step}]")).await);
+    step!(wizard::tap(app, &format!("[data-test=decide-step-{step}]")).await);
     step!(app.find("[data-test=decide-dialog]").await);
     if skip {
-        step!(wizard::tap(&app, "[data-test=decision-skip]").await);
+        step!(wizard::tap(app, "[data-test=decision-skip]").await);
     }
     set_date(app, "[data-test=decide-on]", on).await?;
     if let Some(r) = reference {
         step!(app.fill("[data-test=decide-reference]", r).await);
     }
-    step!(wizard::tap(&app, "[data-test=decide-confirm]").await);
+    step!(wizard::tap(app, "[data-test=decide-confirm]").await);
     step!(app.confirm_message_box().await);
     wait_text(
         app,

@@ -414,7 +414,9 @@ pub async fn shot(app: &AppHandle, name: &str) {
     }
 }
 
-/// `YYYY-MM-DD` `days` before `today` (negative: after).
+/// `YYYY-MM-DD` `days` before `today` (negative: after), by Howard Hinnant's days-from-civil
+/// algorithm, whose customary one-letter names are kept.
+#[allow(clippy::many_single_char_names)]
 pub fn days_before(today: &str, days: i64) -> String {
     let p: Vec<i64> = today
         .split('-')
