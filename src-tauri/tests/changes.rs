@@ -38,25 +38,12 @@ fn login(w: &Window, username: &str) {
     );
 }
 
-/// `YYYY-MM-DD` `days` before `today` (proleptic Gregorian, no time zones involved).
+/// `YYYY-MM-DD` `days` before `today` (negative: after).
 fn days_before(today: &str, days: i64) -> String {
-    let p: Vec<i64> = today.split('-').map(|s| s.parse().unwrap()).collect();
-    // days from civil (Howard Hinnant's algorithm) and back
-    let (y, m, d) = (p[0] - i64::from(p[1] <= 2), p[1], p[2]);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let z = era * 146_097 + doe - 719_468 - days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    let day = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").expect("a date");
+    (day - chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 fn id_number() -> String {

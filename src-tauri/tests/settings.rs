@@ -38,6 +38,7 @@ fn usernames(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> Vec<String> 
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one registrar session, step by step, reads as one script
 fn settings_statistics_backup_and_restore_through_ipc() {
     let tmp = tempfile::tempdir().unwrap();
     let mut state = xueji_desktop_lib::AppState::open(tmp.path().join("data")).unwrap();
@@ -94,8 +95,8 @@ fn settings_statistics_backup_and_restore_through_ipc() {
         ),
         (json!(30), json!(7))
     );
-    let stats = call(&w, "statistics", json!({})).unwrap();
-    assert_eq!(stats["allTotal"], 0);
+    let counts = call(&w, "statistics", json!({})).unwrap();
+    assert_eq!(counts["allTotal"], 0);
 
     let registrar = call(&w, "registrar_appoint", json!({ "input": {
         "name": "王老师", "username": "registrar", "trainedOn": "2025-08-20", "onDutyFrom": "2025-09-01"

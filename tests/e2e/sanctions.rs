@@ -59,6 +59,7 @@ async fn record(
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[allow(clippy::too_many_lines)] // the whole procedure, step by step, reads as one script
 async fn a_sanction_goes_through_the_procedure_and_is_lifted_with_a_written_notice() {
     with_app("sanctions", |app: AppHandle| async move {
         step!(app.first_run_and_login().await);

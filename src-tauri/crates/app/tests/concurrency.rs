@@ -22,15 +22,15 @@ async fn concurrent_audited_views_do_not_fail_with_a_busy_database() {
     };
     let list = ChangeListInput::default();
     for _ in 0..5 {
-        let (a, b, c, e) = tokio::join!(
+        let (search_a, list_a, search_b, list_b) = tokio::join!(
             t.app.student_search(&t.admin, &search),
             t.app.change_list(&t.admin, &list),
             t.app.student_search(&t.admin, &search),
             t.app.change_list(&t.admin, &list),
         );
-        a.expect("search");
-        b.expect("list");
-        c.expect("search");
-        e.expect("list");
+        search_a.expect("search");
+        list_a.expect("list");
+        search_b.expect("search");
+        list_b.expect("list");
     }
 }

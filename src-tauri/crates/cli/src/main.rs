@@ -200,6 +200,7 @@ async fn student(
                 class_name: class,
                 statuses: status,
                 include_archived: all,
+                flags: Vec::new(),
                 page,
                 page_size,
             };
