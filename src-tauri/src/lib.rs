@@ -57,6 +57,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::changes::change_appeal_decide,
         commands::changes::change_document,
         commands::files::file_save,
+        commands::files::file_pick,
         commands::batches::promotion_preview,
         commands::batches::promotion_run,
         commands::batches::graduation_preview,
@@ -140,6 +141,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .setup(move |app| {
             specta.mount_events(app);
             app.manage(commands::files::SaveDialog::new(app.handle().clone()));
+            app.manage(commands::files::OpenDialog::new(app.handle().clone()));
             setup(app);
             Ok(())
         })

@@ -14,7 +14,7 @@ mod session;
 
 pub use fantoccini::{Client, Locator};
 pub use flows::{ADMIN_DISPLAY_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, FirstRun, SchoolSetup};
-pub use session::{AppHandle, Session, with_app};
+pub use session::{AppHandle, Session, transient, with_app};
 
 use std::path::PathBuf;
 use std::time::Duration;

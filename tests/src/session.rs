@@ -232,13 +232,43 @@ impl AppHandle {
             .await
     }
 
-    /// Waits for an element and returns its visible text.
+    /// Waits for an element and returns its visible text (again if Vue replaced the element
+    /// while it was read).
     pub async fn text(&self, css: &str) -> Result<String, fantoccini::error::CmdError> {
-        self.find(css).await?.text().await
+        let deadline = std::time::Instant::now() + crate::STEP_TIMEOUT;
+        loop {
+            match self.find(css).await?.text().await {
+                Err(e) if transient(&e) && std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                other => return other,
+            }
+        }
     }
 
-    /// Clicks the element matching a CSS selector once it is there.
+    /// Clicks the element matching a CSS selector once it is there and can take the click: a
+    /// click that lands while Vue re-renders it or an animation covers it is tried again.
     pub async fn click(&self, css: &str) -> Result<(), fantoccini::error::CmdError> {
-        self.find(css).await?.click().await
+        let deadline = std::time::Instant::now() + crate::STEP_TIMEOUT;
+        loop {
+            match self.find(css).await?.click().await {
+                Err(e) if transient(&e) && std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                }
+                other => return other,
+            }
+        }
     }
+}
+
+/// A WebDriver error that a moment later may not happen again: the element was replaced by a
+/// re-render, or something (an animation, a closing dialog) lay over it.
+pub fn transient(e: &fantoccini::error::CmdError) -> bool {
+    use fantoccini::error::{CmdError, ErrorStatus};
+    matches!(e, CmdError::Standard(w) if matches!(
+        w.error,
+        ErrorStatus::StaleElementReference
+            | ErrorStatus::ElementClickIntercepted
+            | ErrorStatus::ElementNotInteractable
+    ))
 }

@@ -1,8 +1,9 @@
 //! Data in and out (issue 8): Excel import, controlled exports, school keys and signed archive
-//! packages. The UI picks files with the system dialog and passes their paths; the bytes never
+//! packages. The UI picks the files to read with the system dialog (`file_pick`) and passes their
+//! paths; what the app writes goes where the registrar chooses in the save dialog. The bytes never
 //! cross the IPC boundary.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use tauri::State;
 use xueji_app::export::{ExportKind, ExportRequest};
@@ -11,8 +12,12 @@ use xueji_app::package::{
     MigrantDropoutView, PackageImportView, PackageView, SchoolKeysView, TrustedSchoolView,
 };
 
+use super::files::SaveDialog;
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
+
+/// The extension of a signed archive package (学籍档案包).
+const PACKAGE_EXTENSION: &str = "xjpkg";
 
 fn read(path: &str) -> Result<Vec<u8>, IpcError> {
     std::fs::read(path).map_err(|e| {
@@ -21,11 +26,37 @@ fn read(path: &str) -> Result<Vec<u8>, IpcError> {
     })
 }
 
-fn write(path: &str, bytes: &[u8]) -> Result<(), IpcError> {
-    std::fs::write(Path::new(path), bytes).map_err(|e| {
-        IpcError::new(ErrorKind::Validation, format!("无法保存到所选位置：{e}"))
+/// Asks where to save `name` and writes `bytes` there; `None` when the registrar cancels.
+async fn save(
+    dialog: &SaveDialog,
+    name: String,
+    bytes: &[u8],
+    size: u32,
+) -> Result<Option<SavedFileView>, IpcError> {
+    let Some(path): Option<PathBuf> = dialog.ask(name).await else {
+        return Ok(None);
+    };
+    std::fs::write(&path, bytes).map_err(|e| {
+        IpcError::new(ErrorKind::Conflict, format!("无法保存到所选位置：{e}"))
             .with_field("path", "无法保存")
-    })
+    })?;
+    Ok(Some(SavedFileView {
+        path: path.display().to_string(),
+        size,
+    }))
+}
+
+fn byte_size(bytes: &[u8]) -> u32 {
+    u32::try_from(bytes.len()).unwrap_or(u32::MAX)
+}
+
+/// A package file name: `<what>-<Beijing date>.xjpkg`.
+fn package_name(what: &str) -> String {
+    use xueji_app::Clock;
+    format!(
+        "{what}-{}.{PACKAGE_EXTENSION}",
+        xueji_app::SystemClock.today().format("%Y%m%d")
+    )
 }
 
 /// What was written where.
@@ -65,43 +96,41 @@ pub async fn import_students_commit(
         .await?)
 }
 
-/// 把检查报告另存为 .xlsx（问题单元格标红）。
+/// 把检查报告另存为 .xlsx（问题单元格标红）；取消时返回空。
 #[tauri::command]
 #[specta::specta]
 pub async fn import_report_save(
     state: State<'_, AppState>,
+    dialog: State<'_, SaveDialog>,
     path: String,
-    out: String,
-) -> Result<SavedFileView, IpcError> {
+) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let bytes = read(&path)?;
     let report = super::app(&app)?
         .import_students_check(&session, &bytes)
         .await?;
     let xlsx = report.to_xlsx()?;
-    write(&out, &xlsx)?;
-    Ok(SavedFileView {
-        path: out,
-        size: report.rows,
-    })
+    save(
+        &dialog,
+        "学生名单检查报告.xlsx".to_owned(),
+        &xlsx,
+        report.rows,
+    )
+    .await
 }
 
-/// 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志。
+/// 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志；取消保存时返回空。
 #[tauri::command]
 #[specta::specta]
 pub async fn export_save(
     state: State<'_, AppState>,
+    dialog: State<'_, SaveDialog>,
     kind: ExportKind,
     request: ExportRequest,
-    out: String,
-) -> Result<SavedFileView, IpcError> {
+) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let file = super::app(&app)?.export(&session, kind, &request).await?;
-    write(&out, &file.bytes)?;
-    Ok(SavedFileView {
-        path: out,
-        size: file.rows,
-    })
+    save(&dialog, file.file_name, &file.bytes, file.rows).await
 }
 
 /// 导出全国查重名单（第七条）：候选学生名单 Excel → 规定格式。
@@ -109,20 +138,16 @@ pub async fn export_save(
 #[specta::specta]
 pub async fn export_duplicate_check_save(
     state: State<'_, AppState>,
+    dialog: State<'_, SaveDialog>,
     candidates: String,
     request: ExportRequest,
-    out: String,
-) -> Result<SavedFileView, IpcError> {
+) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let bytes = read(&candidates)?;
     let file = super::app(&app)?
         .export_duplicate_check(&session, &bytes, &request)
         .await?;
-    write(&out, &file.bytes)?;
-    Ok(SavedFileView {
-        path: out,
-        size: file.rows,
-    })
+    save(&dialog, file.file_name, &file.bytes, file.rows).await
 }
 
 /// 本校公钥文本（交给其他学校）。
@@ -153,28 +178,26 @@ pub async fn keys_trusted(state: State<'_, AppState>) -> Result<Vec<TrustedSchoo
     Ok(super::app(&app)?.keys_trusted(&session).await?)
 }
 
-fn saved(out: String, bytes: &[u8]) -> Result<SavedFileView, IpcError> {
-    write(&out, bytes)?;
-    Ok(SavedFileView {
-        path: out,
-        size: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-    })
-}
-
 /// 生成转学包（转出办结后，第七条、第九条）。
 #[tauri::command]
 #[specta::specta]
 pub async fn package_create(
     state: State<'_, AppState>,
+    dialog: State<'_, SaveDialog>,
     student_id: i64,
     to: i64,
-    out: String,
-) -> Result<SavedFileView, IpcError> {
+) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let bytes = super::app(&app)?
         .package_create(&session, student_id, to)
         .await?;
-    saved(out, &bytes)
+    save(
+        &dialog,
+        package_name("转学档案包"),
+        &bytes,
+        byte_size(&bytes),
+    )
+    .await
 }
 
 /// 生成全校学籍档案包（学校合并或撤销，第九条）。
@@ -182,14 +205,20 @@ pub async fn package_create(
 #[specta::specta]
 pub async fn package_school_archive(
     state: State<'_, AppState>,
+    dialog: State<'_, SaveDialog>,
     to: i64,
-    out: String,
-) -> Result<SavedFileView, IpcError> {
+) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let bytes = super::app(&app)?
         .package_school_archive(&session, to)
         .await?;
-    saved(out, &bytes)
+    save(
+        &dialog,
+        package_name("全校学籍档案包"),
+        &bytes,
+        byte_size(&bytes),
+    )
+    .await
 }
 
 /// 随迁子女辍学学生名单（第十八条）。
@@ -207,14 +236,20 @@ pub async fn migrant_dropouts(
 #[specta::specta]
 pub async fn package_migrant_handover(
     state: State<'_, AppState>,
+    dialog: State<'_, SaveDialog>,
     to: i64,
-    out: String,
-) -> Result<SavedFileView, IpcError> {
+) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let bytes = super::app(&app)?
         .package_migrant_handover(&session, to)
         .await?;
-    saved(out, &bytes)
+    save(
+        &dialog,
+        package_name("随迁子女辍学档案包"),
+        &bytes,
+        byte_size(&bytes),
+    )
+    .await
 }
 
 /// 解密、验证并查看档案包。

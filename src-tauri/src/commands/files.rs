@@ -76,6 +76,59 @@ impl SaveDialog {
     }
 }
 
+/// What the registrar is asked to choose in the open dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum PickKind {
+    /// An Excel workbook (.xlsx).
+    Workbook,
+    /// A signed archive package (.xjpkg).
+    Package,
+}
+
+impl PickKind {
+    fn filter(self) -> (&'static str, &'static [&'static str], &'static str) {
+        match self {
+            Self::Workbook => ("Excel 工作簿", &["xlsx"], "选择 Excel 文件"),
+            Self::Package => ("学籍档案包", &["xjpkg"], "选择学籍档案包"),
+        }
+    }
+}
+
+type Pick = dyn Fn(PickKind) -> oneshot::Receiver<Option<PathBuf>> + Send + Sync;
+
+/// The system's open dialog, bound to the app's runtime at setup like [`SaveDialog`].
+pub struct OpenDialog(Box<Pick>);
+
+impl OpenDialog {
+    pub fn new<R: Runtime>(handle: AppHandle<R>) -> Self {
+        Self(Box::new(move |kind: PickKind| {
+            let (name, extensions, title) = kind.filter();
+            let (tx, rx) = oneshot::channel();
+            handle
+                .dialog()
+                .file()
+                .set_title(title)
+                .add_filter(name, extensions)
+                .pick_file(move |path| {
+                    let _ = tx.send(path.and_then(|p| p.into_path().ok()));
+                });
+            rx
+        }))
+    }
+}
+
+/// 打开系统的文件选择对话框；返回所选文件的路径，取消时返回空。
+#[tauri::command]
+#[specta::specta]
+pub async fn file_pick(
+    dialog: State<'_, OpenDialog>,
+    kind: PickKind,
+) -> Result<Option<String>, IpcError> {
+    let picked = (dialog.0)(kind).await.ok().flatten();
+    Ok(picked.map(|p| p.display().to_string()))
+}
+
 pub(crate) fn is_pdf(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))

@@ -261,33 +261,64 @@ pub fn wipe() -> String {
 /// Types a date into the Element Plus date picker inside `css` (the picker drops attributes, so
 /// the pages put `data-test` on a wrapper) and confirms it with Enter.
 pub async fn set_date(app: &AppHandle, css: &str, date: &str) -> Result<(), CmdError> {
+    // The panel of the date typed before may still hang over this field.
+    close_popups(app).await;
     let input = app.find(&format!("{css} input")).await?;
-    input.click().await?;
+    match input.click().await {
+        // Another field's calendar panel lies over this one (it opens below its field): focus
+        // the input as the Tab key would.
+        Err(CmdError::Standard(ref w))
+            if w.error == fantoccini::error::ErrorStatus::ElementClickIntercepted =>
+        {
+            app.client
+                .execute("arguments[0].focus()", vec![serde_json::to_value(&input)?])
+                .await?;
+        }
+        other => other?,
+    }
     input.send_keys(&wipe()).await?;
     input
         .send_keys(&format!("{date}{}", char::from(Key::Enter)))
         .await?;
     // Leave the field so the calendar closes (not Escape: that would close a dialog around it).
     input.send_keys(&char::from(Key::Tab).to_string()).await?;
+    close_popups(app).await;
     Ok(())
 }
 
-/// Picks an option of an Element Plus select by the option's `data-test`.
+/// Picks an option of an Element Plus select by the option's `data-test`, and waits until the
+/// select shows it (a click while the list still slides open can land on its neighbour: then the
+/// pick is made again).
 pub async fn pick(app: &AppHandle, select: &str, option: &str) -> Result<(), CmdError> {
-    tap(app, select).await?;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Ok(el) = app.client.find(fantoccini::Locator::Css(option)).await
-            && el.is_displayed().await.unwrap_or(false)
-        {
-            el.click().await?;
-            return Ok(());
+    for _ in 0..3 {
+        tap(app, select).await?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let label = loop {
+            if let Ok(el) = app.client.find(fantoccini::Locator::Css(option)).await
+                && el.is_displayed().await.unwrap_or(false)
+            {
+                // Let the list finish sliding open before the click.
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let label = el.text().await?;
+                el.click().await?;
+                break label;
+            }
+            if Instant::now() > deadline {
+                return Err(CmdError::WaitTimeout);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        let shown_by = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < shown_by {
+            let shown = app.text(select).await.unwrap_or_default();
+            if !label.trim().is_empty() && shown.contains(label.trim()) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        if Instant::now() > deadline {
-            return Err(CmdError::WaitTimeout);
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        close_popups(app).await;
     }
+    Err(CmdError::WaitTimeout)
 }
 
 /// Waits until the text of `css` contains `needle`.
@@ -338,61 +369,35 @@ pub fn scan_file(dir: &Path) -> PathBuf {
     path
 }
 
-/// The display the app runs on.
-pub fn display(app: &AppHandle) -> String {
-    app.env
-        .iter()
-        .find(|(k, _)| k == "DISPLAY")
-        .map(|(_, v)| v.clone())
-        .expect("the session has a display")
-}
-
-/// Answers the GTK save dialog the app opens: types `path` into its name field and saves.
+/// Takes the file the app just saved and moves it to `path`. Under test the app writes what the
+/// registrar saves into the session's folder (`XUEJI_E2E_SAVE_DIR`) instead of opening the GTK
+/// file chooser, a native window WebDriver cannot drive; each save is moved out, so the folder
+/// holds only the newest one.
 pub async fn save_dialog(app: &AppHandle, path: &Path) {
-    let display = display(app);
+    let saved = app
+        .env
+        .iter()
+        .find(|(k, _)| k == "XUEJI_E2E_SAVE_DIR")
+        .map(|(_, v)| PathBuf::from(v))
+        .expect("the session names a save folder");
     let deadline = Instant::now() + Duration::from_secs(20);
-    let window = loop {
-        let out = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--name", "^保存 PDF$"])
-            .env("DISPLAY", &display)
-            .output()
-            .expect("xdotool runs");
-        if let Some(w) = String::from_utf8_lossy(&out.stdout).lines().next() {
-            break w.to_owned();
+    let file = loop {
+        let found = std::fs::read_dir(&saved)
+            .ok()
+            .and_then(|entries| entries.flatten().map(|e| e.path()).next());
+        if let Some(file) = found {
+            break file;
         }
-        assert!(Instant::now() < deadline, "no save dialog appeared");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
-    // No window manager under Xvfb: the keyboard goes to the window under the pointer.
-    let run = |args: &[&str]| {
-        Command::new("xdotool")
-            .args(args)
-            .env("DISPLAY", &display)
-            .status()
-            .expect("xdotool runs");
-    };
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    run(&["mousemove", "--window", &window, "40", "20"]);
-    run(&["windowfocus", "--sync", &window]);
-    run(&["key", "--window", &window, "ctrl+a"]);
-    run(&[
-        "type",
-        "--window",
-        &window,
-        "--delay",
-        "20",
-        &path.display().to_string(),
-    ]);
-    run(&["key", "--window", &window, "Return"]);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !path.exists() {
         assert!(
             Instant::now() < deadline,
-            "the PDF was not saved to {}",
-            path.display()
+            "nothing was saved to {}",
+            saved.display()
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    };
+    // The app writes the file in one call; give it that moment before moving it.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    std::fs::rename(&file, path).expect("move the saved file");
 }
 
 /// The text of a PDF (poppler's pdftotext).
@@ -486,23 +491,49 @@ pub async fn logout(app: &AppHandle) -> Result<(), CmdError> {
 
 /// Clicks the element matching `css`, retrying while something covers it (a loading mask, a
 /// closing popper) or the page re-renders it.
+/// Closes what a focused field opened over the page (a date picker's panel, a select's list) the
+/// way a click elsewhere does: Element Plus listens for mousedown and mouseup on the document.
+pub async fn close_popups(app: &AppHandle) {
+    let script = r"
+        if (document.activeElement) document.activeElement.blur();
+        for (const type of ['mousedown', 'mouseup']) {
+            document.body.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+        }
+    ";
+    let _ = app.client.execute(script, vec![]).await;
+}
+
 pub async fn tap(app: &AppHandle, css: &str) -> Result<(), CmdError> {
+    use fantoccini::error::ErrorStatus;
     let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
+    let mut intercepted = 0;
     loop {
-        let result = match app.find(css).await {
-            Ok(el) => el.click().await,
-            Err(e) => Err(e),
+        let el = app.find(css).await?;
+        let result = if intercepted >= 5 {
+            // WebKitWebDriver keeps reporting the click as intercepted while a date picker's
+            // panel is open elsewhere on the page (no window manager under Xvfb): the button is
+            // visible and enabled, so press it the way the keyboard would.
+            app.client
+                .execute("arguments[0].click()", vec![serde_json::to_value(&el)?])
+                .await
+                .map(drop)
+        } else {
+            el.click().await
         };
         match result {
             Ok(()) => return Ok(()),
             Err(CmdError::Standard(ref w))
                 if matches!(
                     w.error,
-                    fantoccini::error::ErrorStatus::ElementClickIntercepted
-                        | fantoccini::error::ErrorStatus::StaleElementReference
-                        | fantoccini::error::ErrorStatus::ElementNotInteractable
+                    ErrorStatus::ElementClickIntercepted
+                        | ErrorStatus::StaleElementReference
+                        | ErrorStatus::ElementNotInteractable
                 ) && Instant::now() < deadline =>
             {
+                if w.error == ErrorStatus::ElementClickIntercepted {
+                    intercepted += 1;
+                    close_popups(app).await;
+                }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
             Err(e) => return Err(e),

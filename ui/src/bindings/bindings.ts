@@ -288,6 +288,14 @@ async changeDocument(applicationId: number) : Promise<Result<FileView, IpcError>
 /**
  * 选择保存位置并写入文件；返回保存的路径，取消时返回空。
  */
+async filePick(kind: PickKind) : Promise<Result<string | null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("file_pick", { kind }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async fileSave(input: SaveFileInput) : Promise<Result<string | null, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("file_save", { input }) };
@@ -520,9 +528,9 @@ async importStudentsCommit(path: string) : Promise<Result<ImportCommitView, IpcE
 /**
  * 把检查报告另存为 .xlsx（问题单元格标红）。
  */
-async importReportSave(path: string, out: string) : Promise<Result<SavedFileView, IpcError>> {
+async importReportSave(path: string) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("import_report_save", { path, out }) };
+    return { status: "ok", data: await TAURI_INVOKE("import_report_save", { path }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -531,9 +539,9 @@ async importReportSave(path: string, out: string) : Promise<Result<SavedFileView
 /**
  * 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志。
  */
-async exportSave(kind: ExportKind, request: ExportRequest, out: string) : Promise<Result<SavedFileView, IpcError>> {
+async exportSave(kind: ExportKind, request: ExportRequest) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_save", { kind, request, out }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_save", { kind, request }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -542,9 +550,9 @@ async exportSave(kind: ExportKind, request: ExportRequest, out: string) : Promis
 /**
  * 导出全国查重名单（第七条）：候选学生名单 Excel → 规定格式。
  */
-async exportDuplicateCheckSave(candidates: string, request: ExportRequest, out: string) : Promise<Result<SavedFileView, IpcError>> {
+async exportDuplicateCheckSave(candidates: string, request: ExportRequest) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_duplicate_check_save", { candidates, request, out }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_duplicate_check_save", { candidates, request }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -586,9 +594,9 @@ async keysTrusted() : Promise<Result<TrustedSchoolView[], IpcError>> {
 /**
  * 生成转学包（转出办结后，第七条、第九条）。
  */
-async packageCreate(studentId: number, to: number, out: string) : Promise<Result<SavedFileView, IpcError>> {
+async packageCreate(studentId: number, to: number) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("package_create", { studentId, to, out }) };
+    return { status: "ok", data: await TAURI_INVOKE("package_create", { studentId, to }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -597,9 +605,9 @@ async packageCreate(studentId: number, to: number, out: string) : Promise<Result
 /**
  * 生成全校学籍档案包（学校合并或撤销，第九条）。
  */
-async packageSchoolArchive(to: number, out: string) : Promise<Result<SavedFileView, IpcError>> {
+async packageSchoolArchive(to: number) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("package_school_archive", { to, out }) };
+    return { status: "ok", data: await TAURI_INVOKE("package_school_archive", { to }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -619,9 +627,9 @@ async migrantDropouts() : Promise<Result<MigrantDropoutView[], IpcError>> {
 /**
  * 学期末移交随迁子女辍学学籍档案（第十八条）。
  */
-async packageMigrantHandover(to: number, out: string) : Promise<Result<SavedFileView, IpcError>> {
+async packageMigrantHandover(to: number) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("package_migrant_handover", { to, out }) };
+    return { status: "ok", data: await TAURI_INVOKE("package_migrant_handover", { to }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -2081,6 +2089,7 @@ export type SanctionView = { id: number; level: string; levelLabel: string; deci
 /**
  * A file to save: its suggested name and its bytes.
  */
+export type PickKind = "workbook" | "package"
 export type SaveFileInput = { 
 /**
  * Suggested file name (`处分决定书-2026-SANCTION-000001.pdf`).

@@ -11,6 +11,7 @@ const views: Record<string, () => Promise<unknown>> = {
   completion: () => import('@/pages/completion/index.vue'),
   print: () => import('@/pages/print/index.vue'),
   statistics: () => import('@/pages/statistics/index.vue'),
+  exchange: () => import('@/pages/exchange/index.vue'),
   settings: () => import('@/pages/settings/index.vue'),
 }
 

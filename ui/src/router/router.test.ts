@@ -3,7 +3,7 @@ import { routes } from './index'
 import { sections } from './sections'
 
 describe('app frame', () => {
-  it('has the eight sections in order, each routed', () => {
+  it('has the nine sections in order, each routed', () => {
     expect(sections.map((s) => s.title)).toEqual([
       '首页',
       '学生',
@@ -12,6 +12,7 @@ describe('app frame', () => {
       '毕业',
       '打印',
       '统计',
+      '数据交换',
       '设置',
     ])
     for (const s of sections) {

@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import {
   DataAnalysis,
+  Files,
   HomeFilled,
   Medal,
   Printer,
@@ -27,5 +28,6 @@ export const sections: Section[] = [
   { path: '/completion', name: 'completion', title: '毕业', icon: School },
   { path: '/print', name: 'print', title: '打印', icon: Printer },
   { path: '/statistics', name: 'statistics', title: '统计', icon: DataAnalysis },
+  { path: '/exchange', name: 'exchange', title: '数据交换', icon: Files },
   { path: '/settings', name: 'settings', title: '设置', icon: Setting },
 ]
