@@ -321,18 +321,28 @@ pub async fn pick(app: &AppHandle, select: &str, option: &str) -> Result<(), Cmd
     Err(CmdError::WaitTimeout)
 }
 
-/// Waits until the text of `css` contains `needle`.
+/// Waits until the text of `css` contains `needle`. Read as `innerText`: WebKitWebDriver's
+/// element text leaves out the plain text of Element Plus table cells.
 pub async fn wait_text(app: &AppHandle, css: &str, needle: &str) -> Result<String, CmdError> {
     let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
+    let read = || async {
+        app.client
+            .execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;",
+                vec![json!(css)],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+    };
     loop {
-        if let Ok(el) = app.client.find(fantoccini::Locator::Css(css)).await
-            && let Ok(text) = el.text().await
+        if let Some(text) = read().await
             && text.contains(needle)
         {
             return Ok(text);
         }
         if Instant::now() > deadline {
-            let now = app.text(css).await.unwrap_or_default();
+            let now = read().await.unwrap_or_default();
             panic!("{css} never showed {needle:?}; it shows {now:?}");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
