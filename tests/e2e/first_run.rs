@@ -98,7 +98,7 @@ async fn first_run_with_recovery_code_then_login_lock_and_unlock() {
 
         // Lock from the header; the page stays underneath; a wrong password is refused.
         app.click("[data-test=nav-settings]").await?;
-        assert_eq!(app.text("[data-test=page-title]").await?, "设置");
+        app.wait_for_text("[data-test=page-title]", "设置").await?;
         app.click("[data-test=lock-button]").await?;
         app.find("[data-test=lock-screen]").await?;
         app.shot("lock-screen").await?;
@@ -111,8 +111,9 @@ async fn first_run_with_recovery_code_then_login_lock_and_unlock() {
             .await?;
         app.click("[data-test=unlock-submit]").await?;
         app.gone("[data-test=lock-screen]").await?;
-        assert_eq!(app.text("[data-test=page-title]").await?, "设置");
-        assert!(app.find("[data-test=data-dir]").await.is_ok());
+        app.wait_for_text("[data-test=page-title]", "设置").await?;
+        // The page under the lock kept its state: still 设置, its first tab.
+        assert!(app.find("[data-test=school-form]").await.is_ok());
 
         // Log out; five wrong passwords lock the account, the message shown as it is (R30.3).
         app.click("[data-test=logout-button]").await?;

@@ -66,7 +66,15 @@ impl AppHandle {
     /// Replaces the text of the input matching `css` by `text`, as typed.
     pub async fn fill(&self, css: &str, text: &str) -> Result<Element, CmdError> {
         let input = self.find(css).await?;
-        input.click().await?;
+        match input.click().await {
+            // A message or a field's popup lies over the input: focus it as the Tab key would.
+            Err(e) if crate::session::transient(&e) => {
+                self.client
+                    .execute("arguments[0].focus()", vec![serde_json::to_value(&input)?])
+                    .await?;
+            }
+            other => other?,
+        }
         input.send_keys(&select_all_and_delete()).await?;
         if !text.is_empty() {
             input.send_keys(text).await?;

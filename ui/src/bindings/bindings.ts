@@ -288,17 +288,20 @@ async changeDocument(applicationId: number) : Promise<Result<FileView, IpcError>
 /**
  * 选择保存位置并写入文件；返回保存的路径，取消时返回空。
  */
-async filePick(kind: PickKind) : Promise<Result<string | null, IpcError>> {
+async fileSave(input: SaveFileInput) : Promise<Result<string | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("file_pick", { kind }) };
+    return { status: "ok", data: await TAURI_INVOKE("file_save", { input }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
-async fileSave(input: SaveFileInput) : Promise<Result<string | null, IpcError>> {
+/**
+ * 打开系统的文件选择对话框；返回所选文件的路径，取消时返回空。
+ */
+async filePick(kind: PickKind) : Promise<Result<string | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("file_save", { input }) };
+    return { status: "ok", data: await TAURI_INVOKE("file_pick", { kind }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -526,7 +529,7 @@ async importStudentsCommit(path: string) : Promise<Result<ImportCommitView, IpcE
 }
 },
 /**
- * 把检查报告另存为 .xlsx（问题单元格标红）。
+ * 把检查报告另存为 .xlsx（问题单元格标红）；取消时返回空。
  */
 async importReportSave(path: string) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
@@ -537,7 +540,7 @@ async importReportSave(path: string) : Promise<Result<SavedFileView | null, IpcE
 }
 },
 /**
- * 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志。
+ * 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志；取消保存时返回空。
  */
 async exportSave(kind: ExportKind, request: ExportRequest) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
@@ -1842,6 +1845,18 @@ export type Permission =
  */
 "view_audit"
 /**
+ * What the registrar is asked to choose in the open dialog.
+ */
+export type PickKind = 
+/**
+ * An Excel workbook (.xlsx).
+ */
+"workbook" | 
+/**
+ * A signed archive package (.xjpkg).
+ */
+"package"
+/**
  * Every document the office prints.
  */
 export type PrintKind = 
@@ -2089,7 +2104,6 @@ export type SanctionView = { id: number; level: string; levelLabel: string; deci
 /**
  * A file to save: its suggested name and its bytes.
  */
-export type PickKind = "workbook" | "package"
 export type SaveFileInput = { 
 /**
  * Suggested file name (`处分决定书-2026-SANCTION-000001.pdf`).
