@@ -1,7 +1,7 @@
 //! 学籍变动 in the real app: every change wizard once with a refused try (the refusal shows the
 //! rule id) and the allowed path through check, submit and (where the type has one) the printed
-//! approval form saved to PDF through the system's save dialog; then an approval step recorded
-//! from the application list. One app session runs all wizards to keep the run short.
+//! approval form saved to PDF through the system's save dialog; then a step recorded from
+//! 首页's to-do list and an approval from the application list. One app session runs all wizards to keep the run short.
 
 mod wizard;
 
@@ -23,8 +23,8 @@ use std::path::PathBuf;
 
 use fantoccini::error::CmdError;
 use serde_json::json;
-use wizard::{Pupil, pick, set_date, wait_text};
-use xueji_e2e::{AppHandle, with_app};
+use wizard::{APPROVER, PASSWORD, Pupil, pick, set_date, wait_text};
+use xueji_e2e::{ADMIN_PASSWORD, ADMIN_USERNAME, AppHandle, with_app};
 
 /// What to type into one field of a wizard.
 #[derive(Clone, Copy, Debug)]
@@ -469,8 +469,7 @@ impl Run {
             case.ty
         );
         step!(wizard::tap(app, "[data-test=step-check] [data-test=wizard-next]").await);
-        step!(wizard::tap(app, "[data-test=wizard-submit]").await);
-        step!(app.confirm_message_box().await);
+        step!(wizard::confirm(app, "[data-test=wizard-submit]").await);
         let submitted = step!(app.text("[data-test=submitted]").await);
         let id: i64 = submitted
             .split("申请编号 ")
@@ -556,17 +555,50 @@ async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_
             applications.insert(case.ty, id);
         }
 
-        // The list: open applications, the leave among them; record its first step from there.
+        // The list: open applications, the leave among them.
         step!(wizard::goto(&app, "/changes").await);
         let leave_id = applications["leave"];
         step!(app.find(&format!("[data-test=application-{leave_id}]")).await);
         wizard::shot(&app, "changes-application-list").await;
+        // 首页's to-do list, as the school's approver (学校审核人): an application waiting on the
+        // school, opened from there, and the step it waits for recorded.
+        step!(wizard::logout(&app).await);
+        step!(app.login(APPROVER, PASSWORD).await);
+        step!(wizard::goto(&app, "/").await);
+        let todo = step!(app.find("[data-test^=todo-open-application-]").await);
+        let number = |attr: Option<String>| -> i64 {
+            attr.as_deref()
+                .and_then(|t| t.rsplit('-').next())
+                .and_then(|n| n.parse().ok())
+                .expect("a numbered data-test")
+        };
+        let todo_id = number(todo.attr("data-test").await?);
+        step!(
+            wizard::tap(
+                &app,
+                &format!("[data-test=todo-open-application-{todo_id}]")
+            )
+            .await
+        );
+        step!(app.find("[data-test=application-detail]").await);
+        let waiting = step!(app.find("[data-test^=decide-step-]").await);
+        let step_no = number(waiting.attr("data-test").await?);
+        step!(wizard::tap(&app, &format!("[data-test=decide-step-{step_no}]")).await);
+        step!(app.find("[data-test=decide-dialog]").await);
+        set_date(&app, "[data-test=decide-on]", &run.today).await?;
+        step!(wizard::confirm(&app, "[data-test=decide-confirm]").await);
+        wait_text(&app, &format!("[data-test=step-{step_no}-decision]"), "同意").await?;
+        wizard::shot(&app, "changes-todo-step-recorded").await;
+        step!(wizard::logout(&app).await);
+        step!(app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await);
+
+        // The leave, from the application list: its first step (the bureau's approval).
+        step!(wizard::goto(&app, "/changes").await);
         step!(wizard::tap(&app, &format!("[data-test=application-{leave_id}]")).await);
         step!(app.find("[data-test=application-detail]").await);
         step!(wizard::tap(&app, "[data-test=decide-step-0]").await);
         step!(app.fill("[data-test=decide-reference]", "西教籍〔2026〕8号").await);
-        step!(wizard::tap(&app, "[data-test=decide-confirm]").await);
-        step!(app.confirm_message_box().await);
+        step!(wizard::confirm(&app, "[data-test=decide-confirm]").await);
         wait_text(&app, "[data-test=step-0-decision]", "同意").await?;
         assert_eq!(app.text("[data-test=step-0-reference]").await?, "西教籍〔2026〕8号");
         step!(app.find("[data-test=decide-step-1]").await);

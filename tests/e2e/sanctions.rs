@@ -47,8 +47,7 @@ async fn record(
     if let Some(r) = reference {
         step!(app.fill("[data-test=decide-reference]", r).await);
     }
-    step!(wizard::tap(app, "[data-test=decide-confirm]").await);
-    step!(app.confirm_message_box().await);
+    step!(wizard::confirm(app, "[data-test=decide-confirm]").await);
     wait_text(
         app,
         &format!("[data-test=step-{step}-decision]"),
@@ -91,8 +90,7 @@ async fn a_sanction_goes_through_the_procedure_and_is_lifted_with_a_written_noti
             .await
         );
         set_date(&app, "[data-test=sanction-on]", &day(220)).await?;
-        step!(wizard::tap(&app, "[data-test=sanction-propose]").await);
-        step!(app.confirm_message_box().await);
+        step!(wizard::confirm(&app, "[data-test=sanction-propose]").await);
         step!(app.find("[data-test=sanction-procedure]").await);
         let url = step!(app.client.current_url().await);
         let id: i64 = url
@@ -109,8 +107,7 @@ async fn a_sanction_goes_through_the_procedure_and_is_lifted_with_a_written_noti
         step!(app.find("[data-test=sanction-procedure]").await);
         step!(wizard::tap(&app, "[data-test=decide-step-1]").await);
         set_date(&app, "[data-test=decide-on]", &day(225)).await?;
-        step!(wizard::tap(&app, "[data-test=decide-confirm]").await);
-        step!(app.confirm_message_box().await);
+        step!(wizard::confirm(&app, "[data-test=decide-confirm]").await);
         wait_text(
             &app,
             "[data-test=decide-dialog] [data-test=refusal]",
@@ -158,8 +155,7 @@ async fn a_sanction_goes_through_the_procedure_and_is_lifted_with_a_written_noti
         step!(wizard::tap(&app, "[data-test=lift-reoffended]").await);
         step!(wizard::tap(&app, "[data-test=lift-check]").await);
         step!(app.find("[data-test=lift-ok]").await);
-        step!(wizard::tap(&app, "[data-test=lift-submit]").await);
-        step!(app.confirm_message_box().await);
+        step!(wizard::confirm(&app, "[data-test=lift-submit]").await);
         step!(app.find("[data-test=lifted]").await);
         let notice = dir.join("notice.pdf");
         step!(wizard::tap(&app, "[data-test=print-lift-notice]").await);

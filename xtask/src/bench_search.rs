@@ -7,9 +7,9 @@ use crate::build;
 use crate::setup::{self, Purpose};
 use crate::sh::{self, Result};
 
-/// The packages and features of both steps: one feature set, so the second step reuses every
-/// crate the first one built.
-const PACKAGES: [&str; 6] = [
+/// The packages and features of the release builds of both benchmarks (`bench-start` too): one
+/// feature set, so each build reuses every crate another one made.
+pub const PACKAGES: [&str; 6] = [
     "-p",
     "xueji-desktop",
     "-p",

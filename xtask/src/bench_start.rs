@@ -26,14 +26,9 @@ pub fn start(args: &[String]) -> Result {
     build::ui()?;
     sh::run(
         "build the app in release (xueji-desktop, embedded UI)",
-        sh::cargo().args([
-            "build",
-            "--release",
-            "-p",
-            "xueji-desktop",
-            "--features",
-            "custom-protocol",
-        ]),
+        sh::cargo()
+            .args(["build", "--release"])
+            .args(crate::bench_search::PACKAGES),
     )?;
     sh::run(
         "build the CLI (xueji init)",

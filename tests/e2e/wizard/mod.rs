@@ -513,6 +513,28 @@ pub async fn close_popups(app: &AppHandle) {
     let _ = app.client.execute(script, vec![]).await;
 }
 
+/// Presses a button that asks for a confirmation, and confirms. A press that went nowhere (it
+/// landed while a date panel was closing over the dialog) is made again.
+pub async fn confirm(app: &AppHandle, css: &str) -> Result<(), CmdError> {
+    for _ in 0..3 {
+        tap(app, css).await?;
+        let asked_by = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < asked_by {
+            if let Ok(found) = app
+                .client
+                .find_all(fantoccini::Locator::Css(".el-message-box"))
+                .await
+                && !found.is_empty()
+            {
+                return app.confirm_message_box().await;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        close_popups(app).await;
+    }
+    Err(CmdError::WaitTimeout)
+}
+
 pub async fn tap(app: &AppHandle, css: &str) -> Result<(), CmdError> {
     use fantoccini::error::ErrorStatus;
     let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;

@@ -5,6 +5,8 @@ import { api, choose, messagesShown, refusal, resetApi, settle } from './testing
 
 vi.setConfig({ testTimeout: 30_000 })
 vi.mock('@/api/exchange', async () => (await import('./testing')).api)
+const route = { query: {} as Record<string, string> }
+vi.mock('vue-router', () => ({ useRoute: () => route }))
 
 import ExportTab from './ExportTab.vue'
 
@@ -182,6 +184,15 @@ describe('导出', () => {
     await w.get('input[data-test="export-purpose"]').trigger('keydown', { key: 'Enter' })
     await settle()
     expect(api.saveExport).toHaveBeenCalledTimes(1)
+    w.unmount()
+  })
+
+  it('opens on the kind a page asks for (统计: ?kind=statistics)', async () => {
+    route.query = { kind: 'statistics' }
+    const w = mountTab()
+    await settle()
+    expect(w.get('[data-test="export-kind-statistics"]').classes()).toContain('is-active')
+    route.query = {}
     w.unmount()
   })
 })

@@ -8,6 +8,8 @@ import { changeRows, classOption, termOption } from './charts'
 
 const statistics = vi.fn()
 vi.mock('@/bindings/bindings', () => ({ commands: { statistics: () => statistics() } }))
+const push = vi.fn()
+vi.mock('vue-router', () => ({ useRouter: () => ({ push }) }))
 
 import StatisticsPage from './index.vue'
 import { resetStatistics } from './useStatistics'
@@ -100,7 +102,8 @@ describe('统计 page', () => {
     expect(wrapper.get('[data-test="stats-all"]').text()).toBe('4')
     expect(wrapper.findAll('.echart-stub')).toHaveLength(6)
     expect(wrapper.get('[data-test="table-classes"]').text()).toContain('2班')
-    // No export until controlled exports exist (R30.2).
-    expect(wrapper.text()).not.toContain('导出')
+    // The tables leave only through the controlled export (R30.2): approval reference and purpose.
+    await wrapper.get('[data-test="stats-export"]').trigger('click')
+    expect(push).toHaveBeenCalledWith({ path: '/exchange', query: { tab: 'export', kind: 'statistics' } })
   })
 })
