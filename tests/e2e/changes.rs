@@ -496,6 +496,47 @@ impl Run {
     }
 }
 
+/// 首页's to-do list, as the school's approver (学校审核人): an application waiting on the school,
+/// opened from there, and the step it waits for recorded; then the registrar again.
+async fn record_from_todo(app: &AppHandle, today: &str) -> Result<(), CmdError> {
+    let app = app.clone();
+    step!(wizard::logout(&app).await);
+    step!(app.login(APPROVER, PASSWORD).await);
+    step!(wizard::goto(&app, "/").await);
+    let todo = step!(app.find("[data-test^=todo-open-application-]").await);
+    let number = |attr: Option<String>| -> i64 {
+        attr.as_deref()
+            .and_then(|t| t.rsplit('-').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a numbered data-test")
+    };
+    let todo_id = number(todo.attr("data-test").await?);
+    step!(
+        wizard::tap(
+            &app,
+            &format!("[data-test=todo-open-application-{todo_id}]")
+        )
+        .await
+    );
+    step!(app.find("[data-test=application-detail]").await);
+    let waiting = step!(app.find("[data-test^=decide-step-]").await);
+    let step_no = number(waiting.attr("data-test").await?);
+    step!(wizard::tap(&app, &format!("[data-test=decide-step-{step_no}]")).await);
+    step!(app.find("[data-test=decide-dialog]").await);
+    set_date(&app, "[data-test=decide-on]", today).await?;
+    step!(wizard::confirm(&app, "[data-test=decide-confirm]").await);
+    wait_text(
+        &app,
+        &format!("[data-test=step-{step_no}-decision]"),
+        "同意",
+    )
+    .await?;
+    wizard::shot(&app, "changes-todo-step-recorded").await;
+    step!(wizard::logout(&app).await);
+    step!(app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await);
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_is_recorded() {
     with_app("changes", |app: AppHandle| async move {
@@ -560,37 +601,7 @@ async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_
         let leave_id = applications["leave"];
         step!(app.find(&format!("[data-test=application-{leave_id}]")).await);
         wizard::shot(&app, "changes-application-list").await;
-        // 首页's to-do list, as the school's approver (学校审核人): an application waiting on the
-        // school, opened from there, and the step it waits for recorded.
-        step!(wizard::logout(&app).await);
-        step!(app.login(APPROVER, PASSWORD).await);
-        step!(wizard::goto(&app, "/").await);
-        let todo = step!(app.find("[data-test^=todo-open-application-]").await);
-        let number = |attr: Option<String>| -> i64 {
-            attr.as_deref()
-                .and_then(|t| t.rsplit('-').next())
-                .and_then(|n| n.parse().ok())
-                .expect("a numbered data-test")
-        };
-        let todo_id = number(todo.attr("data-test").await?);
-        step!(
-            wizard::tap(
-                &app,
-                &format!("[data-test=todo-open-application-{todo_id}]")
-            )
-            .await
-        );
-        step!(app.find("[data-test=application-detail]").await);
-        let waiting = step!(app.find("[data-test^=decide-step-]").await);
-        let step_no = number(waiting.attr("data-test").await?);
-        step!(wizard::tap(&app, &format!("[data-test=decide-step-{step_no}]")).await);
-        step!(app.find("[data-test=decide-dialog]").await);
-        set_date(&app, "[data-test=decide-on]", &run.today).await?;
-        step!(wizard::confirm(&app, "[data-test=decide-confirm]").await);
-        wait_text(&app, &format!("[data-test=step-{step_no}-decision]"), "同意").await?;
-        wizard::shot(&app, "changes-todo-step-recorded").await;
-        step!(wizard::logout(&app).await);
-        step!(app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await);
+        step!(record_from_todo(&app, &run.today).await);
 
         // The leave, from the application list: its first step (the bureau's approval).
         step!(wizard::goto(&app, "/changes").await);
