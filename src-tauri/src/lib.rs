@@ -150,12 +150,32 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 /// Starts the desktop app.
 pub fn run() {
     started();
-    if let Err(e) =
-        configure(tauri::Builder::default()).run(tauri::generate_context!("../tauri.conf.json"))
+    match configure(tauri::Builder::default()).build(tauri::generate_context!("../tauri.conf.json"))
     {
-        eprintln!("XueJi could not start: {e}");
-        std::process::exit(1);
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                close_database(handle);
+            }
+        }),
+        Err(e) => {
+            eprintln!("XueJi could not start: {e}");
+            std::process::exit(1);
+        }
     }
+}
+
+/// Closes the database before the process ends: the WAL is checkpointed into the file and no
+/// connection is left closing while the process exits.
+fn close_database<R: Runtime>(handle: &tauri::AppHandle<R>) {
+    let Some(state) = handle.try_state::<AppState>() else {
+        return;
+    };
+    tauri::async_runtime::block_on(async {
+        let open = state.app.write().await.take();
+        if let Some(app) = open {
+            app.close().await;
+        }
+    });
 }
 
 /// Keeps the log writer alive for the process's life.

@@ -5,6 +5,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -15,6 +16,7 @@ use sqlx::sqlite::{
 use sqlx::{Connection as _, Row};
 
 use crate::error::{DriverCode, Result, StoreError, classify_sqlx};
+use crate::exit_wait::{self, OpenConnections};
 use crate::key::DbKey;
 use crate::paths::companions;
 
@@ -53,6 +55,7 @@ fn options(path: &Path, key: &DbKey, mode: OpenMode, limits: Limits) -> SqliteCo
         .pragma("key", key.pragma_literal())
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
+        .thread_name(exit_wait::worker_name)
         // Every commit is on disk before it is reported (also across power loss).
         .synchronous(SqliteSynchronous::Full)
         .pragma("cache_size", "-65536");
@@ -94,9 +97,14 @@ pub(crate) async fn open(
         OpenMode::Existing | OpenMode::ReadOnly => precheck(path)?,
     }
     let max = if mode == OpenMode::ReadOnly { 1 } else { 4 };
+    let open = Arc::new(OpenConnections::default());
     let pool = SqlitePoolOptions::new()
         .max_connections(max)
         .min_connections(0)
+        .after_connect(move |conn, _| {
+            let open = Arc::clone(&open);
+            Box::pin(async move { open.track(conn).await })
+        })
         .connect_with(options(path, key, mode, limits))
         .await;
     let pool = match pool {

@@ -16,6 +16,7 @@ pub mod backup;
 pub mod connection;
 pub mod entities;
 pub mod error;
+mod exit_wait;
 mod fsutil;
 mod info;
 pub mod key;
