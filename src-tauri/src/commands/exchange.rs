@@ -33,17 +33,38 @@ async fn save(
     bytes: &[u8],
     size: u32,
 ) -> Result<Option<SavedFileView>, IpcError> {
-    let Some(path): Option<PathBuf> = dialog.ask(name).await else {
+    let Some(path) = dialog.ask(name).await else {
         return Ok(None);
     };
+    write_to(path, bytes, size).map(Some)
+}
+
+fn write_to(path: PathBuf, bytes: &[u8], size: u32) -> Result<SavedFileView, IpcError> {
     std::fs::write(&path, bytes).map_err(|e| {
         IpcError::new(ErrorKind::Conflict, format!("无法保存到所选位置：{e}"))
             .with_field("path", "无法保存")
     })?;
-    Ok(Some(SavedFileView {
+    Ok(SavedFileView {
         path: path.display().to_string(),
         size,
-    }))
+    })
+}
+
+/// Makes a package only once the registrar has chosen where it goes: making one records it (the
+/// hand-over events, the audit row), which must not happen for a cancelled save.
+async fn package_to<F>(
+    dialog: &SaveDialog,
+    what: &str,
+    make: F,
+) -> Result<Option<SavedFileView>, IpcError>
+where
+    F: std::future::Future<Output = xueji_app::Result<Vec<u8>>>,
+{
+    let Some(path) = dialog.ask(package_name(what)).await else {
+        return Ok(None);
+    };
+    let bytes = make.await?;
+    write_to(path, &bytes, byte_size(&bytes)).map(Some)
 }
 
 fn byte_size(bytes: &[u8]) -> u32 {
@@ -188,16 +209,8 @@ pub async fn package_create(
     to: i64,
 ) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
-    let bytes = super::app(&app)?
-        .package_create(&session, student_id, to)
-        .await?;
-    save(
-        &dialog,
-        package_name("转学档案包"),
-        &bytes,
-        byte_size(&bytes),
-    )
-    .await
+    let app = super::app(&app)?;
+    package_to(&dialog, "转学档案包", app.package_create(&session, student_id, to)).await
 }
 
 /// 生成全校学籍档案包（学校合并或撤销，第九条）。
@@ -209,16 +222,8 @@ pub async fn package_school_archive(
     to: i64,
 ) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
-    let bytes = super::app(&app)?
-        .package_school_archive(&session, to)
-        .await?;
-    save(
-        &dialog,
-        package_name("全校学籍档案包"),
-        &bytes,
-        byte_size(&bytes),
-    )
-    .await
+    let app = super::app(&app)?;
+    package_to(&dialog, "全校学籍档案包", app.package_school_archive(&session, to)).await
 }
 
 /// 随迁子女辍学学生名单（第十八条）。
@@ -240,16 +245,8 @@ pub async fn package_migrant_handover(
     to: i64,
 ) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
-    let bytes = super::app(&app)?
-        .package_migrant_handover(&session, to)
-        .await?;
-    save(
-        &dialog,
-        package_name("随迁子女辍学档案包"),
-        &bytes,
-        byte_size(&bytes),
-    )
-    .await
+    let app = super::app(&app)?;
+    package_to(&dialog, "随迁子女辍学档案包", app.package_migrant_handover(&session, to)).await
 }
 
 /// 解密、验证并查看档案包。
