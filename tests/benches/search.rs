@@ -274,8 +274,11 @@ async fn login(client: &Client) -> Res<()> {
         )
         .await?;
     assert_eq!(result, Value::from("ok"), "login failed");
-    client
-        .execute("location.hash = '#/students'; location.reload();", vec![])
+    // The page learns of the session on a reload; then 学生 from the sidebar, as a registrar goes.
+    client.execute("location.reload();", vec![]).await?;
+    wait_for(client, "[data-test=nav-students]")
+        .await?
+        .click()
         .await?;
     Ok(())
 }

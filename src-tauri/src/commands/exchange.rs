@@ -210,7 +210,12 @@ pub async fn package_create(
 ) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let app = super::app(&app)?;
-    package_to(&dialog, "转学档案包", app.package_create(&session, student_id, to)).await
+    package_to(
+        &dialog,
+        "转学档案包",
+        app.package_create(&session, student_id, to),
+    )
+    .await
 }
 
 /// 生成全校学籍档案包（学校合并或撤销，第九条）。
@@ -223,7 +228,12 @@ pub async fn package_school_archive(
 ) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let app = super::app(&app)?;
-    package_to(&dialog, "全校学籍档案包", app.package_school_archive(&session, to)).await
+    package_to(
+        &dialog,
+        "全校学籍档案包",
+        app.package_school_archive(&session, to),
+    )
+    .await
 }
 
 /// 随迁子女辍学学生名单（第十八条）。
@@ -246,7 +256,12 @@ pub async fn package_migrant_handover(
 ) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let app = super::app(&app)?;
-    package_to(&dialog, "随迁子女辍学档案包", app.package_migrant_handover(&session, to)).await
+    package_to(
+        &dialog,
+        "随迁子女辍学档案包",
+        app.package_migrant_handover(&session, to),
+    )
+    .await
 }
 
 /// 解密、验证并查看档案包。
