@@ -5,7 +5,8 @@
 )]
 //! Benchmark (not a test): at 100,000 students (`XUEJI_BENCH_ROWS` for fewer), inserted straight
 //! through `xueji_store::repo::students::insert_many`, prints p50/p95 of `App::student_search`
-//! (first page of 20) by name prefix, pinyin initials and ID number (200 queries each), of
+//! (first page of 20) by name prefix, pinyin initials and ID number (200 queries each), of every
+//! keystroke of such queries as typed (each prefix searched, the way the list does), of
 //! `App::student_archive`, and the time of the year-end `App::promotion_run`.
 //! Goals: search p95 < 20 ms, promotion < 5 s.
 //!
@@ -149,6 +150,20 @@ async fn searches(app: &App, session: &Session, queries: &[String]) -> (Vec<Dura
     (times, hits)
 }
 
+/// Every prefix of each query, as the list searches while it is typed (one search per keystroke).
+fn as_typed(queries: &[String], count: usize) -> Vec<String> {
+    queries
+        .iter()
+        .take(count)
+        .flat_map(|q| {
+            let chars: Vec<char> = q.chars().collect();
+            (1..=chars.len())
+                .map(|n| chars[..n].iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 fn report(what: &str, times: &[Duration], hits: Option<u64>) {
     let mean = hits.map_or_else(String::new, |h| {
         format!(" (mean total {:.0})", h as f64 / times.len() as f64)
@@ -159,6 +174,38 @@ fn report(what: &str, times: &[Duration], hits: Option<u64>) {
         ms(percentile(times, 0.95)),
         ms(times[times.len() - 1]),
     );
+}
+
+/// Search figures: whole queries of each kind, everyone, and every keystroke as typed.
+async fn search_figures(app: &App, session: &Session, picks: &[usize]) {
+    let by_name: Vec<String> = picks
+        .iter()
+        .map(|i| name(*i).chars().take(2).collect())
+        .collect();
+    let by_initials: Vec<String> = picks
+        .iter()
+        .map(|i| name_initials(&name(*i)).chars().take(3).collect())
+        .collect();
+    let by_id: Vec<String> = picks.iter().map(|i| id_number(*i).0).collect();
+    let (times, hits) = searches(app, session, &by_name).await;
+    report("search by name prefix (2 characters)", &times, Some(hits));
+    let (times, hits) = searches(app, session, &by_initials).await;
+    report("search by pinyin initials (3 letters)", &times, Some(hits));
+    let (times, hits) = searches(app, session, &by_id).await;
+    report("search by ID number (18 characters)", &times, Some(hits));
+    let (times, hits) = searches(app, session, &[String::new()]).await;
+    report("list everyone (no query)", &times, Some(hits));
+    // The list searches on every keystroke: the short, broad prefixes count too.
+    let (times, hits) = searches(app, session, &as_typed(&by_name, 50)).await;
+    report("as typed: name, each keystroke", &times, Some(hits));
+    let (times, hits) = searches(app, session, &as_typed(&by_initials, 50)).await;
+    report(
+        "as typed: pinyin initials, each keystroke",
+        &times,
+        Some(hits),
+    );
+    let (times, hits) = searches(app, session, &as_typed(&by_id, 20)).await;
+    report("as typed: ID number, each keystroke", &times, Some(hits));
 }
 
 async fn run(rows: usize) {
@@ -198,21 +245,7 @@ async fn run(rows: usize) {
     );
 
     let picks = indexes(rows, SAMPLES);
-    let by_name: Vec<String> = picks
-        .iter()
-        .map(|i| name(*i).chars().take(2).collect())
-        .collect();
-    let by_initials: Vec<String> = picks
-        .iter()
-        .map(|i| name_initials(&name(*i)).chars().take(3).collect())
-        .collect();
-    let by_id: Vec<String> = picks.iter().map(|i| id_number(*i).0).collect();
-    let (times, hits) = searches(&app, &session, &by_name).await;
-    report("search by name prefix (2 characters)", &times, Some(hits));
-    let (times, hits) = searches(&app, &session, &by_initials).await;
-    report("search by pinyin initials (3 letters)", &times, Some(hits));
-    let (times, hits) = searches(&app, &session, &by_id).await;
-    report("search by ID number (18 characters)", &times, Some(hits));
+    search_figures(&app, &session, &picks).await;
 
     let mut archive = Vec::with_capacity(SAMPLES);
     for i in &picks {

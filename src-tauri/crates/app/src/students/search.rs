@@ -4,6 +4,7 @@
 
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
 };
 use xueji_store::entities::student;
 use xueji_store::repo::students::{name_initials, normalise_name};
@@ -139,6 +140,67 @@ fn starts_with(column: student::Column, prefix: &str) -> Condition {
         .add(column.lt(format!("{prefix}\u{10FFFF}")))
 }
 
+/// The list's filter (for the total) and the same filter in list order (for the page).
+///
+/// Each kind of query ranges over one column and lists in that column's order, so with the
+/// default filter the page and the total come off one index (`archived`, column) without a sort
+/// (see the store's migration m0002; `tests/search_plan.rs` checks the plans).
+pub fn list_query(
+    kind: Option<&QueryKind>,
+    input: &SearchInput,
+) -> Result<(Select<student::Entity>, Select<student::Entity>)> {
+    let mut query = student::Entity::find();
+    let order: &[student::Column] = match kind {
+        Some(QueryKind::IdNumber(n)) if n.len() == 18 => {
+            query = query.filter(student::Column::IdNumber.eq(n.as_str()));
+            &[student::Column::IdNumber]
+        }
+        Some(QueryKind::IdNumber(n)) => {
+            query = query.filter(starts_with(student::Column::IdNumber, n));
+            &[student::Column::IdNumber]
+        }
+        Some(QueryKind::XuejiNumber(n)) => {
+            query = query.filter(starts_with(student::Column::XuejiNumber, n));
+            &[student::Column::XuejiNumber]
+        }
+        Some(QueryKind::Initials(s)) => {
+            // Initials keep Latin letters whole, so a Latin name's beginning is found here too.
+            query = query.filter(starts_with(student::Column::NameInitials, s));
+            &[student::Column::NameInitials, student::Column::NameSearch]
+        }
+        Some(QueryKind::Name(s)) => {
+            query = query.filter(starts_with(student::Column::NameSearch, s));
+            &[student::Column::NameSearch]
+        }
+        None => &[student::Column::NameSearch],
+    };
+    if let Some(g) = input.grade {
+        query = query.filter(student::Column::Grade.eq(i32::from(g)));
+    }
+    if let Some(c) = input
+        .class_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        query = query.filter(student::Column::ClassName.eq(c));
+    }
+    if !input.statuses.is_empty() {
+        query = query.filter(student::Column::Status.is_in(input.statuses.clone()));
+    }
+    for flag in &input.flags {
+        query = query.filter(flag_condition(flag)?);
+    }
+    if !input.include_archived {
+        query = query.filter(student::Column::Archived.eq(false));
+    }
+    let mut ordered = query.clone();
+    for column in order {
+        ordered = ordered.order_by_asc(*column);
+    }
+    Ok((query, ordered.order_by_asc(student::Column::Id)))
+}
+
 impl App {
     /// One page of students.
     pub async fn student_search(
@@ -150,53 +212,9 @@ impl App {
         let page_size = input.page_size.clamp(1, MAX_PAGE_SIZE);
         let page = input.page.max(1);
         let kind = input.query.as_deref().and_then(QueryKind::read);
-        let mut query = student::Entity::find();
-        match &kind {
-            Some(QueryKind::IdNumber(n)) if n.len() == 18 => {
-                query = query.filter(student::Column::IdNumber.eq(n.as_str()));
-            }
-            Some(QueryKind::IdNumber(n)) => {
-                query = query.filter(starts_with(student::Column::IdNumber, n));
-            }
-            Some(QueryKind::XuejiNumber(n)) => {
-                query = query.filter(starts_with(student::Column::XuejiNumber, n));
-            }
-            Some(QueryKind::Initials(s)) => {
-                query = query.filter(
-                    Condition::any()
-                        .add(starts_with(student::Column::NameInitials, s))
-                        .add(starts_with(student::Column::NameSearch, s)),
-                );
-            }
-            Some(QueryKind::Name(s)) => {
-                query = query.filter(starts_with(student::Column::NameSearch, s));
-            }
-            None => {}
-        }
-        if let Some(g) = input.grade {
-            query = query.filter(student::Column::Grade.eq(i32::from(g)));
-        }
-        if let Some(c) = input
-            .class_name
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
-            query = query.filter(student::Column::ClassName.eq(c));
-        }
-        if !input.statuses.is_empty() {
-            query = query.filter(student::Column::Status.is_in(input.statuses.clone()));
-        }
-        for flag in &input.flags {
-            query = query.filter(flag_condition(flag)?);
-        }
-        if !input.include_archived {
-            query = query.filter(student::Column::Archived.eq(false));
-        }
-        let total = query.clone().count(self.db()).await?;
-        let rows = query
-            .order_by_asc(student::Column::NameSearch)
-            .order_by_asc(student::Column::Id)
+        let (query, order) = list_query(kind.as_ref(), input)?;
+        let total = query.count(self.db()).await?;
+        let rows = order
             .offset(u64::from(page - 1) * u64::from(page_size))
             .limit(u64::from(page_size))
             .all(self.db())

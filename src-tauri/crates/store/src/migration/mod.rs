@@ -2,6 +2,7 @@
 //! only moves forward, and a backup is taken before every migration of an existing database.
 
 mod m0001_initial;
+mod m0002_search_indexes;
 
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
@@ -14,7 +15,10 @@ pub struct Migrator;
 #[sea_orm_migration::async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m0001_initial::Migration)]
+        vec![
+            Box::new(m0001_initial::Migration),
+            Box::new(m0002_search_indexes::Migration),
+        ]
     }
 }
 
