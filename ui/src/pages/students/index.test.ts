@@ -101,6 +101,21 @@ describe('学生 list', { timeout: 30_000 }, () => {
     expect(router.currentRoute.value.params.id).toBe('7')
   })
 
+  it('opens a row by click or, from the keyboard, by Enter on the focused row', async () => {
+    const { wrapper, router } = await mountPage()
+    const rows = wrapper.findAll('[data-test="student-row"]')
+    expect(rows.length).toBe(2)
+    expect(rows[1].attributes('tabindex')).toBe('0')
+    await rows[1].trigger('keydown', { key: 'Enter' })
+    await waitFor(() => expect(router.currentRoute.value.name).toBe('student-archive'))
+    const second = router.currentRoute.value.params.id
+    await router.push('/students')
+    await settle()
+    await wrapper.findAll('[data-test="student-row"]')[0].trigger('click')
+    await waitFor(() => expect(router.currentRoute.value.name).toBe('student-archive'))
+    expect(router.currentRoute.value.params.id).not.toBe(second)
+  })
+
   it('filters by class (with its grade) and flags', async () => {
     const { wrapper } = await mountPage()
     const vm = wrapper.vm as unknown as { $: { setupState: Record<string, unknown> } }
