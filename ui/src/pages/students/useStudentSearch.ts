@@ -17,10 +17,10 @@ export type SearchRunner = (input: SearchInput) => Promise<Page<StudentRow>>
 /**
  * The student list's search: a query and filters, one page of rows and the total.
  *
- * Every change starts a search at once (no debounce: the goal is rows on screen within 100 ms of
- * the last keystroke). At most one search is in flight; changes made meanwhile are coalesced into
- * one follow-up search with the latest input, and a response for anything but the latest input
- * is dropped, so the rows never go back to an older query.
+ * Every change starts a search at once (no debounce, no waiting for a search still running: the
+ * goal is rows on screen within 100 ms of the last keystroke, and each search takes the backend a
+ * few milliseconds from an index). Answers may come back in any order; only the answer to the
+ * latest input is shown, so the rows never go back to an older query.
  */
 export function useStudentSearch(run: SearchRunner = searchStudents, pageSize = 20) {
   const query = ref('')
@@ -43,8 +43,6 @@ export function useStudentSearch(run: SearchRunner = searchStudents, pageSize = 
   const shownQuery = ref('')
 
   let requested = 0
-  let pending: { seq: number; input: SearchInput } | null = null
-  let inFlight = false
   let waiters: (() => void)[] = []
   let onShown: ((query: string) => void) | null = null
 
@@ -61,32 +59,26 @@ export function useStudentSearch(run: SearchRunner = searchStudents, pageSize = 
     }
   }
 
-  /** Asks for a search with the current input (starts now, or right after the one in flight). */
+  /** Starts a search with the current input now; only the latest one asked for is shown. */
   function refresh() {
     requested += 1
-    pending = { seq: requested, input: input() }
+    const seq = requested
     loading.value = true
-    void pump()
+    void show(seq, input())
   }
 
-  async function pump() {
-    if (inFlight || !pending) return
-    const { seq, input: asked } = pending
-    pending = null
-    inFlight = true
+  async function show(seq: number, asked: SearchInput) {
     try {
       const result = await run(asked)
-      if (seq === requested) {
-        rows.value = result.rows
-        total.value = result.total
-        error.value = null
-        shownQuery.value = asked.query ?? ''
-        onShown?.(shownQuery.value)
-      }
+      if (seq !== requested) return
+      rows.value = result.rows
+      total.value = result.total
+      error.value = null
+      shownQuery.value = asked.query ?? ''
+      onShown?.(shownQuery.value)
     } catch (e) {
       if (seq === requested) error.value = toIpcError(e)
     } finally {
-      inFlight = false
       if (seq === requested) {
         loading.value = false
         firstLoad.value = false
@@ -94,7 +86,6 @@ export function useStudentSearch(run: SearchRunner = searchStudents, pageSize = 
         waiters = []
         done.forEach((w) => w())
       }
-      void pump()
     }
   }
 
