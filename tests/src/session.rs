@@ -179,6 +179,24 @@ impl AppHandle {
     pub async fn shot(&self, name: &str) -> Result<PathBuf, fantoccini::error::CmdError> {
         // Let transitions and fonts settle.
         tokio::time::sleep(Duration::from_millis(600)).await;
+        // WebKit's WebDriver takes the screenshot at the window's next paint. The app runs without
+        // accelerated compositing (see src-tauri/src/main.rs), where a page with nothing moving
+        // never paints again and the screenshot would wait forever: a 1-pixel, all but
+        // transparent square blinks in a corner for a second meanwhile.
+        self.client
+            .execute(
+                "const d = document.createElement('div');\
+                 d.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;\
+                 pointer-events:none;opacity:0.01;background:#000;z-index:99999';\
+                 document.body.appendChild(d);\
+                 let n = 0;\
+                 const t = setInterval(() => {\
+                   d.style.background = n++ % 2 ? '#000' : '#fff';\
+                   if (n > 40) { clearInterval(t); d.remove(); }\
+                 }, 25);",
+                vec![],
+            )
+            .await?;
         let png = self.client.screenshot().await?;
         let dir = std::env::var_os("XUEJI_SHOTS_DIR")
             .map_or_else(|| PathBuf::from("/tmp/shots"), PathBuf::from);

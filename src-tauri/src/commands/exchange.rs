@@ -140,7 +140,7 @@ pub async fn import_report_save(
     .await
 }
 
-/// 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志；取消保存时返回空。
+/// 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志；先选保存位置，取消时不导出、不记录，返回空。
 #[tauri::command]
 #[specta::specta]
 pub async fn export_save(
@@ -149,9 +149,19 @@ pub async fn export_save(
     kind: ExportKind,
     request: ExportRequest,
 ) -> Result<Option<SavedFileView>, IpcError> {
+    let name = {
+        let (app, session) = super::session(&state).await?;
+        super::app(&app)?
+            .export_check(&session, kind, &request)
+            .await?
+    };
+    // The database is not held while the dialog is open.
+    let Some(path) = dialog.ask(name).await else {
+        return Ok(None);
+    };
     let (app, session) = super::session(&state).await?;
     let file = super::app(&app)?.export(&session, kind, &request).await?;
-    save(&dialog, file.file_name, &file.bytes, file.rows).await
+    write_to(path, &file.bytes, file.rows).map(Some)
 }
 
 /// 导出全国查重名单（第七条）：候选学生名单 Excel → 规定格式。
@@ -163,12 +173,21 @@ pub async fn export_duplicate_check_save(
     candidates: String,
     request: ExportRequest,
 ) -> Result<Option<SavedFileView>, IpcError> {
-    let (app, session) = super::session(&state).await?;
     let bytes = read(&candidates)?;
+    let name = {
+        let (app, session) = super::session(&state).await?;
+        super::app(&app)?
+            .export_check(&session, ExportKind::DuplicateCheck, &request)
+            .await?
+    };
+    let Some(path) = dialog.ask(name).await else {
+        return Ok(None);
+    };
+    let (app, session) = super::session(&state).await?;
     let file = super::app(&app)?
         .export_duplicate_check(&session, &bytes, &request)
         .await?;
-    save(&dialog, file.file_name, &file.bytes, file.rows).await
+    write_to(path, &file.bytes, file.rows).map(Some)
 }
 
 /// 本校公钥文本（交给其他学校）。

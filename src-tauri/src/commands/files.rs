@@ -66,6 +66,15 @@ impl SaveDialog {
         }))
     }
 
+    /// A dialog that always gives `answer` (`None`: the registrar cancels), for tests.
+    pub fn answering(answer: Option<PathBuf>) -> Self {
+        Self(Box::new(move |_name: String| {
+            let (tx, rx) = oneshot::channel();
+            let _ = tx.send(answer.clone());
+            rx
+        }))
+    }
+
     /// Where to save `name`: the end-to-end folder when set, else the registrar's choice; `None`
     /// when cancelled.
     pub(crate) async fn ask(&self, name: String) -> Option<PathBuf> {

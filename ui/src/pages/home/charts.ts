@@ -24,13 +24,15 @@ export function barOption(counts: CountView[], seriesName: string): ChartOption 
 export function pieOption(counts: CountView[], seriesName: string): ChartOption {
   return {
     tooltip: { trigger: 'item', formatter: '{b}：{c}人（{d}%）' },
-    legend: { type: 'scroll', orient: 'vertical', right: 8, top: 'middle' },
+    // The legend below the ring: beside it, the ring's outside labels ran into the legend on a
+    // narrow card.
+    legend: { type: 'scroll', bottom: 0 },
     series: [
       {
         name: seriesName,
         type: 'pie',
-        radius: ['40%', '68%'],
-        center: ['38%', '50%'],
+        radius: ['36%', '60%'],
+        center: ['50%', '45%'],
         avoidLabelOverlap: true,
         label: { formatter: '{b} {c}' },
         data: counts.filter((c) => c.count > 0).map((c) => ({ name: c.label, value: c.count })),

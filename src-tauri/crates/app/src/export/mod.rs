@@ -111,6 +111,25 @@ fn approval(request: &ExportRequest) -> Result<(String, String)> {
 }
 
 impl App {
+    /// Checks an export before anything is made: the right to export, the approval reference
+    /// (R30.2) and the purpose (R30.1). Returns the suggested file name, so the registrar is asked
+    /// where to save only an export that may be made, and nothing is made or audited for a save
+    /// that is cancelled.
+    pub async fn export_check(
+        &self,
+        session: &Session,
+        kind: ExportKind,
+        request: &ExportRequest,
+    ) -> Result<String> {
+        self.authorize(session, Permission::PrintDocuments).await?;
+        approval(request)?;
+        Ok(self.export_file_name(kind))
+    }
+
+    fn export_file_name(&self, kind: ExportKind) -> String {
+        format!("{}-{}.xlsx", kind.label_zh(), self.today().format("%Y%m%d"))
+    }
+
     /// Exports `kind` (every kind but the duplicate-check list, which needs its candidates) as an
     /// .xlsx workbook marked with who exported it, when, the approval reference and the purpose;
     /// the same facts go to the audit log (R30.1, R30.2).
@@ -193,9 +212,8 @@ impl App {
             ),
         )
         .await?;
-        let date = self.today().format("%Y%m%d");
         Ok(ExportFile {
-            file_name: format!("{}-{date}.xlsx", kind.label_zh()),
+            file_name: self.export_file_name(kind),
             rows,
             bytes,
         })
