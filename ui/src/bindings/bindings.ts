@@ -540,7 +540,7 @@ async importReportSave(path: string) : Promise<Result<SavedFileView | null, IpcE
 }
 },
 /**
- * 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志；取消保存时返回空。
+ * 导出 Excel：须填写批准文号和用途（第三十条），文件标注导出人、时间，记入审计日志；先选保存位置，取消时不导出、不记录，返回空。
  */
 async exportSave(kind: ExportKind, request: ExportRequest) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
