@@ -1,46 +1,11 @@
 //! The start-up states the router reads (`setup_status`), recovery when the key is gone, and the
 //! lock, through the real IPC path on Tauri's mock runtime with a real SQLCipher database.
 
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
+mod common;
 
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
+use common::{call, launch, primary_school};
 
-fn call(webview: &Window, cmd: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: tauri::http::HeaderMap::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().unwrap())
-}
-
-/// One launch of the app on `dir`, with its key in `key_file`.
-fn launch(
-    dir: &std::path::Path,
-    key_file: &std::path::Path,
-) -> (tauri::App<tauri::test::MockRuntime>, Window) {
-    let mut state = xueji_desktop_lib::AppState::open(dir.to_path_buf()).unwrap();
-    state.keys = Some(xueji_store::KeyStore::file(key_file));
-    let app = mock_builder()
-        .invoke_handler(xueji_desktop_lib::specta_builder().invoke_handler())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", tauri::WebviewUrl::default())
-        .build()
-        .unwrap();
-    (app, w)
-}
+use serde_json::json;
 
 /// A copy of a data folder (database, its WAL, the recovery file), without the instance lock.
 fn copy_of(from: &std::path::Path, to: &std::path::Path) -> std::path::PathBuf {
@@ -52,14 +17,6 @@ fn copy_of(from: &std::path::Path, to: &std::path::Path) -> std::path::PathBuf {
         }
     }
     to.to_path_buf()
-}
-
-fn school() -> Value {
-    json!({
-        "name": "文三路小学", "code": "3133001234", "kind": "primary", "countyBureau": "西湖区教育局",
-        "township": "文新街道", "graduatingGrades": [6], "mayAdmitForeign": false,
-        "offersHomeTeaching": false, "ruleProfile": "zhejiang-2017"
-    })
 }
 
 // One story across three launches: splitting it would repeat the first run in each part.
@@ -82,7 +39,7 @@ fn setup_status_reports_each_start_up_state_and_the_lost_key_is_recovered() {
             &w,
             "setup_init",
             json!({ "input": {
-                "school": school(), "adminUsername": "xjgly", "adminDisplayName": "王老师",
+                "school": primary_school(Some("3133001234")), "adminUsername": "xjgly", "adminDisplayName": "王老师",
                 "adminPassword": "Xueji2024"
             }}),
         )

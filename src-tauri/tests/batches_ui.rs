@@ -2,33 +2,16 @@
 //! Tauri's mock runtime with a real SQLCipher database: the batch, the certificates with their
 //! progress channel, the R26.2 refusal, the completion proof, the issued-document log and void.
 
+mod common;
+
+use common::{MockApp, Window, call, launch, set_up_and_log_in};
+
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use tauri::Manager;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
 use xueji_desktop_lib::{AppState, SaveDialog};
 use xueji_domain::{Grade, PersonName, Status};
 use xueji_store::repo::students::{self, NewFamilyMember, NewStudent, Placement};
-
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
-
-fn call(w: &Window, cmd: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: tauri::http::HeaderMap::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().unwrap())
-}
 
 /// A valid resident ID number for a birth date and a sequence number.
 fn id_number(birth: NaiveDate, seq: u16) -> String {
@@ -88,34 +71,11 @@ fn student(name: &str, seq: u16, grade: u8) -> NewStudent {
 
 /// A set-up primary school (graduating grade 6) with three sixth-graders and a fifth-grader, the
 /// registrar logged in. Returns the window and the students' ids.
-fn school(tmp: &std::path::Path) -> (tauri::App<tauri::test::MockRuntime>, Window, Vec<i64>) {
-    let mut state = AppState::open(tmp.join("data")).unwrap();
-    state.keys = Some(xueji_store::KeyStore::file(tmp.join("db.key")));
-    let app = mock_builder()
-        .invoke_handler(xueji_desktop_lib::specta_builder().invoke_handler())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
+fn school(tmp: &std::path::Path) -> (MockApp, Window, Vec<i64>) {
+    let (app, w) = launch(&tmp.join("data"), &tmp.join("db.key"));
     // Never opened here: the only save asked of it is refused before the dialog.
     app.manage(SaveDialog::new(app.handle().clone()));
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", tauri::WebviewUrl::default())
-        .build()
-        .unwrap();
-    let school = json!({
-        "name": "文三路小学", "code": null, "kind": "primary", "countyBureau": "西湖区教育局",
-        "township": "文新街道", "graduatingGrades": [6], "mayAdmitForeign": false,
-        "offersHomeTeaching": false, "ruleProfile": "zhejiang-2017"
-    });
-    call(&w, "setup_init", json!({ "input": {
-        "school": school, "adminUsername": "registrar", "adminDisplayName": "王老师", "adminPassword": "xueji2024"
-    }}))
-    .unwrap();
-    call(
-        &w,
-        "auth_login",
-        json!({ "username": "registrar", "password": "xueji2024" }),
-    )
-    .unwrap();
+    set_up_and_log_in(&w);
     let ids = tauri::async_runtime::block_on(async {
         let state = app.state::<AppState>();
         let guard = state.app.read().await;

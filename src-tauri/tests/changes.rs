@@ -3,28 +3,11 @@
 //! the decision PDF (`change_document`), the appeal (`change_appeal_file`, `change_appeal_decide`),
 //! a lift refused with R23.2 and then allowed, and its written notice.
 
+mod common;
+
+use common::{Window, call, launch};
+
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
-
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
-
-fn call(webview: &Window, cmd: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: tauri::http::HeaderMap::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().unwrap())
-}
 
 fn ok(w: &Window, cmd: &str, body: Value) -> Value {
     call(w, cmd, body).unwrap_or_else(|e| panic!("{cmd}: {e}"))
@@ -71,16 +54,7 @@ fn decide(w: &Window, application: &Value, step: u32, decision: &str, on: &str) 
 #[allow(clippy::too_many_lines)] // one procedure, step by step
 fn a_sanction_is_decided_appealed_and_lifted_with_its_notices_through_ipc() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut state = xueji_desktop_lib::AppState::open(tmp.path().join("data")).unwrap();
-    state.keys = Some(xueji_store::KeyStore::file(tmp.path().join("db.key")));
-    let app = mock_builder()
-        .invoke_handler(xueji_desktop_lib::specta_builder().invoke_handler())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", tauri::WebviewUrl::default())
-        .build()
-        .unwrap();
+    let (_app, w) = launch(&tmp.path().join("data"), &tmp.path().join("db.key"));
 
     // Not logged in: the new commands refuse like every other.
     let locked = call(&w, "change_document", json!({ "applicationId": 1 })).unwrap_err();

@@ -2,62 +2,19 @@
 //! database: an export is checked (R30.2, R30.1) before the save dialog opens, and made and
 //! audited only once the registrar has chosen where it goes; a cancelled save leaves no trace.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::{MockApp, Window, call, school_app};
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use xueji_desktop_lib::{AppState, SaveDialog};
-
-type Window = tauri::WebviewWindow<MockRuntime>;
-
-fn call(webview: &Window, cmd: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: tauri::http::HeaderMap::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().unwrap())
-}
+use tauri::Manager;
+use xueji_desktop_lib::SaveDialog;
 
 /// A set-up school, the registrar logged in; the save dialog always answers `answer`.
-fn school(tmp: &Path, answer: Option<PathBuf>) -> (tauri::App<MockRuntime>, Window) {
-    let mut state = AppState::open(tmp.join("data")).unwrap();
-    state.keys = Some(xueji_store::KeyStore::file(tmp.join("db.key")));
-    let app = mock_builder()
-        .invoke_handler(xueji_desktop_lib::specta_builder().invoke_handler())
-        .manage(state)
-        .manage(SaveDialog::answering(answer))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", tauri::WebviewUrl::default())
-        .build()
-        .unwrap();
-    let school = json!({
-        "name": "文三路小学", "code": null, "kind": "primary", "countyBureau": "西湖区教育局",
-        "township": "文新街道", "graduatingGrades": [6], "mayAdmitForeign": false,
-        "offersHomeTeaching": false, "ruleProfile": "zhejiang-2017"
-    });
-    call(&w, "setup_init", json!({ "input": {
-        "school": school, "adminUsername": "registrar", "adminDisplayName": "王老师", "adminPassword": "xueji2024"
-    }}))
-    .unwrap();
-    call(
-        &w,
-        "auth_login",
-        json!({ "username": "registrar", "password": "xueji2024" }),
-    )
-    .unwrap();
+fn school(tmp: &Path, answer: Option<PathBuf>) -> (MockApp, Window) {
+    let (app, w) = school_app(tmp);
+    app.manage(SaveDialog::answering(answer));
     (app, w)
 }
 

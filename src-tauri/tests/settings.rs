@@ -2,32 +2,13 @@
 //! real SQLCipher database and a key file: a restore reopens the database in the shell's state
 //! and keeps the user logged in.
 
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
+mod common;
 
-fn call(
-    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    body: Value,
-) -> Result<Value, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: tauri::http::HeaderMap::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().unwrap())
-}
+use common::{Window, call, launch, set_up_and_log_in};
 
-fn usernames(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> Vec<String> {
+use serde_json::json;
+
+fn usernames(w: &Window) -> Vec<String> {
     call(w, "user_list", json!({}))
         .unwrap()
         .as_array()
@@ -41,32 +22,9 @@ fn usernames(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> Vec<String> 
 #[allow(clippy::too_many_lines)] // one registrar session, step by step, reads as one script
 fn settings_statistics_backup_and_restore_through_ipc() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut state = xueji_desktop_lib::AppState::open(tmp.path().join("data")).unwrap();
-    state.keys = Some(xueji_store::KeyStore::file(tmp.path().join("db.key")));
-    let app = mock_builder()
-        .invoke_handler(xueji_desktop_lib::specta_builder().invoke_handler())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", tauri::WebviewUrl::default())
-        .build()
-        .unwrap();
+    let (_app, w) = launch(&tmp.path().join("data"), &tmp.path().join("db.key"));
 
-    let school = json!({
-        "name": "文三路小学", "code": null, "kind": "primary", "countyBureau": "西湖区教育局",
-        "township": "文新街道", "graduatingGrades": [6], "mayAdmitForeign": false,
-        "offersHomeTeaching": false, "ruleProfile": "zhejiang-2017"
-    });
-    call(&w, "setup_init", json!({ "input": {
-        "school": school, "adminUsername": "registrar", "adminDisplayName": "王老师", "adminPassword": "xueji2024"
-    }}))
-    .unwrap();
-    call(
-        &w,
-        "auth_login",
-        json!({ "username": "registrar", "password": "xueji2024" }),
-    )
-    .unwrap();
+    set_up_and_log_in(&w);
 
     let settings = call(&w, "settings_get", json!({})).unwrap();
     assert_eq!(settings["school"]["name"], "文三路小学");

@@ -1,28 +1,11 @@
 //! The 学生 commands through the real IPC path on Tauri's mock runtime: the class list and the
 //! flag filters of the list, the archive's labels, and an everyday edit refused for a key field.
 
+mod common;
+
+use common::{Window, call, school_app};
+
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
-
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
-
-fn call(webview: &Window, cmd: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: tauri::http::HeaderMap::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().unwrap())
-}
 
 fn id_number(first17: &str) -> String {
     let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -47,39 +30,10 @@ fn enrol(w: &Window, name: &str, first17: &str, class: &str, orphan: bool) -> Va
     .unwrap()
 }
 
-fn app_window(tmp: &std::path::Path) -> (tauri::App<tauri::test::MockRuntime>, Window) {
-    let mut state = xueji_desktop_lib::AppState::open(tmp.join("data")).unwrap();
-    state.keys = Some(xueji_store::KeyStore::file(tmp.join("db.key")));
-    let app = mock_builder()
-        .invoke_handler(xueji_desktop_lib::specta_builder().invoke_handler())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", tauri::WebviewUrl::default())
-        .build()
-        .unwrap();
-    let school = json!({
-        "name": "文三路小学", "code": null, "kind": "primary", "countyBureau": "西湖区教育局",
-        "township": "文新街道", "graduatingGrades": [6], "mayAdmitForeign": false,
-        "offersHomeTeaching": false, "ruleProfile": "zhejiang-2017"
-    });
-    call(&w, "setup_init", json!({ "input": {
-        "school": school, "adminUsername": "registrar", "adminDisplayName": "王老师", "adminPassword": "xueji2024"
-    }}))
-    .unwrap();
-    call(
-        &w,
-        "auth_login",
-        json!({ "username": "registrar", "password": "xueji2024" }),
-    )
-    .unwrap();
-    (app, w)
-}
-
 #[test]
 fn classes_flags_archive_labels_and_a_refused_key_field_edit_through_ipc() {
     let tmp = tempfile::tempdir().unwrap();
-    let (_app, w) = app_window(tmp.path());
+    let (_app, w) = school_app(tmp.path());
 
     let zhang = enrol(&w, "张三", "33010620190301001", "10班", false);
     enrol(&w, "李四", "33010620190401002", "2班", true);

@@ -1,30 +1,11 @@
 //! The first run, login and the student commands through the real IPC path on Tauri's mock
 //! runtime, with a real SQLCipher database and a key file.
 
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
+mod common;
 
-fn call(
-    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    body: Value,
-) -> Result<Value, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: tauri::http::HeaderMap::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().unwrap())
-}
+use common::{call, launch, primary_school};
+
+use serde_json::json;
 
 fn id_number() -> String {
     let first17 = "33010620190301001";
@@ -40,16 +21,7 @@ fn id_number() -> String {
 #[test]
 fn first_run_login_enrol_and_search_through_ipc() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut state = xueji_desktop_lib::AppState::open(tmp.path().join("data")).unwrap();
-    state.keys = Some(xueji_store::KeyStore::file(tmp.path().join("db.key")));
-    let app = mock_builder()
-        .invoke_handler(xueji_desktop_lib::specta_builder().invoke_handler())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", tauri::WebviewUrl::default())
-        .build()
-        .unwrap();
+    let (_app, w) = launch(&tmp.path().join("data"), &tmp.path().join("db.key"));
 
     let status = call(&w, "setup_status", json!({})).unwrap();
     assert_eq!(status["initialized"], false);
@@ -61,11 +33,7 @@ fn first_run_login_enrol_and_search_through_ipc() {
     .expect_err("not logged in");
     assert_eq!(refused["kind"], "locked");
 
-    let school = json!({
-        "name": "文三路小学", "code": null, "kind": "primary", "countyBureau": "西湖区教育局",
-        "township": "文新街道", "graduatingGrades": [6], "mayAdmitForeign": false,
-        "offersHomeTeaching": false, "ruleProfile": "zhejiang-2017"
-    });
+    let school = primary_school(None);
     let weak = call(&w, "setup_init", json!({ "input": {
         "school": school, "adminUsername": "registrar", "adminDisplayName": "王老师", "adminPassword": "short"
     }}))
