@@ -71,13 +71,13 @@ pub fn admit(ctx: &Context<'_>, admission: &Admission) -> Result<Effects> {
         grade: Some(admission.grade),
         ..Effects::default()
     };
-    let due = deadlines::archive_due(ctx.profile, ctx.calendar, admission.entry_date)?;
-    fx.deadline_at(
+    fx.deadline_counted(
         DeadlineKind::ArchiveCreation,
-        due,
+        deadlines::archive_basis(ctx.profile, admission.entry_date),
+        ctx.calendar,
         rules::R8_1,
         "为学生建立学籍档案",
-    );
+    )?;
     match admission.kind {
         AdmissionKind::NoPriorRecord { national_check }
             if national_check != CheckResult::Passed =>

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::calendar::WorkCalendar;
+use crate::calendar::{Counting, Due, Provisional, WorkCalendar};
 use crate::deadlines;
-use crate::error::{DomainError, Result};
+use crate::error::Result;
 use crate::profile::RuleProfile;
 use crate::record::StudentRef;
 use crate::rules::{self, RuleId};
@@ -117,7 +117,18 @@ pub struct ExportFacts {
     pub approval_reference: Option<String>,
 }
 
-/// One current breach.
+/// How sure a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A breach: late under any holiday arrangement.
+    Breach,
+    /// Past a provisional due date, but the missing notice may still move that date past today:
+    /// a warning until it is certain (see [`Due::surely_passed`]).
+    Warning,
+}
+
+/// One current breach (or, against a provisional due date, a warning).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     pub student: Option<StudentRef>,
@@ -126,9 +137,12 @@ pub struct Finding {
     /// The rule whose deadline or duty is breached.
     pub basis: RuleId,
     pub due: Option<NaiveDate>,
-    /// Working days late; `None` when the calendar cannot count that far.
+    /// Working days late (provisionally counted when `provisional` is set).
     pub overdue_working_days: Option<u32>,
     pub message: String,
+    pub severity: Severity,
+    /// Set when the due date was counted past the loaded holiday notices.
+    pub provisional: Option<Provisional>,
 }
 
 struct Checker<'a> {
@@ -139,47 +153,56 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Records a finding if `due` is past; `due` computed by the calendar when it can.
+    /// Records a finding if `due` is past: a breach when it is past under any holiday
+    /// arrangement, a warning while a missing notice could still move it past today.
     fn overdue(
         &mut self,
         student: &StudentRef,
         (rule, basis): (RuleId, RuleId),
-        due: Result<NaiveDate>,
-        fallback_due: NaiveDate,
+        due: &Due,
         message: &str,
     ) -> Result<()> {
-        let due = match due {
-            Ok(d) => d,
-            Err(DomainError::CalendarNotLoaded { .. }) => fallback_due,
-            Err(e) => return Err(e),
-        };
-        if self.today <= due {
+        if self.today <= due.date {
             return Ok(());
         }
-        let late = match deadlines::overdue_working_days(self.calendar, due, self.today) {
-            Ok(n) => Some(n),
-            Err(DomainError::CalendarNotLoaded { .. }) => None,
-            Err(e) => return Err(e),
-        };
-        if late == Some(0) {
+        let late = deadlines::overdue_working_days(self.calendar, due.date, self.today)?;
+        if late == 0 {
             return Ok(());
+        }
+        let severity = if due.surely_passed(self.today) {
+            Severity::Breach
+        } else {
+            Severity::Warning
+        };
+        let date = due.date;
+        let mut message = format!("{}：{message}（期限{date}）", student.name);
+        if severity == Severity::Warning {
+            message.push_str("；期限为暂定，待节假日通知载入后确定");
         }
         self.out.push(Finding {
             student: Some(student.clone()),
             rule,
             basis,
-            due: Some(due),
-            overdue_working_days: late,
-            message: format!("{}：{message}（期限{due}）", student.name),
+            due: Some(date),
+            overdue_working_days: Some(late),
+            message,
+            severity,
+            provisional: due.provisional.clone(),
         });
         Ok(())
     }
 
-    fn working_days(&self, from: NaiveDate, n: u32) -> (Result<NaiveDate>, NaiveDate) {
-        let fallback = from
-            .checked_add_days(Days::new(u64::from(n) * 7 / 5))
-            .unwrap_or(from);
-        (self.calendar.add_working_days(from, n), fallback)
+    fn working_days(&self, from: NaiveDate, n: u32) -> Result<Due> {
+        Counting::working_days(from, n).due(self.calendar)
+    }
+
+    /// A stored date that was counted on the calendar (a leave's end): provisional when its own
+    /// year's notice is missing.
+    fn counted(&self, date: NaiveDate) -> Due {
+        Due {
+            date,
+            provisional: self.calendar.provisional(date, date),
+        }
     }
 
     #[allow(clippy::too_many_lines)] // one block per breach of Art. 32
@@ -188,39 +211,32 @@ impl Checker<'_> {
         let p = self.profile;
         // (1) no archive for an admitted student
         if r.archive_created_on.is_none() && !r.status.is_read_only() {
-            let fallback = r
-                .entry_date
-                .checked_add_months(Months::new(p.archive_deadline_months))
-                .unwrap_or(r.entry_date);
-            let due = deadlines::archive_due(p, self.calendar, r.entry_date);
+            let due = deadlines::archive_due(p, self.calendar, r.entry_date)?;
             self.overdue(
                 s,
                 (rules::R32_1, rules::R8_1),
-                due,
-                fallback,
+                &due,
                 "入学后未按期建立学籍档案",
             )?;
         }
         // (3) a change that happened is not recorded
         for u in &r.unrecorded {
-            let (due, fb) = self.working_days(u.happened_on, p.change_record_working_days);
+            let due = self.working_days(u.happened_on, p.change_record_working_days)?;
             self.overdue(
                 s,
                 (rules::R32_3, rules::R10_1),
-                due,
-                fb,
+                &due,
                 &format!("{}未及时纳入学籍档案", u.what),
             )?;
         }
         // (4) dropout not reported; migrant archive not handed over (6)
         if let Some(d) = r.dropout {
             if d.reported_on.is_none() {
-                let (due, fb) = self.working_days(d.dropped_out_on, p.dropout_report_working_days);
+                let due = self.working_days(d.dropped_out_on, p.dropout_report_working_days)?;
                 self.overdue(
                     s,
                     (rules::R32_4, rules::R18_1),
-                    due,
-                    fb,
+                    &due,
                     "辍学情况未书面报告",
                 )?;
             }
@@ -228,8 +244,7 @@ impl Checker<'_> {
                 self.overdue(
                     s,
                     (rules::R32_6, rules::R18_2),
-                    Ok(end),
-                    end,
+                    &Due::fixed(end),
                     "随迁子女辍学，学期末未移交学籍档案",
                 )?;
             }
@@ -238,12 +253,11 @@ impl Checker<'_> {
         if let Some(t) = r.transfer_in
             && t.procedure_started_on.is_none()
         {
-            let (due, fb) = self.working_days(t.admitted_on, p.transfer_step_working_days);
+            let due = self.working_days(t.admitted_on, p.transfer_step_working_days)?;
             self.overdue(
                 s,
                 (rules::R32_5, rules::R13_1),
-                due,
-                fb,
+                &due,
                 "已接收转入学生但未办理转学手续",
             )?;
         }
@@ -251,45 +265,37 @@ impl Checker<'_> {
         if let Some(t) = r.transfer_out
             && t.archive_sent_on.is_none()
         {
-            let (due, fb) = self.working_days(t.completed_on, p.transfer_step_working_days);
+            let due = self.working_days(t.completed_on, p.transfer_step_working_days)?;
             self.overdue(
                 s,
                 (rules::R32_6, rules::R9_1),
-                due,
-                fb,
+                &due,
                 "转出后未转接学籍档案",
             )?;
         }
         // (8) other breaches: transfer steps, death, leave, deferral, sanctions
         for app in &r.applications {
-            match app.overdue_step(self.calendar, self.today) {
-                Ok(Some(step)) => self.out.push(Finding {
-                    student: Some(s.clone()),
-                    rule: rules::R32_8,
-                    basis: rules::R13_3,
-                    due: Some(step.due),
-                    overdue_working_days: Some(step.overdue_working_days),
-                    message: format!(
-                        "{}：{}超过{}个工作日未办理（期限{}）",
-                        s.name,
-                        step.party.label_zh(),
-                        p.transfer_step_working_days,
-                        step.due
-                    ),
-                }),
-                Ok(None) | Err(DomainError::CalendarNotLoaded { .. }) => {}
-                Err(e) => return Err(e),
+            if let Some(step) = app.overdue_step(self.calendar, self.today)? {
+                let due = Due {
+                    date: step.due,
+                    provisional: step.provisional.clone(),
+                };
+                let what = format!(
+                    "{}超过{}个工作日未办理",
+                    step.party.label_zh(),
+                    p.transfer_step_working_days
+                );
+                self.overdue(s, (rules::R32_8, rules::R13_3), &due, &what)?;
             }
         }
         if let Some(d) = r.death
             && d.cancelled_on.is_none()
         {
-            let (due, fb) = self.working_days(d.died_on, p.death_cancellation_working_days);
+            let due = self.working_days(d.died_on, p.death_cancellation_working_days)?;
             self.overdue(
                 s,
                 (rules::R32_8, rules::R19_1),
-                due,
-                fb,
+                &due,
                 "学生死亡后未按期注销学籍",
             )?;
         }
@@ -297,8 +303,7 @@ impl Checker<'_> {
             self.overdue(
                 s,
                 (rules::R32_8, rules::R14_3),
-                Ok(until),
-                until,
+                &self.counted(until),
                 "休学期满未复学也未申请继续休学",
             )?;
         }
@@ -306,8 +311,7 @@ impl Checker<'_> {
             self.overdue(
                 s,
                 (rules::R32_8, rules::R6_2),
-                Ok(year.end()),
-                year.end(),
+                &Due::fixed(year.end()),
                 "缓学期满未入学也未重新申请缓学",
             )?;
         }
@@ -317,8 +321,7 @@ impl Checker<'_> {
                 self.overdue(
                     s,
                     (rules::R32_8, rules::R23_2),
-                    Ok(end),
-                    end,
+                    &Due::fixed(end),
                     &format!(
                         "{}处分期满未作出是否解除的决定",
                         f.sanction.level.label_zh()
@@ -368,6 +371,8 @@ pub fn findings(
                 due: None,
                 overdue_working_days: None,
                 message: format!("同一身份重复建立学籍：{names}"),
+                severity: Severity::Breach,
+                provisional: None,
             });
         }
     }
@@ -389,6 +394,8 @@ pub fn findings(
                     "{} 用户{}导出{}条学籍信息，未经主管教育行政部门书面核准",
                     e.on, e.user, e.records
                 ),
+                severity: Severity::Breach,
+                provisional: None,
             });
         }
     }
@@ -640,7 +647,11 @@ mod tests {
         old.archive_created_on = None;
         let f = run(d(2025, 3, 3), &[old], &[]);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].due, Some(d(2016, 10, 1)));
-        assert_eq!(f[0].overdue_working_days, None);
+        // 1 Oct 2016 is 国庆节 (1–3 Oct, the weekend made up on 4 and 5 Oct): counted with the
+        // statutory days, 2016's notice not being loaded; long past any arrangement, a breach
+        assert_eq!(f[0].due, Some(d(2016, 10, 6)));
+        assert!(f[0].overdue_working_days.is_some());
+        assert_eq!(f[0].severity, Severity::Breach);
+        assert_eq!(f[0].provisional.as_ref().map(|p| p.years.clone()), Some(vec![2016]));
     }
 }

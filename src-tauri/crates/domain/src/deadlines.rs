@@ -4,9 +4,9 @@
 //! A period counted in months that ends on a holiday or weekend ends on the next working day
 //! (民法典第二百零三条), so no deadline ever falls on a day off.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Days, NaiveDate};
 
-use crate::calendar::WorkCalendar;
+use crate::calendar::{Counting, Due, WorkCalendar};
 use crate::effects::Warning;
 use crate::error::{DomainError, Result};
 use crate::profile::RuleProfile;
@@ -14,38 +14,46 @@ use crate::rules;
 use crate::school::{SchoolYear, Term};
 
 /// `start` plus `months` calendar months, moved to the next working day if it is a day off.
-pub fn after_months(calendar: &WorkCalendar, start: NaiveDate, months: u32) -> Result<NaiveDate> {
-    let end = start
-        .checked_add_months(Months::new(months))
-        .ok_or(DomainError::CalendarNotLoaded { year: i32::MAX })?;
-    calendar.working_day_on_or_after(end)
+pub fn after_months(calendar: &WorkCalendar, start: NaiveDate, months: u32) -> Result<Due> {
+    Counting::months(start, months).due(calendar)
 }
 
 /// R8.1: the archive is due within the profile's months of entry.
-pub fn archive_due(
-    profile: &RuleProfile,
-    calendar: &WorkCalendar,
-    entry: NaiveDate,
-) -> Result<NaiveDate> {
-    after_months(calendar, entry, profile.archive_deadline_months)
+pub fn archive_basis(profile: &RuleProfile, entry: NaiveDate) -> Counting {
+    Counting::months(entry, profile.archive_deadline_months)
+}
+
+/// R8.1, counted.
+pub fn archive_due(profile: &RuleProfile, calendar: &WorkCalendar, entry: NaiveDate) -> Result<Due> {
+    archive_basis(profile, entry).due(calendar)
 }
 
 /// R19.1: the record of a deceased student is cancelled within the profile's working days.
+pub fn death_cancellation_basis(profile: &RuleProfile, died_on: NaiveDate) -> Counting {
+    Counting::working_days(died_on, profile.death_cancellation_working_days)
+}
+
+/// R19.1, counted.
 pub fn death_cancellation_due(
     profile: &RuleProfile,
     calendar: &WorkCalendar,
     died_on: NaiveDate,
-) -> Result<NaiveDate> {
-    calendar.add_working_days(died_on, profile.death_cancellation_working_days)
+) -> Result<Due> {
+    death_cancellation_basis(profile, died_on).due(calendar)
 }
 
 /// R18.1: a dropout is reported in writing within the profile's working days.
+pub fn dropout_report_basis(profile: &RuleProfile, dropped_out_on: NaiveDate) -> Counting {
+    Counting::working_days(dropped_out_on, profile.dropout_report_working_days)
+}
+
+/// R18.1, counted.
 pub fn dropout_report_due(
     profile: &RuleProfile,
     calendar: &WorkCalendar,
     dropped_out_on: NaiveDate,
-) -> Result<NaiveDate> {
-    calendar.add_working_days(dropped_out_on, profile.dropout_report_working_days)
+) -> Result<Due> {
+    dropout_report_basis(profile, dropped_out_on).due(calendar)
 }
 
 /// R10.1: a change that happened is recorded within the profile's working days.
@@ -53,8 +61,8 @@ pub fn change_record_due(
     profile: &RuleProfile,
     calendar: &WorkCalendar,
     happened_on: NaiveDate,
-) -> Result<NaiveDate> {
-    calendar.add_working_days(happened_on, profile.change_record_working_days)
+) -> Result<Due> {
+    Counting::working_days(happened_on, profile.change_record_working_days).due(calendar)
 }
 
 /// R6.2: the last day to apply for a deferral for a school year: the day before it starts.
@@ -156,18 +164,18 @@ mod tests {
         let cal = WorkCalendar::official();
         let zj = RuleProfile::zhejiang_2017();
         assert_eq!(
-            archive_due(&zj, &cal, d(2024, 9, 2)),
+            archive_due(&zj, &cal, d(2024, 9, 2)).map(|x| x.date),
             Ok(d(2024, 10, 8)),
             "2 Oct is National Day"
         );
         assert_eq!(
-            archive_due(&zj, &cal, d(2024, 3, 4)),
+            archive_due(&zj, &cal, d(2024, 3, 4)).map(|x| x.date),
             Ok(d(2024, 4, 7)),
             "4 Apr is 清明, 7 Apr a make-up Sunday"
         );
         let national = RuleProfile::national_2025();
         assert_eq!(
-            archive_due(&national, &cal, d(2025, 9, 1)),
+            archive_due(&national, &cal, d(2025, 9, 1)).map(|x| x.date),
             Ok(d(2025, 11, 3)),
             "1 Nov 2025 is a Saturday"
         );
@@ -221,7 +229,7 @@ mod tests {
         // Fri 2025-01-24 + 10 working days: 26 Jan (make-up Sunday), 27 Jan, then 28 Jan–4 Feb
         // off, 5–7 Feb, 8 Feb (make-up Saturday), 10–13 Feb
         assert_eq!(
-            death_cancellation_due(&p, &cal, d(2025, 1, 24)),
+            death_cancellation_due(&p, &cal, d(2025, 1, 24)).map(|x| x.date),
             Ok(d(2025, 2, 13))
         );
     }
@@ -231,7 +239,7 @@ mod tests {
         let cal = WorkCalendar::official();
         let p = RuleProfile::default();
         assert_eq!(
-            dropout_report_due(&p, &cal, d(2024, 4, 29)),
+            dropout_report_due(&p, &cal, d(2024, 4, 29)).map(|x| x.date),
             Ok(d(2024, 5, 9))
         );
         assert_eq!(semester_end(&terms(), d(2024, 11, 5)), Some(d(2025, 1, 17)));

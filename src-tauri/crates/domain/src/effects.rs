@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar::{Counting, Provisional, WorkCalendar};
 use crate::change::{Award, ChangeKind};
+use crate::error::Result;
 use crate::record::HoldFacts;
 use crate::rules::RuleId;
 use crate::sanction::SanctionRecord;
@@ -69,6 +71,10 @@ pub struct Deadline {
     pub rule: RuleId,
     /// Chinese label for the dashboard.
     pub label: String,
+    /// How `due` was counted, so a notice loaded later can count it again.
+    pub basis: Counting,
+    /// Set when `due` was counted past the loaded holiday notices.
+    pub provisional: Option<Provisional>,
 }
 
 /// Documents to print.
@@ -231,6 +237,7 @@ impl Effects {
         });
     }
 
+    /// A deadline on a fixed date (the end of a school year or a term).
     pub(crate) fn deadline_at(
         &mut self,
         kind: DeadlineKind,
@@ -243,6 +250,29 @@ impl Effects {
             due,
             rule,
             label: label.into(),
+            basis: Counting::fixed(due),
+            provisional: None,
         });
+    }
+
+    /// A deadline counted on the calendar; returns its due date.
+    pub(crate) fn deadline_counted(
+        &mut self,
+        kind: DeadlineKind,
+        basis: Counting,
+        calendar: &WorkCalendar,
+        rule: RuleId,
+        label: impl Into<String>,
+    ) -> Result<NaiveDate> {
+        let due = basis.due(calendar)?;
+        self.deadlines.push(Deadline {
+            kind,
+            due: due.date,
+            rule,
+            label: label.into(),
+            basis,
+            provisional: due.provisional,
+        });
+        Ok(due.date)
     }
 }

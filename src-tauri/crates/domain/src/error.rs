@@ -1,6 +1,7 @@
 //! The crate's error type. A refusal by the law is [`DomainError::Rule`] and always names its
 //! rule id; malformed input is [`DomainError::Invalid`] and names the rule that requires the
-//! input to be right; a gap in the holiday calendar is [`DomainError::CalendarNotLoaded`].
+//! input to be right. A missing holiday notice is never an error: past the loaded notices the
+//! calendar counts provisionally (see [`crate::calendar::Provisional`]).
 
 use crate::rules::RuleId;
 
@@ -22,11 +23,6 @@ pub enum DomainError {
         rule: RuleId,
         message: String,
     },
-    /// A working-day computation reached a year whose State Council holiday notice is not loaded.
-    #[error(
-        "尚未载入{year}年的节假日安排（国务院办公厅关于{year}年部分节假日安排的通知），无法按工作日计算期限"
-    )]
-    CalendarNotLoaded { year: i32 },
 }
 
 impl DomainError {
@@ -51,7 +47,6 @@ impl DomainError {
     pub fn rule_id(&self) -> Option<&RuleId> {
         match self {
             Self::Rule { rule, .. } | Self::Invalid { rule, .. } => Some(rule),
-            Self::CalendarNotLoaded { .. } => None,
         }
     }
 
@@ -59,7 +54,6 @@ impl DomainError {
     pub fn message(&self) -> String {
         match self {
             Self::Rule { message, .. } | Self::Invalid { message, .. } => message.clone(),
-            Self::CalendarNotLoaded { .. } => self.to_string(),
         }
     }
 }
@@ -75,12 +69,5 @@ mod tests {
         assert_eq!(e.to_string(), "休学期间不办理转学手续（R13.5）");
         assert_eq!(e.rule_id(), Some(&rules::R13_5));
         assert_eq!(e.message(), "休学期间不办理转学手续");
-    }
-
-    #[test]
-    fn calendar_gap_has_no_rule_but_a_clear_message() {
-        let e = DomainError::CalendarNotLoaded { year: 2027 };
-        assert!(e.rule_id().is_none());
-        assert!(e.to_string().contains("2027"));
     }
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::change::{Change, KeyField, TransferKind};
+use crate::calendar::Counting;
 use crate::completion;
 use crate::deadlines;
 use crate::effects::{
@@ -24,14 +25,14 @@ fn moves_record(fx: &mut Effects) {
 }
 
 fn leave_until(ctx: &Context<'_>, fx: &mut Effects, from: NaiveDate, rule: RuleId) -> Result<()> {
-    let until = deadlines::after_months(ctx.calendar, from, ctx.profile.leave_months)?;
-    fx.updates.push(RecordUpdate::LeaveUntil(until));
-    fx.deadline_at(
+    let until = fx.deadline_counted(
         DeadlineKind::LeaveEnds,
-        until,
+        Counting::months(from, ctx.profile.leave_months),
+        ctx.calendar,
         rule,
         "休学期满：复学或申请继续休学",
-    );
+    )?;
+    fx.updates.push(RecordUpdate::LeaveUntil(until));
     Ok(())
 }
 
@@ -210,13 +211,13 @@ pub(crate) fn effects(
         }
         Change::Dropout { migrant } => {
             fx.status = Some(Status::DroppedOut);
-            let due = deadlines::dropout_report_due(ctx.profile, ctx.calendar, on)?;
-            fx.deadline_at(
+            fx.deadline_counted(
                 DeadlineKind::DropoutReport,
-                due,
+                deadlines::dropout_report_basis(ctx.profile, on),
+                ctx.calendar,
                 rules::R18_1,
                 "书面报告乡镇人民政府和县级教育行政部门",
-            );
+            )?;
             fx.document(DocumentKind::DropoutReport, rules::R18_1);
             if *migrant {
                 match deadlines::semester_end(ctx.terms, on) {
@@ -236,13 +237,13 @@ pub(crate) fn effects(
         Change::Death { died_on } => {
             fx.status = Some(Status::Deceased);
             fx.archive.push(ArchiveAction::ArchivePermanently);
-            let due = deadlines::death_cancellation_due(ctx.profile, ctx.calendar, *died_on)?;
-            fx.deadline_at(
+            fx.deadline_counted(
                 DeadlineKind::DeathCancellation,
-                due,
+                deadlines::death_cancellation_basis(ctx.profile, *died_on),
+                ctx.calendar,
                 rules::R19_1,
                 "报主管教育行政部门注销学籍",
-            );
+            )?;
             fx.document(DocumentKind::DeathCancellationForm, rules::R19_1);
         }
         Change::Award(award) => {

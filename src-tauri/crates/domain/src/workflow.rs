@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::WorkCalendar;
+use crate::calendar::{Counting, Due, Provisional, WorkCalendar};
 use crate::change::{Change, ChangeKind, TransferKind};
 use crate::error::{DomainError, Result};
 use crate::profile::RuleProfile;
@@ -222,6 +222,8 @@ pub struct OverdueStep {
     pub party: Party,
     pub due: NaiveDate,
     pub overdue_working_days: u32,
+    /// Set when `due` was counted past the loaded holiday notices.
+    pub provisional: Option<Provisional>,
 }
 
 /// An application.
@@ -564,22 +566,21 @@ impl Workflow {
         Ok(())
     }
 
-    /// The due date of a step with a working-day limit, once the step is reached.
-    pub fn step_due(&self, step: usize, calendar: &WorkCalendar) -> Result<Option<NaiveDate>> {
-        let Some(days) = self.steps.get(step).and_then(|s| s.working_days) else {
-            return Ok(None);
-        };
+    /// How a step's due date is counted (R13.3), once the step is reached: its working days
+    /// from the day it was reached.
+    pub fn step_basis(&self, step: usize) -> Option<Counting> {
+        let days = self.steps.get(step).and_then(|s| s.working_days)?;
         let reached = step == 0
             || self
                 .steps
                 .get(step - 1)
                 .is_some_and(|prev| prev.decided_on().is_some());
-        if !reached {
-            return Ok(None);
-        }
-        calendar
-            .add_working_days(self.activated_on(step), days)
-            .map(Some)
+        reached.then(|| Counting::working_days(self.activated_on(step), days))
+    }
+
+    /// The due date of a step with a working-day limit, once the step is reached.
+    pub fn step_due(&self, step: usize, calendar: &WorkCalendar) -> Result<Option<Due>> {
+        self.step_basis(step).map(|b| b.due(calendar)).transpose()
     }
 
     /// The current step, if its party is past its working-day limit on `today` (R13.3).
@@ -594,18 +595,19 @@ impl Workflow {
         let Some(due) = self.step_due(step, calendar)? else {
             return Ok(None);
         };
-        if today <= due {
+        if today <= due.date {
             return Ok(None);
         }
-        let overdue_working_days = calendar.working_days_between(due, today)?;
+        let overdue_working_days = calendar.working_days_between(due.date, today)?;
         if overdue_working_days == 0 {
             return Ok(None);
         }
         Ok(self.steps.get(step).map(|s| OverdueStep {
             step,
             party: s.party,
-            due,
+            due: due.date,
             overdue_working_days,
+            provisional: due.provisional,
         }))
     }
 }
@@ -693,7 +695,7 @@ mod tests {
         w.attach_proof(ProofKind::WrittenApplication);
         w.approve(0, d(2024, 9, 23), None).expect("applied");
         // the receiving school has 10 working days from 23 Sep: 11 Oct (National Day in between)
-        assert_eq!(w.step_due(1, &cal), Ok(Some(d(2024, 10, 11))));
+        assert_eq!(w.step_due(1, &cal).map(|x| x.map(|d| d.date)), Ok(Some(d(2024, 10, 11))));
         assert_eq!(w.step_due(2, &cal), Ok(None), "not reached yet");
         assert_eq!(w.overdue_step(&cal, d(2024, 10, 11)), Ok(None));
         let late = w
@@ -707,7 +709,7 @@ mod tests {
         );
         w.approve(1, d(2024, 10, 14), None).expect("late but done");
         assert_eq!(w.overdue_step(&cal, d(2024, 10, 15)), Ok(None));
-        assert_eq!(w.step_due(2, &cal), Ok(Some(d(2024, 10, 28))));
+        assert_eq!(w.step_due(2, &cal).map(|x| x.map(|d| d.date)), Ok(Some(d(2024, 10, 28))));
     }
 
     #[test]
