@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::seed;
 use common::select::{choose, confirm_box_with};
 use common::text::wait_inner;
 use fantoccini::error::CmdError;
@@ -90,6 +91,8 @@ async fn backup_then_restore_undoes_a_later_user_and_the_audit_chain_stays_intac
         tab(&app, "calendar", "[data-test=calendar-years]").await?;
         app.wait_for_text("[data-test=calendar-years]", "2026")
             .await?;
+        app.wait_for_text("[data-test=calendar-missing]", "2027")
+            .await?;
         app.shot("settings-calendar").await?;
         tab(&app, "rules", "[data-test=rule-profiles]").await?;
         app.shot("settings-rules").await?;
@@ -100,29 +103,81 @@ async fn backup_then_restore_undoes_a_later_user_and_the_audit_chain_stays_intac
     .await;
 }
 
+/// The 2026 notice as the State Council published it (also the domain's parser test data).
+const NOTICE_2026: &str =
+    include_str!("../../src-tauri/crates/domain/tests/data/notices/2026.txt");
+
+/// Clicks in the page (an Element Plus dialog's buttons sit under a mask WebDriver's click may
+/// hit first).
+async fn js_click(app: &AppHandle, css: &str) -> Result<(), CmdError> {
+    app.find(css).await?;
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).click()",
+            vec![serde_json::json!(css)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// R13.3 through 设置—工作日历 with only the shipped notices: 2027 is counted provisionally and
+/// its statutory days are listed; a real published notice (2026's) is pasted as text, read, checked
+/// on the month grid, a day adjusted with its reason, and saved: the open deadline it moves is
+/// counted again and listed. Removing the school's notice brings the shipped one back.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_holiday_notice_for_next_year_extends_the_calendar() {
+async fn a_pasted_notice_is_checked_on_the_grid_saved_and_deadlines_recounted() {
     with_app("settings-calendar", |app: AppHandle| async move {
-        // Without the coming years' notices that `first_run_and_login` adds.
-        app.first_run().await?;
-        app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await?;
+        app.first_run_and_login().await?;
+        // A student whose archive is due on Wednesday 30 December 2026 (R8.1: a month after
+        // entering on 30 November).
+        let id = seed::enrol(&app, 7, 1, "1班", "2026-11-30", (false, false)).await?;
+        let archive = seed::invoke(&app, "student_archive", serde_json::json!({ "id": id })).await?;
+        let enrolled = archive["deadlines"][0]["due"].clone();
+        assert_eq!(enrolled, serde_json::json!("2026-12-30"), "{enrolled}");
+
         app.click("[data-test=nav-settings]").await?;
         tab(&app, "calendar", "[data-test=calendar-years]").await?;
-        // 2026 is the last year shipped: the page warns that 2027 cannot be counted.
-        app.wait_for_text("[data-test=calendar-missing]", "2027")
+        app.wait_for_text("[data-test=calendar-provisional-year]", "2027")
+            .await?;
+        app.wait_for_text("[data-test=calendar-statutory]", "春节 2月5日")
             .await?;
         app.click("[data-test=notice-open]").await?;
         // WebDriver drops "\n" in typed text: a new line is the Enter key.
         let enter = char::from(Key::Enter).to_string();
-        let text = format!(
-            "notice 2027 国务院办公厅关于2027年部分节假日安排的通知{enter}\
-             2027-01-01..2027-01-03 holiday 元旦{enter}"
-        );
-        app.fill("[data-test=notice-text]", &text).await?;
-        app.click("[data-test=notice-submit]").await?;
-        app.wait_for_text("[data-test=calendar-years]", "2027")
+        app.fill("[data-test=notice-text]", &NOTICE_2026.replace('\n', &enter))
             .await?;
-        app.gone("[data-test=calendar-missing]").await?;
+        js_click(&app, "[data-test=notice-read]").await?;
+        app.wait_for_text("[data-test=notice-preview-title]", "2026年部分节假日安排")
+            .await?;
+        let mark = app
+            .find("[data-test=grid-day-2026-02-23]")
+            .await?
+            .attr("data-mark")
+            .await?;
+        assert_eq!(mark.as_deref(), Some("holiday"), "春节 to 23 February");
+        // The registrar marks 30 December a day off (say the county moved it), with the reason.
+        js_click(&app, "[data-test=grid-day-2026-12-30]").await?;
+        app.fill("[data-test=grid-adjust-reason]", "县教育局转发的调整通知")
+            .await?;
+        js_click(&app, "[data-test=grid-adjust-apply]").await?;
+        app.wait_for_text("[data-test=grid-adjustments]", "2026-12-30 改为放假")
+            .await?;
+        app.shot("settings-calendar-grid").await?;
+        js_click(&app, "[data-test=notice-save]").await?;
+        app.wait_for_text("[data-test=calendar-saved]", "1个期限已按2026年通知重新计算")
+            .await?;
+        app.wait_for_text("[data-test=calendar-moved]", "2026-12-30 → 2026-12-31")
+            .await?;
+        app.wait_for_text("[data-test=notices-table]", "本校载入").await?;
+        app.shot("settings-calendar-saved").await?;
+
+        // Removed: 2026 falls back to the shipped notice and the deadline moves back.
+        js_click(&app, "[data-test=notice-remove-2026]").await?;
+        confirm_box_with(&app, "删除").await?;
+        app.wait_for_text("[data-test=calendar-saved]", "已删除2026年通知，1个期限已重新计算")
+            .await?;
+        app.wait_for_text("[data-test=calendar-moved]", "2026-12-31 → 2026-12-30")
+            .await?;
         Ok(())
     })
     .await;

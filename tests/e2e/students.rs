@@ -159,8 +159,13 @@ async fn invoke(app: &AppHandle, cmd: &str, args: serde_json::Value) -> Res<serd
     Ok(result["ok"].clone())
 }
 
-/// Fills the enrolment form for a grade-1 newcomer.
+/// Fills the enrolment form for a grade-1 newcomer who entered on 1 September 2026.
 async fn fill_enrolment(app: &AppHandle, name: &str, id: &str) -> Res {
+    fill_enrolment_on(app, name, id, "2026-09-01").await
+}
+
+/// Fills the enrolment form for a grade-1 newcomer who entered on `entry`.
+async fn fill_enrolment_on(app: &AppHandle, name: &str, id: &str, entry: &str) -> Res {
     type_into(app, "input[data-test=enrol-id-number]", id).await?;
     type_into(app, "input[data-test=enrol-name]", name).await?;
     choose(app, "[data-test=enrol-hukou-kind]", "非农业户口").await?;
@@ -172,7 +177,7 @@ async fn fill_enrolment(app: &AppHandle, name: &str, id: &str) -> Res {
     .await?;
     app.click("[data-test=enrol-same-address]").await?;
     type_into(app, "input[data-test=enrol-class]", "1班").await?;
-    type_into(app, "input[data-test=enrol-entry-date]", "2026-09-01").await?;
+    type_into(app, "input[data-test=enrol-entry-date]", entry).await?;
     type_into(app, "input[data-test=enrol-family-0-name]", "张大山").await?;
     choose(app, "[data-test=enrol-family-0-relation]", "父亲").await
 }
@@ -293,6 +298,42 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
         shot(&app, "enrol-refused-r7-2").await?;
         app.click("[data-test=enrol-open-existing]").await?;
         assert_eq!(app.text("[data-test=archive-name]").await?, "张小明");
+        Ok(())
+    })
+    .await;
+}
+
+/// R13.3 with only the shipped notices (2017–2026): a student enrolled today (from 2026-12-02 on)
+/// has the archive due in 2027 (R8.1); it is counted on the statutory holidays and marked 暂定,
+/// with the missing notice named, on the enrolment result and on the archive page.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_enrolment_dated_today_has_a_provisional_archive_deadline() {
+    with_app("students-provisional", |app: AppHandle| async move {
+        app.first_run_and_login().await?;
+        let today = invoke(&app, "dashboard", json!({})).await?["today"]
+            .as_str()
+            .expect("today")
+            .to_owned();
+        app.click("[data-test=nav-students]").await?;
+        app.click("[data-test=enrol-button]").await?;
+        wait_text(&app, "[data-test=page-title]", |t| t == "新生注册").await?;
+        let id = id_number("33010620200601002");
+        fill_enrolment_on(&app, "周暂定", &id, &today).await?;
+        submit_enrolment(&app).await?;
+        let deadline = wait_text(&app, "[data-test=enrol-deadline]", |t| t.contains("暂定")).await?;
+        assert!(deadline.contains("为学生建立学籍档案"), "{deadline}");
+        let tag = app.find("[data-test=enrol-deadline] [data-test=provisional-tag]").await?;
+        let reason = tag.attr("aria-label").await?.unwrap_or_default();
+        assert!(
+            reason.contains("年部分节假日安排的通知》"),
+            "the tooltip names the missing notice: {reason}"
+        );
+        shot(&app, "enrol-provisional-deadline").await?;
+        app.click("[data-test=enrol-open-archive]").await?;
+        wait_text(&app, "[data-test=page-title]", |t| t == "学籍档案").await?;
+        let due = wait_text(&app, "[data-test=archive-deadline]", |t| t.contains("暂定")).await?;
+        assert!(due.contains("（R8.1）"), "{due}");
+        shot(&app, "archive-provisional-deadline").await?;
         Ok(())
     })
     .await;

@@ -246,37 +246,12 @@ impl AppHandle {
         Ok(())
     }
 
-    /// First run with the test school and account, then login as that registrar, and the
-    /// holiday notices of the coming years loaded (see [`Self::load_coming_holiday_notices`]): the
-    /// app is on 首页 afterwards. Returns the recovery code.
+    /// First run with the test school and account, then login as that registrar, with only the
+    /// holiday notices the app ships (dates past them are counted provisionally, 暂定): the app is
+    /// on 首页 afterwards. Returns the recovery code.
     pub async fn first_run_and_login(&self) -> Result<FirstRun, CmdError> {
         let run = self.first_run().await?;
         self.login(ADMIN_USERNAME, ADMIN_PASSWORD).await?;
-        self.load_coming_holiday_notices().await?;
         Ok(run)
-    }
-
-    /// Adds a holiday notice (only New Year's Day) for every year after the last one the app
-    /// ships (2026) through next year, through the same command as 设置—工作日历. Deadlines late in
-    /// the year count working days into the next year, which the app refuses to guess; a school
-    /// adds the State Council's notice when it is published, and the tests do the same so they
-    /// do not depend on the date they run.
-    pub async fn load_coming_holiday_notices(&self) -> Result<(), CmdError> {
-        let script = r"
-            const done = arguments[arguments.length - 1];
-            (async () => {
-                const next = new Date().getFullYear() + 1;
-                for (let y = 2027; y <= next; y++) {
-                    const text = `notice ${y} 国务院办公厅关于${y}年部分节假日安排的通知\n` +
-                        `${y}-01-01..${y}-01-01 holiday 元旦\n`;
-                    await window.__TAURI_INTERNALS__.invoke('calendar_add_notice', { text });
-                }
-            })().then(() => done(null), (e) => done(JSON.stringify(e)));
-        ";
-        let out = self.client.execute_async(script, vec![]).await?;
-        match out {
-            serde_json::Value::Null => Ok(()),
-            err => Err(CmdError::NotW3C(err)),
-        }
     }
 }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod auth;
 pub mod backup;
 pub mod batches;
+pub mod calendar;
 pub mod changes;
 pub mod dashboard;
 pub mod documents;

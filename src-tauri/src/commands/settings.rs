@@ -1,4 +1,5 @@
-//! 设置: school profile, working-day calendar, terms, idle lock, hardship notice period: thin
+//! 设置: school profile, terms, idle lock, hardship notice period (the working-day calendar is in
+//! `calendar.rs`): thin
 //! calls into `xueji-app`.
 
 use tauri::State;
@@ -25,19 +26,6 @@ pub async fn school_update(
 ) -> Result<SchoolProfile, IpcError> {
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?.school_update(&session, &profile).await?)
-}
-
-/// 添加一年的国务院节假日安排通知；返回已加载的年份。
-#[tauri::command]
-#[specta::specta]
-pub async fn calendar_add_notice(
-    state: State<'_, AppState>,
-    text: String,
-) -> Result<Vec<i32>, IpcError> {
-    let (app, session) = super::session(&state).await?;
-    Ok(super::app(&app)?
-        .calendar_add_notice(&session, &text)
-        .await?)
 }
 
 /// 设置各学期的开学与结束日期。

@@ -10,11 +10,6 @@ export async function updateSchool(profile: SchoolProfile): Promise<SchoolProfil
   return unwrap(await commands.schoolUpdate(profile))
 }
 
-/** Adds a holiday notice; returns the years loaded. */
-export async function addHolidayNotice(text: string): Promise<number[]> {
-  return unwrap(await commands.calendarAddNotice(text))
-}
-
 export async function setTerms(terms: TermView[]): Promise<TermView[]> {
   return unwrap(await commands.termsSet(terms))
 }

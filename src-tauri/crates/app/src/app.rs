@@ -118,12 +118,14 @@ impl App {
     /// Wraps an open store.
     pub async fn with_store(store: Store, clock: Arc<dyn Clock>) -> Result<Self> {
         let config = settings::load(store.db()).await?;
-        Ok(Self {
+        let app = Self {
             store,
             clock,
             config: RwLock::new(Arc::new(config)),
             last_auto: std::sync::Mutex::new(None),
-        })
+        };
+        app.calendar_settle_on_open().await?;
+        Ok(app)
     }
 
     pub(crate) fn set_last_auto(&self, note: String) {
@@ -194,29 +196,6 @@ impl App {
         txn.commit().await?;
         self.reload_config().await?;
         Ok(self.config().school_profile.clone())
-    }
-
-    /// Adds a year's State Council holiday notice (the text format of `data/holidays-cn.txt`).
-    pub async fn calendar_add_notice(&self, session: &Session, text: &str) -> Result<Vec<i32>> {
-        self.authorize(session, Permission::ManageSettings).await?;
-        let mut probe = self.config().calendar.clone();
-        probe.load_notices(text)?;
-        let mut notices: Vec<String> = settings::get(self.db(), settings::CALENDAR_NOTICES)
-            .await?
-            .unwrap_or_default();
-        notices.push(text.to_owned());
-        let txn = self.db().begin().await?;
-        settings::put(&txn, settings::CALENDAR_NOTICES, &notices).await?;
-        audit::append(
-            &txn,
-            &session.username,
-            "settings_change",
-            "calendar.notices",
-        )
-        .await?;
-        txn.commit().await?;
-        self.reload_config().await?;
-        Ok(probe.covered_years().into_iter().collect())
     }
 
     /// Sets the school's terms (开学 and 学期结束 dates).

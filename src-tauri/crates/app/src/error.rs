@@ -145,10 +145,6 @@ impl From<DomainError> for AppError {
                 message,
                 rule: Some(rule.as_str().to_owned()),
             },
-            e @ DomainError::CalendarNotLoaded { .. } => Self::new(
-                ErrorKind::Conflict,
-                format!("{e}。请在“设置—工作日历”中添加该年的通知"),
-            ),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod audit_log;
 pub mod auth;
 pub mod backup;
 pub mod batches;
+pub mod calendar;
 pub mod changes;
 pub mod clock;
 pub mod dashboard;

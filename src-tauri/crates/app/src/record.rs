@@ -331,17 +331,13 @@ pub async fn apply_effects<C: ConnectionTrait>(
         .copied()
         .collect();
     for d in &fx.deadlines {
-        deadline::ActiveModel {
-            student_id: Set(id),
-            application_id: Set(application_id),
-            kind: Set(snake(&d.kind)),
-            due_on: Set(d.due),
-            rule: Set(d.rule.as_str().to_owned()),
-            label: Set(d.label.clone()),
-            done_on: Set(met.contains(&d.kind).then_some(today)),
-            ..Default::default()
-        }
-        .insert(db)
+        crate::calendar::insert_deadline(
+            db,
+            id,
+            application_id,
+            d,
+            met.contains(&d.kind).then_some(today),
+        )
         .await?;
     }
     Ok(saved)

@@ -15,6 +15,8 @@ use crate::error::{AppError, Result};
 
 pub const SCHOOL_PROFILE: &str = "school.profile";
 pub const TERMS: &str = "school.terms";
+/// Notices in the data-file text format, as versions before the notice-text loader kept them
+/// (read and converted by `calendar::load_school_notices`).
 pub const CALENDAR_NOTICES: &str = "calendar.notices";
 pub const IDLE_LOCK_MINUTES: &str = "security.idle_lock_minutes";
 
@@ -172,13 +174,8 @@ pub async fn load<C: ConnectionTrait>(db: &C) -> Result<Config> {
     school_profile.code = row.code.clone();
     let school = school_profile.school()?;
     let profile = RuleProfile::by_id(&school_profile.rule_profile).unwrap_or_default();
-    let mut calendar = WorkCalendar::official();
-    for text in get::<_, Vec<String>>(db, CALENDAR_NOTICES)
-        .await?
-        .unwrap_or_default()
-    {
-        calendar.load_notices(&text)?;
-    }
+    let calendar =
+        WorkCalendar::official().with_school_notices(crate::calendar::load_school_notices(db).await?)?;
     let terms = get::<_, Vec<Term>>(db, TERMS).await?.unwrap_or_default();
     let idle_lock_minutes = get::<_, u32>(db, IDLE_LOCK_MINUTES)
         .await?

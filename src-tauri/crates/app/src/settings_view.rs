@@ -1,6 +1,6 @@
 //! What the 设置 page shows in one call: the school profile, the rule profiles the app ships and
-//! the one in force, the working-day calendar (which years are loaded: the app cannot count
-//! working days past the last one), the terms, the idle lock, the hardship notice period and the
+//! the one in force, the working-day calendar (which years' notices are loaded; past the last
+//! one dates are counted provisionally), the terms, the idle lock, the hardship notice period and the
 //! backup schedule. Also the terms in a shape the UI can send back.
 
 use chrono::NaiveDate;
@@ -10,6 +10,7 @@ use xueji_domain::{RuleProfile, SchoolYear};
 use crate::app::App;
 use crate::auth::{Permission, Session};
 use crate::backup::BackupSchedule;
+use crate::calendar::CalendarView;
 use crate::error::{AppError, Result};
 use crate::settings::SchoolProfile;
 use crate::views::{parse_snake, snake};
@@ -47,28 +48,6 @@ impl From<&RuleProfile> for RuleProfileView {
             sanction_months: p.sanction_months,
         }
     }
-}
-
-/// A loaded holiday notice.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct NoticeView {
-    pub year: i32,
-    pub title: String,
-}
-
-/// The working-day calendar.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct CalendarView {
-    /// Years whose State Council notice is loaded, ascending.
-    pub years: Vec<i32>,
-    /// Working days cannot be counted past the end of this year.
-    pub last_year: Option<i32>,
-    /// In load order (the shipped ones first, then those the school added).
-    pub notices: Vec<NoticeView>,
-    /// How many notices the school added after release.
-    pub added: u32,
 }
 
 /// One term (学期) with its dates.
@@ -137,10 +116,6 @@ impl App {
     pub async fn settings_get(&self, session: &Session) -> Result<SettingsView> {
         self.authorize(session, Permission::ViewStudents).await?;
         let config = self.config();
-        let added =
-            crate::settings::get::<_, Vec<String>>(self.db(), crate::settings::CALENDAR_NOTICES)
-                .await?
-                .map_or(0, |n| u32::try_from(n.len()).unwrap_or(u32::MAX));
         let mut terms: Vec<TermView> = config.terms.iter().map(TermView::from).collect();
         terms.sort_by(|a, b| {
             (a.school_year, &a.semester, a.start).cmp(&(b.school_year, &b.semester, b.start))
@@ -151,20 +126,7 @@ impl App {
                 .iter()
                 .map(RuleProfileView::from)
                 .collect(),
-            calendar: CalendarView {
-                years: config.calendar.covered_years().into_iter().collect(),
-                last_year: config.calendar.last_year(),
-                notices: config
-                    .calendar
-                    .notices()
-                    .iter()
-                    .map(|n| NoticeView {
-                        year: n.year,
-                        title: n.title.clone(),
-                    })
-                    .collect(),
-                added,
-            },
+            calendar: CalendarView::of(&config.calendar),
             terms,
             idle_lock_minutes: config.idle_lock_minutes,
             hardship_notice_days: self.hardship_notice_days().await?,

@@ -1,6 +1,8 @@
 //! Small views shared by several use cases.
 
+use xueji_domain::calendar::Provisional;
 use xueji_domain::effects::{Deadline, Warning};
+use xueji_store::entities::deadline;
 use xueji_domain::{Grade, Status};
 
 /// Advice that did not refuse (e.g. R13.2, R28.1).
@@ -28,6 +30,10 @@ pub struct DeadlineView {
     pub due: chrono::NaiveDate,
     pub rule: String,
     pub label: String,
+    /// True when `due` was counted past the loaded holiday notices (shown as 暂定).
+    pub provisional: bool,
+    /// Which notice is missing and how the date was counted, for the 暂定 tooltip.
+    pub provisional_reason: Option<String>,
 }
 
 impl From<&Deadline> for DeadlineView {
@@ -37,8 +43,39 @@ impl From<&Deadline> for DeadlineView {
             due: d.due,
             rule: d.rule.as_str().to_owned(),
             label: d.label.clone(),
+            provisional: d.provisional.is_some(),
+            provisional_reason: d.provisional.as_ref().map(Provisional::reason_zh),
         }
     }
+}
+
+impl DeadlineView {
+    /// A stored deadline: marked as it was counted; a row stored before deadlines kept how they
+    /// were counted is marked from the notices loaded now.
+    pub fn of_row(d: &deadline::Model, calendar: &xueji_domain::WorkCalendar) -> Self {
+        let provisional = if d.start_on.is_some() {
+            crate::calendar::stored_provisional(d.provisional.as_deref())
+        } else {
+            calendar.provisional(d.due_on, d.due_on)
+        };
+        Self {
+            kind: d.kind.clone(),
+            due: d.due_on,
+            rule: d.rule.clone(),
+            label: d.label.clone(),
+            provisional: provisional.is_some(),
+            provisional_reason: provisional.as_ref().map(Provisional::reason_zh),
+        }
+    }
+}
+
+/// The 暂定 reason of a date counted on the calendar (a step's or a leave's end), from the
+/// notices loaded now; `None` when the date is final.
+pub fn provisional_reason(
+    calendar: &xueji_domain::WorkCalendar,
+    due: chrono::NaiveDate,
+) -> Option<String> {
+    calendar.provisional(due, due).as_ref().map(Provisional::reason_zh)
 }
 
 /// One page of results with the total.

@@ -99,6 +99,33 @@ pub enum Command {
     /// 本校公钥与信任学校
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// 工作日历：国务院节假日安排通知（未载入的年份按法定节假日暂定计算）
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// 显示已载入的通知和暂定计算的年份
+    Show,
+    /// 载入通知：文件为国务院办公厅通知的原文（《国务院办公厅关于20XX年部分节假日安排的通知》）；
+    /// 同名通知被替换，未完成的期限按新日历重新计算
+    Load {
+        /// 通知原文的文本文件（UTF-8）
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// 只读取并显示放假、上班日期，不保存
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// 删除本校载入的某年通知（该年重新按法定节假日暂定计算，或恢复软件自带的通知）
+    Remove {
+        /// 年份
+        year: i32,
+        /// 只删除这一份通知（通知名称）；省略时删除该年全部
+        #[arg(long)]
+        title: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,8 +12,8 @@ use clap::{CommandFactory, Parser};
 use xueji_store::{DataDir, KeyStore};
 
 use args::{
-    AuditCommand, BackupCommand, ChangeCommand, Cli, Command, DbCommand, KeysCommand,
-    PackageCommand, PrintCommand, StudentCommand, UserCommand,
+    AuditCommand, BackupCommand, CalendarCommand, ChangeCommand, Cli, Command, DbCommand,
+    KeysCommand, PackageCommand, PrintCommand, StudentCommand, UserCommand,
 };
 use commands::Ctx;
 use error::{CliError, Result};
@@ -156,6 +156,7 @@ async fn use_case(
         Command::Export(args) => commands::export::run(app, session, json, *args).await,
         Command::Package(cmd) => package(app, session, json, cmd).await,
         Command::Keys(cmd) => keys(app, session, json, cmd).await,
+        Command::Calendar(cmd) => calendar(app, session, json, cmd).await,
         Command::User(cmd) => user_command(app, session, json, new_password, cmd).await,
         _ => Err(CliError::Usage("该命令不需要登录".to_owned())),
     }
@@ -317,6 +318,24 @@ async fn package(
         }
         PackageCommand::Inspect { file } => package::inspect(app, session, json, &file).await,
         PackageCommand::Import { file } => package::import(app, session, json, &file).await,
+    }
+}
+
+async fn calendar(
+    app: &xueji_app::App,
+    session: &xueji_app::Session,
+    json: bool,
+    cmd: CalendarCommand,
+) -> Result<()> {
+    use commands::calendar;
+    match cmd {
+        CalendarCommand::Show => calendar::show(app, session, json).await,
+        CalendarCommand::Load { from, dry_run } => {
+            calendar::load(app, session, json, &from, dry_run).await
+        }
+        CalendarCommand::Remove { year, title } => {
+            calendar::remove(app, session, json, year, title.as_deref()).await
+        }
     }
 }
 

@@ -1352,3 +1352,97 @@ fn withdrawn_or_rejected_applications_never_take_effect() {
     let err = engine::apply(&w.ctx(), &s, &rejected, d(2025, 3, 5)).expect_err("rejected");
     assert!(err.to_string().contains("证件过期"));
 }
+
+/// The world on a given day, with only the shipped notices (2017–2026).
+fn ctx_on(w: &World, today: NaiveDate) -> Context<'_> {
+    Context {
+        today,
+        ..w.ctx()
+    }
+}
+
+fn provisional_due(fx: &Effects, kind: DeadlineKind) -> (NaiveDate, Option<Vec<i32>>) {
+    let dl = fx.deadline(kind).expect("deadline");
+    (dl.due, dl.provisional.as_ref().map(|p| p.years.clone()))
+}
+
+#[test]
+fn r13_3_on_2026_12_02_lawful_work_is_never_refused_for_want_of_the_2027_notice() {
+    use crate::admission::{Admission, AdmissionKind, admit};
+    let w = World::new(SchoolKind::Primary);
+    let today = d(2026, 12, 2);
+    let ctx = ctx_on(&w, today);
+    // enrolment dated today: the archive is due a month later, in January 2027 (R8.1)
+    let fx = admit(
+        &ctx,
+        &Admission {
+            kind: AdmissionKind::TransferIn,
+            grade: g(3),
+            study_mode: StudyMode::Regular,
+            foreign: false,
+            entry_date: today,
+        },
+    )
+    .expect("admitted");
+    assert_eq!(
+        provisional_due(&fx, DeadlineKind::ArchiveCreation),
+        (d(2027, 1, 4), Some(vec![2027]))
+    );
+    // a 休学 approved today ends in December 2027 (R14.3)
+    let leave = Change::Leave {
+        reason: LeaveReason::Other {
+            description: "家庭变故".into(),
+        },
+    };
+    let s = student(4, Status::Enrolled);
+    let app = approved(leave, today, &w.profile);
+    let fx = engine::apply(&ctx, &s, &app, today).expect("leave approved");
+    assert_eq!(
+        provisional_due(&fx, DeadlineKind::LeaveEnds),
+        (d(2027, 12, 2), Some(vec![2027]))
+    );
+    // a death on 18 December: cancellation due in January (R19.1)
+    let ctx18 = ctx_on(&w, d(2026, 12, 18));
+    let death = Change::Death {
+        died_on: d(2026, 12, 18),
+    };
+    let app = approved(death, d(2026, 12, 18), &w.profile);
+    let fx = engine::apply(&ctx18, &s, &app, d(2026, 12, 18)).expect("death recorded");
+    let (due, years) = provisional_due(&fx, DeadlineKind::DeathCancellation);
+    assert_eq!(years, Some(vec![2027]));
+    assert!(due > d(2026, 12, 31));
+    // a dropout on 25 December: the written report is due in January (R18.1)
+    let ctx25 = ctx_on(&w, d(2026, 12, 25));
+    let dropout = Change::Dropout { migrant: false };
+    let fx = if workflow::steps_for(&dropout, &w.profile).is_empty() {
+        engine::apply_direct(&ctx25, &student(8, Status::Enrolled), &dropout, d(2026, 12, 25))
+    } else {
+        let app = approved(dropout, d(2026, 12, 25), &w.profile);
+        engine::apply(&ctx25, &student(8, Status::Enrolled), &app, d(2026, 12, 25))
+    }
+    .expect("dropout recorded");
+    assert_eq!(
+        provisional_due(&fx, DeadlineKind::DropoutReport).1,
+        Some(vec![2027])
+    );
+    // each transfer step reached on 18 December is due in January (R13.3)
+    let mut transfer_app = Workflow::open(
+        transfer(4, TransferKind::Regular),
+        d(2026, 12, 18),
+        &w.profile,
+    );
+    transfer_app.attach_proof(crate::proofs::ProofKind::WrittenApplication);
+    let mut counted = 0;
+    for step in 0..transfer_app.steps.len() {
+        if let Some(due) = transfer_app.step_due(step, &w.calendar).expect("counts") {
+            assert_eq!(due.provisional.map(|p| p.years), Some(vec![2027]), "step {step}");
+            counted += 1;
+        }
+        transfer_app
+            .approve(step, d(2026, 12, 18), None)
+            .expect("step recorded");
+    }
+    assert_eq!(counted, 4, "both schools and both bureaus have 10 working days");
+    let fx = engine::apply(&ctx18, &s, &transfer_app, d(2026, 12, 18)).expect("transferred");
+    assert_eq!(fx.status, Some(Status::TransferredOut));
+}

@@ -45,6 +45,7 @@ export function applicationView(over: Record<string, unknown> = {}, row: Record<
       waitingOn: 'receiving_school',
       waitingOnLabel: '转入学校',
       dueOn: '2026-12-04',
+      dueProvisional: null,
       overdueWorkingDays: null,
       ...row,
     },
@@ -54,12 +55,12 @@ export function applicationView(over: Record<string, unknown> = {}, row: Record<
       {
         ordinal: 0, party: 'guardian', partyLabel: '监护人', label: '监护人提出申请', optional: false,
         workingDays: null, permission: 'submit_changes', decision: 'approved', decidedOn: '2026-11-20',
-        decidedBy: 'registrar', reference: null, note: null, dueOn: null, attachmentId: null,
+        decidedBy: 'registrar', reference: null, note: null, dueOn: null, dueProvisional: null, attachmentId: null,
       },
       {
         ordinal: 1, party: 'receiving_school', partyLabel: '转入学校', label: '转入学校核办', optional: false,
         workingDays: 10, permission: 'submit_changes', decision: 'pending', decidedOn: null,
-        decidedBy: null, reference: null, note: null, dueOn: '2026-12-04', attachmentId: null,
+        decidedBy: null, reference: null, note: null, dueOn: '2026-12-04', dueProvisional: null, attachmentId: null,
       },
     ],
     proofs: [],

@@ -89,7 +89,16 @@ describe('新生注册', { timeout: 60_000 }, () => {
         className: null,
         status: { code: 'pending_approval', label: '待核准' },
       },
-      deadlines: [{ kind: 'archive_creation', due: '2025-10-09', rule: 'R8.1', label: '为学生建立学籍档案' }],
+      deadlines: [
+        {
+          kind: 'archive_creation',
+          due: '2025-10-09',
+          rule: 'R8.1',
+          label: '为学生建立学籍档案',
+          provisional: false,
+          provisionalReason: null,
+        },
+      ],
       warnings: [],
     }))
     fill(form)
@@ -107,7 +116,40 @@ describe('新生注册', { timeout: 60_000 }, () => {
     })
     expect(page.get('[data-test="enrol-result-xueji"]').text()).toBe(`G${ID}`)
     expect(page.text()).toContain('为学生建立学籍档案：2025-10-09 前（R8.1）')
+    expect(page.find('[data-test="provisional-tag"]').exists()).toBe(false)
     expect(sessionStorage.getItem('xueji.draft.enrol')).toBeNull()
+  })
+
+  it('marks an archive deadline counted past the loaded holiday notices as 暂定', async () => {
+    const reason = '暂定：尚未载入《国务院办公厅关于2027年部分节假日安排的通知》'
+    const { page, form } = await mountPage((input) => ({
+      student: {
+        id: 6,
+        name: input.name,
+        xuejiNumber: `G${input.idNumber}`,
+        gradeLabel: '一年级',
+        className: null,
+        status: { code: 'pending_approval', label: '待核准' },
+      },
+      deadlines: [
+        {
+          kind: 'archive_creation',
+          due: '2027-01-04',
+          rule: 'R8.1',
+          label: '为学生建立学籍档案',
+          provisional: true,
+          provisionalReason: reason,
+        },
+      ],
+      warnings: [],
+    }))
+    fill(form)
+    await settle()
+    await page.get('[data-test="enrol-submit"]').trigger('click')
+    await waitFor(() => expect(page.find('[data-test="enrol-result"]').exists()).toBe(true))
+    const deadline = page.get('[data-test="enrol-deadline"]')
+    expect(deadline.text()).toContain('2027-01-04 前（R8.1）')
+    expect(deadline.get('[data-test="provisional-tag"]').attributes('aria-label')).toContain('2027年')
   })
 
   it('shows a duplicate refusal with its rule and opens the existing record', async () => {

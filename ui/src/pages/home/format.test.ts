@@ -3,14 +3,13 @@ import { dueText, isOverdue, targetOf } from './format'
 import { barOption, pieOption } from './charts'
 
 describe('首页 to-do deadlines', () => {
-  it('reads working days left, due today, overdue, and a missing calendar', () => {
-    expect(dueText({ dueOn: '2026-03-06', workingDaysLeft: 4, calendarNote: null })).toBe('剩 4 个工作日')
-    expect(dueText({ dueOn: '2026-03-02', workingDaysLeft: 0, calendarNote: null })).toBe('今天到期')
-    expect(dueText({ dueOn: '2026-02-27', workingDaysLeft: -1, calendarNote: null })).toBe('逾期 1 个工作日')
-    expect(dueText({ dueOn: null, workingDaysLeft: null, calendarNote: null })).toBe('无期限')
-    expect(dueText({ dueOn: '2027-01-10', workingDaysLeft: null, calendarNote: '2027年……' })).toMatch(
-      /缺少节假日通知/,
-    )
+  it('reads working days left, due today and overdue, provisional dates alike', () => {
+    expect(dueText({ dueOn: '2026-03-06', workingDaysLeft: 4 })).toBe('剩 4 个工作日')
+    expect(dueText({ dueOn: '2026-03-02', workingDaysLeft: 0 })).toBe('今天到期')
+    expect(dueText({ dueOn: '2026-02-27', workingDaysLeft: -1 })).toBe('逾期 1 个工作日')
+    expect(dueText({ dueOn: null, workingDaysLeft: null })).toBe('无期限')
+    // 2027 counted on the statutory holidays (its notice not loaded): still working days
+    expect(dueText({ dueOn: '2027-01-11', workingDaysLeft: 6 })).toBe('剩 6 个工作日')
   })
 
   it('is red once overdue', () => {

@@ -1,12 +1,13 @@
 import type { FindingView, TodoView } from '@/bindings/bindings'
 
-/** How a to-do's deadline reads: working days left, overdue, or why it cannot be counted. */
-export function dueText(todo: Pick<TodoView, 'dueOn' | 'workingDaysLeft' | 'calendarNote'>): string {
+/**
+ * How a to-do's deadline reads: working days left or overdue. A 暂定 due date (counted past the
+ * loaded holiday notices) is counted the same way; the 暂定 tag beside it says so.
+ */
+export function dueText(todo: Pick<TodoView, 'dueOn' | 'workingDaysLeft'>): string {
   if (!todo.dueOn) return '无期限'
   const n = todo.workingDaysLeft
-  if (n === null || n === undefined) {
-    return todo.calendarNote ? '无法计算工作日（缺少节假日通知）' : ''
-  }
+  if (n === null || n === undefined) return 
   if (n < 0) return `逾期 ${-n} 个工作日`
   if (n === 0) return '今天到期'
   return `剩 ${n} 个工作日`

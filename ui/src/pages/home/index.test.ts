@@ -28,7 +28,7 @@ function view(): DashboardView {
         dueOn: '2026-02-27',
         workingDaysLeft: -1,
         overdue: true,
-        calendarNote: null,
+        provisionalReason: null,
       },
       {
         source: 'deadline',
@@ -42,7 +42,7 @@ function view(): DashboardView {
         dueOn: '2026-03-06',
         workingDaysLeft: 4,
         overdue: false,
-        calendarNote: null,
+        provisionalReason: null,
       },
     ],
     todosTotal: 2,
@@ -53,6 +53,8 @@ function view(): DashboardView {
         message: '李四：学籍变动未及时办理',
         due: '2026-02-27',
         overdueWorkingDays: 1,
+        severity: 'breach',
+        provisionalReason: null,
         studentId: null,
         applicationId: 7,
       },
@@ -129,14 +131,24 @@ describe('首页', () => {
     expect(wrapper.find('[data-test="home-skeleton"]').exists()).toBe(false)
   })
 
-  it('points to the calendar settings when a holiday notice is missing', async () => {
+  it('marks 暂定 due dates and points to the calendar settings', async () => {
+    const reason = '暂定：尚未载入《国务院办公厅关于2027年部分节假日安排的通知》'
+    const base = view()
     dashboard.mockResolvedValue({
       status: 'ok',
-      data: { ...view(), notes: ['部分期限所在年份的节假日安排尚未加载，无法计算剩余工作日'] },
+      data: {
+        ...base,
+        todos: [{ ...base.todos[0], dueOn: '2027-01-04', overdue: false, workingDaysLeft: 20, provisionalReason: reason }],
+        findings: [{ ...base.findings[0], severity: 'warning', provisionalReason: reason }],
+        notes: ['标有“暂定”的期限按法定节假日计算（当年的国务院节假日安排尚未载入），载入通知后自动重新计算'],
+      },
     })
     const { wrapper } = await mountPage()
     await flushPromises()
-    expect(wrapper.get('[data-test="home-note"]').text()).toContain('节假日')
+    expect(wrapper.get('[data-test="todo-due"]').text()).toContain('暂定')
+    expect(wrapper.get('[data-test="finding-warning"]').text()).toBe('可能逾期')
+    expect(wrapper.get('[data-test="findings-warning-note"]').text()).toContain('暂定')
+    expect(wrapper.get('[data-test="home-note"]').text()).toContain('暂定')
     expect(wrapper.text()).toContain('设置—工作日历')
   })
 })

@@ -87,14 +87,11 @@ export const registrarRules: Rules = {
 }
 
 /** A first check of a holiday notice text before the app parses it line by line. */
+/** A pasted notice: some text with dates in it (the app reads it and says what it could not). */
 export function noticeProblem(text: string): string | null {
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-  if (lines.length === 0) return '请粘贴或填写通知内容'
-  if (!/^notice \d{4} \S+/.test(lines[0])) return '第一行应为“notice 年份 通知名称”'
-  if (lines.length < 2) return '请至少填写一行放假或调休日期'
+  const t = text.trim()
+  if (!t) return '请粘贴国务院办公厅节假日安排通知的原文'
+  if (!/\d{1,2}\s*月\s*\d{1,2}\s*日/.test(t)) return '没有找到日期：请粘贴通知的全文（含“一、元旦：……”各项）'
   return null
 }
 
@@ -109,6 +106,11 @@ export const noticeRules: Rules = {
       trigger: 'change',
     },
   ],
+}
+
+/** An adjusted day needs its reason. */
+export function adjustmentProblem(reason: string): string | null {
+  return reason.trim() ? null : '请填写调整原因（如：县教育局转发的更正通知）'
 }
 
 /** Terms: each ends after it starts; no term twice. Returns the first problem. */

@@ -12,11 +12,11 @@ describe('设置 form rules', () => {
     expect(passwordProblem('xueji2024')).toBeNull()
   })
 
-  it('wants a notice header and at least one dated line', () => {
-    expect(noticeProblem('')).toMatch(/通知内容/)
-    expect(noticeProblem('2027-01-01 holiday 元旦')).toMatch(/notice/)
-    expect(noticeProblem('notice 2027 国务院办公厅通知')).toMatch(/至少/)
-    expect(noticeProblem('# 注释\nnotice 2027 通知\n2027-01-01 holiday 元旦')).toBeNull()
+  it('wants a pasted notice with dates in it', () => {
+    expect(noticeProblem('  ')).toMatch(/原文/)
+    expect(noticeProblem('国务院办公厅关于2027年部分节假日安排的通知')).toMatch(/没有找到日期/)
+    expect(noticeProblem('一、元旦：1月1日（周五）至3日（周日）放假，共3天。')).toBeNull()
+    expect(noticeProblem('一、元旦:1月1日(星期五)放假')).toBeNull()
   })
 
   it('wants each term to end after it starts, and no term twice', () => {

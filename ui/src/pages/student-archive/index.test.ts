@@ -114,6 +114,7 @@ function archive(mayViewAid: boolean): ArchiveView {
         waitingOn: 'county_bureau',
         waitingOnLabel: '县（市、区）教育行政部门',
         dueOn: '2025-09-20',
+        dueProvisional: null,
       },
     ],
     sanctions: [],
@@ -128,6 +129,16 @@ function archive(mayViewAid: boolean): ArchiveView {
         issuedAt: '2025-09-03T02:00:00Z',
         issuedBy: 'registrar',
         voided: false,
+      },
+    ],
+    deadlines: [
+      {
+        kind: 'archive_creation',
+        due: '2027-01-04',
+        rule: 'R8.1',
+        label: '为学生建立学籍档案',
+        provisional: true,
+        provisionalReason: '暂定：尚未载入《国务院办公厅关于2027年部分节假日安排的通知》',
       },
     ],
     versions: 2,
@@ -176,6 +187,14 @@ describe('学籍档案', { timeout: 60_000 }, () => {
     expect(timeline).toContain('待县（市、区）教育行政部门')
     expect(page.get('[data-test="archive-documents"]').text()).toContain('2025-CARD-000001')
     expect(page.get('[data-test="archive-attachments"]').text()).toContain('户口簿.jpg')
+  })
+
+  it('lists what is still due, a date counted past the loaded notices marked 暂定', async () => {
+    const page = await mountPage()
+    const due = page.get('[data-test="archive-deadline"]')
+    expect(due.text()).toContain('为学生建立学籍档案')
+    expect(due.text()).toContain('2027-01-04 前（R8.1）')
+    expect(due.get('[data-test="provisional-tag"]').attributes('aria-label')).toContain('2027年部分节假日安排的通知')
   })
 
   it('hides section 6 from a role without hardship access', async () => {

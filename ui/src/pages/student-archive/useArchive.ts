@@ -63,7 +63,7 @@ export function useArchive(load: (id: number) => Promise<ArchiveView> = getArchi
       title: `${p.changeKindLabel || p.changeKind}申请`,
       detail:
         p.state === 'open'
-          ? `待${p.waitingOnLabel ?? '办理'}${p.dueOn ? `，期限 ${p.dueOn}` : ''}`
+          ? `待${p.waitingOnLabel ?? '办理'}${p.dueOn ? `，期限 ${p.dueOn}${p.dueProvisional ? '（暂定）' : ''}` : ''}`
           : `${p.stateLabel}${p.closedOn ? `（${p.closedOn}）` : ''}`,
       rule: null,
       tag: p.stateLabel || p.state,

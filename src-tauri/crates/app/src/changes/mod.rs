@@ -18,7 +18,8 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 use sha2::{Digest, Sha256};
-use xueji_domain::effects::DeadlineKind;
+use xueji_domain::effects::{Deadline, DeadlineKind};
+use xueji_domain::rules;
 use xueji_domain::proofs::{self, ProofKind};
 use xueji_domain::workflow::{Subject, WorkflowState};
 use xueji_domain::{WorkCalendar, Workflow};
@@ -140,10 +141,12 @@ pub(crate) async fn save_progress<C: ConnectionTrait>(
     on: NaiveDate,
 ) -> Result<application::Model> {
     let state = views::state_name(w);
-    let (current, due) = match w.state() {
-        WorkflowState::InProgress { step } => (Some(step), w.step_due(step, calendar)?),
+    let (current, basis) = match w.state() {
+        WorkflowState::InProgress { step } => (Some(step), w.step_basis(step)),
         _ => (None, None),
     };
+    let counted = basis.map(|b| b.due(calendar)).transpose()?;
+    let due = counted.as_ref().map(|d| d.date);
     let current_party = current.and_then(|s| w.steps.get(s)).map(|s| s.party);
     let mut am = a.clone().into_active_model();
     am.student_id = Set(a.student_id);
@@ -180,23 +183,22 @@ pub(crate) async fn save_progress<C: ConnectionTrait>(
             am.done_on = Set(Some(on));
             am.update(db).await?;
         }
-        if let (Some(step), Some(due)) = (current.and_then(|s| w.steps.get(s)), due) {
-            deadline::ActiveModel {
-                student_id: Set(student_id),
-                application_id: Set(Some(a.id)),
-                kind: Set(kind),
-                due_on: Set(due),
-                rule: Set("R13.3".to_owned()),
-                label: Set(format!(
+        if let (Some(step), Some(basis), Some(counted)) =
+            (current.and_then(|s| w.steps.get(s)), basis, counted)
+        {
+            let d = Deadline {
+                kind: DeadlineKind::TransferStep,
+                due: counted.date,
+                rule: rules::R13_3,
+                label: format!(
                     "{}（{}个工作日内）",
                     step.label_zh(),
                     step.working_days.unwrap_or_default()
-                )),
-                done_on: Set(None),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?;
+                ),
+                basis,
+                provisional: counted.provisional,
+            };
+            crate::calendar::insert_deadline(db, student_id, Some(a.id), &d, None).await?;
         }
     }
     Ok(saved)
@@ -240,10 +242,16 @@ pub(crate) async fn build_view<C: ConnectionTrait>(
         _ => Vec::new(),
     };
     Ok(ApplicationView {
-        row: views::row(a, w, name, overdue.as_ref().map(|o| o.overdue_working_days)),
+        row: views::row(
+            a,
+            w,
+            calendar,
+            name,
+            overdue.as_ref().map(|o| o.overdue_working_days),
+        ),
         rule: w.rule.as_str().to_owned(),
         note: details.note.clone(),
-        steps: views::steps(w, &step_rows),
+        steps: views::steps(w, &step_rows, calendar),
         proofs: files.iter().map(views::attachment_view).collect(),
         required_proofs: required.iter().map(Into::into).collect(),
         missing_proofs: w.missing_proofs().iter().map(Into::into).collect(),
@@ -253,6 +261,10 @@ pub(crate) async fn build_view<C: ConnectionTrait>(
             party_label: o.party.label_zh().to_owned(),
             due: o.due,
             overdue_working_days: o.overdue_working_days,
+            due_provisional: o
+                .provisional
+                .as_ref()
+                .map(xueji_domain::calendar::Provisional::reason_zh),
         }),
         appeal: w.appeal.as_ref().map(|ap| AppealView {
             filed_on: ap.filed_on,
@@ -270,12 +282,7 @@ pub(crate) async fn build_view<C: ConnectionTrait>(
             .collect(),
         deadlines: deadlines
             .iter()
-            .map(|d| DeadlineView {
-                kind: d.kind.clone(),
-                due: d.due_on,
-                rule: d.rule.clone(),
-                label: d.label.clone(),
-            })
+            .map(|d| DeadlineView::of_row(d, calendar))
             .collect(),
         documents,
     })

@@ -92,7 +92,7 @@ impl App {
                     _ => String::new(),
                 },
             };
-            out.push(row(&a, &w, name, overdue));
+            out.push(row(&a, &w, &config.calendar, name, overdue));
         }
         audit::record(self.db(), &session.username, "search", "applications").await?;
         Ok(Page {

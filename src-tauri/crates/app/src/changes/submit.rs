@@ -9,7 +9,7 @@ use xueji_domain::effects::{DeadlineKind, Warning};
 use xueji_domain::proofs::{self, ProofRequirement};
 use xueji_domain::workflow::Subject;
 use xueji_domain::{ChangeKind, StudentSnapshot, Workflow, deadlines, engine, rules};
-use xueji_store::entities::{application, application_step, deadline, student};
+use xueji_store::entities::{application, application_step, student};
 
 use super::input::Details;
 use super::views::{CheckView, plan};
@@ -219,20 +219,17 @@ impl App {
         // R19.1: the cancellation is due from the death, whatever the procedure's pace.
         if let (Some(id), Some(xueji_domain::Change::Death { died_on })) = (student_id, w.change())
         {
-            let due =
-                deadlines::death_cancellation_due(&config.profile, &config.calendar, *died_on)?;
-            deadline::ActiveModel {
-                student_id: Set(id),
-                application_id: Set(Some(a.id)),
-                kind: Set(snake(&DeadlineKind::DeathCancellation)),
-                due_on: Set(due),
-                rule: Set(rules::R19_1.as_str().to_owned()),
-                label: Set("报主管教育行政部门注销学籍".to_owned()),
-                done_on: Set(None),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
+            let basis = deadlines::death_cancellation_basis(&config.profile, *died_on);
+            let due = basis.due(&config.calendar)?;
+            let d = xueji_domain::effects::Deadline {
+                kind: DeadlineKind::DeathCancellation,
+                due: due.date,
+                rule: rules::R19_1,
+                label: "报主管教育行政部门注销学籍".to_owned(),
+                basis,
+                provisional: due.provisional,
+            };
+            crate::calendar::insert_deadline(&txn, id, Some(a.id), &d, None).await?;
         }
         let a = super::save_progress(&txn, &a, &w, &details, &config.calendar, on).await?;
         audit::append(

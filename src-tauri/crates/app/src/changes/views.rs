@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 use xueji_domain::proofs::ProofRequirement;
+use xueji_domain::WorkCalendar;
 use xueji_domain::workflow::{Party, Step, StepOutcome, Workflow, WorkflowState};
 use xueji_store::entities::{application, application_step, attachment};
 
 use crate::auth::Permission;
 use crate::students::archive::AttachmentView;
-use crate::views::{DeadlineView, WarningView, snake};
+use crate::views::{DeadlineView, WarningView, provisional_reason, snake};
 
 /// One step as the wizard announces it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -78,6 +79,8 @@ pub struct StepView {
     /// The rejection reason.
     pub note: Option<String>,
     pub due_on: Option<NaiveDate>,
+    /// Why `due_on` is 暂定 (counted past the loaded holiday notices); `None` when final.
+    pub due_provisional: Option<String>,
     /// The scanned decision.
     pub attachment_id: Option<i64>,
 }
@@ -91,6 +94,8 @@ pub struct OverdueView {
     pub party_label: String,
     pub due: NaiveDate,
     pub overdue_working_days: u32,
+    /// Why `due` is 暂定; `None` when final.
+    pub due_provisional: Option<String>,
 }
 
 /// An appeal against a sanction (R22.2).
@@ -123,6 +128,8 @@ pub struct ApplicationRow {
     pub waiting_on: Option<String>,
     pub waiting_on_label: Option<String>,
     pub due_on: Option<NaiveDate>,
+    /// Why `due_on` is 暂定; `None` when final.
+    pub due_provisional: Option<String>,
     /// Working days past the waiting step's limit (R13.3).
     pub overdue_working_days: Option<u32>,
 }
@@ -241,6 +248,7 @@ pub(crate) fn party_label(party: &str) -> Option<String> {
 pub(crate) fn row(
     a: &application::Model,
     w: &Workflow,
+    calendar: &WorkCalendar,
     student_name: String,
     overdue: Option<u32>,
 ) -> ApplicationRow {
@@ -263,11 +271,16 @@ pub(crate) fn row(
         waiting_on_label: a.waiting_on.as_deref().and_then(party_label),
         waiting_on: a.waiting_on.clone(),
         due_on: a.due_on,
+        due_provisional: a.due_on.and_then(|d| provisional_reason(calendar, d)),
         overdue_working_days: overdue,
     }
 }
 
-pub(crate) fn steps(w: &Workflow, rows: &[application_step::Model]) -> Vec<StepView> {
+pub(crate) fn steps(
+    w: &Workflow,
+    rows: &[application_step::Model],
+    calendar: &WorkCalendar,
+) -> Vec<StepView> {
     w.steps
         .iter()
         .enumerate()
@@ -300,6 +313,10 @@ pub(crate) fn steps(w: &Workflow, rows: &[application_step::Model]) -> Vec<StepV
                 reference,
                 note,
                 due_on: stored.and_then(|r| r.due_on),
+                due_provisional: stored
+                    .and_then(|r| r.due_on)
+                    .filter(|_| decision == "pending")
+                    .and_then(|d| provisional_reason(calendar, d)),
                 attachment_id: stored.and_then(|r| r.attachment_id),
             }
         })

@@ -17,7 +17,10 @@ use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
-use xueji_domain::compliance::{self, DropoutFacts, Finding, RecordFacts, SanctionFacts};
+use xueji_domain::calendar::{Due, Provisional};
+use xueji_domain::compliance::{
+    self, DropoutFacts, Finding, RecordFacts, SanctionFacts, Severity,
+};
 use xueji_domain::deadlines::overdue_working_days;
 use xueji_domain::effects::DeadlineKind;
 use xueji_domain::record::StudentRef;
@@ -28,6 +31,7 @@ use xueji_store::entities::{application, deadline, sanction, student, student_ev
 use crate::app::App;
 use crate::dashboard::FindingView;
 use crate::dashboard::todos::change_rule;
+use crate::calendar::stored_provisional;
 use crate::error::Result;
 use crate::record::status_of;
 use crate::views::{parse_snake, snake};
@@ -54,6 +58,8 @@ fn view_of(f: &Finding) -> FindingView {
         message: f.message.clone(),
         due: f.due,
         overdue_working_days: f.overdue_working_days,
+        severity: snake(&f.severity),
+        provisional_reason: f.provisional.as_ref().map(Provisional::reason_zh),
         student_id: num('s'),
         application_id: num('a'),
     }
@@ -68,6 +74,37 @@ fn item_of(kind: Option<DeadlineKind>) -> xueji_domain::RuleId {
         Some(DeadlineKind::MigrantArchiveHandover) => rules::R32_6,
         _ => rules::R32_8,
     }
+}
+
+/// A finding for a stored due date that is past: a breach when past under any holiday
+/// arrangement, a warning while it is 暂定 and could still move past today.
+fn past(
+    calendar: &xueji_domain::WorkCalendar,
+    today: NaiveDate,
+    due: &Due,
+    student: StudentRef,
+    (rule, basis): (xueji_domain::RuleId, xueji_domain::RuleId),
+    message: String,
+) -> Result<Option<Finding>> {
+    let late = overdue_working_days(calendar, due.date, today)?;
+    if late == 0 {
+        return Ok(None);
+    }
+    let severity = if due.surely_passed(today) {
+        Severity::Breach
+    } else {
+        Severity::Warning
+    };
+    Ok(Some(Finding {
+        student: Some(student),
+        rule,
+        basis,
+        due: Some(due.date),
+        overdue_working_days: Some(late),
+        message,
+        severity,
+        provisional: due.provisional.clone(),
+    }))
 }
 
 impl App {
@@ -268,18 +305,20 @@ impl App {
             if covered {
                 continue;
             }
-            let late = overdue_working_days(&config.calendar, d.due_on, today).ok();
-            if late == Some(0) {
-                continue;
+            let due = Due {
+                date: d.due_on,
+                provisional: stored_provisional(d.provisional.as_deref()),
+            };
+            if let Some(f) = past(
+                &config.calendar,
+                today,
+                &due,
+                student_ref(s.id, &s.name),
+                (item_of(kind), parse_snake(&d.rule).unwrap_or(rules::R32_8)),
+                format!("{}：{}（期限{}）", s.name, d.label, d.due_on),
+            )? {
+                direct.push(f);
             }
-            direct.push(Finding {
-                student: Some(student_ref(s.id, &s.name)),
-                rule: item_of(kind),
-                basis: parse_snake(&d.rule).unwrap_or(rules::R32_8),
-                due: Some(d.due_on),
-                overdue_working_days: late,
-                message: format!("{}：{}（期限{}）", s.name, d.label, d.due_on),
-            });
         }
 
         // Applications: the workflow when stored, else the waiting step's due date.
@@ -304,20 +343,22 @@ impl App {
                 let mut f = RecordFacts::new(who, Status::Enrolled, a.opened_on);
                 f.applications.push(workflow);
                 facts.insert(-a.id, f);
-            } else if let Some(due) = a.due_on.filter(|d| *d < today) {
-                let late = overdue_working_days(&config.calendar, due, today).ok();
-                if late == Some(0) {
-                    continue;
-                }
+            } else if let Some(date) = a.due_on.filter(|d| *d < today) {
                 let (_, kind_label) = change_rule(&a.change_kind);
-                direct.push(Finding {
-                    student: Some(who),
-                    rule: rules::R32_8,
-                    basis: rules::R13_3,
-                    due: Some(due),
-                    overdue_working_days: late,
-                    message: format!("{name}：{kind_label}申请超过期限未办理（期限{due}）"),
-                });
+                let due = Due {
+                    date,
+                    provisional: config.calendar.provisional(date, date),
+                };
+                if let Some(f) = past(
+                    &config.calendar,
+                    today,
+                    &due,
+                    who,
+                    (rules::R32_8, rules::R13_3),
+                    format!("{name}：{kind_label}申请超过期限未办理（期限{date}）"),
+                )? {
+                    direct.push(f);
+                }
             }
         }
 

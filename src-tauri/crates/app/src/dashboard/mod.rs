@@ -8,7 +8,7 @@ pub mod findings;
 pub mod todos;
 
 use chrono::NaiveDate;
-use xueji_domain::{DomainError, WorkCalendar};
+use xueji_domain::WorkCalendar;
 
 use crate::app::App;
 use crate::audit;
@@ -55,11 +55,11 @@ pub struct TodoView {
     /// `None` for a step without a time limit.
     pub due_on: Option<NaiveDate>,
     /// Working days from today to the due date; negative when overdue. `None` when there is no
-    /// due date or the calendar does not cover it (see `calendarNote`).
+    /// due date.
     pub working_days_left: Option<i32>,
     pub overdue: bool,
-    /// Why the working days could not be counted (the year's holiday notice is missing).
-    pub calendar_note: Option<String>,
+    /// Why the due date is 暂定 (counted past the loaded holiday notices); `None` when final.
+    pub provisional_reason: Option<String>,
 }
 
 /// A compliance finding (R32) with where to go to fix it.
@@ -73,6 +73,11 @@ pub struct FindingView {
     pub message: String,
     pub due: Option<NaiveDate>,
     pub overdue_working_days: Option<u32>,
+    /// `breach`, or `warning` while the due date is 暂定 and the missing holiday notice could
+    /// still move it past today (R32: a breach only when certain).
+    pub severity: String,
+    /// Why the due date is 暂定; `None` when final.
+    pub provisional_reason: Option<String>,
     /// Link target: the student …
     pub student_id: Option<i64>,
     /// … or the application.
@@ -136,7 +141,8 @@ pub struct DashboardView {
     pub total_students: u64,
     /// The latest semester review, if one was opened.
     pub review: Option<ReviewSummaryView>,
-    /// Things the dashboard could not work out (a missing holiday notice, a long list cut).
+    /// What the registrar should know about the lists (a long list cut, dates counted past the
+    /// loaded holiday notices).
     pub notes: Vec<String>,
 }
 
@@ -145,7 +151,7 @@ pub fn working_days_left(
     calendar: &WorkCalendar,
     today: NaiveDate,
     due: NaiveDate,
-) -> std::result::Result<i32, DomainError> {
+) -> Result<i32> {
     let signed = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
     if due >= today {
         Ok(signed(calendar.working_days_between(today, due)?))
@@ -228,6 +234,11 @@ mod tests {
             working_days_left(&cal, d(2025, 3, 10), d(2025, 3, 7)),
             Ok(-1)
         );
-        assert!(working_days_left(&cal, d(2026, 12, 30), d(2027, 1, 10)).is_err());
+        // Past the loaded notices the count is provisional, never refused: 31 Dec, 4–8 Jan
+        // (1 Jan 2027 is 元旦).
+        assert_eq!(
+            working_days_left(&cal, d(2026, 12, 30), d(2027, 1, 8)),
+            Ok(6)
+        );
     }
 }

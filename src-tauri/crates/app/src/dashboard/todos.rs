@@ -7,13 +7,13 @@ use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use xueji_domain::workflow::Party;
-use xueji_domain::{ChangeKind, DomainError};
+use xueji_domain::ChangeKind;
 use xueji_store::entities::{application, application_step, deadline, student};
 
 use crate::app::App;
 use crate::dashboard::{LIST_LIMIT, TodoView, working_days_left};
 use crate::error::Result;
-use crate::views::{parse_snake, snake};
+use crate::views::{DeadlineView, parse_snake, provisional_reason, snake};
 
 /// The condition that an open application waits on this school: its own steps (学校, 校务会议,
 /// 校长, 德育部门), the sending school's step of its transfer-out, the receiving school's step
@@ -51,22 +51,9 @@ pub(crate) fn change_rule(kind: &str) -> (String, String) {
     }
 }
 
-/// Working days left, or the note saying why they cannot be counted.
-pub(crate) fn left_or_note(
-    app: &App,
-    today: NaiveDate,
-    due: NaiveDate,
-) -> (Option<i32>, Option<String>) {
-    match working_days_left(&app.config().calendar, today, due) {
-        Ok(n) => (Some(n), None),
-        Err(e @ DomainError::CalendarNotLoaded { .. }) => (
-            None,
-            Some(format!(
-                "{e}，无法计算剩余工作日；请在“设置—工作日历”中添加该年的通知"
-            )),
-        ),
-        Err(e) => (None, Some(e.to_string())),
-    }
+/// Working days left (provisionally counted past the loaded notices).
+pub(crate) fn left(app: &App, today: NaiveDate, due: NaiveDate) -> Option<i32> {
+    working_days_left(&app.config().calendar, today, due).ok()
 }
 
 impl App {
@@ -121,9 +108,10 @@ impl App {
                 .current_step
                 .and_then(|i| steps.get(&(a.id, i)).cloned())
                 .unwrap_or_else(|| format!("等待{waiting}办理"));
-            let (left, note) = a
+            let days_left = a.due_on.and_then(|due| left(self, today, due));
+            let provisional = a
                 .due_on
-                .map_or((None, None), |due| left_or_note(self, today, due));
+                .and_then(|due| provisional_reason(&self.config().calendar, due));
             out.push(TodoView {
                 source: "application".to_owned(),
                 id: a.id,
@@ -134,13 +122,13 @@ impl App {
                 label: format!("{kind_label}：{step}"),
                 rule,
                 due_on: a.due_on,
-                working_days_left: left,
+                working_days_left: days_left,
                 overdue: a.due_on.is_some_and(|d| d < today),
-                calendar_note: note,
+                provisional_reason: provisional,
             });
         }
         for d in &deadlines {
-            let (left, note) = left_or_note(self, today, d.due_on);
+            let view = DeadlineView::of_row(d, &self.config().calendar);
             out.push(TodoView {
                 source: "deadline".to_owned(),
                 id: d.id,
@@ -151,9 +139,9 @@ impl App {
                 label: d.label.clone(),
                 rule: d.rule.clone(),
                 due_on: Some(d.due_on),
-                working_days_left: left,
+                working_days_left: left(self, today, d.due_on),
                 overdue: d.due_on < today,
-                calendar_note: note,
+                provisional_reason: view.provisional_reason,
             });
         }
         out.sort_by_key(|t| (t.due_on.is_none(), t.due_on, t.source.clone(), t.id));
@@ -164,8 +152,12 @@ impl App {
                 out.len()
             ));
         }
-        if out.iter().any(|t| t.calendar_note.is_some()) {
-            notes.push("部分期限所在年份的节假日安排尚未加载，无法计算剩余工作日".to_owned());
+        if out.iter().any(|t| t.provisional_reason.is_some()) {
+            notes.push(
+                "标有“暂定”的期限按法定节假日计算（当年的国务院节假日安排尚未载入），\
+                 载入通知后自动重新计算"
+                    .to_owned(),
+            );
         }
         Ok((out, total))
     }

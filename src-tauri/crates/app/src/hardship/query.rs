@@ -95,6 +95,9 @@ impl App {
             decided_by: m.decided_by.clone(),
             notice_from: m.notice_from,
             notice_until: m.notice_until,
+            notice_provisional: m
+                .notice_until
+                .and_then(|d| crate::views::provisional_reason(&self.config().calendar, d)),
             effective_on: m.effective_on,
             objections: objections_of(&m)?,
             aid: aid.iter().map(aid_view).collect(),
@@ -211,6 +214,9 @@ impl App {
                 level: level_of(m.level.as_deref()).map(LevelView::from),
                 applied_on: m.applied_on,
                 notice_until: m.notice_until,
+                notice_provisional: m
+                    .notice_until
+                    .and_then(|d| crate::views::provisional_reason(&self.config().calendar, d)),
                 effective_on: m.effective_on,
                 aid_total_fen: totals.get(&m.id).copied().unwrap_or(0),
             });

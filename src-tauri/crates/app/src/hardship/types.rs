@@ -290,6 +290,8 @@ pub struct HardshipRow {
     pub level: Option<LevelView>,
     pub applied_on: NaiveDate,
     pub notice_until: Option<NaiveDate>,
+    /// Why `notice_until` is 暂定 (counted past the loaded holiday notices); `None` when final.
+    pub notice_provisional: Option<String>,
     pub effective_on: Option<NaiveDate>,
     /// Aid granted on this assessment, in fen.
     pub aid_total_fen: i64,
@@ -355,6 +357,8 @@ pub struct HardshipView {
     pub decided_by: Option<String>,
     pub notice_from: Option<NaiveDate>,
     pub notice_until: Option<NaiveDate>,
+    /// Why `notice_until` is 暂定; `None` when final.
+    pub notice_provisional: Option<String>,
     pub effective_on: Option<NaiveDate>,
     pub objections: Vec<ObjectionView>,
     pub aid: Vec<AidView>,

@@ -9,7 +9,8 @@ use sea_orm::{
 };
 use xueji_domain::archive::ArchiveSection;
 use xueji_store::entities::{
-    application, archive_item, attachment, family_member, issued_document, sanction, student_event,
+    application, archive_item, attachment, deadline, family_member, issued_document, sanction,
+    student_event,
 };
 use xueji_store::repo::students as repo;
 
@@ -96,6 +97,8 @@ pub struct ApplicationSummary {
     pub waiting_on: Option<String>,
     pub waiting_on_label: Option<String>,
     pub due_on: Option<NaiveDate>,
+    /// Why `due_on` is 暂定; `None` when final.
+    pub due_provisional: Option<String>,
 }
 
 /// A sanction on the record.
@@ -133,6 +136,9 @@ pub struct ArchiveView {
     pub sanctions: Vec<SanctionView>,
     pub attachments: Vec<AttachmentView>,
     pub documents: Vec<IssuedDocumentView>,
+    /// What is still due for this student (R8.1, R14.3, R18.1, R19.1 …), soonest first; a date
+    /// counted past the loaded holiday notices is marked 暂定.
+    pub deadlines: Vec<crate::views::DeadlineView>,
     /// How many versions the history keeps.
     pub versions: u32,
 }
@@ -194,6 +200,7 @@ impl App {
         // Assessments whose public notice ended take effect before section 6 is read.
         self.hardship_settle().await?;
         let may_see_aid = session.role.may(Permission::ViewHardship);
+        let calendar = self.config().calendar.clone();
         let db = self.db();
         let txn = db.begin().await?;
         let m = repo::view(&txn, &session.username, id).await?;
@@ -276,6 +283,10 @@ impl App {
             .await?
             .into_iter()
             .map(|a| ApplicationSummary {
+                due_provisional: a
+                    .due_on
+                    .filter(|_| a.state == "open")
+                    .and_then(|d| crate::views::provisional_reason(&calendar, d)),
                 id: a.id,
                 change_kind_label: crate::changes::views::kind_label(&a.change_kind),
                 change_kind: a.change_kind,
@@ -329,8 +340,18 @@ impl App {
                 voided: d.voided,
             })
             .collect();
+        let deadlines = deadline::Entity::find()
+            .filter(deadline::Column::StudentId.eq(id))
+            .filter(deadline::Column::DoneOn.is_null())
+            .order_by_asc(deadline::Column::DueOn)
+            .all(db)
+            .await?
+            .iter()
+            .map(|d| crate::views::DeadlineView::of_row(d, &calendar))
+            .collect();
         let versions = u32::try_from(repo::history_of(db, id).await?.len()).unwrap_or(u32::MAX);
         Ok(ArchiveView {
+            deadlines,
             student: StudentView::new(&m, &family),
             sections,
             events,

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod backup;
 pub mod batch;
+pub mod calendar;
 pub mod change;
 pub mod db;
 pub mod export;

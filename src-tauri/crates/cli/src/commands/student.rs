@@ -132,7 +132,14 @@ pub async fn add(app: &App, session: &Session, json: bool, a: &StudentAddArgs) -
         v.student.status.label
     );
     for d in &v.deadlines {
-        let _ = write!(text, "\n期限：{} 前 {}（{}）", d.due, d.label, d.rule);
+        let _ = write!(
+            text,
+            "\n期限：{} 前{} {}（{}）",
+            d.due,
+            if d.provisional { "（暂定）" } else { "" },
+            d.label,
+            d.rule
+        );
     }
     for w in &v.warnings {
         let _ = write!(text, "\n提示：{}（{}）", w.message, w.rule);

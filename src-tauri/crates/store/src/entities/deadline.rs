@@ -17,6 +17,13 @@ pub struct Model {
     pub label: String,
     /// When it was met (or became moot); `None` while open.
     pub done_on: Option<Date>,
+    /// What `due_on` was counted from (migration m0003; `None` on older rows).
+    pub start_on: Option<Date>,
+    /// How it was counted: `xueji_domain::calendar::Span::code` (`wd:10`, `m:1`, `fixed`).
+    pub span: Option<String>,
+    /// Years whose holiday notice was missing when `due_on` was counted, comma-separated
+    /// (`2027`); `None` when the due date is final.
+    pub provisional: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

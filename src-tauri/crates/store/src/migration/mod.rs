@@ -3,6 +3,7 @@
 
 mod m0001_initial;
 mod m0002_search_indexes;
+mod m0003_provisional_deadlines;
 
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m0001_initial::Migration),
             Box::new(m0002_search_indexes::Migration),
+            Box::new(m0003_provisional_deadlines::Migration),
         ]
     }
 }

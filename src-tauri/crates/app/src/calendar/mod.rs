@@ -1,0 +1,85 @@
+//! The working-day calendar (R13.3): the school's holiday notices (loaded by pasting the State
+//! Council's text, corrected day by day, removed), the deadlines counted on it, and counting them
+//! again when a notice changes. A missing notice never refuses anything: dates past the loaded
+//! notices are provisional (暂定) and say which notice is missing.
+
+mod notices;
+mod recompute;
+mod views;
+
+use chrono::NaiveDate;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
+use xueji_domain::calendar::Provisional;
+use xueji_domain::effects::Deadline;
+use xueji_store::entities::deadline;
+
+use crate::error::Result;
+use crate::views::snake;
+
+pub use notices::load_school_notices;
+pub use recompute::{MovedDeadline, Recomputed, recompute_open};
+pub use views::{
+    CalendarSaved, CalendarView, DayAdjustmentView, MovedDeadlineView, NoticeDayView, NoticeInput,
+    NoticePreview, NoticeView,
+};
+
+/// Reads the stored mark (`2027` or `2027,2028`).
+pub fn stored_provisional(code: Option<&str>) -> Option<Provisional> {
+    let years: Vec<i32> = code?
+        .split(',')
+        .filter_map(|y| y.trim().parse().ok())
+        .collect();
+    Provisional::of(years)
+}
+
+/// The stored form of a mark.
+pub fn provisional_code(p: Option<&Provisional>) -> Option<String> {
+    p.map(|p| {
+        p.years
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    })
+}
+
+/// Writes a deadline a change set, with how it was counted and whether provisionally.
+pub async fn insert_deadline<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+    application_id: Option<i64>,
+    d: &Deadline,
+    done_on: Option<NaiveDate>,
+) -> Result<()> {
+    deadline::ActiveModel {
+        student_id: Set(student_id),
+        application_id: Set(application_id),
+        kind: Set(snake(&d.kind)),
+        due_on: Set(d.due),
+        rule: Set(d.rule.as_str().to_owned()),
+        label: Set(d.label.clone()),
+        done_on: Set(done_on),
+        start_on: Set(Some(d.basis.start)),
+        span: Set(Some(d.basis.span.code())),
+        provisional: Set(provisional_code(d.provisional.as_ref())),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r13_3_the_stored_mark_round_trips() {
+        let p = Provisional::of(vec![2027, 2028]);
+        let code = provisional_code(p.as_ref());
+        assert_eq!(code.as_deref(), Some("2027,2028"));
+        assert_eq!(stored_provisional(code.as_deref()), p);
+        assert_eq!(stored_provisional(None), None);
+        assert_eq!(stored_provisional(Some("")), None);
+    }
+}
