@@ -9,7 +9,7 @@ use common::select::{choose, confirm_box_with};
 use common::text::wait_inner;
 use fantoccini::error::CmdError;
 use fantoccini::key::Key;
-use xueji_e2e::{ADMIN_PASSWORD, ADMIN_USERNAME, AppHandle, with_app};
+use xueji_e2e::{ADMIN_PASSWORD, AppHandle, with_app};
 
 /// Opens a tab of 设置 and waits for its content.
 async fn tab(app: &AppHandle, name: &str, content: &str) -> Result<(), CmdError> {
@@ -104,8 +104,7 @@ async fn backup_then_restore_undoes_a_later_user_and_the_audit_chain_stays_intac
 }
 
 /// The 2026 notice as the State Council published it (also the domain's parser test data).
-const NOTICE_2026: &str =
-    include_str!("../../src-tauri/crates/domain/tests/data/notices/2026.txt");
+const NOTICE_2026: &str = include_str!("../../src-tauri/crates/domain/tests/data/notices/2026.txt");
 
 /// Clicks in the page (an Element Plus dialog's buttons sit under a mask WebDriver's click may
 /// hit first).
@@ -131,7 +130,8 @@ async fn a_pasted_notice_is_checked_on_the_grid_saved_and_deadlines_recounted() 
         // A student whose archive is due on Wednesday 30 December 2026 (R8.1: a month after
         // entering on 30 November).
         let id = seed::enrol(&app, 7, 1, "1班", "2026-11-30", (false, false)).await?;
-        let archive = seed::invoke(&app, "student_archive", serde_json::json!({ "id": id })).await?;
+        let archive =
+            seed::invoke(&app, "student_archive", serde_json::json!({ "id": id })).await?;
         let enrolled = archive["deadlines"][0]["due"].clone();
         assert_eq!(enrolled, serde_json::json!("2026-12-30"), "{enrolled}");
 
@@ -144,8 +144,11 @@ async fn a_pasted_notice_is_checked_on_the_grid_saved_and_deadlines_recounted() 
         app.click("[data-test=notice-open]").await?;
         // WebDriver drops "\n" in typed text: a new line is the Enter key.
         let enter = char::from(Key::Enter).to_string();
-        app.fill("[data-test=notice-text]", &NOTICE_2026.replace('\n', &enter))
-            .await?;
+        app.fill(
+            "[data-test=notice-text]",
+            &NOTICE_2026.replace('\n', &enter),
+        )
+        .await?;
         js_click(&app, "[data-test=notice-read]").await?;
         app.wait_for_text("[data-test=notice-preview-title]", "2026年部分节假日安排")
             .await?;
@@ -164,18 +167,25 @@ async fn a_pasted_notice_is_checked_on_the_grid_saved_and_deadlines_recounted() 
             .await?;
         app.shot("settings-calendar-grid").await?;
         js_click(&app, "[data-test=notice-save]").await?;
-        app.wait_for_text("[data-test=calendar-saved]", "1个期限已按2026年通知重新计算")
-            .await?;
+        app.wait_for_text(
+            "[data-test=calendar-saved]",
+            "1个期限已按2026年通知重新计算",
+        )
+        .await?;
         app.wait_for_text("[data-test=calendar-moved]", "2026-12-30 → 2026-12-31")
             .await?;
-        app.wait_for_text("[data-test=notices-table]", "本校载入").await?;
+        app.wait_for_text("[data-test=notices-table]", "本校载入")
+            .await?;
         app.shot("settings-calendar-saved").await?;
 
         // Removed: 2026 falls back to the shipped notice and the deadline moves back.
         js_click(&app, "[data-test=notice-remove-2026]").await?;
         confirm_box_with(&app, "删除").await?;
-        app.wait_for_text("[data-test=calendar-saved]", "已删除2026年通知，1个期限已重新计算")
-            .await?;
+        app.wait_for_text(
+            "[data-test=calendar-saved]",
+            "已删除2026年通知，1个期限已重新计算",
+        )
+        .await?;
         app.wait_for_text("[data-test=calendar-moved]", "2026-12-31 → 2026-12-30")
             .await?;
         Ok(())

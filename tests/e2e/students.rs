@@ -320,9 +320,12 @@ async fn an_enrolment_dated_today_has_a_provisional_archive_deadline() {
         let id = id_number("33010620200601002");
         fill_enrolment_on(&app, "周暂定", &id, &today).await?;
         submit_enrolment(&app).await?;
-        let deadline = wait_text(&app, "[data-test=enrol-deadline]", |t| t.contains("暂定")).await?;
+        let deadline =
+            wait_text(&app, "[data-test=enrol-deadline]", |t| t.contains("暂定")).await?;
         assert!(deadline.contains("为学生建立学籍档案"), "{deadline}");
-        let tag = app.find("[data-test=enrol-deadline] [data-test=provisional-tag]").await?;
+        let tag = app
+            .find("[data-test=enrol-deadline] [data-test=provisional-tag]")
+            .await?;
         let reason = tag.attr("aria-label").await?.unwrap_or_default();
         assert!(
             reason.contains("年部分节假日安排的通知》"),

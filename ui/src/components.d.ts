@@ -65,6 +65,7 @@ declare module 'vue' {
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
     IpcErrorAlert: typeof import('./components/IpcErrorAlert.vue')['default']
     PdfPreview: typeof import('./components/pdf/PdfPreview.vue')['default']
+    ProvisionalTag: typeof import('./components/ProvisionalTag.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     RuleRefusal: typeof import('./components/RuleRefusal.vue')['default']

@@ -716,11 +716,44 @@ async schoolUpdate(profile: SchoolProfile) : Promise<Result<SchoolProfile, IpcEr
 }
 },
 /**
- * 添加一年的国务院节假日安排通知；返回已加载的年份。
+ * 工作日历：已载入的通知、暂定计算的年份及其法定节假日。
  */
-async calendarAddNotice(text: string) : Promise<Result<number[], IpcError>> {
+async calendarGet() : Promise<Result<CalendarView, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("calendar_add_notice", { text }) };
+    return { status: "ok", data: await TAURI_INVOKE("calendar_get") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 读取粘贴的国务院节假日安排通知原文，供保存前在月历上核对（不保存）。
+ */
+async calendarPreview(text: string) : Promise<Result<NoticePreview, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("calendar_preview", { text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 保存通知（新载入，或替换同名通知），按新日历重新计算未完成的期限。
+ */
+async calendarSave(input: NoticeInput) : Promise<Result<CalendarSaved, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("calendar_save", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 删除本校载入的某年通知（给出名称时只删这一份），重新计算未完成的期限。
+ */
+async calendarRemove(year: number, title: string | null) : Promise<Result<CalendarSaved, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("calendar_remove", { year, title }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -878,13 +911,21 @@ export type ApplicationRow = { id: number; studentId: number | null; studentName
  */
 state: string; stateLabel: string; openedOn: string; closedOn: string | null; currentStep: number | null; currentStepLabel: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
 /**
+ * Why `due_on` is 暂定; `None` when final.
+ */
+dueProvisional: string | null; 
+/**
  * Working days past the waiting step's limit (R13.3).
  */
 overdueWorkingDays: number | null }
 /**
  * An application in the change timeline.
  */
-export type ApplicationSummary = { id: number; changeKind: string; changeKindLabel: string; state: string; stateLabel: string; openedOn: string; closedOn: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null }
+export type ApplicationSummary = { id: number; changeKind: string; changeKindLabel: string; state: string; stateLabel: string; openedOn: string; closedOn: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
+/**
+ * Why `due_on` is 暂定; `None` when final.
+ */
+dueProvisional: string | null }
 /**
  * An application with everything the detail page shows.
  */
@@ -913,6 +954,11 @@ content: string; attachmentId: number | null }
  * The archive page.
  */
 export type ArchiveView = { student: StudentView; sections: SectionView[]; events: EventView[]; applications: ApplicationSummary[]; sanctions: SanctionView[]; attachments: AttachmentView[]; documents: IssuedDocumentView[]; 
+/**
+ * What is still due for this student (R8.1, R14.3, R18.1, R19.1 …), soonest first; a date
+ * counted past the loaded holiday notices is marked 暂定.
+ */
+deadlines: DeadlineView[]; 
 /**
  * How many versions the history keeps.
  */
@@ -1030,6 +1076,18 @@ statuses?: string[];
  */
 includeArchived?: boolean }
 /**
+ * What saving or removing a notice did.
+ */
+export type CalendarSaved = { calendar: CalendarView; 
+/**
+ * Open deadlines counted again.
+ */
+recomputed: number; moved: MovedDeadlineView[]; 
+/**
+ * For the registrar, e.g. "3 个期限已按2027年通知重新计算".
+ */
+summary: string }
+/**
  * The working-day calendar.
  */
 export type CalendarView = { 
@@ -1038,17 +1096,26 @@ export type CalendarView = {
  */
 years: number[]; 
 /**
- * Working days cannot be counted past the end of this year.
+ * The last loaded year; dates after it are counted provisionally (暂定).
  */
 lastYear: number | null; 
 /**
- * In load order (the shipped ones first, then those the school added).
+ * Every notice: in force, then the shipped ones the school replaced.
  */
 notices: NoticeView[]; 
 /**
- * How many notices the school added after release.
+ * How many notices the school loaded.
  */
-added: number }
+added: number; 
+/**
+ * The first year after the loaded ones, counted provisionally.
+ */
+provisionalYear: number | null; 
+/**
+ * That year's statutory days off (《全国年节及纪念日放假办法》, with 补假), as counted
+ * until its notice is loaded.
+ */
+provisionalDays: NoticeDayView[] }
 /**
  * Which certificates to print: listed students, or every finished student of a grade.
  */
@@ -1261,13 +1328,30 @@ byGrade: CountView[]; totalStudents: number;
  */
 review: ReviewSummaryView | null; 
 /**
- * Things the dashboard could not work out (a missing holiday notice, a long list cut).
+ * What the registrar should know about the lists (a long list cut, dates counted past the
+ * loaded holiday notices).
  */
 notes: string[] }
 /**
+ * A day the registrar marked or unmarked, with the reason.
+ */
+export type DayAdjustmentView = { date: string; 
+/**
+ * `holiday`, `makeup_workday`, or `None` for an ordinary day.
+ */
+kind: string | null; reason: string }
+/**
  * A deadline set by a change.
  */
-export type DeadlineView = { kind: string; due: string; rule: string; label: string }
+export type DeadlineView = { kind: string; due: string; rule: string; label: string; 
+/**
+ * True when `due` was counted past the loaded holiday notices (shown as 暂定).
+ */
+provisional: boolean; 
+/**
+ * Which notice is missing and how the date was counted, for the 暂定 tooltip.
+ */
+provisionalReason: string | null }
 /**
  * One step's decision as recorded.
  */
@@ -1469,6 +1553,15 @@ rule: string;
  * The rule whose duty is breached (`R8.1` …).
  */
 basis: string; message: string; due: string | null; overdueWorkingDays: number | null; 
+/**
+ * `breach`, or `warning` while the due date is 暂定 and the missing holiday notice could
+ * still move it past today (R32: a breach only when certain).
+ */
+severity: string; 
+/**
+ * Why the due date is 暂定; `None` when final.
+ */
+provisionalReason: string | null; 
 /**
  * Link target: the student …
  */
@@ -1703,6 +1796,14 @@ handedOverOn: string | null }
  */
 export type MissingStudent = { studentId: number; name: string; className: string | null }
 /**
+ * A deadline that moved when the calendar changed.
+ */
+export type MovedDeadlineView = { studentId: number; label: string; before: string; after: string; 
+/**
+ * Still 暂定 after the change.
+ */
+provisional: boolean }
+/**
  * The national duplicate check's result as entered (R7.5).
  */
 export type NationalCheck = "not_done" | "passed" | "failed"
@@ -1711,9 +1812,49 @@ export type NationalCheck = "not_done" | "passed" | "failed"
  */
 export type NewUserInput = { username: string; displayName: string; password: string; role: Role }
 /**
- * A loaded holiday notice.
+ * A day a notice names.
  */
-export type NoticeView = { year: number; title: string }
+export type NoticeDayView = { date: string; 
+/**
+ * `holiday` (放假) or `makeup_workday` (调休上班).
+ */
+kind: string; festival: string }
+/**
+ * A notice to save: as previewed, with the registrar's adjustments.
+ */
+export type NoticeInput = { year: number; title: string; entries: NoticeDayView[]; adjustments?: DayAdjustmentView[] }
+/**
+ * A pasted notice as read, before it is saved.
+ */
+export type NoticePreview = { year: number; title: string; days: NoticeDayView[]; 
+/**
+ * The notice in force it would replace (same title), if any.
+ */
+replaces: string | null; 
+/**
+ * Other notices of the same year that stay in force beside it.
+ */
+alongside: string[] }
+/**
+ * A holiday notice.
+ */
+export type NoticeView = { year: number; title: string; 
+/**
+ * `shipped` (with the software) or `school` (loaded here).
+ */
+origin: string; 
+/**
+ * A shipped notice the school's notices for its year replace.
+ */
+replaced: boolean; 
+/**
+ * The days in force, after the adjustments.
+ */
+days: NoticeDayView[]; 
+/**
+ * The days as read from the notice.
+ */
+entries: NoticeDayView[]; adjustments: DayAdjustmentView[] }
 /**
  * Why the school orders leave (R14.2).
  */
@@ -1721,7 +1862,11 @@ export type OrderedLeaveReasonCode = "infectious_disease" | "illness_preventing_
 /**
  * The waiting party past its working-day limit (R13.3).
  */
-export type OverdueView = { step: number; party: string; partyLabel: string; due: string; overdueWorkingDays: number }
+export type OverdueView = { step: number; party: string; partyLabel: string; due: string; overdueWorkingDays: number; 
+/**
+ * Why `due` is 暂定; `None` when final.
+ */
+dueProvisional: string | null }
 /**
  * The records created by an import.
  */
@@ -2329,6 +2474,10 @@ reference: string | null;
  */
 note: string | null; dueOn: string | null; 
 /**
+ * Why `due_on` is 暂定 (counted past the loaded holiday notices); `None` when final.
+ */
+dueProvisional: string | null; 
+/**
  * The scanned decision.
  */
 attachmentId: number | null }
@@ -2424,13 +2573,13 @@ kind: string; label: string; rule: string;
 dueOn: string | null; 
 /**
  * Working days from today to the due date; negative when overdue. `None` when there is no
- * due date or the calendar does not cover it (see `calendarNote`).
+ * due date.
  */
 workingDaysLeft: number | null; overdue: boolean; 
 /**
- * Why the working days could not be counted (the year's holiday notice is missing).
+ * Why the due date is 暂定 (counted past the loaded holiday notices); `None` when final.
  */
-calendarNote: string | null }
+provisionalReason: string | null }
 /**
  * Kinds of transfer (R13.1, R13.6, R13.7).
  */

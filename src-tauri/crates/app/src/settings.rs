@@ -174,8 +174,8 @@ pub async fn load<C: ConnectionTrait>(db: &C) -> Result<Config> {
     school_profile.code = row.code.clone();
     let school = school_profile.school()?;
     let profile = RuleProfile::by_id(&school_profile.rule_profile).unwrap_or_default();
-    let calendar =
-        WorkCalendar::official().with_school_notices(crate::calendar::load_school_notices(db).await?)?;
+    let calendar = WorkCalendar::official()
+        .with_school_notices(crate::calendar::load_school_notices(db).await?)?;
     let terms = get::<_, Vec<Term>>(db, TERMS).await?.unwrap_or_default();
     let idle_lock_minutes = get::<_, u32>(db, IDLE_LOCK_MINUTES)
         .await?

@@ -2,8 +2,8 @@
 
 use xueji_domain::calendar::Provisional;
 use xueji_domain::effects::{Deadline, Warning};
-use xueji_store::entities::deadline;
 use xueji_domain::{Grade, Status};
+use xueji_store::entities::deadline;
 
 /// Advice that did not refuse (e.g. R13.2, R28.1).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -75,7 +75,10 @@ pub fn provisional_reason(
     calendar: &xueji_domain::WorkCalendar,
     due: chrono::NaiveDate,
 ) -> Option<String> {
-    calendar.provisional(due, due).as_ref().map(Provisional::reason_zh)
+    calendar
+        .provisional(due, due)
+        .as_ref()
+        .map(Provisional::reason_zh)
 }
 
 /// One page of results with the total.

@@ -15,8 +15,7 @@ use xueji_app::changes::{
 };
 
 /// The 2026 notice as the State Council published it.
-const NOTICE_2026: &str =
-    include_str!("../../domain/tests/data/notices/2026.txt");
+const NOTICE_2026: &str = include_str!("../../domain/tests/data/notices/2026.txt");
 
 fn transfer(grade: u8) -> ChangeRequest {
     ChangeRequest::TransferOut {
@@ -46,67 +45,29 @@ async fn deadlines(w: &World, id: i64) -> Vec<(String, chrono::NaiveDate, bool)>
         .collect()
 }
 
-#[tokio::test]
-async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
-    let today = d(2026, 12, 2);
-    let w = World::new(today).await;
-
-    // Enrolment dated today: the archive is due on 4 January 2027 (R8.1), provisionally.
-    let v = w
-        .t
-        .app
-        .student_enrol(
-            &w.t.admin,
-            &transfer_free("冬入学", d(2017, 5, 6), 1, 3, today),
-        )
-        .await
-        .expect("enrolment dated today");
-    let archive = &v.deadlines[0];
-    assert_eq!((archive.kind.as_str(), archive.due), ("archive_creation", d(2027, 1, 4)));
-    assert!(archive.provisional);
-    let reason = archive.provisional_reason.as_deref().unwrap_or_default();
-    assert!(
-        reason.contains("《国务院办公厅关于2027年部分节假日安排的通知》"),
-        "{reason}"
-    );
-
-    // A transfer-in application from another school.
-    let incoming = w
-        .submit(
-            None,
-            ChangeRequest::TransferIn {
-                kind: TransferKindInput::Regular,
-                sending_school: "宁波市海曙区某小学".to_owned(),
-                student: Box::new(transfer_free("冬转入", d(2016, 3, 3), 2, 4, today)),
-            },
-            today,
-            &[P::WrittenApplication],
-        )
-        .await
-        .expect("transfer-in submitted");
-    assert_eq!(incoming.row.state, "open");
-
-    // A 休学 approved today ends on 2 December 2027 (R14.3).
-    let on_leave = w.pupil("冬休学", d(2016, 7, 7), 3, 4).await;
-    let done = w
-        .run(on_leave, leave(), today, &[P::WrittenApplication, P::OtherProof])
-        .await;
-    assert_eq!(done.row.state, "approved");
-    assert!(
-        deadlines(&w, on_leave)
-            .await
-            .contains(&("leave_ends".to_owned(), d(2027, 12, 2), true))
-    );
-
+/// From 18 December every transfer step and a death cancellation are due in 2027; from 25
+/// December a dropout's written report (R13.3, R19.1, R18.1).
+async fn december_18_and_25(w: &World) {
     // From 18 December: every transfer step, and a death cancellation, is due in 2027.
     w.t.clock.set_date(d(2026, 12, 18));
     let leaving = w.pupil("冬转出", d(2016, 8, 8), 4, 4).await;
     let app = w
-        .submit(Some(leaving), transfer(4), d(2026, 12, 18), &[P::WrittenApplication])
+        .submit(
+            Some(leaving),
+            transfer(4),
+            d(2026, 12, 18),
+            &[P::WrittenApplication],
+        )
         .await
         .expect("transfer submitted");
     let mut view = w
-        .decide(&w.t.admin, app.row.id, 0, Decision::Approve, d(2026, 12, 18))
+        .decide(
+            &w.t.admin,
+            app.row.id,
+            0,
+            Decision::Approve,
+            d(2026, 12, 18),
+        )
         .await
         .expect("applied");
     while view.row.state == "open" {
@@ -150,7 +111,7 @@ async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
         &[],
     )
     .await;
-    let report = deadlines(&w, dropped).await;
+    let report = deadlines(w, dropped).await;
     assert!(
         report
             .iter()
@@ -159,11 +120,75 @@ async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
                 && *provisional),
         "{report:?}"
     );
-    w.t.close().await;
 }
 
 #[tokio::test]
-async fn r13_3_loading_a_notice_recounts_open_deadlines_reports_what_moved_and_is_audited() {
+async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
+    let today = d(2026, 12, 2);
+    let w = World::new(today).await;
+
+    // Enrolment dated today: the archive is due on 4 January 2027 (R8.1), provisionally.
+    let v =
+        w.t.app
+            .student_enrol(
+                &w.t.admin,
+                &transfer_free("冬入学", d(2017, 5, 6), 1, 3, today),
+            )
+            .await
+            .expect("enrolment dated today");
+    let archive = &v.deadlines[0];
+    assert_eq!(
+        (archive.kind.as_str(), archive.due),
+        ("archive_creation", d(2027, 1, 4))
+    );
+    assert!(archive.provisional);
+    let reason = archive.provisional_reason.as_deref().unwrap_or_default();
+    assert!(
+        reason.contains("《国务院办公厅关于2027年部分节假日安排的通知》"),
+        "{reason}"
+    );
+
+    // A transfer-in application from another school.
+    let incoming = w
+        .submit(
+            None,
+            ChangeRequest::TransferIn {
+                kind: TransferKindInput::Regular,
+                sending_school: "宁波市海曙区某小学".to_owned(),
+                student: Box::new(transfer_free("冬转入", d(2016, 3, 3), 2, 4, today)),
+            },
+            today,
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect("transfer-in submitted");
+    assert_eq!(incoming.row.state, "open");
+
+    // A 休学 approved today ends on 2 December 2027 (R14.3).
+    let on_leave = w.pupil("冬休学", d(2016, 7, 7), 3, 4).await;
+    let done = w
+        .run(
+            on_leave,
+            leave(),
+            today,
+            &[P::WrittenApplication, P::OtherProof],
+        )
+        .await;
+    assert_eq!(done.row.state, "approved");
+    assert!(deadlines(&w, on_leave).await.contains(&(
+        "leave_ends".to_owned(),
+        d(2027, 12, 2),
+        true
+    )));
+
+    Box::pin(december_18_and_25(&w)).await;
+    w.t.close().await;
+}
+
+/// Three open deadlines due on Wednesday 30 December 2026, each provisional (late December
+/// waits for the 2027 notice): (world, student on leave, student leaving, transfer, student
+/// entered).
+async fn three_due_on_30_december() -> (World, i64, i64, xueji_app::changes::ApplicationView, i64) {
     // A leave approved on 30 December 2025 ends on 30 December 2026 (R14.3).
     let w = World::new(d(2025, 12, 30)).await;
     let on_leave = w.pupil("年末休学", d(2016, 7, 7), 11, 4).await;
@@ -179,38 +204,54 @@ async fn r13_3_loading_a_notice_recounts_open_deadlines_reports_what_moved_and_i
     w.t.clock.set_date(d(2026, 12, 16));
     let leaving = w.pupil("年末转出", d(2016, 8, 8), 12, 4).await;
     let app = w
-        .submit(Some(leaving), transfer(4), d(2026, 12, 16), &[P::WrittenApplication])
+        .submit(
+            Some(leaving),
+            transfer(4),
+            d(2026, 12, 16),
+            &[P::WrittenApplication],
+        )
         .await
         .expect("transfer submitted");
     let app = w
-        .decide(&w.t.admin, app.row.id, 0, Decision::Approve, d(2026, 12, 16))
+        .decide(
+            &w.t.admin,
+            app.row.id,
+            0,
+            Decision::Approve,
+            d(2026, 12, 16),
+        )
         .await
         .expect("applied");
     assert_eq!(app.row.due_on, Some(d(2026, 12, 30)));
-    let entered = w
-        .t
-        .app
-        .student_enrol(
-            &w.t.admin,
-            &transfer_free("年末入学", d(2017, 5, 6), 13, 3, d(2026, 11, 30)),
-        )
-        .await
-        .expect("enrolled")
-        .student
-        .id;
+    let entered =
+        w.t.app
+            .student_enrol(
+                &w.t.admin,
+                &transfer_free("年末入学", d(2017, 5, 6), 13, 3, d(2026, 11, 30)),
+            )
+            .await
+            .expect("enrolled")
+            .student
+            .id;
     assert_eq!(
         deadlines(&w, entered).await,
         [("archive_creation".to_owned(), d(2026, 12, 30), true)],
         "late December waits for the 2027 notice too"
     );
 
+    (w, on_leave, leaving, app, entered)
+}
+
+#[tokio::test]
+async fn r13_3_loading_a_notice_recounts_open_deadlines_reports_what_moved_and_is_audited() {
+    let (w, on_leave, leaving, app, entered) = Box::pin(three_due_on_30_december()).await;
+
     // The registrar pastes the 2026 notice and marks 30 December a day off, with the reason.
-    let preview = w
-        .t
-        .app
-        .calendar_preview(&w.t.admin, NOTICE_2026)
-        .await
-        .expect("the published text reads");
+    let preview =
+        w.t.app
+            .calendar_preview(&w.t.admin, NOTICE_2026)
+            .await
+            .expect("the published text reads");
     assert_eq!(preview.year, 2026);
     assert_eq!(preview.replaces.as_deref(), Some(preview.title.as_str()));
     let input = NoticeInput {
@@ -224,12 +265,11 @@ async fn r13_3_loading_a_notice_recounts_open_deadlines_reports_what_moved_and_i
         }],
     };
     let audit_before = w.t.count("audit_log").await;
-    let saved = w
-        .t
-        .app
-        .calendar_save(&w.t.admin, &input)
-        .await
-        .expect("saved");
+    let saved =
+        w.t.app
+            .calendar_save(&w.t.admin, &input)
+            .await
+            .expect("saved");
     assert_eq!(saved.summary, "3个期限已按2026年通知重新计算");
     let mut moved: Vec<_> = saved
         .moved
@@ -245,30 +285,27 @@ async fn r13_3_loading_a_notice_recounts_open_deadlines_reports_what_moved_and_i
     expected.sort_unstable();
     assert_eq!(moved, expected);
     // The copies follow: the application's waiting step, the student's leave end.
-    let app = w
-        .t
-        .app
-        .change_show(&w.t.admin, app.row.id)
-        .await
-        .expect("application");
+    let app =
+        w.t.app
+            .change_show(&w.t.admin, app.row.id)
+            .await
+            .expect("application");
     assert_eq!(app.row.due_on, Some(d(2026, 12, 31)));
     let step = usize::try_from(app.row.current_step.expect("waiting")).expect("index");
     assert_eq!(app.steps[step].due_on, Some(d(2026, 12, 31)));
-    let archive = w
-        .t
-        .app
-        .student_archive(&w.t.admin, on_leave)
-        .await
-        .expect("archive");
+    let archive =
+        w.t.app
+            .student_archive(&w.t.admin, on_leave)
+            .await
+            .expect("archive");
     assert_eq!(archive.student.leave_until, Some(d(2026, 12, 31)));
     // Audited: the notice and the recount, in the same transaction.
-    let rows = w
-        .t
-        .app
-        .audit_list(&w.t.admin, &AuditFilter::default())
-        .await
-        .expect("audit")
-        .rows;
+    let rows =
+        w.t.app
+            .audit_list(&w.t.admin, &AuditFilter::default())
+            .await
+            .expect("audit")
+            .rows;
     let actions: Vec<&str> = rows.iter().map(|r| r.action.as_str()).collect();
     assert!(actions.contains(&"calendar_notice_replace"), "{actions:?}");
     let recount = rows
@@ -287,12 +324,11 @@ async fn r13_3_loading_a_notice_recounts_open_deadlines_reports_what_moved_and_i
     assert_eq!(mine.adjustments.len(), 1);
 
     // Removed: the shipped notice is back and the deadlines with it.
-    let removed = w
-        .t
-        .app
-        .calendar_remove(&w.t.admin, 2026, None)
-        .await
-        .expect("removed");
+    let removed =
+        w.t.app
+            .calendar_remove(&w.t.admin, 2026, None)
+            .await
+            .expect("removed");
     assert_eq!(removed.summary, "已删除2026年通知，3个期限已重新计算");
     assert!(removed.moved.iter().all(|m| m.after == d(2026, 12, 30)));
     assert_eq!(
@@ -331,6 +367,9 @@ async fn r13_3_a_bad_paste_is_refused_with_the_reason_and_nothing_is_saved() {
         }],
     };
     assert!(t.app.calendar_save(&t.admin, &bad).await.is_err());
-    assert_eq!(t.app.calendar_get(&t.admin).await.expect("calendar"), before);
+    assert_eq!(
+        t.app.calendar_get(&t.admin).await.expect("calendar"),
+        before
+    );
     t.close().await;
 }

@@ -89,7 +89,7 @@ async fn refused_import(b: &TestApp, admin: &Session, bytes: &[u8], kind: ErrorK
 
 #[tokio::test]
 async fn round_trip_the_record_continues_at_the_receiving_school_with_its_history_and_grade() {
-    let (w, id) = transferred_out().await;
+    let (w, id) = Box::pin(transferred_out()).await;
     let a = &w.t;
     let b = school().await;
     let b_in_a = trust(&b, a, "杭州市上城区胜利小学").await;
@@ -171,7 +171,7 @@ async fn r7_3_no_package_before_the_transfer_out_is_complete() {
 
 #[tokio::test]
 async fn altered_untrusted_or_misaddressed_packages_are_refused_and_nothing_is_imported() {
-    let (w, id) = transferred_out().await;
+    let (w, id) = Box::pin(transferred_out()).await;
     let a = &w.t;
     let b = school().await;
     let c = school().await;
@@ -200,7 +200,7 @@ async fn altered_untrusted_or_misaddressed_packages_are_refused_and_nothing_is_i
     assert!(msg.contains("不是发给本校"), "{msg}");
     // signed by a school B does not trust: C trusts A and sends to... A trusts C, C does not
     // appear in B's list; C packs a package for B after trusting B
-    let (w2, id2) = transferred_out().await;
+    let (w2, id2) = Box::pin(transferred_out()).await;
     let b_in_w2 = trust(&b, &w2.t, "乙校").await;
     let untrusted =
         w2.t.app

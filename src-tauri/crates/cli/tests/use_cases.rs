@@ -491,3 +491,126 @@ fn print_a_record_card_and_preview_promotion_and_graduation() {
     );
     assert_eq!(json(&grad)["preview"]["graduated"], 0);
 }
+
+/// Enrols a student who entered today; returns the archive deadline from the JSON output.
+fn enrol_today(e: &Env) -> serde_json::Value {
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .to_string();
+    let out = xueji(
+        e,
+        "registrar",
+        &[
+            "--json",
+            "student",
+            "add",
+            "--name",
+            "冬入学",
+            "--id-number",
+            &id_number(21),
+            "--class",
+            "1班",
+            "--entry-date",
+            &today,
+            "--hukou-address",
+            "浙江省杭州市西湖区",
+            "--current-address",
+            "浙江省杭州市西湖区",
+            "--guardian",
+            "张大山",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let deadline = json(&out)["enrolment"]["deadlines"][0].clone();
+    assert_eq!(deadline["kind"], "archive_creation");
+    assert_eq!(deadline["provisional"], true, "{deadline}");
+    let reason = deadline["provisionalReason"].as_str().unwrap_or_default();
+    assert!(reason.contains("年部分节假日安排的通知》"), "{reason}");
+    deadline
+}
+
+/// R13.3 through the command line, on the real date (from 2026-12-02 on, with the notices shipped
+/// for 2017–2026): an enrolment dated today has its archive due in 2027, counted on the statutory
+/// holidays and marked provisional in the JSON; `calendar show` names the provisional year,
+/// `calendar load` reads a published notice (dry run, then saved) and `calendar remove` takes it
+/// out again.
+#[test]
+fn r13_3_provisional_deadlines_and_the_calendar_commands() {
+    let e = setup();
+    let deadline = enrol_today(&e);
+    assert!(
+        deadline["due"].as_str().is_some_and(|d| d > "2026-12-31"),
+        "{deadline}"
+    );
+    let shown = run(&e, "registrar", &["--json", "calendar", "show"]);
+    assert!(shown.status.success());
+    let calendar = &json(&shown)["calendar"];
+    assert_eq!(calendar["lastYear"], 2026);
+    assert_eq!(calendar["provisionalYear"], 2027);
+    let text = run(&e, "registrar", &["calendar", "show"]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("2027 年起尚未载入通知"),
+        "{}",
+        String::from_utf8_lossy(&text.stdout)
+    );
+
+    let notice = e.data.parent().expect("root").join("2026.txt");
+    std::fs::write(
+        &notice,
+        include_str!("../../domain/tests/data/notices/2026.txt"),
+    )
+    .expect("write notice");
+    let path = notice.to_str().expect("path");
+    let dry = run(
+        &e,
+        "registrar",
+        &["--json", "calendar", "load", "--from", path, "--dry-run"],
+    );
+    assert!(dry.status.success());
+    assert_eq!(json(&dry)["saved"], false);
+    assert_eq!(json(&dry)["preview"]["year"], 2026);
+    let loaded = run(
+        &e,
+        "registrar",
+        &["--json", "calendar", "load", "--from", path],
+    );
+    assert!(
+        loaded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&loaded.stdout)
+    );
+    assert_eq!(json(&loaded)["saved"]["calendar"]["added"], 1);
+    let removed = run(&e, "registrar", &["--json", "calendar", "remove", "2026"]);
+    assert!(removed.status.success());
+    assert_eq!(json(&removed)["saved"]["calendar"]["added"], 0);
+    let again = run(&e, "registrar", &["--json", "calendar", "remove", "2026"]);
+    assert!(!again.status.success(), "nothing left to remove");
+    // A paste without its year is refused with the reason.
+    let bad = e.data.parent().expect("root").join("bad.txt");
+    std::fs::write(&bad, "一、元旦：1月1日放假。").expect("write");
+    let refused = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "calendar",
+            "load",
+            "--from",
+            bad.to_str().expect("path"),
+        ],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        json(&refused)["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("年份"),
+        "{}",
+        String::from_utf8_lossy(&refused.stdout)
+    );
+}

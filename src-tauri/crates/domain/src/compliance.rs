@@ -233,12 +233,7 @@ impl Checker<'_> {
         if let Some(d) = r.dropout {
             if d.reported_on.is_none() {
                 let due = self.working_days(d.dropped_out_on, p.dropout_report_working_days)?;
-                self.overdue(
-                    s,
-                    (rules::R32_4, rules::R18_1),
-                    &due,
-                    "辍学情况未书面报告",
-                )?;
+                self.overdue(s, (rules::R32_4, rules::R18_1), &due, "辍学情况未书面报告")?;
             }
             if let (true, Some(end), None) = (d.migrant, d.semester_end, d.archive_handed_over_on) {
                 self.overdue(
@@ -266,12 +261,7 @@ impl Checker<'_> {
             && t.archive_sent_on.is_none()
         {
             let due = self.working_days(t.completed_on, p.transfer_step_working_days)?;
-            self.overdue(
-                s,
-                (rules::R32_6, rules::R9_1),
-                &due,
-                "转出后未转接学籍档案",
-            )?;
+            self.overdue(s, (rules::R32_6, rules::R9_1), &due, "转出后未转接学籍档案")?;
         }
         // (8) other breaches: transfer steps, death, leave, deferral, sanctions
         for app in &r.applications {
@@ -652,6 +642,9 @@ mod tests {
         assert_eq!(f[0].due, Some(d(2016, 10, 6)));
         assert!(f[0].overdue_working_days.is_some());
         assert_eq!(f[0].severity, Severity::Breach);
-        assert_eq!(f[0].provisional.as_ref().map(|p| p.years.clone()), Some(vec![2016]));
+        assert_eq!(
+            f[0].provisional.as_ref().map(|p| p.years.clone()),
+            Some(vec![2016])
+        );
     }
 }

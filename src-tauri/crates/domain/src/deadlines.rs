@@ -24,7 +24,11 @@ pub fn archive_basis(profile: &RuleProfile, entry: NaiveDate) -> Counting {
 }
 
 /// R8.1, counted.
-pub fn archive_due(profile: &RuleProfile, calendar: &WorkCalendar, entry: NaiveDate) -> Result<Due> {
+pub fn archive_due(
+    profile: &RuleProfile,
+    calendar: &WorkCalendar,
+    entry: NaiveDate,
+) -> Result<Due> {
     archive_basis(profile, entry).due(calendar)
 }
 

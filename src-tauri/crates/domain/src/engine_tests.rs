@@ -1355,10 +1355,7 @@ fn withdrawn_or_rejected_applications_never_take_effect() {
 
 /// The world on a given day, with only the shipped notices (2017–2026).
 fn ctx_on(w: &World, today: NaiveDate) -> Context<'_> {
-    Context {
-        today,
-        ..w.ctx()
-    }
+    Context { today, ..w.ctx() }
 }
 
 fn provisional_due(fx: &Effects, kind: DeadlineKind) -> (NaiveDate, Option<Vec<i32>>) {
@@ -1415,7 +1412,12 @@ fn r13_3_on_2026_12_02_lawful_work_is_never_refused_for_want_of_the_2027_notice(
     let ctx25 = ctx_on(&w, d(2026, 12, 25));
     let dropout = Change::Dropout { migrant: false };
     let fx = if workflow::steps_for(&dropout, &w.profile).is_empty() {
-        engine::apply_direct(&ctx25, &student(8, Status::Enrolled), &dropout, d(2026, 12, 25))
+        engine::apply_direct(
+            &ctx25,
+            &student(8, Status::Enrolled),
+            &dropout,
+            d(2026, 12, 25),
+        )
     } else {
         let app = approved(dropout, d(2026, 12, 25), &w.profile);
         engine::apply(&ctx25, &student(8, Status::Enrolled), &app, d(2026, 12, 25))
@@ -1435,14 +1437,21 @@ fn r13_3_on_2026_12_02_lawful_work_is_never_refused_for_want_of_the_2027_notice(
     let mut counted = 0;
     for step in 0..transfer_app.steps.len() {
         if let Some(due) = transfer_app.step_due(step, &w.calendar).expect("counts") {
-            assert_eq!(due.provisional.map(|p| p.years), Some(vec![2027]), "step {step}");
+            assert_eq!(
+                due.provisional.map(|p| p.years),
+                Some(vec![2027]),
+                "step {step}"
+            );
             counted += 1;
         }
         transfer_app
             .approve(step, d(2026, 12, 18), None)
             .expect("step recorded");
     }
-    assert_eq!(counted, 4, "both schools and both bureaus have 10 working days");
+    assert_eq!(
+        counted, 4,
+        "both schools and both bureaus have 10 working days"
+    );
     let fx = engine::apply(&ctx18, &s, &transfer_app, d(2026, 12, 18)).expect("transferred");
     assert_eq!(fx.status, Some(Status::TransferredOut));
 }

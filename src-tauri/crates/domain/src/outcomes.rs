@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::change::{Change, KeyField, TransferKind};
 use crate::calendar::Counting;
+use crate::change::{Change, KeyField, TransferKind};
 use crate::completion;
 use crate::deadlines;
 use crate::effects::{

@@ -695,7 +695,10 @@ mod tests {
         w.attach_proof(ProofKind::WrittenApplication);
         w.approve(0, d(2024, 9, 23), None).expect("applied");
         // the receiving school has 10 working days from 23 Sep: 11 Oct (National Day in between)
-        assert_eq!(w.step_due(1, &cal).map(|x| x.map(|d| d.date)), Ok(Some(d(2024, 10, 11))));
+        assert_eq!(
+            w.step_due(1, &cal).map(|x| x.map(|d| d.date)),
+            Ok(Some(d(2024, 10, 11)))
+        );
         assert_eq!(w.step_due(2, &cal), Ok(None), "not reached yet");
         assert_eq!(w.overdue_step(&cal, d(2024, 10, 11)), Ok(None));
         let late = w
@@ -709,7 +712,10 @@ mod tests {
         );
         w.approve(1, d(2024, 10, 14), None).expect("late but done");
         assert_eq!(w.overdue_step(&cal, d(2024, 10, 15)), Ok(None));
-        assert_eq!(w.step_due(2, &cal).map(|x| x.map(|d| d.date)), Ok(Some(d(2024, 10, 28))));
+        assert_eq!(
+            w.step_due(2, &cal).map(|x| x.map(|d| d.date)),
+            Ok(Some(d(2024, 10, 28)))
+        );
     }
 
     #[test]

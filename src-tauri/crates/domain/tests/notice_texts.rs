@@ -24,10 +24,7 @@ macro_rules! notice_test {
     ($name:ident, $file:literal) => {
         #[test]
         fn $name() {
-            check(
-                $file,
-                include_str!(concat!("data/notices/", $file)),
-            );
+            check($file, include_str!(concat!("data/notices/", $file)));
         }
     };
 }
@@ -92,6 +89,9 @@ fn r13_3_a_pasted_notice_with_a_mistake_is_refused_with_the_reason() {
     for (text, expect) in cases {
         let err = parse_notice(text, &cal).expect_err(text);
         assert!(err.to_string().contains(expect), "{text}: {err}");
-        assert_eq!(err.rule_id().map(ToString::to_string).as_deref(), Some("R13.3"));
+        assert_eq!(
+            err.rule_id().map(ToString::to_string).as_deref(),
+            Some("R13.3")
+        );
     }
 }

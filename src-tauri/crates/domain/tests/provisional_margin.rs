@@ -9,10 +9,10 @@
 
 use chrono::{Days, NaiveDate};
 use xueji_domain::WorkCalendar;
+use xueji_domain::calendar::OFFICIAL_NOTICES;
 use xueji_domain::calendar::{
     Counting, Due, EARLY_MARGIN_DAYS, LATE_MARGIN_DAYS, NoticeOrigin, parse_data_file,
 };
-use xueji_domain::calendar::OFFICIAL_NOTICES;
 
 fn without(year: i32) -> WorkCalendar {
     let notices = parse_data_file(OFFICIAL_NOTICES, NoticeOrigin::Shipped)
@@ -32,16 +32,17 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 #[test]
 fn r13_3_provisional_due_dates_stay_within_the_documented_margins() {
     let real = WorkCalendar::official();
-    let mut spans: Vec<fn(NaiveDate) -> Counting> = Vec::new();
-    spans.push(|s| Counting::working_days(s, 1));
-    spans.push(|s| Counting::working_days(s, 3));
-    spans.push(|s| Counting::working_days(s, 5));
-    spans.push(|s| Counting::working_days(s, 10));
-    spans.push(|s| Counting::working_days(s, 15));
-    spans.push(|s| Counting::working_days(s, 20));
-    spans.push(|s| Counting::months(s, 1));
-    spans.push(|s| Counting::months(s, 2));
-    spans.push(|s| Counting::months(s, 12));
+    let spans: [fn(NaiveDate) -> Counting; 9] = [
+        |s| Counting::working_days(s, 1),
+        |s| Counting::working_days(s, 3),
+        |s| Counting::working_days(s, 5),
+        |s| Counting::working_days(s, 10),
+        |s| Counting::working_days(s, 15),
+        |s| Counting::working_days(s, 20),
+        |s| Counting::months(s, 1),
+        |s| Counting::months(s, 2),
+        |s| Counting::months(s, 12),
+    ];
     let (mut most_late, mut most_early) = (0i64, 0i64);
     let (mut worst_late, mut worst_early) = (String::new(), String::new());
     let mut compared = 0u32;

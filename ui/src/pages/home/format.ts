@@ -7,7 +7,7 @@ import type { FindingView, TodoView } from '@/bindings/bindings'
 export function dueText(todo: Pick<TodoView, 'dueOn' | 'workingDaysLeft'>): string {
   if (!todo.dueOn) return '无期限'
   const n = todo.workingDaysLeft
-  if (n === null || n === undefined) return 
+  if (n === null || n === undefined) return ''
   if (n < 0) return `逾期 ${-n} 个工作日`
   if (n === 0) return '今天到期'
   return `剩 ${n} 个工作日`

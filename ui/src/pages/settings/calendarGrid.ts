@@ -4,6 +4,18 @@ import type { DayAdjustmentView, NoticeDayView } from '@/bindings/bindings'
 
 export type DayMark = 'holiday' | 'makeup_workday' | 'weekend' | 'workday'
 
+/** What the notice dialog edits: a notice read from pasted text, or one in force. */
+export interface EditedNotice {
+  year: number
+  title: string
+  entries: NoticeDayView[]
+  adjustments: DayAdjustmentView[]
+  /** The notice of the same title it replaces, if any. */
+  replaces: string | null
+  /** Other notices of that year that stay in force. */
+  alongside: string[]
+}
+
 /** 0 = Monday … 6 = Sunday, for a YYYY-MM-DD date. */
 export function weekdayIndex(date: string): number {
   const [y, m, d] = date.split('-').map(Number)

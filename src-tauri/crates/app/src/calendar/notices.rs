@@ -8,7 +8,9 @@ use xueji_domain::calendar::{Notice, NoticeOrigin, parse_data_file, parse_notice
 use xueji_store::entities::{deadline, setting};
 
 use super::recompute::{self, Recomputed};
-use super::views::{CalendarSaved, CalendarView, MovedDeadlineView, NoticeDayView, NoticeInput, NoticePreview};
+use super::views::{
+    CalendarSaved, CalendarView, MovedDeadlineView, NoticeDayView, NoticeInput, NoticePreview,
+};
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
@@ -133,11 +135,21 @@ impl App {
 
     /// Saves a notice (new, or replacing the one of the same title), counts the open deadlines
     /// again, and reports what moved. One transaction, audited.
-    pub async fn calendar_save(&self, session: &Session, input: &NoticeInput) -> Result<CalendarSaved> {
+    pub async fn calendar_save(
+        &self,
+        session: &Session,
+        input: &NoticeInput,
+    ) -> Result<CalendarSaved> {
         self.authorize(session, Permission::ManageSettings).await?;
         let notice = input.notice()?;
         let year = notice.year;
-        let action = if self.config().calendar.notices().iter().any(|n| n.title == notice.title) {
+        let action = if self
+            .config()
+            .calendar
+            .notices()
+            .iter()
+            .any(|n| n.title == notice.title)
+        {
             "calendar_notice_replace"
         } else {
             "calendar_notice_load"
@@ -176,8 +188,15 @@ impl App {
             }));
         }
         let target = format!("{year} removed:{}", before.len() - school.len());
-        self.calendar_change(session, school, year, true, "calendar_notice_remove", &target)
-            .await
+        self.calendar_change(
+            session,
+            school,
+            year,
+            true,
+            "calendar_notice_remove",
+            &target,
+        )
+        .await
     }
 
     /// At opening: provisional deadlines whose notices this release now ships (or that were
@@ -281,7 +300,10 @@ mod tests {
 
     #[test]
     fn r13_3_the_summary_says_what_moved() {
-        assert_eq!(summary(&r(3, 0, 0), 2027, false), "3个期限已按2027年通知重新计算");
+        assert_eq!(
+            summary(&r(3, 0, 0), 2027, false),
+            "3个期限已按2027年通知重新计算"
+        );
         assert_eq!(
             summary(&r(0, 2, 0), 2027, false),
             "2个暂定期限已按2027年通知确定，日期不变"

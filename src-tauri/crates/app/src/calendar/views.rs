@@ -169,12 +169,17 @@ impl CalendarView {
     /// The calendar as the page shows it.
     pub fn of(calendar: &WorkCalendar) -> Self {
         let in_force = calendar.notices();
-        let mut notices: Vec<NoticeView> = in_force.iter().map(|n| NoticeView::of(n, false)).collect();
+        let mut notices: Vec<NoticeView> =
+            in_force.iter().map(|n| NoticeView::of(n, false)).collect();
         notices.extend(
             calendar
                 .shipped_notices()
                 .iter()
-                .filter(|n| !in_force.iter().any(|f| f.origin == NoticeOrigin::Shipped && f.title == n.title))
+                .filter(|n| {
+                    !in_force
+                        .iter()
+                        .any(|f| f.origin == NoticeOrigin::Shipped && f.title == n.title)
+                })
                 .map(|n| NoticeView::of(n, true)),
         );
         let last_year = calendar.last_year();

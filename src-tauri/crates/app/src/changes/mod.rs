@@ -19,8 +19,8 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 use xueji_domain::effects::{Deadline, DeadlineKind};
-use xueji_domain::rules;
 use xueji_domain::proofs::{self, ProofKind};
+use xueji_domain::rules;
 use xueji_domain::workflow::{Subject, WorkflowState};
 use xueji_domain::{WorkCalendar, Workflow};
 use xueji_store::entities::{application, application_step, attachment, deadline, student};

@@ -2,8 +2,8 @@
 //! proofs and deadlines, the list, expired leaves.
 
 use chrono::NaiveDate;
-use xueji_domain::proofs::ProofRequirement;
 use xueji_domain::WorkCalendar;
+use xueji_domain::proofs::ProofRequirement;
 use xueji_domain::workflow::{Party, Step, StepOutcome, Workflow, WorkflowState};
 use xueji_store::entities::{application, application_step, attachment};
 

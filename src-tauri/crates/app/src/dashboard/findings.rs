@@ -18,9 +18,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use xueji_domain::calendar::{Due, Provisional};
-use xueji_domain::compliance::{
-    self, DropoutFacts, Finding, RecordFacts, SanctionFacts, Severity,
-};
+use xueji_domain::compliance::{self, DropoutFacts, Finding, RecordFacts, SanctionFacts, Severity};
 use xueji_domain::deadlines::overdue_working_days;
 use xueji_domain::effects::DeadlineKind;
 use xueji_domain::record::StudentRef;
@@ -29,9 +27,9 @@ use xueji_domain::{SchoolYear, Status, Workflow, rules};
 use xueji_store::entities::{application, deadline, sanction, student, student_event};
 
 use crate::app::App;
+use crate::calendar::stored_provisional;
 use crate::dashboard::FindingView;
 use crate::dashboard::todos::change_rule;
-use crate::calendar::stored_provisional;
 use crate::error::Result;
 use crate::record::status_of;
 use crate::views::{parse_snake, snake};

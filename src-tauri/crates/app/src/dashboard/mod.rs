@@ -147,11 +147,7 @@ pub struct DashboardView {
 }
 
 /// Working days from `today` to `due`: positive ahead, negative overdue.
-pub fn working_days_left(
-    calendar: &WorkCalendar,
-    today: NaiveDate,
-    due: NaiveDate,
-) -> Result<i32> {
+pub fn working_days_left(calendar: &WorkCalendar, today: NaiveDate, due: NaiveDate) -> Result<i32> {
     let signed = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
     if due >= today {
         Ok(signed(calendar.working_days_between(today, due)?))

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use xueji_domain::workflow::Party;
 use xueji_domain::ChangeKind;
+use xueji_domain::workflow::Party;
 use xueji_store::entities::{application, application_step, deadline, student};
 
 use crate::app::App;

@@ -11,13 +11,23 @@ use crate::error::{CliError, Result};
 use crate::output;
 
 fn kind_label(kind: &str) -> &str {
-    if kind == "holiday" { "放假" } else { "上班" }
+    if kind == "holiday" {
+        "放假"
+    } else {
+        "上班"
+    }
 }
 
 fn days_text(days: &[NoticeDayView]) -> String {
     let mut text = String::new();
     for d in days {
-        let _ = write!(text, "\n  {} {} {}", d.date, kind_label(&d.kind), d.festival);
+        let _ = write!(
+            text,
+            "\n  {} {} {}",
+            d.date,
+            kind_label(&d.kind),
+            d.festival
+        );
     }
     text
 }
@@ -25,7 +35,11 @@ fn days_text(days: &[NoticeDayView]) -> String {
 fn calendar_text(v: &CalendarView) -> String {
     let mut text = String::new();
     for n in v.notices.iter().filter(|n| !n.replaced) {
-        let origin = if n.origin == "school" { "本校载入" } else { "软件自带" };
+        let origin = if n.origin == "school" {
+            "本校载入"
+        } else {
+            "软件自带"
+        };
         let _ = write!(
             text,
             "\n{} 年  {}（{}，{} 天）",

@@ -22,9 +22,7 @@ use crate::error::{DomainError, Result};
 use crate::rules::{self, RuleId};
 
 pub use notice_text::{ParsedNotice, parse_notice};
-pub use provisional::{
-    Counting, Due, EARLY_MARGIN_DAYS, LATE_MARGIN_DAYS, Provisional, Span,
-};
+pub use provisional::{Counting, Due, EARLY_MARGIN_DAYS, LATE_MARGIN_DAYS, Provisional, Span};
 
 /// The shipped notices, 2017 through 2026.
 pub const OFFICIAL_NOTICES: &str = include_str!("../../data/holidays-cn.txt");
@@ -331,9 +329,9 @@ pub fn parse_data_file(text: &str, origin: NoticeOrigin) -> Result<Vec<Notice>> 
                 .checked_add_days(Days::new(1))
                 .ok_or_else(|| DomainError::invalid(FIELD, RULE, "日期超出范围"))?;
         }
-        notice
-            .validate()
-            .map_err(|e| DomainError::invalid(FIELD, RULE, format!("第{line_no}行：{}", e.message())))?;
+        notice.validate().map_err(|e| {
+            DomainError::invalid(FIELD, RULE, format!("第{line_no}行：{}", e.message()))
+        })?;
     }
     Ok(out)
 }
@@ -351,8 +349,8 @@ impl WorkCalendar {
     /// The shipped State Council notices for 2017–2026.
     pub fn official() -> Self {
         // The shipped text is checked by the tests; a failure here is a build defect.
-        let shipped =
-            parse_data_file(OFFICIAL_NOTICES, NoticeOrigin::Shipped).expect("shipped holiday data parses");
+        let shipped = parse_data_file(OFFICIAL_NOTICES, NoticeOrigin::Shipped)
+            .expect("shipped holiday data parses");
         let mut cal = Self {
             shipped,
             ..Self::default()

@@ -78,11 +78,13 @@ fn normalize(text: &str) -> String {
             '）' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        out.push(if depth > 0 && matches!(c, '，' | '、' | '。' | '；' | '：') {
-            '/'
-        } else {
-            c
-        });
+        out.push(
+            if depth > 0 && matches!(c, '，' | '、' | '。' | '；' | '：') {
+                '/'
+            } else {
+                c
+            },
+        );
     }
     out
 }
@@ -293,12 +295,16 @@ impl Item<'_> {
         while i < toks.len() {
             if let Token::Date(w) = &toks[i] {
                 let from = self.resolve(w, None)?;
-                if let (Some(Token::To), Some(Token::Date(end))) = (toks.get(i + 1), toks.get(i + 2))
+                if let (Some(Token::To), Some(Token::Date(end))) =
+                    (toks.get(i + 1), toks.get(i + 2))
                 {
                     let to = self.resolve(end, Some(from))?;
                     let span = (to - from).num_days();
                     if !(0..15).contains(&span) {
-                        return Err(invalid(format!("{}：{from}至{to}的日期范围无效", self.name)));
+                        return Err(invalid(format!(
+                            "{}：{from}至{to}的日期范围无效",
+                            self.name
+                        )));
                     }
                     let mut d = from;
                     while d <= to {
@@ -344,7 +350,10 @@ fn items(text: &str) -> Vec<(String, Option<String>, usize, usize)> {
                 if rest[..colon].chars().count() <= 16
                     && rest[..colon].split('、').all(|p| FESTIVALS.contains(&p)) =>
             {
-                (Some(rest[..colon].to_owned()), after + colon + '：'.len_utf8())
+                (
+                    Some(rest[..colon].to_owned()),
+                    after + colon + '：'.len_utf8(),
+                )
             }
             _ => (None, after),
         };
@@ -496,15 +505,25 @@ fn read_item(item: &Item<'_>, base: &WorkCalendar) -> Result<Vec<NoticeEntry>> {
 
 /// "与周末连休": a Monday off joins the weekend before it, a Friday off the weekend after.
 fn join_weekend(holidays: &mut Vec<NaiveDate>) {
-    let (Some(first), Some(last)) = (holidays.iter().min().copied(), holidays.iter().max().copied())
-    else {
+    let (Some(first), Some(last)) = (
+        holidays.iter().min().copied(),
+        holidays.iter().max().copied(),
+    ) else {
         return;
     };
     if first.weekday() == Weekday::Mon {
-        holidays.extend([2u64, 1].iter().filter_map(|n| first.checked_sub_days(Days::new(*n))));
+        holidays.extend(
+            [2u64, 1]
+                .iter()
+                .filter_map(|n| first.checked_sub_days(Days::new(*n))),
+        );
     }
     if last.weekday() == Weekday::Fri {
-        holidays.extend([1u64, 2].iter().filter_map(|n| last.checked_add_days(Days::new(*n))));
+        holidays.extend(
+            [1u64, 2]
+                .iter()
+                .filter_map(|n| last.checked_add_days(Days::new(*n))),
+        );
     }
 }
 
