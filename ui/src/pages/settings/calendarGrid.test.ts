@@ -8,6 +8,7 @@ import {
   monthsOf,
   weekdayIndex,
   withAdjustment,
+  yearMonths,
 } from './calendarGrid'
 
 describe('工作日历 month grid', () => {
@@ -25,6 +26,8 @@ describe('工作日历 month grid', () => {
     expect(cells.filter(Boolean)).toHaveLength(28)
     expect(cells.length % 7).toBe(0)
     expect(monthsOf(['2026-02-15', '2025-12-31', '2026-02-28'])).toEqual(['2025-12', '2026-02'])
+    expect(yearMonths(2027)).toHaveLength(12)
+    expect(yearMonths(2027)[11]).toBe('2027-12')
   })
 
   it('applies the registrar’s adjustments over the notice', () => {

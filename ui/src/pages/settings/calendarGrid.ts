@@ -35,6 +35,11 @@ export function monthsOf(dates: string[]): string[] {
   return [...new Set(dates.map((d) => d.slice(0, 7)))].sort()
 }
 
+/** The twelve months of a year (YYYY-MM). */
+export function yearMonths(year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`)
+}
+
 /** A month's cells: blanks before the 1st so that each row is Monday to Sunday. */
 export function monthCells(month: string): (string | null)[] {
   const [y, m] = month.split('-').map(Number)
