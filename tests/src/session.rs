@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
 use crate::display::Display;
@@ -155,7 +156,7 @@ async fn connect(
         json!({ "application": binary.display().to_string() }),
     );
     caps.insert("browserName".to_owned(), json!("wry"));
-    ClientBuilder::native()
+    ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await

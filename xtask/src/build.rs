@@ -1,13 +1,63 @@
 //! Building the UI and the app, starting it, bindings, installers.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::setup::{self, Purpose};
 use crate::sh::{self, Result};
 
-/// Builds the UI into `ui/dist` (the app embeds it).
+/// Builds the UI into `ui/dist` (the app embeds it). Vite writes into a scratch folder first and
+/// only files whose content changed are copied into `ui/dist`: the app embeds every file there
+/// with `include_bytes!`, so Cargo recompiles the app (and every test of it) when a file's
+/// modification time changes, even to the same bytes.
 pub fn ui() -> Result {
-    sh::run("build the UI (vite)", sh::npm().args(["run", "build:web"]))
+    let ui = sh::root().join("ui");
+    let scratch = ui.join("node_modules").join(".xueji-dist-build");
+    sh::run(
+        "build the UI (vite)",
+        sh::npm()
+            .args(["run", "build:web", "--", "--outDir"])
+            .arg(&scratch)
+            .arg("--emptyOutDir"),
+    )?;
+    let dist = ui.join("dist");
+    let changed = sync(&scratch, &dist).map_err(|e| format!("copy the UI into ui/dist: {e}"))?;
+    println!("ui/dist: {changed} file(s) changed");
+    Ok(())
+}
+
+/// Makes `to` hold exactly the files of `from`, writing only those that differ; returns how many
+/// were written or removed.
+fn sync(from: &Path, to: &Path) -> std::io::Result<usize> {
+    let mut changed = 0;
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type()?.is_dir() {
+            if target.is_file() {
+                std::fs::remove_file(&target)?;
+            }
+            changed += sync(&source, &target)?;
+        } else if std::fs::read(&target).ok() != Some(std::fs::read(&source)?) {
+            if target.is_dir() {
+                std::fs::remove_dir_all(&target)?;
+            }
+            std::fs::copy(&source, &target)?;
+            changed += 1;
+        }
+    }
+    for entry in std::fs::read_dir(to)? {
+        let entry = entry?;
+        if !from.join(entry.file_name()).exists() {
+            if entry.file_type()?.is_dir() {
+                std::fs::remove_dir_all(entry.path())?;
+            } else {
+                std::fs::remove_file(entry.path())?;
+            }
+            changed += 1;
+        }
+    }
+    Ok(changed)
 }
 
 /// Builds the desktop app with the UI embedded; returns the binary's path.

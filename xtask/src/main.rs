@@ -1,9 +1,10 @@
 //! Project automation, portable to the Windows machines most schools use.
 //!
 //! - `cargo xtask run`: installs what is missing, builds the UI and the app, starts the app.
-//! - `cargo xtask test`: installs what is missing, then runs every test, stopping at the first
-//!   failure: rustfmt, clippy, the Rust tests, the UI's type check and unit tests, the
-//!   end-to-end tests of the built app.
+//! - `cargo xtask test [--timings]`: installs what is missing, then runs every test, stopping at
+//!   the first failure: rustfmt, clippy, the Rust tests, a small run of each benchmark, the UI's
+//!   type check and unit tests, the end-to-end tests of the built app; then prints each stage's
+//!   wall and CPU time (`--timings`: also Cargo's HTML timing reports).
 //! - `cargo xtask bindings`: regenerates `ui/src/bindings/bindings.ts` from the Rust commands.
 //! - `cargo xtask bundle`: builds the installer (`.deb` on Linux, `.msi` on Windows).
 //! - `cargo xtask bench-start`: release build, cold start to the login screen (N runs).
@@ -15,6 +16,7 @@ mod build;
 mod setup;
 mod sh;
 mod test;
+mod timing;
 
 use std::process::ExitCode;
 
@@ -22,7 +24,9 @@ const USAGE: &str =
     "usage: cargo xtask <run | test | bindings | bundle | setup | bench-start | bench-search>
 
   run       install what is missing, build, and start the app
-  test      install what is missing, then run every test (what CI runs)
+  test [--timings]
+            install what is missing, then run every test (what CI runs); prints the time of
+            each stage (--timings: also Cargo's HTML timing reports of the builds)
   bindings  regenerate ui/src/bindings/bindings.ts from the Rust commands
   bundle    build the installer (.deb on Linux, .msi on Windows); --debug packs a debug build
   setup     only install what is missing (system packages, npm packages)
@@ -35,7 +39,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("run") => build::run_app(),
-        Some("test") => test::all(),
+        Some("test") => test::all(&args[1..]),
         Some("bindings") => build::bindings(),
         Some("bundle") => build::bundle(args.iter().any(|a| a == "--debug")),
         Some("setup") => setup::all(setup::Purpose::Test),

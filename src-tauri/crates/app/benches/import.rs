@@ -3,7 +3,9 @@
 //! lookup) and of `App::import_students_commit` (check again + write in one transaction).
 //! Goal (issue 8): validate and import 10,000 rows in under 3 s.
 //!
-//! Run: `cargo bench -p xueji-app --bench import`.
+//! Run: `cargo bench -p xueji-app --bench import`. `cargo test -p xueji-app --bench import` (what
+//! `cargo xtask test` does) is a smoke run at 500 rows: it checks that the benchmark still runs and
+//! prints its figures.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -121,11 +123,23 @@ async fn run(rows: u32) {
     app.close().await;
 }
 
+/// `cargo bench` passes `--bench` and gets the full size; `cargo test --benches` passes nothing and
+/// gets a smoke run.
+fn full_size() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
 fn main() {
+    let full = full_size();
     let rows: u32 = std::env::var("XUEJI_BENCH_ROWS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
+        .unwrap_or(if full { 10_000 } else { 500 });
+    if !full {
+        println!(
+            "smoke run (cargo test): the figures are not the benchmark's; `cargo bench` measures"
+        );
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
