@@ -94,6 +94,11 @@ fn setup() -> Env {
 }
 
 fn add(e: &Env, name: &str, seq: u32) -> Output {
+    add_on(e, name, seq, "2025-09-01")
+}
+
+/// Enrols a grade-1 newcomer who entered on `entry`.
+fn add_on(e: &Env, name: &str, seq: u32, entry: &str) -> Output {
     let id = id_number(seq);
     xueji(
         e,
@@ -109,7 +114,7 @@ fn add(e: &Env, name: &str, seq: u32) -> Output {
             "--class",
             "1班",
             "--entry-date",
-            "2025-09-01",
+            entry,
             "--hukou-address",
             "浙江省杭州市西湖区",
             "--current-address",
@@ -497,30 +502,7 @@ fn enrol_today(e: &Env) -> serde_json::Value {
     let today = (chrono::Utc::now() + chrono::Duration::hours(8))
         .date_naive()
         .to_string();
-    let out = xueji(
-        e,
-        "registrar",
-        &[
-            "--json",
-            "student",
-            "add",
-            "--name",
-            "冬入学",
-            "--id-number",
-            &id_number(21),
-            "--class",
-            "1班",
-            "--entry-date",
-            &today,
-            "--hukou-address",
-            "浙江省杭州市西湖区",
-            "--current-address",
-            "浙江省杭州市西湖区",
-            "--guardian",
-            "张大山",
-        ],
-        &format!("{PASSWORD}\n"),
-    );
+    let out = add_on(e, "冬入学", 21, &today);
     assert!(
         out.status.success(),
         "{}",

@@ -52,6 +52,31 @@ function fill(form: EnrolForm) {
   form.family[0].relation = '父亲'
 }
 
+/** What the app answers to an enrolment: the student and the archive deadline (R8.1). */
+function enrolment(input: EnrolInput, id: number, due: string, provisionalReason: string | null) {
+  return {
+    student: {
+      id,
+      name: input.name,
+      xuejiNumber: `G${input.idNumber}`,
+      gradeLabel: '一年级',
+      className: null,
+      status: { code: 'pending_approval', label: '待核准' },
+    },
+    deadlines: [
+      {
+        kind: 'archive_creation',
+        due,
+        rule: 'R8.1',
+        label: '为学生建立学籍档案',
+        provisional: provisionalReason !== null,
+        provisionalReason,
+      },
+    ],
+    warnings: [],
+  }
+}
+
 describe('新生注册', { timeout: 60_000 }, () => {
   beforeEach(() => {
     sessionStorage.clear()
@@ -80,27 +105,7 @@ describe('新生注册', { timeout: 60_000 }, () => {
   })
 
   it('enrols a grade-1 newcomer and shows the 学籍号, deadline and next steps', async () => {
-    const { page, form } = await mountPage((input) => ({
-      student: {
-        id: 5,
-        name: input.name,
-        xuejiNumber: `G${input.idNumber}`,
-        gradeLabel: '一年级',
-        className: null,
-        status: { code: 'pending_approval', label: '待核准' },
-      },
-      deadlines: [
-        {
-          kind: 'archive_creation',
-          due: '2025-10-09',
-          rule: 'R8.1',
-          label: '为学生建立学籍档案',
-          provisional: false,
-          provisionalReason: null,
-        },
-      ],
-      warnings: [],
-    }))
+    const { page, form } = await mountPage((input) => enrolment(input, 5, '2025-10-09', null))
     fill(form)
     await settle()
     await page.get('[data-test="enrol-submit"]').trigger('click')
@@ -122,27 +127,7 @@ describe('新生注册', { timeout: 60_000 }, () => {
 
   it('marks an archive deadline counted past the loaded holiday notices as 暂定', async () => {
     const reason = '暂定：尚未载入《国务院办公厅关于2027年部分节假日安排的通知》'
-    const { page, form } = await mountPage((input) => ({
-      student: {
-        id: 6,
-        name: input.name,
-        xuejiNumber: `G${input.idNumber}`,
-        gradeLabel: '一年级',
-        className: null,
-        status: { code: 'pending_approval', label: '待核准' },
-      },
-      deadlines: [
-        {
-          kind: 'archive_creation',
-          due: '2027-01-04',
-          rule: 'R8.1',
-          label: '为学生建立学籍档案',
-          provisional: true,
-          provisionalReason: reason,
-        },
-      ],
-      warnings: [],
-    }))
+    const { page, form } = await mountPage((input) => enrolment(input, 6, '2027-01-04', reason))
     fill(form)
     await settle()
     await page.get('[data-test="enrol-submit"]').trigger('click')
