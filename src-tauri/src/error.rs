@@ -1,32 +1,14 @@
-//! The one error type that crosses the IPC boundary: `{ kind, message, ruleId?, fields? }`.
+//! The one error type that crosses the IPC boundary:
+//! `{ kind, code, message, ruleId?, ruleTitle?, article?, lawSentence?, lawText?, fields? }`.
 //!
-//! Every command returns `Result<T, IpcError>`. Library errors are mapped into it here, so the UI
-//! only ever sees a closed set of kinds, a Chinese message for the registrar, the rule id when the
-//! law refused something, and per-field messages for forms.
+//! Every command returns `Result<T, IpcError>`. It is the app's error (`xueji_app::AppError`: the
+//! same kinds and machine codes, the rule's citation from the app layer) in the shape the UI
+//! reads, so the UI matches `code`, never message text.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-
-/// The closed set of error kinds the UI handles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub enum ErrorKind {
-    /// Input the registrar can correct (bad ID number, missing field).
-    Validation,
-    /// The record asked for does not exist.
-    NotFound,
-    /// The write conflicts with existing data (duplicate 学籍, stale edit).
-    Conflict,
-    /// The law forbids it; `rule_id` says which rule.
-    RuleViolation,
-    /// The user's role does not allow it.
-    Forbidden,
-    /// The database or the account is locked.
-    Locked,
-    /// A fault in the program or the machine; details are in the log, not here.
-    Internal,
-}
+pub use xueji_app::{ErrorCode, ErrorKind};
 
 /// The error every command returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, thiserror::Error)]
@@ -34,22 +16,32 @@ pub enum ErrorKind {
 #[error("{message}")]
 pub struct IpcError {
     pub kind: ErrorKind,
+    /// A stable machine code (`key_missing`, `duplicate_record`); the UI matches it.
+    pub code: ErrorCode,
     /// A Chinese message for the registrar.
     pub message: String,
     /// The rule id from RULES.md (`R13.5`) when the law refused the action.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[specta(optional)]
-    pub rule_id: Option<String>,
+    pub rule_id: Option<Box<str>>,
     /// The rule's short title from the catalogue, when `rule_id` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[specta(optional)]
-    pub rule_title: Option<String>,
-    /// The law's article behind the rule (`《…办法》第十三条 …`), when `rule_id` is set.
+    pub rule_title: Option<Box<str>>,
+    /// The article behind the rule (`第十三条`), when `rule_id` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[specta(optional)]
-    pub law_text: Option<String>,
-    /// Per-field messages for a form, keyed by the input's field name (boxed: every command
-    /// returns this error, and a small `Err` keeps their results small).
+    pub article: Option<Box<str>>,
+    /// The sentence of the article the rule comes from, when `rule_id` is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub law_sentence: Option<Box<str>>,
+    /// The whole article (`《…办法》第十三条 …`), when `rule_id` is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub law_text: Option<Box<str>>,
+    /// Per-field messages for a form, keyed by the input's field name. (Boxed, as the texts above
+    /// are `Box<str>`: every command returns this error, and a small `Err` keeps results small.)
     #[serde(skip_serializing_if = "Option::is_none")]
     #[specta(optional)]
     pub fields: Option<Box<BTreeMap<String, String>>>,
@@ -59,32 +51,15 @@ impl IpcError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
             kind,
+            code: kind.code(),
             message: message.into(),
             rule_id: None,
             rule_title: None,
+            article: None,
+            law_sentence: None,
             law_text: None,
             fields: None,
         }
-    }
-
-    /// A refusal by the law, naming its rule.
-    pub fn rule(rule_id: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(ErrorKind::RuleViolation, message).citing(rule_id.into())
-    }
-
-    /// Names the rule behind the error, with its title and the law's article for the UI.
-    #[must_use]
-    pub fn citing(mut self, rule_id: String) -> Self {
-        if let Some(citation) = xueji_domain::law::cite(&rule_id) {
-            self.rule_title = Some(citation.title.to_owned());
-            self.law_text = Some(format!(
-                "{}{}",
-                xueji_domain::law::SHORT_NAME,
-                citation.text
-            ));
-        }
-        self.rule_id = Some(rule_id);
-        self
     }
 
     /// A fault the registrar cannot fix. The cause goes to the log (never personal data); the
@@ -108,19 +83,20 @@ impl IpcError {
 
 impl From<xueji_app::AppError> for IpcError {
     fn from(e: xueji_app::AppError) -> Self {
-        use xueji_app::ErrorKind as K;
-        let kind = match e.kind {
-            K::Validation => ErrorKind::Validation,
-            K::NotFound => ErrorKind::NotFound,
-            K::Conflict => ErrorKind::Conflict,
-            K::RuleViolation => ErrorKind::RuleViolation,
-            K::Forbidden => ErrorKind::Forbidden,
-            K::Locked => ErrorKind::Locked,
-            K::Internal => return Self::internal(&e.message),
-        };
-        let mut err = Self::new(kind, e.message);
-        if let Some(rule) = e.rule {
-            err = err.citing(rule);
+        if e.kind == ErrorKind::Internal {
+            let mut internal = Self::internal(&e.message);
+            internal.code = e.code;
+            return internal;
+        }
+        let citation = e.citation();
+        let mut err = Self::new(e.kind, e.message);
+        err.code = e.code;
+        err.rule_id = e.rule.map(|r| r.as_str().into());
+        if let Some(c) = citation {
+            err.rule_title = Some(c.rule_title.into());
+            err.article = Some(c.article.into());
+            err.law_sentence = Some(c.sentence.into());
+            err.law_text = Some(c.text.into());
         }
         for f in e.fields {
             err = err.with_field(f.field, f.message);
@@ -136,7 +112,10 @@ mod tests {
 
     #[test]
     fn json_shape_of_a_rule_violation_is_pinned() {
-        let err = IpcError::rule("R13.5", "休学期间不得转学。");
+        let err = IpcError::from(xueji_app::AppError::rule(
+            xueji_domain::rules::R13_5,
+            "休学期间不得转学。",
+        ));
         let value = serde_json::to_value(&err).unwrap();
         let law = value["lawText"].as_str().unwrap().to_owned();
         assert!(
@@ -147,6 +126,7 @@ mod tests {
             value,
             json!({
                 "kind": "ruleViolation",
+                "code": "rule_violation",
                 "message": "休学期间不得转学。",
                 "ruleId": "R13.5",
                 "ruleTitle": xueji_domain::rules::CATALOGUE
@@ -154,6 +134,8 @@ mod tests {
                     .find(|(id, _)| id.as_str() == "R13.5")
                     .unwrap()
                     .1,
+                "article": "第十三条",
+                "lawSentence": "学生在转学时不得变更就读年级，学生在休学期间不办理转学手续。",
                 "lawText": law,
             })
         );
@@ -167,6 +149,7 @@ mod tests {
             serde_json::to_value(&err).unwrap(),
             json!({
                 "kind": "validation",
+                "code": "validation",
                 "message": "请更正标红的项目。",
                 "fields": { "idCardNumber": "身份证号校验位不正确" }
             })
@@ -191,12 +174,22 @@ mod tests {
 
     #[test]
     fn app_errors_keep_rule_and_fields() {
-        let e = xueji_app::AppError::rule("R13.5", "学生在休学期间不办理转学手续");
+        let e =
+            xueji_app::AppError::rule(xueji_domain::rules::R13_5, "学生在休学期间不办理转学手续");
         let ipc = IpcError::from(e);
         assert_eq!(ipc.kind, ErrorKind::RuleViolation);
         assert_eq!(ipc.rule_id.as_deref(), Some("R13.5"));
         let v = IpcError::from(xueji_app::AppError::validation("idNumber", "校验位不正确"));
         assert_eq!(v.fields.unwrap()["idNumber"], "校验位不正确");
+    }
+
+    #[test]
+    fn a_missing_key_keeps_its_code_across_the_boundary() {
+        let e = IpcError::from(xueji_app::AppError::from(
+            xueji_store::StoreError::KeyMissing,
+        ));
+        assert_eq!(e.code, ErrorCode::KeyMissing);
+        assert_eq!(serde_json::to_value(&e).unwrap()["code"], "key_missing");
     }
 
     #[test]

@@ -6,9 +6,9 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use xueji_app::{App, InitInput, SessionView, SystemClock};
-use xueji_store::{DataDir, KeyStore, RecoveryCode, StoreError};
+use xueji_store::{DataDir, KeyStore, RecoveryCode};
 
-use crate::error::{ErrorKind, IpcError};
+use crate::error::{ErrorCode, ErrorKind, IpcError};
 use crate::state::AppState;
 
 /// Where the app stands at start: set up yet, database open, who is logged in.
@@ -49,10 +49,7 @@ fn keys(state: &AppState) -> Result<KeyStore, IpcError> {
 
 /// Whether an error from [`ensure_open`] means the keyring has no key for the database.
 fn is_key_missing(e: &IpcError) -> bool {
-    e.kind == ErrorKind::Locked
-        && e.fields
-            .as_ref()
-            .is_some_and(|f| f.contains_key("recoveryCode"))
+    e.code == ErrorCode::KeyMissing
 }
 
 /// Opens the database with the key from the OS keyring, if not open yet.
@@ -61,9 +58,8 @@ async fn ensure_open(state: &AppState) -> Result<(), IpcError> {
     if app.is_none() {
         match App::open(data(state), keys(state)?, Arc::new(SystemClock)).await {
             Ok(opened) => *app = Some(opened),
-            Err(e) if e.message == StoreError::KeyMissing.to_string() => {
-                return Err(IpcError::new(ErrorKind::Locked, e.message)
-                    .with_field("recoveryCode", "请输入恢复码"));
+            Err(e) if e.code == ErrorCode::KeyMissing => {
+                return Err(IpcError::from(e).with_field("recoveryCode", "请输入恢复码"));
             }
             Err(e) => return Err(e.into()),
         }

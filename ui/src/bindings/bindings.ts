@@ -1437,11 +1437,51 @@ export type EnrolKind =
  */
 export type EnrolView = { student: StudentView; deadlines: DeadlineView[]; warnings: WarningView[] }
 /**
- * The closed set of error kinds the UI handles.
+ * A stable machine code for the failure: callers match it, never the message text.
+ */
+export type ErrorCode = "validation" | "not_found" | "conflict" | "rule_violation" | "forbidden" | "locked" | "internal" | 
+/**
+ * R7.2: the ID number or 学籍号 is already on the books.
+ */
+"duplicate_record" | 
+/**
+ * The OS keyring has no key for the database (the recovery code opens it).
+ */
+"key_missing" | 
+/**
+ * The key does not open the database.
+ */
+"wrong_key" | "wrong_recovery_code" | 
+/**
+ * Another program holds the database.
+ */
+"database_in_use" | "disk_full" | 
+/**
+ * The database was written by a newer version of XueJi.
+ */
+"schema_too_new" | 
+/**
+ * The audit chain does not verify.
+ */
+"audit_broken" | "backup_invalid" | 
+/**
+ * A file or folder that would be overwritten already exists.
+ */
+"already_exists" | 
+/**
+ * Too many wrong passwords (R30.3).
+ */
+"account_locked" | 
+/**
+ * The session is locked (by hand or after the idle limit).
+ */
+"session_locked"
+/**
+ * What kind of failure (the IPC error's `kind`).
  */
 export type ErrorKind = 
 /**
- * Input the registrar can correct (bad ID number, missing field).
+ * Input the registrar can correct: fix the highlighted fields.
  */
 "validation" | 
 /**
@@ -1449,23 +1489,23 @@ export type ErrorKind =
  */
 "notFound" | 
 /**
- * The write conflicts with existing data (duplicate 学籍, stale edit).
+ * The data changed or already exists (R7.2 duplicates, a concurrent edit).
  */
 "conflict" | 
 /**
- * The law forbids it; `rule_id` says which rule.
+ * The law forbids it; `rule` names the article.
  */
 "ruleViolation" | 
 /**
- * The user's role does not allow it.
+ * The user's role may not do this (audited).
  */
 "forbidden" | 
 /**
- * The database or the account is locked.
+ * The account or the session is locked, or the database is in use.
  */
 "locked" | 
 /**
- * A fault in the program or the machine; details are in the log, not here.
+ * A fault in the program or the machine; details go to the log.
  */
 "internal"
 /**
@@ -1703,6 +1743,10 @@ export type InitInput = { school: SchoolProfile; adminUsername: string; adminDis
  */
 export type IpcError = { kind: ErrorKind; 
 /**
+ * A stable machine code (`key_missing`, `duplicate_record`); the UI matches it.
+ */
+code: ErrorCode; 
+/**
  * A Chinese message for the registrar.
  */
 message: string; 
@@ -1715,12 +1759,20 @@ ruleId?: string | null;
  */
 ruleTitle?: string | null; 
 /**
- * The law's article behind the rule (`《…办法》第十三条 …`), when `rule_id` is set.
+ * The article behind the rule (`第十三条`), when `rule_id` is set.
+ */
+article?: string | null; 
+/**
+ * The sentence of the article the rule comes from, when `rule_id` is set.
+ */
+lawSentence?: string | null; 
+/**
+ * The whole article (`《…办法》第十三条 …`), when `rule_id` is set.
  */
 lawText?: string | null; 
 /**
- * Per-field messages for a form, keyed by the input's field name (boxed: every command
- * returns this error, and a small `Err` keeps their results small).
+ * Per-field messages for a form, keyed by the input's field name. (Boxed, as the texts above
+ * are `Box<str>`: every command returns this error, and a small `Err` keeps results small.)
  */
 fields?: Partial<{ [key in string]: string }> | null }
 /**

@@ -1,15 +1,20 @@
-//! The application's error: one closed set of kinds the UI and the CLI tell apart, a Chinese
-//! message for the registrar, the rule id when the law refuses, and the fields to highlight.
+//! The application's error: one closed set of kinds the UI and the CLI tell apart, a stable
+//! machine code callers match on (never the message text), a Chinese message for the registrar,
+//! the rule when the law refuses (with its citation: title, article, sentence), and the fields to
+//! highlight. The desktop shell and the CLI both build their outputs from this one type.
 
 use xueji_domain::DomainError;
+use xueji_domain::law;
+use xueji_domain::rules::{self, RuleId};
 use xueji_store::StoreError;
 
 /// What kind of failure (the IPC error's `kind`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub enum ErrorKind {
-    /// Malformed input: fix the highlighted fields.
+    /// Input the registrar can correct: fix the highlighted fields.
     Validation,
+    /// The record asked for does not exist.
     NotFound,
     /// The data changed or already exists (R7.2 duplicates, a concurrent edit).
     Conflict,
@@ -19,7 +24,84 @@ pub enum ErrorKind {
     Forbidden,
     /// The account or the session is locked, or the database is in use.
     Locked,
+    /// A fault in the program or the machine; details go to the log.
     Internal,
+}
+
+/// A stable machine code for the failure: callers match it, never the message text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Conflict,
+    RuleViolation,
+    Forbidden,
+    Locked,
+    Internal,
+    /// R7.2: the ID number or 学籍号 is already on the books.
+    DuplicateRecord,
+    /// The OS keyring has no key for the database (the recovery code opens it).
+    KeyMissing,
+    /// The key does not open the database.
+    WrongKey,
+    WrongRecoveryCode,
+    /// Another program holds the database.
+    DatabaseInUse,
+    DiskFull,
+    /// The database was written by a newer version of XueJi.
+    SchemaTooNew,
+    /// The audit chain does not verify.
+    AuditBroken,
+    BackupInvalid,
+    /// A file or folder that would be overwritten already exists.
+    AlreadyExists,
+    /// Too many wrong passwords (R30.3).
+    AccountLocked,
+    /// The session is locked (by hand or after the idle limit).
+    SessionLocked,
+}
+
+impl ErrorCode {
+    /// The code as serialised (`key_missing`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Validation => "validation",
+            Self::NotFound => "not_found",
+            Self::Conflict => "conflict",
+            Self::RuleViolation => "rule_violation",
+            Self::Forbidden => "forbidden",
+            Self::Locked => "locked",
+            Self::Internal => "internal",
+            Self::DuplicateRecord => "duplicate_record",
+            Self::KeyMissing => "key_missing",
+            Self::WrongKey => "wrong_key",
+            Self::WrongRecoveryCode => "wrong_recovery_code",
+            Self::DatabaseInUse => "database_in_use",
+            Self::DiskFull => "disk_full",
+            Self::SchemaTooNew => "schema_too_new",
+            Self::AuditBroken => "audit_broken",
+            Self::BackupInvalid => "backup_invalid",
+            Self::AlreadyExists => "already_exists",
+            Self::AccountLocked => "account_locked",
+            Self::SessionLocked => "session_locked",
+        }
+    }
+}
+
+impl ErrorKind {
+    /// The code of an error of this kind that has no more specific one.
+    pub fn code(self) -> ErrorCode {
+        match self {
+            Self::Validation => ErrorCode::Validation,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::Conflict => ErrorCode::Conflict,
+            Self::RuleViolation => ErrorCode::RuleViolation,
+            Self::Forbidden => ErrorCode::Forbidden,
+            Self::Locked => ErrorCode::Locked,
+            Self::Internal => ErrorCode::Internal,
+        }
+    }
 }
 
 /// One field's problem, for the form.
@@ -29,15 +111,31 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// The law behind a refusal, as the UI and the CLI show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    /// `R13.5`.
+    pub rule_id: String,
+    /// The rule's short title from the catalogue.
+    pub rule_title: String,
+    /// `第十三条`.
+    pub article: String,
+    /// The sentence of the article the rule comes from.
+    pub sentence: String,
+    /// The whole article, prefixed with the law's name.
+    pub text: String,
+}
+
 /// A failure of a use case. Nothing was written when a use case returns one.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.display())]
 pub struct AppError {
     pub kind: ErrorKind,
+    pub code: ErrorCode,
     /// Simplified Chinese, without the rule id.
     pub message: String,
-    /// The rule id (`R13.5`) when the law refuses.
-    pub rule: Option<String>,
+    /// The rule when the law refuses (or the rule a malformed input breaks).
+    pub rule: Option<RuleId>,
     pub fields: Vec<FieldError>,
 }
 
@@ -47,6 +145,7 @@ impl AppError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
             kind,
+            code: kind.code(),
             message: message.into(),
             rule: None,
             fields: Vec::new(),
@@ -54,16 +153,13 @@ impl AppError {
     }
 
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        Self {
-            kind: ErrorKind::Validation,
-            fields: vec![FieldError {
-                field: field.to_owned(),
-                message: message.clone(),
-            }],
-            message,
-            rule: None,
-        }
+        Self::new(ErrorKind::Validation, message.into()).with_field_message(field)
+    }
+
+    /// Adds `field` with the error's own message.
+    fn with_field_message(self, field: &str) -> Self {
+        let message = self.message.clone();
+        self.with_field(field, message)
     }
 
     /// Adds a per-field message for the form.
@@ -73,6 +169,20 @@ impl AppError {
             field: field.to_owned(),
             message: message.into(),
         });
+        self
+    }
+
+    /// A more specific machine code than the kind's.
+    #[must_use]
+    pub fn with_code(mut self, code: ErrorCode) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// Names the rule behind the error (keeps the kind).
+    #[must_use]
+    pub fn citing(mut self, rule: RuleId) -> Self {
+        self.rule = Some(rule);
         self
     }
 
@@ -96,14 +206,34 @@ impl AppError {
         Self::new(ErrorKind::Internal, message)
     }
 
-    /// A refusal by the law.
-    pub fn rule(rule: &str, message: impl Into<String>) -> Self {
-        Self {
-            kind: ErrorKind::RuleViolation,
-            message: message.into(),
-            rule: Some(rule.to_owned()),
-            fields: Vec::new(),
-        }
+    /// A refusal by the law. A duplicate record (R7.2) has its own code, whoever finds it.
+    pub fn rule(rule: RuleId, message: impl Into<String>) -> Self {
+        let code = if rule == rules::R7_2 {
+            ErrorCode::DuplicateRecord
+        } else {
+            ErrorCode::RuleViolation
+        };
+        Self::new(ErrorKind::RuleViolation, message)
+            .citing(rule)
+            .with_code(code)
+    }
+
+    /// The rule id (`R13.5`), if a rule is named.
+    pub fn rule_id(&self) -> Option<&str> {
+        self.rule.as_ref().map(RuleId::as_str)
+    }
+
+    /// The named rule's title, article and sentence from the law's text.
+    pub fn citation(&self) -> Option<Citation> {
+        let rule = self.rule.as_ref()?;
+        let c = law::cite(rule.as_str())?;
+        Some(Citation {
+            rule_id: rule.as_str().to_owned(),
+            rule_title: c.title.to_owned(),
+            article: c.article_label(),
+            sentence: c.sentence.clone(),
+            text: format!("{}{}", law::SHORT_NAME, c.text),
+        })
     }
 
     /// Message with the rule id appended, as the CLI prints it: `学生在休学期间不办理转学手续（R13.5）`.
@@ -116,35 +246,19 @@ impl AppError {
 
     /// The stable name of the kind (`rule_violation`), for the CLI's JSON.
     pub fn kind_name(&self) -> &'static str {
-        match self.kind {
-            ErrorKind::Validation => "validation",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::Conflict => "conflict",
-            ErrorKind::RuleViolation => "rule_violation",
-            ErrorKind::Forbidden => "forbidden",
-            ErrorKind::Locked => "locked",
-            ErrorKind::Internal => "internal",
-        }
+        self.kind.code().as_str()
     }
 }
 
 impl From<DomainError> for AppError {
     fn from(e: DomainError) -> Self {
         match e {
-            DomainError::Rule { rule, message } => Self::rule(rule.as_str(), message),
+            DomainError::Rule { rule, message } => Self::rule(rule, message),
             DomainError::Invalid {
                 field,
                 rule,
                 message,
-            } => Self {
-                kind: ErrorKind::Validation,
-                fields: vec![FieldError {
-                    field,
-                    message: message.clone(),
-                }],
-                message,
-                rule: Some(rule.as_str().to_owned()),
-            },
+            } => Self::validation(&field, message).citing(rule),
         }
     }
 }
@@ -153,17 +267,37 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         let message = e.to_string();
         match e {
-            StoreError::Duplicate { what } => Self::rule("R7.2", format!("{what}已存在")),
+            StoreError::Duplicate { what } => Self::rule(rules::R7_2, format!("{what}已存在")),
             StoreError::RecordNotFound { .. } | StoreError::NotFound { .. } => {
                 Self::new(ErrorKind::NotFound, message)
             }
             StoreError::Invalid(m) => Self::new(ErrorKind::Validation, m),
-            StoreError::Locked => Self::new(ErrorKind::Locked, message),
+            StoreError::Locked => {
+                Self::new(ErrorKind::Locked, message).with_code(ErrorCode::DatabaseInUse)
+            }
             StoreError::AlreadyExists { .. } | StoreError::BackupExists { .. } => {
-                Self::new(ErrorKind::Conflict, message)
+                Self::new(ErrorKind::Conflict, message).with_code(ErrorCode::AlreadyExists)
             }
             StoreError::WrongRecoveryCode | StoreError::MalformedRecoveryCode => {
-                Self::validation("recovery_code", message)
+                Self::validation("recovery_code", message).with_code(ErrorCode::WrongRecoveryCode)
+            }
+            StoreError::KeyMissing => {
+                Self::new(ErrorKind::Locked, message).with_code(ErrorCode::KeyMissing)
+            }
+            StoreError::WrongKey => {
+                Self::new(ErrorKind::Internal, message).with_code(ErrorCode::WrongKey)
+            }
+            StoreError::DiskFull => {
+                Self::new(ErrorKind::Internal, message).with_code(ErrorCode::DiskFull)
+            }
+            StoreError::SchemaTooNew { .. } => {
+                Self::new(ErrorKind::Internal, message).with_code(ErrorCode::SchemaTooNew)
+            }
+            StoreError::AuditBroken(_) => {
+                Self::new(ErrorKind::Internal, message).with_code(ErrorCode::AuditBroken)
+            }
+            StoreError::BackupInvalid { .. } => {
+                Self::new(ErrorKind::Validation, message).with_code(ErrorCode::BackupInvalid)
             }
             _ => Self::new(ErrorKind::Internal, message),
         }
@@ -191,8 +325,21 @@ mod tests {
     fn a_domain_refusal_keeps_its_rule_and_message() {
         let e: AppError = DomainError::rule(rules::R13_5, "学生在休学期间不办理转学手续").into();
         assert_eq!(e.kind, ErrorKind::RuleViolation);
-        assert_eq!(e.rule.as_deref(), Some("R13.5"));
+        assert_eq!(e.rule_id(), Some("R13.5"));
+        assert_eq!(e.code, ErrorCode::RuleViolation);
         assert_eq!(e.to_string(), "学生在休学期间不办理转学手续（R13.5）");
+        let c = e.citation().unwrap();
+        assert_eq!(c.article, "第十三条");
+        assert_eq!(c.rule_title, "休学期间不办理转学手续");
+        assert!(
+            c.sentence.contains("休学期间不办理转学手续"),
+            "{}",
+            c.sentence
+        );
+        assert!(
+            c.text
+                .starts_with("《浙江省义务教育阶段学生学籍管理办法》第十三条")
+        );
     }
 
     #[test]
@@ -208,7 +355,20 @@ mod tests {
             what: "该身份证件号（学生编号 3）".to_owned(),
         }
         .into();
-        assert_eq!(e.rule.as_deref(), Some("R7.2"));
+        assert_eq!(e.rule_id(), Some("R7.2"));
         assert_eq!(e.kind, ErrorKind::RuleViolation);
+        assert_eq!(e.code, ErrorCode::DuplicateRecord);
+    }
+
+    #[test]
+    fn a_missing_key_has_its_own_code() {
+        let e: AppError = StoreError::KeyMissing.into();
+        assert_eq!(e.code, ErrorCode::KeyMissing);
+        assert_eq!(e.code.as_str(), "key_missing");
+        assert_eq!(
+            serde_json::to_value(e.code).unwrap(),
+            serde_json::json!("key_missing")
+        );
+        assert!(e.citation().is_none());
     }
 }

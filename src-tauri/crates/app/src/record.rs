@@ -10,6 +10,7 @@ use sea_orm::{
 use xueji_domain::change::ChangeKind;
 use xueji_domain::effects::{ArchiveAction, DeadlineKind, Effects, EventKind, RecordUpdate};
 use xueji_domain::record::HoldFacts;
+use xueji_domain::rules;
 use xueji_domain::{AuxNumber, Grade, RuleProfile, SchoolYear, Status, StudentSnapshot, StudyMode};
 use xueji_store::entities::{archive_item, deadline, sanction, student, student_event};
 use xueji_store::repo::students;
@@ -73,13 +74,13 @@ pub fn ensure_writable(m: &student::Model) -> Result<()> {
     let status = status_of(m)?;
     if status == Status::TransferredOut {
         return Err(AppError::rule(
-            "R9.1",
+            rules::R9_1,
             "该生已转出，本校保留的学籍档案为只读备份，不能修改",
         ));
     }
     if status.is_ended() || m.archived {
         return Err(AppError::rule(
-            "R9.2",
+            rules::R9_2,
             format!(
                 "该生学籍已{}，档案永久保存且只读，不能修改",
                 status.label_zh()

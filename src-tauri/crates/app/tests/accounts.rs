@@ -25,7 +25,7 @@ async fn r30_3_five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
         .await
         .expect_err("fifth");
     assert_eq!(locked.kind, ErrorKind::Locked);
-    assert_eq!(locked.rule.as_deref(), Some("R30.3"));
+    assert_eq!(locked.rule_id(), Some("R30.3"));
     assert!(
         locked.message.ends_with("请15分钟后再试"),
         "a fresh lock says 15 minutes: {}",
@@ -72,7 +72,7 @@ async fn r30_3_passwords_need_eight_characters_with_letters_and_digits() {
             )
             .await
             .expect_err(bad);
-        assert_eq!(e.rule.as_deref(), Some("R30.3"), "{bad}");
+        assert_eq!(e.rule_id(), Some("R30.3"), "{bad}");
         assert_eq!(e.fields[0].field, "password");
     }
 }
@@ -127,7 +127,7 @@ async fn r28_1_registrar_trained_before_duty_and_a_mid_year_change_warns() {
         )
         .await
         .expect_err("untrained");
-    assert_eq!(untrained.rule.as_deref(), Some("R28.1"));
+    assert_eq!(untrained.rule_id(), Some("R28.1"));
     let first = t
         .app
         .registrar_appoint(

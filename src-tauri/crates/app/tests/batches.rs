@@ -293,7 +293,7 @@ async fn r25_graduation_gives_three_outcomes_and_purges_sanctions() {
         .graduation_confirm(&t.admin, &input)
         .await
         .expect_err("the 8th grader refuses the batch");
-    assert_eq!(err.rule.as_deref(), Some("R25.1"));
+    assert_eq!(err.rule_id(), Some("R25.1"));
     input.results.pop();
 
     let done = t
@@ -382,7 +382,7 @@ async fn r26_certificates_carry_the_name_and_aux_number_and_are_never_reissued()
         )
         .await
         .expect_err("no reissue");
-    assert_eq!(again.rule.as_deref(), Some("R26.2"));
+    assert_eq!(again.rule_id(), Some("R26.2"));
     // … the completion proof is printed instead.
     let proof = t
         .app
@@ -400,7 +400,7 @@ async fn r26_certificates_carry_the_name_and_aux_number_and_are_never_reissued()
         .completion_proof(&t.admin, class.eighth)
         .await
         .expect_err("not finished");
-    assert_eq!(refused.rule.as_deref(), Some("R26.2"));
+    assert_eq!(refused.rule_id(), Some("R26.2"));
 }
 
 #[tokio::test]
@@ -442,7 +442,7 @@ async fn r26_1_a_malformed_aux_number_refuses_the_batch_and_writes_nothing() {
         .graduation_confirm(&t.admin, &input)
         .await
         .expect_err("malformed");
-    assert_eq!(err.rule.as_deref(), Some("R26.1"));
+    assert_eq!(err.rule_id(), Some("R26.1"));
     for (table, n) in tables.iter().zip(before) {
         assert_eq!(t.count(table).await, n, "{table}: nothing written");
     }
@@ -505,7 +505,7 @@ async fn r29_1_review_sign_off_is_refused_while_records_are_unchecked() {
         .review_sign_off(&approver, review.review_id)
         .await
         .expect_err("one unchecked");
-    assert_eq!(refused.rule.as_deref(), Some("R29.1"));
+    assert_eq!(refused.rule_id(), Some("R29.1"));
     assert!(refused.message.contains('1'), "{}", refused.message);
     let registrar_refused = t
         .app
@@ -532,5 +532,5 @@ async fn r29_1_review_sign_off_is_refused_while_records_are_unchecked() {
         .review_check(&t.admin, review.review_id, a, None)
         .await
         .expect_err("signed off");
-    assert_eq!(late.rule.as_deref(), Some("R29.1"));
+    assert_eq!(late.rule_id(), Some("R29.1"));
 }

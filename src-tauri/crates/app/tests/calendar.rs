@@ -353,7 +353,7 @@ async fn r13_3_a_bad_paste_is_refused_with_the_reason_and_nothing_is_saved() {
         )
         .await
         .expect_err("1 January 2027 is a Friday");
-    assert_eq!(err.rule.as_deref(), Some("R13.3"));
+    assert_eq!(err.rule_id(), Some("R13.3"));
     assert!(err.message.contains("星期五"), "{}", err.message);
     // A make-up workday on a weekday is refused at saving too.
     let bad = NoticeInput {

@@ -111,7 +111,7 @@ async fn r22_2_sanction_takes_effect_only_after_the_full_procedure_and_may_be_ap
         .decide(&w.approver, id_app, 1, Decision::Skip, today())
         .await
         .expect_err("not optional");
-    assert_eq!(err.rule.as_deref(), Some("R22.2"));
+    assert_eq!(err.rule_id(), Some("R22.2"));
     w.decide(&w.approver, id_app, 1, Decision::Approve, today())
         .await
         .expect("heard");
@@ -141,7 +141,7 @@ async fn r22_2_sanction_takes_effect_only_after_the_full_procedure_and_may_be_ap
             )
             .await
             .expect_err("not yet published");
-    assert_eq!(err.rule.as_deref(), Some("R22.2"));
+    assert_eq!(err.rule_id(), Some("R22.2"));
     let signed = w
         .decide(&w.approver, id_app, 4, Decision::Approve, today())
         .await

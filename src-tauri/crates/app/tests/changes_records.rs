@@ -2,15 +2,18 @@
 //! deferral, data corrections, skipping and repeating a grade.
 
 mod common;
+mod common_batches;
 mod common_changes;
 
 use common::{d, newcomer, transfer_free};
+use common_batches::pdf_text;
 use common_changes::{World, proof, refused};
 use xueji_app::ErrorKind;
 use xueji_app::changes::{
     ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyFieldCode,
     ProofKindCode as P,
 };
+use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_app::students::NationalCheck;
 
 const TODAY: (i32, u32, u32) = (2025, 3, 10);
@@ -206,7 +209,7 @@ async fn rejection_ends_the_application_with_nothing_applied_and_withdrawal() {
             )
             .await
             .expect_err("no reason");
-    assert_eq!(err.rule.as_deref(), Some("R12.2"));
+    assert_eq!(err.rule_id(), Some("R12.2"));
     let events = w.t.count("student_event").await;
     let app = w
         .decide(&w.approver, app.row.id, 1, Decision::Reject, today())
@@ -254,7 +257,7 @@ async fn rejection_ends_the_application_with_nothing_applied_and_withdrawal() {
         .decide(&w.t.admin, again.row.id, 0, Decision::Approve, today())
         .await
         .expect_err("withdrawn");
-    assert_eq!(err.rule.as_deref(), Some("R12.2"));
+    assert_eq!(err.rule_id(), Some("R12.2"));
     // the lists filter by kind and state
     let rejected =
         w.t.app
@@ -294,7 +297,7 @@ async fn proofs_are_stored_encrypted_with_their_hash_and_read_back_audited() {
         .decide(&w.t.admin, app.row.id, 0, Decision::Approve, today())
         .await
         .expect_err("proof missing");
-    assert_eq!(err.rule.as_deref(), Some("R11.1"));
+    assert_eq!(err.rule_id(), Some("R11.1"));
     // supplied with the decision
     let app =
         w.t.app
@@ -584,4 +587,89 @@ async fn r12_3_repeat_only_for_inclusive_students() {
         Some(2025),
         "the grade again next year"
     );
+}
+
+/// The printed form of one student's latest application of `kind`, as text without whitespace
+/// (pdftotext wraps long cells).
+async fn printed_form(w: &World, kind: PrintKind, id: i64, name: &str) -> String {
+    let printed =
+        w.t.app
+            .document_print(
+                &w.t.admin,
+                &DocumentRequest {
+                    kind,
+                    student_ids: vec![id],
+                    filter: None,
+                },
+            )
+            .await
+            .expect("form");
+    pdf_text(name, &printed.pdf).replace(char::is_whitespace, "")
+}
+
+#[tokio::test]
+async fn r11_1_the_approval_form_prints_the_change_its_proofs_and_the_reason() {
+    // 第十一条: the guardian applies with the 《居民户口簿》 or other proof; the form the bureau
+    // approves shows what changes, from what to what, why, and the proofs supplied.
+    let w = World::new(today()).await;
+    let id = w.pupil("张改", d(2016, 1, 1), 43, 3).await;
+    let before =
+        w.t.app
+            .student_archive(&w.t.admin, id)
+            .await
+            .expect("archive")
+            .student
+            .hukou_address;
+    w.t.app
+        .change_submit(
+            &w.t.admin,
+            &ChangeInput {
+                student_id: Some(id),
+                change: ChangeRequest::CorrectBasicData {
+                    field: "hukou_address".to_owned(),
+                    after: "浙江省杭州市上城区解放路2号".to_owned(),
+                },
+                effective_on: today(),
+                proofs: vec![proof(P::WrittenApplication), proof(P::HouseholdRegister)],
+                note: Some("户籍迁入新址".to_owned()),
+            },
+        )
+        .await
+        .expect("submitted");
+    let text = printed_form(&w, PrintKind::BasicDataChangeForm, id, "basic-data-form").await;
+    assert!(text.contains("户口所在地"), "the field's label: {text}");
+    assert!(
+        !text.contains("hukou_address"),
+        "never the stored name: {text}"
+    );
+    assert!(
+        text.contains("浙江省杭州市上城区解放路2号"),
+        "after: {text}"
+    );
+    assert!(
+        text.contains(&before.replace(char::is_whitespace, "")),
+        "before: {text}"
+    );
+    assert!(text.contains("户籍迁入新址"), "the reason: {text}");
+    assert!(text.contains("居民户口簿"), "the proof supplied: {text}");
+}
+
+#[tokio::test]
+async fn r13_1_the_transfer_form_prints_the_receiving_school() {
+    let w = World::new(today()).await;
+    let id = w.pupil("张转", d(2016, 1, 1), 44, 3).await;
+    w.submit(
+        Some(id),
+        ChangeRequest::TransferOut {
+            kind: xueji_app::changes::TransferKindInput::Regular,
+            grade: 3,
+            receiving_school: "杭州市上城区胜利小学".to_owned(),
+        },
+        today(),
+        &[P::WrittenApplication],
+    )
+    .await
+    .expect("submitted");
+    let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form").await;
+    assert!(text.contains("杭州市上城区胜利小学"), "{text}");
 }

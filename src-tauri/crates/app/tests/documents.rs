@@ -147,7 +147,7 @@ async fn every_kind_prints_from_the_database_or_is_refused_by_its_rule() {
             .document_print(&t.admin, &request(kind, &[a]))
             .await
             .expect_err("refused");
-        assert_eq!(err.rule.as_deref(), Some(rule), "{kind:?}");
+        assert_eq!(err.rule_id(), Some(rule), "{kind:?}");
     }
     assert_eq!(
         t.count("issued_document").await,

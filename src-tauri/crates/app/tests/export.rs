@@ -94,7 +94,7 @@ async fn r30_2_an_export_without_the_approval_reference_is_refused_and_nothing_l
             .await
             .unwrap_err();
         assert_eq!(e.kind, ErrorKind::RuleViolation);
-        assert_eq!(e.rule.as_deref(), Some("R30.2"));
+        assert_eq!(e.rule_id(), Some("R30.2"));
         assert!(e.message.contains("批准文号"), "{}", e.message);
     }
     let e = t
@@ -102,7 +102,7 @@ async fn r30_2_an_export_without_the_approval_reference_is_refused_and_nothing_l
         .export_duplicate_check(&t.admin, &valid(1), &ExportRequest::default())
         .await
         .unwrap_err();
-    assert_eq!(e.rule.as_deref(), Some("R30.2"));
+    assert_eq!(e.rule_id(), Some("R30.2"));
     assert!(exports_in_audit(&t).await.is_empty());
 }
 
@@ -121,7 +121,7 @@ async fn r30_1_an_export_without_a_purpose_is_refused() {
         )
         .await
         .unwrap_err();
-    assert_eq!(e.rule.as_deref(), Some("R30.1"));
+    assert_eq!(e.rule_id(), Some("R30.1"));
     assert!(exports_in_audit(&t).await.is_empty());
 }
 

@@ -144,7 +144,7 @@ async fn round_trip_the_record_continues_at_the_receiving_school_with_its_histor
         .package_import(&b.admin, &bytes)
         .await
         .expect_err("duplicate");
-    assert_eq!(err.rule.as_deref(), Some("R7.2"), "{err}");
+    assert_eq!(err.rule_id(), Some("R7.2"), "{err}");
     assert!(err.message.contains(&imported.student_ids[0].to_string()));
     assert_eq!(b.count("student").await, before + 1);
 }
@@ -160,7 +160,7 @@ async fn r7_3_no_package_before_the_transfer_out_is_complete() {
             .package_create(&w.t.admin, id, b_in_a)
             .await
             .expect_err("refused");
-    assert_eq!(err.rule.as_deref(), Some("R7.3"), "{err}");
+    assert_eq!(err.rule_id(), Some("R7.3"), "{err}");
     let err =
         w.t.app
             .package_create(&w.t.admin, id, 99)
@@ -297,8 +297,55 @@ async fn r9_3_a_merging_school_hands_over_every_record_as_it_was() {
         .package_import(&b.admin, &bytes)
         .await
         .expect_err("duplicate");
-    assert_eq!(err.rule.as_deref(), Some("R7.2"), "{err}");
+    assert_eq!(err.rule_id(), Some("R7.2"), "{err}");
     assert_eq!(b.count("student").await, before);
+}
+
+#[tokio::test]
+async fn r30_2_personal_data_provided_without_the_bureaus_approval_is_a_finding() {
+    // 第三十条: 未经主管教育行政部门书面同意，不得对外提供学生学籍信息. An approved export is no
+    // finding; a whole-school archive package (which records no approval) is one (R32.7).
+    let w = World::new(today()).await;
+    let a = &w.t;
+    w.pupil("王供", d(2015, 6, 6), 35, 4).await;
+    let r30_2 = |v: &xueji_app::dashboard::DashboardView| {
+        v.findings
+            .iter()
+            .filter(|f| f.basis == "R30.2" && f.rule == "R32.7")
+            .count()
+    };
+    a.app
+        .export(
+            &a.admin,
+            xueji_app::export::ExportKind::Roster,
+            &xueji_app::export::ExportRequest {
+                approval_ref: "西教学〔2025〕12号".to_owned(),
+                purpose: "区教育局学期核查".to_owned(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("approved export");
+    let dash = a.app.dashboard(&a.admin).await.expect("dashboard");
+    assert_eq!(r30_2(&dash), 0, "{:?}", dash.findings);
+    let b = school().await;
+    let b_in_a = trust(&b, a, "合并后的学校").await;
+    a.app
+        .package_school_archive(&a.admin, b_in_a)
+        .await
+        .expect("archive");
+    let dash = a.app.dashboard(&a.admin).await.expect("dashboard");
+    assert_eq!(r30_2(&dash), 1, "{:?}", dash.findings);
+    let f = dash
+        .findings
+        .iter()
+        .find(|f| f.basis == "R30.2")
+        .expect("finding");
+    assert!(
+        f.message.contains("未经主管教育行政部门书面核准"),
+        "{}",
+        f.message
+    );
 }
 
 #[tokio::test]

@@ -50,7 +50,7 @@ async fn r7_2_a_second_record_for_the_same_id_is_refused_naming_the_existing_one
         )
         .await
         .expect_err("duplicate");
-    assert_eq!(err.rule.as_deref(), Some("R7.2"));
+    assert_eq!(err.rule_id(), Some("R7.2"));
     assert!(err.message.contains("张三"), "{}", err.message);
     assert_eq!(t.count("student").await, before, "nothing written");
 }
@@ -69,7 +69,7 @@ async fn r7_5_non_grade_one_without_a_record_needs_a_passed_national_check() {
             .student_enrol(&t.admin, &input)
             .await
             .expect_err("refused");
-        assert_eq!(err.rule.as_deref(), Some(rule));
+        assert_eq!(err.rule_id(), Some(rule));
     }
     assert_eq!(t.count("student").await, 0, "nothing written");
     input.national_check = Some(NationalCheck::Passed);
@@ -256,13 +256,13 @@ async fn everyday_edits_keep_history_and_key_fields_go_through_r11_2() {
         .student_edit(&t.admin, &edit("name", "张叁", changed.version))
         .await
         .expect_err("key");
-    assert_eq!(key.rule.as_deref(), Some("R11.2"));
+    assert_eq!(key.rule_id(), Some("R11.2"));
     let basic = t
         .app
         .student_edit(&t.admin, &edit("ethnicity", "回族", changed.version))
         .await
         .expect_err("basic");
-    assert_eq!(basic.rule.as_deref(), Some("R11.1"));
+    assert_eq!(basic.rule_id(), Some("R11.1"));
     let archive = t
         .app
         .student_archive(&t.admin, v.student.id)

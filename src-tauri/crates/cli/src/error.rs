@@ -54,6 +54,15 @@ impl CliError {
         }
     }
 
+    /// The stable machine code (`key_missing`, `duplicate_record`): the app's code for a use
+    /// case's error, else the kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::App(e) => e.code.as_str(),
+            _ => self.kind(),
+        }
+    }
+
     /// Exit status: 3 for a broken audit chain or an invalid backup, 4 when the law refuses
     /// (the message names the rule), 5 when the user may not (role, lock), 1 otherwise.
     pub fn exit_code(&self) -> i32 {

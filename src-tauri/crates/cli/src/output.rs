@@ -17,12 +17,26 @@ pub fn success(json_mode: bool, text: &str, fields: Value) {
     }
 }
 
-/// Prints a failure: to stderr as text, or `{"ok": false, "kind", "message"}` on stdout.
+/// Prints a failure: to stderr as text, or `{"ok": false, "kind", "code", "message"}` on stdout,
+/// with `ruleId`, `ruleTitle`, `article` (`第十三条`) and `lawSentence` when the law refused, and
+/// the fields to correct.
 pub fn failure(json_mode: bool, err: &CliError) {
     if json_mode {
-        let mut obj = json!({ "ok": false, "kind": err.kind(), "message": err.to_string() });
+        let mut obj = json!({
+            "ok": false,
+            "kind": err.kind(),
+            "code": err.code(),
+            "message": err.to_string(),
+        });
         if let (CliError::App(e), Some(o)) = (err, obj.as_object_mut()) {
-            o.insert("rule".to_owned(), json!(e.rule));
+            if let Some(c) = e.citation() {
+                o.insert("ruleId".to_owned(), json!(c.rule_id));
+                o.insert("ruleTitle".to_owned(), json!(c.rule_title));
+                o.insert("article".to_owned(), json!(c.article));
+                o.insert("lawSentence".to_owned(), json!(c.sentence));
+            } else if let Some(rule) = e.rule_id() {
+                o.insert("ruleId".to_owned(), json!(rule));
+            }
             o.insert("fields".to_owned(), json!(e.fields));
         }
         println!("{obj}");

@@ -144,7 +144,21 @@ fn student_add_search_show_and_edit_as_a_named_user() {
     }
     let dup = add(&e, "张三", 1);
     assert_eq!(dup.status.code(), Some(4), "the law refuses: exit 4");
-    assert_eq!(json(&dup)["rule"], "R7.2");
+    let refusal = json(&dup);
+    assert_eq!(refusal["ruleId"], "R7.2");
+    assert_eq!(refusal["code"], "duplicate_record");
+    assert_eq!(
+        refusal["ruleTitle"],
+        "不得以虚假信息建立学籍，不得重复建立学籍"
+    );
+    assert_eq!(refusal["article"], "第七条");
+    assert!(
+        refusal["lawSentence"]
+            .as_str()
+            .unwrap()
+            .contains("重复建立学籍"),
+        "{refusal}"
+    );
 
     let found = xueji(
         &e,
@@ -182,7 +196,10 @@ fn student_add_search_show_and_edit_as_a_named_user() {
         &format!("{PASSWORD}\n"),
     );
     assert_eq!(key.status.code(), Some(4));
-    assert_eq!(json(&key)["rule"], "R11.2");
+    let refusal = json(&key);
+    assert_eq!(refusal["ruleId"], "R11.2");
+    assert_eq!(refusal["code"], "rule_violation");
+    assert_eq!(refusal["article"], "第十一条");
     let ok = xueji(
         &e,
         "registrar",

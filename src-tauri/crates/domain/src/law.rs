@@ -19,6 +19,16 @@ pub struct RuleCitation {
     pub article: u32,
     /// The article's whole text, starting with `第十三条`, paragraphs joined by newlines.
     pub text: String,
+    /// The one sentence of the article the rule comes from (the sentence closest to the rule's
+    /// title), for a refusal to quote; the whole text stays one click away.
+    pub sentence: String,
+}
+
+impl RuleCitation {
+    /// The article as the law numbers it: `第十三条`.
+    pub fn article_label(&self) -> String {
+        format!("第{}条", chinese_number(self.article))
+    }
 }
 
 /// The citation of a rule id, or `None` when the id is not in the catalogue or the article is
@@ -31,12 +41,61 @@ pub fn cite(rule_id: &str) -> Option<RuleCitation> {
         .next()?
         .parse::<u32>()
         .ok()?;
+    let text = article_text(article)?;
     Some(RuleCitation {
         rule: rule.clone(),
         title,
         article,
-        text: article_text(article)?,
+        sentence: closest_sentence(&text, title),
+        text,
     })
+}
+
+/// The sentences of an article's text (ended by 。, ； or a line break), without the leading
+/// `第十三条` of the first line.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = match line.strip_prefix('第') {
+            Some(_) if is_heading(line) => line
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, rest)| rest.trim_start()),
+            _ => line,
+        };
+        let mut start = 0;
+        for (i, c) in line.char_indices() {
+            if matches!(c, '。' | '；') {
+                let end = i + c.len_utf8();
+                out.push(line[start..end].trim());
+                start = end;
+            }
+        }
+        if !line[start..].trim().is_empty() {
+            out.push(line[start..].trim());
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The sentence sharing the most character pairs with the rule's title (ties: the earlier one).
+fn closest_sentence(text: &str, title: &str) -> String {
+    let pairs = |s: &str| {
+        let chars: Vec<char> = s.chars().filter(|c| !c.is_ascii_punctuation()).collect();
+        chars
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let wanted = pairs(title);
+    let mut best: Option<(usize, &str)> = None;
+    for s in sentences(text) {
+        let score = pairs(s).intersection(&wanted).count();
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, s));
+        }
+    }
+    best.map(|(_, s)| s.to_owned()).unwrap_or_default()
 }
 
 /// The text of article `n` (第n条): its first line and every paragraph up to the next article
@@ -130,6 +189,32 @@ mod tests {
             let citation = cite(id.as_str()).unwrap_or_else(|| panic!("{id} has no article"));
             assert_eq!(citation.title, *title);
             assert!(citation.text.starts_with('第'));
+        }
+    }
+
+    #[test]
+    fn a_citation_quotes_the_sentence_its_rule_comes_from() {
+        let c = cite("R13.5").unwrap();
+        assert_eq!(c.article_label(), "第十三条");
+        assert_eq!(
+            c.sentence,
+            "学生在转学时不得变更就读年级，学生在休学期间不办理转学手续。"
+        );
+        let c = cite("R13.3").unwrap();
+        assert!(c.sentence.contains("10个工作日内"), "{}", c.sentence);
+        let c = cite("R23.3").unwrap();
+        assert!(c.sentence.contains("毕业"), "{}", c.sentence);
+        // The first sentence loses its 第…条 heading.
+        let c = cite("R3.1").unwrap();
+        assert!(!c.sentence.starts_with('第'), "{}", c.sentence);
+    }
+
+    #[test]
+    fn every_rule_quotes_one_sentence_of_its_own_article() {
+        for (id, _) in CATALOGUE {
+            let c = cite(id.as_str()).unwrap();
+            assert!(!c.sentence.is_empty(), "{id}");
+            assert!(c.text.contains(&c.sentence), "{id}: {}", c.sentence);
         }
     }
 

@@ -17,6 +17,14 @@ impl RuleId {
         Self(Cow::Borrowed(id))
     }
 
+    /// The catalogue's rule of that id (`"R13.5"`), if there is one.
+    pub fn find(id: &str) -> Option<Self> {
+        CATALOGUE
+            .iter()
+            .find(|(rule, _)| rule.as_str() == id)
+            .map(|(rule, _)| rule.clone())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

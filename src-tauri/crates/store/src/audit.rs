@@ -16,6 +16,21 @@ use crate::entities::{audit_head, audit_log};
 use crate::error::{Result, StoreError};
 use crate::key::hex_encode;
 
+/// The rows of the given actions written at or after `since` (RFC 3339 UTC, as `at` is stored),
+/// oldest first.
+pub async fn rows_with_actions<C: ConnectionTrait>(
+    db: &C,
+    actions: &[&str],
+    since: &str,
+) -> Result<Vec<audit_log::Model>> {
+    Ok(audit_log::Entity::find()
+        .filter(audit_log::Column::Action.is_in(actions.iter().copied()))
+        .filter(audit_log::Column::At.gte(since))
+        .order_by_asc(audit_log::Column::Seq)
+        .all(db)
+        .await?)
+}
+
 /// The hash before the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 const HEAD_ID: i32 = 1;

@@ -2,6 +2,7 @@
 //! before it is returned (R30.1); five wrong passwords lock an account for 15 minutes (R30.3).
 
 use std::sync::Mutex;
+use xueji_domain::rules;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel, TransactionTrait};
@@ -11,7 +12,7 @@ use xueji_store::repo::users;
 use crate::app::App;
 use crate::audit;
 use crate::auth::role::{Permission, Role};
-use crate::error::{AppError, ErrorKind, Result};
+use crate::error::{AppError, ErrorCode, ErrorKind, Result};
 
 /// A logged-in user. The desktop keeps one; the CLI makes one per command.
 #[derive(Debug)]
@@ -85,7 +86,7 @@ fn wrong_password(remaining: u32) -> AppError {
         "password",
         format!("用户名或密码不正确，还可尝试{remaining}次"),
     );
-    e.rule = Some("R30.3".to_owned());
+    e.rule = Some(rules::R30_3);
     e
 }
 
@@ -96,8 +97,8 @@ fn account_locked(until: DateTime<Utc>, now: DateTime<Utc>) -> AppError {
     let mut e = AppError::locked(format!(
         "连续输错密码次数过多，账户已锁定，请{minutes}分钟后再试"
     ));
-    e.rule = Some("R30.3".to_owned());
-    e
+    e.rule = Some(rules::R30_3);
+    e.with_code(ErrorCode::AccountLocked)
 }
 
 impl App {
@@ -195,13 +196,16 @@ impl App {
         let now = self.now();
         let idle = i64::from(self.config().idle_lock_minutes);
         if session.is_locked() {
-            return Err(AppError::locked("已锁定，请输入密码解锁"));
+            return Err(
+                AppError::locked("已锁定，请输入密码解锁").with_code(ErrorCode::SessionLocked)
+            );
         }
         if idle > 0 && now - session.last_active() > Duration::minutes(idle) {
             session.set_locked(true);
             return Err(AppError::locked(format!(
                 "已闲置超过{idle}分钟，界面已锁定，请输入密码解锁"
-            )));
+            ))
+            .with_code(ErrorCode::SessionLocked));
         }
         session.touch(now);
         Ok(())

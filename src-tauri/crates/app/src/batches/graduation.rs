@@ -8,6 +8,7 @@
 //! student, never reissued (R26.2).
 
 use std::collections::{HashMap, HashSet};
+use xueji_domain::rules;
 
 use chrono::NaiveDate;
 use sea_orm::{
@@ -193,21 +194,25 @@ impl App {
             let model = models.get(&r.student_id).cloned();
             let mut problems = Vec::new();
             if !seen_ids.insert(r.student_id) {
-                problems.push(problem("studentId", "R25.1", "同一学生重复录入"));
+                problems.push(problem(
+                    "studentId",
+                    rules::R25_1.as_str(),
+                    "同一学生重复录入",
+                ));
             }
             let mut aux = None;
             if let Some(m) = &model {
                 if m.grade != Some(i32::from(grade.number())) {
                     problems.push(problem(
                         "grade",
-                        "R25.1",
+                        rules::R25_1.as_str(),
                         format!("该生在{}，不在{}", grade_label(m.grade), grade.label_zh()),
                     ));
                 }
                 if !config.school.is_last_grade(grade) {
                     problems.push(problem(
                         "grade",
-                        "R25.1",
+                        rules::R25_1.as_str(),
                         format!(
                             "{}不是本校最高年级，只有最高年级学生办理毕业、结业或肄业",
                             grade.label_zh()
@@ -225,13 +230,13 @@ impl App {
                             if let Some(other) = taken.get(a.as_str()).filter(|o| **o != m.id) {
                                 problems.push(problem(
                                     "auxNumber",
-                                    "R26.1",
+                                    rules::R26_1.as_str(),
                                     format!("学籍辅号{}已登记给学生（编号 {other}）", a.as_str()),
                                 ));
                             } else if !seen_aux.insert(a.as_str().to_owned()) {
                                 problems.push(problem(
                                     "auxNumber",
-                                    "R26.1",
+                                    rules::R26_1.as_str(),
                                     format!("学籍辅号{}在本批中重复", a.as_str()),
                                 ));
                             }
@@ -239,11 +244,8 @@ impl App {
                         }
                         Err(e) => {
                             let e = AppError::from(e);
-                            problems.push(problem(
-                                "auxNumber",
-                                e.rule.as_deref().unwrap_or("R26.1"),
-                                e.message,
-                            ));
+                            let rule = e.rule.clone().unwrap_or(rules::R26_1);
+                            problems.push(problem("auxNumber", rule.as_str(), e.message));
                         }
                     }
                 }
@@ -254,15 +256,18 @@ impl App {
                 let change = Change::Finish(facts);
                 if let Err(e) = engine::check(&ctx, &snap, &change, input.on) {
                     let e = AppError::from(e);
-                    let rule = e.rule.clone().unwrap_or_default();
-                    let field = if rule == "R26.1" {
+                    let rule = e.rule.clone().unwrap_or(rules::R26_1);
+                    let field = if rule == rules::R26_1 {
                         "auxNumber"
                     } else {
                         "status"
                     };
                     // The domain repeats what is already flagged (last grade, aux number).
-                    if !problems.iter().any(|p| p.rule == rule || p.field == field) {
-                        problems.push(problem(field, &rule, e.message));
+                    if !problems
+                        .iter()
+                        .any(|p| p.rule == rule.as_str() || p.field == field)
+                    {
+                        problems.push(problem(field, rule.as_str(), e.message));
                     }
                 }
             } else {
@@ -368,11 +373,11 @@ impl App {
                 .iter()
                 .filter(|c| !c.row.problems.is_empty())
                 .count();
-            let mut e =
-                AppError::rule(&first.rule, format!("{n}名学生不能办理：{}", first.message));
-            if first.rule.is_empty() {
-                e.rule = None;
-            }
+            let mut e = AppError::new(
+                crate::error::ErrorKind::RuleViolation,
+                format!("{n}名学生不能办理：{}", first.message),
+            );
+            e.rule = xueji_domain::RuleId::find(&first.rule);
             e.fields = vec![crate::error::FieldError {
                 field: first.field.clone(),
                 message: first.message.clone(),

@@ -11,6 +11,7 @@
 //! `record::apply_effects`.
 
 use std::collections::{BTreeMap, HashMap};
+use xueji_domain::rules;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
@@ -314,7 +315,7 @@ impl App {
             if let Some(kind) = pending.get(&m.id) {
                 let change: Option<ChangeKind> = parse_snake(kind);
                 let (label, rule) = change.map_or_else(
-                    || ("学籍变动".to_owned(), "R10.1".to_owned()),
+                    || ("学籍变动".to_owned(), rules::R10_1.to_string()),
                     |k| (k.label_zh().to_owned(), k.rule().as_str().to_owned()),
                 );
                 exceptions.push(exception(
@@ -344,7 +345,12 @@ impl App {
                         "refused"
                     };
                     let e = AppError::from(e);
-                    exceptions.push(exception(&m, kind, e.message, e.rule.unwrap_or_default()));
+                    exceptions.push(exception(
+                        &m,
+                        kind,
+                        e.message,
+                        e.rule.map(|r| r.to_string()).unwrap_or_default(),
+                    ));
                 }
             }
         }

@@ -10,6 +10,7 @@ use sea_orm::{
 };
 use xueji_domain::record::StudentRef;
 use xueji_domain::review::{Reviewer, SemesterReview};
+use xueji_domain::rules;
 use xueji_domain::school::{Semester, Term};
 use xueji_domain::{SchoolYear, Status};
 use xueji_store::entities::{semester_review, semester_review_item, student};
@@ -224,7 +225,7 @@ impl App {
         let review = load_review(&txn, review_id).await?;
         if review.signed_off_on.is_some() {
             return Err(AppError::rule(
-                "R29.1",
+                rules::R29_1,
                 "本学期核查已经签字确认，不能再修改",
             ));
         }

@@ -60,7 +60,7 @@ impl App {
         let on = input.on;
         if on > today {
             return Err(AppError::rule(
-                rules::R10_1.as_str(),
+                rules::R10_1,
                 format!("办理日期{on}晚于今天（{today}）"),
             ));
         }
@@ -237,10 +237,7 @@ impl App {
         let (a, mut w, details) = super::load(self.db(), input.application_id).await?;
         let today = self.today();
         if input.on > today {
-            return Err(AppError::rule(
-                rules::R10_1.as_str(),
-                "申诉日期不能晚于今天",
-            ));
+            return Err(AppError::rule(rules::R10_1, "申诉日期不能晚于今天"));
         }
         if input.grounds.trim().is_empty() {
             return Err(AppError::validation("grounds", "请填写申诉理由"));
@@ -260,10 +257,7 @@ impl App {
         let (a, mut w, details) = super::load(self.db(), input.application_id).await?;
         let today = self.today();
         if input.on > today {
-            return Err(AppError::rule(
-                rules::R10_1.as_str(),
-                "决定日期不能晚于今天",
-            ));
+            return Err(AppError::rule(rules::R10_1, "决定日期不能晚于今天"));
         }
         w.decide_appeal(input.on, input.upheld)?;
         let revoke = (!input.upheld).then_some(input.on);

@@ -360,6 +360,35 @@ const BASIC_FIELDS: [&str; 11] = [
     "class_name",
 ];
 
+/// The Chinese label of a field a data change may name, as the forms print it.
+pub(crate) fn field_label(field: &str) -> &str {
+    match field {
+        "name" => "姓名",
+        "id_card_number" | "id_number" => "身份证件号码",
+        "former_name" => "曾用名",
+        "sex" => "性别",
+        "birth_date" => "出生日期",
+        "ethnicity" => "民族",
+        "nationality" => "国籍/地区",
+        "hukou_kind" => "户口性质",
+        "hukou_address" => "户口所在地",
+        "current_address" => "现住址",
+        "disability_kind" => "残疾类型",
+        "id_type" => "身份证件类型",
+        "class_name" => "班级",
+        other => other,
+    }
+}
+
+/// A stored value as the forms print it (`male` → 男).
+pub(crate) fn field_display(field: &str, value: &str) -> String {
+    match (field, value) {
+        ("sex", "male") => "男".to_owned(),
+        ("sex", "female") => "女".to_owned(),
+        _ => value.to_owned(),
+    }
+}
+
 /// The stored value of a field, for the `before` of a data change.
 fn field_value(m: &student::Model, field: &str) -> Option<String> {
     Some(match field {

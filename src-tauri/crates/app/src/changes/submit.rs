@@ -124,7 +124,7 @@ impl App {
             let missing = w.missing_proofs();
             if !missing.is_empty() {
                 return Err(AppError::rule(
-                    change.kind().rule().as_str(),
+                    change.kind().rule(),
                     format!("缺少证明材料：{}", missing_list(&missing)),
                 ));
             }
@@ -268,11 +268,11 @@ impl App {
                 ));
             }
             if sending_school.trim().is_empty() {
-                return Err(AppError::rule(rules::R13_1.as_str(), "须填写转出学校"));
+                return Err(AppError::rule(rules::R13_1, "须填写转出学校"));
             }
             if on > today {
                 return Err(AppError::rule(
-                    rules::R10_1.as_str(),
+                    rules::R10_1,
                     format!("申请日期{on}晚于今天（{today}）"),
                 ));
             }

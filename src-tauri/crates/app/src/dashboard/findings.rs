@@ -8,8 +8,11 @@
 //! R32.4 (dropout not reported: the `dropout` event and its open `dropout_report` deadline),
 //! R32.6 (migrant dropout's archive not handed over), R32.8 (leave or deferral expired, sanction
 //! period ended without a decision, a death not cancelled, an application step overdue).
+//! R32.7 (personal data provided outside without the bureau's written approval, R30.2) from the
+//! audit log of the last year: every export (with its approval reference) and every whole-school
+//! archive package (which carries none).
 //! Not derivable yet: R32.5 (no record of a transfer-in admitted without the procedure), R32.6
-//! for transfers out (no record of the archive being sent), R32.7 (no export log).
+//! for transfers out (no record of the archive being sent).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,7 +21,9 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use xueji_domain::calendar::{Due, Provisional};
-use xueji_domain::compliance::{self, DropoutFacts, Finding, RecordFacts, SanctionFacts, Severity};
+use xueji_domain::compliance::{
+    self, DropoutFacts, ExportFacts, Finding, RecordFacts, SanctionFacts, Severity,
+};
 use xueji_domain::deadlines::overdue_working_days;
 use xueji_domain::effects::DeadlineKind;
 use xueji_domain::record::StudentRef;
@@ -33,6 +38,44 @@ use crate::dashboard::todos::change_rule;
 use crate::error::Result;
 use crate::record::status_of;
 use crate::views::{parse_snake, snake};
+
+/// The audit actions of personal data leaving the school (R30.2): an export (its target names the
+/// rows and the approval reference) and a whole-school archive package (no reference).
+const EXPORT: &str = "export";
+const SCHOOL_ARCHIVE_PACKAGE: &str = "package_create_school_archive";
+
+/// The number after `key:` in an audit target (`roster rows:12 approval:…`).
+fn target_number(target: &str, key: &str) -> Option<u32> {
+    target
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix(key))
+        .and_then(|n| n.parse().ok())
+}
+
+/// What an export's or package's audit row says about R30.2.
+fn export_facts(row: &xueji_store::entities::audit_log::Model) -> Option<ExportFacts> {
+    let at = chrono::DateTime::parse_from_rfc3339(&row.at).ok()?;
+    let on = (at.with_timezone(&chrono::Utc) + chrono::Duration::hours(8)).date_naive();
+    let (records, approval_reference) = if row.action == EXPORT {
+        let reference = row.target.split_once(" approval:").map(|(_, rest)| {
+            rest.split(" purpose:")
+                .next()
+                .unwrap_or(rest)
+                .trim()
+                .to_owned()
+        });
+        (target_number(&row.target, "rows:")?, reference)
+    } else {
+        (target_number(&row.target, "students:")?, None)
+    };
+    Some(ExportFacts {
+        on,
+        user: row.user.clone(),
+        records,
+        external: true,
+        approval_reference,
+    })
+}
 
 /// How many candidates of each kind are checked (the oldest first).
 const CANDIDATES: u64 = 2000;
@@ -361,8 +404,22 @@ impl App {
         }
 
         let records: Vec<RecordFacts> = facts.into_values().collect();
+        // Exports and whole-school packages of the last year (R32.7, R30.2).
+        let since = (today - chrono::Days::new(366))
+            .and_hms_opt(0, 0, 0)
+            .map(|t| {
+                t.and_utc()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+            })
+            .unwrap_or_default();
+        let exports: Vec<ExportFacts> =
+            xueji_store::audit::rows_with_actions(db, &[EXPORT, SCHOOL_ARCHIVE_PACKAGE], &since)
+                .await?
+                .iter()
+                .filter_map(export_facts)
+                .collect();
         let mut found =
-            compliance::findings(&config.profile, &config.calendar, today, &records, &[])?;
+            compliance::findings(&config.profile, &config.calendar, today, &records, &exports)?;
         found.extend(direct);
         let mut out: Vec<FindingView> = found.iter().map(view_of).collect();
         out.sort_by(|a, b| (&a.rule, a.due, &a.message).cmp(&(&b.rule, b.due, &b.message)));

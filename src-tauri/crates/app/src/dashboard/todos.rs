@@ -1,6 +1,7 @@
 //! To-dos: open applications waiting on this school and open deadlines, by due date.
 
 use std::collections::HashMap;
+use xueji_domain::rules;
 
 use chrono::NaiveDate;
 use sea_orm::{
@@ -46,7 +47,7 @@ fn waiting_on_school() -> Condition {
 pub(crate) fn change_rule(kind: &str) -> (String, String) {
     match parse_snake::<ChangeKind>(kind) {
         Some(k) => (k.rule().as_str().to_owned(), k.label_zh().to_owned()),
-        None if kind.starts_with("transfer_in") => ("R13.1".to_owned(), "转入".to_owned()),
+        None if kind.starts_with("transfer_in") => (rules::R13_1.to_string(), "转入".to_owned()),
         None => (String::new(), kind.to_owned()),
     }
 }

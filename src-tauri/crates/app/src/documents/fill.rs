@@ -3,13 +3,15 @@
 //! rule, a document the law does not allow for this record (R24.1, R26.1, R26.2, R27.1 …).
 
 use chrono::NaiveDate;
+use xueji_domain::change::{KeyField, LeaveReason};
 use xueji_domain::completion::{self, Outcome};
 use xueji_domain::id_card::Sex;
 use xueji_domain::proofs::{ProofKind, required_proofs};
+use xueji_domain::rules;
 use xueji_domain::sanction::SanctionLevel;
 use xueji_domain::{
     AuxNumber, Change, ChangeKind, Grade, IdCardNumber, PersonName, SchoolYear, Status, StudyMode,
-    XuejiNumber,
+    Workflow, XuejiNumber,
 };
 use xueji_print::documents::approval::{ApprovalForm, ApprovalKind, Guardian, StudentBlock};
 use xueji_print::documents::attendance_statement::AttendanceStatement;
@@ -26,6 +28,7 @@ use xueji_store::entities::{
     student_event,
 };
 
+use crate::changes::input::{Details, field_display, field_label};
 use crate::error::{AppError, Result};
 use crate::record::{grade_of, status_of};
 use crate::settings::SchoolProfile;
@@ -123,7 +126,7 @@ pub fn guardian(d: &StudentData) -> Result<Guardian> {
 }
 
 /// The outcome of an ended study, or the rule's refusal.
-fn outcome(m: &student::Model, rule: &str) -> Result<Outcome> {
+fn outcome(m: &student::Model, rule: rules::RuleId) -> Result<Outcome> {
     let status = status_of(m)?;
     Outcome::from_status(status).ok_or_else(|| {
         AppError::rule(
@@ -165,7 +168,7 @@ pub fn certificate(
     let status = status_of(m)?;
     let number = aux(m, profile);
     completion::certificate(status, number.as_ref())?;
-    let number = number.ok_or_else(|| AppError::rule("R26.1", "证书编号同学籍辅号"))?;
+    let number = number.ok_or_else(|| AppError::rule(rules::R26_1, "证书编号同学籍辅号"))?;
     Ok(Certificate {
         name: person_name(m)?,
         sex: sex(m),
@@ -175,7 +178,7 @@ pub fn certificate(
         school: school.name.clone(),
         study_from: study_from(d),
         study_to: study_to(d, today),
-        outcome: outcome(m, "R24.1")?,
+        outcome: outcome(m, rules::R24_1)?,
         number,
         issued_on: today,
         photo: None,
@@ -202,7 +205,7 @@ pub fn completion_proof(
         school: school.name.clone(),
         study_from: study_from(d),
         study_to: study_to(d, today),
-        outcome: outcome(m, "R26.2")?,
+        outcome: outcome(m, rules::R26_2)?,
         certificate_number: aux(m, profile),
         issued_on: today,
         photo: None,
@@ -387,21 +390,35 @@ pub fn approval_form(
         .iter()
         .rev()
         .find(|a| parse_snake::<ChangeKind>(&a.change_kind) == Some(change));
-    let stored: Option<Change> = latest.and_then(|a| serde_json::from_str(&a.data).ok());
-    let proofs = stored.as_ref().map_or_else(
-        || {
-            if kind == ApprovalKind::KeyDataChange {
-                vec![format!(
-                    "{}或{}",
-                    ProofKind::HouseholdRegister.label_zh(),
-                    ProofKind::OtherProof.label_zh()
-                )]
-            } else {
-                vec![ProofKind::WrittenApplication.label_zh().to_owned()]
-            }
-        },
-        |c| ApprovalForm::proof_labels(&required_proofs(c)),
-    );
+    // The stored application: its workflow (the change, the proofs supplied) and the request's
+    // details (the note given as the reason). A stored row that does not parse is an error, not a
+    // blank form.
+    let workflow: Option<Workflow> = latest.map(|a| serde_json::from_str(&a.data)).transpose()?;
+    let details: Option<Details> = latest
+        .and_then(|a| a.details.as_deref())
+        .map(serde_json::from_str)
+        .transpose()?;
+    let stored = workflow.as_ref().and_then(Workflow::change);
+    let proofs = match (&workflow, stored) {
+        (Some(w), _) if !w.proofs.is_empty() => {
+            w.proofs.iter().map(|p| p.label_zh().to_owned()).collect()
+        }
+        (_, Some(c)) => ApprovalForm::proof_labels(&required_proofs(c)),
+        _ if kind == ApprovalKind::KeyDataChange => vec![format!(
+            "{}或{}",
+            ProofKind::HouseholdRegister.label_zh(),
+            ProofKind::OtherProof.label_zh()
+        )],
+        _ => vec![ProofKind::WrittenApplication.label_zh().to_owned()],
+    };
+    let mut rows = vec![
+        ("现就读年级".to_owned(), grade_label(m.grade)),
+        (
+            "学籍状态".to_owned(),
+            status_of(m).map(|s| s.label_zh().to_owned())?,
+        ),
+    ];
+    rows.extend(stored.map(change_rows).unwrap_or_default());
     let opinions = latest.map_or_else(Vec::new, |a| {
         steps
             .iter()
@@ -417,18 +434,67 @@ pub fn approval_form(
         serial: Some(serial.to_owned()),
         student: student_block(m, school, today)?,
         guardian: guardian(d)?,
-        details: vec![
-            ("现就读年级".to_owned(), grade_label(m.grade)),
-            (
-                "学籍状态".to_owned(),
-                status_of(m).map(|s| s.label_zh().to_owned())?,
-            ),
-        ],
-        reason: String::new(),
+        details: rows,
+        reason: details
+            .and_then(|d| d.note)
+            .map(|n| n.trim().to_owned())
+            .unwrap_or_default(),
         proofs,
         opinions,
         applied_on: latest.map_or(today, |a| a.opened_on),
     })
+}
+
+/// The change's own facts as the form's rows: what changes, to what, where to.
+fn change_rows(change: &Change) -> Vec<(String, String)> {
+    let grade = |g: Grade| grade_label(Some(i32::from(g.number())));
+    let row = |k: &str, v: String| (k.to_owned(), v);
+    match change {
+        Change::Defer { school_year, .. } | Change::RenewDeferral { school_year, .. } => {
+            vec![row("缓学学年", school_year.label_zh())]
+        }
+        Change::CorrectBasicData {
+            field,
+            before,
+            after,
+        } => vec![
+            row("变更项目", field_label(field).to_owned()),
+            row("原内容", field_display(field, before)),
+            row("变更后", field_display(field, after)),
+        ],
+        Change::CorrectKeyData {
+            field,
+            before,
+            after,
+            ..
+        } => vec![
+            row(
+                "变更项目",
+                match field {
+                    KeyField::Name => "姓名",
+                    KeyField::IdCardNumber => "身份证件号码",
+                }
+                .to_owned(),
+            ),
+            row("原内容", before.clone()),
+            row("变更后", after.clone()),
+        ],
+        Change::Skip { to } => vec![row("跳入年级", grade(*to))],
+        Change::Resume { grade: g } => vec![row("复学年级", grade(*g))],
+        Change::TransferOut(t) => vec![
+            row("转入学校", t.receiving_school.clone()),
+            row("转入年级", grade(t.grade)),
+        ],
+        Change::ReformSchoolPlacement { school, .. } => vec![row("转入工读学校", school.clone())],
+        Change::Leave { reason } => vec![row(
+            "休学原因",
+            match reason {
+                LeaveReason::Illness { sick_since } => format!("因病（自{sick_since}起连续病休）"),
+                LeaveReason::Other { description } => description.clone(),
+            },
+        )],
+        _ => Vec::new(),
+    }
 }
 
 fn event_of<'a>(d: &'a StudentData, kind: &str) -> Option<&'a student_event::Model> {
@@ -445,7 +511,7 @@ pub fn dropout_report(
     let m = &d.row;
     if status_of(m)? != Status::DroppedOut {
         return Err(AppError::rule(
-            "R18.1",
+            rules::R18_1,
             "该生不是辍学状态，无需报告辍学情况",
         ));
     }
@@ -473,7 +539,7 @@ pub fn cancellation_report(
     let m = &d.row;
     if status_of(m)? != Status::Deceased {
         return Err(AppError::rule(
-            "R19.1",
+            rules::R19_1,
             "只有死亡注销的学生出具学籍注销报告",
         ));
     }
@@ -501,7 +567,7 @@ pub fn sanction_decision(
 ) -> Result<SanctionDecision> {
     let s = d.sanctions.last().ok_or_else(|| {
         AppError::rule(
-            "R23.3",
+            rules::R23_3,
             "该生没有处分记录（或处分记录已随毕业、结业、肄业消灭）",
         )
     })?;
@@ -531,7 +597,7 @@ pub fn sanction_lift_notice(
         .iter()
         .rev()
         .find(|s| s.lifted_on.is_some())
-        .ok_or_else(|| AppError::rule("R23.2", "该生没有已解除的处分"))?;
+        .ok_or_else(|| AppError::rule(rules::R23_2, "该生没有已解除的处分"))?;
     Ok(SanctionLiftNotice {
         serial: serial.to_owned(),
         student: student_block(&d.row, school, today)?,

@@ -7,6 +7,7 @@
 pub mod fill;
 
 use std::collections::{BTreeMap, HashMap};
+use xueji_domain::rules;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{
@@ -588,7 +589,7 @@ impl App {
             }
             if issued > 0 {
                 return Err(AppError::rule(
-                    "R26.2",
+                    rules::R26_2,
                     format!(
                         "其中{issued}名学生的证书已经发放，证书不补发；遗失的可开具毕（结、肄）业证明书"
                     ),

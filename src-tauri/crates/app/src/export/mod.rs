@@ -6,6 +6,7 @@ mod data;
 mod sheet;
 
 use chrono::NaiveDate;
+use xueji_domain::rules;
 
 use crate::app::App;
 use crate::audit;
@@ -90,14 +91,14 @@ fn approval(request: &ExportRequest) -> Result<(String, String)> {
     let purpose = request.purpose.trim();
     if reference.is_empty() {
         return Err(AppError::rule(
-            "R30.2",
+            rules::R30_2,
             "导出学籍数据须经主管教育行政部门书面同意：请填写批准文号",
         )
         .with_field("approvalRef", "请填写批准文号"));
     }
     if purpose.is_empty() {
         return Err(
-            AppError::rule("R30.1", "导出学籍数据须写明用途（谁使用、谁负责）")
+            AppError::rule(rules::R30_1, "导出学籍数据须写明用途（谁使用、谁负责）")
                 .with_field("purpose", "请填写用途"),
         );
     }

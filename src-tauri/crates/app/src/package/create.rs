@@ -7,6 +7,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, TransactionTrait,
 };
 use xueji_domain::effects::DeadlineKind;
+use xueji_domain::rules;
 use xueji_store::entities::{
     application, application_step, archive_item, attachment, deadline, family_member, sanction,
     student, student_event,
@@ -137,7 +138,7 @@ impl App {
                     application_id: Set(None),
                     kind: Set(HANDED_OVER.to_owned()),
                     on_date: Set(today),
-                    rule: Set("R18.2".to_owned()),
+                    rule: Set(rules::R18_2.to_string()),
                     status_before: Set(s.status.clone()),
                     status_after: Set(s.status.clone()),
                     grade_before: Set(grade),
@@ -190,7 +191,7 @@ impl App {
             .ok_or_else(|| AppError::not_found(format!("学生编号 {student_id}")))?;
         if s.status != "transferred_out" {
             return Err(AppError::rule(
-                "R7.3",
+                rules::R7_3,
                 format!(
                     "学生编号 {student_id} 的转出手续尚未办结，不能生成转学包（籍随人走，转出完成后才能移交学籍档案）"
                 ),

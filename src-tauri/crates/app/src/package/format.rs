@@ -2,6 +2,7 @@
 //! sender's Ed25519 key, wrapped in a JSON envelope and encrypted with age to the receiver.
 
 use std::io::{Read, Write};
+use xueji_domain::rules;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -47,11 +48,11 @@ impl PackageKind {
         }
     }
 
-    pub(crate) fn rule(self) -> &'static str {
+    pub(crate) fn rule(self) -> rules::RuleId {
         match self {
-            Self::Transfer => "R13.4",
-            Self::SchoolArchive => "R9.3",
-            Self::MigrantHandover => "R18.2",
+            Self::Transfer => rules::R13_4,
+            Self::SchoolArchive => rules::R9_3,
+            Self::MigrantHandover => rules::R18_2,
         }
     }
 

@@ -4,6 +4,7 @@
 //! who already has a record here is refused whole.
 
 use std::collections::HashMap;
+use xueji_domain::rules;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
@@ -179,7 +180,7 @@ impl App {
         let existing: Vec<String> = view.existing().map(|id| id.to_string()).collect();
         if !existing.is_empty() {
             return Err(AppError::rule(
-                "R7.2",
+                rules::R7_2,
                 format!(
                     "本校已有包中 {} 名学生的学籍（学生编号 {}），一人只能有一个学籍，整包未导入",
                     existing.len(),
@@ -344,7 +345,7 @@ async fn insert_archive(
         application_id: Set(None),
         kind: Set(event_kind.to_owned()),
         on_date: Set(arrival.today),
-        rule: Set(arrival.kind.rule().to_owned()),
+        rule: Set(arrival.kind.rule().to_string()),
         status_before: Set(src.status.clone()),
         status_after: Set(status_after),
         grade_before: Set(grade),

@@ -5,6 +5,7 @@
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
+use xueji_domain::rules;
 use xueji_store::entities::family_member;
 use xueji_store::repo::students as repo;
 
@@ -76,13 +77,13 @@ impl App {
             let field = f.field.as_str();
             if KEY_FIELDS.contains(&field) {
                 return Err(AppError::rule(
-                    "R11.2",
+                    rules::R11_2,
                     "姓名、身份证件号为关键信息，须经主管教育行政部门核准并重新查重，请提交关键信息变更申请",
                 ));
             }
             if BASIC_FIELDS.contains(&field) {
                 return Err(AppError::rule(
-                    "R11.1",
+                    rules::R11_1,
                     "学籍基础信息须由监护人提出申请并提供证明材料，经学校核办后变更，请提交基础信息变更申请",
                 ));
             }

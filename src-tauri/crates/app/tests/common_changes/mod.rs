@@ -205,6 +205,6 @@ pub async fn refused(
     rule: &str,
 ) {
     let err = result.expect_err("refused");
-    assert_eq!(err.rule.as_deref(), Some(rule), "{err}");
+    assert_eq!(err.rule_id(), Some(rule), "{err}");
     assert_eq!(w.counts().await, before, "nothing written: {err}");
 }
