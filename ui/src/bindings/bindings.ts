@@ -1699,9 +1699,17 @@ validRows: number; problems: ImportProblem[] }
  */
 export type InitInput = { school: SchoolProfile; adminUsername: string; adminDisplayName: string; adminPassword: string }
 /**
+ * A stable machine code for the failure: callers match it, never the message text.
+ */
+export type ErrorCode = "validation" | "not_found" | "conflict" | "rule_violation" | "forbidden" | "locked" | "internal" | "duplicate_record" | "key_missing" | "wrong_key" | "wrong_recovery_code" | "database_in_use" | "disk_full" | "schema_too_new" | "audit_broken" | "backup_invalid" | "already_exists" | "account_locked" | "session_locked"
+/**
  * The error every command returns.
  */
 export type IpcError = { kind: ErrorKind; 
+/**
+ * What failed, for the caller to match on.
+ */
+code: ErrorCode; 
 /**
  * A Chinese message for the registrar.
  */
@@ -1714,6 +1722,14 @@ ruleId?: string | null;
  * The rule's short title from the catalogue, when `rule_id` is set.
  */
 ruleTitle?: string | null; 
+/**
+ * The article label (`第十三条`) of the law behind the rule, when `rule_id` is set.
+ */
+article?: string | null; 
+/**
+ * The one sentence of the article the rule comes from, when `rule_id` is set.
+ */
+lawSentence?: string | null; 
 /**
  * The law's article behind the rule (`《…办法》第十三条 …`), when `rule_id` is set.
  */
