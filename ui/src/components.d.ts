@@ -61,7 +61,6 @@ declare module 'vue' {
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
-    IpcErrorAlert: typeof import('./components/IpcErrorAlert.vue')['default']
     PdfPreview: typeof import('./components/pdf/PdfPreview.vue')['default']
     ProvisionalTag: typeof import('./components/ProvisionalTag.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']

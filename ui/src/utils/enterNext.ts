@@ -1,7 +1,9 @@
 /**
- * Enter moves to the next field of a form (issue 7 item 10). Attach to the form's keydown:
- * `@keydown.enter="focusNextOnEnter($event, submit)"`. Textareas keep their Enter; an open select
- * keeps its Enter to pick an option; on the last field `onLast` runs (e.g. submit).
+ * Enter moves to the next field of a form (issue 7 item 10); the one helper every form uses.
+ * Attach to the form's keydown: `@keydown.enter="focusNextOnEnter($event, submit)"`. Textareas
+ * and buttons keep their Enter; an open select or date panel keeps its Enter to pick; disabled,
+ * read-only and hidden fields are skipped, and so is an element marked `data-enter-stop`; on the
+ * last field `onLast` runs (e.g. submit).
  */
 const FIELDS =
   'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), [data-enter-stop]'

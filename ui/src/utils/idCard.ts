@@ -5,6 +5,8 @@
  * this only tells the registrar early what is wrong.
  */
 
+import { beijingToday } from './dates'
+
 /** Weights of the first 17 digits (2^(17-i) mod 11). */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 /** Check character for a weighted sum mod 11. */
@@ -54,12 +56,6 @@ export function parseBirthDate(digits: string): string | null {
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
   if (d > days) return null
   return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`
-}
-
-/** Today as `YYYY-MM-DD` in Beijing time (the backend's dates are Beijing dates). */
-export function beijingToday(now: Date = new Date()): string {
-  const shifted = new Date(now.getTime() + 8 * 3600 * 1000)
-  return shifted.toISOString().slice(0, 10)
 }
 
 function invalid(value: string, message: string, complete = true): IdCardCheck {

@@ -44,7 +44,7 @@ describe('奖励与处分: the lift (R23.2)', () => {
     const calls: Calls = []
     backend(calls, (input) => {
       if (input.change.reoffended) {
-        throw { kind: 'ruleViolation', message: '处分期间再次发生违纪行为，不予解除', ruleId: 'R23.2' }
+        throw { kind: 'ruleViolation', code: 'rule_violation', message: '处分期间再次发生违纪行为，不予解除', ruleId: 'R23.2' }
       }
       return { changeKind: 'lift_sanction', changeLabel: '解除处分', rule: 'R23.2', warnings: [], steps: [], requiredProofs: [] }
     })

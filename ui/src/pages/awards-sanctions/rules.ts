@@ -1,6 +1,6 @@
 /** Form rules of the 奖励与处分 page (checked as typed; the Rust side has the last word). */
 import type { FormRules } from 'element-plus'
-import { beijingToday } from '../changes/util'
+import { beijingToday } from '@/utils/dates'
 
 const notFuture = (_rule: unknown, value: string, callback: (e?: Error) => void) => {
   if (value && value > beijingToday()) callback(new Error('日期不能晚于今天'))

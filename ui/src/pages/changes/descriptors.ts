@@ -5,6 +5,7 @@
  * wizard, the list filters and the detail page are all driven by this table.
  */
 import type { ChangeRequest, EnrolInput, PrintKind, ProofKindCode } from '@/bindings/bindings'
+import { GRADE_OPTIONS, gradeLabel } from '@/utils/grades'
 import { validateIdNumber } from './idNumber'
 
 /** The facts typed into a wizard, keyed by field. */
@@ -95,14 +96,8 @@ const one = (kind: ProofKindCode): ProofNeed => ({ anyOf: [kind] })
 const either = (a: ProofKindCode, b: ProofKindCode): ProofNeed => ({ anyOf: [a, b] })
 const written = one('written_application')
 
-export const gradeOptions: FieldOption[] = Array.from({ length: 9 }, (_, i) => ({
-  value: String(i + 1),
-  label: ['一', '二', '三', '四', '五', '六', '七', '八', '九'][i] + '年级',
-}))
-
-export function gradeLabel(n: number | null | undefined): string {
-  return n ? (gradeOptions[n - 1]?.label ?? `${n}年级`) : '—'
-}
+/** The grades as a fact's options (fact values are strings). */
+export const gradeOptions: FieldOption[] = GRADE_OPTIONS.map((g) => ({ value: String(g.value), label: g.label }))
 
 /** The basic-data fields R11.1 may change (the Rust side's `BASIC_FIELDS`). */
 export const basicFields: FieldOption[] = [

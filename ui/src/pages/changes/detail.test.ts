@@ -60,7 +60,7 @@ describe('the application pages', () => {
       calls.push({ cmd, args: args as Record<string, unknown> })
       if (cmd === 'change_show') return applicationView()
       if (cmd === 'change_decide') {
-        if (refuse) throw { kind: 'ruleViolation', message: '办理日期不能早于上一环节（2026-11-20）', ruleId: 'R13.1' }
+        if (refuse) throw { kind: 'ruleViolation', code: 'rule_violation', message: '办理日期不能早于上一环节（2026-11-20）', ruleId: 'R13.1' }
         const v = applicationView({}, { currentStep: 2, currentStepLabel: '转出学校核办' })
         v.steps[1] = { ...v.steps[1], decision: 'approved', decidedOn: '2026-11-25', decidedBy: 'registrar', reference: '西教〔2026〕5号' }
         return v

@@ -1,13 +1,5 @@
 import type { ProofKindCode, ProofUpload } from '@/bindings/bindings'
 
-/**
- * Today in Beijing (the dates the Rust side counts in), as `YYYY-MM-DD`. China has no daylight
- * saving: UTC+8 all year. (Not `Intl` with a locale: WebKitGTK's ICU may lack `en-CA`.)
- */
-export function beijingToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
-
 /** A proof chosen in the wizard, ready for `change_submit`. */
 export interface ChosenProof extends ProofUpload {
   /** Index of the requirement it meets. */
@@ -59,21 +51,4 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
-/** Moves focus to the next field of a form on Enter (not in a text area or on a button). */
-export function enterMovesOn(event: KeyboardEvent) {
-  const target = event.target as HTMLElement | null
-  if (!target || event.isComposing) return
-  if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return
-  const form = target.closest('form')
-  if (!form) return
-  const fields = Array.from(
-    form.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea:not([disabled])'),
-  ).filter((el) => el.offsetParent !== null || el === target)
-  const i = fields.indexOf(target)
-  if (i >= 0 && i + 1 < fields.length) {
-    event.preventDefault()
-    fields[i + 1].focus()
-  }
 }

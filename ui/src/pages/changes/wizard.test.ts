@@ -50,7 +50,7 @@ describe('a change wizard', () => {
   it('shows the rule id and message when the law refuses (transfer during leave, R13.5)', async () => {
     const calls: Calls = []
     backend(calls, () => {
-      throw { kind: 'ruleViolation', message: '学生在休学期间不办理转学手续', ruleId: 'R13.5' }
+      throw { kind: 'ruleViolation', code: 'rule_violation', message: '学生在休学期间不办理转学手续', ruleId: 'R13.5' }
     })
     const { wrapper } = await mountAt(Wizard, '/changes/new/transfer_out')
     await toFacts(wrapper)

@@ -48,7 +48,7 @@ describe('证书遗失证明', () => {
         return { total: 1, page: 1, pageSize: 8, rows: [graduate] }
       }
       if (cmd === 'completion_proof') {
-        if (refuse) throw { kind: 'ruleViolation', message: '该生尚未毕业、结业或肄业', ruleId: 'R26.2' }
+        if (refuse) throw { kind: 'ruleViolation', code: 'rule_violation', message: '该生尚未毕业、结业或肄业', ruleId: 'R26.2' }
         return { kind: 'completion_proof', pdf: [37, 80, 68, 70], serials: ['2026-PROOF-000001'], documents: 1 }
       }
       throw new Error(cmd)
@@ -63,12 +63,13 @@ describe('证书遗失证明', () => {
     await w.get('[data-test="student-picker-results"] tbody tr').trigger('click')
     await w.get('[data-test="proof-issue"]').trigger('click')
     await flushPromises()
-    expect(w.get('[data-test="ipc-error"]').text()).toContain('【R26.2】该生尚未毕业、结业或肄业')
+    expect(w.get('[data-test="refusal-rule"]').text()).toBe('【R26.2】')
+    expect(w.get('[data-test="refusal-message"]').text()).toBe('该生尚未毕业、结业或肄业')
 
     refuse = false
     await w.get('[data-test="proof-issue"]').trigger('click')
     await flushPromises()
-    expect(w.find('[data-test="ipc-error"]').exists()).toBe(false)
+    expect(w.find('[data-test="refusal"]').exists()).toBe(false)
     expect(w.get('[data-test="pdf-page-count"]').text()).toBe('共 1 页')
   }, 20_000)
 })

@@ -141,6 +141,7 @@ describe('新生注册', { timeout: 60_000 }, () => {
     const { page, form, router } = await mountPage(() => {
       throw {
         kind: 'ruleViolation',
+        code: 'duplicate_record',
         message: '不得重复建立学籍：与已有学籍重复（张三，学籍号G330106201903010011，在读）',
         ruleId: 'R7.2',
       }
@@ -148,8 +149,10 @@ describe('新生注册', { timeout: 60_000 }, () => {
     fill(form)
     await settle()
     await page.get('[data-test="enrol-submit"]').trigger('click')
-    await waitFor(() => expect(page.find('[data-test="enrol-refusal"]').exists()).toBe(true))
-    expect(page.get('[data-test="enrol-refusal-text"]').text()).toContain('【R7.2】不得重复建立学籍')
+    await waitFor(() => expect(page.find('[data-test="enrol-refusal-text"]').exists()).toBe(true))
+    const refusal = page.get('[data-test="enrol-refusal-text"]')
+    expect(refusal.get('[data-test="refusal-rule"]').text()).toBe('【R7.2】')
+    expect(refusal.get('[data-test="refusal-message"]').text()).toContain('不得重复建立学籍')
     await page.get('[data-test="enrol-open-existing"]').trigger('click')
     await waitFor(() => expect(router.currentRoute.value.params.id).toBe('42'))
   })
@@ -158,6 +161,7 @@ describe('新生注册', { timeout: 60_000 }, () => {
     const { page, form } = await mountPage(() => {
       throw {
         kind: 'ruleViolation',
+        code: 'rule_violation',
         message: '全国学籍查重未通过：该生已有学籍，应按规定办理转学手续',
         ruleId: 'R7.5',
       }

@@ -1,6 +1,6 @@
 import { reactive, ref, watch } from 'vue'
 import { useDraftStore } from '@/stores/drafts'
-import { beijingToday } from '@/utils/idCard'
+import { beijingToday } from '@/utils/dates'
 import { emptyForm, isBlank, type EnrolForm } from './rules'
 
 export const ENROL_DRAFT_KEY = 'enrol'

@@ -67,6 +67,7 @@ describe('导出', () => {
     api.saveExport.mockRejectedValue(
       refusal({
         kind: 'ruleViolation',
+        code: 'rule_violation',
         message: '导出学籍数据须经主管教育行政部门书面同意：请填写批准文号',
         ruleId: 'R30.2',
         ruleTitle: '导出须经主管部门书面同意',
@@ -79,9 +80,10 @@ describe('导出', () => {
     await exportNow(w)
     await messagesShown()
     expect(api.saveExport).toHaveBeenCalledTimes(1)
-    const alert = w.get('[data-test="ipc-error"]').text()
+    const alert = w.get('[data-test="refusal"]').text()
     expect(alert).toContain('R30.2')
     expect(alert).toContain('导出须经主管部门书面同意')
+    expect(w.get('[data-test="refusal-article"]').text()).toContain('第三十条')
     expect(w.get('[data-test="law-text"]').text()).toContain('第三十条')
     // The field the app named is marked too.
     expect(w.get('[data-test="export-form"]').text()).toContain('请填写批准文号')
@@ -127,7 +129,7 @@ describe('导出', () => {
     await exportNow(w)
     expect(api.saveExport).toHaveBeenCalled()
     expect(w.find('[data-test="export-done"]').exists()).toBe(false)
-    expect(w.find('[data-test="ipc-error"]').exists()).toBe(false)
+    expect(w.find('[data-test="refusal"]').exists()).toBe(false)
     w.unmount()
   })
 

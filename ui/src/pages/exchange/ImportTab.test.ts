@@ -123,13 +123,13 @@ describe('导入学生', () => {
 
   it('shows an unreadable file as the app reports it', async () => {
     api.checkStudentImport.mockRejectedValue(
-      refusal({ kind: 'validation', message: '无法读取所选文件：No such file', fields: { path: '无法读取' } }),
+      refusal({ kind: 'validation', code: 'validation', message: '无法读取所选文件：No such file', fields: { path: '无法读取' } }),
     )
     const w = mountTab()
     await w.get('input[data-test="import-path"]').setValue('/nowhere.xlsx')
     await w.get('[data-test="import-check"]').trigger('click')
     await settle()
-    expect(w.get('[data-test="ipc-error"]').text()).toContain('无法读取所选文件')
+    expect(w.get('[data-test="refusal"]').text()).toContain('无法读取所选文件')
     expect(commitButton(w).disabled).toBe(true)
     w.unmount()
   })

@@ -79,22 +79,22 @@ describe('学校密钥', () => {
 
   it('shows why the app refused a key', async () => {
     api.trustSchool.mockRejectedValue(
-      refusal({ kind: 'validation', message: '这是本校自己的公钥', fields: { text: '这是本校自己的公钥' } }),
+      refusal({ kind: 'validation', code: 'validation', message: '这是本校自己的公钥', fields: { text: '这是本校自己的公钥' } }),
     )
     const w = await mountTab()
     await w.get('textarea[data-test="trust-text"]').setValue(OWN)
     await w.get('[data-test="trust-save"]').trigger('click')
     await settle()
     expect(api.trustSchool).toHaveBeenCalled()
-    expect(w.get('[data-test="ipc-error"]').text()).toContain('这是本校自己的公钥')
+    expect(w.get('[data-test="refusal"]').text()).toContain('这是本校自己的公钥')
     w.unmount()
   })
 
   it('shows an error instead of the key when the app refuses', async () => {
-    api.schoolKeys.mockRejectedValue(refusal({ kind: 'forbidden', message: '没有修改设置的权限' }))
+    api.schoolKeys.mockRejectedValue(refusal({ kind: 'forbidden', code: 'forbidden', message: '没有修改设置的权限' }))
     const w = await mountTab()
     expect(w.find('[data-test="keys-text"]').exists()).toBe(false)
-    expect(w.get('[data-test="ipc-error"]').text()).toContain('没有权限')
+    expect(w.get('[data-test="refusal"]').text()).toContain('没有权限')
     w.unmount()
   })
 })

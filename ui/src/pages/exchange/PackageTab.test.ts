@@ -130,13 +130,13 @@ describe('档案包：导入', () => {
 
   it('shows a package it refuses with the reason', async () => {
     api.inspectPackage.mockRejectedValue(
-      refusal({ kind: 'forbidden', message: '档案包的签名来自未信任的学校，已拒绝' }),
+      refusal({ kind: 'forbidden', code: 'forbidden', message: '档案包的签名来自未信任的学校，已拒绝' }),
     )
     const w = await mountTab()
     await w.get('input[data-test="package-path"]').setValue(PKG)
     await w.get('[data-test="package-inspect"]').trigger('click')
     await settle()
-    expect(w.get('[data-test="package-open"] [data-test="ipc-error"]').text()).toContain('未信任的学校')
+    expect(w.get('[data-test="package-open"] [data-test="refusal"]').text()).toContain('未信任的学校')
     expect(w.find('[data-test="package-view"]').exists()).toBe(false)
     w.unmount()
   })
@@ -162,14 +162,14 @@ describe('档案包：生成', () => {
 
   it('shows the refusal when the transfer out is not complete (R7.3)', async () => {
     api.createTransferPackage.mockRejectedValue(
-      refusal({ kind: 'ruleViolation', message: '转出手续尚未办结，不能生成转学包', ruleId: 'R7.3', ruleTitle: '籍随人走' }),
+      refusal({ kind: 'ruleViolation', code: 'rule_violation', message: '转出手续尚未办结，不能生成转学包', ruleId: 'R7.3', ruleTitle: '籍随人走' }),
     )
     const w = await mountTab()
     await w.get('[data-test="package-transfer"] [data-test="student-picker-check"] input').setValue(true)
     await choose(w, '[data-test="package-transfer"]', trustedSchool.name)
     await w.get('[data-test="transfer-create"]').trigger('click')
     await settle()
-    const alert = w.get('[data-test="package-transfer"] [data-test="ipc-error"]').text()
+    const alert = w.get('[data-test="package-transfer"] [data-test="refusal"]').text()
     expect(alert).toContain('R7.3')
     expect(alert).toContain('籍随人走')
     w.unmount()

@@ -124,7 +124,7 @@ describe('首页', () => {
   })
 
   it('shows an error with its kind instead of the page', async () => {
-    dashboard.mockResolvedValue({ status: 'error', error: { kind: 'locked', message: '请先登录' } })
+    dashboard.mockResolvedValue({ status: 'error', error: { kind: 'locked', code: 'locked', message: '请先登录' } })
     const { wrapper } = await mountPage()
     await flushPromises()
     expect(wrapper.get('[data-test="home-error"]').text()).toContain('请先登录')

@@ -46,7 +46,7 @@ describe('lock screen', () => {
     mockIPC((cmd, args) => {
       calls.push(cmd)
       if (cmd === 'auth_unlock' && (args as { password: string }).password !== 'Xueji2024') {
-        throw { kind: 'validation', message: '密码不正确，还可尝试4次', ruleId: 'R30.3' }
+        throw { kind: 'validation', code: 'validation', message: '密码不正确，还可尝试4次', ruleId: 'R30.3' }
       }
       return null
     })
@@ -114,7 +114,7 @@ describe('lock screen', () => {
       if (cmd === 'setup_status') {
         return { ...auth.status, locked: true }
       }
-      throw { kind: 'locked', message: '已闲置超过10分钟，界面已锁定，请输入密码解锁' }
+      throw { kind: 'locked', code: 'session_locked', message: '已闲置超过10分钟，界面已锁定，请输入密码解锁' }
     })
     await expect(async () => unwrap(await commands.appInfo())).rejects.toThrow('已闲置')
     await flushPromises()
@@ -128,7 +128,7 @@ describe('lock screen', () => {
       if (cmd === 'setup_status') {
         return { initialized: true, unlocked: true, keyMissing: false, session: null, locked: false }
       }
-      throw { kind: 'locked', message: '请先登录' }
+      throw { kind: 'locked', code: 'locked', message: '请先登录' }
     })
     await expect(async () => unwrap(await commands.appInfo())).rejects.toThrow('请先登录')
     await flushPromises()

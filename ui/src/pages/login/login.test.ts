@@ -63,8 +63,8 @@ describe('login page', () => {
       if (cmd !== 'auth_login') return null
       n += 1
       throw n < 5
-        ? { kind: 'validation', message: `用户名或密码不正确，还可尝试${5 - n}次`, ruleId: 'R30.3' }
-        : { kind: 'locked', message: LOCKOUT, ruleId: 'R30.3' }
+        ? { kind: 'validation', code: 'validation', message: `用户名或密码不正确，还可尝试${5 - n}次`, ruleId: 'R30.3' }
+        : { kind: 'locked', code: 'account_locked', message: LOCKOUT, ruleId: 'R30.3' }
     })
     const { wrapper, router } = await mountLogin('/login?username=xjgly')
     expect((wrapper.get('[data-test="login-username"]').element as HTMLInputElement).value).toBe(

@@ -15,7 +15,7 @@ export function useLogin(initialUsername = '') {
     if (busy.value) return false
     const problem = loginProblem(form)
     if (problem) {
-      error.value = { kind: 'validation', message: problem }
+      error.value = { kind: 'validation', code: 'validation', message: problem }
       return false
     }
     busy.value = true

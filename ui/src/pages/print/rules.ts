@@ -1,18 +1,5 @@
 import type { FormRules } from 'element-plus'
 
-/** The grades of a nine-year school, for the batch selection. */
-export const GRADES = [
-  { value: 1, label: '一年级' },
-  { value: 2, label: '二年级' },
-  { value: 3, label: '三年级' },
-  { value: 4, label: '四年级' },
-  { value: 5, label: '五年级' },
-  { value: 6, label: '六年级' },
-  { value: 7, label: '七年级' },
-  { value: 8, label: '八年级' },
-  { value: 9, label: '九年级' },
-]
-
 /** Voiding an issued document: the reason is required. */
 export const voidRules: FormRules = {
   reason: [

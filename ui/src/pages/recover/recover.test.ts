@@ -48,7 +48,7 @@ describe('recovery with the recovery code', () => {
 
   it('refuses an incomplete code and shows a wrong one as the backend says', async () => {
     mockIPC((cmd) => {
-      if (cmd === 'setup_recover') throw { kind: 'validation', message: '恢复码不正确' }
+      if (cmd === 'setup_recover') throw { kind: 'validation', code: 'wrong_recovery_code', message: '恢复码不正确' }
       return null
     })
     const { wrapper, router } = await mountRecover()

@@ -22,7 +22,7 @@ export function useRecover() {
   async function submit(): Promise<boolean> {
     if (busy.value) return false
     if (code.value.length !== CODE_LENGTH) {
-      error.value = { kind: 'validation', message: '恢复码为30个字符（6组，每组5个），请输入完整' }
+      error.value = { kind: 'validation', code: 'validation', message: '恢复码为30个字符（6组，每组5个），请输入完整' }
       return false
     }
     busy.value = true

@@ -7,8 +7,6 @@ export const schoolKinds = [
   { value: 'special_education', label: '特殊教育学校', grades: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
 ]
 
-export const gradeLabels = ['', '一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级']
-
 export const roles = [
   { value: 'registrar', label: '学籍管理员' },
   { value: 'approver', label: '学校审核人' },

@@ -53,7 +53,7 @@ describe('软件信息', () => {
 
   it('shows an IPC error with its kind instead of the data', async () => {
     setActivePinia(createPinia())
-    calls.appInfo.mockResolvedValue({ status: 'error', error: { kind: 'locked', message: '数据库已锁定，请先解锁。' } })
+    calls.appInfo.mockResolvedValue({ status: 'error', error: { kind: 'locked', code: 'locked', message: '数据库已锁定，请先解锁。' } })
     const wrapper = mount(AboutTab)
     await flushPromises()
     expect(wrapper.get('[data-test="app-info-error"]').text()).toContain('已锁定')

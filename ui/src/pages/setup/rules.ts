@@ -16,12 +16,6 @@ export const RULE_PROFILES = [
   { value: 'national-2025', label: '中小学生学籍管理办法（2025）' },
 ] as const
 
-const GRADE_NAMES = ['一', '二', '三', '四', '五', '六', '七', '八', '九']
-
-/** 一年级 … 九年级 */
-export function gradeLabel(n: number): string {
-  return `${GRADE_NAMES[n - 1] ?? n}年级`
-}
 
 export function kindInfo(kind: string) {
   return SCHOOL_KINDS.find((k) => k.value === kind) ?? SCHOOL_KINDS[0]

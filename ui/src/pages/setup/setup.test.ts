@@ -134,6 +134,7 @@ describe('first-run wizard', { timeout: 30_000 }, () => {
       if (cmd === 'setup_init') {
         throw {
           kind: 'validation',
+          code: 'validation',
           message: '用户名已存在',
           fields: { adminUsername: '用户名已存在' },
         }

@@ -228,6 +228,7 @@ describe('学籍档案', { timeout: 60_000 }, () => {
     const page = await mountPage(true, () => {
       throw {
         kind: 'ruleViolation',
+        code: 'rule_violation',
         message:
           '姓名、身份证件号为关键信息，须经主管教育行政部门核准并重新查重，请提交关键信息变更申请',
         ruleId: 'R11.2',
@@ -243,9 +244,12 @@ describe('学籍档案', { timeout: 60_000 }, () => {
     expect(document.querySelector('[data-test="edit-warning-name"]')?.textContent).toContain('R11.2')
     ;(document.querySelector('[data-test="edit-save"]') as HTMLElement).click()
     await waitFor(() =>
-      expect(document.querySelector('[data-test="edit-refusal"]')?.textContent).toContain(
-        '【R11.2】姓名、身份证件号为关键信息',
+      expect(document.querySelector('[data-test="edit-dialog"] [data-test="refusal-rule"]')?.textContent).toBe(
+        '【R11.2】',
       ),
+    )
+    expect(document.querySelector('[data-test="edit-dialog"] [data-test="refusal-message"]')?.textContent).toContain(
+      '姓名、身份证件号为关键信息',
     )
     expect(edits[0].fields).toEqual([{ field: 'name', value: '张三丰' }])
     expect(document.querySelector('[data-test="edit-procedure"]')?.textContent).toContain(

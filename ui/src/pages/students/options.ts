@@ -32,18 +32,6 @@ export const FLAG_OPTIONS: Option[] = [
   { value: 'foreign_national', label: '外籍' },
 ]
 
-const GRADE_NAMES = ['一', '二', '三', '四', '五', '六', '七', '八', '九']
-
-/** `一年级` … `九年级`. */
-export function gradeLabel(grade: number): string {
-  return `${GRADE_NAMES[grade - 1] ?? grade}年级`
-}
-
-export const GRADE_OPTIONS: Option<number>[] = GRADE_NAMES.map((_, i) => ({
-  value: i + 1,
-  label: gradeLabel(i + 1),
-}))
-
 /** Tag colour of a status in lists. */
 export function statusTagType(code: string): 'success' | 'warning' | 'info' | 'danger' | 'primary' {
   switch (code) {

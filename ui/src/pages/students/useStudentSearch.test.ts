@@ -95,7 +95,7 @@ describe('student search', () => {
     expect(settled).toBe(true)
 
     const failing = scope.run(() =>
-      useStudentSearch(() => Promise.reject({ kind: 'forbidden', message: '没有权限' })),
+      useStudentSearch(() => Promise.reject({ kind: 'forbidden', code: 'forbidden', message: '没有权限' })),
     )!
     failing.refresh()
     await flush()
