@@ -905,11 +905,7 @@ upheld: boolean | null }
 /**
  * One row of the application list.
  */
-export type ApplicationRow = { id: number; studentId: number | null; studentName: string; changeKind: string; changeLabel: string; 
-/**
- * `open`, `approved`, `rejected`, `withdrawn`, `applied`.
- */
-state: string; stateLabel: string; openedOn: string; closedOn: string | null; currentStep: number | null; currentStepLabel: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
+export type ApplicationRow = { id: number; studentId: number | null; studentName: string; changeKind: string; changeLabel: string; state: ApplicationState; stateLabel: string; openedOn: string; closedOn: string | null; currentStep: number | null; currentStepLabel: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
 /**
  * Why `due_on` is 暂定; `None` when final.
  */
@@ -919,9 +915,33 @@ dueProvisional: string | null;
  */
 overdueWorkingDays: number | null }
 /**
+ * Where an application stands.
+ */
+export type ApplicationState = 
+/**
+ * 办理中: a step waits for a decision.
+ */
+"open" | 
+/**
+ * 已办结: every party approved; the change took effect.
+ */
+"approved" | 
+/**
+ * 已退回: a party rejected it.
+ */
+"rejected" | 
+/**
+ * 已撤回 by the applicant.
+ */
+"withdrawn" | 
+/**
+ * 已生效: recorded without a procedure (an award, a lifted sanction), in effect at once.
+ */
+"applied"
+/**
  * An application in the change timeline.
  */
-export type ApplicationSummary = { id: number; changeKind: string; changeKindLabel: string; state: string; stateLabel: string; openedOn: string; closedOn: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
+export type ApplicationSummary = { id: number; changeKind: string; changeKindLabel: string; state: ApplicationState; stateLabel: string; openedOn: string; closedOn: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
 /**
  * Why `due_on` is 暂定; `None` when final.
  */
@@ -1135,11 +1155,7 @@ export type ChangeListInput = { studentId: number | null;
 /**
  * A change kind in snake case (`transfer_out` …) or `transfer_in`.
  */
-kind: string | null; 
-/**
- * `open`, `approved`, `rejected`, `withdrawn`, `applied`.
- */
-state: string | null; 
+kind: string | null; state: ApplicationState | null; 
 /**
  * The party of the waiting step (`bureau`, `receiving_school` …).
  */
@@ -2490,6 +2506,10 @@ export type StatusView = {
  */
 code: string; label: string }
 /**
+ * Where a step stands: still waiting, or the party's decision.
+ */
+export type StepDecision = "pending" | "approved" | "rejected" | "skipped"
+/**
  * One step as the wizard announces it.
  */
 export type StepPlanView = { ordinal: number; 
@@ -2512,11 +2532,7 @@ permission: string }
 /**
  * One step of an application with its decision.
  */
-export type StepView = { ordinal: number; party: string; partyLabel: string; label: string; optional: boolean; workingDays: number | null; permission: string; 
-/**
- * `pending`, `approved`, `rejected`, `skipped`.
- */
-decision: string; decidedOn: string | null; decidedBy: string | null; 
+export type StepView = { ordinal: number; party: string; partyLabel: string; label: string; optional: boolean; workingDays: number | null; permission: string; decision: StepDecision; decidedOn: string | null; decidedBy: string | null; 
 /**
  * 文号
  */

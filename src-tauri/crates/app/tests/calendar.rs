@@ -10,6 +10,7 @@ use common::{TestApp, d, transfer_free};
 use common_changes::World;
 use xueji_app::audit_log::AuditFilter;
 use xueji_app::calendar::{DayAdjustmentView, NoticeInput};
+use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     ChangeRequest, Decision, LeaveReasonInput, ProofKindCode as P, TransferKindInput,
 };
@@ -70,7 +71,7 @@ async fn december_18_and_25(w: &World) {
         )
         .await
         .expect("applied");
-    while view.row.state == "open" {
+    while view.row.state == ApplicationState::Open {
         assert!(view.row.due_provisional.is_some(), "{:?}", view.row);
         let step = view.row.current_step.expect("waiting step");
         let who = w.who(&view.steps[usize::try_from(step).expect("index")].permission);
@@ -79,7 +80,7 @@ async fn december_18_and_25(w: &World) {
             .await
             .expect("step recorded");
     }
-    assert_eq!(view.row.state, "approved");
+    assert_eq!(view.row.state, ApplicationState::Approved);
     assert_eq!(w.status(leaving).await, "transferred_out");
 
     let deceased = w.pupil("冬注销", d(2016, 9, 9), 5, 4).await;
@@ -162,7 +163,7 @@ async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
         )
         .await
         .expect("transfer-in submitted");
-    assert_eq!(incoming.row.state, "open");
+    assert_eq!(incoming.row.state, ApplicationState::Open);
 
     // A 休学 approved today ends on 2 December 2027 (R14.3).
     let on_leave = w.pupil("冬休学", d(2016, 7, 7), 3, 4).await;
@@ -174,7 +175,7 @@ async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
             &[P::WrittenApplication, P::OtherProof],
         )
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     assert!(deadlines(&w, on_leave).await.contains(&(
         "leave_ends".to_owned(),
         d(2027, 12, 2),

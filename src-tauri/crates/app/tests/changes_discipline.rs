@@ -7,6 +7,7 @@ mod common_changes;
 use common::d;
 use common_changes::{World, refused};
 use xueji_app::ErrorKind;
+use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     AppealDecisionInput, AppealInput, AwardLevelCode, ChangeRequest, Decision, SanctionLevelCode,
 };
@@ -47,7 +48,7 @@ async fn r21_1_awards_go_into_the_growth_archive() {
         .submit_as(&w.moral, Some(id), award("区三好学生"), today(), &[])
         .await
         .expect("recorded by the 德育处");
-    assert_eq!(done.row.state, "applied");
+    assert_eq!(done.row.state, ApplicationState::Applied);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     let awards = archive
         .sections
@@ -122,7 +123,7 @@ async fn r22_2_sanction_takes_effect_only_after_the_full_procedure_and_may_be_ap
         .decide(&w.approver, id_app, 3, Decision::Approve, today())
         .await
         .expect("council");
-    assert_eq!(decided.row.state, "open");
+    assert_eq!(decided.row.state, ApplicationState::Open);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert!(
         archive.sanctions.is_empty(),
@@ -146,7 +147,7 @@ async fn r22_2_sanction_takes_effect_only_after_the_full_procedure_and_may_be_ap
         .decide(&w.approver, id_app, 4, Decision::Approve, today())
         .await
         .expect("signed");
-    assert_eq!(signed.row.state, "approved");
+    assert_eq!(signed.row.state, ApplicationState::Approved);
     assert_eq!(signed.documents, ["sanction_decision"]);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.sanctions.len(), 1);
@@ -216,7 +217,7 @@ async fn r23_2_lift_refused_before_the_period_and_allowed_after_with_the_written
         .await
         .expect("proposed");
     let signed = w.complete(app, today()).await;
-    assert_eq!(signed.row.state, "approved");
+    assert_eq!(signed.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     let sanction_id = archive.sanctions[0].id;
     let lift = |reformed: bool| ChangeRequest::LiftSanction {
@@ -245,7 +246,7 @@ async fn r23_2_lift_refused_before_the_period_and_allowed_after_with_the_written
         .submit(Some(id), lift(true), d(2025, 9, 15), &[])
         .await
         .expect("lifted");
-    assert_eq!(lifted.row.state, "applied");
+    assert_eq!(lifted.row.state, ApplicationState::Applied);
     assert_eq!(lifted.documents, ["sanction_lift_notice"]);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.sanctions[0].lifted_on, Some(d(2025, 9, 15)));
@@ -282,7 +283,7 @@ async fn r22_2_a_sanction_overturned_on_appeal_leaves_the_record() {
         .await
         .expect("proposed");
     let done = w.complete(app, today()).await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.sanctions.len(), 1);
     w.t.app

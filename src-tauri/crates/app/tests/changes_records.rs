@@ -9,6 +9,7 @@ use common::{d, newcomer, transfer_free};
 use common_batches::pdf_text;
 use common_changes::{World, proof, refused};
 use xueji_app::ErrorKind;
+use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyFieldCode,
     ProofKindCode as P,
@@ -56,7 +57,7 @@ async fn r6_1_bureau_approval_with_its_reference_moves_pending_to_enrolled() {
         .submit(Some(id), ChangeRequest::ApproveEnrolment, today(), &[])
         .await
         .expect("submitted");
-    assert_eq!(app.row.state, "open");
+    assert_eq!(app.row.state, ApplicationState::Open);
     assert_eq!(app.row.waiting_on.as_deref(), Some("school"));
     assert_eq!(w.status(id).await, "pending_approval");
     let app = w
@@ -73,7 +74,7 @@ async fn r6_1_bureau_approval_with_its_reference_moves_pending_to_enrolled() {
         .decide(&w.t.admin, app.row.id, 1, Decision::Approve, today())
         .await
         .expect("approved");
-    assert_eq!(app.row.state, "approved");
+    assert_eq!(app.row.state, ApplicationState::Approved);
     assert_eq!(app.steps[1].reference.as_deref(), Some("西教籍〔2025〕1号"));
     assert_eq!(app.steps[1].decided_by.as_deref(), Some("registrar"));
     assert_eq!(app.steps[0].decided_by.as_deref(), Some("shenhe"));
@@ -148,7 +149,10 @@ async fn permissions_read_only_cannot_submit_registrar_cannot_decide_the_schools
             .change_show(&w.t.admin, app.row.id)
             .await
             .expect("show");
-    assert_eq!(shown.steps[0].decision, "pending");
+    assert_eq!(
+        shown.steps[0].decision,
+        xueji_app::changes::StepDecision::Pending
+    );
     // the approver does not record the bureau's decision
     w.decide(&w.approver, app.row.id, 0, Decision::Approve, today())
         .await
@@ -215,7 +219,7 @@ async fn rejection_ends_the_application_with_nothing_applied_and_withdrawal() {
         .decide(&w.approver, app.row.id, 1, Decision::Reject, today())
         .await
         .expect("rejected");
-    assert_eq!(app.row.state, "rejected");
+    assert_eq!(app.row.state, ApplicationState::Rejected);
     assert_eq!(app.row.closed_on, Some(today()));
     assert_eq!(app.steps[1].note.as_deref(), Some("不符合条件"));
     assert_eq!(w.t.count("student_event").await, events, "nothing applied");
@@ -252,7 +256,7 @@ async fn rejection_ends_the_application_with_nothing_applied_and_withdrawal() {
             )
             .await
             .expect("withdrawn");
-    assert_eq!(gone.row.state, "withdrawn");
+    assert_eq!(gone.row.state, ApplicationState::Withdrawn);
     let err = w
         .decide(&w.t.admin, again.row.id, 0, Decision::Approve, today())
         .await
@@ -265,7 +269,7 @@ async fn rejection_ends_the_application_with_nothing_applied_and_withdrawal() {
                 &w.t.admin,
                 &ChangeListInput {
                     kind: Some("skip".to_owned()),
-                    state: Some("rejected".to_owned()),
+                    state: Some(ApplicationState::Rejected),
                     ..ChangeListInput::default()
                 },
             )
@@ -328,7 +332,7 @@ async fn proofs_are_stored_encrypted_with_their_hash_and_read_back_audited() {
     assert_eq!(file.data, b"%PDF-1.4\n");
     assert_eq!(w.t.count("audit_log").await, audit + 1, "view audited");
     let done = w.complete(app, today()).await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.ethnicity, "回族");
     assert_eq!(archive.attachments.len(), 2);
@@ -378,7 +382,7 @@ async fn r6_2_deferral_before_the_school_year_renewed_and_ended() {
             &[P::WrittenApplication, P::CountyHospitalCertificate],
         )
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     assert_eq!(w.status(id).await, "deferred");
     assert!(
         done.deadlines
@@ -394,14 +398,14 @@ async fn r6_2_deferral_before_the_school_year_renewed_and_ended() {
             &[P::WrittenApplication, P::CountyHospitalCertificate],
         )
         .await;
-    assert_eq!(renewed.row.state, "approved");
+    assert_eq!(renewed.row.state, ApplicationState::Approved);
     assert!(renewed.deadlines.iter().any(|x| x.due == d(2027, 8, 31)));
     // the end of the deferral: no procedure, back to 待核准
     let ended = w
         .submit(Some(id), ChangeRequest::EndDeferral, today(), &[])
         .await
         .expect("ended");
-    assert_eq!(ended.row.state, "applied");
+    assert_eq!(ended.row.state, ApplicationState::Applied);
     assert_eq!(w.status(id).await, "pending_approval");
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     let e = archive
@@ -427,7 +431,7 @@ async fn r11_1_basic_data_change_and_key_fields_refused_there() {
             &[P::WrittenApplication, P::HouseholdRegister],
         )
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.hukou_address, "浙江省杭州市上城区解放路2号");
     assert!(
@@ -490,7 +494,7 @@ async fn r11_2_key_data_change_writes_the_new_id_and_xueji_number_after_a_passed
             &[P::HouseholdRegister],
         )
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.id_number, new_id);
     assert_eq!(
@@ -525,7 +529,7 @@ async fn r12_2_skip_one_grade_never_into_the_graduating_grade() {
             &[P::WrittenApplication],
         )
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.grade, Some(4));
     let fifth = w.pupil("钱十一", d(2014, 3, 3), 9, 5).await;
@@ -575,7 +579,7 @@ async fn r12_3_repeat_only_for_inclusive_students() {
             &[P::WrittenApplication],
         )
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive =
         w.t.app
             .student_archive(&w.t.admin, inclusive)

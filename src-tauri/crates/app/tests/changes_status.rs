@@ -5,6 +5,7 @@ mod common_changes;
 
 use common::d;
 use common_changes::{World, refused};
+use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     ChangeRequest, LeaveReasonInput, OrderedLeaveReasonCode, ProofKindCode as P,
 };
@@ -47,7 +48,7 @@ async fn r14_1_health_leave_needs_three_months_of_sick_leave_and_lasts_a_year() 
             &[P::WrittenApplication, P::CountyHospitalCertificate],
         )
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.status.code, "on_leave");
     assert_eq!(archive.student.leave_until, Some(d(2026, 3, 10)));
@@ -78,7 +79,7 @@ async fn r14_2_ordered_leave_is_initiated_by_the_bureau_and_the_school_without_t
     assert_eq!(app.steps[0].permission, "submit_changes");
     assert_eq!(app.steps[1].permission, "decide_school_steps");
     let done = w.complete(app, today()).await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     assert_eq!(w.status(id).await, "on_leave");
 }
 
@@ -148,7 +149,7 @@ async fn r14_3_an_ended_leave_is_listed_until_extended_by_a_new_application() {
     let expired = w.t.app.leave_expiry(&w.t.admin).await.expect("expiry");
     assert!(expired[0].application_open);
     let done = w.complete(app, d(2025, 3, 17)).await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.status.code, "on_leave");
     assert_eq!(archive.student.leave_until, Some(d(2026, 3, 11)));
@@ -235,7 +236,7 @@ async fn r16_1_abroad_and_back_on_the_same_record() {
         .submit(Some(id), ChangeRequest::ReturnFromAbroad, today(), &[])
         .await
         .expect("back");
-    assert_eq!(back.row.state, "applied");
+    assert_eq!(back.row.state, ApplicationState::Applied);
     assert_eq!(w.status(id).await, "enrolled");
 }
 
@@ -266,7 +267,7 @@ async fn r17_1_no_withdrawal_under_eighteen() {
             &[P::WrittenApplication],
         )
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, adult).await.expect("a");
     assert_eq!(archive.student.status.code, "withdrawn");
     assert!(archive.student.read_only && archive.student.archived);
@@ -285,7 +286,7 @@ async fn r18_1_dropout_is_reported_the_record_kept_and_the_student_may_return() 
         )
         .await
         .expect("dropout");
-    assert_eq!(out.row.state, "applied");
+    assert_eq!(out.row.state, ApplicationState::Applied);
     let report = out
         .deadlines
         .iter()
@@ -312,7 +313,7 @@ async fn r18_1_dropout_is_reported_the_record_kept_and_the_student_may_return() 
         .submit(Some(id), ChangeRequest::ReturnFromDropout, today(), &[])
         .await
         .expect("back");
-    assert_eq!(back.row.state, "applied");
+    assert_eq!(back.row.state, ApplicationState::Applied);
     assert_eq!(w.status(id).await, "enrolled");
 }
 
@@ -400,7 +401,7 @@ async fn r19_1_death_cancels_the_record_within_ten_working_days() {
     assert_eq!(due.due, d(2025, 3, 19));
     w.t.clock.set_date(d(2025, 3, 12));
     let done = w.complete(app, d(2025, 3, 12)).await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     assert!(
         done.deadlines.is_empty(),
         "the cancellation is done: {:?}",

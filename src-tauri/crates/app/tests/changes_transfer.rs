@@ -5,6 +5,7 @@ mod common_changes;
 
 use common::{d, transfer_free};
 use common_changes::{World, refused};
+use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     ChangeListInput, ChangeRequest, Decision, LeaveReasonInput, ProofKindCode as P,
     TransferKindInput,
@@ -72,13 +73,16 @@ async fn r13_1_transfer_out_through_four_parties_in_order_keeps_the_grade_and_le
             .change_show(&w.t.admin, app.row.id)
             .await
             .expect("show");
-    assert_eq!(shown.steps[2].decision, "pending");
+    assert_eq!(
+        shown.steps[2].decision,
+        xueji_app::changes::StepDecision::Pending
+    );
     for step in 1..4 {
         let v = w
             .decide(&w.t.admin, app.row.id, step, Decision::Approve, today())
             .await
             .expect("step");
-        assert_eq!(v.row.state, "open");
+        assert_eq!(v.row.state, ApplicationState::Open);
         assert_eq!(
             w.status(id).await,
             "enrolled",
@@ -89,7 +93,7 @@ async fn r13_1_transfer_out_through_four_parties_in_order_keeps_the_grade_and_le
         .decide(&w.t.admin, app.row.id, 4, Decision::Approve, today())
         .await
         .expect("last party");
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.status.code, "transferred_out");
     assert_eq!(archive.student.grade, Some(4), "R13.4: same grade");
@@ -279,7 +283,7 @@ async fn r13_1_transfer_in_creates_the_record_in_its_grade_when_the_last_party_a
     assert_eq!(app.steps.len(), 5);
     assert_eq!(w.t.count("student").await, students, "no record yet");
     let done = w.complete(app, today()).await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     let id = done.row.student_id.expect("record created");
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.status.code, "enrolled");
@@ -377,7 +381,7 @@ async fn r13_8_hold_during_criminal_measures_and_restore_need_the_court_papers()
         .submit(Some(id), hold_request, today(), &[P::CourtOrPoliceDocument])
         .await
         .expect("held");
-    assert_eq!(held.row.state, "applied");
+    assert_eq!(held.row.state, ApplicationState::Applied);
     assert!(held.steps.is_empty());
     assert_eq!(held.proofs.len(), 1);
     assert_eq!(w.status(id).await, "held");
@@ -400,7 +404,7 @@ async fn r13_8_hold_during_criminal_measures_and_restore_need_the_court_papers()
         )
         .await
         .expect("restored");
-    assert_eq!(restored.row.state, "applied");
+    assert_eq!(restored.row.state, ApplicationState::Applied);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.student.status.code, "enrolled");
     let kinds: Vec<_> = archive.events.iter().map(|e| e.kind.as_str()).collect();
@@ -442,7 +446,7 @@ async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
     let kept = w
         .run(stays, request(false), today(), &[P::WrittenApplication])
         .await;
-    assert_eq!(kept.row.state, "approved");
+    assert_eq!(kept.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, stays).await.expect("a");
     assert!(
         archive.events.iter().any(|e| e.rule == "R13.6"),
@@ -462,7 +466,7 @@ async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
     let moved = w
         .run(leaver, request(true), today(), &[P::WrittenApplication])
         .await;
-    assert_eq!(moved.row.state, "approved");
+    assert_eq!(moved.row.state, ApplicationState::Approved);
     let archive =
         w.t.app
             .student_archive(&w.t.admin, leaver)

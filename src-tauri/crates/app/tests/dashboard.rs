@@ -81,7 +81,7 @@ async fn add_application(
     application::ActiveModel {
         student_id: Set(student_id),
         change_kind: Set(kind.to_owned()),
-        state: Set("open".to_owned()),
+        state: Set(xueji_store::entities::application::ApplicationState::Open),
         opened_on: Set(d(2025, 9, 10)),
         closed_on: Set(None),
         data: Set("{}".to_owned()),

@@ -9,6 +9,7 @@ mod common_changes;
 use common::{TestApp, d};
 use common_changes::World;
 use xueji_app::audit_log::AuditFilter;
+use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{ChangeRequest, ProofKindCode as P, TransferKindInput};
 use xueji_app::package::PackageKind;
 use xueji_app::{ErrorKind, Session};
@@ -50,7 +51,7 @@ async fn transferred_out() -> (World, i64) {
     let done = w
         .run(id, transfer(4), today(), &[P::WrittenApplication])
         .await;
-    assert_eq!(done.row.state, "approved");
+    assert_eq!(done.row.state, ApplicationState::Approved);
     assert_eq!(w.status(id).await, "transferred_out");
     (w, id)
 }

@@ -45,11 +45,17 @@ async fn edit(t: &TestApp, id: i64, f: impl FnOnce(&mut student::ActiveModel)) {
     am.update(t.app.db()).await.expect("update");
 }
 
-async fn application(t: &TestApp, student: i64, kind: &str, state: &str, on: NaiveDate) {
+async fn application(
+    t: &TestApp,
+    student: i64,
+    kind: &str,
+    state: application::ApplicationState,
+    on: NaiveDate,
+) {
     application::ActiveModel {
         student_id: Set(Some(student)),
         change_kind: Set(kind.to_owned()),
-        state: Set(state.to_owned()),
+        state: Set(state),
         opened_on: Set(on),
         closed_on: Set(None),
         data: Set("{}".to_owned()),
@@ -203,12 +209,47 @@ async fn applications_are_counted_per_semester_by_kind_and_outcome() {
     let t = TestApp::new(d(2026, 3, 2)).await;
     let a = enrol(&t, "张一", 1, 3, "1班").await;
     // 2025 first semester: September to January.
-    application(&t, a, "leave", "approved", d(2025, 10, 8)).await;
-    application(&t, a, "leave", "rejected", d(2026, 1, 12)).await;
-    application(&t, a, "transfer_out", "open", d(2025, 12, 1)).await;
+    application(
+        &t,
+        a,
+        "leave",
+        application::ApplicationState::Approved,
+        d(2025, 10, 8),
+    )
+    .await;
+    application(
+        &t,
+        a,
+        "leave",
+        application::ApplicationState::Rejected,
+        d(2026, 1, 12),
+    )
+    .await;
+    application(
+        &t,
+        a,
+        "transfer_out",
+        application::ApplicationState::Open,
+        d(2025, 12, 1),
+    )
+    .await;
     // 2025 second semester: from February.
-    application(&t, a, "resume", "open", d(2026, 2, 27)).await;
-    application(&t, a, "leave", "withdrawn", d(2026, 3, 1)).await;
+    application(
+        &t,
+        a,
+        "resume",
+        application::ApplicationState::Open,
+        d(2026, 2, 27),
+    )
+    .await;
+    application(
+        &t,
+        a,
+        "leave",
+        application::ApplicationState::Withdrawn,
+        d(2026, 3, 1),
+    )
+    .await;
 
     let v = t.app.statistics(&t.admin).await.unwrap();
     let codes: Vec<&str> = v.terms.iter().map(|x| x.code.as_str()).collect();

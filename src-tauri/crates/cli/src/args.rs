@@ -294,8 +294,8 @@ pub enum ChangeCommand {
         #[arg(long)]
         kind: Option<String>,
         /// 状态：open、approved、rejected、withdrawn、applied
-        #[arg(long)]
-        state: Option<String>,
+        #[arg(long, value_parser = application_state)]
+        state: Option<xueji_store::entities::application::ApplicationState>,
         /// 只列逾期未办的（R13.3）
         #[arg(long)]
         overdue: bool,
@@ -484,4 +484,19 @@ pub enum AuditCommand {
 pub enum DbCommand {
     /// 结构版本、加密版本与各表行数（不含个人信息）
     Info,
+}
+
+/// An application state as the store spells it; an unknown one is a usage error naming the
+/// valid values.
+fn application_state(
+    s: &str,
+) -> Result<xueji_store::entities::application::ApplicationState, String> {
+    use xueji_store::entities::application::ApplicationState as State;
+    State::ALL
+        .into_iter()
+        .find(|v| v.as_str() == s)
+        .ok_or_else(|| {
+            let valid: Vec<&str> = State::ALL.iter().map(|v| v.as_str()).collect();
+            format!("未知的状态 {s}，可用：{}", valid.join("、"))
+        })
 }

@@ -421,6 +421,18 @@ fn change_submit_decide_list_and_show_through_the_bureau_approval() {
         &["--json", "change", "list", "--state", "approved"],
     );
     assert_eq!(json(&list)["page"]["total"], 1);
+    // An unknown state is a usage error naming the valid ones, never an empty list.
+    let bad = run(
+        &e,
+        "registrar",
+        &["--json", "change", "list", "--state", "nonsense"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("open、approved"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
     let show = run(&e, "registrar", &["change", "show", &id_text]);
     assert!(String::from_utf8_lossy(&show.stdout).contains("西教学〔2025〕8号"));
     let student = run(&e, "registrar", &["student", "show", &xueji_number]);

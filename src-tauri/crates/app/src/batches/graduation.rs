@@ -407,7 +407,7 @@ impl App {
             let app = application::ActiveModel {
                 student_id: Set(Some(id)),
                 change_kind: Set(snake(&change.kind())),
-                state: Set("approved".to_owned()),
+                state: Set(application::ApplicationState::Approved),
                 opened_on: Set(input.on),
                 closed_on: Set(Some(input.on)),
                 data: Set(serde_json::to_string(&change)?),
@@ -429,7 +429,7 @@ impl App {
                     ordinal: Set(i32::try_from(i).unwrap_or(i32::MAX)),
                     role: Set(snake(&step.party)),
                     label: Set(step.label_zh()),
-                    decision: Set(Some("approved".to_owned())),
+                    decision: Set(Some(application_step::Decision::Approved)),
                     decided_on: Set(Some(input.on)),
                     decided_by: Set(Some(actor.to_owned())),
                     reference: Set(reference),

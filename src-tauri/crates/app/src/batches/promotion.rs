@@ -296,7 +296,7 @@ impl App {
             .select_only()
             .column(application::Column::StudentId)
             .column(application::Column::ChangeKind)
-            .filter(application::Column::State.eq("open"))
+            .filter(application::Column::State.eq(application::ApplicationState::Open))
             .filter(application::Column::StudentId.is_not_null())
             .into_tuple::<(Option<i64>, String)>()
             .all(db)

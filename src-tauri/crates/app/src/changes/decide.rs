@@ -134,14 +134,11 @@ impl App {
             .await?
             .ok_or_else(|| AppError::internal("申请环节记录缺失"))?;
         let mut am = row.into_active_model();
-        am.decision = Set(Some(
-            match input.decision {
-                Decision::Approve => "approved",
-                Decision::Reject => "rejected",
-                Decision::Skip => "skipped",
-            }
-            .to_owned(),
-        ));
+        am.decision = Set(Some(match input.decision {
+            Decision::Approve => application_step::Decision::Approved,
+            Decision::Reject => application_step::Decision::Rejected,
+            Decision::Skip => application_step::Decision::Skipped,
+        }));
         am.decided_on = Set(Some(on));
         am.decided_by = Set(Some(actor.to_owned()));
         am.reference = Set(reference.map(str::to_owned));

@@ -73,8 +73,8 @@ impl App {
             .ok_or_else(|| AppError::validation("applicationId", "该申请没有可打印的通知书"))?;
         let m = record::load(self.db(), student_id).await?;
         let block = self.student_block(&m)?;
-        let (name, kind, pdf) = match (&details.request, a.state.as_str()) {
-            (ChangeRequest::Sanction { facts, .. }, "approved") => {
+        let (name, kind, pdf) = match (&details.request, a.state) {
+            (ChangeRequest::Sanction { facts, .. }, application::ApplicationState::Approved) => {
                 let row = sanction::Entity::find()
                     .filter(sanction::Column::ApplicationId.eq(a.id))
                     .one(self.db())
@@ -87,7 +87,10 @@ impl App {
                     xueji_print::render(&doc).map_err(|e| print_error(&e))?,
                 )
             }
-            (ChangeRequest::LiftSanction { sanction_id, .. }, "applied") => {
+            (
+                ChangeRequest::LiftSanction { sanction_id, .. },
+                application::ApplicationState::Applied,
+            ) => {
                 let row = sanction::Entity::find_by_id(*sanction_id)
                     .one(self.db())
                     .await?

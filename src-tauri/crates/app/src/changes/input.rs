@@ -310,8 +310,7 @@ pub struct ChangeListInput {
     pub student_id: Option<i64>,
     /// A change kind in snake case (`transfer_out` …) or `transfer_in`.
     pub kind: Option<String>,
-    /// `open`, `approved`, `rejected`, `withdrawn`, `applied`.
-    pub state: Option<String>,
+    pub state: Option<xueji_store::entities::application::ApplicationState>,
     /// The party of the waiting step (`bureau`, `receiving_school` …).
     pub waiting_on: Option<String>,
     /// Only applications whose waiting party is past its working-day limit (R13.3).

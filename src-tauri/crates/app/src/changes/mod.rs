@@ -35,8 +35,9 @@ pub use input::{
 };
 pub use views::{
     AppealView, ApplicationRow, ApplicationView, CheckView, FileView, LeaveExpiryRow, OverdueView,
-    ProofRequirementView, StepPlanView, StepView,
+    ProofRequirementView, StepDecision, StepPlanView, StepView,
 };
+pub use xueji_store::entities::application::ApplicationState;
 
 use input::Details;
 
@@ -140,7 +141,7 @@ pub(crate) async fn save_progress<C: ConnectionTrait>(
     calendar: &WorkCalendar,
     on: NaiveDate,
 ) -> Result<application::Model> {
-    let state = views::state_name(w);
+    let state = views::state_of(w);
     let (current, basis) = match w.state() {
         WorkflowState::InProgress { step } => (Some(step), w.step_basis(step)),
         _ => (None, None),
@@ -152,8 +153,8 @@ pub(crate) async fn save_progress<C: ConnectionTrait>(
     am.student_id = Set(a.student_id);
     am.data = Set(serde_json::to_string(w)?);
     am.details = Set(Some(serde_json::to_string(details)?));
-    am.state = Set(state.to_owned());
-    am.closed_on = Set((state != "open").then_some(on));
+    am.state = Set(state);
+    am.closed_on = Set((state != application::ApplicationState::Open).then_some(on));
     am.current_step = Set(current.and_then(|s| i32::try_from(s).ok()));
     am.due_on = Set(due);
     am.waiting_on = Set(current_party.as_ref().map(snake));
@@ -236,9 +237,13 @@ pub(crate) async fn build_view<C: ConnectionTrait>(
         Subject::TransferIn(_) => Vec::new(),
     };
     let kind = a.change_kind.as_str();
-    let documents = match (kind, a.state.as_str()) {
-        ("sanction", "approved") => vec!["sanction_decision".to_owned()],
-        ("lift_sanction", "applied") => vec!["sanction_lift_notice".to_owned()],
+    let documents = match (kind, a.state) {
+        ("sanction", application::ApplicationState::Approved) => {
+            vec!["sanction_decision".to_owned()]
+        }
+        ("lift_sanction", application::ApplicationState::Applied) => {
+            vec!["sanction_lift_notice".to_owned()]
+        }
         _ => Vec::new(),
     };
     Ok(ApplicationView {

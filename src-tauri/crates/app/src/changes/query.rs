@@ -33,15 +33,15 @@ impl App {
         if let Some(kind) = input.kind.as_deref().filter(|k| !k.trim().is_empty()) {
             q = q.filter(application::Column::ChangeKind.eq(kind.trim()));
         }
-        if let Some(state) = input.state.as_deref().filter(|s| !s.trim().is_empty()) {
-            q = q.filter(application::Column::State.eq(state.trim()));
+        if let Some(state) = input.state {
+            q = q.filter(application::Column::State.eq(state));
         }
         if let Some(party) = input.waiting_on.as_deref().filter(|p| !p.trim().is_empty()) {
             q = q.filter(application::Column::WaitingOn.eq(party.trim()));
         }
         if input.overdue_only {
             q = q
-                .filter(application::Column::State.eq("open"))
+                .filter(application::Column::State.eq(application::ApplicationState::Open))
                 .filter(application::Column::DueOn.lt(today));
         }
         let rows = q
@@ -157,7 +157,7 @@ impl App {
         let ids: Vec<i64> = students.iter().map(|m| m.id).collect();
         let open: Vec<i64> = application::Entity::find()
             .filter(application::Column::StudentId.is_in(ids))
-            .filter(application::Column::State.eq("open"))
+            .filter(application::Column::State.eq(application::ApplicationState::Open))
             .filter(application::Column::ChangeKind.is_in(["resume", "extend_leave", "withdraw"]))
             .all(self.db())
             .await?

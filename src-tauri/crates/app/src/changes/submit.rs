@@ -134,7 +134,7 @@ impl App {
             let a = application::ActiveModel {
                 student_id: Set(Some(m.id)),
                 change_kind: Set(c.kind.clone()),
-                state: Set("applied".to_owned()),
+                state: Set(application::ApplicationState::Applied),
                 opened_on: Set(on),
                 closed_on: Set(Some(on)),
                 data: Set(serde_json::to_string(&w)?),
@@ -168,7 +168,7 @@ impl App {
             let open = application::Entity::find()
                 .filter(application::Column::StudentId.eq(id))
                 .filter(application::Column::ChangeKind.eq(c.kind.as_str()))
-                .filter(application::Column::State.eq("open"))
+                .filter(application::Column::State.eq(application::ApplicationState::Open))
                 .count(self.db())
                 .await?;
             if open > 0 {
@@ -182,7 +182,7 @@ impl App {
         let a = application::ActiveModel {
             student_id: Set(student_id),
             change_kind: Set(c.kind.clone()),
-            state: Set("open".to_owned()),
+            state: Set(application::ApplicationState::Open),
             opened_on: Set(on),
             closed_on: Set(None),
             data: Set(serde_json::to_string(&w)?),

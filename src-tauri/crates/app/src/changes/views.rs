@@ -70,8 +70,7 @@ pub struct StepView {
     pub optional: bool,
     pub working_days: Option<u32>,
     pub permission: String,
-    /// `pending`, `approved`, `rejected`, `skipped`.
-    pub decision: String,
+    pub decision: StepDecision,
     pub decided_on: Option<NaiveDate>,
     pub decided_by: Option<String>,
     /// 文号
@@ -109,6 +108,27 @@ pub struct AppealView {
     pub upheld: Option<bool>,
 }
 
+/// Where a step stands: still waiting, or the party's decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum StepDecision {
+    Pending,
+    Approved,
+    Rejected,
+    Skipped,
+}
+
+impl StepDecision {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Pending => "待办理",
+            Self::Approved => "同意",
+            Self::Rejected => "退回",
+            Self::Skipped => "略过",
+        }
+    }
+}
+
 /// One row of the application list.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -118,8 +138,7 @@ pub struct ApplicationRow {
     pub student_name: String,
     pub change_kind: String,
     pub change_label: String,
-    /// `open`, `approved`, `rejected`, `withdrawn`, `applied`.
-    pub state: String,
+    pub state: application::ApplicationState,
     pub state_label: String,
     pub opened_on: NaiveDate,
     pub closed_on: Option<NaiveDate>,
@@ -211,24 +230,13 @@ pub(crate) fn plan(steps: &[Step]) -> Vec<StepPlanView> {
         .collect()
 }
 
-pub(crate) fn state_label(state: &str) -> &'static str {
-    match state {
-        "open" => "办理中",
-        "approved" => "已办结",
-        "rejected" => "已退回",
-        "withdrawn" => "已撤回",
-        "applied" => "已生效",
-        _ => "",
-    }
-}
-
 /// The stored state of a workflow.
-pub(crate) fn state_name(w: &Workflow) -> &'static str {
+pub(crate) fn state_of(w: &Workflow) -> application::ApplicationState {
     match w.state() {
-        WorkflowState::InProgress { .. } => "open",
-        WorkflowState::Approved { .. } => "approved",
-        WorkflowState::Rejected { .. } => "rejected",
-        WorkflowState::Withdrawn { .. } => "withdrawn",
+        WorkflowState::InProgress { .. } => application::ApplicationState::Open,
+        WorkflowState::Approved { .. } => application::ApplicationState::Approved,
+        WorkflowState::Rejected { .. } => application::ApplicationState::Rejected,
+        WorkflowState::Withdrawn { .. } => application::ApplicationState::Withdrawn,
     }
 }
 
@@ -262,8 +270,8 @@ pub(crate) fn row(
         student_name,
         change_label: kind_label(&a.change_kind),
         change_kind: a.change_kind.clone(),
-        state_label: state_label(&a.state).to_owned(),
-        state: a.state.clone(),
+        state_label: a.state.label_zh().to_owned(),
+        state: a.state,
         opened_on: a.opened_on,
         closed_on: a.closed_on,
         current_step: a.current_step.and_then(|s| u32::try_from(s).ok()),
@@ -290,14 +298,17 @@ pub(crate) fn steps(
                 .iter()
                 .find(|r| u32::try_from(r.ordinal).ok() == Some(ordinal));
             let (decision, decided_on, reference, note) = match &s.outcome {
-                StepOutcome::Pending => ("pending", None, None, None),
+                StepOutcome::Pending => (StepDecision::Pending, None, None, None),
                 StepOutcome::Approved { on, reference } => {
-                    ("approved", Some(*on), reference.clone(), None)
+                    (StepDecision::Approved, Some(*on), reference.clone(), None)
                 }
-                StepOutcome::Rejected { on, reason } => {
-                    ("rejected", Some(*on), None, Some(reason.clone()))
-                }
-                StepOutcome::Skipped { on } => ("skipped", Some(*on), None, None),
+                StepOutcome::Rejected { on, reason } => (
+                    StepDecision::Rejected,
+                    Some(*on),
+                    None,
+                    Some(reason.clone()),
+                ),
+                StepOutcome::Skipped { on } => (StepDecision::Skipped, Some(*on), None, None),
             };
             StepView {
                 ordinal,
@@ -307,7 +318,7 @@ pub(crate) fn steps(
                 optional: s.optional,
                 working_days: s.working_days,
                 permission: permission_for(s.party).name(),
-                decision: decision.to_owned(),
+                decision,
                 decided_on,
                 decided_by: stored.and_then(|r| r.decided_by.clone()),
                 reference,
@@ -315,7 +326,7 @@ pub(crate) fn steps(
                 due_on: stored.and_then(|r| r.due_on),
                 due_provisional: stored
                     .and_then(|r| r.due_on)
-                    .filter(|_| decision == "pending")
+                    .filter(|_| decision == StepDecision::Pending)
                     .and_then(|d| provisional_reason(calendar, d)),
                 attachment_id: stored.and_then(|r| r.attachment_id),
             }

@@ -196,7 +196,7 @@ impl App {
         cut(sanctions.len());
         let duplicates = self.duplicate_identities().await?;
         let open_apps = application::Entity::find()
-            .filter(application::Column::State.eq("open"))
+            .filter(application::Column::State.eq(application::ApplicationState::Open))
             .order_by_asc(application::Column::OpenedOn)
             .limit(CANDIDATES)
             .all(db)

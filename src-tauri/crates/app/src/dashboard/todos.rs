@@ -66,7 +66,7 @@ impl App {
     ) -> Result<(Vec<TodoView>, u64)> {
         let limit = u64::try_from(LIST_LIMIT).unwrap_or(u64::MAX);
         let apps_query = application::Entity::find()
-            .filter(application::Column::State.eq("open"))
+            .filter(application::Column::State.eq(application::ApplicationState::Open))
             .filter(waiting_on_school());
         let deadlines_query = deadline::Entity::find().filter(deadline::Column::DoneOn.is_null());
         let total = apps_query.clone().count(self.db()).await?

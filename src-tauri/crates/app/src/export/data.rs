@@ -284,7 +284,7 @@ pub async fn changes(db: &DatabaseConnection, request: &ExportRequest) -> Result
                 a.closed_on
                     .map(|d| d.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
-                crate::changes::views::state_label(&a.state).to_owned(),
+                a.state.label_zh().to_owned(),
                 s.and_then(|s| s.xueji_number.clone()).unwrap_or_default(),
                 s.map(|s| s.name.clone()).unwrap_or_default(),
                 s.map(|s| grade_label(s.grade)).unwrap_or_default(),

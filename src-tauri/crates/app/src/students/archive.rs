@@ -90,7 +90,7 @@ pub struct ApplicationSummary {
     pub id: i64,
     pub change_kind: String,
     pub change_kind_label: String,
-    pub state: String,
+    pub state: application::ApplicationState,
     pub state_label: String,
     pub opened_on: NaiveDate,
     pub closed_on: Option<NaiveDate>,
@@ -285,12 +285,12 @@ impl App {
             .map(|a| ApplicationSummary {
                 due_provisional: a
                     .due_on
-                    .filter(|_| a.state == "open")
+                    .filter(|_| a.state == application::ApplicationState::Open)
                     .and_then(|d| crate::views::provisional_reason(&calendar, d)),
                 id: a.id,
                 change_kind_label: crate::changes::views::kind_label(&a.change_kind),
                 change_kind: a.change_kind,
-                state_label: crate::changes::views::state_label(&a.state).to_owned(),
+                state_label: a.state.label_zh().to_owned(),
                 state: a.state,
                 opened_on: a.opened_on,
                 closed_on: a.closed_on,

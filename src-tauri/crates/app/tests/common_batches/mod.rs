@@ -105,7 +105,7 @@ pub async fn open_application(t: &TestApp, student_id: i64, kind: &str) {
     application::ActiveModel {
         student_id: Set(Some(student_id)),
         change_kind: Set(kind.to_owned()),
-        state: Set("open".to_owned()),
+        state: Set(xueji_store::entities::application::ApplicationState::Open),
         opened_on: Set(d(2026, 6, 1)),
         closed_on: Set(None),
         data: Set("{}".to_owned()),

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     ApplicationView, ChangeInput, ChangeRequest, DecideInput, Decision, ProofKindCode, ProofUpload,
 };
@@ -115,7 +116,7 @@ impl World {
     /// Decides every remaining step by the right role on `on`, skipping optional ones.
     pub async fn complete(&self, view: ApplicationView, on: NaiveDate) -> ApplicationView {
         let mut view = view;
-        while view.row.state == "open" {
+        while view.row.state == ApplicationState::Open {
             let step = view.row.current_step.expect("waiting step");
             let s = &view.steps[usize::try_from(step).expect("index")];
             let decision = if s.optional {
@@ -156,7 +157,7 @@ impl World {
             .expect("enrolled");
         let id = v.student.id;
         let done = self.run(id, ChangeRequest::ApproveEnrolment, on, &[]).await;
-        assert_eq!(done.row.state, "approved");
+        assert_eq!(done.row.state, ApplicationState::Approved);
         id
     }
 

@@ -94,7 +94,7 @@ fn describe(v: &ApplicationView) -> String {
             "\n  [{}] {} {}{}{}",
             s.ordinal,
             s.label,
-            s.decision,
+            s.decision.label_zh(),
             s.decided_on.map(|d| format!(" {d}")).unwrap_or_default(),
             s.reference
                 .as_deref()

@@ -13,8 +13,8 @@ pub struct Model {
     pub role: String,
     /// Chinese label, e.g. 主管教育行政部门核准.
     pub label: String,
-    /// approved, rejected, skipped; `None` while pending.
-    pub decision: Option<String>,
+    /// `None` while pending.
+    pub decision: Option<Decision>,
     pub decided_on: Option<Date>,
     /// The user who recorded the decision.
     pub decided_by: Option<String>,
@@ -25,6 +25,31 @@ pub struct Model {
     /// Scanned proof of the decision.
     pub attachment_id: Option<i64>,
     pub due_on: Option<Date>,
+}
+
+/// A party's decision on its step.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    #[sea_orm(string_value = "approved")]
+    Approved,
+    #[sea_orm(string_value = "rejected")]
+    Rejected,
+    /// An optional step passed over.
+    #[sea_orm(string_value = "skipped")]
+    Skipped,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
