@@ -317,6 +317,35 @@ async fn r25_graduation_gives_three_outcomes_and_purges_sanctions() {
     assert_eq!(row(&t, class.comp).await.status, "completed");
     assert_eq!(row(&t, class.inc).await.status, "incomplete");
     assert_eq!(t.count("sanction").await, 0, "R23.3: sanctions purged");
+    // R25.1: each outcome is an application in the change list, which opens like any other.
+    let listed = t
+        .app
+        .change_list(
+            &t.admin,
+            &xueji_app::changes::ChangeListInput {
+                kind: Some("finish".to_owned()),
+                page_size: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("the change list with graduation rows");
+    assert_eq!(listed.total, 3);
+    let shown = t
+        .app
+        .change_show(&t.admin, listed.rows[0].id)
+        .await
+        .expect("a graduation application opens");
+    assert_eq!(
+        shown.row.state,
+        xueji_app::changes::ApplicationState::Approved
+    );
+    assert!(
+        shown
+            .steps
+            .iter()
+            .all(|s| s.reference.is_some() || s.decided_on.is_some())
+    );
     // R23.3 (profile zhejiang-2017): every outcome purges, and the purge itself is audited.
     assert_eq!(audit_targets(&t, "purge_sanctions").await.len(), 3);
     let sql = format!(

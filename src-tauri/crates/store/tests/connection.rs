@@ -4,7 +4,7 @@
 mod common;
 
 use common::{contains, fresh, quiet, student_with};
-use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use sea_orm_migration::seaql_migrations;
 use xueji_store::entities::family_member;
 use xueji_store::paths::DataDir;
@@ -302,4 +302,77 @@ async fn an_existing_database_is_backed_up_before_any_migration() {
         .await
         .expect("the pre-migration copy is valid");
     assert!(report.audit_rows >= 3);
+}
+
+#[tokio::test]
+async fn m0004_rewrites_a_graduation_row_stored_before_the_fix_as_its_workflow() {
+    use sea_orm::ActiveModelTrait;
+    use xueji_domain::completion::CompletionFacts;
+    use xueji_domain::{Change, Workflow};
+    use xueji_store::entities::{application, application_step};
+
+    let (_tmp, data, keys, store, _code) = fresh().await;
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).expect("date");
+    // As graduation batches wrote it before m0004: the bare change as the data, no details.
+    let change = Change::Finish(CompletionFacts {
+        programme_completed: true,
+        overall_quality_passed: true,
+        failed_subjects_after_makeup: 0,
+    });
+    let a = application::ActiveModel {
+        student_id: Set(None),
+        change_kind: Set("finish".to_owned()),
+        state: Set(application::ApplicationState::Approved),
+        opened_on: Set(on),
+        closed_on: Set(Some(on)),
+        data: Set(serde_json::to_string(&change).expect("json")),
+        current_step: Set(None),
+        due_on: Set(None),
+        waiting_on: Set(None),
+        created_by: Set("registrar".to_owned()),
+        details: Set(None),
+        ..Default::default()
+    }
+    .insert(store.db())
+    .await
+    .expect("legacy row");
+    for (ordinal, role, reference) in [(0, "school", None), (1, "bureau", Some("西教〔2026〕9号"))]
+    {
+        application_step::ActiveModel {
+            application_id: Set(a.id),
+            ordinal: Set(ordinal),
+            role: Set(role.to_owned()),
+            label: Set(String::new()),
+            decision: Set(Some(application_step::Decision::Approved)),
+            decided_on: Set(Some(on)),
+            decided_by: Set(Some("registrar".to_owned())),
+            reference: Set(reference.map(str::to_owned)),
+            ..Default::default()
+        }
+        .insert(store.db())
+        .await
+        .expect("step");
+    }
+    seaql_migrations::Entity::delete_many()
+        .filter(seaql_migrations::Column::Version.eq("m0004_graduation_workflows"))
+        .exec(store.db())
+        .await
+        .expect("forget m0004");
+    store.close().await;
+    let store = Store::open(data, keys, quiet())
+        .await
+        .expect("reopen migrates");
+    let row = application::Entity::find_by_id(a.id)
+        .one(store.db())
+        .await
+        .expect("read")
+        .expect("row");
+    let w: Workflow = serde_json::from_str(&row.data).expect("now a workflow");
+    assert_eq!(w.change(), Some(&change));
+    assert!(w.is_approved());
+    assert!(
+        row.data.contains("西教〔2026〕9号"),
+        "the bureau's 文号: {}",
+        row.data
+    );
 }

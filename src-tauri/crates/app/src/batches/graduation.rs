@@ -410,7 +410,7 @@ impl App {
                 state: Set(application::ApplicationState::Approved),
                 opened_on: Set(input.on),
                 closed_on: Set(Some(input.on)),
-                data: Set(serde_json::to_string(&change)?),
+                data: Set(serde_json::to_string(&wf)?),
                 current_step: Set(None),
                 due_on: Set(None),
                 waiting_on: Set(None),

@@ -84,11 +84,11 @@ impl App {
             Decision::Skip => w.skip(step, on)?,
         }
         let outcome = if w.is_approved() {
-            if let ChangeRequest::TransferIn {
+            if let Some(ChangeRequest::TransferIn {
                 sending_school,
                 student,
                 ..
-            } = &details.request
+            }) = &details.request
             {
                 let prepared = self
                     .prepare_record(
@@ -162,7 +162,7 @@ impl App {
         if let Outcome::Change { student_id, fx } = &outcome {
             let kind = a.change_kind.clone();
             record::apply_effects(&txn, actor, *student_id, Some(a.id), fx, &kind, now).await?;
-            if let ChangeRequest::Sanction { facts, .. } = &details.request {
+            if let Some(ChangeRequest::Sanction { facts, .. }) = &details.request {
                 let rows = sanction::Entity::find()
                     .filter(sanction::Column::ApplicationId.eq(a.id))
                     .all(&txn)

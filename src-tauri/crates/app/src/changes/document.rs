@@ -74,7 +74,10 @@ impl App {
         let m = record::load(self.db(), student_id).await?;
         let block = self.student_block(&m)?;
         let (name, kind, pdf) = match (&details.request, a.state) {
-            (ChangeRequest::Sanction { facts, .. }, application::ApplicationState::Approved) => {
+            (
+                Some(ChangeRequest::Sanction { facts, .. }),
+                application::ApplicationState::Approved,
+            ) => {
                 let row = sanction::Entity::find()
                     .filter(sanction::Column::ApplicationId.eq(a.id))
                     .one(self.db())
@@ -88,7 +91,7 @@ impl App {
                 )
             }
             (
-                ChangeRequest::LiftSanction { sanction_id, .. },
+                Some(ChangeRequest::LiftSanction { sanction_id, .. }),
                 application::ApplicationState::Applied,
             ) => {
                 let row = sanction::Entity::find_by_id(*sanction_id)

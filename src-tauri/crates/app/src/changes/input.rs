@@ -325,9 +325,11 @@ pub struct ChangeListInput {
 }
 
 /// The stored `details` of an application.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize, Default)]
 pub(crate) struct Details {
-    pub request: ChangeRequest,
+    /// What was requested; `None` for a batch's application (a graduation outcome, R25.1).
+    #[serde(default)]
+    pub request: Option<ChangeRequest>,
     pub note: Option<String>,
     #[serde(default)]
     pub warnings: Vec<(String, String)>,

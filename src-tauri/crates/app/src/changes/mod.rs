@@ -122,11 +122,13 @@ pub(crate) async fn load<C: ConnectionTrait>(
         .await?
         .ok_or_else(|| AppError::not_found(format!("申请（编号 {id}）")))?;
     let w: Workflow = serde_json::from_str(&a.data)?;
-    let details: Details = serde_json::from_str(
-        a.details
-            .as_deref()
-            .ok_or_else(|| AppError::internal("申请缺少详情"))?,
-    )?;
+    // A batch's application (a graduation outcome) has no request of its own.
+    let details: Details = a
+        .details
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()?
+        .unwrap_or_default();
     Ok((a, w, details))
 }
 
@@ -307,7 +309,7 @@ pub(crate) async fn student_name<C: ConnectionTrait>(
             .unwrap_or_default());
     }
     Ok(match &details.request {
-        ChangeRequest::TransferIn { student, .. } => student.name.trim().to_owned(),
+        Some(ChangeRequest::TransferIn { student, .. }) => student.name.trim().to_owned(),
         _ => String::new(),
     })
 }

@@ -100,7 +100,7 @@ impl App {
             }
         }
         let mut details = Details {
-            request: input.change.clone(),
+            request: Some(input.change.clone()),
             note: input
                 .note
                 .as_deref()

@@ -4,6 +4,7 @@
 mod m0001_initial;
 mod m0002_search_indexes;
 mod m0003_provisional_deadlines;
+mod m0004_graduation_workflows;
 
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_initial::Migration),
             Box::new(m0002_search_indexes::Migration),
             Box::new(m0003_provisional_deadlines::Migration),
+            Box::new(m0004_graduation_workflows::Migration),
         ]
     }
 }
