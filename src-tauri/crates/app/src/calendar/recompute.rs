@@ -11,9 +11,8 @@ use sea_orm::{
 use xueji_domain::WorkCalendar;
 use xueji_domain::calendar::{Counting, Span};
 use xueji_domain::effects::DeadlineKind;
-use xueji_store::entities::{
-    application, application_step, deadline, hardship_application, student,
-};
+use xueji_store::entities::{deadline, hardship_application, student};
+use xueji_store::repo::applications;
 
 use super::{provisional_code, stored_provisional};
 use crate::error::Result;
@@ -101,25 +100,10 @@ async fn follow<C: ConnectionTrait>(db: &C, row: &deadline::Model, after: NaiveD
     let before = row.due_on;
     if row.kind == snake(&DeadlineKind::TransferStep)
         && let Some(id) = row.application_id
-        && let Some(app) = application::Entity::find_by_id(id).one(db).await?
+        && let Some(app) = applications::find(db, id).await?
         && app.due_on == Some(before)
     {
-        let step = app.current_step;
-        let mut am = app.into_active_model();
-        am.due_on = Set(Some(after));
-        am.update(db).await?;
-        if let Some(ordinal) = step {
-            let rows = application_step::Entity::find()
-                .filter(application_step::Column::ApplicationId.eq(id))
-                .filter(application_step::Column::Ordinal.eq(ordinal))
-                .all(db)
-                .await?;
-            for s in rows {
-                let mut am = s.into_active_model();
-                am.due_on = Set(Some(after));
-                am.update(db).await?;
-            }
-        }
+        applications::move_due(db, app, after).await?;
     }
     if row.kind == snake(&DeadlineKind::LeaveEnds)
         && let Some(s) = student::Entity::find_by_id(row.student_id).one(db).await?

@@ -9,6 +9,7 @@ use sea_orm::{
 use xueji_domain::effects::{DeadlineKind, Effects};
 use xueji_domain::{ChangeKind, engine, rules};
 use xueji_store::entities::{application, application_step, attachment, sanction};
+use xueji_store::repo::applications;
 
 use super::input::Details;
 use super::views::permission_for;
@@ -127,24 +128,24 @@ impl App {
             Some(u) => Some(super::save_upload(&txn, actor, a.student_id, a.id, u, now).await?),
             None => None,
         };
-        let row = application_step::Entity::find()
-            .filter(application_step::Column::ApplicationId.eq(a.id))
-            .filter(application_step::Column::Ordinal.eq(i32::try_from(step).unwrap_or(-1)))
-            .one(&txn)
-            .await?
-            .ok_or_else(|| AppError::internal("申请环节记录缺失"))?;
-        let mut am = row.into_active_model();
-        am.decision = Set(Some(match input.decision {
-            Decision::Approve => application_step::Decision::Approved,
-            Decision::Reject => application_step::Decision::Rejected,
-            Decision::Skip => application_step::Decision::Skipped,
-        }));
-        am.decided_on = Set(Some(on));
-        am.decided_by = Set(Some(actor.to_owned()));
-        am.reference = Set(reference.map(str::to_owned));
-        am.note = Set(reason.map(str::to_owned));
-        am.attachment_id = Set(file.as_ref().map(|f| f.id));
-        am.update(&txn).await?;
+        applications::decide_step(
+            &txn,
+            a.id,
+            i32::try_from(step).unwrap_or(-1),
+            applications::StepDecision {
+                decision: match input.decision {
+                    Decision::Approve => application_step::Decision::Approved,
+                    Decision::Reject => application_step::Decision::Rejected,
+                    Decision::Skip => application_step::Decision::Skipped,
+                },
+                on,
+                by: actor,
+                reference,
+                note: reason,
+                attachment_id: file.as_ref().map(|f| f.id),
+            },
+        )
+        .await?;
         if let Outcome::NewRecord(prepared) = &outcome {
             let saved = insert_record(&txn, actor, prepared, Some(a.id), now).await?;
             a.student_id = Some(saved.id);

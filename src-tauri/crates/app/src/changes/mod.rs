@@ -18,12 +18,14 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 use sha2::{Digest, Sha256};
+use xueji_domain::calendar::{Counting, Due};
 use xueji_domain::effects::{Deadline, DeadlineKind};
 use xueji_domain::proofs::{self, ProofKind};
 use xueji_domain::rules;
 use xueji_domain::workflow::{Subject, WorkflowState};
 use xueji_domain::{WorkCalendar, Workflow};
 use xueji_store::entities::{application, application_step, attachment, deadline, student};
+use xueji_store::repo::applications;
 
 use crate::error::{AppError, Result};
 use crate::views::{DeadlineView, WarningView, snake};
@@ -117,8 +119,7 @@ pub(crate) async fn load<C: ConnectionTrait>(
     db: &C,
     id: i64,
 ) -> Result<(application::Model, Workflow, Details)> {
-    let a = application::Entity::find_by_id(id)
-        .one(db)
+    let a = applications::find(db, id)
         .await?
         .ok_or_else(|| AppError::not_found(format!("申请（编号 {id}）")))?;
     let w: Workflow = serde_json::from_str(&a.data)?;
@@ -132,9 +133,40 @@ pub(crate) async fn load<C: ConnectionTrait>(
     Ok((a, w, details))
 }
 
-/// Writes where an application stands: its state, waiting step, party and due date, the due
-/// date of the step reached, and the transfer-step deadline for the dashboard (R13.3). `on` is
-/// the date of the event that moved it (closes the previous step's deadline).
+/// Where a workflow stands, computed before anything is written: the row's state, waiting step,
+/// party and due date (R13.3), and how that due date was counted.
+pub(crate) struct Standing {
+    pub progress: applications::Progress,
+    basis: Option<Counting>,
+    counted: Option<Due>,
+}
+
+/// The standing of `w` after the event of `on` (which closes the application if it is over).
+pub(crate) fn standing(w: &Workflow, calendar: &WorkCalendar, on: NaiveDate) -> Result<Standing> {
+    let state = views::state_of(w);
+    let (current, basis) = match w.state() {
+        WorkflowState::InProgress { step } => (Some(step), w.step_basis(step)),
+        _ => (None, None),
+    };
+    let counted = basis.as_ref().map(|b| b.due(calendar)).transpose()?;
+    Ok(Standing {
+        progress: applications::Progress {
+            state,
+            closed_on: (state != application::ApplicationState::Open).then_some(on),
+            current_step: current.and_then(|s| i32::try_from(s).ok()),
+            due_on: counted.as_ref().map(|d| d.date),
+            waiting_on: current
+                .and_then(|s| w.steps.get(s))
+                .map(|s| snake(&s.party)),
+        },
+        basis,
+        counted,
+    })
+}
+
+/// Writes where an application stands (see [`standing`]) with its workflow and details, and
+/// the transfer-step deadline for the dashboard (R13.3). `on` is the date of the event that
+/// moved it (closes the previous step's deadline).
 pub(crate) async fn save_progress<C: ConnectionTrait>(
     db: &C,
     a: &application::Model,
@@ -143,68 +175,64 @@ pub(crate) async fn save_progress<C: ConnectionTrait>(
     calendar: &WorkCalendar,
     on: NaiveDate,
 ) -> Result<application::Model> {
-    let state = views::state_of(w);
-    let (current, basis) = match w.state() {
-        WorkflowState::InProgress { step } => (Some(step), w.step_basis(step)),
-        _ => (None, None),
-    };
-    let counted = basis.map(|b| b.due(calendar)).transpose()?;
-    let due = counted.as_ref().map(|d| d.date);
-    let current_party = current.and_then(|s| w.steps.get(s)).map(|s| s.party);
-    let mut am = a.clone().into_active_model();
-    am.student_id = Set(a.student_id);
-    am.data = Set(serde_json::to_string(w)?);
-    am.details = Set(Some(serde_json::to_string(details)?));
-    am.state = Set(state);
-    am.closed_on = Set((state != application::ApplicationState::Open).then_some(on));
-    am.current_step = Set(current.and_then(|s| i32::try_from(s).ok()));
-    am.due_on = Set(due);
-    am.waiting_on = Set(current_party.as_ref().map(snake));
-    let saved = am.update(db).await?;
-    if let (Some(step), Some(due)) = (current, due) {
-        let row = application_step::Entity::find()
-            .filter(application_step::Column::ApplicationId.eq(a.id))
-            .filter(application_step::Column::Ordinal.eq(i32::try_from(step).unwrap_or(-1)))
-            .one(db)
-            .await?;
-        if let Some(row) = row {
-            let mut am = row.into_active_model();
-            am.due_on = Set(Some(due));
-            am.update(db).await?;
-        }
-    }
-    if let Some(student_id) = a.student_id {
-        let kind = snake(&DeadlineKind::TransferStep);
-        let open = deadline::Entity::find()
-            .filter(deadline::Column::ApplicationId.eq(a.id))
-            .filter(deadline::Column::Kind.eq(kind.as_str()))
-            .filter(deadline::Column::DoneOn.is_null())
-            .all(db)
-            .await?;
-        for d in open {
-            let mut am = d.into_active_model();
-            am.done_on = Set(Some(on));
-            am.update(db).await?;
-        }
-        if let (Some(step), Some(basis), Some(counted)) =
-            (current.and_then(|s| w.steps.get(s)), basis, counted)
-        {
-            let d = Deadline {
-                kind: DeadlineKind::TransferStep,
-                due: counted.date,
-                rule: rules::R13_3,
-                label: format!(
-                    "{}（{}个工作日内）",
-                    step.label_zh(),
-                    step.working_days.unwrap_or_default()
-                ),
-                basis,
-                provisional: counted.provisional,
-            };
-            crate::calendar::insert_deadline(db, student_id, Some(a.id), &d, None).await?;
-        }
-    }
+    let st = standing(w, calendar, on)?;
+    let saved = applications::save_progress(
+        db,
+        a,
+        serde_json::to_string(w)?,
+        Some(serde_json::to_string(details)?),
+        st.progress.clone(),
+    )
+    .await?;
+    step_deadline(db, &saved, w, st, on).await?;
     Ok(saved)
+}
+
+/// The dashboard's deadline of the waiting step (R13.3): the previous one is met on `on`, the
+/// step reached (if it has a limit) gets its own.
+pub(crate) async fn step_deadline<C: ConnectionTrait>(
+    db: &C,
+    a: &application::Model,
+    w: &Workflow,
+    st: Standing,
+    on: NaiveDate,
+) -> Result<()> {
+    let Some(student_id) = a.student_id else {
+        return Ok(());
+    };
+    let kind = snake(&DeadlineKind::TransferStep);
+    let open = deadline::Entity::find()
+        .filter(deadline::Column::ApplicationId.eq(a.id))
+        .filter(deadline::Column::Kind.eq(kind.as_str()))
+        .filter(deadline::Column::DoneOn.is_null())
+        .all(db)
+        .await?;
+    for d in open {
+        let mut am = d.into_active_model();
+        am.done_on = Set(Some(on));
+        am.update(db).await?;
+    }
+    let step = st
+        .progress
+        .current_step
+        .and_then(|s| usize::try_from(s).ok())
+        .and_then(|s| w.steps.get(s));
+    if let (Some(step), Some(basis), Some(counted)) = (step, st.basis, st.counted) {
+        let d = Deadline {
+            kind: DeadlineKind::TransferStep,
+            due: counted.date,
+            rule: rules::R13_3,
+            label: format!(
+                "{}（{}个工作日内）",
+                step.label_zh(),
+                step.working_days.unwrap_or_default()
+            ),
+            basis,
+            provisional: counted.provisional,
+        };
+        crate::calendar::insert_deadline(db, student_id, Some(a.id), &d, None).await?;
+    }
+    Ok(())
 }
 
 /// Builds the detail view of an application.
@@ -216,11 +244,20 @@ pub(crate) async fn build_view<C: ConnectionTrait>(
     w: &Workflow,
     details: &Details,
 ) -> Result<ApplicationView> {
-    let step_rows = application_step::Entity::find()
-        .filter(application_step::Column::ApplicationId.eq(a.id))
-        .order_by_asc(application_step::Column::Ordinal)
-        .all(db)
-        .await?;
+    let step_rows = applications::steps(db, a.id).await?;
+    build_view_from(db, calendar, today, a, w, details, step_rows).await
+}
+
+/// Builds the detail view of an application from step rows the caller has (just written).
+pub(crate) async fn build_view_from<C: ConnectionTrait>(
+    db: &C,
+    calendar: &WorkCalendar,
+    today: NaiveDate,
+    a: &application::Model,
+    w: &Workflow,
+    details: &Details,
+    step_rows: Vec<application_step::Model>,
+) -> Result<ApplicationView> {
     let files = attachment::Entity::find()
         .filter(attachment::Column::ApplicationId.eq(a.id))
         .order_by_asc(attachment::Column::Id)

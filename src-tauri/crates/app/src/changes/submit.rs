@@ -1,15 +1,13 @@
 //! The wizard's early check and the submission of a change: an application with its steps and
 //! proofs, or — for a change without a procedure — the change itself at once.
 
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::TransactionTrait;
 use xueji_domain::effects::{DeadlineKind, Warning};
 use xueji_domain::proofs::{self, ProofRequirement};
 use xueji_domain::workflow::Subject;
 use xueji_domain::{ChangeKind, StudentSnapshot, Workflow, deadlines, engine, rules};
-use xueji_store::entities::{application, application_step, student};
+use xueji_store::entities::{application, student};
+use xueji_store::repo::applications;
 
 use super::input::Details;
 use super::views::{CheckView, plan};
@@ -131,21 +129,25 @@ impl App {
             let fx = engine::apply_direct(&ctx, snapshot, change, on)?;
             super::add_warnings(&mut details, &fx.warnings);
             let txn = self.db().begin().await?;
-            let a = application::ActiveModel {
-                student_id: Set(Some(m.id)),
-                change_kind: Set(c.kind.clone()),
-                state: Set(application::ApplicationState::Applied),
-                opened_on: Set(on),
-                closed_on: Set(Some(on)),
-                data: Set(serde_json::to_string(&w)?),
-                current_step: Set(None),
-                due_on: Set(None),
-                waiting_on: Set(None),
-                created_by: Set(actor.to_owned()),
-                details: Set(Some(serde_json::to_string(&details)?)),
-                ..Default::default()
-            }
-            .insert(&txn)
+            let (a, _) = applications::insert(
+                &txn,
+                applications::NewApplication {
+                    student_id: Some(m.id),
+                    change_kind: c.kind.clone(),
+                    opened_on: on,
+                    data: serde_json::to_string(&w)?,
+                    details: Some(serde_json::to_string(&details)?),
+                    created_by: actor.to_owned(),
+                    progress: applications::Progress {
+                        state: application::ApplicationState::Applied,
+                        closed_on: Some(on),
+                        current_step: None,
+                        due_on: None,
+                        waiting_on: None,
+                    },
+                },
+                Vec::new(),
+            )
             .await?;
             for u in &uploads {
                 super::save_upload(&txn, actor, Some(m.id), a.id, u, now).await?;
@@ -164,55 +166,46 @@ impl App {
         }
 
         // One application of a kind at a time per student.
-        if let Some(id) = student_id {
-            let open = application::Entity::find()
-                .filter(application::Column::StudentId.eq(id))
-                .filter(application::Column::ChangeKind.eq(c.kind.as_str()))
-                .filter(application::Column::State.eq(application::ApplicationState::Open))
-                .count(self.db())
-                .await?;
-            if open > 0 {
-                return Err(AppError::conflict(format!(
-                    "该生已有办理中的{}申请",
-                    super::views::kind_label(&c.kind)
-                )));
-            }
+        if let Some(id) = student_id
+            && applications::count_open_of_kind(self.db(), id, &c.kind).await? > 0
+        {
+            return Err(AppError::conflict(format!(
+                "该生已有办理中的{}申请",
+                super::views::kind_label(&c.kind)
+            )));
         }
-        let txn = self.db().begin().await?;
-        let a = application::ActiveModel {
-            student_id: Set(student_id),
-            change_kind: Set(c.kind.clone()),
-            state: Set(application::ApplicationState::Open),
-            opened_on: Set(on),
-            closed_on: Set(None),
-            data: Set(serde_json::to_string(&w)?),
-            current_step: Set(Some(0)),
-            due_on: Set(None),
-            waiting_on: Set(None),
-            created_by: Set(actor.to_owned()),
-            details: Set(Some(serde_json::to_string(&details)?)),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        for (i, s) in w.steps.iter().enumerate() {
-            application_step::ActiveModel {
-                application_id: Set(a.id),
-                ordinal: Set(i32::try_from(i).unwrap_or(i32::MAX)),
-                role: Set(snake(&s.party)),
-                label: Set(s.label_zh()),
-                decision: Set(None),
-                decided_on: Set(None),
-                decided_by: Set(None),
-                reference: Set(None),
-                note: Set(None),
-                attachment_id: Set(None),
-                due_on: Set(None),
+        // Where it stands is known before the first write: one insert of the application and
+        // its steps, the waiting step's due date included (R13.3).
+        let st = super::standing(&w, &config.calendar, on)?;
+        let steps = w
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| applications::NewStep {
+                role: snake(&s.party),
+                label: s.label_zh(),
+                due_on: st
+                    .progress
+                    .due_on
+                    .filter(|_| st.progress.current_step == i32::try_from(i).ok()),
                 ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
+            })
+            .collect();
+        let txn = self.db().begin().await?;
+        let (a, step_rows) = applications::insert(
+            &txn,
+            applications::NewApplication {
+                student_id,
+                change_kind: c.kind.clone(),
+                opened_on: on,
+                data: serde_json::to_string(&w)?,
+                details: Some(serde_json::to_string(&details)?),
+                created_by: actor.to_owned(),
+                progress: st.progress.clone(),
+            },
+            steps,
+        )
+        .await?;
         for u in &uploads {
             super::save_upload(&txn, actor, student_id, a.id, u, now).await?;
         }
@@ -231,7 +224,7 @@ impl App {
             };
             crate::calendar::insert_deadline(&txn, id, Some(a.id), &d, None).await?;
         }
-        let a = super::save_progress(&txn, &a, &w, &details, &config.calendar, on).await?;
+        super::step_deadline(&txn, &a, &w, st, on).await?;
         audit::append(
             &txn,
             actor,
@@ -244,7 +237,9 @@ impl App {
             ),
         )
         .await?;
-        let view = super::build_view(&txn, &config.calendar, today, &a, &w, &details).await?;
+        let view =
+            super::build_view_from(&txn, &config.calendar, today, &a, &w, &details, step_rows)
+                .await?;
         txn.commit().await?;
         Ok(view)
     }

@@ -1,6 +1,7 @@
 //! Repositories: sea-orm query builder only (no SQL text), so the same code can run on
 //! PostgreSQL later. Every write records its audit row through the same transaction.
 
+pub mod applications;
 pub mod school;
 pub mod students;
 pub mod users;
