@@ -8,10 +8,12 @@
 //!   `a.rs` the module `a`, `a/b.rs` the module `a::b`. Where `src/` has both `lib.rs` and
 //!   `main.rs`, `main.rs` is a crate of its own (the binary) and every other file belongs to the
 //!   library.
-//! - The test part of a file starts at its first `#[cfg(test)]` line, unless that attribute only
-//!   declares an out-of-line module (`#[cfg(test)] mod tests;`): such a module's file is test-only,
-//!   and the file that declares it goes on. Test-only files (those, their submodules, and every
-//!   `tests.rs` and `*_tests.rs`) are left out of both rules.
+//! - The test part of a file is every item under `#[cfg(test)]`, from the attribute to the item's
+//!   `;` or the `}` closing its body: a test module at the end of a file is everything from its
+//!   `#[cfg(test)]` line on; a `#[cfg(test)]` helper method is that method. A module declared
+//!   `#[cfg(test)] mod tests;` has a test-only file, as has a file starting with `#![cfg(test)]`.
+//!   Test-only files (those, their submodules, and every `tests.rs` and `*_tests.rs`) are left
+//!   out of both rules.
 //! - In the rest of each file (comments, string literals and `$crate::` macro paths left out), a
 //!   reference is a path starting with `crate::`, `super::` (from the module the path is in,
 //!   inline modules included), `self::`, or the name of a module declared in the current module
@@ -23,7 +25,7 @@
 //!   strongly connected component of more than one module (Tarjan); it is reported as cycles
 //!   `crate: a → b → a` covering every dependency inside the component, with the file:line of the
 //!   first reference of each.
-//! - A source file's part before its tests may have at most [`MAX_LINES`] lines, except the files
+//! - A source file may have at most [`MAX_LINES`] lines outside its test part, except the files
 //!   of [`LONG_FILES`] (each with its reason); an entry there that no longer applies is an error
 //!   too. Test files (test-only files above, `tests/`, `benches/`) are exempt.
 
@@ -33,7 +35,7 @@ use std::path::Path;
 
 use crate::sh::{self, Result};
 
-/// The most lines a source file may have before its tests.
+/// The most lines a source file may have outside its test part.
 pub const MAX_LINES: usize = 600;
 
 /// Source files allowed over [`MAX_LINES`]: the path from the workspace root and why (a data
@@ -43,7 +45,7 @@ const LONG_FILES: &[(&str, &str)] = &[];
 /// Runs the lint on the workspace; an error if anything is found, after printing it.
 pub fn run() -> Result {
     println!(
-        "\n==> module lint: no import cycle between modules, no file over {MAX_LINES} lines before its tests"
+        "\n==> module lint: no import cycle between modules, no file over {MAX_LINES} lines outside its tests"
     );
     let findings = lint_workspace(&sh::root(), LONG_FILES)?;
     if findings.is_empty() {
@@ -136,7 +138,7 @@ impl Findings {
         if !self.long_files.is_empty() {
             let _ = writeln!(
                 out,
-                "\nfiles over {MAX_LINES} lines before their tests ({}):",
+                "\nfiles over {MAX_LINES} lines outside their tests ({}):",
                 self.long_files.len()
             );
         }
@@ -280,7 +282,12 @@ fn module_of(in_src: &str) -> ModPath {
 }
 
 fn check_crate(krate: &str, sources: &[Source]) -> Checked {
-    let splits: Vec<Split> = sources.iter().map(|s| split_tests(&s.text)).collect();
+    let tokens: Vec<Vec<(Tok, usize)>> = sources.iter().map(|s| tokenize(&s.text)).collect();
+    let splits: Vec<Split> = sources
+        .iter()
+        .zip(&tokens)
+        .map(|(s, toks)| split_tests(&s.text, toks))
+        .collect();
     let modules: Vec<ModPath> = sources.iter().map(|s| module_of(&s.in_src)).collect();
     // Modules declared `#[cfg(test)] mod name;`: their files, and everything under them.
     let test_modules: BTreeSet<ModPath> = modules
@@ -294,28 +301,34 @@ fn check_crate(krate: &str, sources: &[Source]) -> Checked {
             })
         })
         .collect();
-    let test_only = |source: &Source, module: &ModPath| {
+    let test_only = |index: usize, source: &Source, module: &ModPath| {
         let file = source.in_src.rsplit('/').next().unwrap_or_default();
         file == "tests.rs"
             || file.ends_with("_tests.rs")
+            || splits[index].test_file
             || (1..=module.len()).any(|n| test_modules.contains(&module[..n]))
     };
 
     let mut files = Vec::new();
     let mut lengths = BTreeMap::new();
-    for ((source, module), split) in sources.iter().zip(&modules).zip(&splits) {
-        if test_only(source, module) {
+    for (index, ((source, module), split)) in sources.iter().zip(&modules).zip(&splits).enumerate()
+    {
+        if test_only(index, source, module) {
             continue;
         }
         lengths.insert(source.shown.clone(), split.code_lines);
-        files.push((source, module, split));
+        let code: Vec<(Tok, usize)> = tokens[index]
+            .iter()
+            .filter(|(_, line)| !split.is_test_line(*line))
+            .cloned()
+            .collect();
+        files.push((source, module, code));
     }
     let file_modules: BTreeSet<ModPath> = files.iter().map(|(_, m, _)| (*m).clone()).collect();
 
     // Dependencies, each with its first reference.
     let mut edges: BTreeMap<(ModPath, ModPath), String> = BTreeMap::new();
-    for (source, module, split) in &files {
-        let code = code_part(&source.text, split.code_lines);
+    for (source, module, code) in &files {
         for reference in references(code, module, &file_modules) {
             let target = owner(&reference.path, &file_modules);
             if target == **module || module.starts_with(&target) {
@@ -354,81 +367,152 @@ fn over_limit(
     (long, stale)
 }
 
-/// Where a file's tests start.
-#[derive(Debug, PartialEq, Eq)]
+/// The test part of a file: every item under `#[cfg(test)]`.
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Split {
-    /// Lines before the test part (every line when there is none).
-    code_lines: usize,
-    /// The modules declared `#[cfg(test)] mod name;` before that: test-only files.
+    /// Each item under `#[cfg(test)]`: its first line (the attribute's) and its last, 1-based.
+    test_items: Vec<(usize, usize)>,
+    /// The modules declared `#[cfg(test)] mod name;`: their files are test-only.
     test_modules: Vec<String>,
+    /// The file starts with `#![cfg(test)]`: all of it is test code.
+    test_file: bool,
+    /// The lines outside the test items.
+    code_lines: usize,
 }
 
-/// The test part starts at the first `#[cfg(test)]` line that does not only declare an
-/// out-of-line module (`#[cfg(test)] mod tests;`, whose file is then test-only).
-fn split_tests(text: &str) -> Split {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut test_modules = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let Some(rest) = line.trim_start().strip_prefix("#[cfg(test)]") else {
+impl Split {
+    /// Whether a line is in a test item.
+    fn is_test_line(&self, line: usize) -> bool {
+        self.test_file
+            || self
+                .test_items
+                .iter()
+                .any(|(first, last)| (*first..=*last).contains(&line))
+    }
+}
+
+/// Finds the items under `#[cfg(test)]`: from the attribute to the item's `;`, or to the `}` that
+/// closes its body (a test module at the end of a file is everything from its `#[cfg(test)]` line
+/// on).
+fn split_tests(text: &str, toks: &[(Tok, usize)]) -> Split {
+    let mut split = Split::default();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((after, inner)) = cfg_test_at(toks, i) else {
+            i += 1;
             continue;
         };
-        // The item the attribute applies to: on the same line, or the next line of code.
-        let item = if rest.trim().is_empty() {
-            lines[i + 1..]
-                .iter()
-                .map(|l| l.trim())
-                .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#["))
-                .unwrap_or_default()
-        } else {
-            rest.trim()
-        };
-        match module_declaration(item) {
-            Some((name, false)) => test_modules.push(name),
-            _ => {
-                return Split {
-                    code_lines: i,
-                    test_modules,
-                };
-            }
+        if inner {
+            split.test_file = true;
+            break;
         }
+        let item = skip_attributes(toks, after);
+        if let Some(name) = out_of_line_module(toks, item) {
+            split.test_modules.push(name);
+        }
+        let end = item_end(toks, item);
+        split.test_items.push((toks[i].1, toks[end].1));
+        i = end + 1;
     }
-    Split {
-        code_lines: lines.len(),
-        test_modules,
-    }
+    let lines = text.lines().count();
+    split.code_lines = if split.test_file {
+        0
+    } else {
+        (1..=lines)
+            .filter(|line| !split.is_test_line(*line))
+            .count()
+    };
+    split
 }
 
-/// `[pub[(…)]] mod name;` or `… mod name {`: the name, and whether the module is inline.
-fn module_declaration(item: &str) -> Option<(String, bool)> {
-    let mut rest = item;
-    if let Some(after) = rest.strip_prefix("pub") {
-        rest = after.trim_start();
-        if rest.starts_with('(') {
-            rest = rest[rest.find(')')? + 1..].trim_start();
+fn is(toks: &[(Tok, usize)], i: usize, punct: char) -> bool {
+    matches!(toks.get(i), Some((Tok::Punct(c), _)) if *c == punct)
+}
+
+fn is_word(toks: &[(Tok, usize)], i: usize, word: &str) -> bool {
+    matches!(toks.get(i), Some((Tok::Ident(w), _)) if w == word)
+}
+
+/// At `#[cfg(test)]` (or `#![cfg(test)]`, inner): the index after it, and whether it is inner.
+fn cfg_test_at(toks: &[(Tok, usize)], i: usize) -> Option<(usize, bool)> {
+    if !is(toks, i, '#') {
+        return None;
+    }
+    let inner = is(toks, i + 1, '!');
+    let j = i + 1 + usize::from(inner);
+    let attribute = is(toks, j, '[')
+        && is_word(toks, j + 1, "cfg")
+        && is(toks, j + 2, '(')
+        && is_word(toks, j + 3, "test")
+        && is(toks, j + 4, ')')
+        && is(toks, j + 5, ']');
+    attribute.then_some((j + 6, inner))
+}
+
+/// The index after the outer attributes (`#[…]`) starting at `i`.
+fn skip_attributes(toks: &[(Tok, usize)], mut i: usize) -> usize {
+    while is(toks, i, '#') && is(toks, i + 1, '[') {
+        let mut depth = 0;
+        i += 1;
+        while i < toks.len() {
+            if is(toks, i, '[') {
+                depth += 1;
+            } else if is(toks, i, ']') {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// At `[pub[(…)]] mod name;`: the name.
+fn out_of_line_module(toks: &[(Tok, usize)], mut i: usize) -> Option<String> {
+    if is_word(toks, i, "pub") {
+        i += 1;
+        if is(toks, i, '(') {
+            while i < toks.len() && !is(toks, i, ')') {
+                i += 1;
+            }
+            i += 1;
         }
     }
-    let rest = rest.strip_prefix("mod ")?.trim_start();
-    let end = rest
-        .find(|c: char| !(c == '_' || c.is_alphanumeric()))
-        .unwrap_or(rest.len());
-    let (name, after) = rest.split_at(end);
-    match after.trim_start().chars().next() {
-        Some(';') if !name.is_empty() => Some((name.to_owned(), false)),
-        Some('{') if !name.is_empty() => Some((name.to_owned(), true)),
+    match (toks.get(i), toks.get(i + 1)) {
+        (Some((Tok::Ident(m), _)), Some((Tok::Ident(name), _)))
+            if m == "mod" && is(toks, i + 2, ';') =>
+        {
+            Some(name.clone())
+        }
         _ => None,
     }
 }
 
-/// The first `lines` lines of `text`.
-fn code_part(text: &str, lines: usize) -> &str {
-    let mut end = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        if i == lines {
-            break;
+/// The index of the last token of the item starting at `i`: its `;` at the top level, or the `}`
+/// that closes its body (or the `;` right after that `}`); before a `}` that closes the block the
+/// item is in.
+fn item_end(toks: &[(Tok, usize)], i: usize) -> usize {
+    let mut depth = 0usize;
+    for k in i..toks.len() {
+        match &toks[k].0 {
+            Tok::Punct('{' | '(' | '[') => depth += 1,
+            Tok::Punct(close @ ('}' | ')' | ']')) => {
+                if depth == 0 {
+                    return k.saturating_sub(1).max(i);
+                }
+                depth -= 1;
+                if depth == 0 && *close == '}' {
+                    return if is(toks, k + 1, ';') { k + 1 } else { k };
+                }
+            }
+            Tok::Punct(';') if depth == 0 => return k,
+            _ => {}
         }
-        end += line.len();
     }
-    &text[..end]
+    toks.len().saturating_sub(1)
 }
 
 /// The deepest module of `modules` that is a prefix of `path` (the root at least).
@@ -448,13 +532,10 @@ enum Tok {
     Ident(String),
     /// `::`
     PathSep,
-    Open,
-    Close,
-    Comma,
-    Star,
-    Dollar,
-    /// Anything else: punctuation, numbers, the lifetimes' quotes.
-    Other,
+    /// Any other punctuation character: `{`, `;`, `#`, …
+    Punct(char),
+    /// A number.
+    Number,
 }
 
 /// The tokens of Rust source with their line numbers; comments (doc comments too), string, byte
@@ -506,20 +587,14 @@ fn tokenize(text: &str) -> Vec<(Tok, usize)> {
                 while i < c.len() && (c[i] == '_' || c[i].is_alphanumeric()) {
                     i += 1;
                 }
-                out.push((Tok::Other, line));
+                out.push((Tok::Number, line));
             }
             _ => {
-                let tok = match ch {
-                    ':' if next == Some(':') => {
-                        i += 1;
-                        Tok::PathSep
-                    }
-                    '{' => Tok::Open,
-                    '}' => Tok::Close,
-                    ',' => Tok::Comma,
-                    '*' => Tok::Star,
-                    '$' => Tok::Dollar,
-                    _ => Tok::Other,
+                let tok = if ch == ':' && next == Some(':') {
+                    i += 1;
+                    Tok::PathSep
+                } else {
+                    Tok::Punct(ch)
                 };
                 out.push((tok, line));
                 i += 1;
@@ -666,7 +741,7 @@ impl Scopes {
     /// Takes token `i` into account; at the `{` of `mod name {`, the module opened.
     fn step(&mut self, toks: &[(Tok, usize)], i: usize) -> Option<ModPath> {
         match &toks[i].0 {
-            Tok::Open => {
+            Tok::Punct('{') => {
                 self.depth += 1;
                 if let (Some((Tok::Ident(m), _)), Some((Tok::Ident(name), _))) = (
                     i.checked_sub(2).map(|j| &toks[j]),
@@ -679,7 +754,7 @@ impl Scopes {
                     return Some(module);
                 }
             }
-            Tok::Close => {
+            Tok::Punct('}') => {
                 if self.stack.len() > 1 && self.stack[self.stack.len() - 1].1 == self.depth {
                     self.stack.pop();
                 }
@@ -693,12 +768,15 @@ impl Scopes {
 
 /// Every reference of the code of a file whose module is `module`; `modules` are the crate's
 /// file modules (for paths that start with a child module's name).
-fn references(code: &str, module: &[String], modules: &BTreeSet<ModPath>) -> Vec<Reference> {
-    let toks = tokenize(code);
+fn references(
+    toks: &[(Tok, usize)],
+    module: &[String],
+    modules: &BTreeSet<ModPath>,
+) -> Vec<Reference> {
     let mut known = modules.clone();
     let mut scopes = Scopes::new(module);
     for i in 0..toks.len() {
-        if let Some(inline) = scopes.step(&toks, i) {
+        if let Some(inline) = scopes.step(toks, i) {
             known.insert(inline);
         }
     }
@@ -707,7 +785,7 @@ fn references(code: &str, module: &[String], modules: &BTreeSet<ModPath>) -> Vec
     let mut scopes = Scopes::new(module);
     let mut i = 0;
     while i < toks.len() {
-        scopes.step(&toks, i);
+        scopes.step(toks, i);
         let scope = scopes.current().to_vec();
         let Tok::Ident(word) = &toks[i].0 else {
             i += 1;
@@ -715,7 +793,7 @@ fn references(code: &str, module: &[String], modules: &BTreeSet<ModPath>) -> Vec
         };
         if word == "use" {
             let mut paths = Vec::new();
-            let next = use_tree(&toks, i + 1, &[], &mut paths);
+            let next = use_tree(toks, i + 1, &[], &mut paths);
             for (segments, line) in paths {
                 if let Some(path) = resolve(&segments, &scope, &known) {
                     out.push(Reference { path, line });
@@ -727,7 +805,7 @@ fn references(code: &str, module: &[String], modules: &BTreeSet<ModPath>) -> Vec
         }
         let starts_path = toks.get(i + 1).is_some_and(|t| t.0 == Tok::PathSep)
             && matches!(toks.get(i + 2), Some((Tok::Ident(_), _)));
-        let previous_is_path = i > 0 && matches!(toks[i - 1].0, Tok::PathSep | Tok::Dollar);
+        let previous_is_path = i > 0 && matches!(toks[i - 1].0, Tok::PathSep | Tok::Punct('$'));
         if !starts_path || previous_is_path {
             i += 1;
             continue;
@@ -782,15 +860,15 @@ fn use_tree(
                     break;
                 }
             }
-            Some((Tok::Open, _)) => {
+            Some((Tok::Punct('{'), _)) => {
                 i += 1;
                 while let Some((tok, _)) = toks.get(i) {
                     match tok {
-                        Tok::Close => {
+                        Tok::Punct('}') => {
                             i += 1;
                             break;
                         }
-                        Tok::Comma => i += 1,
+                        Tok::Punct(',') => i += 1,
                         _ => {
                             let next = use_tree(toks, i, &segments, paths);
                             // Never stuck on a token the tree does not take.
@@ -800,7 +878,7 @@ fn use_tree(
                 }
                 return i;
             }
-            Some((Tok::Star, at)) => {
+            Some((Tok::Punct('*'), at)) => {
                 line = *at;
                 i += 1;
                 break;
@@ -1010,7 +1088,7 @@ mod tests {
     fn refs(code: &str, module: &str, crate_modules: &[&str]) -> Vec<(String, usize)> {
         let known = modules(crate_modules);
         let here = modules(&[module]).into_iter().next().unwrap_or_default();
-        references(code, &here, &known)
+        references(&tokenize(code), &here, &known)
             .into_iter()
             .map(|r| (shown_module(&owner(&r.path, &known)), r.line))
             .collect()
@@ -1108,23 +1186,57 @@ mod tests {
     }
 
     #[test]
-    fn the_test_part_starts_at_the_first_cfg_test() {
-        let text = "use x;\n#[cfg(test)]\nmod tests;\n\nfn a() {}\n#[cfg(test)]\n#[allow(dead_code)]\nmod more_tests;\n\
-                    #[cfg(test)]\nmod tests {\n    use crate::b::X;\n}\n";
-        let split = split_tests(text);
+    fn the_test_part_is_the_items_under_cfg_test() {
+        let split = |text: &str| split_tests(text, &tokenize(text));
+        let text = "use x;\n#[cfg(test)]\nmod tests;\n\nfn a() {}\n#[cfg(test)]\n#[allow(dead_code)]\n\
+                    pub(crate) mod more_tests;\n#[cfg(test)]\nimpl X {\n    fn t() -> [u8; 2] { [0; 2] }\n}\n\
+                    fn b() {}\n#[cfg(test)]\nuse crate::{\n    c,\n};\n#[cfg(test)]\nmod tests {\n    use crate::b::X;\n}\n";
         assert_eq!(
-            split,
+            split(text),
             Split {
-                code_lines: 8,
+                test_items: vec![(2, 3), (6, 8), (9, 12), (14, 17), (18, 21)],
                 test_modules: vec!["tests".to_owned(), "more_tests".to_owned()],
+                test_file: false,
+                code_lines: 4,
             }
         );
-        assert_eq!(code_part(text, split.code_lines).lines().count(), 8);
-        assert_eq!(split_tests("fn a() {}\nfn b() {}\n").code_lines, 2);
+        assert_eq!(split("fn a() {}\nfn b() {}\n").code_lines, 2);
+        // The usual case: everything from the test module's `#[cfg(test)]` on.
         assert_eq!(
-            split_tests("fn a() {}\n#[cfg(test)] pub(crate) mod t {\n}\n").code_lines,
-            1
+            split("fn a() {}\n\n#[cfg(test)] pub(crate) mod t {\n    #[test]\n    fn f() {}\n}\n")
+                .code_lines,
+            2
         );
+        // In an impl: the test-only method only.
+        assert_eq!(
+            split("impl X {\n    #[cfg(test)]\n    fn t(&self) {}\n    fn u(&self) {}\n}\n")
+                .test_items,
+            [(2, 3)]
+        );
+        // Not code: the attribute in a comment or a string.
+        assert_eq!(
+            split("// #[cfg(test)]\nconst S: &str = \"#[cfg(test)]\";\n").code_lines,
+            2
+        );
+        assert!(split("//! Test helpers.\n#![cfg(test)]\nuse crate::a;\n").test_file);
+    }
+
+    #[test]
+    fn test_items_are_not_references() {
+        let sources = [
+            source("lib.rs", "pub mod a;\npub mod b;\n"),
+            source("a.rs", "use crate::b::B;\npub struct A;\n"),
+            source(
+                "b.rs",
+                "pub struct B;\n#[cfg(test)]\nimpl B {\n    fn a() -> crate::a::A { crate::a::A }\n}\n\
+                 #[cfg(test)]\nuse crate::a::A;\n",
+            ),
+            source("helpers.rs", "#![cfg(test)]\nuse crate::a::A;\n"),
+        ];
+        let checked = check_crate("k", &sources);
+        assert!(checked.cycles.is_empty(), "{:?}", checked.cycles);
+        assert_eq!(checked.lengths["src/b.rs"], 1);
+        assert!(!checked.lengths.contains_key("src/helpers.rs"));
     }
 
     #[test]

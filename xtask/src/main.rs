@@ -6,7 +6,7 @@
 //!   benchmark, the UI's type check and unit tests, the end-to-end tests of the built app; then
 //!   prints each stage's wall and CPU time (`--timings`: also Cargo's HTML timing reports).
 //! - `cargo xtask lint-modules`: no import cycle between the modules of a crate, no source file
-//!   over 600 lines before its tests.
+//!   over 600 lines outside its tests.
 //! - `cargo xtask bindings`: regenerates `ui/src/bindings/bindings.ts` from the Rust commands.
 //! - `cargo xtask bundle`: builds the installer (`.deb` on Linux, `.msi` on Windows).
 //! - `cargo xtask bench-start`: release build, cold start to the login screen (N runs).
@@ -32,7 +32,7 @@ const USAGE: &str =
             each stage (--timings: also Cargo's HTML timing reports of the builds)
   lint-modules
             no import cycle between the modules of a crate, no source file over 600 lines
-            before its tests (also a stage of `test`)
+            outside its tests (also a stage of `test`)
   bindings  regenerate ui/src/bindings/bindings.ts from the Rust commands
   bundle    build the installer (.deb on Linux, .msi on Windows); --debug packs a debug build
   setup     only install what is missing (system packages, npm packages)
