@@ -2,9 +2,11 @@
 //!
 //! - `cargo xtask run`: installs what is missing, builds the UI and the app, starts the app.
 //! - `cargo xtask test [--timings]`: installs what is missing, then runs every test, stopping at
-//!   the first failure: rustfmt, clippy, the Rust tests, a small run of each benchmark, the UI's
-//!   type check and unit tests, the end-to-end tests of the built app; then prints each stage's
-//!   wall and CPU time (`--timings`: also Cargo's HTML timing reports).
+//!   the first failure: rustfmt, the module lint, clippy, the Rust tests, a small run of each
+//!   benchmark, the UI's type check and unit tests, the end-to-end tests of the built app; then
+//!   prints each stage's wall and CPU time (`--timings`: also Cargo's HTML timing reports).
+//! - `cargo xtask lint-modules`: no import cycle between the modules of a crate, no source file
+//!   over 600 lines outside its tests.
 //! - `cargo xtask bindings`: regenerates `ui/src/bindings/bindings.ts` from the Rust commands.
 //! - `cargo xtask bundle`: builds the installer (`.deb` on Linux, `.msi` on Windows).
 //! - `cargo xtask bench-start`: release build, cold start to the login screen (N runs).
@@ -13,6 +15,7 @@
 mod bench_search;
 mod bench_start;
 mod build;
+mod lint_modules;
 mod setup;
 mod sh;
 mod test;
@@ -21,12 +24,15 @@ mod timing;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <run | test | bindings | bundle | setup | bench-start | bench-search>
+    "usage: cargo xtask <run | test | lint-modules | bindings | bundle | setup | bench-start | bench-search>
 
   run       install what is missing, build, and start the app
   test [--timings]
             install what is missing, then run every test (what CI runs); prints the time of
             each stage (--timings: also Cargo's HTML timing reports of the builds)
+  lint-modules
+            no import cycle between the modules of a crate, no source file over 600 lines
+            outside its tests (also a stage of `test`)
   bindings  regenerate ui/src/bindings/bindings.ts from the Rust commands
   bundle    build the installer (.deb on Linux, .msi on Windows); --debug packs a debug build
   setup     only install what is missing (system packages, npm packages)
@@ -40,6 +46,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => build::run_app(),
         Some("test") => test::all(&args[1..]),
+        Some("lint-modules") => lint_modules::run(),
         Some("bindings") => build::bindings(),
         Some("bundle") => build::bundle(args.iter().any(|a| a == "--debug")),
         Some("setup") => setup::all(setup::Purpose::Test),

@@ -2,7 +2,7 @@
 //! reissue of a lost certificate, and the attendance statement for foreign students.
 
 use crate::aux_number::AuxNumber;
-use crate::effects::{Document, DocumentKind};
+use crate::document::{Document, DocumentKind};
 use crate::error::{DomainError, Result};
 use crate::profile::RuleProfile;
 use crate::rules;

@@ -21,6 +21,7 @@ pub mod change;
 pub mod completion;
 pub mod compliance;
 pub mod deadlines;
+mod document;
 pub mod effects;
 pub mod engine;
 pub mod error;

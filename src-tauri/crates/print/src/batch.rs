@@ -1,7 +1,7 @@
 //! Many documents into one PDF: the font is parsed once per process and subset once per PDF;
 //! every document is glyph-checked before any page is drawn; progress is reported per document.
 
-use crate::documents::{Document, check_glyphs};
+use crate::documents::{Document, check_glyphs, draw_all};
 use crate::error::Result;
 use crate::layout::{PageLayout, Sheets};
 
@@ -35,22 +35,4 @@ pub fn render_all<D: Document>(
 ) -> Result<Vec<u8>> {
     let refs: Vec<&dyn Document> = docs.iter().map(|d| d as &dyn Document).collect();
     render(&refs, progress)
-}
-
-/// Draws every document into `sheets` (glyphs already checked).
-pub(crate) fn draw_all(
-    sheets: &mut Sheets,
-    docs: &[&dyn Document],
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<()> {
-    let total = docs.len();
-    for (i, doc) in docs.iter().enumerate() {
-        sheets.begin_document();
-        doc.draw(sheets)?;
-        if doc.numbered() {
-            sheets.number_pages();
-        }
-        progress(i + 1, total);
-    }
-    Ok(())
 }

@@ -1,14 +1,15 @@
 //! Backups: online encrypted copies (same key) to a chosen file, a daily automatic copy on open
 //! (the last 30 kept), one before every migration, and restore only after the copy passes
 //! `integrity_check`, `cipher_integrity_check` and audit verify. The replaced database is kept.
+//! The files themselves are written by `backup_files.rs`, which the store's `open` uses too.
 
 use std::path::{Path, PathBuf};
 
-use chrono::Local;
 use sea_orm::TransactionTrait;
 use serde::Serialize;
 
 use crate::audit::{self, AuditRecord};
+use crate::backup_files::{daily_keeping, export, list_auto, stamp};
 use crate::connection::{self, Limits, OpenMode};
 use crate::error::{Result, StoreError};
 use crate::fsutil::{sibling, sync_parent};
@@ -18,41 +19,13 @@ use crate::paths::{DataDir, companions};
 use crate::recovery::RecoveryFile;
 use crate::store::{SYSTEM_ACTOR, Store};
 
-/// Automatic backups kept.
-pub const KEEP_AUTO: usize = 30;
-const AUTO_PREFIX: &str = "auto-";
+pub use crate::backup_files::KEEP_AUTO;
 
 /// What a checked backup holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BackupReport {
     pub path: PathBuf,
     pub audit_rows: u64,
-}
-
-fn stamp() -> String {
-    Local::now().format("%Y%m%d-%H%M%S%.3f").to_string()
-}
-
-/// Writes the encrypted copy through `<target>.partial` and a rename; never overwrites.
-async fn export(store: &Store, target: &Path) -> Result<()> {
-    if target.exists() {
-        return Err(StoreError::BackupExists {
-            path: target.to_path_buf(),
-        });
-    }
-    if let Some(parent) = target.parent()
-        && !parent.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
-    }
-    let partial = sibling(target, ".partial");
-    if partial.exists() {
-        std::fs::remove_file(&partial).map_err(|e| StoreError::io(&partial, e))?;
-    }
-    store.conn.export_to(&partial, &store.key).await?;
-    std::fs::rename(&partial, target).map_err(|e| StoreError::io(target, e))?;
-    sync_parent(target);
-    Ok(())
 }
 
 impl Store {
@@ -70,7 +43,7 @@ impl Store {
         )
         .await?;
         txn.commit().await?;
-        export(self, target).await
+        export(&self.conn, &self.key, target).await
     }
 
     /// Lists the automatic backups, oldest first.
@@ -81,74 +54,13 @@ impl Store {
     /// The automatic backup on a schedule the caller keeps: at most one a day, the last `keep`
     /// kept (at least one). Returns the new file, or `None` when today's copy already exists.
     pub async fn auto_backup(&self, keep: usize) -> Result<Option<PathBuf>> {
-        daily_keeping(self, keep.max(1)).await
+        daily_keeping(&self.data, &self.conn, &self.key, keep.max(1)).await
     }
 
     /// Checks a backup file with this store's key (see [`verify_file`]).
     pub async fn verify_backup(&self, path: &Path) -> Result<BackupReport> {
         verify_file(path, &self.key).await
     }
-}
-
-fn list_auto(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(StoreError::io(dir, e)),
-    };
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(std::result::Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let named = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(AUTO_PREFIX));
-            named && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("db"))
-        })
-        .collect();
-    found.sort();
-    Ok(found)
-}
-
-/// The automatic backup: at most once a day, keeping the last [`KEEP_AUTO`].
-pub(crate) async fn daily(store: &Store) -> Result<()> {
-    daily_keeping(store, KEEP_AUTO).await?;
-    Ok(())
-}
-
-async fn daily_keeping(store: &Store, keep: usize) -> Result<Option<PathBuf>> {
-    let dir = store.data.backups();
-    let today = format!("{AUTO_PREFIX}{}", Local::now().format("%Y%m%d"));
-    let existing = list_auto(&dir)?;
-    let done_today = existing.iter().any(|p| {
-        p.file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with(&today))
-    });
-    let mut taken = None;
-    if !done_today {
-        let target = dir.join(format!("{AUTO_PREFIX}{}.db", stamp()));
-        export(store, &target).await?;
-        taken = Some(target);
-    }
-    let all = list_auto(&dir)?;
-    if all.len() > keep {
-        for old in &all[..all.len() - keep] {
-            std::fs::remove_file(old).map_err(|e| StoreError::io(old, e))?;
-        }
-    }
-    Ok(taken)
-}
-
-/// The backup taken before a migration.
-pub(crate) async fn pre_migration(store: &Store) -> Result<PathBuf> {
-    let target = store
-        .data
-        .backups()
-        .join(format!("pre-migration-{}.db", stamp()));
-    export(store, &target).await?;
-    Ok(target)
 }
 
 /// Checks a backup file with `key`: opens it read-only, `integrity_check`,

@@ -13,6 +13,7 @@
 
 pub mod audit;
 pub mod backup;
+mod backup_files;
 pub mod connection;
 pub mod entities;
 pub mod error;

@@ -7,7 +7,7 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use xueji_domain::SchoolKind;
 
 use crate::audit::{self, AuditRecord, AuditReport};
-use crate::backup;
+use crate::backup_files;
 use crate::connection::{self, Connection, Limits, OpenMode};
 use crate::error::{Result, StoreError};
 use crate::key::DbKey;
@@ -207,7 +207,7 @@ impl Store {
             Ok(SchemaState::Empty | SchemaState::Behind(_)) => {
                 // Never migrate an existing file in place without a backup first.
                 let migrated = async {
-                    backup::pre_migration(&store).await?;
+                    backup_files::pre_migration(&store.data, &store.conn, &store.key).await?;
                     migration::migrate(&store.conn.orm).await
                 }
                 .await;
@@ -222,7 +222,7 @@ impl Store {
             }
         }
         if opts.auto_backup {
-            backup::daily(&store).await?;
+            backup_files::daily(&store.data, &store.conn, &store.key).await?;
         }
         Ok(store)
     }

@@ -45,9 +45,31 @@ pub fn check_glyphs(doc: &dyn Document) -> Result<()> {
     Ok(())
 }
 
-/// Renders one document to PDF bytes.
+/// Renders one document to PDF bytes (as [`crate::batch::render`] would a batch of one).
 pub fn render(doc: &dyn Document) -> Result<Vec<u8>> {
-    crate::batch::render(&[doc], &mut |_, _| {})
+    check_glyphs(doc)?;
+    let mut sheets = Sheets::new(&doc.title())?;
+    draw_all(&mut sheets, &[doc], &mut |_, _| {})?;
+    Ok(sheets.finish())
+}
+
+/// Draws every document into `sheets` (glyphs already checked), calling `progress(done, total)`
+/// after each; page numbers restart with each document.
+pub(crate) fn draw_all(
+    sheets: &mut Sheets,
+    docs: &[&dyn Document],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<()> {
+    let total = docs.len();
+    for (i, doc) in docs.iter().enumerate() {
+        sheets.begin_document();
+        doc.draw(sheets)?;
+        if doc.numbered() {
+            sheets.number_pages();
+        }
+        progress(i + 1, total);
+    }
+    Ok(())
 }
 
 /// A date as printed: 2025年7月1日.

@@ -2,14 +2,14 @@
 //! once, subset when saved; page numbers per document; every text run kept for overlap tests.
 
 use printpdf::{
-    FontId, ImageCompression, ImageOptimizationOptions, Op, PdfDocument, PdfPage, PdfSaveOptions,
-    PdfWarnMsg, Point, Pt, RawImage, XObjectId,
+    FontId, ImageCompression, ImageOptimizationOptions, Op, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, PdfWarnMsg, Point, Pt, RawImage, TextItem, TextRenderingMode, XObjectId,
 };
 
 use crate::error::{PrintError, Result};
 use crate::font::{Font, font};
-use crate::layout::PT_PER_MM;
-use crate::layout::text::{Align, TextStyle};
+use crate::layout::text::{Align, TextStyle, black, width};
+use crate::layout::{PT_PER_MM, pt_to_mm};
 
 /// A page size in millimetres.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -124,7 +124,67 @@ impl Page {
         align: Align,
         text: &str,
     ) -> f32 {
-        crate::layout::text::draw(self, x, baseline, style, align, text)
+        let w = width(self.font, style, text);
+        if text.is_empty() {
+            return 0.0;
+        }
+        let left = match align {
+            Align::Left => x,
+            Align::Center => x - w / 2.0,
+            Align::Right => x - w,
+        };
+        let size_mm = pt_to_mm(style.size);
+        self.runs.push(TextRun {
+            x: left,
+            top: baseline - 0.88 * size_mm,
+            width: w,
+            height: size_mm,
+            text: text.to_owned(),
+        });
+        let font = PdfFontHandle::External(self.font_id.clone());
+        self.ops.push(Op::StartTextSection);
+        self.ops.push(Op::SetFont {
+            font,
+            size: Pt(style.size),
+        });
+        if style.bold {
+            self.ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::FillStroke,
+            });
+            self.ops.push(Op::SetOutlineThickness {
+                pt: Pt(style.size * 0.035),
+            });
+            self.ops.push(Op::SetOutlineColor { col: black() });
+        }
+        self.ops.push(Op::SetTextCursor {
+            pos: self.point(left, baseline),
+        });
+        if style.spacing > 0.0 {
+            // `Td` moves the line start relatively: step one letter-spaced character at a time.
+            for ch in text.chars() {
+                let s = ch.to_string();
+                let advance = pt_to_mm(self.font.width_pt(&s, style.size)) + style.spacing;
+                self.ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(s)],
+                });
+                let pos = Point {
+                    x: Pt(advance * PT_PER_MM),
+                    y: Pt(0.0),
+                };
+                self.ops.push(Op::SetTextCursor { pos });
+            }
+        } else {
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.to_owned())],
+            });
+        }
+        if style.bold {
+            self.ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::Fill,
+            });
+        }
+        self.ops.push(Op::EndTextSection);
+        w
     }
 }
 

@@ -1,10 +1,11 @@
-//! Measured text: width in millimetres, alignment, letter-spaced titles and a faux bold (fill +
-//! stroke) so one Regular weight is enough.
+//! Text styles and measured text: size, letter spacing (titles) and a faux bold (fill + stroke)
+//! so one Regular weight is enough; widths in millimetres; alignment. [`Page::text`] draws them.
+//!
+//! [`Page::text`]: crate::layout::Page::text
 
-use printpdf::{Color, Greyscale, Op, PdfFontHandle, Point, Pt, TextItem, TextRenderingMode};
+use printpdf::{Color, Greyscale, Pt};
 
 use crate::font::Font;
-use crate::layout::page::{Page, TextRun};
 use crate::layout::{PT_PER_MM, pt_to_mm};
 
 /// Horizontal alignment relative to the `x` given when drawing.
@@ -67,78 +68,6 @@ pub fn width(font: &Font, style: TextStyle, text: &str) -> f32 {
     pt_to_mm(font.width_pt(text, style.size)) + spacing
 }
 
-/// Draws a single line; see [`Page::text`].
-pub(crate) fn draw(
-    page: &mut Page,
-    x: f32,
-    baseline: f32,
-    style: TextStyle,
-    align: Align,
-    text: &str,
-) -> f32 {
-    let w = width(page.font, style, text);
-    if text.is_empty() {
-        return 0.0;
-    }
-    let left = match align {
-        Align::Left => x,
-        Align::Center => x - w / 2.0,
-        Align::Right => x - w,
-    };
-    let size_mm = pt_to_mm(style.size);
-    page.runs.push(TextRun {
-        x: left,
-        top: baseline - 0.88 * size_mm,
-        width: w,
-        height: size_mm,
-        text: text.to_owned(),
-    });
-    let font = PdfFontHandle::External(page.font_id.clone());
-    page.ops.push(Op::StartTextSection);
-    page.ops.push(Op::SetFont {
-        font,
-        size: Pt(style.size),
-    });
-    if style.bold {
-        page.ops.push(Op::SetTextRenderingMode {
-            mode: TextRenderingMode::FillStroke,
-        });
-        page.ops.push(Op::SetOutlineThickness {
-            pt: Pt(style.size * 0.035),
-        });
-        page.ops.push(Op::SetOutlineColor { col: black() });
-    }
-    page.ops.push(Op::SetTextCursor {
-        pos: page.point(left, baseline),
-    });
-    if style.spacing > 0.0 {
-        // `Td` moves the line start relatively: step one letter-spaced character at a time.
-        for ch in text.chars() {
-            let s = ch.to_string();
-            let advance = pt_to_mm(page.font.width_pt(&s, style.size)) + style.spacing;
-            page.ops.push(Op::ShowText {
-                items: vec![TextItem::Text(s)],
-            });
-            let pos = Point {
-                x: Pt(advance * PT_PER_MM),
-                y: Pt(0.0),
-            };
-            page.ops.push(Op::SetTextCursor { pos });
-        }
-    } else {
-        page.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_owned())],
-        });
-    }
-    if style.bold {
-        page.ops.push(Op::SetTextRenderingMode {
-            mode: TextRenderingMode::Fill,
-        });
-    }
-    page.ops.push(Op::EndTextSection);
-    w
-}
-
 /// Black in the grey colour space.
 pub fn black() -> Color {
     grey(0.0)
@@ -159,6 +88,8 @@ pub fn mm_pt(mm: f32) -> Pt {
 
 #[cfg(test)]
 mod tests {
+    use printpdf::{Op, TextRenderingMode};
+
     use super::*;
     use crate::layout::{PageSize, Sheets};
 
