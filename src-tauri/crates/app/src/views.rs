@@ -165,3 +165,17 @@ mod tests {
         assert_eq!(parse_snake::<Status>("on_leave"), Some(Status::OnLeave));
     }
 }
+
+/// A proof or other file (content fetched separately).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentView {
+    pub id: i64,
+    pub file_name: String,
+    pub mime: String,
+    pub proof_kind: Option<String>,
+    /// 居民户口簿 …
+    pub proof_kind_label: Option<String>,
+    pub application_id: Option<i64>,
+    pub size: u32,
+}

@@ -8,8 +8,7 @@ use xueji_domain::workflow::{Party, Step, StepOutcome, Workflow, WorkflowState};
 use xueji_store::entities::{application, application_step, attachment};
 
 use crate::auth::Permission;
-use crate::students::archive::AttachmentView;
-use crate::views::{DeadlineView, WarningView, provisional_reason, snake};
+use crate::views::{AttachmentView, DeadlineView, WarningView, provisional_reason, snake};
 
 /// One step as the wizard announces it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]

@@ -20,6 +20,7 @@ use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::record;
 use crate::students::views::StudentView;
+pub use crate::views::AttachmentView;
 use crate::views::{parse_snake, snake};
 
 /// One entry of a section.
@@ -67,20 +68,6 @@ pub struct EventView {
     pub grade_after: i32,
     pub recorded_by: String,
     pub application_id: Option<i64>,
-}
-
-/// A proof or other file (content fetched separately).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct AttachmentView {
-    pub id: i64,
-    pub file_name: String,
-    pub mime: String,
-    pub proof_kind: Option<String>,
-    /// 居民户口簿 …
-    pub proof_kind_label: Option<String>,
-    pub application_id: Option<i64>,
-    pub size: u32,
 }
 
 /// An application in the change timeline.
