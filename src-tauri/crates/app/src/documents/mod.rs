@@ -5,8 +5,16 @@
 //! reason and may then be printed again.
 
 pub mod fill;
+pub mod kinds;
+mod load;
+mod register;
 
-use std::collections::{BTreeMap, HashMap};
+pub use kinds::PrintKind;
+pub(crate) use load::{load_students, select_ids};
+pub(crate) use register::log_issue;
+use register::next_serials;
+
+use std::collections::BTreeMap;
 use xueji_domain::rules;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -16,12 +24,8 @@ use sea_orm::{
 };
 use xueji_domain::ChangeKind;
 use xueji_print::Document;
-use xueji_print::documents::approval::ApprovalKind;
 use xueji_print::documents::change_statistics::ChangeStatistics;
-use xueji_store::entities::{
-    application, application_step, class_placement, completion, family_member, issued_document,
-    sanction, student, student_event,
-};
+use xueji_store::entities::{application_step, issued_document, student_event};
 
 use crate::app::App;
 use crate::audit;
@@ -31,140 +35,7 @@ use crate::views::{Page, parse_snake, snake};
 use fill::StudentData;
 
 /// Ids per `IN (…)` list.
-const ID_CHUNK: usize = 5000;
-
-/// Every document the office prints.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, specta::Type,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum PrintKind {
-    /// 学籍卡 (R8.2)
-    RecordCard,
-    /// 班级花名册
-    Roster,
-    /// 《浙江省义务教育证书》 (R24.1, R26.1)
-    Certificate,
-    /// 毕（结、肄）业证明书 (R26.2)
-    CompletionProof,
-    /// 写实性证明 (R27.1)
-    AttendanceStatement,
-    TransferForm,
-    LeaveForm,
-    ResumeForm,
-    DeferralForm,
-    SkipForm,
-    RepeatForm,
-    BasicDataChangeForm,
-    KeyDataChangeForm,
-    WithdrawalForm,
-    /// 辍学情况报告 (R18.1)
-    DropoutReport,
-    /// 学籍注销报告 (R19.1)
-    CancellationReport,
-    /// 处分决定书 (R22.2)
-    SanctionDecision,
-    /// 解除处分通知书 (R23.2)
-    SanctionLiftNotice,
-    /// 学籍变动统计表 (R4.1)
-    ChangeStatistics,
-}
-
-impl PrintKind {
-    pub const ALL: [PrintKind; 19] = [
-        Self::RecordCard,
-        Self::Roster,
-        Self::Certificate,
-        Self::CompletionProof,
-        Self::AttendanceStatement,
-        Self::TransferForm,
-        Self::LeaveForm,
-        Self::ResumeForm,
-        Self::DeferralForm,
-        Self::SkipForm,
-        Self::RepeatForm,
-        Self::BasicDataChangeForm,
-        Self::KeyDataChangeForm,
-        Self::WithdrawalForm,
-        Self::DropoutReport,
-        Self::CancellationReport,
-        Self::SanctionDecision,
-        Self::SanctionLiftNotice,
-        Self::ChangeStatistics,
-    ];
-
-    /// The serial's middle part (`2025-CERT-000123`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::RecordCard => "CARD",
-            Self::Roster => "ROSTER",
-            Self::Certificate => "CERT",
-            Self::CompletionProof => "PROOF",
-            Self::AttendanceStatement => "ATTEST",
-            Self::TransferForm => "TRANSFER",
-            Self::LeaveForm => "LEAVE",
-            Self::ResumeForm => "RESUME",
-            Self::DeferralForm => "DEFER",
-            Self::SkipForm => "SKIP",
-            Self::RepeatForm => "REPEAT",
-            Self::BasicDataChangeForm => "DATA",
-            Self::KeyDataChangeForm => "KEYDATA",
-            Self::WithdrawalForm => "WITHDRAW",
-            Self::DropoutReport => "DROPOUT",
-            Self::CancellationReport => "CANCEL",
-            Self::SanctionDecision => "SANCTION",
-            Self::SanctionLiftNotice => "LIFT",
-            Self::ChangeStatistics => "STATS",
-        }
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Self::RecordCard => "学籍卡",
-            Self::Roster => "班级花名册",
-            Self::Certificate => "浙江省义务教育证书",
-            Self::CompletionProof => "毕（结、肄）业证明书",
-            Self::AttendanceStatement => "写实性证明",
-            Self::TransferForm => "转学申请表",
-            Self::LeaveForm => "休学申请审批表",
-            Self::ResumeForm => "复学申请表",
-            Self::DeferralForm => "缓学申请审批表",
-            Self::SkipForm => "跳级申请审批表",
-            Self::RepeatForm => "留级申请审批表",
-            Self::BasicDataChangeForm => "学生基础信息变更申请表",
-            Self::KeyDataChangeForm => "学生基础信息变更申请表（姓名、身份证件号码）",
-            Self::WithdrawalForm => "退学申请审批表",
-            Self::DropoutReport => "辍学情况报告",
-            Self::CancellationReport => "学籍注销报告",
-            Self::SanctionDecision => "处分决定书",
-            Self::SanctionLiftNotice => "解除处分通知书",
-            Self::ChangeStatistics => "学籍变动统计表",
-        }
-    }
-
-    /// One document (and one serial) per student; the roster and the statistics are one each.
-    pub fn per_student(self) -> bool {
-        !matches!(self, Self::Roster | Self::ChangeStatistics)
-    }
-
-    /// The approval form and the change it is for.
-    fn approval(self) -> Option<(ApprovalKind, ChangeKind)> {
-        Some(match self {
-            Self::TransferForm => (ApprovalKind::Transfer, ChangeKind::TransferOut),
-            Self::LeaveForm => (ApprovalKind::Leave, ChangeKind::Leave),
-            Self::ResumeForm => (ApprovalKind::Resume, ChangeKind::Resume),
-            Self::DeferralForm => (ApprovalKind::Deferral, ChangeKind::Defer),
-            Self::SkipForm => (ApprovalKind::Skip, ChangeKind::Skip),
-            Self::RepeatForm => (ApprovalKind::Repeat, ChangeKind::Repeat),
-            Self::BasicDataChangeForm => {
-                (ApprovalKind::BasicDataChange, ChangeKind::CorrectBasicData)
-            }
-            Self::KeyDataChangeForm => (ApprovalKind::KeyDataChange, ChangeKind::CorrectKeyData),
-            Self::WithdrawalForm => (ApprovalKind::Withdrawal, ChangeKind::Withdraw),
-            _ => return None,
-        })
-    }
-}
+pub(crate) const ID_CHUNK: usize = 5000;
 
 /// Which students a batch print covers when no ids are given.
 #[derive(Clone, Debug, Default, serde::Deserialize, specta::Type)]
@@ -252,187 +123,6 @@ impl From<issued_document::Model> for IssuedDocumentRow {
             void_reason: d.void_reason,
         }
     }
-}
-
-/// Loads everything a document may print about these students, in the order of `ids`.
-pub(crate) async fn load_students<C: ConnectionTrait>(
-    db: &C,
-    ids: &[i64],
-) -> Result<Vec<StudentData>> {
-    let mut rows: HashMap<i64, StudentData> = HashMap::with_capacity(ids.len());
-    for part in ids.chunks(ID_CHUNK) {
-        let part = part.to_vec();
-        for m in student::Entity::find()
-            .filter(student::Column::Id.is_in(part.clone()))
-            .all(db)
-            .await?
-        {
-            rows.insert(
-                m.id,
-                StudentData {
-                    row: m,
-                    family: Vec::new(),
-                    events: Vec::new(),
-                    placements: Vec::new(),
-                    completion: None,
-                    sanctions: Vec::new(),
-                    applications: Vec::new(),
-                },
-            );
-        }
-        for f in family_member::Entity::find()
-            .filter(family_member::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(family_member::Column::Ordinal)
-            .all(db)
-            .await?
-        {
-            if let Some(d) = rows.get_mut(&f.student_id) {
-                d.family.push(f);
-            }
-        }
-        for e in student_event::Entity::find()
-            .filter(student_event::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(student_event::Column::OnDate)
-            .order_by_asc(student_event::Column::Id)
-            .all(db)
-            .await?
-        {
-            if let Some(d) = rows.get_mut(&e.student_id) {
-                d.events.push(e);
-            }
-        }
-        for p in class_placement::Entity::find()
-            .filter(class_placement::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(class_placement::Column::SchoolYear)
-            .all(db)
-            .await?
-        {
-            if let Some(d) = rows.get_mut(&p.student_id) {
-                d.placements.push(p);
-            }
-        }
-        for c in completion::Entity::find()
-            .filter(completion::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(completion::Column::Id)
-            .all(db)
-            .await?
-        {
-            if let Some(d) = rows.get_mut(&c.student_id) {
-                d.completion = Some(c);
-            }
-        }
-        for s in sanction::Entity::find()
-            .filter(sanction::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(sanction::Column::DecidedOn)
-            .all(db)
-            .await?
-        {
-            if let Some(d) = rows.get_mut(&s.student_id) {
-                d.sanctions.push(s);
-            }
-        }
-        for a in application::Entity::find()
-            .filter(application::Column::StudentId.is_in(part))
-            .order_by_asc(application::Column::OpenedOn)
-            .order_by_asc(application::Column::Id)
-            .all(db)
-            .await?
-        {
-            if let Some(d) = a.student_id.and_then(|id| rows.get_mut(&id)) {
-                d.applications.push(a);
-            }
-        }
-    }
-    ids.iter()
-        .map(|id| {
-            rows.remove(id)
-                .ok_or_else(|| AppError::not_found(format!("学生（编号 {id}）")))
-        })
-        .collect()
-}
-
-/// The ids a filter selects, ordered by grade, class and name.
-pub(crate) async fn select_ids<C: ConnectionTrait>(db: &C, f: &BatchFilter) -> Result<Vec<i64>> {
-    let mut q = student::Entity::find()
-        .select_only()
-        .column(student::Column::Id);
-    if let Some(g) = f.grade {
-        q = q.filter(student::Column::Grade.eq(i32::from(g)));
-    }
-    if let Some(c) = f
-        .class_name
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        q = q.filter(student::Column::ClassName.eq(c));
-    }
-    if !f.statuses.is_empty() {
-        q = q.filter(student::Column::Status.is_in(f.statuses.clone()));
-    }
-    if !f.include_archived {
-        q = q.filter(student::Column::Archived.eq(false));
-    }
-    Ok(q.order_by_asc(student::Column::Grade)
-        .order_by_asc(student::Column::ClassName)
-        .order_by_asc(student::Column::NameSearch)
-        .order_by_asc(student::Column::Id)
-        .into_tuple::<i64>()
-        .all(db)
-        .await?)
-}
-
-/// The next `n` serials of a kind in a year: `2025-CERT-000001` …
-async fn next_serials<C: ConnectionTrait>(
-    db: &C,
-    kind: PrintKind,
-    year: i32,
-    n: usize,
-) -> Result<Vec<String>> {
-    let prefix = format!("{year}-{}-", kind.code());
-    let last = issued_document::Entity::find()
-        .filter(issued_document::Column::Serial.starts_with(&prefix))
-        .order_by_desc(issued_document::Column::Serial)
-        .one(db)
-        .await?;
-    let start: u64 = last
-        .and_then(|d| d.serial[prefix.len()..].parse().ok())
-        .unwrap_or(0);
-    Ok((1..=n as u64)
-        .map(|i| format!("{prefix}{:06}", start + i))
-        .collect())
-}
-
-/// Numbers one printed document in the issued-document log (inside the caller's transaction) and
-/// returns its serial; for documents printed outside [`App::document_print`].
-pub(crate) async fn log_issue<C: ConnectionTrait>(
-    db: &C,
-    kind: PrintKind,
-    student_id: Option<i64>,
-    user: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<String> {
-    use chrono::Datelike;
-    let serial = next_serials(db, kind, now.year(), 1)
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::internal("无法生成文书编号"))?;
-    issued_document::ActiveModel {
-        serial: Set(serial.clone()),
-        kind: Set(snake(&kind)),
-        student_id: Set(student_id),
-        issued_at: Set(now),
-        issued_by: Set(user.to_owned()),
-        voided: Set(false),
-        target: Set(None),
-        voided_at: Set(None),
-        voided_by: Set(None),
-        void_reason: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(serial)
 }
 
 fn print_error(e: xueji_print::PrintError) -> AppError {

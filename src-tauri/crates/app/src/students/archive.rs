@@ -176,7 +176,7 @@ fn status_label(code: &str) -> String {
 
 /// 学籍卡, 处分决定书 … for a stored document kind.
 fn document_kind_label(kind: &str) -> String {
-    parse_snake::<crate::documents::PrintKind>(kind)
+    parse_snake::<crate::documents::kinds::PrintKind>(kind)
         .map_or_else(|| kind.to_owned(), |k| k.label_zh().to_owned())
 }
 
