@@ -7,6 +7,7 @@
 
 pub mod decide;
 pub mod document;
+pub(crate) mod fields;
 pub mod input;
 pub mod query;
 pub mod submit;

@@ -4,6 +4,7 @@
 //! reprinted (R26.2): the completion proof is printed instead; a spoiled print is voided with a
 //! reason and may then be printed again.
 
+mod approval_form;
 pub mod fill;
 pub mod kinds;
 mod load;
@@ -397,7 +398,7 @@ impl App {
         let config = self.config();
         let school = &config.school_profile;
         if let Some((form, change)) = kind.approval() {
-            return Ok(Box::new(fill::approval_form(
+            return Ok(Box::new(approval_form::approval_form(
                 d, form, change, school, serial, today, steps,
             )?));
         }
