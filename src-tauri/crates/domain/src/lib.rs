@@ -40,6 +40,7 @@ pub mod sanction;
 pub mod school;
 pub mod security;
 pub mod status;
+mod step;
 pub mod transitions;
 pub mod workflow;
 pub mod xueji_number;
