@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::build;
+use crate::lint_modules;
 use crate::setup::{self, Purpose};
 use crate::sh::{self, Result};
 use crate::timing::Stages;
@@ -61,8 +62,10 @@ fn stages_in_order(stages: &mut Stages, timings: bool) -> Result {
     stages.stage("rustfmt", || {
         sh::run("rustfmt", sh::cargo().args(["fmt", "--all", "--check"]))
     })?;
-    // `cargo xtask lint-modules` (no import cycle, files ≤ 600 lines) joins this command once the
-    // app crate passes it: it still has two groups of cycles and four long files (issue 16).
+    stages.stage(
+        "module lint (no import cycle, files ≤ 600 lines)",
+        lint_modules::run,
+    )?;
     // The app embeds ui/dist at compile time; a fresh clone has none yet.
     stages.stage("UI build (vite)", build::ui)?;
     // `--all-targets` leaves out the `test = false` end-to-end tests (and wins over any `--test`

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, sea_query::OnConflict};
 use serde::{Serialize, de::DeserializeOwned};
+use xueji_domain::calendar::{Notice, NoticeOrigin, parse_data_file};
 use xueji_domain::school::Term;
 use xueji_domain::security::AccountPolicy;
 use xueji_domain::{Context, Grade, RuleProfile, School, SchoolKind, WorkCalendar};
@@ -16,7 +17,7 @@ use crate::error::{AppError, Result};
 pub const SCHOOL_PROFILE: &str = "school.profile";
 pub const TERMS: &str = "school.terms";
 /// Notices in the data-file text format, as versions before the notice-text loader kept them
-/// (read and converted by `calendar::load_school_notices`).
+/// (read and converted by `load_school_notices`).
 pub const CALENDAR_NOTICES: &str = "calendar.notices";
 pub const IDLE_LOCK_MINUTES: &str = "security.idle_lock_minutes";
 
@@ -174,8 +175,7 @@ pub async fn load<C: ConnectionTrait>(db: &C) -> Result<Config> {
     school_profile.code = row.code.clone();
     let school = school_profile.school()?;
     let profile = RuleProfile::by_id(&school_profile.rule_profile).unwrap_or_default();
-    let calendar = WorkCalendar::official()
-        .with_school_notices(crate::calendar::load_school_notices(db).await?)?;
+    let calendar = WorkCalendar::official().with_school_notices(load_school_notices(db).await?)?;
     let terms = get::<_, Vec<Term>>(db, TERMS).await?.unwrap_or_default();
     let idle_lock_minutes = get::<_, u32>(db, IDLE_LOCK_MINUTES)
         .await?
@@ -189,4 +189,25 @@ pub async fn load<C: ConnectionTrait>(db: &C) -> Result<Config> {
         idle_lock_minutes,
         policy: account_policy(idle_lock_minutes),
     })
+}
+
+/// The school's notices (JSON list of `xueji_domain::calendar::Notice`).
+pub const SCHOOL_NOTICES: &str = "calendar.school_notices";
+
+/// The school's notices: those saved as notices, after any saved in the data-file text format
+/// by earlier versions (`calendar.notices`).
+pub async fn load_school_notices<C: ConnectionTrait>(db: &C) -> Result<Vec<Notice>> {
+    let mut out = Vec::new();
+    for text in get::<_, Vec<String>>(db, CALENDAR_NOTICES)
+        .await?
+        .unwrap_or_default()
+    {
+        out.extend(parse_data_file(&text, NoticeOrigin::School)?);
+    }
+    out.extend(
+        get::<_, Vec<Notice>>(db, SCHOOL_NOTICES)
+            .await?
+            .unwrap_or_default(),
+    );
+    Ok(out)
 }

@@ -54,7 +54,7 @@ impl DeadlineView {
     /// were counted is marked from the notices loaded now.
     pub fn of_row(d: &deadline::Model, calendar: &xueji_domain::WorkCalendar) -> Self {
         let provisional = if d.start_on.is_some() {
-            crate::calendar::stored_provisional(d.provisional.as_deref())
+            stored_provisional(d.provisional.as_deref())
         } else {
             calendar.provisional(d.due_on, d.due_on)
         };
@@ -178,4 +178,24 @@ pub struct AttachmentView {
     pub proof_kind_label: Option<String>,
     pub application_id: Option<i64>,
     pub size: u32,
+}
+
+/// Reads the stored mark (`2027` or `2027,2028`).
+pub fn stored_provisional(code: Option<&str>) -> Option<Provisional> {
+    let years: Vec<i32> = code?
+        .split(',')
+        .filter_map(|y| y.trim().parse().ok())
+        .collect();
+    Provisional::of(years)
+}
+
+/// The stored form of a mark.
+pub fn provisional_code(p: Option<&Provisional>) -> Option<String> {
+    p.map(|p| {
+        p.years
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    })
 }

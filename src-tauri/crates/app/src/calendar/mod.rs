@@ -9,39 +9,18 @@ mod views;
 
 use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
-use xueji_domain::calendar::Provisional;
 use xueji_domain::effects::Deadline;
 use xueji_store::entities::deadline;
 
 use crate::error::Result;
 use crate::views::snake;
+pub use crate::views::{provisional_code, stored_provisional};
 
-pub use notices::load_school_notices;
 pub use recompute::{MovedDeadline, Recomputed, recompute_open};
 pub use views::{
     CalendarSaved, CalendarView, DayAdjustmentView, MovedDeadlineView, NoticeDayView, NoticeInput,
     NoticePreview, NoticeView,
 };
-
-/// Reads the stored mark (`2027` or `2027,2028`).
-pub fn stored_provisional(code: Option<&str>) -> Option<Provisional> {
-    let years: Vec<i32> = code?
-        .split(',')
-        .filter_map(|y| y.trim().parse().ok())
-        .collect();
-    Provisional::of(years)
-}
-
-/// The stored form of a mark.
-pub fn provisional_code(p: Option<&Provisional>) -> Option<String> {
-    p.map(|p| {
-        p.years
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(",")
-    })
-}
 
 /// Writes a deadline a change set, with how it was counted and whether provisionally.
 pub async fn insert_deadline<C: ConnectionTrait>(
@@ -72,6 +51,7 @@ pub async fn insert_deadline<C: ConnectionTrait>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use xueji_domain::calendar::Provisional;
 
     #[test]
     fn r13_3_the_stored_mark_round_trips() {

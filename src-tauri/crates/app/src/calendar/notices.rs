@@ -4,7 +4,7 @@
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 use xueji_domain::WorkCalendar;
-use xueji_domain::calendar::{Notice, NoticeOrigin, parse_data_file, parse_notice};
+use xueji_domain::calendar::{Notice, NoticeOrigin, parse_notice};
 use xueji_store::entities::{deadline, setting};
 
 use super::recompute::{self, Recomputed};
@@ -15,28 +15,7 @@ use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
-use crate::settings;
-
-/// The school's notices (JSON list of `xueji_domain::calendar::Notice`).
-pub const SCHOOL_NOTICES: &str = "calendar.school_notices";
-
-/// The school's notices: those saved as notices, after any saved in the data-file text format
-/// by earlier versions (`calendar.notices`).
-pub async fn load_school_notices<C: ConnectionTrait>(db: &C) -> Result<Vec<Notice>> {
-    let mut out = Vec::new();
-    for text in settings::get::<_, Vec<String>>(db, settings::CALENDAR_NOTICES)
-        .await?
-        .unwrap_or_default()
-    {
-        out.extend(parse_data_file(&text, NoticeOrigin::School)?);
-    }
-    out.extend(
-        settings::get::<_, Vec<Notice>>(db, SCHOOL_NOTICES)
-            .await?
-            .unwrap_or_default(),
-    );
-    Ok(out)
-}
+use crate::settings::{self, SCHOOL_NOTICES};
 
 async fn save_school_notices<C: ConnectionTrait>(db: &C, notices: &[Notice]) -> Result<()> {
     settings::put(db, SCHOOL_NOTICES, &notices).await?;

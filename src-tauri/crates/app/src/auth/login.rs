@@ -1,0 +1,188 @@
+//! Logging in, the idle lock and the permission check. A refusal is written to the audit log
+//! before it is returned (R30.1); five wrong passwords lock an account for 15 minutes (R30.3).
+
+use std::sync::Mutex;
+
+use xueji_domain::rules;
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel, TransactionTrait};
+use xueji_store::entities::user;
+use xueji_store::repo::users;
+
+use crate::app::App;
+use crate::audit;
+use crate::auth::role::{Permission, Role};
+use crate::auth::session::Session;
+use crate::error::{AppError, ErrorCode, ErrorKind, Result};
+
+fn wrong_password(remaining: u32) -> AppError {
+    let mut e = AppError::validation(
+        "password",
+        format!("用户名或密码不正确，还可尝试{remaining}次"),
+    );
+    e.rule = Some(rules::R30_3);
+    e
+}
+
+fn account_locked(until: DateTime<Utc>, now: DateTime<Utc>) -> AppError {
+    // Whole minutes left, rounded up: a fresh 15-minute lock says 15, not 16.
+    let seconds = (until - now).num_seconds().max(0);
+    let minutes = ((seconds + 59) / 60).max(1);
+    let mut e = AppError::locked(format!(
+        "连续输错密码次数过多，账户已锁定，请{minutes}分钟后再试"
+    ));
+    e.rule = Some(rules::R30_3);
+    e.with_code(ErrorCode::AccountLocked)
+}
+
+impl App {
+    /// Logs in. Wrong passwords count toward the lockout; every attempt is audited.
+    pub async fn login(&self, username: &str, password: &str) -> Result<Session> {
+        let now = self.now();
+        let policy = self.config().policy;
+        let db = self.db();
+        let Some(account) = users::find(db, username).await? else {
+            audit::record(db, "anonymous", "login_failed", "user:unknown").await?;
+            return Err(wrong_password(policy.max_failed_logins));
+        };
+        let target = format!("user:{}", account.id);
+        if !account.active {
+            audit::record(db, &account.username, "login_refused", &target).await?;
+            return Err(AppError::forbidden("该账户已停用，请联系学籍管理员"));
+        }
+        if let Some(until) = account.locked_until
+            && until > now
+        {
+            audit::record(db, &account.username, "login_refused", &target).await?;
+            return Err(account_locked(until, now));
+        }
+        let txn = db.begin().await?;
+        let mut row = account.clone().into_active_model();
+        if !users::check_password(password, &account.password_hash) {
+            // A lock that has run out starts a fresh count.
+            let before = if account.locked_until.is_some() {
+                0
+            } else {
+                account.failed_attempts
+            };
+            let failures = u32::try_from(before).unwrap_or(0) + 1;
+            row.failed_attempts = Set(i32::try_from(failures).unwrap_or(i32::MAX));
+            let locked = policy.is_locked(failures);
+            if locked {
+                row.locked_until = Set(Some(
+                    now + Duration::minutes(i64::from(policy.lock_minutes)),
+                ));
+            } else {
+                row.locked_until = Set(None);
+            }
+            row.update(&txn).await?;
+            audit::append(&txn, &account.username, "login_failed", &target).await?;
+            if locked {
+                audit::append(&txn, &account.username, "account_locked", &target).await?;
+            }
+            txn.commit().await?;
+            return Err(if locked {
+                account_locked(now + Duration::minutes(i64::from(policy.lock_minutes)), now)
+            } else {
+                wrong_password(policy.max_failed_logins - failures)
+            });
+        }
+        row.failed_attempts = Set(0);
+        row.locked_until = Set(None);
+        row.update(&txn).await?;
+        audit::append(&txn, &account.username, "login", &target).await?;
+        txn.commit().await?;
+        let role = Role::parse(&account.role)
+            .ok_or_else(|| AppError::internal(format!("未知的角色：{}", account.role)))?;
+        Ok(Session {
+            user_id: account.id,
+            username: account.username,
+            display_name: account.display_name,
+            role,
+            last_active: Mutex::new(now),
+            locked: Mutex::new(false),
+        })
+    }
+
+    /// Checks that the session is active (not idle past the limit) and that its role may do
+    /// `permission`; a refusal is audited. Touches the session.
+    pub async fn authorize(&self, session: &Session, permission: Permission) -> Result<()> {
+        self.check_active(session)?;
+        if !session.role.may(permission) {
+            audit::record(
+                self.db(),
+                &session.username,
+                "denied",
+                &format!("permission:{}", permission.name()),
+            )
+            .await?;
+            return Err(AppError::forbidden(format!(
+                "当前角色（{}）无权{}",
+                session.role.label_zh(),
+                permission.label_zh()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Refuses a locked session and locks one idle past the limit; else marks it active now.
+    pub fn check_active(&self, session: &Session) -> Result<()> {
+        let now = self.now();
+        let idle = i64::from(self.config().idle_lock_minutes);
+        if session.is_locked() {
+            return Err(
+                AppError::locked("已锁定，请输入密码解锁").with_code(ErrorCode::SessionLocked)
+            );
+        }
+        if idle > 0 && now - session.last_active() > Duration::minutes(idle) {
+            session.set_locked(true);
+            return Err(AppError::locked(format!(
+                "已闲置超过{idle}分钟，界面已锁定，请输入密码解锁"
+            ))
+            .with_code(ErrorCode::SessionLocked));
+        }
+        session.touch(now);
+        Ok(())
+    }
+
+    /// Locks the session at once (the lock button).
+    pub fn lock_session(&self, session: &Session) {
+        session.set_locked(true);
+    }
+
+    /// Unlocks with the user's password; wrong passwords count toward the account lockout.
+    pub async fn unlock(&self, session: &Session, password: &str) -> Result<()> {
+        match self.login(&session.username, password).await {
+            Ok(_) => {
+                session.set_locked(false);
+                session.touch(self.now());
+                Ok(())
+            }
+            Err(e) if e.kind == ErrorKind::Validation => Err(AppError {
+                message: e.message.replace("用户名或密码", "密码"),
+                ..e
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Logs out (audited).
+    pub async fn logout(&self, session: &Session) -> Result<()> {
+        session.set_locked(true);
+        audit::record(
+            self.db(),
+            &session.username,
+            "logout",
+            &format!("user:{}", session.user_id),
+        )
+        .await
+    }
+
+    /// The account row of a session (for password changes).
+    pub(crate) async fn account(&self, session: &Session) -> Result<user::Model> {
+        users::find(self.db(), &session.username)
+            .await?
+            .ok_or_else(|| AppError::not_found("该账户"))
+    }
+}
