@@ -903,9 +903,15 @@ export type AppealView = { filedOn: string; grounds: string; decidedOn: string |
  */
 upheld: boolean | null }
 /**
+ * What an application is for: a change of one of the school's records, or a student transferring
+ * in (whose record the school does not have yet). Stored and sent as one snake-case name:
+ * a [`ChangeKind`]'s (`transfer_out` …) or `transfer_in`.
+ */
+export type ApplicationKind = ChangeKind | IncomingTransfer
+/**
  * One row of the application list.
  */
-export type ApplicationRow = { id: number; studentId: number | null; studentName: string; changeKind: string; changeLabel: string; state: ApplicationState; stateLabel: string; openedOn: string; closedOn: string | null; currentStep: number | null; currentStepLabel: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
+export type ApplicationRow = { id: number; studentId: number | null; studentName: string; changeKind: ApplicationKind; changeLabel: string; state: ApplicationState; stateLabel: string; openedOn: string; closedOn: string | null; currentStep: number | null; currentStepLabel: string | null; waitingOn: Party | null; waitingOnLabel: string | null; dueOn: string | null; 
 /**
  * Why `due_on` is 暂定; `None` when final.
  */
@@ -941,7 +947,7 @@ export type ApplicationState =
 /**
  * An application in the change timeline.
  */
-export type ApplicationSummary = { id: number; changeKind: string; changeKindLabel: string; state: ApplicationState; stateLabel: string; openedOn: string; closedOn: string | null; waitingOn: string | null; waitingOnLabel: string | null; dueOn: string | null; 
+export type ApplicationSummary = { id: number; changeKind: ApplicationKind; changeKindLabel: string; state: ApplicationState; stateLabel: string; openedOn: string; closedOn: string | null; waitingOn: Party | null; waitingOnLabel: string | null; dueOn: string | null; 
 /**
  * Why `due_on` is 暂定; `None` when final.
  */
@@ -957,7 +963,7 @@ deadlines: DeadlineView[];
 /**
  * Printable notices: `sanction_decision`, `sanction_lift_notice`.
  */
-documents: string[] }
+documents: PrintKind[] }
 /**
  * The result of an appointment: the register entry and any warning (R28.1).
  */
@@ -970,6 +976,38 @@ export type ArchiveItemView = { id: number; kind: string; title: string; recorde
  * Structured content as JSON text.
  */
 content: string; attachmentId: number | null }
+/**
+ * The seven sections of R8.2.
+ */
+export type ArchiveSection = 
+/**
+ * （一）学籍基本信息及信息变动情况
+ */
+"basic_data_and_history" | 
+/**
+ * （二）学籍信息证明材料
+ */
+"proofs" | 
+/**
+ * （三）综合素质发展报告
+ */
+"quality_report" | 
+/**
+ * （四）体质健康测试、健康体检、预防接种
+ */
+"health" | 
+/**
+ * （五）获奖信息
+ */
+"awards" | 
+/**
+ * （六）享受资助信息
+ */
+"financial_aid" | 
+/**
+ * （七）主管教育行政部门规定的其他信息
+ */
+"other"
 /**
  * The archive page.
  */
@@ -986,7 +1024,7 @@ versions: number }
 /**
  * A proof or other file (content fetched separately).
  */
-export type AttachmentView = { id: number; fileName: string; mime: string; proofKind: string | null; 
+export type AttachmentView = { id: number; fileName: string; mime: string; proofKind: ProofKind | null; 
 /**
  * 居民户口簿 …
  */
@@ -1149,17 +1187,125 @@ export type ChangeInput = { studentId: number | null; change: ChangeRequest;
  */
 effectiveOn: string; proofs?: ProofUpload[]; note: string | null }
 /**
+ * The kinds of change, one per row of the law's chapter 3–5 procedures.
+ */
+export type ChangeKind = 
+/**
+ * 学籍核准 (R6.1)
+ */
+"approve_enrolment" | 
+/**
+ * 缓学 (R6.2)
+ */
+"defer" | 
+/**
+ * 续缓学 (R6.2)
+ */
+"renew_deferral" | 
+/**
+ * 缓学期满入学 (R6.2)
+ */
+"end_deferral" | 
+/**
+ * 基础信息变更 (R11.1)
+ */
+"correct_basic_data" | 
+/**
+ * 关键信息（姓名、身份证号）变更 (R11.2)
+ */
+"correct_key_data" | 
+/**
+ * 升级 (R12.1)
+ */
+"promote" | 
+/**
+ * 跳级 (R12.2)
+ */
+"skip" | 
+/**
+ * 留级 (R12.3)
+ */
+"repeat" | 
+/**
+ * 转学 (R13.1)
+ */
+"transfer_out" | 
+/**
+ * 转入工读学校 (R13.7)
+ */
+"reform_school_placement" | 
+/**
+ * 保留学籍 (R13.8)
+ */
+"hold" | 
+/**
+ * 恢复学籍 (R13.8)
+ */
+"restore" | 
+/**
+ * 休学 (R14.1)
+ */
+"leave" | 
+/**
+ * 责令休学 (R14.2)
+ */
+"ordered_leave" | 
+/**
+ * 继续休学 (R14.3)
+ */
+"extend_leave" | 
+/**
+ * 复学 (R15.1)
+ */
+"resume" | 
+/**
+ * 境外就读 (R16.1)
+ */
+"go_abroad" | 
+/**
+ * 境外返回 (R16.1)
+ */
+"return_from_abroad" | 
+/**
+ * 退学 (R17.1)
+ */
+"withdraw" | 
+/**
+ * 辍学 (R18.1)
+ */
+"dropout" | 
+/**
+ * 辍学返校 (R18.1)
+ */
+"return_from_dropout" | 
+/**
+ * 死亡注销 (R19.1)
+ */
+"death" | 
+/**
+ * 奖励 (R21.1)
+ */
+"award" | 
+/**
+ * 处分 (R22.2)
+ */
+"sanction" | 
+/**
+ * 解除处分 (R23.2)
+ */
+"lift_sanction" | 
+/**
+ * 毕业、结业、肄业 (R25)
+ */
+"finish"
+/**
  * Filters of the application list.
  */
-export type ChangeListInput = { studentId: number | null; 
+export type ChangeListInput = { studentId: number | null; kind: ApplicationKind | null; state: ApplicationState | null; 
 /**
- * A change kind in snake case (`transfer_out` …) or `transfer_in`.
+ * The party of the waiting step.
  */
-kind: string | null; state: ApplicationState | null; 
-/**
- * The party of the waiting step (`bureau`, `receiving_school` …).
- */
-waitingOn: string | null; 
+waitingOn: Party | null; 
 /**
  * Only applications whose waiting party is past its working-day limit (R13.3).
  */
@@ -1286,7 +1432,7 @@ export type ChangeRequest =
  * The wizard's early check: allowed (else the error names the rule), with advice, the
  * procedure and the proofs to collect.
  */
-export type CheckView = { changeKind: string; changeLabel: string; rule: string; warnings: WarningView[]; 
+export type CheckView = { changeKind: ApplicationKind; changeLabel: string; rule: string; warnings: WarningView[]; 
 /**
  * Empty when the change takes effect at once (no approval procedure).
  */
@@ -1357,9 +1503,49 @@ export type DayAdjustmentView = { date: string;
  */
 kind: string | null; reason: string }
 /**
+ * Something that must happen by a date.
+ */
+export type DeadlineKind = 
+/**
+ * R8.1
+ */
+"archive_creation" | 
+/**
+ * R6.2: the deferral ends with the school year.
+ */
+"deferral_ends" | 
+/**
+ * R13.3
+ */
+"transfer_step" | 
+/**
+ * R14.3
+ */
+"leave_ends" | 
+/**
+ * R18.1
+ */
+"dropout_report" | 
+/**
+ * R18.2
+ */
+"migrant_archive_handover" | 
+/**
+ * R19.1
+ */
+"death_cancellation" | 
+/**
+ * R23.1, R23.2: the sanction's period ends; the school decides whether to lift it.
+ */
+"sanction_period_ends" | 
+/**
+ * R10.1
+ */
+"record_change"
+/**
  * A deadline set by a change.
  */
-export type DeadlineView = { kind: string; due: string; rule: string; label: string; 
+export type DeadlineView = { kind: DeadlineKind; due: string; rule: string; label: string; 
 /**
  * True when `due` was counted past the loaded holiday notices (shown as 暂定).
  */
@@ -1431,11 +1617,7 @@ sex: string | null;
 /**
  * Derived from a resident ID number when empty.
  */
-birthDate: string | null; ethnicity: string; nationality: string; hukouKind: string; hukouAddress: string; currentAddress: string; migrantChild: boolean; leftBehind: boolean; orphan: boolean; disabilityKind: string | null; 
-/**
- * `regular`, `inclusive`, `home_teaching`.
- */
-studyMode: string; foreignNational: boolean; grade: number; className: string | null; entryDate: string; family: FamilyMemberView[] }
+birthDate: string | null; ethnicity: string; nationality: string; hukouKind: string; hukouAddress: string; currentAddress: string; migrantChild: boolean; leftBehind: boolean; orphan: boolean; disabilityKind: string | null; studyMode: StudyMode; foreignNational: boolean; grade: number; className: string | null; entryDate: string; family: FamilyMemberView[] }
 /**
  * How the student comes to have a record here.
  */
@@ -1531,7 +1713,7 @@ export type EventView = { id: number; kind: string;
 /**
  * 建立学籍, 休学 …
  */
-kindLabel: string; on: string; rule: string; summary: string; statusBefore: string; statusAfter: string; statusBeforeLabel: string; statusAfterLabel: string; gradeBefore: number; gradeAfter: number; recordedBy: string; applicationId: number | null }
+kindLabel: string; on: string; rule: string; summary: string; statusBefore: Status; statusAfter: Status; statusBeforeLabel: string; statusAfterLabel: string; gradeBefore: number; gradeAfter: number; recordedBy: string; applicationId: number | null }
 /**
  * What can be exported.
  */
@@ -1751,6 +1933,14 @@ rows: number;
  */
 validRows: number; problems: ImportProblem[] }
 /**
+ * The name of a transfer-in application (`transfer_in`).
+ */
+export type IncomingTransfer = 
+/**
+ * 转入
+ */
+"transfer_in"
+/**
  * What the first run asks for.
  */
 export type InitInput = { school: SchoolProfile; adminUsername: string; adminDisplayName: string; adminPassword: string }
@@ -1930,7 +2120,7 @@ export type OrderedLeaveReasonCode = "infectious_disease" | "illness_preventing_
 /**
  * The waiting party past its working-day limit (R13.3).
  */
-export type OverdueView = { step: number; party: string; partyLabel: string; due: string; overdueWorkingDays: number; 
+export type OverdueView = { step: number; party: Party; partyLabel: string; due: string; overdueWorkingDays: number; 
 /**
  * Why `due` is 暂定; `None` when final.
  */
@@ -1967,7 +2157,7 @@ xuejiNumber: string | null; grade: number | null;
 /**
  * Status at the sending school.
  */
-status: string; events: number; applications: number; sanctions: number; archiveItems: number; attachments: number; 
+status: Status; events: number; applications: number; sanctions: number; archiveItems: number; attachments: number; 
 /**
  * Set when a record with this ID number (or 学籍号) already exists here (R7.2).
  */
@@ -1992,6 +2182,54 @@ export type Page<T> = { total: number;
  * 1-based.
  */
 page: number; pageSize: number; rows: T[] }
+/**
+ * Who acts in a step.
+ */
+export type Party = 
+/**
+ * 监护人 (or the adult student)
+ */
+"guardian" | 
+/**
+ * 本校 (registrar and school approver)
+ */
+"school" | 
+/**
+ * 转入学校
+ */
+"receiving_school" | 
+/**
+ * 转出学校
+ */
+"sending_school" | 
+/**
+ * 转入地主管教育行政部门
+ */
+"receiving_bureau" | 
+/**
+ * 转出地主管教育行政部门
+ */
+"sending_bureau" | 
+/**
+ * 主管教育行政部门
+ */
+"bureau" | 
+/**
+ * 工读学校
+ */
+"reform_school" | 
+/**
+ * 德育部门
+ */
+"moral_education_office" | 
+/**
+ * 校务会议
+ */
+"school_council" | 
+/**
+ * 校长
+ */
+"principal"
 /**
  * Something a use case needs the user to be allowed.
  */
@@ -2158,6 +2396,42 @@ on: string; grades: GradeCountView[]; toPromote: number; exceptions: PromotionEx
  */
 export type PromotionResult = { into: number; intoLabel: string; on: string; promoted: number; grades: GradeCountView[]; exceptions: PromotionExceptionView[] }
 /**
+ * A kind of proof material in the archive (R8.2 section 2).
+ */
+export type ProofKind = 
+/**
+ * 监护人（或年满18周岁的学生本人）书面申请
+ */
+"written_application" | 
+/**
+ * 居民户口簿
+ */
+"household_register" | 
+/**
+ * 其他有效证明材料
+ */
+"other_proof" | 
+/**
+ * 县级及以上医疗单位证明
+ */
+"county_hospital_certificate" | 
+/**
+ * 需隔离治疗的传染病诊断证明
+ */
+"infectious_disease_diagnosis" | 
+/**
+ * 出境有效证件
+ */
+"travel_document" | 
+/**
+ * 死亡证明
+ */
+"death_certificate" | 
+/**
+ * 刑事强制措施、判决或解除措施的文书
+ */
+"court_or_police_document"
+/**
  * A proof material (R8.2 section 2), as `xueji_domain::ProofKind`.
  */
 export type ProofKindCode = 
@@ -2307,13 +2581,29 @@ deathCancellationWorkingDays: number;
  */
 sanctionMonths: number }
 /**
+ * The only sanctions the law allows (R22.1). There is no expulsion.
+ */
+export type SanctionLevel = 
+/**
+ * 警告
+ */
+"warning" | 
+/**
+ * 严重警告
+ */
+"serious_warning" | 
+/**
+ * 记过
+ */
+"demerit"
+/**
  * Sanction levels (R22.1).
  */
 export type SanctionLevelCode = "warning" | "serious_warning" | "demerit"
 /**
  * A sanction on the record.
  */
-export type SanctionView = { id: number; level: string; levelLabel: string; decidedOn: string; periodEnds: string; liftedOn: string | null }
+export type SanctionView = { id: number; level: SanctionLevel; levelLabel: string; decidedOn: string; periodEnds: string; liftedOn: string | null }
 /**
  * A file to save: its suggested name and its bytes.
  */
@@ -2398,11 +2688,7 @@ page: number; pageSize: number }
 /**
  * One of the seven sections.
  */
-export type SectionView = { 
-/**
- * `basic_data_and_history`, `proofs`, `quality_report`, `health`, `awards`, `financial_aid`, `other`.
- */
-code: string; 
+export type SectionView = { code: ArchiveSection; 
 /**
  * （一）学籍基本信息及信息变动情况 …
  */
@@ -2498,13 +2784,65 @@ changeKinds: CountView[];
  */
 notes: string[] }
 /**
+ * Every status a record can have.
+ */
+export type Status = 
+/**
+ * 待核准: record built, bureau approval pending (R6.1). The student attends (R3.1).
+ */
+"pending_approval" | 
+/**
+ * 在读
+ */
+"enrolled" | 
+/**
+ * 缓学 (R6.2)
+ */
+"deferred" | 
+/**
+ * 休学 (R14)
+ */
+"on_leave" | 
+/**
+ * 境外就读 (R16.1)
+ */
+"abroad" | 
+/**
+ * 转出: the record went with the student; a read-only copy stays (R7.3, R9.1).
+ */
+"transferred_out" | 
+/**
+ * 辍学: the record is kept (R18.1).
+ */
+"dropped_out" | 
+/**
+ * 保留学籍 during criminal compulsory measures (R13.8).
+ */
+"held" | 
+/**
+ * 退学 (R17.1)
+ */
+"withdrawn" | 
+/**
+ * 死亡注销 (R19.1)
+ */
+"deceased" | 
+/**
+ * 毕业 (R25.1)
+ */
+"graduated" | 
+/**
+ * 结业 (R25.2)
+ */
+"completed" | 
+/**
+ * 肄业 (R25.3)
+ */
+"incomplete"
+/**
  * A status with its Chinese label.
  */
-export type StatusView = { 
-/**
- * `enrolled`, `on_leave` …
- */
-code: string; label: string }
+export type StatusView = { code: Status; label: string }
 /**
  * Where a step stands: still waiting, or the party's decision.
  */
@@ -2516,7 +2854,7 @@ export type StepPlanView = { ordinal: number;
 /**
  * `guardian`, `school`, `bureau` … (snake case).
  */
-party: string; partyLabel: string; 
+party: Party; partyLabel: string; 
 /**
  * 监护人提出申请 …
  */
@@ -2532,7 +2870,7 @@ permission: string }
 /**
  * One step of an application with its decision.
  */
-export type StepView = { ordinal: number; party: string; partyLabel: string; label: string; optional: boolean; workingDays: number | null; permission: string; decision: StepDecision; decidedOn: string | null; decidedBy: string | null; 
+export type StepView = { ordinal: number; party: Party; partyLabel: string; label: string; optional: boolean; workingDays: number | null; permission: string; decision: StepDecision; decidedOn: string | null; decidedBy: string | null; 
 /**
  * 文号
  */
@@ -2568,11 +2906,27 @@ export type StudentRow = { id: number; xuejiNumber: string | null; name: string;
 /**
  * The whole record of one student (section 1 of the archive, R8.2).
  */
-export type StudentView = { id: number; xuejiNumber: string | null; auxNumber: string | null; idType: string; idNumber: string; name: string; formerName: string | null; sex: string; birthDate: string; ethnicity: string; nationality: string; hukouKind: string; hukouAddress: string; currentAddress: string; migrantChild: boolean; leftBehind: boolean; orphan: boolean; disabilityKind: string | null; inclusivePlacement: boolean; studyMode: string; foreignNational: boolean; status: StatusView; grade: number | null; gradeLabel: string; gradeYear: number | null; className: string | null; entryDate: string | null; leaveUntil: string | null; placedElsewhere: string | null; archived: boolean; 
+export type StudentView = { id: number; xuejiNumber: string | null; auxNumber: string | null; idType: string; idNumber: string; name: string; formerName: string | null; sex: string; birthDate: string; ethnicity: string; nationality: string; hukouKind: string; hukouAddress: string; currentAddress: string; migrantChild: boolean; leftBehind: boolean; orphan: boolean; disabilityKind: string | null; inclusivePlacement: boolean; studyMode: StudyMode; foreignNational: boolean; status: StatusView; grade: number | null; gradeLabel: string; gradeYear: number | null; className: string | null; entryDate: string | null; leaveUntil: string | null; placedElsewhere: string | null; archived: boolean; 
 /**
  * Read-only here: ended (R9.2) or transferred out (R9.1).
  */
 readOnly: boolean; version: number; family: FamilyMemberView[] }
+/**
+ * How a student studies (R7.4, R12.3).
+ */
+export type StudyMode = 
+/**
+ * 普通
+ */
+"regular" | 
+/**
+ * 随班就读 (inclusive placement)
+ */
+"inclusive" | 
+/**
+ * 送教上门 (home teaching)
+ */
+"home_teaching"
 export type TAURI_CHANNEL<TSend> = null
 /**
  * The applications submitted in one semester (第一学期 September to January, 第二学期

@@ -7,6 +7,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     QueryFilter,
 };
+use xueji_domain::archive::ArchiveSection;
 use xueji_domain::change::ChangeKind;
 use xueji_domain::effects::{ArchiveAction, DeadlineKind, Effects, EventKind, RecordUpdate};
 use xueji_domain::record::HoldFacts;
@@ -16,12 +17,11 @@ use xueji_store::entities::{archive_item, deadline, sanction, student, student_e
 use xueji_store::repo::students;
 
 use crate::error::{AppError, Result};
-use crate::views::{parse_snake, snake};
+use crate::views::snake;
 
 /// The status of a stored row.
 pub fn status_of(m: &student::Model) -> Result<Status> {
-    parse_snake(&m.status)
-        .ok_or_else(|| AppError::internal(format!("未知的学籍状态：{}", m.status)))
+    Ok(m.status)
 }
 
 /// The grade of a stored row (a record without a grade yet counts as grade 1).
@@ -44,7 +44,7 @@ pub fn snapshot(
         grade_year: m
             .grade_year
             .map_or_else(|| SchoolYear::containing(today), SchoolYear),
-        study_mode: parse_snake(&m.study_mode).unwrap_or(StudyMode::Regular),
+        study_mode: m.study_mode,
         birth_date: m.birth_date,
         foreign: m.foreign_national,
         leave_until: m.leave_until,
@@ -156,7 +156,7 @@ pub async fn apply_effects<C: ConnectionTrait>(
     let current = load(db, id).await?;
     let mut edited = current.clone();
     if let Some(status) = fx.status {
-        edited.status = snake(&status);
+        edited.status = status;
     }
     if let Some(grade) = fx.grade {
         edited.grade = Some(i32::from(grade.number()));
@@ -176,7 +176,7 @@ pub async fn apply_effects<C: ConnectionTrait>(
                 edited.placed_elsewhere = Some(place.clone());
             }
             RecordUpdate::StudyMode(mode) => {
-                edited.study_mode = snake(mode);
+                edited.study_mode = *mode;
                 edited.inclusive_placement = *mode == StudyMode::Inclusive;
             }
             RecordUpdate::AddSanction(s) => sanctions_to_add.push(s.clone()),
@@ -211,7 +211,7 @@ pub async fn apply_effects<C: ConnectionTrait>(
     for s in sanctions_to_add {
         sanction::ActiveModel {
             student_id: Set(id),
-            level: Set(snake(&s.level)),
+            level: Set(s.level),
             reason: Set(String::new()),
             decided_on: Set(s.decided_on),
             period_ends: Set(s.period_ends),
@@ -245,7 +245,7 @@ pub async fn apply_effects<C: ConnectionTrait>(
     for a in awards {
         archive_item::ActiveModel {
             student_id: Set(id),
-            section: Set("awards".to_owned()),
+            section: Set(ArchiveSection::Awards),
             kind: Set(snake(&a.level)),
             title: Set(a.title.clone()),
             recorded_on: Set(a.awarded_on),
@@ -284,8 +284,8 @@ pub async fn apply_effects<C: ConnectionTrait>(
             kind: Set(kind),
             on_date: Set(e.on),
             rule: Set(e.rule.as_str().to_owned()),
-            status_before: Set(snake(&e.status_before)),
-            status_after: Set(snake(&e.status_after)),
+            status_before: Set(e.status_before),
+            status_after: Set(e.status_after),
             grade_before: Set(i32::from(e.grade_before.number())),
             grade_after: Set(i32::from(e.grade_after.number())),
             summary: Set(e.summary.clone()),
@@ -308,10 +308,9 @@ pub async fn apply_effects<C: ConnectionTrait>(
             .all(db)
             .await?;
         for d in open {
-            let kind: Option<DeadlineKind> = parse_snake(&d.kind);
             if !matches!(
-                kind,
-                Some(DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover)
+                d.kind,
+                DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover
             ) {
                 let mut am = d.into_active_model();
                 am.done_on = Set(Some(today));
@@ -354,11 +353,10 @@ pub async fn close_deadlines<C: ConnectionTrait>(
     if kinds.is_empty() {
         return Ok(());
     }
-    let names: Vec<String> = kinds.iter().map(snake).collect();
     let open = deadline::Entity::find()
         .filter(deadline::Column::StudentId.eq(student_id))
         .filter(deadline::Column::DoneOn.is_null())
-        .filter(deadline::Column::Kind.is_in(names))
+        .filter(deadline::Column::Kind.is_in(kinds.iter().copied()))
         .all(db)
         .await?;
     for d in open {

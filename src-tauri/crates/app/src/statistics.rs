@@ -7,15 +7,14 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{ConnectionTrait, QueryResult, Statement};
-use xueji_domain::{ChangeKind, SchoolYear, Status};
+use xueji_domain::{ApplicationKind, ChangeKind, SchoolYear, Status};
 
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::dashboard::CountView;
-use crate::dashboard::todos::change_rule;
 use crate::error::Result;
-use crate::views::{grade_label, parse_snake, snake};
+use crate::views::{grade_label, snake};
 
 /// One class.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -126,7 +125,7 @@ fn term_label(year: i32, semester: &str) -> String {
 fn kind_rank(code: &str) -> usize {
     ChangeKind::ALL
         .iter()
-        .position(|k| snake(k) == code)
+        .position(|k| k.code() == code)
         .unwrap_or(ChangeKind::ALL.len())
 }
 
@@ -152,9 +151,9 @@ impl App {
         )
         .await?
         {
-            let code: String = r.try_get("", "k")?;
-            let label = parse_snake::<Status>(&code)
-                .map_or_else(|| code.clone(), |s| s.label_zh().to_owned());
+            let status: Status = r.try_get("", "k")?;
+            let code = xueji_domain::stored::text(&status);
+            let label = status.label_zh().to_owned();
             by_status.push(CountView {
                 code,
                 label,
@@ -292,7 +291,8 @@ impl App {
         )
         .await?
         {
-            let code: String = r.try_get("", "k")?;
+            let kind: ApplicationKind = r.try_get("", "k")?;
+            let code = kind.code().to_owned();
             let state: String = r.try_get("", "st")?;
             let on: NaiveDate = r.try_get("", "d")?;
             let n = count(r.try_get("", "n")?);
@@ -301,7 +301,7 @@ impl App {
                 .or_default()
                 .entry(code.clone())
                 .or_insert_with(|| KindCountView {
-                    label: change_rule(&code).1,
+                    label: kind.label_zh().to_owned(),
                     code,
                     count: 0,
                     approved: 0,

@@ -1,7 +1,7 @@
 //! Small views shared by several use cases.
 
 use xueji_domain::calendar::Provisional;
-use xueji_domain::effects::{Deadline, Warning};
+use xueji_domain::effects::{Deadline, DeadlineKind, Warning};
 use xueji_domain::{Grade, Status};
 use xueji_store::entities::deadline;
 
@@ -26,7 +26,7 @@ impl From<&Warning> for WarningView {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DeadlineView {
-    pub kind: String,
+    pub kind: DeadlineKind,
     pub due: chrono::NaiveDate,
     pub rule: String,
     pub label: String,
@@ -39,7 +39,7 @@ pub struct DeadlineView {
 impl From<&Deadline> for DeadlineView {
     fn from(d: &Deadline) -> Self {
         Self {
-            kind: snake(&d.kind),
+            kind: d.kind,
             due: d.due,
             rule: d.rule.as_str().to_owned(),
             label: d.label.clone(),
@@ -59,7 +59,7 @@ impl DeadlineView {
             calendar.provisional(d.due_on, d.due_on)
         };
         Self {
-            kind: d.kind.clone(),
+            kind: d.kind,
             due: d.due_on,
             rule: d.rule.clone(),
             label: d.label.clone(),
@@ -96,17 +96,26 @@ pub struct Page<T> {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusView {
-    /// `enrolled`, `on_leave` …
-    pub code: String,
+    pub code: Status,
     pub label: String,
 }
 
 impl From<Status> for StatusView {
     fn from(s: Status) -> Self {
         Self {
-            code: snake(&s),
+            code: s,
             label: s.label_zh().to_owned(),
         }
+    }
+}
+
+/// 入学, 建立学籍, 休学 … for a stored event kind (a change kind's name or a record event's).
+pub fn event_kind_label(kind: &str) -> String {
+    match kind {
+        "admitted" => "入学".to_owned(),
+        "record_created" => "建立学籍".to_owned(),
+        other => xueji_domain::stored::parse::<xueji_domain::ApplicationKind>(other)
+            .map_or_else(|_| other.to_owned(), |k| k.label_zh().to_owned()),
     }
 }
 
@@ -173,7 +182,7 @@ pub struct AttachmentView {
     pub id: i64,
     pub file_name: String,
     pub mime: String,
-    pub proof_kind: Option<String>,
+    pub proof_kind: Option<xueji_domain::proofs::ProofKind>,
     /// 居民户口簿 …
     pub proof_kind_label: Option<String>,
     pub application_id: Option<i64>,

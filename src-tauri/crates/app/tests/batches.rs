@@ -311,11 +311,11 @@ async fn r25_graduation_gives_three_outcomes_and_purges_sanctions() {
         (3, 1, 1, 1)
     );
     let grad = row(&t, class.grad).await;
-    assert_eq!(grad.status, "graduated");
+    assert_eq!(grad.status, Status::Graduated);
     assert!(grad.archived, "R9.2: archived permanently");
     assert_eq!(grad.aux_number.as_deref(), Some("ZJ2026000001"));
-    assert_eq!(row(&t, class.comp).await.status, "completed");
-    assert_eq!(row(&t, class.inc).await.status, "incomplete");
+    assert_eq!(row(&t, class.comp).await.status, Status::Completed);
+    assert_eq!(row(&t, class.inc).await.status, Status::Incomplete);
     assert_eq!(t.count("sanction").await, 0, "R23.3: sanctions purged");
     // R25.1: each outcome is an application in the change list, which opens like any other.
     let listed = t
@@ -323,7 +323,7 @@ async fn r25_graduation_gives_three_outcomes_and_purges_sanctions() {
         .change_list(
             &t.admin,
             &xueji_app::changes::ChangeListInput {
-                kind: Some("finish".to_owned()),
+                kind: Some(xueji_domain::ChangeKind::Finish.into()),
                 page_size: 50,
                 ..Default::default()
             },
@@ -475,7 +475,7 @@ async fn r26_1_a_malformed_aux_number_refuses_the_batch_and_writes_nothing() {
     for (table, n) in tables.iter().zip(before) {
         assert_eq!(t.count(table).await, n, "{table}: nothing written");
     }
-    assert_eq!(row(&t, first).await.status, "enrolled");
+    assert_eq!(row(&t, first).await.status, Status::Enrolled);
 }
 
 #[tokio::test]

@@ -14,6 +14,8 @@ use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     ChangeRequest, Decision, LeaveReasonInput, ProofKindCode as P, TransferKindInput,
 };
+use xueji_domain::Status;
+use xueji_domain::effects::DeadlineKind;
 
 /// The 2026 notice as the State Council published it.
 const NOTICE_2026: &str = include_str!("../../domain/tests/data/notices/2026.txt");
@@ -35,7 +37,7 @@ fn leave() -> ChangeRequest {
 }
 
 /// The student's open deadlines as the archive page shows them: (kind, due, provisional).
-async fn deadlines(w: &World, id: i64) -> Vec<(String, chrono::NaiveDate, bool)> {
+async fn deadlines(w: &World, id: i64) -> Vec<(DeadlineKind, chrono::NaiveDate, bool)> {
     w.t.app
         .student_archive(&w.t.admin, id)
         .await
@@ -81,7 +83,7 @@ async fn december_18_and_25(w: &World) {
             .expect("step recorded");
     }
     assert_eq!(view.row.state, ApplicationState::Approved);
-    assert_eq!(w.status(leaving).await, "transferred_out");
+    assert_eq!(w.status(leaving).await, Status::TransferredOut);
 
     let deceased = w.pupil("冬注销", d(2016, 9, 9), 5, 4).await;
     let death = w
@@ -98,7 +100,7 @@ async fn december_18_and_25(w: &World) {
     let due = death
         .deadlines
         .iter()
-        .find(|d| d.kind == "death_cancellation")
+        .find(|d| d.kind == xueji_domain::effects::DeadlineKind::DeathCancellation)
         .expect("R19.1 deadline");
     assert!(due.due > d(2026, 12, 31) && due.provisional, "{due:?}");
 
@@ -114,11 +116,11 @@ async fn december_18_and_25(w: &World) {
     .await;
     let report = deadlines(w, dropped).await;
     assert!(
-        report
-            .iter()
-            .any(|(kind, due, provisional)| kind == "dropout_report"
+        report.iter().any(
+            |(kind, due, provisional)| *kind == DeadlineKind::DropoutReport
                 && *due > d(2026, 12, 31)
-                && *provisional),
+                && *provisional
+        ),
         "{report:?}"
     );
 }
@@ -139,8 +141,8 @@ async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
             .expect("enrolment dated today");
     let archive = &v.deadlines[0];
     assert_eq!(
-        (archive.kind.as_str(), archive.due),
-        ("archive_creation", d(2027, 1, 4))
+        (archive.kind, archive.due),
+        (DeadlineKind::ArchiveCreation, d(2027, 1, 4))
     );
     assert!(archive.provisional);
     let reason = archive.provisional_reason.as_deref().unwrap_or_default();
@@ -177,7 +179,7 @@ async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
         .await;
     assert_eq!(done.row.state, ApplicationState::Approved);
     assert!(deadlines(&w, on_leave).await.contains(&(
-        "leave_ends".to_owned(),
+        xueji_domain::effects::DeadlineKind::LeaveEnds,
         d(2027, 12, 2),
         true
     )));
@@ -236,7 +238,7 @@ async fn three_due_on_30_december() -> (World, i64, i64, xueji_app::changes::App
             .id;
     assert_eq!(
         deadlines(&w, entered).await,
-        [("archive_creation".to_owned(), d(2026, 12, 30), true)],
+        [(DeadlineKind::ArchiveCreation, d(2026, 12, 30), true)],
         "late December waits for the 2027 notice too"
     );
 
@@ -334,7 +336,7 @@ async fn r13_3_loading_a_notice_recounts_open_deadlines_reports_what_moved_and_i
     assert!(removed.moved.iter().all(|m| m.after == d(2026, 12, 30)));
     assert_eq!(
         deadlines(&w, entered).await,
-        [("archive_creation".to_owned(), d(2026, 12, 30), true)]
+        [(DeadlineKind::ArchiveCreation, d(2026, 12, 30), true)]
     );
     // Nothing left to remove.
     let again = w.t.app.calendar_remove(&w.t.admin, 2026, None).await;

@@ -53,7 +53,7 @@ async fn r21_1_awards_go_into_the_growth_archive() {
     let awards = archive
         .sections
         .iter()
-        .find(|s| s.code == "awards")
+        .find(|s| s.code == xueji_domain::archive::ArchiveSection::Awards)
         .expect("section");
     assert_eq!(awards.items.len(), 1);
     assert_eq!(awards.items[0].title, "区三好学生");
@@ -148,17 +148,20 @@ async fn r22_2_sanction_takes_effect_only_after_the_full_procedure_and_may_be_ap
         .await
         .expect("signed");
     assert_eq!(signed.row.state, ApplicationState::Approved);
-    assert_eq!(signed.documents, ["sanction_decision"]);
+    assert_eq!(
+        signed.documents,
+        [xueji_app::documents::PrintKind::SanctionDecision]
+    );
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.sanctions.len(), 1);
-    assert_eq!(archive.sanctions[0].level, "warning");
-    assert_eq!(archive.sanctions[0].period_ends, d(2025, 9, 10));
-    assert!(
-        signed
-            .deadlines
-            .iter()
-            .any(|x| x.kind == "sanction_period_ends" && x.due == d(2025, 9, 10))
+    assert_eq!(
+        archive.sanctions[0].level,
+        xueji_domain::sanction::SanctionLevel::Warning
     );
+    assert_eq!(archive.sanctions[0].period_ends, d(2025, 9, 10));
+    assert!(signed.deadlines.iter().any(|x| x.kind
+        == xueji_domain::effects::DeadlineKind::SanctionPeriodEnds
+        && x.due == d(2025, 9, 10)));
     // the written decision, printed and audited
     let audit = w.t.count("audit_log").await;
     let issued = w.t.count("issued_document").await;
@@ -247,7 +250,10 @@ async fn r23_2_lift_refused_before_the_period_and_allowed_after_with_the_written
         .await
         .expect("lifted");
     assert_eq!(lifted.row.state, ApplicationState::Applied);
-    assert_eq!(lifted.documents, ["sanction_lift_notice"]);
+    assert_eq!(
+        lifted.documents,
+        [xueji_app::documents::PrintKind::SanctionLiftNotice]
+    );
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     assert_eq!(archive.sanctions[0].lifted_on, Some(d(2025, 9, 15)));
     let notice =

@@ -16,6 +16,7 @@ use xueji_app::changes::{
 };
 use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_app::students::NationalCheck;
+use xueji_domain::Status;
 
 const TODAY: (i32, u32, u32) = (2025, 3, 10);
 
@@ -50,7 +51,11 @@ async fn r6_1_bureau_approval_with_its_reference_moves_pending_to_enrolled() {
             .await
             .expect("allowed");
     assert_eq!(check.rule, "R6.1");
-    let parties: Vec<_> = check.steps.iter().map(|s| s.party.as_str()).collect();
+    let parties: Vec<_> = check
+        .steps
+        .iter()
+        .map(|s| xueji_domain::stored::text(&s.party))
+        .collect();
     assert_eq!(parties, ["school", "bureau"]);
     assert_eq!(check.steps[0].permission, "decide_school_steps");
     let app = w
@@ -58,16 +63,22 @@ async fn r6_1_bureau_approval_with_its_reference_moves_pending_to_enrolled() {
         .await
         .expect("submitted");
     assert_eq!(app.row.state, ApplicationState::Open);
-    assert_eq!(app.row.waiting_on.as_deref(), Some("school"));
-    assert_eq!(w.status(id).await, "pending_approval");
+    assert_eq!(
+        app.row.waiting_on,
+        Some(xueji_domain::workflow::Party::School)
+    );
+    assert_eq!(w.status(id).await, Status::PendingApproval);
     let app = w
         .decide(&w.approver, app.row.id, 0, Decision::Approve, today())
         .await
         .expect("reported");
-    assert_eq!(app.row.waiting_on.as_deref(), Some("bureau"));
+    assert_eq!(
+        app.row.waiting_on,
+        Some(xueji_domain::workflow::Party::Bureau)
+    );
     assert_eq!(
         w.status(id).await,
-        "pending_approval",
+        Status::PendingApproval,
         "not before the bureau"
     );
     let app = w
@@ -83,7 +94,7 @@ async fn r6_1_bureau_approval_with_its_reference_moves_pending_to_enrolled() {
             .student_archive(&w.t.admin, id)
             .await
             .expect("archive");
-    assert_eq!(archive.student.status.code, "enrolled");
+    assert_eq!(archive.student.status.code, Status::Enrolled);
     let ev = archive
         .events
         .iter()
@@ -268,7 +279,7 @@ async fn rejection_ends_the_application_with_nothing_applied_and_withdrawal() {
             .change_list(
                 &w.t.admin,
                 &ChangeListInput {
-                    kind: Some("skip".to_owned()),
+                    kind: Some(xueji_domain::ChangeKind::Skip.into()),
                     state: Some(ApplicationState::Rejected),
                     ..ChangeListInput::default()
                 },
@@ -383,12 +394,10 @@ async fn r6_2_deferral_before_the_school_year_renewed_and_ended() {
         )
         .await;
     assert_eq!(done.row.state, ApplicationState::Approved);
-    assert_eq!(w.status(id).await, "deferred");
-    assert!(
-        done.deadlines
-            .iter()
-            .any(|x| x.kind == "deferral_ends" && x.due == d(2026, 8, 31))
-    );
+    assert_eq!(w.status(id).await, Status::Deferred);
+    assert!(done.deadlines.iter().any(|x| x.kind
+        == xueji_domain::effects::DeadlineKind::DeferralEnds
+        && x.due == d(2026, 8, 31)));
     // renewal for the next school year is a new application
     let renewed = w
         .run(
@@ -406,7 +415,7 @@ async fn r6_2_deferral_before_the_school_year_renewed_and_ended() {
         .await
         .expect("ended");
     assert_eq!(ended.row.state, ApplicationState::Applied);
-    assert_eq!(w.status(id).await, "pending_approval");
+    assert_eq!(w.status(id).await, Status::PendingApproval);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
     let e = archive
         .events
@@ -568,7 +577,7 @@ async fn r12_3_repeat_only_for_inclusive_students() {
     )
     .await;
     let mut input = transfer_free("陈十三", d(2016, 8, 8), 11, 3, d(2024, 9, 2));
-    input.study_mode = "inclusive".to_owned();
+    input.study_mode = xueji_domain::StudyMode::Inclusive;
     input.disability_kind = Some("智力残疾".to_owned());
     let inclusive = w.enrolled(&input, today()).await;
     let done = w

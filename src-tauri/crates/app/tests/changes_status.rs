@@ -10,7 +10,9 @@ use xueji_app::changes::{
     ChangeRequest, LeaveReasonInput, OrderedLeaveReasonCode, ProofKindCode as P,
 };
 use xueji_domain::SchoolYear;
+use xueji_domain::Status;
 use xueji_domain::school::{Semester, Term};
+use xueji_domain::workflow::Party;
 
 fn today() -> chrono::NaiveDate {
     d(2025, 3, 10)
@@ -50,12 +52,14 @@ async fn r14_1_health_leave_needs_three_months_of_sick_leave_and_lasts_a_year() 
         .await;
     assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.status.code, "on_leave");
+    assert_eq!(archive.student.status.code, Status::OnLeave);
     assert_eq!(archive.student.leave_until, Some(d(2026, 3, 10)));
     assert!(
         done.deadlines
             .iter()
-            .any(|x| x.kind == "leave_ends" && x.due == d(2026, 3, 10) && x.rule == "R14.3")
+            .any(|x| x.kind == xueji_domain::effects::DeadlineKind::LeaveEnds
+                && x.due == d(2026, 3, 10)
+                && x.rule == "R14.3")
     );
 }
 
@@ -74,13 +78,13 @@ async fn r14_2_ordered_leave_is_initiated_by_the_bureau_and_the_school_without_t
         )
         .await
         .expect("submitted");
-    let parties: Vec<_> = app.steps.iter().map(|s| s.party.as_str()).collect();
-    assert_eq!(parties, ["bureau", "school"]);
+    let parties: Vec<_> = app.steps.iter().map(|s| s.party).collect();
+    assert_eq!(parties, [Party::Bureau, Party::School]);
     assert_eq!(app.steps[0].permission, "submit_changes");
     assert_eq!(app.steps[1].permission, "decide_school_steps");
     let done = w.complete(app, today()).await;
     assert_eq!(done.row.state, ApplicationState::Approved);
-    assert_eq!(w.status(id).await, "on_leave");
+    assert_eq!(w.status(id).await, Status::OnLeave);
 }
 
 #[tokio::test]
@@ -151,7 +155,7 @@ async fn r14_3_an_ended_leave_is_listed_until_extended_by_a_new_application() {
     let done = w.complete(app, d(2025, 3, 17)).await;
     assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.status.code, "on_leave");
+    assert_eq!(archive.student.status.code, Status::OnLeave);
     assert_eq!(archive.student.leave_until, Some(d(2026, 3, 11)));
     assert!(
         w.t.app
@@ -160,11 +164,9 @@ async fn r14_3_an_ended_leave_is_listed_until_extended_by_a_new_application() {
             .expect("expiry")
             .is_empty()
     );
-    assert!(
-        done.deadlines
-            .iter()
-            .any(|x| x.kind == "leave_ends" && x.due == d(2026, 3, 11))
-    );
+    assert!(done.deadlines.iter().any(|x| x.kind
+        == xueji_domain::effects::DeadlineKind::LeaveEnds
+        && x.due == d(2026, 3, 11)));
 }
 
 #[tokio::test]
@@ -202,7 +204,7 @@ async fn r15_1_resume_in_an_appropriate_grade_filed_with_the_bureau() {
         .await;
     assert_eq!(done.steps[2].label, "主管教育行政部门备案");
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.status.code, "enrolled");
+    assert_eq!(archive.student.status.code, Status::Enrolled);
     assert_eq!(archive.student.grade, Some(4));
     assert_eq!(archive.student.leave_until, None);
     assert!(
@@ -231,13 +233,13 @@ async fn r16_1_abroad_and_back_on_the_same_record() {
         .run(id, ChangeRequest::GoAbroad, today(), &[P::TravelDocument])
         .await;
     assert_eq!(done.steps.len(), 2);
-    assert_eq!(w.status(id).await, "abroad");
+    assert_eq!(w.status(id).await, Status::Abroad);
     let back = w
         .submit(Some(id), ChangeRequest::ReturnFromAbroad, today(), &[])
         .await
         .expect("back");
     assert_eq!(back.row.state, ApplicationState::Applied);
-    assert_eq!(w.status(id).await, "enrolled");
+    assert_eq!(w.status(id).await, Status::Enrolled);
 }
 
 #[tokio::test]
@@ -269,7 +271,7 @@ async fn r17_1_no_withdrawal_under_eighteen() {
         .await;
     assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, adult).await.expect("a");
-    assert_eq!(archive.student.status.code, "withdrawn");
+    assert_eq!(archive.student.status.code, Status::Withdrawn);
     assert!(archive.student.read_only && archive.student.archived);
 }
 
@@ -290,11 +292,11 @@ async fn r18_1_dropout_is_reported_the_record_kept_and_the_student_may_return() 
     let report = out
         .deadlines
         .iter()
-        .find(|x| x.kind == "dropout_report")
+        .find(|x| x.kind == xueji_domain::effects::DeadlineKind::DropoutReport)
         .expect("report deadline");
     assert_eq!(report.rule, "R18.1");
     assert!(report.due > today());
-    assert_eq!(w.status(id).await, "dropped_out");
+    assert_eq!(w.status(id).await, Status::DroppedOut);
     let before = w.counts().await;
     refused(
         &w,
@@ -314,7 +316,7 @@ async fn r18_1_dropout_is_reported_the_record_kept_and_the_student_may_return() 
         .await
         .expect("back");
     assert_eq!(back.row.state, ApplicationState::Applied);
-    assert_eq!(w.status(id).await, "enrolled");
+    assert_eq!(w.status(id).await, Status::Enrolled);
 }
 
 #[tokio::test]
@@ -356,7 +358,7 @@ async fn r18_2_migrant_dropout_archive_goes_home_at_semester_end() {
     let handover = out
         .deadlines
         .iter()
-        .find(|x| x.kind == "migrant_archive_handover")
+        .find(|x| x.kind == xueji_domain::effects::DeadlineKind::MigrantArchiveHandover)
         .expect("hand-over deadline");
     assert_eq!(handover.due, d(2025, 6, 27));
     assert_eq!(handover.rule, "R18.2");
@@ -396,7 +398,7 @@ async fn r19_1_death_cancels_the_record_within_ten_working_days() {
     let due = app
         .deadlines
         .iter()
-        .find(|x| x.kind == "death_cancellation")
+        .find(|x| x.kind == xueji_domain::effects::DeadlineKind::DeathCancellation)
         .expect("R19.1 deadline from the death");
     assert_eq!(due.due, d(2025, 3, 19));
     w.t.clock.set_date(d(2025, 3, 12));
@@ -408,6 +410,6 @@ async fn r19_1_death_cancels_the_record_within_ten_working_days() {
         done.deadlines
     );
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.status.code, "deceased");
+    assert_eq!(archive.student.status.code, Status::Deceased);
     assert!(archive.student.read_only);
 }

@@ -11,7 +11,9 @@ use xueji_app::changes::{
     TransferKindInput,
 };
 use xueji_domain::SchoolYear;
+use xueji_domain::Status;
 use xueji_domain::school::{Semester, Term};
+use xueji_domain::workflow::Party;
 
 fn today() -> chrono::NaiveDate {
     d(2025, 3, 10)
@@ -42,7 +44,11 @@ async fn r13_1_transfer_out_through_four_parties_in_order_keeps_the_grade_and_le
         .submit(Some(id), transfer(4), today(), &[P::WrittenApplication])
         .await
         .expect("submitted");
-    let parties: Vec<_> = app.steps.iter().map(|s| s.party.as_str()).collect();
+    let parties: Vec<_> = app
+        .steps
+        .iter()
+        .map(|s| xueji_domain::stored::text(&s.party))
+        .collect();
     assert_eq!(
         parties,
         [
@@ -85,7 +91,7 @@ async fn r13_1_transfer_out_through_four_parties_in_order_keeps_the_grade_and_le
         assert_eq!(v.row.state, ApplicationState::Open);
         assert_eq!(
             w.status(id).await,
-            "enrolled",
+            Status::Enrolled,
             "no effect before the last party"
         );
     }
@@ -95,7 +101,7 @@ async fn r13_1_transfer_out_through_four_parties_in_order_keeps_the_grade_and_le
         .expect("last party");
     assert_eq!(done.row.state, ApplicationState::Approved);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.status.code, "transferred_out");
+    assert_eq!(archive.student.status.code, Status::TransferredOut);
     assert_eq!(archive.student.grade, Some(4), "R13.4: same grade");
     assert!(archive.student.read_only);
     let e = archive
@@ -145,7 +151,7 @@ async fn r13_4_grade_kept_and_r13_5_no_transfer_on_leave() {
         &[P::WrittenApplication, P::OtherProof],
     )
     .await;
-    assert_eq!(w.status(id).await, "on_leave");
+    assert_eq!(w.status(id).await, Status::OnLeave);
     let before = w.counts().await;
     refused(
         &w,
@@ -203,14 +209,13 @@ async fn r13_3_a_party_past_ten_working_days_shows_overdue_in_the_list_and_the_d
         .await
         .expect("applied");
     // Monday 10 March + 10 working days
-    assert_eq!(app.row.waiting_on.as_deref(), Some("receiving_school"));
+    assert_eq!(app.row.waiting_on, Some(Party::ReceivingSchool));
     assert_eq!(app.row.due_on, Some(d(2025, 3, 24)));
     assert_eq!(app.steps[1].due_on, Some(d(2025, 3, 24)));
-    assert!(
-        app.deadlines
-            .iter()
-            .any(|x| x.kind == "transfer_step" && x.due == d(2025, 3, 24) && x.rule == "R13.3")
-    );
+    assert!(app.deadlines.iter().any(|x| x.kind
+        == xueji_domain::effects::DeadlineKind::TransferStep
+        && x.due == d(2025, 3, 24)
+        && x.rule == "R13.3"));
     assert!(app.overdue.is_none());
     assert_eq!(overdue(&w).await.total, 0);
     w.t.clock.set_date(d(2025, 3, 24));
@@ -222,7 +227,7 @@ async fn r13_3_a_party_past_ten_working_days_shows_overdue_in_the_list_and_the_d
             .await
             .expect("show");
     let late = shown.overdue.expect("overdue");
-    assert_eq!(late.party, "receiving_school");
+    assert_eq!(late.party, xueji_domain::workflow::Party::ReceivingSchool);
     assert_eq!(late.due, d(2025, 3, 24));
     assert_eq!(late.overdue_working_days, 5);
     let list = overdue(&w).await;
@@ -233,7 +238,7 @@ async fn r13_3_a_party_past_ten_working_days_shows_overdue_in_the_list_and_the_d
             .change_list(
                 &w.t.admin,
                 &ChangeListInput {
-                    waiting_on: Some("receiving_school".to_owned()),
+                    waiting_on: Some(Party::ReceivingSchool),
                     ..ChangeListInput::default()
                 },
             )
@@ -246,7 +251,7 @@ async fn r13_3_a_party_past_ten_working_days_shows_overdue_in_the_list_and_the_d
         .await
         .expect("done late");
     assert!(next.overdue.is_none());
-    assert_eq!(next.row.waiting_on.as_deref(), Some("sending_school"));
+    assert_eq!(next.row.waiting_on, Some(Party::SendingSchool));
     assert!(
         next.row.due_on.expect("due") > d(2025, 4, 11),
         "Qingming in between"
@@ -254,7 +259,7 @@ async fn r13_3_a_party_past_ten_working_days_shows_overdue_in_the_list_and_the_d
     let open: Vec<_> = next
         .deadlines
         .iter()
-        .filter(|x| x.kind == "transfer_step")
+        .filter(|x| x.kind == xueji_domain::effects::DeadlineKind::TransferStep)
         .collect();
     assert_eq!(open.len(), 1, "the met step's deadline is closed");
     assert_eq!(overdue(&w).await.total, 0);
@@ -277,7 +282,10 @@ async fn r13_1_transfer_in_creates_the_record_in_its_grade_when_the_last_party_a
         )
         .await
         .expect("submitted");
-    assert_eq!(app.row.change_kind, "transfer_in");
+    assert_eq!(
+        app.row.change_kind,
+        xueji_domain::ApplicationKind::TRANSFER_IN
+    );
     assert_eq!(app.row.student_id, None);
     assert_eq!(app.row.student_name, "钱入");
     assert_eq!(app.steps.len(), 5);
@@ -286,7 +294,7 @@ async fn r13_1_transfer_in_creates_the_record_in_its_grade_when_the_last_party_a
     assert_eq!(done.row.state, ApplicationState::Approved);
     let id = done.row.student_id.expect("record created");
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.status.code, "enrolled");
+    assert_eq!(archive.student.status.code, Status::Enrolled);
     assert_eq!(archive.student.grade, Some(5), "R13.4: the grade it had");
     let created = archive
         .events
@@ -351,10 +359,14 @@ async fn r13_7_reform_school_placement_with_the_record_staying() {
             &[P::WrittenApplication],
         )
         .await;
-    let parties: Vec<_> = done.steps.iter().map(|s| s.party.as_str()).collect();
+    let parties: Vec<_> = done
+        .steps
+        .iter()
+        .map(|s| xueji_domain::stored::text(&s.party))
+        .collect();
     assert_eq!(parties, ["guardian", "reform_school", "bureau"]);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.status.code, "enrolled");
+    assert_eq!(archive.student.status.code, Status::Enrolled);
     assert_eq!(
         archive.student.placed_elsewhere.as_deref(),
         Some("杭州市工读学校")
@@ -384,7 +396,7 @@ async fn r13_8_hold_during_criminal_measures_and_restore_need_the_court_papers()
     assert_eq!(held.row.state, ApplicationState::Applied);
     assert!(held.steps.is_empty());
     assert_eq!(held.proofs.len(), 1);
-    assert_eq!(w.status(id).await, "held");
+    assert_eq!(w.status(id).await, Status::Held);
     // nothing else while held
     let before = w.counts().await;
     refused(
@@ -406,7 +418,7 @@ async fn r13_8_hold_during_criminal_measures_and_restore_need_the_court_papers()
         .expect("restored");
     assert_eq!(restored.row.state, ApplicationState::Applied);
     let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.status.code, "enrolled");
+    assert_eq!(archive.student.status.code, Status::Enrolled);
     let kinds: Vec<_> = archive.events.iter().map(|e| e.kind.as_str()).collect();
     assert!(kinds.contains(&"hold") && kinds.contains(&"restore"));
 }
@@ -437,7 +449,7 @@ async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
     .await;
     let inclusive = |name: &str, birth, seq| {
         let mut input = transfer_free(name, birth, seq, 4, d(2024, 9, 2));
-        input.study_mode = "inclusive".to_owned();
+        input.study_mode = xueji_domain::StudyMode::Inclusive;
         input
     };
     let stays = w
@@ -453,7 +465,11 @@ async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
         "{:?}",
         archive.events
     );
-    assert_eq!(archive.student.status.code, "enrolled", "the record stays");
+    assert_eq!(
+        archive.student.status.code,
+        Status::Enrolled,
+        "the record stays"
+    );
     assert_eq!(
         archive.student.placed_elsewhere.as_deref(),
         Some("杭州市西湖区特殊教育学校")
@@ -472,6 +488,6 @@ async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
             .student_archive(&w.t.admin, leaver)
             .await
             .expect("a");
-    assert_eq!(archive.student.status.code, "transferred_out");
+    assert_eq!(archive.student.status.code, Status::TransferredOut);
     assert!(archive.student.read_only, "R9.1: a read-only copy stays");
 }

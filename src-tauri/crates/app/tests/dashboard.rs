@@ -13,6 +13,7 @@ use common_hardship::audit_rows;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
 use xueji_app::dashboard::DashboardInput;
 use xueji_app::{ErrorKind, Role};
+use xueji_domain::Status;
 use xueji_store::entities::{application, deadline, sanction, student, student_event};
 
 async fn enrol(t: &TestApp, name: &str, seq: u16, grade: u8) -> i64 {
@@ -57,7 +58,7 @@ async fn add_deadline(
     deadline::ActiveModel {
         student_id: Set(student_id),
         application_id: Set(None),
-        kind: Set(kind.to_owned()),
+        kind: Set(xueji_domain::stored::parse(kind).unwrap()),
         due_on: Set(due),
         rule: Set(rule.to_owned()),
         label: Set(label.to_owned()),
@@ -80,14 +81,14 @@ async fn add_application(
 ) -> i64 {
     application::ActiveModel {
         student_id: Set(student_id),
-        change_kind: Set(kind.to_owned()),
+        change_kind: Set(xueji_domain::stored::parse(kind).unwrap()),
         state: Set(xueji_store::entities::application::ApplicationState::Open),
         opened_on: Set(d(2025, 9, 10)),
         closed_on: Set(None),
         data: Set("{}".to_owned()),
         current_step: Set(Some(1)),
         due_on: Set(due),
-        waiting_on: Set(Some(waiting_on.to_owned())),
+        waiting_on: Set(Some(xueji_domain::stored::parse(waiting_on).unwrap())),
         created_by: Set("registrar".to_owned()),
         ..Default::default()
     }
@@ -222,15 +223,18 @@ async fn findings_carry_their_r32_rule_ids_and_link_targets() {
     let late = enrol(&t, "张三", 1, 1).await;
     // R32.4: a dropout on 2025-09-02 whose report is not made.
     let dropout = enrol(&t, "李四", 2, 5).await;
-    set_student(&t, dropout, |m| m.status = Set("dropped_out".to_owned())).await;
+    set_student(&t, dropout, |m| {
+        m.status = Set(Status::DroppedOut);
+    })
+    .await;
     student_event::ActiveModel {
         student_id: Set(dropout),
         application_id: Set(None),
         kind: Set("dropout".to_owned()),
         on_date: Set(d(2025, 9, 2)),
         rule: Set("R18.1".to_owned()),
-        status_before: Set("enrolled".to_owned()),
-        status_after: Set("dropped_out".to_owned()),
+        status_before: Set(Status::Enrolled),
+        status_after: Set(Status::DroppedOut),
         grade_before: Set(5),
         grade_after: Set(5),
         summary: Set("辍学".to_owned()),
@@ -253,7 +257,7 @@ async fn findings_carry_their_r32_rule_ids_and_link_targets() {
     // R32.8 (R14.3): a leave that ended without a resumption.
     let leave = enrol(&t, "王五", 3, 4).await;
     set_student(&t, leave, |m| {
-        m.status = Set("on_leave".to_owned());
+        m.status = Set(Status::OnLeave);
         m.leave_until = Set(Some(d(2025, 9, 30)));
     })
     .await;
@@ -261,7 +265,7 @@ async fn findings_carry_their_r32_rule_ids_and_link_targets() {
     let sanctioned = enrol(&t, "赵六", 4, 6).await;
     sanction::ActiveModel {
         student_id: Set(sanctioned),
-        level: Set("warning".to_owned()),
+        level: Set(xueji_domain::sanction::SanctionLevel::Warning),
         reason: Set(String::new()),
         decided_on: Set(d(2025, 3, 3)),
         period_ends: Set(d(2025, 9, 3)),
@@ -377,12 +381,15 @@ async fn leaves_ending_soon_and_past_and_counts_by_grade_and_status() {
         (ids[5], d(2025, 9, 10)),
     ] {
         set_student(&t, id, |m| {
-            m.status = Set("on_leave".to_owned());
+            m.status = Set(Status::OnLeave);
             m.leave_until = Set(Some(until));
         })
         .await;
     }
-    set_student(&t, ids[0], |m| m.status = Set("enrolled".to_owned())).await;
+    set_student(&t, ids[0], |m| {
+        m.status = Set(Status::Enrolled);
+    })
+    .await;
 
     let v = t
         .app
@@ -486,12 +493,16 @@ async fn the_dashboard_counts_everyone_and_caps_its_lists_at_100_000_students() 
                 orphan: Set(false),
                 disability_kind: Set(None),
                 inclusive_placement: Set(false),
-                status: Set(if n % 50 == 0 { "on_leave" } else { "enrolled" }.to_owned()),
+                status: Set(if n % 50 == 0 {
+                    Status::OnLeave
+                } else {
+                    Status::Enrolled
+                }),
                 grade: Set(Some(n % 9 + 1)),
                 grade_year: Set(Some(2025)),
                 class_name: Set(Some(format!("{}班", n % 10 + 1))),
                 entry_date: Set(Some(d(2025, 9, 1))),
-                study_mode: Set("regular".to_owned()),
+                study_mode: Set(xueji_domain::StudyMode::Regular),
                 foreign_national: Set(false),
                 leave_until: Set(
                     (n % 50 == 0).then(|| d(2025, 9, 1 + u32::try_from(n % 29).unwrap()))

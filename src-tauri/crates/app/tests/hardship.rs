@@ -9,8 +9,8 @@ mod common_hardship;
 use common::{TestApp, d, newcomer};
 use common_hardship::{apply_input, audit_rows, pdf_text};
 use xueji_app::hardship::{
-    AidGrantInput, AidSemester, ClassAssessInput, DecideInput, HardshipFilter, HardshipLevel,
-    ObjectInput, ObjectionDecideInput,
+    AidGrantInput, ClassAssessInput, DecideInput, HardshipFilter, HardshipLevel, ObjectInput,
+    ObjectionDecideInput,
 };
 use xueji_app::{ErrorKind, Role, Session};
 
@@ -67,7 +67,7 @@ async fn decide(t: &TestApp, approver: &Session, id: i64, level: HardshipLevel) 
 fn grant(id: i64) -> AidGrantInput {
     AidGrantInput {
         application_id: id,
-        semester: AidSemester::First,
+        semester: xueji_domain::school::Semester::First,
         kind: "生活补助".to_owned(),
         amount_fen: 125_000,
         granted_on: None,
@@ -159,7 +159,7 @@ async fn the_full_path_apply_class_decide_notice_effective_aid_and_archive_secti
     let six = archive
         .sections
         .iter()
-        .find(|s| s.code == "financial_aid")
+        .find(|s| s.code == xueji_domain::archive::ArchiveSection::FinancialAid)
         .expect("section 6");
     assert!(six.visible);
     assert_eq!(six.items.len(), 2, "{:?}", six.items);
@@ -406,7 +406,7 @@ async fn aid_is_refused_unless_the_assessment_is_in_force_for_that_school_year()
         .hardship_aid_grant(
             &t.admin,
             &AidGrantInput {
-                semester: AidSemester::Second,
+                semester: xueji_domain::school::Semester::Second,
                 granted_on: Some(d(2026, 3, 2)),
                 ..grant(id)
             },
@@ -493,7 +493,7 @@ async fn only_the_registrar_and_the_approver_see_hardship_and_every_view_is_audi
         !archive
             .sections
             .iter()
-            .find(|s| s.code == "financial_aid")
+            .find(|s| s.code == xueji_domain::archive::ArchiveSection::FinancialAid)
             .expect("section 6")
             .visible
     );
@@ -570,7 +570,7 @@ async fn the_clock_alone_makes_it_effective_the_dashboard_settles_it_into_sectio
     let six = archive
         .sections
         .iter()
-        .find(|s| s.code == "financial_aid")
+        .find(|s| s.code == xueji_domain::archive::ArchiveSection::FinancialAid)
         .expect("section 6");
     assert_eq!(six.items.len(), 1);
     assert!(six.items[0].title.contains("一般困难"));

@@ -14,6 +14,7 @@ use xueji_app::changes::{ChangeRequest, ProofKindCode as P, TransferKindInput};
 use xueji_app::package::PackageKind;
 use xueji_app::{ErrorKind, Session};
 use xueji_domain::SchoolKind;
+use xueji_domain::Status;
 
 fn today() -> chrono::NaiveDate {
     d(2025, 3, 10)
@@ -52,7 +53,7 @@ async fn transferred_out() -> (World, i64) {
         .run(id, transfer(4), today(), &[P::WrittenApplication])
         .await;
     assert_eq!(done.row.state, ApplicationState::Approved);
-    assert_eq!(w.status(id).await, "transferred_out");
+    assert_eq!(w.status(id).await, Status::TransferredOut);
     (w, id)
 }
 
@@ -109,7 +110,7 @@ async fn round_trip_the_record_continues_at_the_receiving_school_with_its_histor
     let one = &view.students[0];
     assert_eq!(one.name, "张包");
     assert_eq!(one.grade, Some(4));
-    assert_eq!(one.status, "transferred_out");
+    assert_eq!(one.status, Status::TransferredOut);
     assert_eq!(one.events as usize, sent.events.len());
     assert!(one.attachments >= 1, "the proofs travel with the record");
     assert_eq!(one.existing_student_id, None);
@@ -125,7 +126,7 @@ async fn round_trip_the_record_continues_at_the_receiving_school_with_its_histor
         .student_archive(&b.admin, imported.student_ids[0])
         .await
         .expect("archive at B");
-    assert_eq!(got.student.status.code, "enrolled", "在读 at B");
+    assert_eq!(got.student.status.code, Status::Enrolled, "在读 at B");
     assert_eq!(got.student.grade, Some(4), "R13.4: same grade");
     assert!(!got.student.read_only);
     let kinds: Vec<_> = got.events.iter().map(|e| e.kind.as_str()).collect();
@@ -278,19 +279,16 @@ async fn r9_3_a_merging_school_hands_over_every_record_as_it_was() {
             got.events.iter().any(|e| e.kind == "archive_received"),
             "arrival recorded"
         );
-        statuses.push((got.student.grade, got.student.status.code.clone()));
+        statuses.push((got.student.grade, got.student.status.code));
     }
     statuses.sort();
     assert_eq!(
         statuses,
-        [
-            (Some(4), "enrolled".to_owned()),
-            (Some(5), "dropped_out".to_owned())
-        ],
+        [(Some(4), Status::Enrolled), (Some(5), Status::DroppedOut)],
         "R9.3: grade and status kept"
     );
     // The sending school's records are untouched (its copy).
-    assert_eq!(w.status(kept).await, "enrolled");
+    assert_eq!(w.status(kept).await, Status::Enrolled);
     // R7.2: the same archive again is refused whole.
     let before = b.count("student").await;
     let err = b
@@ -398,7 +396,7 @@ async fn r18_2_migrant_dropouts_archives_are_handed_over_once_and_kept_read_only
         .student_archive(&county.admin, imported.student_ids[0])
         .await
         .expect("archive");
-    assert_eq!(got.student.status.code, "dropped_out");
+    assert_eq!(got.student.status.code, Status::DroppedOut);
     assert!(got.student.read_only, "kept, not continued");
     assert!(
         got.events

@@ -11,6 +11,7 @@ use sea_orm::{
 };
 use xueji_app::Role;
 use xueji_app::statistics::StatisticsView;
+use xueji_domain::Status;
 use xueji_store::entities::{application, audit_log, hardship_application, student};
 
 async fn enrol(t: &TestApp, name: &str, seq: u16, grade: u8, class: &str) -> i64 {
@@ -54,7 +55,7 @@ async fn application(
 ) {
     application::ActiveModel {
         student_id: Set(Some(student)),
-        change_kind: Set(kind.to_owned()),
+        change_kind: Set(xueji_domain::stored::parse(kind).unwrap()),
         state: Set(state),
         opened_on: Set(on),
         closed_on: Set(None),
@@ -97,7 +98,7 @@ async fn counts_by_grade_class_status_sex_and_flags() {
     edit(&t, c, |m| m.migrant_child = Set(true)).await;
     // An archived record counts by status only.
     edit(&t, f, |m| {
-        m.status = Set("graduated".to_owned());
+        m.status = Set(Status::Graduated);
         m.archived = Set(true);
         m.migrant_child = Set(true);
     })
@@ -321,12 +322,12 @@ async fn statistics_count_100_000_students_with_group_bys() {
                 orphan: Set(false),
                 disability_kind: Set(None),
                 inclusive_placement: Set(false),
-                status: Set("enrolled".to_owned()),
+                status: Set(Status::Enrolled),
                 grade: Set(Some(n % 9 + 1)),
                 grade_year: Set(Some(2025)),
                 class_name: Set(Some(format!("{}班", n % 10 + 1))),
                 entry_date: Set(Some(d(2025, 9, 1))),
-                study_mode: Set("regular".to_owned()),
+                study_mode: Set(xueji_domain::StudyMode::Regular),
                 foreign_national: Set(false),
                 leave_until: Set(None),
                 deferred_for: Set(None),

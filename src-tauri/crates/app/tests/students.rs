@@ -5,6 +5,7 @@ mod common;
 use common::{TestApp, d, newcomer, transfer_free};
 use xueji_app::students::{FieldValue, NationalCheck, SearchInput, StudentEditInput};
 use xueji_app::{ErrorKind, Role};
+use xueji_domain::Status;
 
 #[tokio::test]
 async fn r6_1_grade_one_newcomer_is_enrolled_pending_approval_with_the_archive_deadline() {
@@ -14,7 +15,7 @@ async fn r6_1_grade_one_newcomer_is_enrolled_pending_approval_with_the_archive_d
         .student_enrol(&t.admin, &newcomer("张三", d(2019, 3, 1), 1, d(2025, 9, 1)))
         .await
         .expect("enrol");
-    assert_eq!(v.student.status.code, "pending_approval");
+    assert_eq!(v.student.status.code, Status::PendingApproval);
     assert_eq!(v.student.grade, Some(1));
     assert!(
         v.student

@@ -291,8 +291,8 @@ pub enum ChangeCommand {
         #[arg(long)]
         student: Option<String>,
         /// 变动类型（leave、transfer_out、transfer_in …）
-        #[arg(long)]
-        kind: Option<String>,
+        #[arg(long, value_parser = application_kind)]
+        kind: Option<xueji_domain::ApplicationKind>,
         /// 状态：open、approved、rejected、withdrawn、applied
         #[arg(long, value_parser = application_state)]
         state: Option<xueji_store::entities::application::ApplicationState>,
@@ -488,6 +488,19 @@ pub enum DbCommand {
 
 /// An application state as the store spells it; an unknown one is a usage error naming the
 /// valid values.
+fn application_kind(s: &str) -> Result<xueji_domain::ApplicationKind, String> {
+    use xueji_domain::{ApplicationKind, ChangeKind};
+    let all: Vec<ApplicationKind> = ChangeKind::ALL
+        .into_iter()
+        .map(ApplicationKind::from)
+        .chain([ApplicationKind::TRANSFER_IN])
+        .collect();
+    all.iter().copied().find(|k| k.code() == s).ok_or_else(|| {
+        let valid: Vec<&str> = all.iter().map(|k| k.code()).collect();
+        format!("未知的变动类型 {s}，可用：{}", valid.join("、"))
+    })
+}
+
 fn application_state(
     s: &str,
 ) -> Result<xueji_store::entities::application::ApplicationState, String> {

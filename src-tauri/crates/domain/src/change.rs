@@ -12,6 +12,16 @@ use crate::school::{Grade, SchoolYear};
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        from_str = "crate::stored::parse",
+        to_str = "crate::stored::text"
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// 学籍核准 (R6.1)
@@ -101,6 +111,39 @@ impl ChangeKind {
         Self::Finish,
     ];
 
+    /// The stable name stored and sent for this kind (its serde name): `transfer_out` ….
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::ApproveEnrolment => "approve_enrolment",
+            Self::Defer => "defer",
+            Self::RenewDeferral => "renew_deferral",
+            Self::EndDeferral => "end_deferral",
+            Self::CorrectBasicData => "correct_basic_data",
+            Self::CorrectKeyData => "correct_key_data",
+            Self::Promote => "promote",
+            Self::Skip => "skip",
+            Self::Repeat => "repeat",
+            Self::TransferOut => "transfer_out",
+            Self::ReformSchoolPlacement => "reform_school_placement",
+            Self::Hold => "hold",
+            Self::Restore => "restore",
+            Self::Leave => "leave",
+            Self::OrderedLeave => "ordered_leave",
+            Self::ExtendLeave => "extend_leave",
+            Self::Resume => "resume",
+            Self::GoAbroad => "go_abroad",
+            Self::ReturnFromAbroad => "return_from_abroad",
+            Self::Withdraw => "withdraw",
+            Self::Dropout => "dropout",
+            Self::ReturnFromDropout => "return_from_dropout",
+            Self::Death => "death",
+            Self::Award => "award",
+            Self::Sanction => "sanction",
+            Self::LiftSanction => "lift_sanction",
+            Self::Finish => "finish",
+        }
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::ApproveEnrolment => "学籍核准",
@@ -159,6 +202,69 @@ impl ChangeKind {
             Self::LiftSanction => rules::R23_2,
             Self::Finish => rules::R25_1,
         }
+    }
+}
+
+/// What an application is for: a change of one of the school's records, or a student transferring
+/// in (whose record the school does not have yet). Stored and sent as one snake-case name:
+/// a [`ChangeKind`]'s (`transfer_out` …) or `transfer_in`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        from_str = "crate::stored::parse",
+        to_str = "crate::stored::text"
+    )
+)]
+#[serde(untagged)]
+pub enum ApplicationKind {
+    Change(ChangeKind),
+    TransferIn(IncomingTransfer),
+}
+
+/// The name of a transfer-in application (`transfer_in`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum IncomingTransfer {
+    /// 转入
+    TransferIn,
+}
+
+impl ApplicationKind {
+    /// A student transferring in (转入).
+    pub const TRANSFER_IN: Self = Self::TransferIn(IncomingTransfer::TransferIn);
+
+    /// The change, unless this is a transfer in.
+    pub fn change(self) -> Option<ChangeKind> {
+        match self {
+            Self::Change(k) => Some(k),
+            Self::TransferIn(_) => None,
+        }
+    }
+
+    /// The stable name stored and sent: a change kind's ([`ChangeKind::code`]) or `transfer_in`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Change(k) => k.code(),
+            Self::TransferIn(_) => "transfer_in",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Change(k) => k.label_zh(),
+            Self::TransferIn(_) => "转入",
+        }
+    }
+}
+
+impl From<ChangeKind> for ApplicationKind {
+    fn from(kind: ChangeKind) -> Self {
+        Self::Change(kind)
     }
 }
 
@@ -365,5 +471,27 @@ mod tests {
         for k in ChangeKind::ALL {
             assert!(rules::title(&k.rule()).is_some(), "{k:?}");
         }
+    }
+
+    #[test]
+    fn a_kind_is_stored_and_sent_by_its_serde_name() {
+        for k in ChangeKind::ALL {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.code()));
+            let as_application = ApplicationKind::from(k);
+            assert_eq!(serde_json::to_string(&as_application).unwrap(), json);
+            assert_eq!(
+                serde_json::from_str::<ApplicationKind>(&json).unwrap(),
+                as_application
+            );
+        }
+        let incoming = serde_json::to_string(&ApplicationKind::TRANSFER_IN).unwrap();
+        assert_eq!(incoming, "\"transfer_in\"");
+        assert_eq!(
+            serde_json::from_str::<ApplicationKind>(&incoming).unwrap(),
+            ApplicationKind::TRANSFER_IN
+        );
+        assert_eq!(ApplicationKind::TRANSFER_IN.change(), None);
+        assert!(serde_json::from_str::<ApplicationKind>("\"nonsense\"").is_err());
     }
 }

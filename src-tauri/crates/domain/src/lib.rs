@@ -41,6 +41,8 @@ pub mod school;
 pub mod security;
 pub mod status;
 mod step;
+#[cfg(feature = "sea-orm")]
+pub mod stored;
 pub mod transitions;
 pub mod workflow;
 pub mod xueji_number;
@@ -50,7 +52,7 @@ mod engine_tests;
 
 pub use aux_number::{AuxNumber, AuxPattern};
 pub use calendar::WorkCalendar;
-pub use change::{Change, ChangeKind};
+pub use change::{ApplicationKind, Change, ChangeKind, IncomingTransfer};
 pub use effects::Effects;
 pub use error::{DomainError, Result};
 pub use id_card::IdCardNumber;

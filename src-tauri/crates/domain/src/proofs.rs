@@ -6,6 +6,16 @@ use crate::change::{Change, LeaveReason};
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        from_str = "crate::stored::parse",
+        to_str = "crate::stored::text"
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ProofKind {
     /// 监护人（或年满18周岁的学生本人）书面申请

@@ -10,6 +10,16 @@ use crate::school::Term;
 
 /// Who reviews.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        from_str = "crate::stored::parse",
+        to_str = "crate::stored::text"
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Reviewer {
     /// The bureau checks the semester's changes (R4.1).

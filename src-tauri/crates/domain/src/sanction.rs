@@ -11,6 +11,16 @@ use crate::rules;
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        from_str = "crate::stored::parse",
+        to_str = "crate::stored::text"
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SanctionLevel {
     /// 警告

@@ -115,10 +115,23 @@ impl SchoolKind {
 }
 
 /// How a student studies (R7.4, R12.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        from_str = "crate::stored::parse",
+        to_str = "crate::stored::text"
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum StudyMode {
     /// 普通
+    #[default]
     Regular,
     /// 随班就读 (inclusive placement)
     Inclusive,
@@ -227,6 +240,16 @@ impl SchoolYear {
 
 /// 第一学期 (autumn) or 第二学期 (spring).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(
+    feature = "sea-orm",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        from_str = "crate::stored::parse",
+        to_str = "crate::stored::text"
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Semester {
     First,
@@ -244,13 +267,18 @@ pub struct Term {
     pub end: NaiveDate,
 }
 
+impl Semester {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::First => "第一学期",
+            Self::Second => "第二学期",
+        }
+    }
+}
+
 impl Term {
     pub fn label_zh(&self) -> String {
-        let s = match self.semester {
-            Semester::First => "第一学期",
-            Semester::Second => "第二学期",
-        };
-        format!("{}{s}", self.year.label_zh())
+        format!("{}{}", self.year.label_zh(), self.semester.label_zh())
     }
 }
 

@@ -298,7 +298,7 @@ async fn plain_sqlite(path: &std::path::Path, sample: &[students::NewStudent]) -
                     .bind(s.orphan)
                     .bind(s.disability_kind.clone())
                     .bind(s.inclusive_placement)
-                    .bind(students::status_name(s.status))
+                    .bind(xueji_domain::stored::text(&s.status))
                     .bind(s.grade.map(|g| i32::from(g.number())))
                     .bind(false)
                     .bind(1)

@@ -321,7 +321,9 @@ async fn m0004_rewrites_a_graduation_row_stored_before_the_fix_as_its_workflow()
     });
     let a = application::ActiveModel {
         student_id: Set(None),
-        change_kind: Set("finish".to_owned()),
+        change_kind: Set(xueji_domain::ApplicationKind::Change(
+            xueji_domain::ChangeKind::Finish,
+        )),
         state: Set(application::ApplicationState::Approved),
         opened_on: Set(on),
         closed_on: Set(Some(on)),
@@ -336,12 +338,18 @@ async fn m0004_rewrites_a_graduation_row_stored_before_the_fix_as_its_workflow()
     .insert(store.db())
     .await
     .expect("legacy row");
-    for (ordinal, role, reference) in [(0, "school", None), (1, "bureau", Some("西教〔2026〕9号"))]
-    {
+    for (ordinal, role, reference) in [
+        (0, xueji_domain::workflow::Party::School, None),
+        (
+            1,
+            xueji_domain::workflow::Party::Bureau,
+            Some("西教〔2026〕9号"),
+        ),
+    ] {
         application_step::ActiveModel {
             application_id: Set(a.id),
             ordinal: Set(ordinal),
-            role: Set(role.to_owned()),
+            role: Set(role),
             label: Set(String::new()),
             decision: Set(Some(application_step::Decision::Approved)),
             decided_on: Set(Some(on)),

@@ -4,7 +4,7 @@
  * become the `ChangeRequest` the Rust side checks, and which approval form is printed. The
  * wizard, the list filters and the detail page are all driven by this table.
  */
-import type { ChangeRequest, EnrolInput, PrintKind, ProofKindCode } from '@/bindings/bindings'
+import type { ApplicationKind, ChangeRequest, EnrolInput, PrintKind, ProofKindCode } from '@/bindings/bindings'
 import { GRADE_OPTIONS, gradeLabel } from '@/utils/grades'
 import { validateIdNumber } from './idNumber'
 
@@ -53,8 +53,8 @@ export interface BuildContext {
 }
 
 export interface ChangeDescriptor {
-  /** The change kind (snake case, as stored) or `transfer_in`. */
-  type: string
+  /** The change kind (as stored) or `transfer_in`. */
+  type: ApplicationKind
   label: string
   group: string
   /** The rule governing the procedure (`R14.1`). */
@@ -780,7 +780,7 @@ export function groups(): { name: string; items: ChangeDescriptor[] }[] {
 }
 
 /** Every kind the application list can filter by (the wizards' and the others'). */
-export const listKinds: FieldOption[] = [
+export const listKinds: { value: ApplicationKind; label: string }[] = [
   ...descriptors.map((d) => ({ value: d.type, label: d.label })),
   { value: 'approve_enrolment', label: '学籍核准' },
   { value: 'award', label: '奖励' },

@@ -1,5 +1,7 @@
 /** Chinese labels of the codes the change views carry. */
 
+import type { Party } from '@/bindings/bindings'
+
 /** Who records a step (the permission a step needs). */
 export const permissionLabels: Record<string, string> = {
   decide_school_steps: '学校审核人',
@@ -31,7 +33,7 @@ export const decisionLabels: Record<string, string> = {
 }
 
 /** The parties a list can wait on. */
-export const parties: { value: string; label: string }[] = [
+export const parties: { value: Party; label: string }[] = [
   { value: 'guardian', label: '监护人' },
   { value: 'school', label: '学校' },
   { value: 'receiving_school', label: '转入学校' },

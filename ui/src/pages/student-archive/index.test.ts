@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
-import type { ArchiveView, StudentEditInput, StudentView } from '@/bindings/bindings'
+import type { ArchiveSection, ArchiveView, StudentEditInput, StudentView } from '@/bindings/bindings'
 import { inChinese, setup, settle, waitFor } from '@/test/helpers'
 import ArchivePage from './index.vue'
 
@@ -15,7 +15,7 @@ const TITLES = [
   '（六）享受资助信息',
   '（七）主管教育行政部门规定的其他信息',
 ]
-const CODES = [
+const CODES: ArchiveSection[] = [
   'basic_data_and_history',
   'proofs',
   'quality_report',
@@ -111,8 +111,8 @@ function archive(mayViewAid: boolean): ArchiveView {
         stateLabel: '办理中',
         openedOn: '2025-09-02',
         closedOn: null,
-        waitingOn: 'county_bureau',
-        waitingOnLabel: '县（市、区）教育行政部门',
+        waitingOn: 'bureau',
+        waitingOnLabel: '主管教育行政部门',
         dueOn: '2025-09-20',
         dueProvisional: null,
       },
@@ -184,7 +184,7 @@ describe('学籍档案', { timeout: 60_000 }, () => {
     const timeline = page.get('[data-test="archive-timeline"]').text()
     expect(timeline).toContain('建立学籍')
     expect(timeline).toContain('学籍核准申请')
-    expect(timeline).toContain('待县（市、区）教育行政部门')
+    expect(timeline).toContain('待主管教育行政部门')
     expect(page.get('[data-test="archive-documents"]').text()).toContain('2025-CARD-000001')
     expect(page.get('[data-test="archive-attachments"]').text()).toContain('户口簿.jpg')
   })

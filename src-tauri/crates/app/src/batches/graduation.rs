@@ -17,9 +17,9 @@ use sea_orm::{
 };
 use xueji_domain::completion::{self, CompletionFacts};
 use xueji_domain::workflow::StepOutcome;
-use xueji_domain::{AuxNumber, Change, Grade, Status, Workflow, engine};
+use xueji_domain::{AuxNumber, Change, ChangeKind, Grade, Status, Workflow, engine};
 use xueji_store::entities::{application, application_step, completion as completion_row, student};
-use xueji_store::repo::students;
+use xueji_store::repo::{applications, students};
 
 use crate::app::App;
 use crate::audit;
@@ -404,45 +404,52 @@ impl App {
             wf.approve(0, input.on, None)?;
             wf.approve(1, input.on, Some(reference))?;
             let fx = engine::apply(&ctx, &snap, &wf, input.on)?;
-            let app = application::ActiveModel {
-                student_id: Set(Some(id)),
-                change_kind: Set(snake(&change.kind())),
-                state: Set(application::ApplicationState::Approved),
-                opened_on: Set(input.on),
-                closed_on: Set(Some(input.on)),
-                data: Set(serde_json::to_string(&wf)?),
-                current_step: Set(None),
-                due_on: Set(None),
-                waiting_on: Set(None),
-                created_by: Set(actor.to_owned()),
-                ..Default::default()
-            }
-            .insert(&txn)
+            let steps = wf
+                .steps
+                .iter()
+                .map(|step| applications::NewStep {
+                    role: step.party,
+                    label: step.label_zh(),
+                    due_on: None,
+                    decision: Some(application_step::Decision::Approved),
+                    decided_on: Some(input.on),
+                    decided_by: Some(actor.to_owned()),
+                    reference: match &step.outcome {
+                        StepOutcome::Approved { reference, .. } => reference.clone(),
+                        _ => None,
+                    },
+                })
+                .collect();
+            let (app, _) = applications::insert(
+                &txn,
+                applications::NewApplication {
+                    student_id: Some(id),
+                    change_kind: change.kind().into(),
+                    opened_on: input.on,
+                    data: serde_json::to_string(&wf)?,
+                    details: None,
+                    created_by: actor.to_owned(),
+                    progress: applications::Progress {
+                        state: application::ApplicationState::Approved,
+                        closed_on: Some(input.on),
+                        current_step: None,
+                        due_on: None,
+                        waiting_on: None,
+                    },
+                },
+                steps,
+            )
             .await?;
-            for (i, step) in wf.steps.iter().enumerate() {
-                let reference = match &step.outcome {
-                    StepOutcome::Approved { reference, .. } => reference.clone(),
-                    _ => None,
-                };
-                application_step::ActiveModel {
-                    application_id: Set(app.id),
-                    ordinal: Set(i32::try_from(i).unwrap_or(i32::MAX)),
-                    role: Set(snake(&step.party)),
-                    label: Set(step.label_zh()),
-                    decision: Set(Some(application_step::Decision::Approved)),
-                    decided_on: Set(Some(input.on)),
-                    decided_by: Set(Some(actor.to_owned())),
-                    reference: Set(reference),
-                    note: Set(None),
-                    attachment_id: Set(None),
-                    due_on: Set(None),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?;
-            }
-            let saved =
-                record::apply_effects(&txn, actor, id, Some(app.id), &fx, "finish", now).await?;
+            let saved = record::apply_effects(
+                &txn,
+                actor,
+                id,
+                Some(app.id),
+                &fx,
+                ChangeKind::Finish.code(),
+                now,
+            )
+            .await?;
             completion_row::ActiveModel {
                 student_id: Set(id),
                 kind: Set(c.row.outcome.clone()),

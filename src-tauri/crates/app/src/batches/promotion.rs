@@ -20,9 +20,8 @@ use sea_orm::{
     TransactionTrait,
 };
 use sea_orm::{Statement, Value};
-use xueji_domain::change::ChangeKind;
 use xueji_domain::effects::{Effects, Event, EventKind, RecordUpdate};
-use xueji_domain::{Grade, SchoolYear, Status, engine};
+use xueji_domain::{ApplicationKind, Grade, SchoolYear, Status, StudyMode, engine};
 use xueji_store::entities::{application, student};
 
 use crate::app::App;
@@ -30,7 +29,7 @@ use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::record::{self, status_of};
-use crate::views::{StatusView, grade_label, parse_snake, snake};
+use crate::views::{StatusView, grade_label, snake};
 
 /// Ids per `IN (…)` list of an update.
 const ID_CHUNK: usize = 10_000;
@@ -115,13 +114,7 @@ fn exception(
         grade: m.grade,
         grade_label: grade_label(m.grade),
         class_name: m.class_name.clone(),
-        status: status_of(m).map_or_else(
-            |_| StatusView {
-                code: m.status.clone(),
-                label: m.status.clone(),
-            },
-            StatusView::from,
-        ),
+        status: StatusView::from(m.status),
         kind: kind.to_owned(),
         reason,
         rule,
@@ -194,11 +187,11 @@ const HISTORY_COLUMNS: [&str; 6] = [
 struct PlanRow {
     id: i64,
     name: String,
-    status: String,
+    status: Status,
     grade: Option<i32>,
     grade_year: Option<i32>,
     class_name: Option<String>,
-    study_mode: String,
+    study_mode: StudyMode,
     birth_date: NaiveDate,
     foreign_national: bool,
     leave_until: Option<NaiveDate>,
@@ -292,13 +285,13 @@ impl App {
             .into_iter()
             .map(PlanRow::model)
             .collect();
-        let pending: HashMap<i64, String> = application::Entity::find()
+        let pending: HashMap<i64, ApplicationKind> = application::Entity::find()
             .select_only()
             .column(application::Column::StudentId)
             .column(application::Column::ChangeKind)
             .filter(application::Column::State.eq(application::ApplicationState::Open))
             .filter(application::Column::StudentId.is_not_null())
-            .into_tuple::<(Option<i64>, String)>()
+            .into_tuple::<(Option<i64>, ApplicationKind)>()
             .all(db)
             .await?
             .into_iter()
@@ -313,8 +306,7 @@ impl App {
                 continue;
             }
             if let Some(kind) = pending.get(&m.id) {
-                let change: Option<ChangeKind> = parse_snake(kind);
-                let (label, rule) = change.map_or_else(
+                let (label, rule) = kind.change().map_or_else(
                     || ("学籍变动".to_owned(), rules::R10_1.to_string()),
                     |k| (k.label_zh().to_owned(), k.rule().as_str().to_owned()),
                 );

@@ -64,7 +64,7 @@ pub struct ReviewProgress {
 fn term_of(r: &semester_review::Model) -> Term {
     Term {
         year: SchoolYear(r.school_year),
-        semester: parse_snake(&r.semester).unwrap_or(Semester::First),
+        semester: r.semester,
         start: r.term_start,
         end: r.term_end,
     }
@@ -159,10 +159,10 @@ impl App {
         }
         let review = semester_review::ActiveModel {
             school_year: Set(input.school_year),
-            semester: Set(snake(&semester)),
+            semester: Set(semester),
             term_start: Set(term.start),
             term_end: Set(term.end),
-            reviewer: Set(snake(&Reviewer::School)),
+            reviewer: Set(Reviewer::School),
             opened_on: Set(self.today()),
             opened_by: Set(session.username.clone()),
             signed_off_on: Set(None),
@@ -284,7 +284,7 @@ impl App {
             .into_tuple()
             .all(&txn)
             .await?;
-        let reviewer = parse_snake(&review.reviewer).unwrap_or(Reviewer::School);
+        let reviewer = review.reviewer;
         let mut domain = SemesterReview::new(
             term_of(&review),
             reviewer,

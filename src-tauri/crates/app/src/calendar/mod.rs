@@ -13,7 +13,6 @@ use xueji_domain::effects::Deadline;
 use xueji_store::entities::deadline;
 
 use crate::error::Result;
-use crate::views::snake;
 pub use crate::views::{provisional_code, stored_provisional};
 
 pub use recompute::{MovedDeadline, Recomputed, recompute_open};
@@ -33,7 +32,7 @@ pub async fn insert_deadline<C: ConnectionTrait>(
     deadline::ActiveModel {
         student_id: Set(student_id),
         application_id: Set(application_id),
-        kind: Set(snake(&d.kind)),
+        kind: Set(d.kind),
         due_on: Set(d.due),
         rule: Set(d.rule.as_str().to_owned()),
         label: Set(d.label.clone()),

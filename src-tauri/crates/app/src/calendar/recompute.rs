@@ -16,7 +16,6 @@ use xueji_store::repo::applications;
 
 use super::{provisional_code, stored_provisional};
 use crate::error::Result;
-use crate::views::snake;
 
 /// A deadline whose date moved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,14 +97,14 @@ pub async fn recompute_open<C: ConnectionTrait>(
 /// The copies of a moved due date: the application's waiting step, the student's leave end.
 async fn follow<C: ConnectionTrait>(db: &C, row: &deadline::Model, after: NaiveDate) -> Result<()> {
     let before = row.due_on;
-    if row.kind == snake(&DeadlineKind::TransferStep)
+    if row.kind == DeadlineKind::TransferStep
         && let Some(id) = row.application_id
         && let Some(app) = applications::find(db, id).await?
         && app.due_on == Some(before)
     {
         applications::move_due(db, app, after).await?;
     }
-    if row.kind == snake(&DeadlineKind::LeaveEnds)
+    if row.kind == DeadlineKind::LeaveEnds
         && let Some(s) = student::Entity::find_by_id(row.student_id).one(db).await?
         && s.leave_until == Some(before)
     {

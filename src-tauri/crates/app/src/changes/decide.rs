@@ -161,8 +161,8 @@ impl App {
         }
         let a = super::save_progress(&txn, &a, &w, &details, &config.calendar, on).await?;
         if let Outcome::Change { student_id, fx } = &outcome {
-            let kind = a.change_kind.clone();
-            record::apply_effects(&txn, actor, *student_id, Some(a.id), fx, &kind, now).await?;
+            let kind = a.change_kind.code();
+            record::apply_effects(&txn, actor, *student_id, Some(a.id), fx, kind, now).await?;
             if let Some(ChangeRequest::Sanction { facts, .. }) = &details.request {
                 let rows = sanction::Entity::find()
                     .filter(sanction::Column::ApplicationId.eq(a.id))
@@ -321,8 +321,8 @@ async fn revoke_sanction<C: sea_orm::ConnectionTrait>(
         kind: Set("sanction".to_owned()),
         on_date: Set(on),
         rule: Set(rules::R22_2.as_str().to_owned()),
-        status_before: Set(m.status.clone()),
-        status_after: Set(m.status.clone()),
+        status_before: Set(m.status),
+        status_after: Set(m.status),
         grade_before: Set(grade),
         grade_after: Set(grade),
         summary: Set("处分经申诉由主管教育行政部门撤销".to_owned()),

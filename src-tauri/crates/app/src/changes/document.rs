@@ -4,7 +4,6 @@
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use xueji_domain::id_card::Sex;
-use xueji_domain::sanction::SanctionLevel;
 use xueji_domain::workflow::{StepAction, StepOutcome, Workflow};
 use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
 use xueji_print::documents::approval::StudentBlock;
@@ -20,7 +19,7 @@ use crate::auth::{Permission, Session};
 use crate::documents::PrintKind;
 use crate::error::{AppError, Result};
 use crate::record;
-use crate::views::{grade_label, parse_snake};
+use crate::views::grade_label;
 
 /// The serial number of a discipline document: 学处〔2025〕12号 (the application's id).
 fn serial(on: NaiveDate, application_id: i64) -> String {
@@ -83,7 +82,7 @@ impl App {
                     .one(self.db())
                     .await?
                     .ok_or_else(|| AppError::not_found("该申请的处分记录"))?;
-                let doc = self.decision(&a, &w, &row, facts, block)?;
+                let doc = self.decision(&a, &w, &row, facts, block);
                 (
                     "处分决定书",
                     PrintKind::SanctionDecision,
@@ -105,8 +104,7 @@ impl App {
                 let doc = SanctionLiftNotice {
                     serial: serial(a.opened_on, a.id),
                     student: block,
-                    level: parse_snake::<SanctionLevel>(&row.level)
-                        .ok_or_else(|| AppError::internal("未知的处分级别"))?,
+                    level: row.level,
                     decision_serial: decision
                         .map_or_else(String::new, |d| serial(row.decided_on, d.id)),
                     decided_on: row.decided_on,
@@ -158,7 +156,7 @@ impl App {
         row: &sanction::Model,
         facts: &str,
         student: StudentBlock,
-    ) -> Result<SanctionDecision> {
+    ) -> SanctionDecision {
         let config = self.config();
         let step_of = |action: StepAction| w.steps.iter().find(|s| s.action == action);
         let hearing_held = step_of(StepAction::Hearing)
@@ -170,11 +168,10 @@ impl App {
             })
             .unwrap_or(row.decided_on);
         let bureau = config.school_profile.county_bureau.trim();
-        Ok(SanctionDecision {
+        SanctionDecision {
             serial: serial(row.decided_on, a.id),
             student,
-            level: parse_snake::<SanctionLevel>(&row.level)
-                .ok_or_else(|| AppError::internal("未知的处分级别"))?,
+            level: row.level,
             facts: facts.trim().to_owned(),
             hearing_held,
             decided_on,
@@ -185,6 +182,6 @@ impl App {
             } else {
                 bureau.to_owned()
             },
-        })
+        }
     }
 }

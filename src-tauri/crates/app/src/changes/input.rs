@@ -309,11 +309,10 @@ pub struct AppealDecisionInput {
 #[serde(rename_all = "camelCase")]
 pub struct ChangeListInput {
     pub student_id: Option<i64>,
-    /// A change kind in snake case (`transfer_out` …) or `transfer_in`.
-    pub kind: Option<String>,
+    pub kind: Option<xueji_domain::ApplicationKind>,
     pub state: Option<xueji_store::entities::application::ApplicationState>,
-    /// The party of the waiting step (`bureau`, `receiving_school` …).
-    pub waiting_on: Option<String>,
+    /// The party of the waiting step.
+    pub waiting_on: Option<xueji_domain::workflow::Party>,
     /// Only applications whose waiting party is past its working-day limit (R13.3).
     #[serde(default)]
     pub overdue_only: bool,
@@ -356,15 +355,14 @@ fn check_result(c: NationalCheck) -> CheckResult {
 }
 
 /// A sanction row as the rules see it.
-pub(crate) fn sanction_record(row: &sanction::Model) -> Result<SanctionRecord> {
-    Ok(SanctionRecord {
-        level: parse_snake::<SanctionLevel>(&row.level)
-            .ok_or_else(|| AppError::internal("未知的处分级别"))?,
+pub(crate) fn sanction_record(row: &sanction::Model) -> SanctionRecord {
+    SanctionRecord {
+        level: row.level,
         decided_on: row.decided_on,
         period_ends: row.period_ends,
         shortened_reason: row.shortened_reason.clone(),
         lifted_on: row.lifted_on,
-    })
+    }
 }
 
 impl ChangeRequest {
@@ -517,7 +515,7 @@ impl ChangeRequest {
                     .await?
                     .ok_or_else(|| AppError::not_found("该生的这项处分"))?;
                 Change::LiftSanction {
-                    sanction: sanction_record(&row)?,
+                    sanction: sanction_record(&row),
                     reformed: *reformed,
                     reoffended: *reoffended,
                 }

@@ -24,12 +24,13 @@ use xueji_domain::effects::{Deadline, DeadlineKind};
 use xueji_domain::proofs::{self, ProofKind};
 use xueji_domain::rules;
 use xueji_domain::workflow::{Subject, WorkflowState};
-use xueji_domain::{WorkCalendar, Workflow};
+use xueji_domain::{ChangeKind, WorkCalendar, Workflow};
 use xueji_store::entities::{application, application_step, attachment, deadline, student};
 use xueji_store::repo::applications;
 
+use crate::documents::kinds::PrintKind;
 use crate::error::{AppError, Result};
-use crate::views::{DeadlineView, WarningView, snake};
+use crate::views::{DeadlineView, WarningView};
 
 pub use input::{
     AppealDecisionInput, AppealInput, AwardLevelCode, ChangeInput, ChangeListInput, ChangeRequest,
@@ -43,9 +44,6 @@ pub use views::{
 pub use xueji_store::entities::application::ApplicationState;
 
 use input::Details;
-
-/// The stored kind of a transfer-in application (not a change of an existing record).
-pub const TRANSFER_IN: &str = "transfer_in";
 
 /// The largest file accepted (a scanned proof).
 const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
@@ -102,7 +100,7 @@ pub(crate) async fn save_upload<C: ConnectionTrait>(
     Ok(attachment::ActiveModel {
         student_id: Set(student_id),
         application_id: Set(Some(application_id)),
-        proof_kind: Set(u.kind.as_ref().map(snake)),
+        proof_kind: Set(u.kind),
         file_name: Set(u.file_name.clone()),
         mime: Set(u.mime.clone()),
         sha256: Set(sha256),
@@ -156,9 +154,7 @@ pub(crate) fn standing(w: &Workflow, calendar: &WorkCalendar, on: NaiveDate) -> 
             closed_on: (state != application::ApplicationState::Open).then_some(on),
             current_step: current.and_then(|s| i32::try_from(s).ok()),
             due_on: counted.as_ref().map(|d| d.date),
-            waiting_on: current
-                .and_then(|s| w.steps.get(s))
-                .map(|s| snake(&s.party)),
+            waiting_on: current.and_then(|s| w.steps.get(s)).map(|s| s.party),
         },
         basis,
         counted,
@@ -201,10 +197,9 @@ pub(crate) async fn step_deadline<C: ConnectionTrait>(
     let Some(student_id) = a.student_id else {
         return Ok(());
     };
-    let kind = snake(&DeadlineKind::TransferStep);
     let open = deadline::Entity::find()
         .filter(deadline::Column::ApplicationId.eq(a.id))
-        .filter(deadline::Column::Kind.eq(kind.as_str()))
+        .filter(deadline::Column::Kind.eq(DeadlineKind::TransferStep))
         .filter(deadline::Column::DoneOn.is_null())
         .all(db)
         .await?;
@@ -276,13 +271,12 @@ pub(crate) async fn build_view_from<C: ConnectionTrait>(
         Subject::Change(c) => proofs::required_proofs(c),
         Subject::TransferIn(_) => Vec::new(),
     };
-    let kind = a.change_kind.as_str();
-    let documents = match (kind, a.state) {
-        ("sanction", application::ApplicationState::Approved) => {
-            vec!["sanction_decision".to_owned()]
+    let documents = match (a.change_kind.change(), a.state) {
+        (Some(ChangeKind::Sanction), application::ApplicationState::Approved) => {
+            vec![PrintKind::SanctionDecision]
         }
-        ("lift_sanction", application::ApplicationState::Applied) => {
-            vec!["sanction_lift_notice".to_owned()]
+        (Some(ChangeKind::LiftSanction), application::ApplicationState::Applied) => {
+            vec![PrintKind::SanctionLiftNotice]
         }
         _ => Vec::new(),
     };
@@ -302,7 +296,7 @@ pub(crate) async fn build_view_from<C: ConnectionTrait>(
         missing_proofs: w.missing_proofs().iter().map(Into::into).collect(),
         overdue: overdue.map(|o| OverdueView {
             step: u32::try_from(o.step).unwrap_or(u32::MAX),
-            party: snake(&o.party),
+            party: o.party,
             party_label: o.party.label_zh().to_owned(),
             due: o.due,
             overdue_working_days: o.overdue_working_days,

@@ -30,14 +30,14 @@ impl App {
         if let Some(id) = input.student_id {
             q = q.filter(application::Column::StudentId.eq(id));
         }
-        if let Some(kind) = input.kind.as_deref().filter(|k| !k.trim().is_empty()) {
-            q = q.filter(application::Column::ChangeKind.eq(kind.trim()));
+        if let Some(kind) = input.kind {
+            q = q.filter(application::Column::ChangeKind.eq(kind));
         }
         if let Some(state) = input.state {
             q = q.filter(application::Column::State.eq(state));
         }
-        if let Some(party) = input.waiting_on.as_deref().filter(|p| !p.trim().is_empty()) {
-            q = q.filter(application::Column::WaitingOn.eq(party.trim()));
+        if let Some(party) = input.waiting_on {
+            q = q.filter(application::Column::WaitingOn.eq(party));
         }
         if input.overdue_only {
             q = q

@@ -11,14 +11,15 @@ use xueji_store::repo::applications;
 
 use super::input::Details;
 use super::views::{CheckView, plan};
-use super::{ApplicationView, ChangeInput, ChangeRequest, TRANSFER_IN};
+use super::{ApplicationView, ChangeInput, ChangeRequest};
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::record;
 use crate::students::enrol::TransferIn;
-use crate::views::{WarningView, snake};
+use crate::views::WarningView;
+use xueji_domain::ApplicationKind;
 
 /// A request checked against the rules, nothing written yet.
 pub(crate) struct Checked {
@@ -26,8 +27,7 @@ pub(crate) struct Checked {
     pub student: Option<student::Model>,
     pub snapshot: Option<StudentSnapshot>,
     pub warnings: Vec<Warning>,
-    /// `transfer_out` … or `transfer_in`.
-    pub kind: String,
+    pub kind: ApplicationKind,
 }
 
 /// Who may submit a request: a sanction is proposed by the moral-education office (or the
@@ -63,7 +63,7 @@ impl App {
             Subject::TransferIn(_) => Vec::new(),
         };
         Ok(CheckView {
-            change_label: super::views::kind_label(&c.kind),
+            change_label: c.kind.label_zh().to_owned(),
             change_kind: c.kind,
             rule: c.workflow.rule.as_str().to_owned(),
             warnings: c.warnings.iter().map(WarningView::from).collect(),
@@ -133,7 +133,7 @@ impl App {
                 &txn,
                 applications::NewApplication {
                     student_id: Some(m.id),
-                    change_kind: c.kind.clone(),
+                    change_kind: c.kind,
                     opened_on: on,
                     data: serde_json::to_string(&w)?,
                     details: Some(serde_json::to_string(&details)?),
@@ -152,12 +152,12 @@ impl App {
             for u in &uploads {
                 super::save_upload(&txn, actor, Some(m.id), a.id, u, now).await?;
             }
-            record::apply_effects(&txn, actor, m.id, Some(a.id), &fx, &c.kind, now).await?;
+            record::apply_effects(&txn, actor, m.id, Some(a.id), &fx, c.kind.code(), now).await?;
             audit::append(
                 &txn,
                 actor,
                 "change_apply",
-                &format!("student:{} application:{} {}", m.id, a.id, c.kind),
+                &format!("student:{} application:{} {}", m.id, a.id, c.kind.code()),
             )
             .await?;
             let view = super::build_view(&txn, &config.calendar, today, &a, &w, &details).await?;
@@ -167,11 +167,11 @@ impl App {
 
         // One application of a kind at a time per student.
         if let Some(id) = student_id
-            && applications::count_open_of_kind(self.db(), id, &c.kind).await? > 0
+            && applications::count_open_of_kind(self.db(), id, c.kind).await? > 0
         {
             return Err(AppError::conflict(format!(
                 "该生已有办理中的{}申请",
-                super::views::kind_label(&c.kind)
+                c.kind.label_zh()
             )));
         }
         // Where it stands is known before the first write: one insert of the application and
@@ -181,14 +181,12 @@ impl App {
             .steps
             .iter()
             .enumerate()
-            .map(|(i, s)| applications::NewStep {
-                role: snake(&s.party),
-                label: s.label_zh(),
-                due_on: st
+            .map(|(i, s)| {
+                let due_on = st
                     .progress
                     .due_on
-                    .filter(|_| st.progress.current_step == i32::try_from(i).ok()),
-                ..Default::default()
+                    .filter(|_| st.progress.current_step == i32::try_from(i).ok());
+                applications::NewStep::undecided(s.party, s.label_zh(), due_on)
             })
             .collect();
         let txn = self.db().begin().await?;
@@ -196,7 +194,7 @@ impl App {
             &txn,
             applications::NewApplication {
                 student_id,
-                change_kind: c.kind.clone(),
+                change_kind: c.kind,
                 opened_on: on,
                 data: serde_json::to_string(&w)?,
                 details: Some(serde_json::to_string(&details)?),
@@ -233,7 +231,7 @@ impl App {
                 "{} application:{} {}",
                 student_id.map_or_else(|| "transfer_in".to_owned(), |id| format!("student:{id}")),
                 a.id,
-                c.kind
+                c.kind.code()
             ),
         )
         .await?;
@@ -293,7 +291,7 @@ impl App {
                 student: None,
                 snapshot: None,
                 warnings,
-                kind: TRANSFER_IN.to_owned(),
+                kind: ApplicationKind::TRANSFER_IN,
             });
         }
         let id = input
@@ -307,7 +305,7 @@ impl App {
         let snapshot = record::snapshot(&m, &config.profile, today)?;
         let warnings = engine::check(&ctx, &snapshot, &change, on)?;
         record::ensure_writable(&m)?;
-        let kind = snake(&change.kind());
+        let kind = change.kind().into();
         Ok(Checked {
             workflow: Workflow::open(change, on, &config.profile),
             student: Some(m),

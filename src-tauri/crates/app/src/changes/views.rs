@@ -2,6 +2,7 @@
 //! proofs and deadlines, the list, expired leaves.
 
 use chrono::NaiveDate;
+use xueji_domain::ApplicationKind;
 use xueji_domain::WorkCalendar;
 use xueji_domain::proofs::ProofRequirement;
 use xueji_domain::workflow::{Party, Step, StepOutcome, Workflow, WorkflowState};
@@ -16,7 +17,7 @@ use crate::views::{AttachmentView, DeadlineView, WarningView, provisional_reason
 pub struct StepPlanView {
     pub ordinal: u32,
     /// `guardian`, `school`, `bureau` … (snake case).
-    pub party: String,
+    pub party: Party,
     pub party_label: String,
     /// 监护人提出申请 …
     pub label: String,
@@ -49,7 +50,7 @@ impl From<&ProofRequirement> for ProofRequirementView {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckView {
-    pub change_kind: String,
+    pub change_kind: ApplicationKind,
     pub change_label: String,
     pub rule: String,
     pub warnings: Vec<WarningView>,
@@ -63,7 +64,7 @@ pub struct CheckView {
 #[serde(rename_all = "camelCase")]
 pub struct StepView {
     pub ordinal: u32,
-    pub party: String,
+    pub party: Party,
     pub party_label: String,
     pub label: String,
     pub optional: bool,
@@ -88,7 +89,7 @@ pub struct StepView {
 #[serde(rename_all = "camelCase")]
 pub struct OverdueView {
     pub step: u32,
-    pub party: String,
+    pub party: Party,
     pub party_label: String,
     pub due: NaiveDate,
     pub overdue_working_days: u32,
@@ -135,7 +136,7 @@ pub struct ApplicationRow {
     pub id: i64,
     pub student_id: Option<i64>,
     pub student_name: String,
-    pub change_kind: String,
+    pub change_kind: ApplicationKind,
     pub change_label: String,
     pub state: application::ApplicationState,
     pub state_label: String,
@@ -143,7 +144,7 @@ pub struct ApplicationRow {
     pub closed_on: Option<NaiveDate>,
     pub current_step: Option<u32>,
     pub current_step_label: Option<String>,
-    pub waiting_on: Option<String>,
+    pub waiting_on: Option<Party>,
     pub waiting_on_label: Option<String>,
     pub due_on: Option<NaiveDate>,
     /// Why `due_on` is 暂定; `None` when final.
@@ -169,7 +170,7 @@ pub struct ApplicationView {
     /// Deadlines set by this application (e.g. the end of a leave, R14.3).
     pub deadlines: Vec<DeadlineView>,
     /// Printable notices: `sanction_decision`, `sanction_lift_notice`.
-    pub documents: Vec<String>,
+    pub documents: Vec<crate::documents::kinds::PrintKind>,
 }
 
 /// A student whose leave has ended (R14.3): resume or extend.
@@ -219,7 +220,7 @@ pub(crate) fn plan(steps: &[Step]) -> Vec<StepPlanView> {
         .enumerate()
         .map(|(i, s)| StepPlanView {
             ordinal: u32::try_from(i).unwrap_or(u32::MAX),
-            party: snake(&s.party),
+            party: s.party,
             party_label: s.party.label_zh().to_owned(),
             label: s.label_zh(),
             optional: s.optional,
@@ -239,19 +240,6 @@ pub(crate) fn state_of(w: &Workflow) -> application::ApplicationState {
     }
 }
 
-pub(crate) fn kind_label(kind: &str) -> String {
-    if kind == super::TRANSFER_IN {
-        return "转入".to_owned();
-    }
-    crate::views::parse_snake::<xueji_domain::ChangeKind>(kind)
-        .map(|k| k.label_zh().to_owned())
-        .unwrap_or_default()
-}
-
-pub(crate) fn party_label(party: &str) -> Option<String> {
-    crate::views::parse_snake::<Party>(party).map(|p| p.label_zh().to_owned())
-}
-
 pub(crate) fn row(
     a: &application::Model,
     w: &Workflow,
@@ -267,16 +255,16 @@ pub(crate) fn row(
         id: a.id,
         student_id: a.student_id,
         student_name,
-        change_label: kind_label(&a.change_kind),
-        change_kind: a.change_kind.clone(),
+        change_label: a.change_kind.label_zh().to_owned(),
+        change_kind: a.change_kind,
         state_label: a.state.label_zh().to_owned(),
         state: a.state,
         opened_on: a.opened_on,
         closed_on: a.closed_on,
         current_step: a.current_step.and_then(|s| u32::try_from(s).ok()),
         current_step_label: current.map(Step::label_zh),
-        waiting_on_label: a.waiting_on.as_deref().and_then(party_label),
-        waiting_on: a.waiting_on.clone(),
+        waiting_on_label: a.waiting_on.map(|p| p.label_zh().to_owned()),
+        waiting_on: a.waiting_on,
         due_on: a.due_on,
         due_provisional: a.due_on.and_then(|d| provisional_reason(calendar, d)),
         overdue_working_days: overdue,
@@ -311,7 +299,7 @@ pub(crate) fn steps(
             };
             StepView {
                 ordinal,
-                party: snake(&s.party),
+                party: s.party,
                 party_label: s.party.label_zh().to_owned(),
                 label: s.label_zh(),
                 optional: s.optional,
@@ -333,19 +321,13 @@ pub(crate) fn steps(
         .collect()
 }
 
-/// 居民户口簿 … for a stored proof kind.
-pub(crate) fn proof_kind_label(kind: &str) -> String {
-    crate::views::parse_snake::<xueji_domain::proofs::ProofKind>(kind)
-        .map_or_else(|| kind.to_owned(), |p| p.label_zh().to_owned())
-}
-
 pub(crate) fn attachment_view(a: &attachment::Model) -> AttachmentView {
     AttachmentView {
         id: a.id,
         file_name: a.file_name.clone(),
         mime: a.mime.clone(),
-        proof_kind: a.proof_kind.clone(),
-        proof_kind_label: a.proof_kind.as_deref().map(proof_kind_label),
+        proof_kind: a.proof_kind,
+        proof_kind_label: a.proof_kind.map(|p| p.label_zh().to_owned()),
         application_id: a.application_id,
         size: u32::try_from(a.data.len()).unwrap_or(u32::MAX),
     }

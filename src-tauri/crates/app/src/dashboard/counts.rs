@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use xueji_domain::Status;
-use xueji_domain::school::{Semester, Term};
+use xueji_domain::school::Term;
 use xueji_store::entities::{semester_review, semester_review_item, student};
 
 use crate::app::App;
@@ -137,7 +137,7 @@ impl App {
             .await?;
         let term = Term {
             year: xueji_domain::SchoolYear(r.school_year),
-            semester: parse_snake(&r.semester).unwrap_or(Semester::First),
+            semester: r.semester,
             start: r.term_start,
             end: r.term_end,
         };

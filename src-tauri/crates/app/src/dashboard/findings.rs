@@ -226,8 +226,8 @@ impl App {
             .iter()
             .filter(|d| {
                 matches!(
-                    parse_snake(&d.kind),
-                    Some(DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover)
+                    d.kind,
+                    DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover
                 )
             })
             .map(|d| d.student_id)
@@ -270,8 +270,7 @@ impl App {
             }
         }
         for row in &sanctions {
-            let (Some(s), Some(level)) = (students.get(&row.student_id), parse_snake(&row.level))
-            else {
+            let (Some(s), level) = (students.get(&row.student_id), row.level) else {
                 continue;
             };
             fact(&mut facts, s)?;
@@ -295,7 +294,7 @@ impl App {
             let Some(s) = students.get(&d.student_id) else {
                 continue;
             };
-            let kind: Option<DeadlineKind> = parse_snake(&d.kind);
+            let kind = Some(d.kind);
             let status = status_of(s)?;
             let covered = match kind {
                 Some(DeadlineKind::ArchiveCreation) if s.entry_date.is_some() => {
@@ -385,7 +384,7 @@ impl App {
                 f.applications.push(workflow);
                 facts.insert(-a.id, f);
             } else if let Some(date) = a.due_on.filter(|d| *d < today) {
-                let (_, kind_label) = change_rule(&a.change_kind);
+                let (_, kind_label) = change_rule(a.change_kind);
                 let due = Due {
                     date,
                     provisional: config.calendar.provisional(date, date),

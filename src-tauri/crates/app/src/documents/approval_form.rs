@@ -3,9 +3,9 @@
 //! form's kind (or blank for handwriting).
 
 use chrono::NaiveDate;
-use xueji_domain::ChangeKind;
 use xueji_domain::change::{KeyField, LeaveReason};
 use xueji_domain::proofs::{ProofKind, required_proofs};
+use xueji_domain::{ApplicationKind, ChangeKind};
 use xueji_domain::{Change, Grade, Workflow};
 use xueji_print::documents::approval::{ApprovalForm, ApprovalKind};
 
@@ -15,7 +15,7 @@ use crate::changes::input::Details;
 use crate::error::Result;
 use crate::record::status_of;
 use crate::settings::SchoolProfile;
-use crate::views::{grade_label, parse_snake};
+use crate::views::grade_label;
 
 /// The application form of `kind`, from the student's latest application of that kind if any
 /// (its proofs and recorded opinions), else blank for handwriting.
@@ -33,7 +33,7 @@ pub fn approval_form(
         .applications
         .iter()
         .rev()
-        .find(|a| parse_snake::<ChangeKind>(&a.change_kind) == Some(change));
+        .find(|a| a.change_kind == ApplicationKind::Change(change));
     // The stored application: its workflow (the change, the proofs supplied) and the request's
     // details (the note given as the reason). A stored row that does not parse is an error, not a
     // blank form.

@@ -7,10 +7,8 @@ use xueji_domain::completion::{self, Outcome};
 use xueji_domain::id_card::Sex;
 use xueji_domain::proofs::ProofKind;
 use xueji_domain::rules;
-use xueji_domain::sanction::SanctionLevel;
 use xueji_domain::{
-    AuxNumber, ChangeKind, Grade, IdCardNumber, PersonName, SchoolYear, Status, StudyMode,
-    XuejiNumber,
+    AuxNumber, ChangeKind, Grade, IdCardNumber, PersonName, SchoolYear, Status, XuejiNumber,
 };
 use xueji_print::documents::approval::{Guardian, StudentBlock};
 use xueji_print::documents::attendance_statement::AttendanceStatement;
@@ -30,7 +28,7 @@ use xueji_store::entities::{
 use crate::error::{AppError, Result};
 use crate::record::{grade_of, status_of};
 use crate::settings::SchoolProfile;
-use crate::views::{grade_label, parse_snake};
+use crate::views::grade_label;
 
 /// Everything stored about one student that a document may print.
 #[derive(Clone, Debug)]
@@ -253,12 +251,7 @@ pub fn attendance_statement(
 
 /// The event kinds as the record card names them.
 fn event_label(kind: &str) -> String {
-    match kind {
-        "admitted" => "入学".to_owned(),
-        "record_created" => "建立学籍".to_owned(),
-        other => parse_snake::<ChangeKind>(other)
-            .map_or_else(|| other.to_owned(), |k| k.label_zh().to_owned()),
-    }
+    crate::views::event_kind_label(kind)
 }
 
 /// 学籍卡 (R8.2); sanctions are left out once purged (R23.3): the rows are gone, and the card
@@ -272,7 +265,7 @@ pub fn record_card(
     let purged = d.sanctions.is_empty()
         && d.events
             .iter()
-            .any(|e| e.kind == "finish" || e.status_after == "graduated");
+            .any(|e| e.kind == ChangeKind::Finish.code() || e.status_after == Status::Graduated);
     let mut other_items = vec![
         ("户口性质".to_owned(), m.hukou_kind.clone()),
         ("是否随迁子女".to_owned(), yes_no(m.migrant_child)),
@@ -319,7 +312,7 @@ pub fn record_card(
         birthplace: m.hukou_address.clone(),
         household_registration: m.hukou_address.clone(),
         health: String::new(),
-        study_mode: parse_snake(&m.study_mode).unwrap_or(StudyMode::Regular),
+        study_mode: m.study_mode,
         entered_on: study_from(d),
         other_items,
         family: d
@@ -428,10 +421,6 @@ pub fn cancellation_report(
     })
 }
 
-fn level_of(s: &sanction::Model) -> Result<SanctionLevel> {
-    parse_snake(&s.level).ok_or_else(|| AppError::internal(format!("未知的处分等级：{}", s.level)))
-}
-
 /// 处分决定书 of the student's latest sanction (R22.2).
 pub fn sanction_decision(
     d: &StudentData,
@@ -448,7 +437,7 @@ pub fn sanction_decision(
     Ok(SanctionDecision {
         serial: serial.to_owned(),
         student: student_block(&d.row, school, today)?,
-        level: level_of(s)?,
+        level: s.level,
         facts: s.reason.clone(),
         hearing_held: false,
         decided_on: s.decided_on,
@@ -475,7 +464,7 @@ pub fn sanction_lift_notice(
     Ok(SanctionLiftNotice {
         serial: serial.to_owned(),
         student: student_block(&d.row, school, today)?,
-        level: level_of(s)?,
+        level: s.level,
         decision_serial: decision_serial.to_owned(),
         decided_on: s.decided_on,
         period_to: s.period_ends,

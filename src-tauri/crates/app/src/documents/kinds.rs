@@ -89,6 +89,11 @@ impl PrintKind {
         }
     }
 
+    /// The kind stored as `code` (an issued document's row).
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::RecordCard => "学籍卡",

@@ -8,25 +8,17 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     Statement,
 };
-use xueji_domain::{ChangeKind, SchoolYear, Status};
+use xueji_domain::{SchoolYear, Status};
 use xueji_store::entities::{application, student};
 
 use super::ExportRequest;
 use super::sheet::Table;
 use crate::error::{AppError, Result};
 use crate::students::views::sex_label;
-use crate::views::{grade_label, parse_snake};
+use crate::views::grade_label;
 
 fn strings(columns: &[&str]) -> Vec<String> {
     columns.iter().map(|c| (*c).to_owned()).collect()
-}
-
-fn status_label(stored: &str) -> String {
-    parse_snake::<Status>(stored).map_or_else(|| stored.to_owned(), |s| s.label_zh().to_owned())
-}
-
-fn kind_label(stored: &str) -> String {
-    parse_snake::<ChangeKind>(stored).map_or_else(|| stored.to_owned(), |k| k.label_zh().to_owned())
 }
 
 fn yes(flag: bool) -> String {
@@ -118,7 +110,7 @@ pub async fn rosters(db: &DatabaseConnection, request: &ExportRequest) -> Result
                         s.id_number.clone(),
                         s.ethnicity.clone(),
                         s.hukou_kind.clone(),
-                        status_label(&s.status),
+                        s.status.label_zh().to_owned(),
                         yes(s.migrant_child),
                         s.disability_kind.clone().unwrap_or_default(),
                     ]
@@ -187,7 +179,9 @@ pub async fn statistics(db: &DatabaseConnection, _today: NaiveDate) -> Result<Ve
     )
     .await?
     {
-        push("学籍状态", status_label(&k), n);
+        let label = xueji_domain::stored::parse::<Status>(&k)
+            .map_or_else(|_| k.clone(), |s| s.label_zh().to_owned());
+        push("学籍状态", label, n);
     }
     for (k, n) in grouped(
         db,
@@ -230,7 +224,7 @@ pub async fn statistics(db: &DatabaseConnection, _today: NaiveDate) -> Result<Ve
     for a in &applications {
         let (year, term) = term_of(a.opened_on);
         *per_term
-            .entry((year, term, kind_label(&a.change_kind)))
+            .entry((year, term, a.change_kind.label_zh().to_owned()))
             .or_default() += 1;
     }
     let changes = Table {
@@ -279,7 +273,7 @@ pub async fn changes(db: &DatabaseConnection, request: &ExportRequest) -> Result
             vec![
                 (i + 1).to_string(),
                 a.id.to_string(),
-                kind_label(&a.change_kind),
+                a.change_kind.label_zh().to_owned(),
                 a.opened_on.format("%Y-%m-%d").to_string(),
                 a.closed_on
                     .map(|d| d.format("%Y-%m-%d").to_string())

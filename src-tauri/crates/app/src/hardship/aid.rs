@@ -17,7 +17,6 @@ use crate::hardship::assess::{self, State, state_of};
 use crate::hardship::query::aid_view;
 use crate::hardship::types::{AidGrantInput, AidView, semester_label, yuan};
 use crate::record;
-use crate::views::snake;
 
 /// The largest single grant accepted (a typing guard): 100 000 yuan.
 const MAX_AMOUNT_FEN: i64 = 10_000_000;
@@ -82,10 +81,10 @@ impl App {
         }
         let student = record::load(self.db(), m.student_id).await?;
         record::ensure_writable(&student)?;
-        let semester = input.semester.code();
+        let semester = input.semester;
         let twice = hardship_aid::Entity::find()
             .filter(hardship_aid::Column::ApplicationId.eq(m.id))
-            .filter(hardship_aid::Column::Semester.eq(semester.clone()))
+            .filter(hardship_aid::Column::Semester.eq(semester))
             .filter(hardship_aid::Column::Kind.eq(kind))
             .count(self.db())
             .await?;
@@ -107,7 +106,7 @@ impl App {
             student_id: Set(m.student_id),
             application_id: Set(m.id),
             school_year: Set(m.school_year),
-            semester: Set(semester.clone()),
+            semester: Set(semester),
             kind: Set(kind.to_owned()),
             amount_fen: Set(input.amount_fen),
             granted_on: Set(granted_on),
@@ -121,7 +120,7 @@ impl App {
         let label = semester_label(m.school_year, input.semester);
         archive_item::ActiveModel {
             student_id: Set(m.student_id),
-            section: Set(snake(&ArchiveSection::FinancialAid)),
+            section: Set(ArchiveSection::FinancialAid),
             kind: Set("aid".to_owned()),
             title: Set(format!("{label}{kind}{}元", yuan(input.amount_fen))),
             recorded_on: Set(granted_on),

@@ -122,7 +122,7 @@ pub(crate) fn effective_item(
     });
     Ok(archive_item::ActiveModel {
         student_id: Set(m.student_id),
-        section: Set(snake(&ArchiveSection::FinancialAid)),
+        section: Set(ArchiveSection::FinancialAid),
         kind: Set("hardship_assessment".to_owned()),
         title: Set(format!(
             "{}家庭经济困难认定：{}",

@@ -20,9 +20,9 @@ pub mod query;
 pub mod types;
 
 pub use types::{
-    AidGrantInput, AidSemester, AidView, ClassAssessInput, DecideInput, FamilyMemberInput,
-    HardshipApplyInput, HardshipData, HardshipFilter, HardshipLevel, HardshipRow, HardshipView,
-    LevelView, ObjectInput, ObjectionDecideInput, ObjectionView, SpecialGroup,
+    AidGrantInput, AidView, ClassAssessInput, DecideInput, FamilyMemberInput, HardshipApplyInput,
+    HardshipData, HardshipFilter, HardshipLevel, HardshipRow, HardshipView, LevelView, ObjectInput,
+    ObjectionDecideInput, ObjectionView, SpecialGroup,
 };
 
 /// The setting holding the notice period in working days.

@@ -15,8 +15,7 @@ use crate::auth::{Permission, Session};
 use crate::error::Result;
 use crate::hardship::assess::{self, State, data_of, level_of, objections_of, status_on};
 use crate::hardship::types::{
-    AidSemester, AidView, HardshipFilter, HardshipRow, HardshipView, LevelView, semester_label,
-    yuan,
+    AidView, HardshipFilter, HardshipRow, HardshipView, LevelView, semester_label, yuan,
 };
 use crate::record;
 use crate::views::{Page, grade_label, snake};
@@ -25,14 +24,12 @@ use crate::views::{Page, grade_label, snake};
 pub const MAX_PAGE_SIZE: u32 = 200;
 
 pub(crate) fn aid_view(a: &hardship_aid::Model) -> AidView {
-    let semester = AidSemester::parse(&a.semester);
     AidView {
         id: a.id,
         application_id: a.application_id,
         student_id: a.student_id,
-        semester: a.semester.clone(),
-        semester_label: semester
-            .map_or_else(|| a.semester.clone(), |s| semester_label(a.school_year, s)),
+        semester: a.semester,
+        semester_label: semester_label(a.school_year, a.semester),
         kind: a.kind.clone(),
         amount_fen: a.amount_fen,
         amount_yuan: yuan(a.amount_fen),

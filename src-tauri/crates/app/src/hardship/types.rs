@@ -190,48 +190,12 @@ pub struct ObjectionDecideInput {
     pub note: String,
 }
 
-/// 第一学期 / 第二学期.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum AidSemester {
-    First,
-    Second,
-}
-
-impl AidSemester {
-    pub fn semester(self) -> Semester {
-        match self {
-            Self::First => Semester::First,
-            Self::Second => Semester::Second,
-        }
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Self::First => "第一学期",
-            Self::Second => "第二学期",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "first" => Some(Self::First),
-            "second" => Some(Self::Second),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> String {
-        snake(&self.semester())
-    }
-}
-
 /// Aid to grant.
 #[derive(Clone, Debug, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AidGrantInput {
     pub application_id: i64,
-    pub semester: AidSemester,
+    pub semester: Semester,
     /// 生活补助, 免除费用 …
     pub kind: String,
     /// Amount in fen (分).
@@ -320,7 +284,7 @@ pub struct AidView {
     pub id: i64,
     pub application_id: i64,
     pub student_id: i64,
-    pub semester: String,
+    pub semester: Semester,
     /// 2025—2026学年第一学期
     pub semester_label: String,
     pub kind: String,
@@ -375,7 +339,7 @@ pub fn yuan(fen: i64) -> String {
 }
 
 /// `2025—2026学年第一学期`.
-pub fn semester_label(year: i32, semester: AidSemester) -> String {
+pub fn semester_label(year: i32, semester: Semester) -> String {
     format!("{}{}", SchoolYear(year).label_zh(), semester.label_zh())
 }
 
@@ -408,11 +372,9 @@ mod tests {
     }
 
     #[test]
-    fn semesters_store_as_the_domains_names() {
-        assert_eq!(AidSemester::First.code(), "first");
-        assert_eq!(AidSemester::parse("second"), Some(AidSemester::Second));
+    fn semesters_are_labelled_with_their_school_year() {
         assert_eq!(
-            semester_label(2025, AidSemester::First),
+            semester_label(2025, Semester::First),
             "2025—2026学年第一学期"
         );
     }

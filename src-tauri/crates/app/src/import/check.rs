@@ -7,7 +7,9 @@ use std::io::Cursor;
 
 use calamine::{Reader, Xlsx};
 use chrono::NaiveDate;
-use xueji_domain::{Grade, IdCardNumber, PersonName, SchoolYear, Status, XuejiNumber, rules};
+use xueji_domain::{
+    Grade, IdCardNumber, PersonName, SchoolYear, Status, StudyMode, XuejiNumber, rules,
+};
 use xueji_store::repo::students::{NewFamilyMember, NewStudent, Placement};
 
 use super::codes;
@@ -423,14 +425,14 @@ impl RowCheck<'_> {
             left_behind: left_behind?,
             orphan: orphan?,
             disability_kind: disability?.map(str::to_owned),
-            inclusive_placement: study_mode == "inclusive",
+            inclusive_placement: study_mode == StudyMode::Inclusive,
             status: Status::Enrolled,
             grade: Some(grade),
             placement: Placement {
                 grade_year: Some(year.start_year()),
                 class_name,
                 entry_date,
-                study_mode: study_mode.to_owned(),
+                study_mode,
                 foreign_national: nationality_is_foreign(self.text(Col::Nationality)),
                 aux_number: None,
             },

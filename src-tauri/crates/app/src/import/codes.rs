@@ -1,5 +1,7 @@
 //! The fixed code lists a student list is checked against.
 
+use xueji_domain::StudyMode;
+
 /// The 56 ethnic groups, then the two other values of the national code list.
 pub const ETHNIC_GROUPS: [&str; 58] = [
     "汉族",
@@ -109,11 +111,11 @@ pub fn id_type(value: &str) -> Option<&'static str> {
 }
 
 /// The stored study mode for 就读方式.
-pub fn study_mode(value: &str) -> Option<&'static str> {
+pub fn study_mode(value: &str) -> Option<StudyMode> {
     Some(match value {
-        "" | "正常" | "普通" | "正常入学" | "regular" => "regular",
-        "随班就读" | "inclusive" => "inclusive",
-        "送教上门" | "home_teaching" => "home_teaching",
+        "" | "正常" | "普通" | "正常入学" | "regular" => StudyMode::Regular,
+        "随班就读" | "inclusive" => StudyMode::Inclusive,
+        "送教上门" | "home_teaching" => StudyMode::HomeTeaching,
         _ => return None,
     })
 }

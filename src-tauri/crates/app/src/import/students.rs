@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
-use xueji_domain::{SchoolYear, rules};
+use xueji_domain::{SchoolYear, Status, rules};
 use xueji_store::entities::{class_placement, student, student_event};
 use xueji_store::repo::students::{self as repo, NewStudent};
 
@@ -78,8 +78,8 @@ impl App {
                     kind: Set("record_created".to_owned()),
                     on_date: Set(today),
                     rule: Set(rules::R7_1.as_str().to_owned()),
-                    status_before: Set("enrolled".to_owned()),
-                    status_after: Set("enrolled".to_owned()),
+                    status_before: Set(Status::Enrolled),
+                    status_after: Set(Status::Enrolled),
                     grade_before: Set(grade),
                     grade_after: Set(grade),
                     summary: Set("导入：学籍已在全国学籍系统中（在读）".to_owned()),

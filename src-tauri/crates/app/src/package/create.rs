@@ -7,7 +7,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, TransactionTrait,
 };
 use xueji_domain::effects::DeadlineKind;
-use xueji_domain::rules;
+use xueji_domain::{Status, rules};
 use xueji_store::entities::{
     application, application_step, archive_item, attachment, deadline, family_member, sanction,
     student, student_event,
@@ -139,8 +139,8 @@ impl App {
                     kind: Set(HANDED_OVER.to_owned()),
                     on_date: Set(today),
                     rule: Set(rules::R18_2.to_string()),
-                    status_before: Set(s.status.clone()),
-                    status_after: Set(s.status.clone()),
+                    status_before: Set(s.status),
+                    status_after: Set(s.status),
                     grade_before: Set(grade),
                     grade_after: Set(grade),
                     summary: Set(format!("学籍档案已移交{}", receiver.name)),
@@ -189,7 +189,7 @@ impl App {
             .one(self.db())
             .await?
             .ok_or_else(|| AppError::not_found(format!("学生编号 {student_id}")))?;
-        if s.status != "transferred_out" {
+        if s.status != Status::TransferredOut {
             return Err(AppError::rule(
                 rules::R7_3,
                 format!(

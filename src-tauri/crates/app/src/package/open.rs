@@ -4,7 +4,7 @@
 //! who already has a record here is refused whole.
 
 use std::collections::HashMap;
-use xueji_domain::rules;
+use xueji_domain::{Status, rules};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
@@ -30,7 +30,7 @@ pub struct PackageStudentView {
     pub xueji_number: Option<String>,
     pub grade: Option<i32>,
     /// Status at the sending school.
-    pub status: String,
+    pub status: xueji_domain::Status,
     pub events: u32,
     pub applications: u32,
     pub sanctions: u32,
@@ -113,7 +113,7 @@ impl App {
                 name: r.student.name.clone(),
                 xueji_number: r.student.xueji_number.clone(),
                 grade: r.student.grade,
-                status: r.student.status.clone(),
+                status: r.student.status,
                 events: count(r.events.len()),
                 applications: count(r.applications.len()),
                 sanctions: count(r.sanctions.len()),
@@ -240,7 +240,7 @@ async fn insert_archive(
     let (status_after, event_kind, summary) = match arrival.kind {
         PackageKind::Transfer => {
             // R13.4: the grade stays; the class is this school's to assign.
-            am.status = Set("enrolled".to_owned());
+            am.status = Set(Status::Enrolled);
             am.class_name = Set(None);
             am.archived = Set(false);
             am.leave_until = Set(None);
@@ -248,13 +248,13 @@ async fn insert_archive(
             am.hold_judgment_on = Set(None);
             am.last_change_on = Set(Some(arrival.today));
             (
-                "enrolled".to_owned(),
+                Status::Enrolled,
                 "transfer_in",
                 format!("由{}转入（转学包导入），原年级续读", arrival.sender),
             )
         }
         PackageKind::SchoolArchive => (
-            src.status.clone(),
+            src.status,
             "archive_received",
             format!("由{}整体移交（学校合并或撤销）", arrival.sender),
         ),
@@ -262,7 +262,7 @@ async fn insert_archive(
             // Kept, never continued here: read-only.
             am.archived = Set(true);
             (
-                src.status.clone(),
+                src.status,
                 "archive_received",
                 format!("由{}移交的随迁子女辍学学籍档案", arrival.sender),
             )
@@ -346,7 +346,7 @@ async fn insert_archive(
         kind: Set(event_kind.to_owned()),
         on_date: Set(arrival.today),
         rule: Set(arrival.kind.rule().to_string()),
-        status_before: Set(src.status.clone()),
+        status_before: Set(src.status),
         status_after: Set(status_after),
         grade_before: Set(grade),
         grade_after: Set(grade),

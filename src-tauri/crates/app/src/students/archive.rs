@@ -8,6 +8,9 @@ use sea_orm::{
     TransactionTrait,
 };
 use xueji_domain::archive::ArchiveSection;
+use xueji_domain::sanction::SanctionLevel;
+use xueji_domain::workflow::Party;
+use xueji_domain::{ApplicationKind, Status};
 use xueji_store::entities::{
     application, archive_item, attachment, deadline, family_member, issued_document, sanction,
     student_event,
@@ -21,7 +24,6 @@ use crate::error::{AppError, Result};
 use crate::record;
 use crate::students::views::StudentView;
 pub use crate::views::AttachmentView;
-use crate::views::{parse_snake, snake};
 
 /// One entry of a section.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -40,8 +42,7 @@ pub struct ArchiveItemView {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionView {
-    /// `basic_data_and_history`, `proofs`, `quality_report`, `health`, `awards`, `financial_aid`, `other`.
-    pub code: String,
+    pub code: ArchiveSection,
     /// （一）学籍基本信息及信息变动情况 …
     pub title: String,
     pub items: Vec<ArchiveItemView>,
@@ -60,8 +61,8 @@ pub struct EventView {
     pub on: NaiveDate,
     pub rule: String,
     pub summary: String,
-    pub status_before: String,
-    pub status_after: String,
+    pub status_before: Status,
+    pub status_after: Status,
     pub status_before_label: String,
     pub status_after_label: String,
     pub grade_before: i32,
@@ -75,13 +76,13 @@ pub struct EventView {
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSummary {
     pub id: i64,
-    pub change_kind: String,
+    pub change_kind: ApplicationKind,
     pub change_kind_label: String,
     pub state: application::ApplicationState,
     pub state_label: String,
     pub opened_on: NaiveDate,
     pub closed_on: Option<NaiveDate>,
-    pub waiting_on: Option<String>,
+    pub waiting_on: Option<Party>,
     pub waiting_on_label: Option<String>,
     pub due_on: Option<NaiveDate>,
     /// Why `due_on` is 暂定; `None` when final.
@@ -93,7 +94,7 @@ pub struct ApplicationSummary {
 #[serde(rename_all = "camelCase")]
 pub struct SanctionView {
     pub id: i64,
-    pub level: String,
+    pub level: SanctionLevel,
     pub level_label: String,
     pub decided_on: NaiveDate,
     pub period_ends: NaiveDate,
@@ -135,8 +136,8 @@ pub struct ArchiveView {
 #[serde(rename_all = "camelCase")]
 pub struct ArchiveItemInput {
     pub student_id: i64,
-    /// `quality_report`, `health`, `other` (awards and aid come from their own procedures).
-    pub section: String,
+    /// Quality report, health, proofs or other (awards and aid come from their own procedures).
+    pub section: ArchiveSection,
     pub kind: String,
     pub title: String,
     pub recorded_on: NaiveDate,
@@ -152,31 +153,9 @@ fn section_title(s: ArchiveSection) -> String {
     format!("（{}）{}", NUMBERS[i], s.label_zh())
 }
 
-/// 建立学籍, 休学 … for a stored event kind.
-fn event_kind_label(kind: &str) -> String {
-    match kind {
-        "admitted" => "入学".to_owned(),
-        "record_created" => "建立学籍".to_owned(),
-        other => {
-            let label = crate::changes::views::kind_label(other);
-            if label.is_empty() {
-                other.to_owned()
-            } else {
-                label
-            }
-        }
-    }
-}
-
-/// 在读, 休学 … for a stored status code.
-fn status_label(code: &str) -> String {
-    parse_snake::<xueji_domain::Status>(code)
-        .map_or_else(|| code.to_owned(), |s| s.label_zh().to_owned())
-}
-
 /// 学籍卡, 处分决定书 … for a stored document kind.
 fn document_kind_label(kind: &str) -> String {
-    parse_snake::<crate::documents::kinds::PrintKind>(kind)
+    crate::documents::kinds::PrintKind::from_code(kind)
         .map_or_else(|| kind.to_owned(), |k| k.label_zh().to_owned())
 }
 
@@ -214,14 +193,13 @@ impl App {
         let sections = ArchiveSection::ALL
             .into_iter()
             .map(|s| {
-                let code = snake(&s);
                 let visible = s != ArchiveSection::FinancialAid || may_see_aid;
                 SectionView {
                     title: section_title(s),
                     items: if visible {
                         items
                             .iter()
-                            .filter(|i| i.section == code)
+                            .filter(|i| i.section == s)
                             .map(|i| ArchiveItemView {
                                 id: i.id,
                                 kind: i.kind.clone(),
@@ -234,7 +212,7 @@ impl App {
                     } else {
                         Vec::new()
                     },
-                    code,
+                    code: s,
                     visible,
                 }
             })
@@ -248,13 +226,13 @@ impl App {
             .into_iter()
             .map(|e| EventView {
                 id: e.id,
-                kind_label: event_kind_label(&e.kind),
+                kind_label: crate::views::event_kind_label(&e.kind),
                 kind: e.kind,
                 on: e.on_date,
                 rule: e.rule,
                 summary: e.summary,
-                status_before_label: status_label(&e.status_before),
-                status_after_label: status_label(&e.status_after),
+                status_before_label: e.status_before.label_zh().to_owned(),
+                status_after_label: e.status_after.label_zh().to_owned(),
                 status_before: e.status_before,
                 status_after: e.status_after,
                 grade_before: e.grade_before,
@@ -275,16 +253,13 @@ impl App {
                     .filter(|_| a.state == application::ApplicationState::Open)
                     .and_then(|d| crate::views::provisional_reason(&calendar, d)),
                 id: a.id,
-                change_kind_label: crate::changes::views::kind_label(&a.change_kind),
+                change_kind_label: a.change_kind.label_zh().to_owned(),
                 change_kind: a.change_kind,
                 state_label: a.state.label_zh().to_owned(),
                 state: a.state,
                 opened_on: a.opened_on,
                 closed_on: a.closed_on,
-                waiting_on_label: a
-                    .waiting_on
-                    .as_deref()
-                    .and_then(crate::changes::views::party_label),
+                waiting_on_label: a.waiting_on.map(|p| p.label_zh().to_owned()),
                 waiting_on: a.waiting_on,
                 due_on: a.due_on,
             })
@@ -297,8 +272,7 @@ impl App {
             .into_iter()
             .map(|s| SanctionView {
                 id: s.id,
-                level_label: parse_snake::<xueji_domain::sanction::SanctionLevel>(&s.level)
-                    .map_or_else(|| s.level.clone(), |l| l.label_zh().to_owned()),
+                level_label: s.level.label_zh().to_owned(),
                 level: s.level,
                 decided_on: s.decided_on,
                 period_ends: s.period_ends,
@@ -374,7 +348,7 @@ impl App {
         .await?;
         archive_item::ActiveModel {
             student_id: Set(student_id),
-            section: Set(snake(&ArchiveSection::BasicDataAndHistory)),
+            section: Set(ArchiveSection::BasicDataAndHistory),
             kind: Set("archive_established".to_owned()),
             title: Set("建立学籍档案".to_owned()),
             recorded_on: Set(on),
@@ -404,8 +378,7 @@ impl App {
         input: &ArchiveItemInput,
     ) -> Result<ArchiveItemView> {
         self.authorize(session, Permission::EditStudents).await?;
-        let section: ArchiveSection = parse_snake(&input.section)
-            .ok_or_else(|| AppError::validation("section", "未知的档案部分"))?;
+        let section = input.section;
         if !matches!(
             section,
             ArchiveSection::QualityReport
@@ -426,7 +399,7 @@ impl App {
         let txn = self.db().begin().await?;
         let saved = archive_item::ActiveModel {
             student_id: Set(input.student_id),
-            section: Set(snake(&section)),
+            section: Set(section),
             kind: Set(input.kind.trim().to_owned()),
             title: Set(input.title.trim().to_owned()),
             recorded_on: Set(input.recorded_on),
@@ -442,7 +415,11 @@ impl App {
             &txn,
             &session.username,
             "archive_add",
-            &format!("student:{} {}", input.student_id, snake(&section)),
+            &format!(
+                "student:{} {}",
+                input.student_id,
+                xueji_domain::stored::text(&section)
+            ),
         )
         .await?;
         txn.commit().await?;

@@ -157,7 +157,7 @@ impl App {
             .await?;
             xueji_store::entities::archive_item::ActiveModel {
                 student_id: Set(input.id),
-                section: Set("basic_data_and_history".to_owned()),
+                section: Set(xueji_domain::archive::ArchiveSection::BasicDataAndHistory),
                 kind: Set("family_before_change".to_owned()),
                 title: Set("家庭成员信息变更前".to_owned()),
                 recorded_on: Set(self.today()),

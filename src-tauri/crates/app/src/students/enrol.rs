@@ -23,7 +23,7 @@ use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::record::{self, status_of};
 use crate::students::views::{FamilyMemberView, StudentView};
-use crate::views::{WarningView, parse_snake, snake};
+use crate::views::WarningView;
 
 /// How the student comes to have a record here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
@@ -69,8 +69,7 @@ pub struct EnrolInput {
     pub left_behind: bool,
     pub orphan: bool,
     pub disability_kind: Option<String>,
-    /// `regular`, `inclusive`, `home_teaching`.
-    pub study_mode: String,
+    pub study_mode: StudyMode,
     pub foreign_national: bool,
     pub grade: u8,
     pub class_name: Option<String>,
@@ -241,8 +240,7 @@ impl App {
         })?;
         let id = identity(input, today)?;
         let grade = Grade::new(input.grade).map_err(AppError::from)?;
-        let study_mode: StudyMode = parse_snake(input.study_mode.trim())
-            .ok_or_else(|| AppError::validation("studyMode", "请选择就读方式"))?;
+        let study_mode = input.study_mode;
         if input.family.len() > 2 {
             return Err(AppError::validation("family", "家庭成员最多填写两人"));
         }
@@ -375,7 +373,7 @@ impl App {
                 grade_year: Some(year.start_year()),
                 class_name: input.class_name.clone().filter(|s| !s.trim().is_empty()),
                 entry_date: Some(input.entry_date),
-                study_mode: snake(&study_mode),
+                study_mode,
                 foreign_national: input.foreign_national,
                 aux_number: None,
             },

@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 use xueji_store::entities::{family_member, student};
 
-use crate::record::status_of;
 use crate::views::{StatusView, grade_label, mask_id};
 
 /// One row of the student list (the ID number masked).
@@ -35,10 +34,7 @@ impl From<&student::Model> for StudentRow {
             grade: m.grade,
             grade_label: grade_label(m.grade),
             class_name: m.class_name.clone(),
-            status: status_of(m).map(StatusView::from).unwrap_or(StatusView {
-                code: m.status.clone(),
-                label: m.status.clone(),
-            }),
+            status: StatusView::from(m.status),
             archived: m.archived,
         }
     }
@@ -102,7 +98,7 @@ pub struct StudentView {
     pub orphan: bool,
     pub disability_kind: Option<String>,
     pub inclusive_placement: bool,
-    pub study_mode: String,
+    pub study_mode: xueji_domain::StudyMode,
     pub foreign_national: bool,
     pub status: StatusView,
     pub grade: Option<i32>,
@@ -121,7 +117,6 @@ pub struct StudentView {
 
 impl StudentView {
     pub fn new(m: &student::Model, family: &[family_member::Model]) -> Self {
-        let status = status_of(m).ok();
         Self {
             id: m.id,
             xueji_number: m.xueji_number.clone(),
@@ -142,15 +137,9 @@ impl StudentView {
             orphan: m.orphan,
             disability_kind: m.disability_kind.clone(),
             inclusive_placement: m.inclusive_placement,
-            study_mode: m.study_mode.clone(),
+            study_mode: m.study_mode,
             foreign_national: m.foreign_national,
-            status: status.map_or_else(
-                || StatusView {
-                    code: m.status.clone(),
-                    label: m.status.clone(),
-                },
-                StatusView::from,
-            ),
+            status: StatusView::from(m.status),
             grade: m.grade,
             grade_label: grade_label(m.grade),
             grade_year: m.grade_year,
@@ -159,7 +148,7 @@ impl StudentView {
             leave_until: m.leave_until,
             placed_elsewhere: m.placed_elsewhere.clone(),
             archived: m.archived,
-            read_only: m.archived || status.is_some_and(xueji_domain::Status::is_read_only),
+            read_only: m.archived || m.status.is_read_only(),
             version: m.version,
             family: family.iter().map(FamilyMemberView::from).collect(),
         }

@@ -139,7 +139,7 @@ pub fn newcomer(name: &str, birth: NaiveDate, seq: u16, entry: NaiveDate) -> Enr
         left_behind: false,
         orphan: false,
         disability_kind: None,
-        study_mode: "regular".to_owned(),
+        study_mode: xueji_domain::StudyMode::Regular,
         foreign_national: false,
         grade: 1,
         class_name: Some("1班".to_owned()),

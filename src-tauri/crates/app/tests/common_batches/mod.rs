@@ -75,7 +75,7 @@ pub fn new_student(s: &Seed<'_>) -> NewStudent {
             grade_year: Some(s.grade_year),
             class_name: Some("1班".to_owned()),
             entry_date: Some(d(2017, 9, 1)),
-            study_mode: "regular".to_owned(),
+            study_mode: xueji_domain::StudyMode::Regular,
             foreign_national: false,
             aux_number: s.aux.map(str::to_owned),
         },
@@ -104,7 +104,7 @@ pub async fn seed(t: &TestApp, s: Seed<'_>) -> i64 {
 pub async fn open_application(t: &TestApp, student_id: i64, kind: &str) {
     application::ActiveModel {
         student_id: Set(Some(student_id)),
-        change_kind: Set(kind.to_owned()),
+        change_kind: Set(xueji_domain::stored::parse(kind).unwrap()),
         state: Set(xueji_store::entities::application::ApplicationState::Open),
         opened_on: Set(d(2026, 6, 1)),
         closed_on: Set(None),
@@ -124,7 +124,7 @@ pub async fn open_application(t: &TestApp, student_id: i64, kind: &str) {
 pub async fn add_sanction(t: &TestApp, student_id: i64, decided_on: NaiveDate) {
     sanction::ActiveModel {
         student_id: Set(student_id),
-        level: Set("warning".to_owned()),
+        level: Set(xueji_domain::sanction::SanctionLevel::Warning),
         reason: Set("违反校规".to_owned()),
         decided_on: Set(decided_on),
         period_ends: Set(decided_on + chrono::Months::new(6)),

@@ -169,7 +169,7 @@ impl World {
             .await
     }
 
-    pub async fn status(&self, id: i64) -> String {
+    pub async fn status(&self, id: i64) -> xueji_domain::Status {
         self.t
             .app
             .student_archive(&self.t.admin, id)

@@ -63,7 +63,7 @@ fn enrol_input(app: &App, a: &StudentAddArgs) -> Result<EnrolInput> {
         left_behind: false,
         orphan: false,
         disability_kind: None,
-        study_mode: "regular".to_owned(),
+        study_mode: xueji_domain::StudyMode::Regular,
         foreign_national: false,
         grade: a.grade,
         class_name: a.class.clone(),

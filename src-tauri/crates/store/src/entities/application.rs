@@ -10,7 +10,7 @@ pub struct Model {
     #[sea_orm(indexed)]
     pub student_id: Option<i64>,
     /// `xueji_domain::ChangeKind` in snake case.
-    pub change_kind: String,
+    pub change_kind: xueji_domain::ApplicationKind,
     pub state: ApplicationState,
     pub opened_on: Date,
     pub closed_on: Option<Date>,
@@ -22,7 +22,7 @@ pub struct Model {
     #[sea_orm(indexed)]
     pub due_on: Option<Date>,
     /// The party of the waiting step (`xueji_domain::workflow::Party` in snake case).
-    pub waiting_on: Option<String>,
+    pub waiting_on: Option<xueji_domain::workflow::Party>,
     pub created_by: String,
     /// The submitted request beyond the change itself, as JSON (the incoming student's data for a
     /// transfer in, a sanction's facts, the note, the warnings given at submission).

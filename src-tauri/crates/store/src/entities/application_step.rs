@@ -10,7 +10,7 @@ pub struct Model {
     pub application_id: i64,
     pub ordinal: i32,
     /// The party (`xueji_domain::workflow::Party` in snake case).
-    pub role: String,
+    pub role: xueji_domain::workflow::Party,
     /// Chinese label, e.g. 主管教育行政部门核准.
     pub label: String,
     /// `None` while pending.

@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(indexed)]
     pub student_id: i64,
     /// `xueji_domain::archive::ArchiveSection` in snake case.
-    pub section: String,
+    pub section: xueji_domain::archive::ArchiveSection,
     /// Sub-kind: 体质健康测试, 预防接种, 品德表现 …
     pub kind: String,
     pub title: String,

@@ -12,7 +12,7 @@ pub struct Model {
     #[sea_orm(indexed)]
     pub application_id: Option<i64>,
     /// `xueji_domain::ProofKind` in snake case, when it is a proof.
-    pub proof_kind: Option<String>,
+    pub proof_kind: Option<xueji_domain::proofs::ProofKind>,
     pub file_name: String,
     pub mime: String,
     pub sha256: String,

@@ -10,7 +10,7 @@ pub struct Model {
     pub student_id: i64,
     pub application_id: Option<i64>,
     /// `xueji_domain::DeadlineKind` in snake case.
-    pub kind: String,
+    pub kind: xueji_domain::effects::DeadlineKind,
     #[sea_orm(indexed)]
     pub due_on: Date,
     pub rule: String,

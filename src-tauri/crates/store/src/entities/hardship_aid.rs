@@ -13,7 +13,7 @@ pub struct Model {
     /// The school year (its start year) of the assessment.
     pub school_year: i32,
     /// `first` or `second` (`xueji_domain::school::Semester` in snake case).
-    pub semester: String,
+    pub semester: xueji_domain::school::Semester,
     /// 生活补助, 免除费用 …
     pub kind: String,
     /// Amount in fen (分).

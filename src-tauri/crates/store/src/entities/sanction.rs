@@ -8,7 +8,7 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(indexed)]
     pub student_id: i64,
-    pub level: String,
+    pub level: xueji_domain::sanction::SanctionLevel,
     pub reason: String,
     pub decided_on: Date,
     /// End of the period (R23.1).

@@ -12,11 +12,11 @@ pub struct Model {
     #[sea_orm(indexed)]
     pub school_year: i32,
     /// `first` or `second` (`xueji_domain::school::Semester` in snake case).
-    pub semester: String,
+    pub semester: xueji_domain::school::Semester,
     pub term_start: Date,
     pub term_end: Date,
     /// `school` (R29.1) or `bureau` (R4.1).
-    pub reviewer: String,
+    pub reviewer: xueji_domain::review::Reviewer,
     pub opened_on: Date,
     pub opened_by: String,
     pub signed_off_on: Option<Date>,

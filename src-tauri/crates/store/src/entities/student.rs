@@ -49,7 +49,7 @@ pub struct Model {
     pub inclusive_placement: bool,
     /// `xueji_domain::Status` in snake case.
     #[sea_orm(indexed)]
-    pub status: String,
+    pub status: xueji_domain::Status,
     #[sea_orm(indexed)]
     pub grade: Option<i32>,
     /// The school year (its start year) the grade applies to.
@@ -60,7 +60,7 @@ pub struct Model {
     /// 入学日期 at this school.
     pub entry_date: Option<Date>,
     /// `xueji_domain::StudyMode` in snake case.
-    pub study_mode: String,
+    pub study_mode: xueji_domain::school::StudyMode,
     /// A foreign national (R6.3, R27.1).
     pub foreign_national: bool,
     /// End of the current leave (R14.3).

@@ -16,8 +16,8 @@ pub struct Model {
     #[sea_orm(indexed)]
     pub on_date: Date,
     pub rule: String,
-    pub status_before: String,
-    pub status_after: String,
+    pub status_before: xueji_domain::Status,
+    pub status_after: xueji_domain::Status,
     pub grade_before: i32,
     pub grade_after: i32,
     pub summary: String,

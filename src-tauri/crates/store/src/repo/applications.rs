@@ -7,6 +7,9 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder,
 };
 
+use xueji_domain::ApplicationKind;
+use xueji_domain::workflow::Party;
+
 use crate::entities::application::{self, ApplicationState};
 use crate::entities::application_step::{self, Decision};
 use crate::error::{Result, StoreError};
@@ -20,8 +23,8 @@ pub struct Progress {
     pub current_step: Option<i32>,
     /// When the waiting step is due (R13.3).
     pub due_on: Option<NaiveDate>,
-    /// The waiting step's party, in snake case.
-    pub waiting_on: Option<String>,
+    /// The waiting step's party.
+    pub waiting_on: Option<Party>,
 }
 
 /// A new application: the change kind, its workflow and request details as JSON, and where it
@@ -29,7 +32,7 @@ pub struct Progress {
 #[derive(Clone, Debug)]
 pub struct NewApplication {
     pub student_id: Option<i64>,
-    pub change_kind: String,
+    pub change_kind: ApplicationKind,
     pub opened_on: NaiveDate,
     pub data: String,
     pub details: Option<String>,
@@ -38,15 +41,30 @@ pub struct NewApplication {
 }
 
 /// A step of a new application, decided already or not.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct NewStep {
-    pub role: String,
+    pub role: Party,
     pub label: String,
     pub due_on: Option<NaiveDate>,
     pub decision: Option<Decision>,
     pub decided_on: Option<NaiveDate>,
     pub decided_by: Option<String>,
     pub reference: Option<String>,
+}
+
+impl NewStep {
+    /// A step no party has decided yet.
+    pub fn undecided(role: Party, label: String, due_on: Option<NaiveDate>) -> Self {
+        Self {
+            role,
+            label,
+            due_on,
+            decision: None,
+            decided_on: None,
+            decided_by: None,
+            reference: None,
+        }
+    }
 }
 
 /// A party's decision on a step.
@@ -127,7 +145,7 @@ pub async fn steps<C: ConnectionTrait>(
 pub async fn count_open_of_kind<C: ConnectionTrait>(
     db: &C,
     student_id: i64,
-    kind: &str,
+    kind: ApplicationKind,
 ) -> Result<u64> {
     Ok(application::Entity::find()
         .filter(application::Column::StudentId.eq(student_id))

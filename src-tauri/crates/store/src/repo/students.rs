@@ -7,6 +7,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
+use xueji_domain::school::StudyMode;
 use xueji_domain::{Grade, PersonName, Status};
 
 use crate::audit::{self, AuditRecord};
@@ -34,8 +35,7 @@ pub struct Placement {
     pub grade_year: Option<i32>,
     pub class_name: Option<String>,
     pub entry_date: Option<NaiveDate>,
-    /// `xueji_domain::StudyMode` in snake case; empty means `regular`.
-    pub study_mode: String,
+    pub study_mode: StudyMode,
     pub foreign_national: bool,
     pub aux_number: Option<String>,
 }
@@ -83,14 +83,6 @@ pub struct NewStudent {
     pub family: Vec<NewFamilyMember>,
 }
 
-/// The stored name of a status (`enrolled`, `on_leave` …).
-pub fn status_name(status: Status) -> String {
-    serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 /// The search form of a name: no blanks, middle dots unified, Latin letters lower-cased.
 pub fn normalise_name(name: &str) -> String {
     name.chars()
@@ -124,16 +116,12 @@ pub fn active_model(s: &NewStudent, now: chrono::DateTime<Utc>) -> student::Acti
         orphan: Set(s.orphan),
         disability_kind: Set(s.disability_kind.clone()),
         inclusive_placement: Set(s.inclusive_placement),
-        status: Set(status_name(s.status)),
+        status: Set(s.status),
         grade: Set(s.grade.map(|g| i32::from(g.number()))),
         grade_year: Set(s.placement.grade_year),
         class_name: Set(s.placement.class_name.clone()),
         entry_date: Set(s.placement.entry_date),
-        study_mode: Set(if s.placement.study_mode.is_empty() {
-            "regular".to_owned()
-        } else {
-            s.placement.study_mode.clone()
-        }),
+        study_mode: Set(s.placement.study_mode),
         foreign_national: Set(s.placement.foreign_national),
         leave_until: Set(None),
         deferred_for: Set(None),
