@@ -1066,9 +1066,9 @@ export type AuditRowView = { seq: number;
  */
 at: string; user: string; action: string; target: string }
 /**
- * Award levels (R21.1).
+ * Levels of award (R21.1).
  */
-export type AwardLevelCode = "school" | "county" | "city" | "province" | "national"
+export type AwardLevel = "school" | "county" | "city" | "province" | "national"
 /**
  * A backup that passed its checks.
  */
@@ -1347,7 +1347,7 @@ export type ChangeRequest =
 /**
  * 关键信息变更 (R11.2) with the national recheck's result.
  */
-{ type: "correct_key_data"; field: KeyFieldCode; after: string; recheck: NationalCheck } | 
+{ type: "correct_key_data"; field: KeyField; after: string; recheck: NationalCheck } | 
 /**
  * 跳级 (R12.2)
  */
@@ -1383,7 +1383,7 @@ export type ChangeRequest =
 /**
  * 责令休学 (R14.2)
  */
-{ type: "ordered_leave"; reason: OrderedLeaveReasonCode } | 
+{ type: "ordered_leave"; reason: OrderedLeaveReason } | 
 /**
  * 继续休学 (R14.3)
  */
@@ -1419,11 +1419,11 @@ export type ChangeRequest =
 /**
  * 奖励 (R21.1)
  */
-{ type: "award"; level: AwardLevelCode; title: string; issuer: string; awardedOn: string } | 
+{ type: "award"; level: AwardLevel; title: string; issuer: string; awardedOn: string } | 
 /**
  * 处分 (R22.2): `facts` are printed in the decision.
  */
-{ type: "sanction"; level: SanctionLevelCode; facts: string; shortenedTo: string | null; shortenedReason: string | null } | 
+{ type: "sanction"; level: SanctionLevel; facts: string; shortenedTo: string | null; shortenedReason: string | null } | 
 /**
  * 解除处分 (R23.2) of one of the student's sanctions.
  */
@@ -1992,7 +1992,7 @@ export type IssuedDocumentView = { serial: string; kind: string; kindLabel: stri
 /**
  * The key fields of R11.2.
  */
-export type KeyFieldCode = "name" | "id_card_number"
+export type KeyField = "name" | "id_card_number"
 /**
  * Applications of one kind in one semester.
  */
@@ -2116,7 +2116,15 @@ entries: NoticeDayView[]; adjustments: DayAdjustmentView[] }
 /**
  * Why the school orders leave (R14.2).
  */
-export type OrderedLeaveReasonCode = "infectious_disease" | "illness_preventing_study"
+export type OrderedLeaveReason = 
+/**
+ * A notifiable infectious disease needing isolation.
+ */
+"infectious_disease" | 
+/**
+ * An illness diagnosed by a county-level or higher hospital that prevents study at school.
+ */
+"illness_preventing_study"
 /**
  * The waiting party past its working-day limit (R13.3).
  */
@@ -2432,42 +2440,6 @@ export type ProofKind =
  */
 "court_or_police_document"
 /**
- * A proof material (R8.2 section 2), as `xueji_domain::ProofKind`.
- */
-export type ProofKindCode = 
-/**
- * 监护人书面申请
- */
-"written_application" | 
-/**
- * 居民户口簿
- */
-"household_register" | 
-/**
- * 其他有效证明材料
- */
-"other_proof" | 
-/**
- * 县级及以上医疗单位证明
- */
-"county_hospital_certificate" | 
-/**
- * 传染病诊断证明
- */
-"infectious_disease_diagnosis" | 
-/**
- * 出境有效证件
- */
-"travel_document" | 
-/**
- * 死亡证明
- */
-"death_certificate" | 
-/**
- * 司法机关相关文书
- */
-"court_or_police_document"
-/**
  * A proof requirement: any one of the kinds meets it.
  */
 export type ProofRequirementView = { anyOf: string[]; label: string }
@@ -2478,7 +2450,7 @@ export type ProofUpload = {
 /**
  * Which required proof it is; `None` for another file (e.g. the scanned decision of a step).
  */
-kind: ProofKindCode | null; fileName: string; mime: string; 
+kind: ProofKind | null; fileName: string; mime: string; 
 /**
  * The file's bytes, standard base64.
  */
@@ -2597,10 +2569,6 @@ export type SanctionLevel =
  */
 "demerit"
 /**
- * Sanction levels (R22.1).
- */
-export type SanctionLevelCode = "warning" | "serious_warning" | "demerit"
-/**
  * A sanction on the record.
  */
 export type SanctionView = { id: number; level: SanctionLevel; levelLabel: string; decidedOn: string; periodEnds: string; liftedOn: string | null }
@@ -2697,6 +2665,10 @@ title: string; items: ArchiveItemView[];
  * False when the user's role may not see this section (financial aid).
  */
 visible: boolean }
+/**
+ * 第一学期 (autumn) or 第二学期 (spring).
+ */
+export type Semester = "first" | "second"
 /**
  * Who is logged in, for the UI.
  */
@@ -2956,11 +2928,7 @@ export type TermView = {
 /**
  * Start year of the school year.
  */
-schoolYear: number; 
-/**
- * `first` or `second`.
- */
-semester: string; 
+schoolYear: number; semester: Semester; 
 /**
  * Filled in by the app (ignored on input).
  */

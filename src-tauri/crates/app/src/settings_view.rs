@@ -13,7 +13,6 @@ use crate::backup::BackupSchedule;
 use crate::calendar::CalendarView;
 use crate::error::{AppError, Result};
 use crate::settings::SchoolProfile;
-use crate::views::{parse_snake, snake};
 
 /// A rule profile with the numbers a registrar may want to compare.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -56,8 +55,7 @@ impl From<&RuleProfile> for RuleProfileView {
 pub struct TermView {
     /// Start year of the school year.
     pub school_year: i32,
-    /// `first` or `second`.
-    pub semester: String,
+    pub semester: Semester,
     /// Filled in by the app (ignored on input).
     #[serde(default)]
     pub label: String,
@@ -71,7 +69,7 @@ impl From<&Term> for TermView {
     fn from(t: &Term) -> Self {
         Self {
             school_year: t.year.start_year(),
-            semester: snake(&t.semester),
+            semester: t.semester,
             label: t.label_zh(),
             start: t.start,
             end: t.end,
@@ -82,11 +80,9 @@ impl From<&Term> for TermView {
 impl TermView {
     /// The domain's term.
     pub fn term(&self) -> Result<Term> {
-        let semester: Semester = parse_snake(&self.semester)
-            .ok_or_else(|| AppError::validation("semester", "学期应为第一学期或第二学期"))?;
         Ok(Term {
             year: SchoolYear(self.school_year),
-            semester,
+            semester: self.semester,
             start: self.start,
             end: self.end,
         })

@@ -302,7 +302,7 @@ async fn the_settings_page_shows_profile_calendar_terms_and_schedule() {
             &t.admin,
             &[xueji_app::settings_view::TermView {
                 school_year: 2025,
-                semester: "second".to_owned(),
+                semester: xueji_domain::school::Semester::Second,
                 label: String::new(),
                 start: d(2026, 2, 24),
                 end: d(2026, 7, 3),

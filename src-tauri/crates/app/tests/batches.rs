@@ -503,7 +503,7 @@ async fn r29_1_review_sign_off_is_refused_while_records_are_unchecked() {
             &t.admin,
             &ReviewOpenInput {
                 school_year: 2025,
-                semester: "second".to_owned(),
+                semester: xueji_domain::school::Semester::Second,
             },
         )
         .await
@@ -519,7 +519,7 @@ async fn r29_1_review_sign_off_is_refused_while_records_are_unchecked() {
             &t.admin,
             &ReviewOpenInput {
                 school_year: 2025,
-                semester: "second".to_owned(),
+                semester: xueji_domain::school::Semester::Second,
             },
         )
         .await

@@ -12,7 +12,7 @@ use xueji_app::audit_log::AuditFilter;
 use xueji_app::calendar::{DayAdjustmentView, NoticeInput};
 use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
-    ChangeRequest, Decision, LeaveReasonInput, ProofKindCode as P, TransferKindInput,
+    ChangeRequest, Decision, LeaveReasonInput, ProofKind as P, TransferKindInput,
 };
 use xueji_domain::Status;
 use xueji_domain::effects::DeadlineKind;

@@ -9,7 +9,7 @@ use common_changes::{World, refused};
 use xueji_app::ErrorKind;
 use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
-    AppealDecisionInput, AppealInput, AwardLevelCode, ChangeRequest, Decision, SanctionLevelCode,
+    AppealDecisionInput, AppealInput, AwardLevel, ChangeRequest, Decision, SanctionLevel,
 };
 
 fn today() -> chrono::NaiveDate {
@@ -18,7 +18,7 @@ fn today() -> chrono::NaiveDate {
 
 fn warning() -> ChangeRequest {
     ChangeRequest::Sanction {
-        level: SanctionLevelCode::Warning,
+        level: SanctionLevel::Warning,
         facts: "该生于2025年3月3日在校内与同学发生争执并动手打人。".to_owned(),
         shortened_to: None,
         shortened_reason: None,
@@ -30,7 +30,7 @@ async fn r21_1_awards_go_into_the_growth_archive() {
     let w = World::new(today()).await;
     let id = w.pupil("张奖", d(2015, 1, 1), 51, 4).await;
     let award = |title: &str| ChangeRequest::Award {
-        level: AwardLevelCode::County,
+        level: AwardLevel::County,
         title: title.to_owned(),
         issuer: "杭州市西湖区教育局".to_owned(),
         awarded_on: d(2025, 3, 1),

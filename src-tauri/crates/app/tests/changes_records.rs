@@ -11,8 +11,7 @@ use common_changes::{World, proof, refused};
 use xueji_app::ErrorKind;
 use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
-    ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyFieldCode,
-    ProofKindCode as P,
+    ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyField, ProofKind as P,
 };
 use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_app::students::NationalCheck;
@@ -480,7 +479,7 @@ async fn r11_2_key_data_change_writes_the_new_id_and_xueji_number_after_a_passed
         w.submit(
             Some(id),
             ChangeRequest::CorrectKeyData {
-                field: KeyFieldCode::IdCardNumber,
+                field: KeyField::IdCardNumber,
                 after: new_id.clone(),
                 recheck: NationalCheck::NotDone,
             },
@@ -495,7 +494,7 @@ async fn r11_2_key_data_change_writes_the_new_id_and_xueji_number_after_a_passed
         .run(
             id,
             ChangeRequest::CorrectKeyData {
-                field: KeyFieldCode::IdCardNumber,
+                field: KeyField::IdCardNumber,
                 after: new_id.clone(),
                 recheck: NationalCheck::Passed,
             },
@@ -515,7 +514,7 @@ async fn r11_2_key_data_change_writes_the_new_id_and_xueji_number_after_a_passed
         .run(
             id,
             ChangeRequest::CorrectKeyData {
-                field: KeyFieldCode::Name,
+                field: KeyField::Name,
                 after: "吴久".to_owned(),
                 recheck: NationalCheck::Passed,
             },

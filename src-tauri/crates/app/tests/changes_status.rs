@@ -6,9 +6,7 @@ mod common_changes;
 use common::d;
 use common_changes::{World, refused};
 use xueji_app::changes::ApplicationState;
-use xueji_app::changes::{
-    ChangeRequest, LeaveReasonInput, OrderedLeaveReasonCode, ProofKindCode as P,
-};
+use xueji_app::changes::{ChangeRequest, LeaveReasonInput, OrderedLeaveReason, ProofKind as P};
 use xueji_domain::SchoolYear;
 use xueji_domain::Status;
 use xueji_domain::school::{Semester, Term};
@@ -71,7 +69,7 @@ async fn r14_2_ordered_leave_is_initiated_by_the_bureau_and_the_school_without_t
         .submit(
             Some(id),
             ChangeRequest::OrderedLeave {
-                reason: OrderedLeaveReasonCode::InfectiousDisease,
+                reason: OrderedLeaveReason::InfectiousDisease,
             },
             today(),
             &[P::InfectiousDiseaseDiagnosis],

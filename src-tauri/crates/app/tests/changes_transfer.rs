@@ -7,8 +7,7 @@ use common::{d, transfer_free};
 use common_changes::{World, refused};
 use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
-    ChangeListInput, ChangeRequest, Decision, LeaveReasonInput, ProofKindCode as P,
-    TransferKindInput,
+    ChangeListInput, ChangeRequest, Decision, LeaveReasonInput, ProofKind as P, TransferKindInput,
 };
 use xueji_domain::SchoolYear;
 use xueji_domain::Status;

@@ -562,7 +562,7 @@ async fn the_dashboard_shows_the_semester_review_progress() {
             &t.admin,
             &ReviewOpenInput {
                 school_year: 2025,
-                semester: "second".to_owned(),
+                semester: xueji_domain::school::Semester::Second,
             },
         )
         .await

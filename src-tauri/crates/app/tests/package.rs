@@ -10,7 +10,7 @@ use common::{TestApp, d};
 use common_changes::World;
 use xueji_app::audit_log::AuditFilter;
 use xueji_app::changes::ApplicationState;
-use xueji_app::changes::{ChangeRequest, ProofKindCode as P, TransferKindInput};
+use xueji_app::changes::{ChangeRequest, ProofKind as P, TransferKindInput};
 use xueji_app::package::PackageKind;
 use xueji_app::{ErrorKind, Session};
 use xueji_domain::SchoolKind;

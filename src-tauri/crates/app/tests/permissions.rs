@@ -6,9 +6,7 @@ mod common;
 use common::{TestApp, d};
 use xueji_app::audit_log::AuditFilter;
 use xueji_app::batches::ReviewOpenInput;
-use xueji_app::changes::{
-    AwardLevelCode, ChangeInput, ChangeRequest, SanctionLevelCode, WithdrawInput,
-};
+use xueji_app::changes::{AwardLevel, ChangeInput, ChangeRequest, SanctionLevel, WithdrawInput};
 use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_app::hardship::{ClassAssessInput, DecideInput, HardshipFilter, HardshipLevel};
 use xueji_app::students::{FieldValue, StudentEditInput};
@@ -69,7 +67,7 @@ async fn attempt(app: &App, s: &Session, p: Permission) -> Result<(), AppError> 
             .change_submit(
                 s,
                 &change(ChangeRequest::Sanction {
-                    level: SanctionLevelCode::Warning,
+                    level: SanctionLevel::Warning,
                     facts: "旷课".into(),
                     shortened_to: None,
                     shortened_reason: None,
@@ -81,7 +79,7 @@ async fn attempt(app: &App, s: &Session, p: Permission) -> Result<(), AppError> 
             .change_submit(
                 s,
                 &change(ChangeRequest::Award {
-                    level: AwardLevelCode::School,
+                    level: AwardLevel::School,
                     title: "三好学生".into(),
                     issuer: "本校".into(),
                     awarded_on: d(2025, 10, 1),
@@ -95,7 +93,7 @@ async fn attempt(app: &App, s: &Session, p: Permission) -> Result<(), AppError> 
                 s,
                 &ReviewOpenInput {
                     school_year: 2025,
-                    semester: "first".into(),
+                    semester: xueji_domain::school::Semester::First,
                 },
             )
             .await

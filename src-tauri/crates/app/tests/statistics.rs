@@ -12,6 +12,7 @@ use sea_orm::{
 use xueji_app::Role;
 use xueji_app::statistics::StatisticsView;
 use xueji_domain::Status;
+use xueji_store::entities::hardship_application::HardshipState;
 use xueji_store::entities::{application, audit_log, hardship_application, student};
 
 async fn enrol(t: &TestApp, name: &str, seq: u16, grade: u8, class: &str) -> i64 {
@@ -168,14 +169,14 @@ async fn the_hardship_flag_counts_this_years_recognised_students_for_roles_that_
     let a = enrol(&t, "张一", 1, 1, "1班").await;
     let b = enrol(&t, "张二", 2, 1, "1班").await;
     for (student, year, state) in [
-        (a, 2025, "effective"),
-        (b, 2024, "effective"),
-        (b, 2025, "in_notice"),
+        (a, 2025, HardshipState::Effective),
+        (b, 2024, HardshipState::Effective),
+        (b, 2025, HardshipState::InNotice),
     ] {
         hardship_application::ActiveModel {
             student_id: Set(student),
             school_year: Set(year),
-            state: Set(state.to_owned()),
+            state: Set(state),
             applied_on: Set(d(year, 9, 20)),
             data: Set("{}".to_owned()),
             objections: Set("[]".to_owned()),

@@ -280,6 +280,7 @@ pub enum LeaveReason {
 
 /// Why the school orders leave (R14.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum OrderedLeaveReason {
     /// A notifiable infectious disease needing isolation.
@@ -311,6 +312,7 @@ pub struct TransferDetails {
 
 /// The key fields of R11.2.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum KeyField {
     Name,
@@ -328,6 +330,7 @@ pub enum CheckResult {
 
 /// Levels of award (R21.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum AwardLevel {
     School,

@@ -239,7 +239,9 @@ impl SchoolYear {
 }
 
 /// 第一学期 (autumn) or 第二学期 (spring).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(
     feature = "sea-orm",

@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import type { Decision, ProofKindCode } from '@/bindings/bindings'
+import type { Decision, ProofKind } from '@/bindings/bindings'
 
 /** A step decision being typed. */
 export interface DecideDraft {
@@ -7,7 +7,7 @@ export interface DecideDraft {
   on: string
   reference: string
   reason: string
-  proofKind: ProofKindCode | ''
+  proofKind: ProofKind | ''
   file: { fileName: string; mime: string; dataBase64: string } | null
 }
 

@@ -4,7 +4,7 @@
  * become the `ChangeRequest` the Rust side checks, and which approval form is printed. The
  * wizard, the list filters and the detail page are all driven by this table.
  */
-import type { ApplicationKind, ChangeRequest, EnrolInput, PrintKind, ProofKindCode } from '@/bindings/bindings'
+import type { ApplicationKind, ChangeRequest, EnrolInput, PrintKind, ProofKind } from '@/bindings/bindings'
 import { GRADE_OPTIONS, gradeLabel } from '@/utils/grades'
 import { validateIdNumber } from './idNumber'
 
@@ -43,7 +43,7 @@ export interface FactField {
 
 /** One proof requirement: any one of the kinds meets it. */
 export interface ProofNeed {
-  anyOf: ProofKindCode[]
+  anyOf: ProofKind[]
 }
 
 /** The context a request is built in. */
@@ -77,7 +77,7 @@ export interface ChangeDescriptor {
   formAfterApproval?: boolean
 }
 
-export const proofLabels: Record<ProofKindCode, string> = {
+export const proofLabels: Record<ProofKind, string> = {
   written_application: '监护人书面申请',
   household_register: '居民户口簿',
   other_proof: '其他有效证明材料',
@@ -92,8 +92,8 @@ export function proofNeedLabel(need: ProofNeed): string {
   return need.anyOf.map((k) => proofLabels[k]).join('或')
 }
 
-const one = (kind: ProofKindCode): ProofNeed => ({ anyOf: [kind] })
-const either = (a: ProofKindCode, b: ProofKindCode): ProofNeed => ({ anyOf: [a, b] })
+const one = (kind: ProofKind): ProofNeed => ({ anyOf: [kind] })
+const either = (a: ProofKind, b: ProofKind): ProofNeed => ({ anyOf: [a, b] })
 const written = one('written_application')
 
 /** The grades as a fact's options (fact values are strings). */

@@ -1,4 +1,4 @@
-import type { ProofKindCode, ProofUpload } from '@/bindings/bindings'
+import type { ProofKind, ProofUpload } from '@/bindings/bindings'
 
 /** A proof chosen in the wizard, ready for `change_submit`. */
 export interface ChosenProof extends ProofUpload {
@@ -24,7 +24,7 @@ export function readBase64(file: Blob): Promise<string> {
 }
 
 /** A chosen file as an upload of `kind`. */
-export async function toProof(file: File, kind: ProofKindCode | null, need: number): Promise<ChosenProof> {
+export async function toProof(file: File, kind: ProofKind | null, need: number): Promise<ChosenProof> {
   return {
     kind,
     need,

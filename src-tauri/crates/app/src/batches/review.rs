@@ -19,7 +19,7 @@ use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
-use crate::views::{parse_snake, snake};
+use crate::views::snake;
 
 /// Rows per multi-row insert.
 const CHUNK: usize = 1000;
@@ -32,8 +32,7 @@ const LISTED: u64 = 200;
 pub struct ReviewOpenInput {
     /// Start year of the school year.
     pub school_year: i32,
-    /// `first` or `second`.
-    pub semester: String,
+    pub semester: Semester,
 }
 
 /// An unchecked line.
@@ -132,8 +131,7 @@ impl App {
         input: &ReviewOpenInput,
     ) -> Result<ReviewProgress> {
         self.authorize(session, Permission::ReviewRecords).await?;
-        let semester: Semester = parse_snake(&input.semester)
-            .ok_or_else(|| AppError::validation("semester", "学期应为第一学期或第二学期"))?;
+        let semester = input.semester;
         let config = self.config();
         let term = config
             .terms

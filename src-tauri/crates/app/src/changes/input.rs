@@ -15,87 +15,17 @@ use xueji_store::entities::{sanction, student};
 use super::fields::{BASIC_FIELDS, field_value};
 use crate::error::{AppError, Result};
 use crate::students::{EnrolInput, NationalCheck};
-use crate::views::{parse_snake, snake};
-
-/// Converts between an app enum and the domain enum of the same snake-case names.
-pub(crate) fn mirror<A: serde::Serialize, B: serde::de::DeserializeOwned>(a: &A) -> Result<B> {
-    parse_snake(&snake(a)).ok_or_else(|| AppError::internal(format!("无法转换：{}", snake(a))))
-}
-
-/// A proof material (R8.2 section 2), as `xueji_domain::ProofKind`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum ProofKindCode {
-    /// 监护人书面申请
-    WrittenApplication,
-    /// 居民户口簿
-    HouseholdRegister,
-    /// 其他有效证明材料
-    OtherProof,
-    /// 县级及以上医疗单位证明
-    CountyHospitalCertificate,
-    /// 传染病诊断证明
-    InfectiousDiseaseDiagnosis,
-    /// 出境有效证件
-    TravelDocument,
-    /// 死亡证明
-    DeathCertificate,
-    /// 司法机关相关文书
-    CourtOrPoliceDocument,
-}
-
-impl ProofKindCode {
-    pub fn to_domain(self) -> Result<ProofKind> {
-        mirror(&self)
-    }
-}
 
 /// A file uploaded with a request or a decision; kept encrypted inside the database.
 #[derive(Clone, Debug, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ProofUpload {
     /// Which required proof it is; `None` for another file (e.g. the scanned decision of a step).
-    pub kind: Option<ProofKindCode>,
+    pub kind: Option<ProofKind>,
     pub file_name: String,
     pub mime: String,
     /// The file's bytes, standard base64.
     pub data_base64: String,
-}
-
-/// Sanction levels (R22.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum SanctionLevelCode {
-    Warning,
-    SeriousWarning,
-    Demerit,
-}
-
-/// Award levels (R21.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum AwardLevelCode {
-    School,
-    County,
-    City,
-    Province,
-    National,
-}
-
-/// The key fields of R11.2.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum KeyFieldCode {
-    Name,
-    IdCardNumber,
-}
-
-/// Why the school orders leave (R14.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum OrderedLeaveReasonCode {
-    InfectiousDisease,
-    IllnessPreventingStudy,
 }
 
 /// Why a student asks for leave (R14.1).
@@ -158,7 +88,7 @@ pub enum ChangeRequest {
     CorrectBasicData { field: String, after: String },
     /// 关键信息变更 (R11.2) with the national recheck's result.
     CorrectKeyData {
-        field: KeyFieldCode,
+        field: KeyField,
         after: String,
         recheck: NationalCheck,
     },
@@ -194,7 +124,7 @@ pub enum ChangeRequest {
     /// 休学 (R14.1)
     Leave { reason: LeaveReasonInput },
     /// 责令休学 (R14.2)
-    OrderedLeave { reason: OrderedLeaveReasonCode },
+    OrderedLeave { reason: OrderedLeaveReason },
     /// 继续休学 (R14.3)
     ExtendLeave,
     /// 复学 (R15.1)
@@ -215,7 +145,7 @@ pub enum ChangeRequest {
     /// 奖励 (R21.1)
     #[serde(rename_all = "camelCase")]
     Award {
-        level: AwardLevelCode,
+        level: AwardLevel,
         title: String,
         issuer: String,
         awarded_on: NaiveDate,
@@ -223,7 +153,7 @@ pub enum ChangeRequest {
     /// 处分 (R22.2): `facts` are printed in the decision.
     #[serde(rename_all = "camelCase")]
     Sanction {
-        level: SanctionLevelCode,
+        level: SanctionLevel,
         facts: String,
         shortened_to: Option<NaiveDate>,
         shortened_reason: Option<String>,
@@ -409,7 +339,7 @@ impl ChangeRequest {
                 after,
                 recheck,
             } => {
-                let field: KeyField = mirror(field)?;
+                let field: KeyField = *field;
                 let before = match field {
                     KeyField::Name => m.name.clone(),
                     KeyField::IdCardNumber => m.id_number.clone(),
@@ -465,9 +395,7 @@ impl ChangeRequest {
                     },
                 },
             },
-            Self::OrderedLeave { reason } => Change::OrderedLeave {
-                reason: mirror::<_, OrderedLeaveReason>(reason)?,
-            },
+            Self::OrderedLeave { reason } => Change::OrderedLeave { reason: *reason },
             Self::ExtendLeave => Change::ExtendLeave,
             Self::Resume { grade: g } => Change::Resume {
                 grade: grade(*g, "grade")?,
@@ -484,7 +412,7 @@ impl ChangeRequest {
                 issuer,
                 awarded_on,
             } => Change::Award(Award {
-                level: mirror::<_, AwardLevel>(level)?,
+                level: *level,
                 title: title.trim().to_owned(),
                 issuer: issuer.trim().to_owned(),
                 awarded_on: *awarded_on,
@@ -499,7 +427,7 @@ impl ChangeRequest {
                     return Err(AppError::validation("facts", "请填写违纪事实"));
                 }
                 Change::Sanction {
-                    level: mirror::<_, SanctionLevel>(level)?,
+                    level: *level,
                     shortened_to: *shortened_to,
                     shortened_reason: shortened_reason.clone(),
                 }
@@ -569,19 +497,5 @@ mod tests {
         assert_eq!(decode_base64("aGVsbG8").expect("ok"), b"hello");
         assert_eq!(decode_base64("5Lit5paH").expect("ok"), "中文".as_bytes());
         assert!(decode_base64("a$b").is_err());
-    }
-
-    #[test]
-    fn mirrored_enums_convert_to_the_domain() {
-        assert_eq!(
-            ProofKindCode::CountyHospitalCertificate
-                .to_domain()
-                .expect("same names"),
-            ProofKind::CountyHospitalCertificate
-        );
-        assert_eq!(
-            mirror::<_, SanctionLevel>(&SanctionLevelCode::SeriousWarning).expect("same"),
-            SanctionLevel::SeriousWarning
-        );
     }
 }

@@ -21,7 +21,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use xueji_domain::calendar::{Counting, Due};
 use xueji_domain::effects::{Deadline, DeadlineKind};
-use xueji_domain::proofs::{self, ProofKind};
+use xueji_domain::proofs;
 use xueji_domain::rules;
 use xueji_domain::workflow::{Subject, WorkflowState};
 use xueji_domain::{ChangeKind, WorkCalendar, Workflow};
@@ -33,14 +33,17 @@ use crate::error::{AppError, Result};
 use crate::views::{DeadlineView, WarningView};
 
 pub use input::{
-    AppealDecisionInput, AppealInput, AwardLevelCode, ChangeInput, ChangeListInput, ChangeRequest,
-    DecideInput, Decision, KeyFieldCode, LeaveReasonInput, OrderedLeaveReasonCode, ProofKindCode,
-    ProofUpload, SanctionLevelCode, TransferKindInput, WithdrawInput,
+    AppealDecisionInput, AppealInput, ChangeInput, ChangeListInput, ChangeRequest, DecideInput,
+    Decision, LeaveReasonInput, ProofUpload, TransferKindInput, WithdrawInput,
 };
 pub use views::{
     AppealView, ApplicationRow, ApplicationView, CheckView, FileView, LeaveExpiryRow, OverdueView,
     ProofRequirementView, StepDecision, StepPlanView, StepView,
 };
+/// The domain's enums the requests carry (TypeScript unions of the same names).
+pub use xueji_domain::change::{AwardLevel, KeyField, OrderedLeaveReason};
+pub use xueji_domain::proofs::ProofKind;
+pub use xueji_domain::sanction::SanctionLevel;
 pub use xueji_store::entities::application::ApplicationState;
 
 use input::Details;
@@ -74,7 +77,7 @@ pub(crate) fn decode_upload(u: &ProofUpload) -> Result<Upload> {
         u.mime.trim()
     };
     Ok(Upload {
-        kind: u.kind.map(ProofKindCode::to_domain).transpose()?,
+        kind: u.kind,
         file_name: file_name.to_owned(),
         mime: mime.to_owned(),
         data,

@@ -10,7 +10,7 @@ use xueji_store::entities::{semester_review, semester_review_item, student};
 use crate::app::App;
 use crate::dashboard::{CountView, LIST_LIMIT, LeaveView, ReviewSummaryView};
 use crate::error::Result;
-use crate::views::{grade_label, parse_snake, snake};
+use crate::views::{grade_label, snake};
 
 fn leave_view(s: &student::Model, today: NaiveDate) -> Option<LeaveView> {
     let until = s.leave_until?;
@@ -62,7 +62,7 @@ impl App {
     /// Records by status (all), by grade (not archived), and the total.
     pub(crate) async fn dashboard_counts(&self) -> Result<(Vec<CountView>, Vec<CountView>, u64)> {
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
-        let statuses: Vec<(String, i64)> = student::Entity::find()
+        let statuses: Vec<(Status, i64)> = student::Entity::find()
             .select_only()
             .column(student::Column::Status)
             .column_as(student::Column::Id.count(), "n")
@@ -84,14 +84,10 @@ impl App {
         // In the order of the status machine, not alphabetically.
         let mut by_status: Vec<CountView> = statuses
             .into_iter()
-            .map(|(code, n)| {
-                let label = parse_snake::<Status>(&code)
-                    .map_or_else(|| code.clone(), |s| s.label_zh().to_owned());
-                CountView {
-                    code,
-                    label,
-                    count: count(n),
-                }
+            .map(|(status, n)| CountView {
+                code: xueji_domain::stored::text(&status),
+                label: status.label_zh().to_owned(),
+                count: count(n),
             })
             .collect();
         let rank = |code: &str| {

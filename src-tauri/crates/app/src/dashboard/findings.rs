@@ -37,7 +37,7 @@ use crate::dashboard::FindingView;
 use crate::dashboard::todos::change_rule;
 use crate::error::Result;
 use crate::record::status_of;
-use crate::views::{parse_snake, snake};
+use crate::views::snake;
 
 /// The audit actions of personal data leaving the school (R30.2): an export (its target names the
 /// rows and the approval reference) and a whole-school archive package (no reference).
@@ -354,7 +354,10 @@ impl App {
                 today,
                 &due,
                 student_ref(s.id, &s.name),
-                (item_of(kind), parse_snake(&d.rule).unwrap_or(rules::R32_8)),
+                (
+                    item_of(kind),
+                    xueji_domain::RuleId::find(&d.rule).unwrap_or(rules::R32_8),
+                ),
                 format!("{}：{}（期限{}）", s.name, d.label, d.due_on),
             )? {
                 direct.push(f);

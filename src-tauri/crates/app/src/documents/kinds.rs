@@ -89,9 +89,9 @@ impl PrintKind {
         }
     }
 
-    /// The kind stored as `code` (an issued document's row).
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+    /// The kind an issued document's row names (its serde name, `completion_proof`).
+    pub fn from_stored(name: &str) -> Option<Self> {
+        xueji_domain::stored::parse(name).ok()
     }
 
     pub fn label_zh(self) -> &'static str {

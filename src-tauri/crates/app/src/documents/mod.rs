@@ -32,7 +32,7 @@ use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
-use crate::views::{Page, parse_snake, snake};
+use crate::views::{Page, snake};
 use fill::StudentData;
 
 /// Ids per `IN (…)` list.
@@ -110,7 +110,7 @@ impl From<issued_document::Model> for IssuedDocumentRow {
     fn from(d: issued_document::Model) -> Self {
         Self {
             id: d.id,
-            kind_label: parse_snake::<PrintKind>(&d.kind)
+            kind_label: PrintKind::from_stored(&d.kind)
                 .map_or_else(|| d.kind.clone(), |k| k.label_zh().to_owned()),
             serial: d.serial,
             kind: d.kind,
@@ -172,10 +172,7 @@ async fn change_statistics<C: ConnectionTrait>(
         .await?;
     let mut counts: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
     for (kind, on) in events {
-        let Some(k) = parse_snake::<ChangeKind>(&kind) else {
-            continue;
-        };
-        let Some(pos) = ChangeKind::ALL.iter().position(|x| *x == k) else {
+        let Some(pos) = ChangeKind::ALL.iter().position(|x| x.code() == kind) else {
             continue;
         };
         if let Some(s) = semesters.iter().position(|(_, a, b)| on >= *a && on < *b) {

@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
-use crate::hardship::assess::{self, State, state_of};
+use crate::hardship::assess::{self, State};
 use crate::hardship::query::aid_view;
 use crate::hardship::types::{AidGrantInput, AidView, semester_label, yuan};
 use crate::record;
@@ -34,7 +34,7 @@ impl App {
         let today = self.today();
         let m = assess::load(self.db(), input.application_id).await?;
         let year = SchoolYear(m.school_year);
-        match state_of(&m)? {
+        match m.state {
             State::Effective => {}
             State::NotRecognised => {
                 return Err(AppError::conflict(

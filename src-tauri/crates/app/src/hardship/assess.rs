@@ -21,31 +21,8 @@ use crate::hardship::types::{
 use crate::hardship::{DEFAULT_NOTICE_WORKING_DAYS, NOTICE_DAYS_SETTING, SETTLE_ACTOR};
 use crate::record;
 use crate::settings;
-use crate::views::{parse_snake, snake};
 
-/// The stored state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum State {
-    /// Waiting for the class assessment.
-    Applied,
-    /// Waiting for the school's decision.
-    ClassAssessed,
-    /// Decided with a level; in its public notice.
-    InNotice,
-    /// The notice ended without a pending or sustained objection.
-    Effective,
-    /// The school decided not to recognise it.
-    NotRecognised,
-}
-
-pub(crate) fn state_of(m: &row::Model) -> Result<State> {
-    parse_snake(&m.state).ok_or_else(|| AppError::internal(format!("未知的认定状态：{}", m.state)))
-}
-
-pub(crate) fn level_of(text: Option<&str>) -> Option<HardshipLevel> {
-    text.and_then(parse_snake)
-}
+pub(crate) use xueji_store::entities::hardship_application::HardshipState as State;
 
 pub(crate) fn objections_of(m: &row::Model) -> Result<Vec<ObjectionView>> {
     if m.objections.trim().is_empty() {
@@ -61,7 +38,7 @@ pub(crate) fn data_of(m: &row::Model) -> Result<HardshipData> {
 /// The status shown on `today`: the stored state read against the clock.
 pub(crate) fn status_on(m: &row::Model, today: NaiveDate) -> Result<LevelView> {
     let pending = objections_of(m)?.iter().any(|o| o.sustained.is_none());
-    let (code, label) = match state_of(m)? {
+    let (code, label) = match m.state {
         State::Applied => ("applied", "待班级评议"),
         State::ClassAssessed => ("class_assessed", "待学校认定"),
         State::InNotice if pending => ("objection_pending", "公示异议待处理"),
@@ -114,7 +91,7 @@ pub(crate) fn effective_item(
     let content = serde_json::json!({
         "applicationId": m.id,
         "schoolYear": m.school_year,
-        "level": snake(&level),
+        "level": level,
         "levelLabel": level.label_zh(),
         "effectiveOn": on,
         "noticeFrom": m.notice_from,
@@ -177,7 +154,7 @@ impl App {
         let actor = SETTLE_ACTOR;
         let today = self.today();
         let due = row::Entity::find()
-            .filter(row::Column::State.eq(snake(&State::InNotice)))
+            .filter(row::Column::State.eq(State::InNotice))
             .filter(row::Column::NoticeUntil.lt(today))
             .all(self.db())
             .await?;
@@ -192,7 +169,7 @@ impl App {
             if objections.iter().any(|o| o.sustained.is_none()) {
                 continue;
             }
-            let (Some(until), Some(level)) = (m.notice_until, level_of(m.level.as_deref())) else {
+            let (Some(until), Some(level)) = (m.notice_until, m.level) else {
                 continue;
             };
             // The day after the notice, or the day the last objection was dismissed.
@@ -207,7 +184,7 @@ impl App {
                 .await?;
             let target = format!("hardship:{} student:{}", m.id, m.student_id);
             let mut am = m.into_active_model();
-            am.state = Set(snake(&State::Effective));
+            am.state = Set(State::Effective);
             am.effective_on = Set(Some(on));
             am.updated_at = Set(now);
             am.update(&txn).await?;
@@ -297,7 +274,7 @@ impl App {
         let existing = row::Entity::find()
             .filter(row::Column::StudentId.eq(input.student_id))
             .filter(row::Column::SchoolYear.eq(year.start_year()))
-            .filter(row::Column::State.ne(snake(&State::NotRecognised)))
+            .filter(row::Column::State.ne(State::NotRecognised))
             .all(self.db())
             .await?;
         if let Some(e) = existing.first() {
@@ -312,7 +289,7 @@ impl App {
         let saved = row::ActiveModel {
             student_id: Set(input.student_id),
             school_year: Set(year.start_year()),
-            state: Set(snake(&State::Applied)),
+            state: Set(State::Applied),
             applied_on: Set(applied_on),
             data: Set(serde_json::to_string(&data)?),
             class_result: Set(None),
@@ -354,7 +331,7 @@ impl App {
         self.authorize(session, Permission::EditHardship).await?;
         let today = self.today();
         let m = load(self.db(), id).await?;
-        if !matches!(state_of(&m)?, State::Applied | State::ClassAssessed) {
+        if !matches!(m.state, State::Applied | State::ClassAssessed) {
             return Err(AppError::conflict(
                 "学校已作出认定决定，不能再修改班级评议结果",
             ));
@@ -370,8 +347,8 @@ impl App {
         let now = self.now();
         let txn = self.db().begin().await?;
         let mut am = m.into_active_model();
-        am.state = Set(snake(&State::ClassAssessed));
-        am.class_result = Set(Some(snake(&input.result)));
+        am.state = Set(State::ClassAssessed);
+        am.class_result = Set(Some(input.result));
         am.class_note = Set(Some(note));
         am.class_assessed_on = Set(Some(on));
         am.updated_at = Set(now);
@@ -399,8 +376,8 @@ impl App {
             .await?;
         let today = self.today();
         let m = load(self.db(), id).await?;
-        if state_of(&m)? != State::ClassAssessed {
-            return Err(AppError::conflict(match state_of(&m)? {
+        if m.state != State::ClassAssessed {
+            return Err(AppError::conflict(match m.state {
                 State::Applied => "尚未进行班级评议，学校不能作出认定",
                 _ => "学校已作出认定决定",
             }));
@@ -414,7 +391,7 @@ impl App {
         }
         let now = self.now();
         let mut am = m.clone().into_active_model();
-        am.level = Set(Some(snake(&input.level)));
+        am.level = Set(Some(input.level));
         am.decision_note = Set(input
             .note
             .as_deref()
@@ -437,11 +414,11 @@ impl App {
             let calendar = &config.calendar;
             let start = calendar.working_day_on_or_after(from)?;
             let until = calendar.add_working_days(start, days - 1)?;
-            am.state = Set(snake(&State::InNotice));
+            am.state = Set(State::InNotice);
             am.notice_from = Set(Some(start));
             am.notice_until = Set(Some(until));
         } else {
-            am.state = Set(snake(&State::NotRecognised));
+            am.state = Set(State::NotRecognised);
             am.notice_from = Set(None);
             am.notice_until = Set(None);
         }
@@ -474,7 +451,7 @@ impl App {
         let (Some(from), Some(until)) = (m.notice_from, m.notice_until) else {
             return Err(AppError::conflict("该认定不在公示期，不能登记异议"));
         };
-        if state_of(&m)? != State::InNotice {
+        if m.state != State::InNotice {
             return Err(AppError::conflict(
                 "公示期已结束，认定已生效，不能再登记公示异议",
             ));
@@ -537,7 +514,7 @@ impl App {
             .await?;
         let today = self.today();
         let m = load(self.db(), id).await?;
-        if state_of(&m)? != State::InNotice {
+        if m.state != State::InNotice {
             return Err(AppError::conflict("该认定不在公示期，没有待处理的异议"));
         }
         let note = non_empty("note", &input.note, "请填写处理意见")?;
@@ -559,7 +536,7 @@ impl App {
         am.objections = Set(serde_json::to_string(&objections)?);
         am.updated_at = Set(self.now());
         if input.sustained {
-            am.state = Set(snake(&State::ClassAssessed));
+            am.state = Set(State::ClassAssessed);
             am.level = Set(None);
             am.decision_note = Set(None);
             am.decided_on = Set(None);

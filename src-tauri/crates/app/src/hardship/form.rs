@@ -13,9 +13,9 @@ use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
-use crate::hardship::assess::{data_of, level_of, load};
+use crate::hardship::assess::{data_of, load};
 use crate::hardship::query::aid_view;
-use crate::hardship::types::HardshipLevel;
+use crate::hardship::types::print_level;
 use crate::record;
 use crate::views::grade_label;
 
@@ -68,7 +68,7 @@ impl App {
             relation: data.guardian_relation.clone(),
             phone: data.guardian_phone.clone(),
         };
-        let class_opinion = match (level_of(m.class_result.as_deref()), &m.class_note) {
+        let class_opinion = match (m.class_result, &m.class_note) {
             (Some(l), Some(note)) => format!("{note}（建议认定：{}）", l.label_zh()),
             (None, Some(note)) => note.clone(),
             _ => String::new(),
@@ -108,7 +108,7 @@ impl App {
             groups,
             circumstances: data.reason.clone(),
             class_opinion,
-            level: level_of(m.level.as_deref()).map(HardshipLevel::print),
+            level: m.level.map(print_level),
             aid,
             applied_on: m.applied_on,
         };

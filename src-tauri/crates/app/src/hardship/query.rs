@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::Result;
-use crate::hardship::assess::{self, State, data_of, level_of, objections_of, status_on};
+use crate::hardship::assess::{self, State, data_of, objections_of, status_on};
 use crate::hardship::types::{
     AidView, HardshipFilter, HardshipRow, HardshipView, LevelView, semester_label, yuan,
 };
@@ -41,7 +41,7 @@ pub(crate) fn aid_view(a: &hardship_aid::Model) -> AidView {
 /// Whether an assessment gives the right to aid on `on`: effective and within its school year.
 pub(crate) fn in_force(m: &row::Model, on: NaiveDate) -> bool {
     let year = SchoolYear(m.school_year);
-    m.state == snake(&State::Effective)
+    m.state == State::Effective
         && m.effective_on.is_some_and(|e| e <= on)
         && year.start() <= on
         && on <= year.end()
@@ -83,10 +83,10 @@ impl App {
             status: status_on(&m, today)?,
             applied_on: m.applied_on,
             data: data_of(&m)?,
-            class_result: level_of(m.class_result.as_deref()).map(LevelView::from),
+            class_result: m.class_result.map(LevelView::from),
             class_note: m.class_note.clone(),
             class_assessed_on: m.class_assessed_on,
-            level: level_of(m.level.as_deref()).map(LevelView::from),
+            level: m.level.map(LevelView::from),
             decision_note: m.decision_note.clone(),
             decided_on: m.decided_on,
             decided_by: m.decided_by.clone(),
@@ -140,7 +140,7 @@ impl App {
             query = query.filter(row::Column::State.is_in(states));
         }
         if let Some(level) = filter.level {
-            query = query.filter(row::Column::Level.eq(snake(&level)));
+            query = query.filter(row::Column::Level.eq(level));
         }
         if let Some(id) = filter.student_id {
             query = query.filter(row::Column::StudentId.eq(id));
@@ -208,7 +208,7 @@ impl App {
                 school_year: m.school_year,
                 school_year_label: SchoolYear(m.school_year).label_zh(),
                 status,
-                level: level_of(m.level.as_deref()).map(LevelView::from),
+                level: m.level.map(LevelView::from),
                 applied_on: m.applied_on,
                 notice_until: m.notice_until,
                 notice_provisional: m

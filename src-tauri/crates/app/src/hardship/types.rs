@@ -6,45 +6,16 @@ use xueji_domain::school::Semester;
 
 use crate::views::snake;
 
-/// The school's decision (and the class's suggestion).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, specta::Type,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum HardshipLevel {
-    /// 特别困难
-    Special,
-    /// 困难
-    Hardship,
-    /// 一般困难
-    Ordinary,
-    /// 不认定
-    NotRecognised,
-}
+pub use xueji_store::entities::hardship_application::HardshipLevel;
 
-impl HardshipLevel {
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Self::Special => "特别困难",
-            Self::Hardship => "困难",
-            Self::Ordinary => "一般困难",
-            Self::NotRecognised => "不认定",
-        }
-    }
-
-    /// A level that gives the right to aid.
-    pub fn recognised(self) -> bool {
-        self != Self::NotRecognised
-    }
-
-    pub(crate) fn print(self) -> xueji_print::documents::hardship::HardshipLevel {
-        use xueji_print::documents::hardship::HardshipLevel as P;
-        match self {
-            Self::Special => P::Special,
-            Self::Hardship => P::Hardship,
-            Self::Ordinary => P::Ordinary,
-            Self::NotRecognised => P::NotInHardship,
-        }
+/// The form's box for a level.
+pub(crate) fn print_level(level: HardshipLevel) -> xueji_print::documents::hardship::HardshipLevel {
+    use xueji_print::documents::hardship::HardshipLevel as P;
+    match level {
+        HardshipLevel::Special => P::Special,
+        HardshipLevel::Hardship => P::Hardship,
+        HardshipLevel::Ordinary => P::Ordinary,
+        HardshipLevel::NotRecognised => P::NotInHardship,
     }
 }
 

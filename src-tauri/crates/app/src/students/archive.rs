@@ -155,7 +155,7 @@ fn section_title(s: ArchiveSection) -> String {
 
 /// 学籍卡, 处分决定书 … for a stored document kind.
 fn document_kind_label(kind: &str) -> String {
-    crate::documents::kinds::PrintKind::from_code(kind)
+    crate::documents::kinds::PrintKind::from_stored(kind)
         .map_or_else(|| kind.to_owned(), |k| k.label_zh().to_owned())
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
-    ApplicationView, ChangeInput, ChangeRequest, DecideInput, Decision, ProofKindCode, ProofUpload,
+    ApplicationView, ChangeInput, ChangeRequest, DecideInput, Decision, ProofKind, ProofUpload,
 };
 use xueji_app::students::EnrolInput;
 use xueji_app::{AppError, Role, Session};
@@ -59,7 +59,7 @@ impl World {
         student_id: Option<i64>,
         change: ChangeRequest,
         on: NaiveDate,
-        proofs: &[ProofKindCode],
+        proofs: &[ProofKind],
     ) -> Result<ApplicationView, AppError> {
         self.submit_as(&self.t.admin, student_id, change, on, proofs)
             .await
@@ -71,7 +71,7 @@ impl World {
         student_id: Option<i64>,
         change: ChangeRequest,
         on: NaiveDate,
-        proofs: &[ProofKindCode],
+        proofs: &[ProofKind],
     ) -> Result<ApplicationView, AppError> {
         self.t
             .app
@@ -138,7 +138,7 @@ impl World {
         student_id: i64,
         change: ChangeRequest,
         on: NaiveDate,
-        proofs: &[ProofKindCode],
+        proofs: &[ProofKind],
     ) -> ApplicationView {
         let view = self
             .submit(Some(student_id), change, on, proofs)
@@ -189,7 +189,7 @@ impl World {
     }
 }
 
-pub fn proof(kind: ProofKindCode) -> ProofUpload {
+pub fn proof(kind: ProofKind) -> ProofUpload {
     ProofUpload {
         kind: Some(kind),
         file_name: "scan.pdf".to_owned(),

@@ -6,8 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::json;
 use xueji_app::changes::{
-    ApplicationView, ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision,
-    ProofKindCode, ProofUpload,
+    ApplicationView, ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, ProofKind,
+    ProofUpload,
 };
 use xueji_app::{App, Session};
 
@@ -60,7 +60,7 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn upload(kind: Option<ProofKindCode>, path: &Path) -> Result<ProofUpload> {
+fn upload(kind: Option<ProofKind>, path: &Path) -> Result<ProofUpload> {
     let data = std::fs::read(path)
         .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", path.display())))?;
     Ok(ProofUpload {
@@ -140,7 +140,7 @@ pub async fn submit(
             let (kind, path) = kv
                 .split_once('=')
                 .ok_or_else(|| CliError::Usage(format!("--proof 应为 种类=文件：{kv}")))?;
-            let kind: ProofKindCode = serde_json::from_value(json!(kind.trim()))
+            let kind: ProofKind = serde_json::from_value(json!(kind.trim()))
                 .map_err(|_| CliError::Usage(format!("未知的证明材料种类：{kind}")))?;
             upload(Some(kind), Path::new(path))
         })

@@ -13,18 +13,17 @@ pub struct Model {
     /// The school year (its start year) the assessment is for.
     #[sea_orm(indexed)]
     pub school_year: i32,
-    /// applied, class_assessed, in_notice, effective, not_recognised, withdrawn.
     #[sea_orm(indexed)]
-    pub state: String,
+    pub state: HardshipState,
     pub applied_on: Date,
     /// The application as JSON: guardian, family members with income, special groups, reason.
     pub data: String,
-    /// The class assessment's suggested level (`special`, `hardship`, `ordinary`, `not_recognised`).
-    pub class_result: Option<String>,
+    /// The class assessment's suggested level.
+    pub class_result: Option<HardshipLevel>,
     pub class_note: Option<String>,
     pub class_assessed_on: Option<Date>,
-    /// The school's decision: `special`, `hardship`, `ordinary` or `not_recognised`.
-    pub level: Option<String>,
+    /// The school's decision.
+    pub level: Option<HardshipLevel>,
     pub decision_note: Option<String>,
     pub decided_on: Option<Date>,
     pub decided_by: Option<String>,
@@ -38,6 +37,87 @@ pub struct Model {
     pub created_by: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+}
+
+/// Where an assessment stands, as stored.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]
+#[serde(rename_all = "snake_case")]
+pub enum HardshipState {
+    /// Waiting for the class assessment.
+    #[sea_orm(string_value = "applied")]
+    Applied,
+    /// Waiting for the school's decision.
+    #[sea_orm(string_value = "class_assessed")]
+    ClassAssessed,
+    /// Decided with a level; in its public notice.
+    #[sea_orm(string_value = "in_notice")]
+    InNotice,
+    /// The notice ended without a pending or sustained objection.
+    #[sea_orm(string_value = "effective")]
+    Effective,
+    /// The school decided not to recognise it.
+    #[sea_orm(string_value = "not_recognised")]
+    NotRecognised,
+}
+
+/// The school's decision (and the class's suggestion).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]
+#[serde(rename_all = "snake_case")]
+pub enum HardshipLevel {
+    /// 特别困难
+    #[sea_orm(string_value = "special")]
+    Special,
+    /// 困难
+    #[sea_orm(string_value = "hardship")]
+    Hardship,
+    /// 一般困难
+    #[sea_orm(string_value = "ordinary")]
+    Ordinary,
+    /// 不认定
+    #[sea_orm(string_value = "not_recognised")]
+    NotRecognised,
+}
+
+impl HardshipLevel {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Special => "特别困难",
+            Self::Hardship => "困难",
+            Self::Ordinary => "一般困难",
+            Self::NotRecognised => "不认定",
+        }
+    }
+
+    /// A level that gives the right to aid.
+    pub fn recognised(self) -> bool {
+        self != Self::NotRecognised
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
