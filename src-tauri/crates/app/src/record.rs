@@ -3,18 +3,15 @@
 //! transaction, with the history row and the audit row (R5.1, R10.1, R30.1).
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter,
-};
+use sea_orm::ConnectionTrait;
 use xueji_domain::archive::ArchiveSection;
 use xueji_domain::change::ChangeKind;
 use xueji_domain::effects::{ArchiveAction, DeadlineKind, Effects, EventKind, RecordUpdate};
 use xueji_domain::record::HoldFacts;
 use xueji_domain::rules;
 use xueji_domain::{AuxNumber, Grade, RuleProfile, SchoolYear, Status, StudentSnapshot, StudyMode};
-use xueji_store::entities::{archive_item, deadline, sanction, student, student_event};
-use xueji_store::repo::students;
+use xueji_store::entities::{archive_item, sanction, student, student_event};
+use xueji_store::repo::{archive_items, deadlines, events, sanctions, students};
 
 use crate::error::{AppError, Result};
 use crate::views::snake;
@@ -63,8 +60,7 @@ pub fn snapshot(
 
 /// Loads a student row or says it does not exist.
 pub async fn load<C: ConnectionTrait>(db: &C, id: i64) -> Result<student::Model> {
-    student::Entity::find_by_id(id)
-        .one(db)
+    students::find(db, id)
         .await?
         .ok_or_else(|| AppError::not_found(format!("学生（编号 {id}）")))
 }
@@ -209,18 +205,20 @@ pub async fn apply_effects<C: ConnectionTrait>(
     }
     let saved = students::update(db, actor, id, label, move |m| *m = edited).await?;
     for s in sanctions_to_add {
-        sanction::ActiveModel {
-            student_id: Set(id),
-            level: Set(s.level),
-            reason: Set(String::new()),
-            decided_on: Set(s.decided_on),
-            period_ends: Set(s.period_ends),
-            shortened_reason: Set(s.shortened_reason.clone()),
-            lifted_on: Set(None),
-            application_id: Set(application_id),
-            ..Default::default()
-        }
-        .insert(db)
+        sanctions::insert(
+            db,
+            sanction::Model {
+                id: 0,
+                student_id: id,
+                level: s.level,
+                reason: String::new(),
+                decided_on: s.decided_on,
+                period_ends: s.period_ends,
+                shortened_reason: s.shortened_reason.clone(),
+                lifted_on: None,
+                application_id,
+            },
+        )
         .await?;
     }
     let today = fx
@@ -230,40 +228,28 @@ pub async fn apply_effects<C: ConnectionTrait>(
         .max()
         .unwrap_or_else(|| now.date_naive());
     for decided_on in sanctions_to_lift {
-        let rows = sanction::Entity::find()
-            .filter(sanction::Column::StudentId.eq(id))
-            .filter(sanction::Column::DecidedOn.eq(decided_on))
-            .filter(sanction::Column::LiftedOn.is_null())
-            .all(db)
-            .await?;
-        for row in rows {
-            let mut am = row.into_active_model();
-            am.lifted_on = Set(Some(today));
-            am.update(db).await?;
-        }
+        sanctions::lift(db, id, decided_on, today).await?;
     }
     for a in awards {
-        archive_item::ActiveModel {
-            student_id: Set(id),
-            section: Set(ArchiveSection::Awards),
-            kind: Set(snake(&a.level)),
-            title: Set(a.title.clone()),
-            recorded_on: Set(a.awarded_on),
-            content: Set(serde_json::to_string(&a)?),
-            attachment_id: Set(None),
-            created_at: Set(now),
-            created_by: Set(actor.to_owned()),
-            ..Default::default()
-        }
-        .insert(db)
+        archive_items::insert(
+            db,
+            archive_item::Model {
+                id: 0,
+                student_id: id,
+                section: ArchiveSection::Awards,
+                kind: snake(&a.level),
+                title: a.title.clone(),
+                recorded_on: a.awarded_on,
+                content: serde_json::to_string(&a)?,
+                attachment_id: None,
+                created_at: now,
+                created_by: actor.to_owned(),
+            },
+        )
         .await?;
     }
     if purge {
-        let n = sanction::Entity::delete_many()
-            .filter(sanction::Column::StudentId.eq(id))
-            .exec(db)
-            .await?
-            .rows_affected;
+        let n = sanctions::purge(db, id).await?;
         crate::audit::append(
             db,
             actor,
@@ -278,22 +264,24 @@ pub async fn apply_effects<C: ConnectionTrait>(
             EventKind::RecordCreated => "record_created".to_owned(),
             EventKind::Change(k) => snake(&k),
         };
-        student_event::ActiveModel {
-            student_id: Set(id),
-            application_id: Set(application_id),
-            kind: Set(kind),
-            on_date: Set(e.on),
-            rule: Set(e.rule.as_str().to_owned()),
-            status_before: Set(e.status_before),
-            status_after: Set(e.status_after),
-            grade_before: Set(i32::from(e.grade_before.number())),
-            grade_after: Set(i32::from(e.grade_after.number())),
-            summary: Set(e.summary.clone()),
-            recorded_at: Set(now),
-            recorded_by: Set(actor.to_owned()),
-            ..Default::default()
-        }
-        .insert(db)
+        events::insert(
+            db,
+            student_event::Model {
+                id: 0,
+                student_id: id,
+                application_id,
+                kind,
+                on_date: e.on,
+                rule: e.rule.as_str().to_owned(),
+                status_before: e.status_before,
+                status_after: e.status_after,
+                grade_before: i32::from(e.grade_before.number()),
+                grade_after: i32::from(e.grade_after.number()),
+                summary: e.summary.clone(),
+                recorded_at: now,
+                recorded_by: actor.to_owned(),
+            },
+        )
         .await?;
         if let EventKind::Change(kind) = e.kind {
             close_deadlines(db, id, met_by(kind), e.on).await?;
@@ -302,21 +290,17 @@ pub async fn apply_effects<C: ConnectionTrait>(
     if status_of(&saved)?.is_read_only() {
         // Nothing more is due for a record that ended or left, except the dropout report and
         // the migrant archive hand-over, which outlive the status.
-        let open = deadline::Entity::find()
-            .filter(deadline::Column::StudentId.eq(id))
-            .filter(deadline::Column::DoneOn.is_null())
-            .all(db)
-            .await?;
-        for d in open {
-            if !matches!(
-                d.kind,
-                DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover
-            ) {
-                let mut am = d.into_active_model();
-                am.done_on = Set(Some(today));
-                am.update(db).await?;
-            }
-        }
+        let ended: Vec<_> = deadlines::open_of_student(db, id)
+            .await?
+            .into_iter()
+            .filter(|d| {
+                !matches!(
+                    d.kind,
+                    DeadlineKind::DropoutReport | DeadlineKind::MigrantArchiveHandover
+                )
+            })
+            .collect();
+        deadlines::close(db, ended, today).await?;
     }
     // A deadline the change itself meets (approving a death is the cancellation R19.1 asks
     // for) is recorded as met, not left open. Other deadlines a change sets are new duties.
@@ -353,16 +337,7 @@ pub async fn close_deadlines<C: ConnectionTrait>(
     if kinds.is_empty() {
         return Ok(());
     }
-    let open = deadline::Entity::find()
-        .filter(deadline::Column::StudentId.eq(student_id))
-        .filter(deadline::Column::DoneOn.is_null())
-        .filter(deadline::Column::Kind.is_in(kinds.iter().copied()))
-        .all(db)
-        .await?;
-    for d in open {
-        let mut am = d.into_active_model();
-        am.done_on = Set(Some(on));
-        am.update(db).await?;
-    }
+    let open = deadlines::open_of_kinds(db, student_id, kinds).await?;
+    deadlines::close(db, open, on).await?;
     Ok(())
 }

@@ -2,14 +2,11 @@
 //! sanction (R22.2). The last approval applies the change in the same transaction.
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::TransactionTrait;
 use xueji_domain::effects::{DeadlineKind, Effects};
 use xueji_domain::{ChangeKind, engine, rules};
-use xueji_store::entities::{application, application_step, attachment, sanction};
-use xueji_store::repo::applications;
+use xueji_store::entities::{application, application_step};
+use xueji_store::repo::{applications, attachments, events, sanctions};
 
 use super::input::Details;
 use super::views::permission_for;
@@ -149,30 +146,14 @@ impl App {
         if let Outcome::NewRecord(prepared) = &outcome {
             let saved = insert_record(&txn, actor, prepared, Some(a.id), now).await?;
             a.student_id = Some(saved.id);
-            let files = attachment::Entity::find()
-                .filter(attachment::Column::ApplicationId.eq(a.id))
-                .all(&txn)
-                .await?;
-            for f in files {
-                let mut am = f.into_active_model();
-                am.student_id = Set(Some(saved.id));
-                am.update(&txn).await?;
-            }
+            attachments::move_to_student(&txn, a.id, saved.id).await?;
         }
         let a = super::save_progress(&txn, &a, &w, &details, &config.calendar, on).await?;
         if let Outcome::Change { student_id, fx } = &outcome {
             let kind = a.change_kind.code();
             record::apply_effects(&txn, actor, *student_id, Some(a.id), fx, kind, now).await?;
             if let Some(ChangeRequest::Sanction { facts, .. }) = &details.request {
-                let rows = sanction::Entity::find()
-                    .filter(sanction::Column::ApplicationId.eq(a.id))
-                    .all(&txn)
-                    .await?;
-                for r in rows {
-                    let mut am = r.into_active_model();
-                    am.reason = Set(facts.trim().to_owned());
-                    am.update(&txn).await?;
-                }
+                sanctions::set_reason_of_application(&txn, a.id, facts.trim()).await?;
             }
             if w.change_kind() == Some(ChangeKind::Death) {
                 // The cancellation the deadline asks for is this very change (R19.1).
@@ -275,9 +256,7 @@ impl App {
         let today = self.today();
         let config = self.config();
         let txn = self.db().begin().await?;
-        let mut am = a.into_active_model();
-        am.data = Set(serde_json::to_string(w)?);
-        let a = am.update(&txn).await?;
+        let a = applications::set_data(&txn, a, serde_json::to_string(w)?).await?;
         if let (Some(on), Some(student_id)) = (revoke_on, a.student_id) {
             revoke_sanction(&txn, &session.username, student_id, a.id, on, self.now()).await?;
         }
@@ -305,32 +284,30 @@ async fn revoke_sanction<C: sea_orm::ConnectionTrait>(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
     use xueji_store::entities::student_event;
-    let removed = sanction::Entity::delete_many()
-        .filter(sanction::Column::ApplicationId.eq(application_id))
-        .exec(db)
-        .await?
-        .rows_affected;
+    let removed = sanctions::remove_of_application(db, application_id).await?;
     if removed == 0 {
         return Ok(());
     }
     let m = record::load(db, student_id).await?;
     let grade = m.grade.unwrap_or(1);
-    student_event::ActiveModel {
-        student_id: Set(student_id),
-        application_id: Set(Some(application_id)),
-        kind: Set("sanction".to_owned()),
-        on_date: Set(on),
-        rule: Set(rules::R22_2.as_str().to_owned()),
-        status_before: Set(m.status),
-        status_after: Set(m.status),
-        grade_before: Set(grade),
-        grade_after: Set(grade),
-        summary: Set("处分经申诉由主管教育行政部门撤销".to_owned()),
-        recorded_at: Set(now),
-        recorded_by: Set(actor.to_owned()),
-        ..Default::default()
-    }
-    .insert(db)
+    events::insert(
+        db,
+        student_event::Model {
+            id: 0,
+            student_id,
+            application_id: Some(application_id),
+            kind: ChangeKind::Sanction.code().to_owned(),
+            on_date: on,
+            rule: rules::R22_2.as_str().to_owned(),
+            status_before: m.status,
+            status_after: m.status,
+            grade_before: grade,
+            grade_after: grade,
+            summary: "处分经申诉由主管教育行政部门撤销".to_owned(),
+            recorded_at: now,
+            recorded_by: actor.to_owned(),
+        },
+    )
     .await?;
     record::close_deadlines(db, student_id, &[DeadlineKind::SanctionPeriodEnds], on).await?;
     audit::append(

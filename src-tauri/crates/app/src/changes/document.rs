@@ -2,7 +2,7 @@
 //! (R23.2), as PDF bytes from the print crate. Printing is audited.
 
 use chrono::{Datelike, NaiveDate};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::TransactionTrait;
 use xueji_domain::id_card::Sex;
 use xueji_domain::workflow::{StepAction, StepOutcome, Workflow};
 use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
@@ -10,6 +10,7 @@ use xueji_print::documents::approval::StudentBlock;
 use xueji_print::documents::sanction_decision::SanctionDecision;
 use xueji_print::documents::sanction_lift_notice::SanctionLiftNotice;
 use xueji_store::entities::{application, sanction, student};
+use xueji_store::repo::{applications, sanctions};
 
 use super::ChangeRequest;
 use super::FileView;
@@ -77,10 +78,10 @@ impl App {
                 Some(ChangeRequest::Sanction { facts, .. }),
                 application::ApplicationState::Approved,
             ) => {
-                let row = sanction::Entity::find()
-                    .filter(sanction::Column::ApplicationId.eq(a.id))
-                    .one(self.db())
+                let row = sanctions::of_application(self.db(), a.id)
                     .await?
+                    .into_iter()
+                    .next()
                     .ok_or_else(|| AppError::not_found("该申请的处分记录"))?;
                 let doc = self.decision(&a, &w, &row, facts, block);
                 (
@@ -93,12 +94,11 @@ impl App {
                 Some(ChangeRequest::LiftSanction { sanction_id, .. }),
                 application::ApplicationState::Applied,
             ) => {
-                let row = sanction::Entity::find_by_id(*sanction_id)
-                    .one(self.db())
+                let row = sanctions::find(self.db(), *sanction_id)
                     .await?
                     .ok_or_else(|| AppError::not_found("被解除的处分记录"))?;
                 let decision = match row.application_id {
-                    Some(id) => application::Entity::find_by_id(id).one(self.db()).await?,
+                    Some(id) => applications::find(self.db(), id).await?,
                     None => None,
                 };
                 let doc = SanctionLiftNotice {

@@ -2,7 +2,7 @@
 //! `xueji_domain::Change`, which has no TS bindings), the proofs, the decisions.
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 use xueji_domain::change::{
     Award, AwardLevel, CheckResult, KeyField, LeaveReason, OrderedLeaveReason, TransferDetails,
     TransferKind,
@@ -11,6 +11,7 @@ use xueji_domain::proofs::ProofKind;
 use xueji_domain::sanction::{SanctionLevel, SanctionRecord};
 use xueji_domain::{Change, Grade, SchoolYear};
 use xueji_store::entities::{sanction, student};
+use xueji_store::repo::sanctions;
 
 use super::fields::{BASIC_FIELDS, field_value};
 use crate::error::{AppError, Result};
@@ -437,10 +438,9 @@ impl ChangeRequest {
                 reformed,
                 reoffended,
             } => {
-                let row = sanction::Entity::find_by_id(*sanction_id)
-                    .filter(sanction::Column::StudentId.eq(m.id))
-                    .one(db)
+                let row = sanctions::find(db, *sanction_id)
                     .await?
+                    .filter(|r| r.student_id == m.id)
                     .ok_or_else(|| AppError::not_found("该生的这项处分"))?;
                 Change::LiftSanction {
                     sanction: sanction_record(&row),

@@ -16,7 +16,7 @@ pub mod views;
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter, QueryOrder,
+    QueryFilter,
 };
 use sha2::{Digest, Sha256};
 use xueji_domain::calendar::{Counting, Due};
@@ -25,8 +25,8 @@ use xueji_domain::proofs;
 use xueji_domain::rules;
 use xueji_domain::workflow::{Subject, WorkflowState};
 use xueji_domain::{ChangeKind, WorkCalendar, Workflow};
-use xueji_store::entities::{application, application_step, attachment, deadline, student};
-use xueji_store::repo::applications;
+use xueji_store::entities::{application, application_step, attachment, deadline};
+use xueji_store::repo::{applications, attachments, deadlines, students};
 
 use crate::documents::kinds::PrintKind;
 use crate::error::{AppError, Result};
@@ -100,19 +100,21 @@ pub(crate) async fn save_upload<C: ConnectionTrait>(
             let _ = write!(s, "{b:02x}");
             s
         });
-    Ok(attachment::ActiveModel {
-        student_id: Set(student_id),
-        application_id: Set(Some(application_id)),
-        proof_kind: Set(u.kind),
-        file_name: Set(u.file_name.clone()),
-        mime: Set(u.mime.clone()),
-        sha256: Set(sha256),
-        data: Set(u.data.clone()),
-        created_at: Set(now),
-        created_by: Set(actor.to_owned()),
-        ..Default::default()
-    }
-    .insert(db)
+    Ok(attachments::insert(
+        db,
+        attachment::Model {
+            id: 0,
+            student_id,
+            application_id: Some(application_id),
+            proof_kind: u.kind,
+            file_name: u.file_name.clone(),
+            mime: u.mime.clone(),
+            sha256,
+            data: u.data.clone(),
+            created_at: now,
+            created_by: actor.to_owned(),
+        },
+    )
     .await?)
 }
 
@@ -257,17 +259,8 @@ pub(crate) async fn build_view_from<C: ConnectionTrait>(
     details: &Details,
     step_rows: Vec<application_step::Model>,
 ) -> Result<ApplicationView> {
-    let files = attachment::Entity::find()
-        .filter(attachment::Column::ApplicationId.eq(a.id))
-        .order_by_asc(attachment::Column::Id)
-        .all(db)
-        .await?;
-    let deadlines = deadline::Entity::find()
-        .filter(deadline::Column::ApplicationId.eq(a.id))
-        .filter(deadline::Column::DoneOn.is_null())
-        .order_by_asc(deadline::Column::DueOn)
-        .all(db)
-        .await?;
+    let files = attachments::of_application(db, a.id).await?;
+    let deadlines = deadlines::open_of_application(db, a.id).await?;
     let overdue = w.overdue_step(calendar, today).ok().flatten();
     let name = student_name(db, a.student_id, details).await?;
     let required = match &w.subject {
@@ -337,8 +330,7 @@ pub(crate) async fn student_name<C: ConnectionTrait>(
     details: &Details,
 ) -> Result<String> {
     if let Some(id) = student_id {
-        return Ok(student::Entity::find_by_id(id)
-            .one(db)
+        return Ok(students::find(db, id)
             .await?
             .map(|m| m.name)
             .unwrap_or_default());

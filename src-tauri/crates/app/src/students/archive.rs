@@ -3,19 +3,14 @@
 //! (financial aid) is shown only to roles that may see hardship data.
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
-};
+use sea_orm::TransactionTrait;
 use xueji_domain::archive::ArchiveSection;
 use xueji_domain::sanction::SanctionLevel;
 use xueji_domain::workflow::Party;
 use xueji_domain::{ApplicationKind, Status};
-use xueji_store::entities::{
-    application, archive_item, attachment, deadline, family_member, issued_document, sanction,
-    student_event,
-};
+use xueji_store::entities::{application, archive_item};
 use xueji_store::repo::students as repo;
+use xueji_store::repo::{applications, archive_items, deadlines, events, files, sanctions};
 
 use crate::app::App;
 use crate::audit;
@@ -180,16 +175,8 @@ impl App {
             .await?;
         }
         txn.commit().await?;
-        let family = family_member::Entity::find()
-            .filter(family_member::Column::StudentId.eq(id))
-            .order_by_asc(family_member::Column::Ordinal)
-            .all(db)
-            .await?;
-        let items = archive_item::Entity::find()
-            .filter(archive_item::Column::StudentId.eq(id))
-            .order_by_asc(archive_item::Column::RecordedOn)
-            .all(db)
-            .await?;
+        let family = files::family_of(db, id).await?;
+        let items = archive_items::of_student(db, id).await?;
         let sections = ArchiveSection::ALL
             .into_iter()
             .map(|s| {
@@ -217,11 +204,7 @@ impl App {
                 }
             })
             .collect();
-        let events = student_event::Entity::find()
-            .filter(student_event::Column::StudentId.eq(id))
-            .order_by_asc(student_event::Column::OnDate)
-            .order_by_asc(student_event::Column::Id)
-            .all(db)
+        let events = events::of_student(db, id)
             .await?
             .into_iter()
             .map(|e| EventView {
@@ -241,10 +224,7 @@ impl App {
                 application_id: e.application_id,
             })
             .collect();
-        let applications = application::Entity::find()
-            .filter(application::Column::StudentId.eq(id))
-            .order_by_desc(application::Column::OpenedOn)
-            .all(db)
+        let applications = applications::of_student(db, id)
             .await?
             .into_iter()
             .map(|a| ApplicationSummary {
@@ -264,10 +244,7 @@ impl App {
                 due_on: a.due_on,
             })
             .collect();
-        let sanctions = sanction::Entity::find()
-            .filter(sanction::Column::StudentId.eq(id))
-            .order_by_asc(sanction::Column::DecidedOn)
-            .all(db)
+        let sanctions = sanctions::of_student(db, id)
             .await?
             .into_iter()
             .map(|s| SanctionView {
@@ -279,17 +256,12 @@ impl App {
                 lifted_on: s.lifted_on,
             })
             .collect();
-        let attachments = attachment::Entity::find()
-            .filter(attachment::Column::StudentId.eq(id))
-            .all(db)
+        let attachments = files::attachments_of(db, id)
             .await?
             .iter()
             .map(crate::changes::views::attachment_view)
             .collect();
-        let documents = issued_document::Entity::find()
-            .filter(issued_document::Column::StudentId.eq(id))
-            .order_by_desc(issued_document::Column::IssuedAt)
-            .all(db)
+        let documents = files::documents_of(db, id)
             .await?
             .into_iter()
             .map(|d| IssuedDocumentView {
@@ -301,11 +273,7 @@ impl App {
                 voided: d.voided,
             })
             .collect();
-        let deadlines = deadline::Entity::find()
-            .filter(deadline::Column::StudentId.eq(id))
-            .filter(deadline::Column::DoneOn.is_null())
-            .order_by_asc(deadline::Column::DueOn)
-            .all(db)
+        let deadlines = deadlines::open_of_student(db, id)
             .await?
             .iter()
             .map(|d| crate::views::DeadlineView::of_row(d, &calendar))
@@ -346,19 +314,21 @@ impl App {
             on,
         )
         .await?;
-        archive_item::ActiveModel {
-            student_id: Set(student_id),
-            section: Set(ArchiveSection::BasicDataAndHistory),
-            kind: Set("archive_established".to_owned()),
-            title: Set("建立学籍档案".to_owned()),
-            recorded_on: Set(on),
-            content: Set("{}".to_owned()),
-            attachment_id: Set(None),
-            created_at: Set(self.now()),
-            created_by: Set(session.username.clone()),
-            ..Default::default()
-        }
-        .insert(&txn)
+        archive_items::insert(
+            &txn,
+            archive_item::Model {
+                id: 0,
+                student_id,
+                section: ArchiveSection::BasicDataAndHistory,
+                kind: "archive_established".to_owned(),
+                title: "建立学籍档案".to_owned(),
+                recorded_on: on,
+                content: "{}".to_owned(),
+                attachment_id: None,
+                created_at: self.now(),
+                created_by: session.username.clone(),
+            },
+        )
         .await?;
         audit::append(
             &txn,
@@ -397,19 +367,21 @@ impl App {
         let m = record::load(self.db(), input.student_id).await?;
         record::ensure_writable(&m)?;
         let txn = self.db().begin().await?;
-        let saved = archive_item::ActiveModel {
-            student_id: Set(input.student_id),
-            section: Set(section),
-            kind: Set(input.kind.trim().to_owned()),
-            title: Set(input.title.trim().to_owned()),
-            recorded_on: Set(input.recorded_on),
-            content: Set(input.content.clone()),
-            attachment_id: Set(None),
-            created_at: Set(self.now()),
-            created_by: Set(session.username.clone()),
-            ..Default::default()
-        }
-        .insert(&txn)
+        let saved = archive_items::insert(
+            &txn,
+            archive_item::Model {
+                id: 0,
+                student_id: input.student_id,
+                section,
+                kind: input.kind.trim().to_owned(),
+                title: input.title.trim().to_owned(),
+                recorded_on: input.recorded_on,
+                content: input.content.clone(),
+                attachment_id: None,
+                created_at: self.now(),
+                created_by: session.username.clone(),
+            },
+        )
         .await?;
         audit::append(
             &txn,

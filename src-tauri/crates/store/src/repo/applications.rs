@@ -124,9 +124,32 @@ pub async fn insert<C: ConnectionTrait>(
     Ok((a, rows))
 }
 
+/// Stores an application's workflow (its `data`) as changed by an appeal or a note.
+pub async fn set_data<C: ConnectionTrait>(
+    db: &C,
+    a: application::Model,
+    data: String,
+) -> Result<application::Model> {
+    let mut am = a.into_active_model();
+    am.data = Set(data);
+    Ok(am.update(db).await?)
+}
+
 /// One application.
 pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<application::Model>> {
     Ok(application::Entity::find_by_id(id).one(db).await?)
+}
+
+/// A student's applications, newest first.
+pub async fn of_student<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+) -> Result<Vec<application::Model>> {
+    Ok(application::Entity::find()
+        .filter(application::Column::StudentId.eq(student_id))
+        .order_by_desc(application::Column::OpenedOn)
+        .all(db)
+        .await?)
 }
 
 /// The steps of an application, in order.

@@ -2,6 +2,12 @@
 //! PostgreSQL later. Every write records its audit row through the same transaction.
 
 pub mod applications;
+pub mod archive_items;
+pub mod attachments;
+pub mod deadlines;
+pub mod events;
+pub mod files;
+pub mod sanctions;
 pub mod school;
 pub mod students;
 pub mod users;

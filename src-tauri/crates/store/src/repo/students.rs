@@ -291,6 +291,11 @@ pub async fn view<C: ConnectionTrait>(db: &C, actor: &str, id: i64) -> Result<st
 }
 
 /// Looks a student up by ID number (audited as a search; the number itself is not logged).
+/// One student row.
+pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<student::Model>> {
+    Ok(student::Entity::find_by_id(id).one(db).await?)
+}
+
 pub async fn find_by_id_number<C: ConnectionTrait>(
     db: &C,
     actor: &str,

@@ -1,0 +1,32 @@
+//! A student's record history (R5.1): one event per change that took effect.
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait,
+    IntoActiveModel, QueryFilter, QueryOrder,
+};
+
+use crate::entities::student_event;
+use crate::error::Result;
+
+/// Records an event (`id` is assigned); returns it as stored.
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    event: student_event::Model,
+) -> Result<student_event::Model> {
+    let mut am = event.into_active_model();
+    am.id = NotSet;
+    Ok(am.insert(db).await?)
+}
+
+/// A student's events in the order they took effect.
+pub async fn of_student<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+) -> Result<Vec<student_event::Model>> {
+    Ok(student_event::Entity::find()
+        .filter(student_event::Column::StudentId.eq(student_id))
+        .order_by_asc(student_event::Column::OnDate)
+        .order_by_asc(student_event::Column::Id)
+        .all(db)
+        .await?)
+}
