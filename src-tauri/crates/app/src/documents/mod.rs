@@ -20,13 +20,14 @@ use xueji_domain::rules;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
 };
 use xueji_domain::ChangeKind;
 use xueji_print::Document;
 use xueji_print::documents::change_statistics::ChangeStatistics;
 use xueji_store::entities::{application_step, issued_document, student_event};
+use xueji_store::repo::documents;
 
 use crate::app::App;
 use crate::audit;
@@ -266,15 +267,7 @@ impl App {
         if kind == PrintKind::Certificate {
             // R26.2: a certificate is issued once; a lost one is replaced by a completion proof.
             let ids: Vec<i64> = students.iter().map(|d| d.row.id).collect();
-            let mut issued = 0;
-            for part in ids.chunks(ID_CHUNK) {
-                issued += issued_document::Entity::find()
-                    .filter(issued_document::Column::Kind.eq(snake(&kind)))
-                    .filter(issued_document::Column::Voided.eq(false))
-                    .filter(issued_document::Column::StudentId.is_in(part.to_vec()))
-                    .count(&txn)
-                    .await?;
-            }
+            let issued = documents::count_issued_to(&txn, &snake(&kind), &ids).await?;
             if issued > 0 {
                 return Err(AppError::rule(
                     rules::R26_2,
@@ -335,32 +328,28 @@ impl App {
         };
         let documents = u32::try_from(docs.len()).unwrap_or(u32::MAX);
         drop(docs);
-        let rows: Vec<issued_document::ActiveModel> = serials
+        let rows: Vec<issued_document::Model> = serials
             .iter()
             .enumerate()
-            .map(|(i, serial)| issued_document::ActiveModel {
-                serial: Set(serial.clone()),
-                kind: Set(snake(&kind)),
-                student_id: Set(if kind.per_student() {
+            .map(|(i, serial)| issued_document::Model {
+                id: 0,
+                serial: serial.clone(),
+                kind: snake(&kind),
+                student_id: if kind.per_student() {
                     students.get(i).map(|d| d.row.id)
                 } else {
                     None
-                }),
-                issued_at: Set(now),
-                issued_by: Set(session.username.clone()),
-                voided: Set(false),
-                target: Set((!kind.per_student()).then(|| target.to_owned())),
-                voided_at: Set(None),
-                voided_by: Set(None),
-                void_reason: Set(None),
-                ..Default::default()
+                },
+                issued_at: now,
+                issued_by: session.username.clone(),
+                voided: false,
+                target: (!kind.per_student()).then(|| target.to_owned()),
+                voided_at: None,
+                voided_by: None,
+                void_reason: None,
             })
             .collect();
-        for part in rows.chunks(1000) {
-            issued_document::Entity::insert_many(part.to_vec())
-                .exec_without_returning(&txn)
-                .await?;
-        }
+        documents::insert_many(&txn, rows).await?;
         let range = match (serials.first(), serials.last()) {
             (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
             (Some(a), _) => a.clone(),
@@ -422,15 +411,11 @@ impl App {
                 Box::new(fill::sanction_decision(d, school, serial, today)?)
             }
             PrintKind::SanctionLiftNotice => {
-                let decision = issued_document::Entity::find()
-                    .filter(issued_document::Column::StudentId.eq(d.row.id))
-                    .filter(issued_document::Column::Kind.eq(snake(&PrintKind::SanctionDecision)))
-                    .filter(issued_document::Column::Voided.eq(false))
-                    .order_by_desc(issued_document::Column::Id)
-                    .one(db)
-                    .await?
-                    .map(|x| x.serial)
-                    .unwrap_or_default();
+                let decision =
+                    documents::latest_issued_to(db, &snake(&PrintKind::SanctionDecision), d.row.id)
+                        .await?
+                        .map(|x| x.serial)
+                        .unwrap_or_default();
                 Box::new(fill::sanction_lift_notice(
                     d, school, serial, &decision, today,
                 )?)
@@ -465,26 +450,19 @@ impl App {
         self.authorize(session, Permission::PrintDocuments).await?;
         let page_size = filter.page_size.clamp(1, 200);
         let page = filter.page.max(1);
-        let mut q = issued_document::Entity::find();
-        if let Some(k) = filter.kind {
-            q = q.filter(issued_document::Column::Kind.eq(snake(&k)));
-        }
-        if let Some(id) = filter.student_id {
-            q = q.filter(issued_document::Column::StudentId.eq(id));
-        }
-        if let Some(y) = filter.year {
-            q = q.filter(issued_document::Column::Serial.starts_with(format!("{y}-")));
-        }
-        if !filter.include_voided {
-            q = q.filter(issued_document::Column::Voided.eq(false));
-        }
-        let total = q.clone().count(self.db()).await?;
-        let rows = q
-            .order_by_desc(issued_document::Column::Id)
-            .offset(u64::from(page - 1) * u64::from(page_size))
-            .limit(u64::from(page_size))
-            .all(self.db())
-            .await?;
+        let kind = filter.kind.map(|k| snake(&k));
+        let (total, rows) = documents::page(
+            self.db(),
+            &documents::Filter {
+                kind: kind.as_deref(),
+                student_id: filter.student_id,
+                year: filter.year,
+                include_voided: filter.include_voided,
+            },
+            page,
+            page_size,
+        )
+        .await?;
         audit::record(
             self.db(),
             &session.username,
@@ -512,20 +490,14 @@ impl App {
             return Err(AppError::validation("reason", "请填写作废原因"));
         }
         let txn = self.db().begin().await?;
-        let row = issued_document::Entity::find()
-            .filter(issued_document::Column::Serial.eq(serial.trim()))
-            .one(&txn)
+        let row = documents::find_by_serial(&txn, serial.trim())
             .await?
             .ok_or_else(|| AppError::not_found(format!("编号为{}的文书", serial.trim())))?;
         if row.voided {
             return Err(AppError::conflict(format!("文书{}已作废", row.serial)));
         }
-        let mut am = row.into_active_model();
-        am.voided = Set(true);
-        am.voided_at = Set(Some(self.now()));
-        am.voided_by = Set(Some(session.username.clone()));
-        am.void_reason = Set(Some(reason.trim().to_owned()));
-        let saved = am.update(&txn).await?;
+        let saved =
+            documents::void(&txn, row, self.now(), &session.username, reason.trim()).await?;
         audit::append(
             &txn,
             &session.username,

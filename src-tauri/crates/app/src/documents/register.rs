@@ -1,10 +1,8 @@
 //! The issued-document register: serial numbers per kind and year (`2025-CERT-000001`).
 
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
-};
+use sea_orm::ConnectionTrait;
 use xueji_store::entities::issued_document;
+use xueji_store::repo::documents;
 
 use crate::error::{AppError, Result};
 use crate::views::snake;
@@ -19,13 +17,9 @@ pub(crate) async fn next_serials<C: ConnectionTrait>(
     n: usize,
 ) -> Result<Vec<String>> {
     let prefix = format!("{year}-{}-", kind.code());
-    let last = issued_document::Entity::find()
-        .filter(issued_document::Column::Serial.starts_with(&prefix))
-        .order_by_desc(issued_document::Column::Serial)
-        .one(db)
-        .await?;
+    let last = documents::last_serial(db, &prefix).await?;
     let start: u64 = last
-        .and_then(|d| d.serial[prefix.len()..].parse().ok())
+        .and_then(|serial| serial[prefix.len()..].parse().ok())
         .unwrap_or(0);
     Ok((1..=n as u64)
         .map(|i| format!("{prefix}{:06}", start + i))
@@ -46,20 +40,22 @@ pub(crate) async fn log_issue<C: ConnectionTrait>(
         .await?
         .pop()
         .ok_or_else(|| AppError::internal("无法生成文书编号"))?;
-    issued_document::ActiveModel {
-        serial: Set(serial.clone()),
-        kind: Set(snake(&kind)),
-        student_id: Set(student_id),
-        issued_at: Set(now),
-        issued_by: Set(user.to_owned()),
-        voided: Set(false),
-        target: Set(None),
-        voided_at: Set(None),
-        voided_by: Set(None),
-        void_reason: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
+    documents::insert_many(
+        db,
+        vec![issued_document::Model {
+            id: 0,
+            serial: serial.clone(),
+            kind: snake(&kind),
+            student_id,
+            issued_at: now,
+            issued_by: user.to_owned(),
+            voided: false,
+            target: None,
+            voided_at: None,
+            voided_by: None,
+            void_reason: None,
+        }],
+    )
     .await?;
     Ok(serial)
 }

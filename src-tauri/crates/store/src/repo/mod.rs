@@ -5,6 +5,7 @@ pub mod applications;
 pub mod archive_items;
 pub mod attachments;
 pub mod deadlines;
+pub mod documents;
 pub mod events;
 pub mod files;
 pub mod sanctions;
