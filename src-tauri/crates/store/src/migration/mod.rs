@@ -5,6 +5,7 @@ mod m0001_initial;
 mod m0002_search_indexes;
 mod m0003_provisional_deadlines;
 mod m0004_graduation_workflows;
+mod m0005_dashboard_indexes;
 
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_search_indexes::Migration),
             Box::new(m0003_provisional_deadlines::Migration),
             Box::new(m0004_graduation_workflows::Migration),
+            Box::new(m0005_dashboard_indexes::Migration),
         ]
     }
 }

@@ -1,13 +1,18 @@
 //! Repositories: sea-orm query builder only (no SQL text), so the same code can run on
-//! PostgreSQL later. Every write records its audit row through the same transaction.
+//! PostgreSQL later; where SQLite text is needed for speed (`compliance::duplicate_identities`,
+//! the promotion's bulk writes) the function says so. Every write records its audit row through
+//! the same transaction.
 
 pub mod applications;
 pub mod archive_items;
 pub mod attachments;
+pub mod compliance;
+pub mod dashboard;
 pub mod deadlines;
 pub mod documents;
 pub mod events;
 pub mod files;
+pub mod promotion;
 pub mod sanctions;
 pub mod school;
 pub mod students;
