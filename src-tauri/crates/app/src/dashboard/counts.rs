@@ -1,16 +1,18 @@
-//! Leaves ending soon or past, and counts by status and grade (SQL `GROUP BY`, nothing loaded
+//! Leaves ending soon or past, and counts by status and grade (one SQL `GROUP BY`, nothing loaded
 //! row by row).
 
+use std::collections::BTreeMap;
+
 use chrono::{Days, NaiveDate};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use xueji_domain::Status;
-use xueji_domain::school::Term;
-use xueji_store::entities::{semester_review, semester_review_item, student};
+use xueji_domain::school::{Semester, Term};
+use xueji_store::entities::student;
+use xueji_store::repo::dashboard as repo;
 
 use crate::app::App;
 use crate::dashboard::{CountView, LIST_LIMIT, LeaveView, ReviewSummaryView};
 use crate::error::Result;
-use crate::views::{grade_label, snake};
+use crate::views::{grade_label, parse_snake, snake};
 
 fn leave_view(s: &student::Model, today: NaiveDate) -> Option<LeaveView> {
     let until = s.leave_until?;
@@ -35,24 +37,8 @@ impl App {
         let horizon = today
             .checked_add_days(Days::new(u64::from(within_days)))
             .unwrap_or(today);
-        let on_leave = || {
-            student::Entity::find()
-                .filter(student::Column::Status.eq(snake(&Status::OnLeave)))
-                .filter(student::Column::LeaveUntil.is_not_null())
-        };
-        let ending = on_leave()
-            .filter(student::Column::LeaveUntil.gte(today))
-            .filter(student::Column::LeaveUntil.lte(horizon))
-            .order_by_asc(student::Column::LeaveUntil)
-            .limit(limit)
-            .all(self.db())
-            .await?;
-        let past = on_leave()
-            .filter(student::Column::LeaveUntil.lt(today))
-            .order_by_asc(student::Column::LeaveUntil)
-            .limit(limit)
-            .all(self.db())
-            .await?;
+        let ending = repo::leaves_ending(self.db(), today, horizon, limit).await?;
+        let past = repo::leaves_past(self.db(), today, limit).await?;
         Ok((
             ending.iter().filter_map(|s| leave_view(s, today)).collect(),
             past.iter().filter_map(|s| leave_view(s, today)).collect(),
@@ -61,33 +47,24 @@ impl App {
 
     /// Records by status (all), by grade (not archived), and the total.
     pub(crate) async fn dashboard_counts(&self) -> Result<(Vec<CountView>, Vec<CountView>, u64)> {
-        let count = |n: i64| u64::try_from(n).unwrap_or(0);
-        let statuses: Vec<(Status, i64)> = student::Entity::find()
-            .select_only()
-            .column(student::Column::Status)
-            .column_as(student::Column::Id.count(), "n")
-            .group_by(student::Column::Status)
-            .into_tuple()
-            .all(self.db())
-            .await?;
-        let grades: Vec<(Option<i32>, i64)> = student::Entity::find()
-            .select_only()
-            .column(student::Column::Grade)
-            .column_as(student::Column::Id.count(), "n")
-            .filter(student::Column::Archived.eq(false))
-            .group_by(student::Column::Grade)
-            .order_by_asc(student::Column::Grade)
-            .into_tuple()
-            .all(self.db())
-            .await?;
-        let total = statuses.iter().map(|(_, n)| count(*n)).sum();
+        // One pass over the covering index: every record by status (alphabetical, as a
+        // `GROUP BY status` gives them), the records not archived by grade (no grade first).
+        let mut statuses: BTreeMap<String, u64> = BTreeMap::new();
+        let mut grades: BTreeMap<Option<i32>, u64> = BTreeMap::new();
+        for c in repo::student_counts(self.db()).await? {
+            *statuses.entry(c.status).or_default() += c.count;
+            if !c.archived {
+                *grades.entry(c.grade).or_default() += c.count;
+            }
+        }
+        let total = statuses.values().sum();
         // In the order of the status machine, not alphabetically.
         let mut by_status: Vec<CountView> = statuses
             .into_iter()
-            .map(|(status, n)| CountView {
-                code: xueji_domain::stored::text(&status),
-                label: status.label_zh().to_owned(),
-                count: count(n),
+            .map(|(code, count)| {
+                let label = parse_snake::<Status>(&code)
+                    .map_or_else(|| code.clone(), |s| s.label_zh().to_owned());
+                CountView { code, label, count }
             })
             .collect();
         let rank = |code: &str| {
@@ -99,13 +76,13 @@ impl App {
         by_status.sort_by_key(|c| rank(&c.code));
         let by_grade = grades
             .into_iter()
-            .map(|(grade, n)| CountView {
+            .map(|(grade, count)| CountView {
                 code: grade.map(|g| g.to_string()).unwrap_or_default(),
                 label: match grade {
                     Some(_) => grade_label(grade),
                     None => "未分年级".to_owned(),
                 },
-                count: count(n),
+                count,
             })
             .collect();
         Ok((by_status, by_grade, total))
@@ -116,24 +93,13 @@ impl App {
         &self,
         today: NaiveDate,
     ) -> Result<Option<ReviewSummaryView>> {
-        let Some(r) = semester_review::Entity::find()
-            .order_by_desc(semester_review::Column::TermStart)
-            .order_by_desc(semester_review::Column::Id)
-            .one(self.db())
-            .await?
-        else {
+        let Some(r) = repo::latest_review(self.db()).await? else {
             return Ok(None);
         };
-        let items = semester_review_item::Entity::find()
-            .filter(semester_review_item::Column::ReviewId.eq(r.id));
-        let total = items.clone().count(self.db()).await?;
-        let checked = items
-            .filter(semester_review_item::Column::Checked.eq(true))
-            .count(self.db())
-            .await?;
+        let (total, checked) = repo::review_progress(self.db(), r.id).await?;
         let term = Term {
             year: xueji_domain::SchoolYear(r.school_year),
-            semester: r.semester,
+            semester: parse_snake(&r.semester).unwrap_or(Semester::First),
             start: r.term_start,
             end: r.term_end,
         };

@@ -17,9 +17,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
-};
 use xueji_domain::calendar::{Due, Provisional};
 use xueji_domain::compliance::{
     self, DropoutFacts, ExportFacts, Finding, RecordFacts, SanctionFacts, Severity,
@@ -29,7 +26,8 @@ use xueji_domain::effects::DeadlineKind;
 use xueji_domain::record::StudentRef;
 use xueji_domain::sanction::SanctionRecord;
 use xueji_domain::{SchoolYear, Status, Workflow, rules};
-use xueji_store::entities::{application, deadline, sanction, student, student_event};
+use xueji_store::entities::student;
+use xueji_store::repo::compliance as repo;
 
 use crate::app::App;
 use crate::calendar::stored_provisional;
@@ -165,42 +163,18 @@ impl App {
         };
 
         // Candidates.
-        let overdue = deadline::Entity::find()
-            .filter(deadline::Column::DoneOn.is_null())
-            .filter(deadline::Column::DueOn.lt(today))
-            .order_by_asc(deadline::Column::DueOn)
-            .limit(CANDIDATES)
-            .all(db)
-            .await?;
+        let overdue = repo::overdue_deadlines(db, today, CANDIDATES).await?;
         cut(overdue.len());
-        let on_leave = student::Entity::find()
-            .filter(student::Column::Status.eq(snake(&Status::OnLeave)))
-            .filter(student::Column::LeaveUntil.lt(today))
-            .limit(CANDIDATES)
-            .all(db)
-            .await?;
+        let on_leave = repo::expired_leaves(db, today, CANDIDATES).await?;
         cut(on_leave.len());
-        let deferred = student::Entity::find()
-            .filter(student::Column::Status.eq(snake(&Status::Deferred)))
-            .filter(student::Column::DeferredFor.lt(SchoolYear::containing(today).start_year()))
-            .limit(CANDIDATES)
-            .all(db)
-            .await?;
+        let deferred =
+            repo::expired_deferrals(db, SchoolYear::containing(today).start_year(), CANDIDATES)
+                .await?;
         cut(deferred.len());
-        let sanctions = sanction::Entity::find()
-            .filter(sanction::Column::LiftedOn.is_null())
-            .filter(sanction::Column::PeriodEnds.lt(today))
-            .limit(CANDIDATES)
-            .all(db)
-            .await?;
+        let sanctions = repo::sanctions_past_period(db, today, CANDIDATES).await?;
         cut(sanctions.len());
-        let duplicates = self.duplicate_identities().await?;
-        let open_apps = application::Entity::find()
-            .filter(application::Column::State.eq(application::ApplicationState::Open))
-            .order_by_asc(application::Column::OpenedOn)
-            .limit(CANDIDATES)
-            .all(db)
-            .await?;
+        let duplicates = repo::duplicate_identities(db, CANDIDATES).await?;
+        let open_apps = repo::open_applications(db, CANDIDATES).await?;
         cut(open_apps.len());
 
         // The students concerned.
@@ -209,16 +183,11 @@ impl App {
         ids.extend(duplicates.iter().map(|(id, _)| *id));
         ids.sort_unstable();
         ids.dedup();
-        let mut students: HashMap<i64, student::Model> = HashMap::new();
-        for chunk in ids.chunks(500) {
-            for s in student::Entity::find()
-                .filter(student::Column::Id.is_in(chunk.iter().copied()))
-                .all(db)
-                .await?
-            {
-                students.insert(s.id, s);
-            }
-        }
+        let mut students: HashMap<i64, student::Model> = repo::students_by_ids(db, &ids)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
         for s in on_leave.into_iter().chain(deferred) {
             students.insert(s.id, s);
         }
@@ -232,15 +201,11 @@ impl App {
             })
             .map(|d| d.student_id)
             .collect();
-        let dropped_on: HashMap<i64, NaiveDate> = student_event::Entity::find()
-            .filter(student_event::Column::StudentId.is_in(dropout_ids))
-            .filter(student_event::Column::Kind.eq(snake(&xueji_domain::ChangeKind::Dropout)))
-            .order_by_asc(student_event::Column::OnDate)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|e| (e.student_id, e.on_date))
-            .collect();
+        let dropped_on: HashMap<i64, NaiveDate> =
+            repo::event_dates(db, &dropout_ids, &snake(&xueji_domain::ChangeKind::Dropout))
+                .await?
+                .into_iter()
+                .collect();
 
         let mut facts: BTreeMap<i64, RecordFacts> = BTreeMap::new();
         let fact = |facts: &mut BTreeMap<i64, RecordFacts>, s: &student::Model| -> Result<()> {
@@ -431,30 +396,5 @@ impl App {
             ));
         }
         Ok((out, complete))
-    }
-
-    /// Students sharing an identity (the ID number, or the 18 characters after the 学籍号's
-    /// prefix): (student id, identity). One `GROUP BY` over the table.
-    async fn duplicate_identities(&self) -> Result<Vec<(i64, String)>> {
-        let db = self.db();
-        let sql = "WITH keys(id, k) AS ( \
-                 SELECT id, id_number FROM student \
-                 UNION SELECT id, substr(xueji_number, 2) FROM student \
-                   WHERE length(xueji_number) = 19 ) \
-             SELECT keys.id AS id, keys.k AS k FROM keys JOIN ( \
-                 SELECT k FROM keys GROUP BY k HAVING COUNT(DISTINCT id) > 1 \
-             ) dup ON dup.k = keys.k ORDER BY keys.k, keys.id LIMIT 2000";
-        let rows = db
-            .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-            .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let id: i64 = r.try_get("", "id")?;
-            let k: String = r.try_get("", "k")?;
-            if !out.iter().any(|(x, _)| *x == id) {
-                out.push((id, k));
-            }
-        }
-        Ok(out)
     }
 }

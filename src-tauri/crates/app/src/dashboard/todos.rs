@@ -4,49 +4,22 @@ use std::collections::HashMap;
 use xueji_domain::rules;
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use xueji_domain::ChangeKind;
 use xueji_domain::workflow::Party;
-use xueji_domain::{ApplicationKind, ChangeKind};
-use xueji_store::entities::{application, application_step, deadline, student};
+use xueji_store::repo::dashboard as repo;
 
 use crate::app::App;
 use crate::dashboard::{LIST_LIMIT, TodoView, working_days_left};
 use crate::error::Result;
-use crate::views::{DeadlineView, provisional_reason, snake};
-
-/// The condition that an open application waits on this school: its own steps (学校, 校务会议,
-/// 校长, 德育部门), the sending school's step of its transfer-out, the receiving school's step
-/// of a transfer-in.
-fn waiting_on_school() -> Condition {
-    let own: Vec<String> = [
-        Party::School,
-        Party::SchoolCouncil,
-        Party::Principal,
-        Party::MoralEducationOffice,
-    ]
-    .iter()
-    .map(snake)
-    .collect();
-    Condition::any()
-        .add(application::Column::WaitingOn.is_in(own))
-        .add(
-            Condition::all()
-                .add(application::Column::WaitingOn.eq(snake(&Party::SendingSchool)))
-                .add(application::Column::ChangeKind.eq(snake(&ChangeKind::TransferOut))),
-        )
-        .add(
-            Condition::all()
-                .add(application::Column::WaitingOn.eq(Party::ReceivingSchool))
-                .add(application::Column::ChangeKind.like("transfer_in%")),
-        )
-}
+use crate::views::{DeadlineView, parse_snake, provisional_reason};
 
 /// The rule an application follows, from its change kind.
-pub(crate) fn change_rule(kind: ApplicationKind) -> (String, String) {
-    let rule = kind.change().map_or(rules::R13_1, ChangeKind::rule);
-    (rule.as_str().to_owned(), kind.label_zh().to_owned())
+pub(crate) fn change_rule(kind: &str) -> (String, String) {
+    match parse_snake::<ChangeKind>(kind) {
+        Some(k) => (k.rule().as_str().to_owned(), k.label_zh().to_owned()),
+        None if kind.starts_with("transfer_in") => (rules::R13_1.to_string(), "转入".to_owned()),
+        None => (String::new(), kind.to_owned()),
+    }
 }
 
 /// Working days left (provisionally counted past the loaded notices).
@@ -62,31 +35,11 @@ impl App {
         notes: &mut Vec<String>,
     ) -> Result<(Vec<TodoView>, u64)> {
         let limit = u64::try_from(LIST_LIMIT).unwrap_or(u64::MAX);
-        let apps_query = application::Entity::find()
-            .filter(application::Column::State.eq(application::ApplicationState::Open))
-            .filter(waiting_on_school());
-        let deadlines_query = deadline::Entity::find().filter(deadline::Column::DoneOn.is_null());
-        let total = apps_query.clone().count(self.db()).await?
-            + deadlines_query.clone().count(self.db()).await?;
-        let apps = apps_query
-            .order_by_asc(application::Column::DueOn)
-            .order_by_asc(application::Column::Id)
-            .limit(limit)
-            .all(self.db())
-            .await?;
-        let deadlines = deadlines_query
-            .order_by_asc(deadline::Column::DueOn)
-            .order_by_asc(deadline::Column::Id)
-            .limit(limit)
-            .all(self.db())
-            .await?;
-        let steps: HashMap<(i64, i32), String> = application_step::Entity::find()
-            .filter(application_step::Column::ApplicationId.is_in(apps.iter().map(|a| a.id)))
-            .all(self.db())
-            .await?
-            .into_iter()
-            .map(|s| ((s.application_id, s.ordinal), s.label))
-            .collect();
+        let total = repo::todo_count(self.db()).await?;
+        let apps = repo::applications_waiting(self.db(), limit).await?;
+        let deadlines = repo::deadlines_open(self.db(), limit).await?;
+        let app_ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
+        let steps = repo::step_labels(self.db(), &app_ids).await?;
         let student_ids: Vec<i64> = apps
             .iter()
             .filter_map(|a| a.student_id)
@@ -95,9 +48,11 @@ impl App {
         let names = self.student_names(&student_ids).await?;
         let mut out = Vec::with_capacity(apps.len() + deadlines.len());
         for a in &apps {
-            let (rule, kind_label) = change_rule(a.change_kind);
+            let (rule, kind_label) = change_rule(&a.change_kind);
             let waiting = a
                 .waiting_on
+                .as_deref()
+                .and_then(parse_snake::<Party>)
                 .map(|p| p.label_zh().to_owned())
                 .unwrap_or_default();
             let step = a
@@ -114,7 +69,7 @@ impl App {
                 application_id: Some(a.id),
                 student_id: a.student_id,
                 student_name: a.student_id.and_then(|s| names.get(&s).cloned()),
-                kind: a.change_kind.code().to_owned(),
+                kind: a.change_kind.clone(),
                 label: format!("{kind_label}：{step}"),
                 rule,
                 due_on: a.due_on,
@@ -131,7 +86,7 @@ impl App {
                 application_id: d.application_id,
                 student_id: Some(d.student_id),
                 student_name: names.get(&d.student_id).cloned(),
-                kind: xueji_domain::stored::text(&d.kind),
+                kind: d.kind.clone(),
                 label: d.label.clone(),
                 rule: d.rule.clone(),
                 due_on: Some(d.due_on),
@@ -160,21 +115,6 @@ impl App {
 
     /// Names of students by id (for the dashboard's lists).
     pub(crate) async fn student_names(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
-        let mut ids = ids.to_vec();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut out = HashMap::with_capacity(ids.len());
-        for chunk in ids.chunks(500) {
-            let rows: Vec<(i64, String)> = student::Entity::find()
-                .select_only()
-                .column(student::Column::Id)
-                .column(student::Column::Name)
-                .filter(student::Column::Id.is_in(chunk.iter().copied()))
-                .into_tuple()
-                .all(self.db())
-                .await?;
-            out.extend(rows);
-        }
-        Ok(out)
+        Ok(repo::student_names(self.db(), ids).await?)
     }
 }
