@@ -6,6 +6,7 @@ mod common;
 
 use common::{fresh, sample_id_number, sample_student, student_with};
 use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+use xueji_domain::{Status, StudyMode};
 use xueji_store::repo::{compliance, dashboard, promotion, students};
 
 /// What `duplicate_identities` computed before m0005: every identity of every student grouped.
@@ -198,7 +199,7 @@ async fn the_promotion_reads_every_row_not_archived_as_stored() {
         .map(|m| m.id)
         .collect();
     students::update(&txn, "admin", ids[6], "leave", |m| {
-        m.status = "on_leave".to_owned();
+        m.status = Status::OnLeave;
         m.leave_until = Some(d(2026, 9, 30));
         m.last_change_on = Some(d(2026, 3, 2));
     })
@@ -208,7 +209,7 @@ async fn the_promotion_reads_every_row_not_archived_as_stored() {
         m.hold_since = Some(d(2026, 1, 5));
         m.hold_judgment_on = Some(d(2026, 4, 1));
         m.deferred_for = Some(2026);
-        "special".clone_into(&mut m.study_mode);
+        m.study_mode = StudyMode::HomeTeaching;
     })
     .await
     .expect("hold");
@@ -229,9 +230,9 @@ async fn the_promotion_reads_every_row_not_archived_as_stored() {
     for (r, m) in read.iter().zip(&stored) {
         let plan_fields = |x: &student::Model| {
             (
-                (x.id, x.name.clone(), x.status.clone()),
+                (x.id, x.name.clone(), x.status),
                 (x.grade, x.grade_year, x.class_name.clone()),
-                (x.study_mode.clone(), x.birth_date, x.foreign_national),
+                (x.study_mode, x.birth_date, x.foreign_national),
                 (x.leave_until, x.deferred_for, x.aux_number.clone()),
                 (x.hold_since, x.hold_judgment_on, x.last_change_on),
             )

@@ -15,7 +15,6 @@ use xueji_domain::rules;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, TransactionTrait};
-use xueji_domain::change::ChangeKind;
 use xueji_domain::effects::{Effects, Event, EventKind, RecordUpdate};
 use xueji_domain::{Grade, SchoolYear, Status, engine};
 use xueji_store::entities::student;
@@ -26,7 +25,7 @@ use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::record::{self, status_of};
-use crate::views::{StatusView, grade_label, parse_snake, snake};
+use crate::views::{StatusView, grade_label, snake};
 
 /// Ids per `IN (…)` list of an update.
 const ID_CHUNK: usize = 10_000;
@@ -108,13 +107,7 @@ fn exception(
         grade: m.grade,
         grade_label: grade_label(m.grade),
         class_name: m.class_name.clone(),
-        status: status_of(m).map_or_else(
-            |_| StatusView {
-                code: m.status.clone(),
-                label: m.status.clone(),
-            },
-            StatusView::from,
-        ),
+        status: StatusView::from(m.status),
         kind: kind.to_owned(),
         reason,
         rule,
@@ -170,8 +163,7 @@ impl App {
                 continue;
             }
             if let Some(kind) = pending.get(&m.id) {
-                let change: Option<ChangeKind> = parse_snake(kind);
-                let (label, rule) = change.map_or_else(
+                let (label, rule) = kind.change().map_or_else(
                     || ("学籍变动".to_owned(), rules::R10_1.to_string()),
                     |k| (k.label_zh().to_owned(), k.rule().as_str().to_owned()),
                 );

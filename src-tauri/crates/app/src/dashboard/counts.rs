@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use xueji_domain::Status;
-use xueji_domain::school::{Semester, Term};
+use xueji_domain::school::Term;
 use xueji_store::entities::student;
 use xueji_store::repo::dashboard as repo;
 
 use crate::app::App;
 use crate::dashboard::{CountView, LIST_LIMIT, LeaveView, ReviewSummaryView};
 use crate::error::Result;
-use crate::views::{grade_label, parse_snake, snake};
+use crate::views::grade_label;
 
 fn leave_view(s: &student::Model, today: NaiveDate) -> Option<LeaveView> {
     let until = s.leave_until?;
@@ -47,33 +47,32 @@ impl App {
 
     /// Records by status (all), by grade (not archived), and the total.
     pub(crate) async fn dashboard_counts(&self) -> Result<(Vec<CountView>, Vec<CountView>, u64)> {
-        // One pass over the covering index: every record by status (alphabetical, as a
-        // `GROUP BY status` gives them), the records not archived by grade (no grade first).
-        let mut statuses: BTreeMap<String, u64> = BTreeMap::new();
+        // One pass over the covering index: every record by status, the records not archived
+        // by grade (no grade first).
+        let rank = |s: Status| {
+            Status::ALL
+                .iter()
+                .position(|x| *x == s)
+                .unwrap_or(usize::MAX)
+        };
+        // By the order of the status machine, not alphabetically.
+        let mut statuses: BTreeMap<usize, (Status, u64)> = BTreeMap::new();
         let mut grades: BTreeMap<Option<i32>, u64> = BTreeMap::new();
         for c in repo::student_counts(self.db()).await? {
-            *statuses.entry(c.status).or_default() += c.count;
+            statuses.entry(rank(c.status)).or_insert((c.status, 0)).1 += c.count;
             if !c.archived {
                 *grades.entry(c.grade).or_default() += c.count;
             }
         }
-        let total = statuses.values().sum();
-        // In the order of the status machine, not alphabetically.
-        let mut by_status: Vec<CountView> = statuses
-            .into_iter()
-            .map(|(code, count)| {
-                let label = parse_snake::<Status>(&code)
-                    .map_or_else(|| code.clone(), |s| s.label_zh().to_owned());
-                CountView { code, label, count }
+        let total = statuses.values().map(|(_, n)| n).sum();
+        let by_status: Vec<CountView> = statuses
+            .into_values()
+            .map(|(status, count)| CountView {
+                code: xueji_domain::stored::text(&status),
+                label: status.label_zh().to_owned(),
+                count,
             })
             .collect();
-        let rank = |code: &str| {
-            Status::ALL
-                .iter()
-                .position(|s| snake(s) == code)
-                .unwrap_or(usize::MAX)
-        };
-        by_status.sort_by_key(|c| rank(&c.code));
         let by_grade = grades
             .into_iter()
             .map(|(grade, count)| CountView {
@@ -99,7 +98,7 @@ impl App {
         let (total, checked) = repo::review_progress(self.db(), r.id).await?;
         let term = Term {
             year: xueji_domain::SchoolYear(r.school_year),
-            semester: parse_snake(&r.semester).unwrap_or(Semester::First),
+            semester: r.semester,
             start: r.term_start,
             end: r.term_end,
         };

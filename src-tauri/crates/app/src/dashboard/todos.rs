@@ -4,22 +4,18 @@ use std::collections::HashMap;
 use xueji_domain::rules;
 
 use chrono::NaiveDate;
-use xueji_domain::ChangeKind;
-use xueji_domain::workflow::Party;
+use xueji_domain::{ApplicationKind, ChangeKind};
 use xueji_store::repo::dashboard as repo;
 
 use crate::app::App;
 use crate::dashboard::{LIST_LIMIT, TodoView, working_days_left};
 use crate::error::Result;
-use crate::views::{DeadlineView, parse_snake, provisional_reason};
+use crate::views::{DeadlineView, provisional_reason};
 
 /// The rule an application follows, from its change kind.
-pub(crate) fn change_rule(kind: &str) -> (String, String) {
-    match parse_snake::<ChangeKind>(kind) {
-        Some(k) => (k.rule().as_str().to_owned(), k.label_zh().to_owned()),
-        None if kind.starts_with("transfer_in") => (rules::R13_1.to_string(), "转入".to_owned()),
-        None => (String::new(), kind.to_owned()),
-    }
+pub(crate) fn change_rule(kind: ApplicationKind) -> (String, String) {
+    let rule = kind.change().map_or(rules::R13_1, ChangeKind::rule);
+    (rule.as_str().to_owned(), kind.label_zh().to_owned())
 }
 
 /// Working days left (provisionally counted past the loaded notices).
@@ -48,11 +44,9 @@ impl App {
         let names = self.student_names(&student_ids).await?;
         let mut out = Vec::with_capacity(apps.len() + deadlines.len());
         for a in &apps {
-            let (rule, kind_label) = change_rule(&a.change_kind);
+            let (rule, kind_label) = change_rule(a.change_kind);
             let waiting = a
                 .waiting_on
-                .as_deref()
-                .and_then(parse_snake::<Party>)
                 .map(|p| p.label_zh().to_owned())
                 .unwrap_or_default();
             let step = a
@@ -69,7 +63,7 @@ impl App {
                 application_id: Some(a.id),
                 student_id: a.student_id,
                 student_name: a.student_id.and_then(|s| names.get(&s).cloned()),
-                kind: a.change_kind.clone(),
+                kind: a.change_kind.code().to_owned(),
                 label: format!("{kind_label}：{step}"),
                 rule,
                 due_on: a.due_on,
@@ -86,7 +80,7 @@ impl App {
                 application_id: d.application_id,
                 student_id: Some(d.student_id),
                 student_name: names.get(&d.student_id).cloned(),
-                kind: d.kind.clone(),
+                kind: xueji_domain::stored::text(&d.kind),
                 label: d.label.clone(),
                 rule: d.rule.clone(),
                 due_on: Some(d.due_on),

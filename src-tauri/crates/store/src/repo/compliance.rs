@@ -10,7 +10,6 @@ use xueji_domain::Status;
 use crate::entities::application::{self, ApplicationState};
 use crate::entities::{deadline, sanction, student, student_event};
 use crate::error::Result;
-use crate::repo::students::status_name;
 
 /// Ids per `IN (…)` list of a lookup.
 const ID_CHUNK: usize = 500;
@@ -37,7 +36,7 @@ pub async fn expired_leaves<C: ConnectionTrait>(
     limit: u64,
 ) -> Result<Vec<student::Model>> {
     Ok(student::Entity::find()
-        .filter(student::Column::Status.eq(status_name(Status::OnLeave)))
+        .filter(student::Column::Status.eq(Status::OnLeave))
         .filter(student::Column::LeaveUntil.lt(today))
         .limit(limit)
         .all(db)
@@ -51,7 +50,7 @@ pub async fn expired_deferrals<C: ConnectionTrait>(
     limit: u64,
 ) -> Result<Vec<student::Model>> {
     Ok(student::Entity::find()
-        .filter(student::Column::Status.eq(status_name(Status::Deferred)))
+        .filter(student::Column::Status.eq(Status::Deferred))
         .filter(student::Column::DeferredFor.lt(year))
         .limit(limit)
         .all(db)

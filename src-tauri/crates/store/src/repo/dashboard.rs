@@ -17,7 +17,6 @@ use xueji_domain::{ChangeKind, Status};
 use crate::entities::application::{self, ApplicationState};
 use crate::entities::{application_step, deadline, semester_review, semester_review_item, student};
 use crate::error::Result;
-use crate::repo::students::status_name;
 
 /// Ids per `IN (…)` list of a lookup.
 const ID_CHUNK: usize = 500;
@@ -149,7 +148,7 @@ pub async fn student_names<C: ConnectionTrait>(
 
 fn on_leave_until_known() -> Select<student::Entity> {
     student::Entity::find()
-        .filter(student::Column::Status.eq(status_name(Status::OnLeave)))
+        .filter(student::Column::Status.eq(Status::OnLeave))
         .filter(student::Column::LeaveUntil.is_not_null())
 }
 
@@ -188,7 +187,7 @@ pub async fn leaves_past<C: ConnectionTrait>(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StudentCount {
     pub grade: Option<i32>,
-    pub status: String,
+    pub status: Status,
     pub archived: bool,
     pub count: u64,
 }
@@ -196,7 +195,7 @@ pub struct StudentCount {
 /// Every student counted by (grade, status, archived): one `GROUP BY` read from the covering
 /// index `idx_student_counts` (m0005) alone, in its order; the caller sums what it shows.
 pub async fn student_counts<C: ConnectionTrait>(db: &C) -> Result<Vec<StudentCount>> {
-    let rows: Vec<(Option<i32>, String, bool, i64)> = student::Entity::find()
+    let rows: Vec<(Option<i32>, Status, bool, i64)> = student::Entity::find()
         .select_only()
         .column(student::Column::Grade)
         .column(student::Column::Status)

@@ -15,6 +15,8 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Statement, Value,
 };
 
+use xueji_domain::{ApplicationKind, Status, StudyMode};
+
 use crate::entities::application::{self, ApplicationState};
 use crate::entities::student;
 use crate::error::{Result, StoreError};
@@ -30,11 +32,11 @@ const STORE_CACHE_KIB: u32 = 65_536;
 struct PlanRow {
     id: i64,
     name: String,
-    status: String,
+    status: Status,
     grade: Option<i32>,
     grade_year: Option<i32>,
     class_name: Option<String>,
-    study_mode: String,
+    study_mode: StudyMode,
     birth_date: NaiveDate,
     foreign_national: bool,
     leave_until: Option<NaiveDate>,
@@ -142,14 +144,16 @@ pub async fn plan_students<C: ConnectionTrait>(db: &C) -> Result<Vec<student::Mo
 
 /// The change kind of each student's open application (students with one; a transfer-in has no
 /// student yet).
-pub async fn open_application_kinds<C: ConnectionTrait>(db: &C) -> Result<HashMap<i64, String>> {
+pub async fn open_application_kinds<C: ConnectionTrait>(
+    db: &C,
+) -> Result<HashMap<i64, ApplicationKind>> {
     Ok(application::Entity::find()
         .select_only()
         .column(application::Column::StudentId)
         .column(application::Column::ChangeKind)
         .filter(application::Column::State.eq(ApplicationState::Open))
         .filter(application::Column::StudentId.is_not_null())
-        .into_tuple::<(Option<i64>, String)>()
+        .into_tuple::<(Option<i64>, ApplicationKind)>()
         .all(db)
         .await?
         .into_iter()
