@@ -3,8 +3,8 @@
 mod common;
 mod common_batches;
 
-use common::{TestApp, d};
-use common_batches::{Seed, add_sanction, audit_targets, open_application, pdf_text, scalar, seed};
+use common::{TestApp, d, pdf_text};
+use common_batches::{Seed, add_sanction, audit_targets, open_application, scalar, seed};
 use sea_orm::EntityTrait;
 use xueji_app::batches::{
     CertificatesInput, GraduationInput, GraduationResultInput, ReviewOpenInput,

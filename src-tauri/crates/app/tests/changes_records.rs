@@ -2,11 +2,9 @@
 //! deferral, data corrections, skipping and repeating a grade.
 
 mod common;
-mod common_batches;
 mod common_changes;
 
-use common::{d, newcomer, transfer_free};
-use common_batches::pdf_text;
+use common::{d, newcomer, pdf_text, transfer_free};
 use common_changes::{World, proof, refused};
 use xueji_app::ErrorKind;
 use xueji_app::changes::ApplicationState;

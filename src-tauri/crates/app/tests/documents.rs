@@ -4,8 +4,8 @@
 mod common;
 mod common_batches;
 
-use common::{TestApp, d, newcomer};
-use common_batches::{Seed, audit_targets, pdf_text, seed};
+use common::{TestApp, d, newcomer, pdf_text};
+use common_batches::{Seed, audit_targets, seed};
 use xueji_app::documents::{BatchFilter, DocumentLogFilter, DocumentRequest, PrintKind};
 use xueji_app::{ErrorKind, Role};
 

@@ -6,8 +6,8 @@
 mod common;
 mod common_hardship;
 
-use common::{TestApp, d, newcomer};
-use common_hardship::{apply_input, audit_rows, pdf_text};
+use common::{TestApp, d, newcomer, pdf_text};
+use common_hardship::{apply_input, audit_rows};
 use xueji_app::hardship::{
     AidGrantInput, ClassAssessInput, DecideInput, HardshipFilter, HardshipLevel, ObjectInput,
     ObjectionDecideInput,

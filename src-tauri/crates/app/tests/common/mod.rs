@@ -1,4 +1,5 @@
-//! A real application on a real SQLCipher file in a temp folder, with a manual clock.
+//! A real application on a real SQLCipher file in a temp folder, with a manual clock; and the text
+//! of a PDF it printed.
 #![allow(dead_code)]
 
 use std::sync::Arc;
@@ -169,4 +170,23 @@ pub fn transfer_free(
         grade,
         ..newcomer(name, birth, seq, entry)
     }
+}
+
+/// The text of a PDF (`pdftotext -raw`), white space removed.
+pub fn pdf_text(name: &str, pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).expect("write pdf");
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("poppler-utils (pdftotext) must be installed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }

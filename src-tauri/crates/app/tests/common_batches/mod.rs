@@ -1,9 +1,7 @@
 //! Helpers for the batch and document tests: students seeded straight into the store in any
 //! status and grade (the changes that would bring them there belong to other use cases), open
-//! applications, sanctions, audit lookups and PDF text.
+//! applications, sanctions, and audit lookups.
 #![allow(dead_code)]
-
-use std::process::Command;
 
 use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, Statement, TransactionTrait};
@@ -165,25 +163,5 @@ pub async fn audit_targets(t: &TestApp, action: &str) -> Vec<String> {
         .expect("audit");
     rows.iter()
         .map(|r| r.try_get::<String>("", "target").expect("target"))
-        .collect()
-}
-
-/// The text of a PDF (`pdftotext -raw`), white space removed.
-pub fn pdf_text(name: &str, pdf: &[u8]) -> String {
-    let dir = std::env::temp_dir().join("xueji-app-tests").join(name);
-    std::fs::create_dir_all(&dir).expect("dir");
-    let path = dir.join(format!("{}.pdf", std::process::id()));
-    std::fs::write(&path, pdf).expect("write");
-    let out = Command::new("pdftotext")
-        .arg("-raw")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("poppler-utils (pdftotext) must be installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .chars()
-        .filter(|c| !c.is_whitespace())
         .collect()
 }

@@ -50,25 +50,6 @@ pub async fn audit_rows(t: &TestApp, action: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The text of a PDF (`pdftotext -raw`), white space removed.
-pub fn pdf_text(name: &str, pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join(format!("{name}.pdf"));
-    std::fs::write(&path, pdf).expect("write pdf");
-    let out = std::process::Command::new("pdftotext")
-        .arg("-raw")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("poppler-utils (pdftotext) must be installed");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
-
 /// A test app whose sessions do not lock when the clock jumps days ahead.
 pub async fn app(today: chrono::NaiveDate) -> TestApp {
     let t = TestApp::new(today).await;
