@@ -3,28 +3,16 @@
 //! approval form saved to PDF through the system's save dialog; then a step recorded from
 //! 首页's to-do list and an approval from the application list. One app session runs all wizards to keep the run short.
 
-mod wizard;
-
-/// Runs a WebDriver step; on failure names it (line) and the error before returning it.
-macro_rules! step {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("step at line {} failed: {e:?}", line!());
-                return Err(e);
-            }
-        }
-    };
-}
-
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use fantoccini::error::CmdError;
 use serde_json::json;
-use wizard::{APPROVER, PASSWORD, Pupil, pick, set_date, wait_text};
-use xueji_e2e::{ADMIN_PASSWORD, ADMIN_USERNAME, AppHandle, with_app};
+use xueji_e2e::seed::{self, Pupil};
+use xueji_e2e::{
+    ADMIN_PASSWORD, ADMIN_USERNAME, APPROVER, AppHandle, STAFF_PASSWORD, dates, files, step,
+    with_app,
+};
 
 /// What to type into one field of a wizard.
 #[derive(Clone, Copy, Debug)]
@@ -333,7 +321,7 @@ const CASES: &[Case] = &[
 
 struct Run {
     app: AppHandle,
-    ids: HashMap<&'static str, i64>,
+    ids: HashMap<String, i64>,
     scan: PathBuf,
     out: PathBuf,
     today: String,
@@ -352,17 +340,21 @@ impl Run {
             .await
             .is_ok()
         {
-            step!(wizard::tap(&self.app, "[data-test=change-student]").await);
+            step!(self.app.click("[data-test=change-student]").await);
         }
         step!(self.app.fill("[data-test=student-search]", name).await);
-        step!(wizard::tap(&self.app, &format!("[data-test=student-row-{id}]")).await);
-        wait_text(&self.app, "[data-test=chosen-student]", name).await?;
         step!(
-            wizard::tap(
-                &self.app,
-                "[data-test=step-student] [data-test=wizard-next]"
-            )
-            .await
+            self.app
+                .click(&format!("[data-test=student-row-{id}]"))
+                .await
+        );
+        self.app
+            .wait_text("[data-test=chosen-student]", name)
+            .await?;
+        step!(
+            self.app
+                .click("[data-test=step-student] [data-test=wizard-next]")
+                .await
         );
         step!(self.app.find("[data-test=step-facts]").await);
         Ok(())
@@ -373,8 +365,8 @@ impl Run {
         for f in fills {
             match *f {
                 On(date) => {
-                    let date = wizard::resolve_date(&self.today, date);
-                    set_date(app, "[data-test=fact-effectiveOn]", &date).await?;
+                    let date = dates::resolve_date(&self.today, date);
+                    app.set_date("[data-test=fact-effectiveOn]", &date).await?;
                 }
                 Text(key, value) => {
                     let value = match value {
@@ -385,22 +377,23 @@ impl Run {
                     step!(app.fill(&format!("[data-test=fact-{key}]"), value).await);
                 }
                 Date(key, date) => {
-                    let date = wizard::resolve_date(&self.today, date);
-                    set_date(app, &format!("[data-test=fact-{key}]"), &date).await?;
+                    let date = dates::resolve_date(&self.today, date);
+                    app.set_date(&format!("[data-test=fact-{key}]"), &date)
+                        .await?;
                 }
                 Radio(key, value) => {
-                    wizard::tap(app, &format!("[data-test=option-{key}-{value}]")).await?;
+                    app.click(&format!("[data-test=option-{key}-{value}]"))
+                        .await?;
                 }
                 Select(key, value) => {
-                    pick(
-                        app,
+                    app.pick(
                         &format!("[data-test=fact-{key}]"),
                         &format!("[data-test=option-{key}-{value}]"),
                     )
                     .await?;
                 }
                 Year(key, year) => {
-                    let next = wizard::next_school_year(&self.today);
+                    let next = dates::next_school_year(&self.today);
                     let year = match year {
                         "NEXT" => next,
                         "NEXT-1" => next - 1,
@@ -416,7 +409,7 @@ impl Run {
     }
 
     async fn check(&self) -> Result<(), CmdError> {
-        step!(wizard::tap(&self.app, "[data-test=wizard-check]").await);
+        step!(self.app.click("[data-test=wizard-check]").await);
         step!(self.app.find("[data-test=step-check]").await);
         Ok(())
     }
@@ -424,14 +417,14 @@ impl Run {
     /// One wizard, refused then allowed; returns the application's id.
     async fn wizard(&self, case: &Case) -> Result<i64, CmdError> {
         let app = &self.app;
-        step!(wizard::goto(app, &format!("/changes/new/{}", case.ty)).await);
+        step!(app.goto(&format!("/changes/new/{}", case.ty)).await);
         step!(app.find(&format!("[data-test=wizard-{}]", case.ty)).await);
         if let Some(s) = case.refused_student {
             step!(self.choose(s).await);
         }
         step!(self.fill(case.refused).await);
         step!(self.check().await);
-        let refusal = wait_text(app, "[data-test=refusal]", case.rule).await?;
+        let refusal = app.wait_text("[data-test=refusal]", case.rule).await?;
         assert!(
             app.text("[data-test=refusal-rule]")
                 .await?
@@ -440,12 +433,18 @@ impl Run {
             case.ty
         );
         if case.ty == "transfer_out" {
-            wizard::shot(app, "changes-wizard-refusal").await;
+            app.shot("changes-wizard-refusal").await;
         }
-        step!(wizard::tap(app, "[data-test=step-check] [data-test=wizard-back]").await);
+        step!(
+            app.click("[data-test=step-check] [data-test=wizard-back]")
+                .await
+        );
         step!(app.find("[data-test=step-facts]").await);
         if let Some(s) = case.allowed_student {
-            step!(wizard::tap(app, "[data-test=step-facts] [data-test=wizard-back]").await);
+            step!(
+                app.click("[data-test=step-facts] [data-test=wizard-back]")
+                    .await
+            );
             step!(self.choose(s).await);
         }
         step!(self.fill(case.allowed).await);
@@ -468,8 +467,11 @@ impl Run {
             "{}: proofs missing",
             case.ty
         );
-        step!(wizard::tap(app, "[data-test=step-check] [data-test=wizard-next]").await);
-        step!(wizard::confirm(app, "[data-test=wizard-submit]").await);
+        step!(
+            app.click("[data-test=step-check] [data-test=wizard-next]")
+                .await
+        );
+        step!(app.confirm("[data-test=wizard-submit]").await);
         let submitted = step!(app.text("[data-test=submitted]").await);
         let id: i64 = submitted
             .split("申请编号 ")
@@ -479,18 +481,21 @@ impl Run {
             .unwrap_or_else(|| panic!("{}: no application id in {submitted}", case.ty));
         if let Some(needle) = case.print {
             let path = self.out.join(format!("{}.pdf", case.ty));
-            step!(wizard::tap(app, "[data-test=print-form]").await);
-            wizard::save_dialog(app, &path).await;
-            wait_text(app, "[data-test=printed]", "保存在").await?;
-            let text = wizard::pdf_text(&path);
+            step!(app.click("[data-test=print-form]").await);
+            files::move_saved(app, &path).await;
+            app.wait_text("[data-test=printed]", "保存在").await?;
+            let text = files::pdf_text(&path);
             assert!(
                 text.contains(needle),
                 "{}: the PDF lacks {needle}: {text}",
                 case.ty
             );
         }
-        step!(wizard::tap(app, "[data-test=step-print] [data-test=wizard-next]").await);
-        step!(wizard::tap(app, "[data-test=back-to-list]").await);
+        step!(
+            app.click("[data-test=step-print] [data-test=wizard-next]")
+                .await
+        );
+        step!(app.click("[data-test=back-to-list]").await);
         step!(app.find("[data-test=application-list]").await);
         Ok(id)
     }
@@ -500,9 +505,9 @@ impl Run {
 /// opened from there, and the step it waits for recorded; then the registrar again.
 async fn record_from_todo(app: &AppHandle, today: &str) -> Result<(), CmdError> {
     let app = app.clone();
-    step!(wizard::logout(&app).await);
-    step!(app.login(APPROVER, PASSWORD).await);
-    step!(wizard::goto(&app, "/").await);
+    step!(app.logout().await);
+    step!(app.login(APPROVER, STAFF_PASSWORD).await);
+    step!(app.goto("/").await);
     let todo = step!(app.find("[data-test^=todo-open-application-]").await);
     let number = |attr: Option<String>| -> i64 {
         attr.as_deref()
@@ -512,125 +517,167 @@ async fn record_from_todo(app: &AppHandle, today: &str) -> Result<(), CmdError> 
     };
     let todo_id = number(todo.attr("data-test").await?);
     step!(
-        wizard::tap(
-            &app,
-            &format!("[data-test=todo-open-application-{todo_id}]")
-        )
-        .await
+        app.click(&format!("[data-test=todo-open-application-{todo_id}]"))
+            .await
     );
     step!(app.find("[data-test=application-detail]").await);
     let waiting = step!(app.find("[data-test^=decide-step-]").await);
     let step_no = number(waiting.attr("data-test").await?);
-    step!(wizard::tap(&app, &format!("[data-test=decide-step-{step_no}]")).await);
+    step!(
+        app.click(&format!("[data-test=decide-step-{step_no}]"))
+            .await
+    );
     step!(app.find("[data-test=decide-dialog]").await);
-    set_date(&app, "[data-test=decide-on]", today).await?;
-    step!(wizard::confirm(&app, "[data-test=decide-confirm]").await);
-    wait_text(
-        &app,
-        &format!("[data-test=step-{step_no}-decision]"),
-        "同意",
-    )
-    .await?;
-    wizard::shot(&app, "changes-todo-step-recorded").await;
-    step!(wizard::logout(&app).await);
+    app.set_date("[data-test=decide-on]", today).await?;
+    step!(app.confirm("[data-test=decide-confirm]").await);
+    app.wait_text(&format!("[data-test=step-{step_no}-decision]"), "同意")
+        .await?;
+    app.shot("changes-todo-step-recorded").await;
+    step!(app.logout().await);
     step!(app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await);
     Ok(())
+}
+
+/// The pupils on the books (the approver and 德育处 added): all 在读 but for the two grade-1
+/// newcomers; then S2 on leave, S8 abroad, S14 deferred, through the real commands, approved by
+/// the right roles. Returns their ids by name.
+async fn put_on_books(
+    app: &AppHandle,
+    pupils: &[(Pupil, bool)],
+    today: &str,
+) -> HashMap<String, i64> {
+    app.add_users().await;
+    let entry = dates::days_before(today, 450);
+    let approved = dates::days_before(today, 440);
+    let ids = seed::enrol_all(app, pupils, &entry, &approved).await;
+    let ids: HashMap<String, i64> = pupils
+        .iter()
+        .map(|(p, _)| p.name.clone())
+        .zip(ids)
+        .collect();
+    let earlier = dates::days_before(today, 200);
+    let later = dates::days_before(today, 199);
+    let leave = seed::submit(
+        app,
+        ids[S2],
+        json!({ "type": "leave", "reason": { "type": "other", "description": "外地就医" } }),
+        &earlier,
+        &["written_application", "other_proof"],
+    )
+    .await;
+    let abroad = seed::submit(
+        app,
+        ids[S8],
+        json!({ "type": "go_abroad" }),
+        &earlier,
+        &["travel_document"],
+    )
+    .await;
+    let deferral = seed::submit(
+        app,
+        ids[S14],
+        json!({ "type": "defer", "schoolYear": dates::next_school_year(today) }),
+        today,
+        &["written_application", "county_hospital_certificate"],
+    )
+    .await;
+    let seeded: Vec<i64> = [&leave, &abroad]
+        .iter()
+        .map(|v| v["row"]["id"].as_i64().expect("id"))
+        .collect();
+    seed::complete(app, &seeded, &later).await;
+    seed::complete(app, &[deferral["row"]["id"].as_i64().expect("id")], today).await;
+    ids
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_is_recorded() {
     with_app("changes", |app: AppHandle| async move {
         step!(app.first_run_and_login().await);
-        wizard::add_users(&app).await;
+        let today = app.today().await;
         let pupils = pupils();
-        let today = wizard::today(&app).await;
-        let entry = wizard::days_before(&today, 450);
-        let approved = wizard::days_before(&today, 440);
-        let ids = wizard::seed(&app, &pupils, &entry, &approved).await;
-        let ids: HashMap<&'static str, i64> =
-            pupils.iter().map(|(p, _)| p.name).zip(ids).collect();
-        let earlier = wizard::days_before(&today, 200);
-        let later = wizard::days_before(&today, 199);
-
-        // S2 on leave, S8 abroad, S14 deferred: through the real commands, approved by the
-        // right roles.
-        let leave = wizard::submit(
-            &app,
-            ids[S2],
-            json!({ "type": "leave", "reason": { "type": "other", "description": "外地就医" } }),
-            &earlier,
-            &["written_application", "other_proof"],
-        )
-        .await;
-        let abroad = wizard::submit(&app, ids[S8], json!({ "type": "go_abroad" }), &earlier, &["travel_document"]).await;
-        let deferral = wizard::submit(
-            &app,
-            ids[S14],
-            json!({ "type": "defer", "schoolYear": wizard::next_school_year(&today) }),
-            &today,
-            &["written_application", "county_hospital_certificate"],
-        )
-        .await;
-        let seeded: Vec<i64> = [&leave, &abroad]
-            .iter()
-            .map(|v| v["row"]["id"].as_i64().expect("id"))
-            .collect();
-        wizard::complete(&app, &seeded, &later).await;
-        wizard::complete(&app, &[deferral["row"]["id"].as_i64().expect("id")], &today).await;
+        let ids = put_on_books(&app, &pupils, &today).await;
         step!(app.client.refresh().await);
 
         let dir = std::env::temp_dir().join(format!("xueji-e2e-changes-{}", std::process::id()));
         let run = Run {
-            scan: wizard::scan_file(&dir),
+            scan: files::scan_file(&dir),
             out: dir.clone(),
             ids,
             today,
-            duplicate_id: pupils[3].0.id_number(),
-            new_id: wizard::id_number("20170808", 21),
+            duplicate_id: pupils[3].0.id_number.clone(),
+            new_id: seed::id_number("20170808", 21),
             app: app.clone(),
         };
         let mut applications = HashMap::new();
         for case in CASES {
             let id = step!(run.wizard(case).await);
-            eprintln!("wizard {}: refused with {}, submitted as application {id}", case.ty, case.rule);
+            eprintln!(
+                "wizard {}: refused with {}, submitted as application {id}",
+                case.ty, case.rule
+            );
             applications.insert(case.ty, id);
         }
 
         // The list: open applications, the leave among them.
-        step!(wizard::goto(&app, "/changes").await);
+        step!(app.goto("/changes").await);
         let leave_id = applications["leave"];
-        step!(app.find(&format!("[data-test=application-{leave_id}]")).await);
-        wizard::shot(&app, "changes-application-list").await;
+        step!(
+            app.find(&format!("[data-test=application-{leave_id}]"))
+                .await
+        );
+        app.shot("changes-application-list").await;
         step!(record_from_todo(&app, &run.today).await);
 
         // The leave, from the application list: its first step (the bureau's approval).
-        step!(wizard::goto(&app, "/changes").await);
-        step!(wizard::tap(&app, &format!("[data-test=application-{leave_id}]")).await);
+        step!(app.goto("/changes").await);
+        step!(
+            app.click(&format!("[data-test=application-{leave_id}]"))
+                .await
+        );
         step!(app.find("[data-test=application-detail]").await);
-        step!(wizard::tap(&app, "[data-test=decide-step-0]").await);
-        step!(app.fill("[data-test=decide-reference]", "西教籍〔2026〕8号").await);
-        step!(wizard::confirm(&app, "[data-test=decide-confirm]").await);
-        wait_text(&app, "[data-test=step-0-decision]", "同意").await?;
-        assert_eq!(app.text("[data-test=step-0-reference]").await?, "西教籍〔2026〕8号");
+        step!(app.click("[data-test=decide-step-0]").await);
+        step!(
+            app.fill("[data-test=decide-reference]", "西教籍〔2026〕8号")
+                .await
+        );
+        step!(app.confirm("[data-test=decide-confirm]").await);
+        app.wait_text("[data-test=step-0-decision]", "同意").await?;
+        assert_eq!(
+            app.text("[data-test=step-0-reference]").await?,
+            "西教籍〔2026〕8号"
+        );
         step!(app.find("[data-test=decide-step-1]").await);
-        wizard::shot(&app, "changes-application-detail").await;
+        app.shot("changes-application-detail").await;
 
         // The status changes the direct ones made are on the record.
         let status = |id: i64| {
             let app = app.clone();
             async move {
-                wizard::call(&app, "student_archive", json!({ "id": id })).await["student"]["status"]["code"]
+                app.call("student_archive", json!({ "id": id })).await["student"]["status"]["code"]
                     .as_str()
                     .unwrap_or_default()
                     .to_owned()
             }
         };
-        assert_eq!(status(run.ids[S7]).await, "enrolled", "dropped out, then back");
+        assert_eq!(
+            status(run.ids[S7]).await,
+            "enrolled",
+            "dropped out, then back"
+        );
         assert_eq!(status(run.ids[S8]).await, "enrolled", "back from abroad");
-        assert_eq!(status(run.ids[S11]).await, "enrolled", "held, then restored");
+        assert_eq!(
+            status(run.ids[S11]).await,
+            "enrolled",
+            "held, then restored"
+        );
         // A deferred newcomer whose enrolment the bureau had not yet approved: when the deferral
         // ends the record is back where it stood, 待核准.
-        assert_eq!(status(run.ids[S14]).await, "pending_approval", "deferral ended");
+        assert_eq!(
+            status(run.ids[S14]).await,
+            "pending_approval",
+            "deferral ended"
+        );
         let _ = std::fs::remove_dir_all(&dir);
         Ok(())
     })

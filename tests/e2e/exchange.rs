@@ -2,23 +2,11 @@
 //! export refused without the bureau's approval reference (第三十条, R30.2) and saved with it, and
 //! the school's public key shown for the other schools.
 
-mod support;
-
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use support::{save_dir, wait_inner_text};
-use xueji_e2e::{AppHandle, with_app};
-
-/// The files the app saved (into `XUEJI_E2E_SAVE_DIR`) with the extension `ext`.
-fn saved_with_extension(app: &AppHandle, ext: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(save_dir(app))
-        .expect("the save folder")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect()
-}
+use xueji_e2e::files::{save_dir, saved_with_extension};
+use xueji_e2e::{AppHandle, seed, settle, with_app};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_roster_is_imported_an_export_needs_the_approval_reference_and_the_key_is_shown() {
@@ -37,25 +25,24 @@ async fn a_roster_is_imported_an_export_needs_the_approval_reference_and_the_key
         let file = dir.join("roster.xlsx");
         std::fs::write(
             &file,
-            support::roster(&["吴一", "吴二", "吴三"], "三年级", "2017-03-01"),
+            seed::roster(&["吴一", "吴二", "吴三"], "三年级", "2017-03-01"),
         )
         .expect("the roster is written");
         app.fill("[data-test=import-path]", &file.display().to_string())
             .await?;
         app.click("[data-test=import-check]").await?;
         let summary = app
-            .wait_for_text("[data-test=import-summary]", "共 3 行")
+            .wait_text("[data-test=import-summary]", "共 3 行")
             .await?;
         assert!(summary.contains("问题 0 处"), "{summary}");
         app.find("[data-test=import-clean]").await?;
         app.click("[data-test=import-commit]").await?;
-        app.wait_for_text(".el-message-box", "将导入 3 名学生")
-            .await?;
+        app.wait_text(".el-message-box", "将导入 3 名学生").await?;
         app.confirm_message_box().await?;
-        app.wait_for_text("[data-test=import-done]", "已导入 3 名学生")
+        app.wait_text("[data-test=import-done]", "已导入 3 名学生")
             .await?;
-        support::settle().await;
-        app.shot("exchange-import").await?;
+        settle().await;
+        app.shot("exchange-import").await;
 
         // 2 导出: a purpose without the approval reference is refused (R30.2), nothing is saved.
         app.click("[data-test=exchange-tab-export]").await?;
@@ -63,20 +50,22 @@ async fn a_roster_is_imported_an_export_needs_the_approval_reference_and_the_key
         app.fill("[data-test=export-purpose]", "区教育局春季学籍核查")
             .await?;
         app.click("[data-test=export-save]").await?;
-        let refused = wait_inner_text(&app, "[data-test=export-form]", "请填写批准文号").await?;
+        let refused = app
+            .wait_text("[data-test=export-form]", "请填写批准文号")
+            .await?;
         assert!(refused.contains("R30.2"), "{refused}");
         assert!(
             saved_with_extension(&app, "xlsx").is_empty(),
             "a file was saved without the approval reference"
         );
-        support::settle().await;
-        app.shot("exchange-export-refused").await?;
+        settle().await;
+        app.shot("exchange-export-refused").await;
 
         // With both: the rosters are saved, marked and audited.
         app.fill("[data-test=export-approval]", "西教学〔2026〕12号")
             .await?;
         app.click("[data-test=export-save]").await?;
-        let done = wait_inner_text(&app, "[data-test=export-done]", "已导出").await?;
+        let done = app.wait_text("[data-test=export-done]", "已导出").await?;
         assert!(done.contains("3 行"), "{done}");
         let shown = app.text("[data-test=export-saved-path]").await?;
         let path = PathBuf::from(shown.trim());
@@ -85,15 +74,15 @@ async fn a_roster_is_imported_an_export_needs_the_approval_reference_and_the_key
         let xlsx = std::fs::read(&path).expect("the export was written");
         // An .xlsx file is a zip archive.
         assert!(xlsx.starts_with(b"PK"), "not an .xlsx: {}", path.display());
-        support::settle().await;
-        app.shot("exchange-export").await?;
+        settle().await;
+        app.shot("exchange-export").await;
 
         // 3 学校密钥: the school's public key text, to give to other schools.
         app.click("[data-test=exchange-tab-keys]").await?;
         let key = key_text(&app).await?;
         assert!(key.starts_with("xueji1:"), "{key}");
-        support::settle().await;
-        app.shot("exchange-keys").await?;
+        settle().await;
+        app.shot("exchange-keys").await;
         Ok(())
     })
     .await;

@@ -31,26 +31,26 @@ async fn first_run_with_recovery_code_then_login_lock_and_unlock() {
         app.fill("[data-test=school-name]", SchoolSetup::default().name)
             .await?;
         app.click("[data-test=school-kind-nine_year]").await?;
-        app.shot("setup-1-school").await?;
+        app.shot("setup-1-school").await;
         app.setup_school(&SchoolSetup::default()).await?;
 
         // Step 2: the account; a weak password is refused as typed.
         app.fill("[data-test=admin-username]", ADMIN_USERNAME)
             .await?;
         app.fill("[data-test=admin-password]", "short").await?;
-        app.wait_for_text("[data-test=admin-form]", "密码至少8位")
+        app.wait_text("[data-test=admin-form]", "密码至少8位")
             .await?;
         app.fill("[data-test=admin-display-name]", ADMIN_DISPLAY_NAME)
             .await?;
         app.fill("[data-test=admin-password]", ADMIN_PASSWORD)
             .await?;
-        app.shot("setup-2-admin").await?;
+        app.shot("setup-2-admin").await;
         let run = app
             .setup_admin(ADMIN_USERNAME, ADMIN_DISPLAY_NAME, ADMIN_PASSWORD)
             .await?;
         assert_eq!(run.recovery_code.len(), 35, "{}", run.recovery_code.len());
         assert_eq!(run.groups().len(), 6);
-        app.shot("setup-3-recovery-code").await?;
+        app.shot("setup-3-recovery-code").await;
 
         // Step 4: wrong groups are refused, naming them; the right ones lead to login.
         app.setup_recovery_kept().await?;
@@ -72,7 +72,7 @@ async fn first_run_with_recovery_code_then_login_lock_and_unlock() {
             refusal.contains(&format!("第{}组不正确", asked[1] + 1)),
             "{refusal}"
         );
-        app.shot("setup-4-confirm-refused").await?;
+        app.shot("setup-4-confirm-refused").await;
         assert!(app.find("[data-test=confirm-step]").await.is_ok());
         app.setup_confirm_groups(&run).await?;
         app.find("[data-test=login-page]").await?;
@@ -80,28 +80,28 @@ async fn first_run_with_recovery_code_then_login_lock_and_unlock() {
         // A restart goes to the login page, not the wizard.
         app.restart().await?;
         app.find("[data-test=login-page]").await?;
-        app.shot("login").await?;
+        app.shot("login").await;
 
         // A wrong password: the backend's message as it is.
         app.submit_login(ADMIN_USERNAME, "wrong-password-1").await?;
         let error = app.text("[data-test=login-error]").await?;
         assert_eq!(error, "用户名或密码不正确，还可尝试4次");
-        app.shot("login-wrong-password").await?;
+        app.shot("login-wrong-password").await;
 
         // Login: the header names the user and the role.
         app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await?;
         assert_eq!(app.text("[data-test=page-title]").await?, "首页");
-        app.wait_for_text("[data-test=current-user-name]", ADMIN_DISPLAY_NAME)
+        app.wait_text("[data-test=current-user-name]", ADMIN_DISPLAY_NAME)
             .await?;
-        app.wait_for_text("[data-test=current-user-role]", "学籍管理员")
+        app.wait_text("[data-test=current-user-role]", "学籍管理员")
             .await?;
 
         // Lock from the header; the page stays underneath; a wrong password is refused.
         app.click("[data-test=nav-settings]").await?;
-        app.wait_for_text("[data-test=page-title]", "设置").await?;
+        app.wait_text("[data-test=page-title]", "设置").await?;
         app.click("[data-test=lock-button]").await?;
         app.find("[data-test=lock-screen]").await?;
-        app.shot("lock-screen").await?;
+        app.shot("lock-screen").await;
         app.fill("[data-test=unlock-password]", "wrong-password-2")
             .await?;
         app.click("[data-test=unlock-submit]").await?;
@@ -111,7 +111,7 @@ async fn first_run_with_recovery_code_then_login_lock_and_unlock() {
             .await?;
         app.click("[data-test=unlock-submit]").await?;
         app.gone("[data-test=lock-screen]").await?;
-        app.wait_for_text("[data-test=page-title]", "设置").await?;
+        app.wait_text("[data-test=page-title]", "设置").await?;
         // The page under the lock kept its state: still 设置, its first tab.
         assert!(app.find("[data-test=school-form]").await.is_ok());
 
@@ -127,7 +127,7 @@ async fn first_run_with_recovery_code_then_login_lock_and_unlock() {
             error.starts_with("连续输错密码次数过多，账户已锁定"),
             "{error}"
         );
-        app.shot("login-account-locked").await?;
+        app.shot("login-account-locked").await;
         Ok(())
     })
     .await;
@@ -149,7 +149,7 @@ async fn a_lost_keyring_key_is_recovered_with_the_recovery_code() {
         assert!(cleared.status.success());
         app.restart().await?;
         app.find("[data-test=recover-page]").await?;
-        app.shot("recover").await?;
+        app.shot("recover").await;
 
         // A well-formed but wrong code is refused; the database stays closed.
         let mut wrong: Vec<String> = run.groups().iter().map(|g| (*g).to_owned()).collect();
@@ -163,7 +163,7 @@ async fn a_lost_keyring_key_is_recovered_with_the_recovery_code() {
         app.click("[data-test=recover-submit]").await?;
         let error = app.text("[data-test=recover-error]").await?;
         assert!(!error.is_empty());
-        app.shot("recover-wrong-code").await?;
+        app.shot("recover-wrong-code").await;
 
         // The right code (typed without dashes, lower case) opens it; login works.
         app.fill(

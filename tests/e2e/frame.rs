@@ -23,7 +23,7 @@ async fn frame_shows_every_section_and_settings_shows_app_info() {
     with_app("frame", |app: AppHandle| async move {
         assert_eq!(app.client.title().await?, "学籍管理 XueJi");
         app.first_run_and_login().await?;
-        app.wait_for_text("[data-test=current-user-name]", ADMIN_DISPLAY_NAME)
+        app.wait_text("[data-test=current-user-name]", ADMIN_DISPLAY_NAME)
             .await?;
         let sidebar = app.text("[data-test=sidebar]").await?;
         for title in SECTIONS {
@@ -33,7 +33,7 @@ async fn frame_shows_every_section_and_settings_shows_app_info() {
         app.find("[data-test=home]").await?;
 
         app.click("[data-test=nav-settings]").await?;
-        app.wait_for_text("[data-test=page-title]", "设置").await?;
+        app.wait_text("[data-test=page-title]", "设置").await?;
         app.click("[data-test=settings-tab-about]").await?;
         assert_eq!(
             app.text("[data-test=product-name]").await?,

@@ -1,39 +1,39 @@
 //! Issue 7 item 6: the graduation batch in the real app, from the results table to the
 //! certificates printed with a progress bar and saved as one PDF file.
 
-mod support;
-
-use support::{count, saved_pdf, wait_inner_text};
-use xueji_e2e::{AppHandle, with_app};
+use xueji_e2e::files::saved_pdf;
+use xueji_e2e::{AppHandle, seed, settle, with_app};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn graduation_batch_prints_every_certificate_to_one_pdf() {
     with_app("graduation", |mut app: AppHandle| async move {
         app.first_run_and_login().await?;
-        support::students(&mut app, &["陈一", "陈二", "陈三"], "九年级", "2011-03-01").await?;
+        seed::students(&mut app, &["陈一", "陈二", "陈三"], "九年级", "2011-03-01").await?;
 
         // 1 the grade (the test school is 九年一贯制: grade 9 finishes): its 在读 count shows.
         app.click("[data-test=nav-completion]").await?;
-        app.wait_for_text("[data-test=graduation-grade-9]", "3 人在读")
+        app.wait_text("[data-test=graduation-grade-9]", "3 人在读")
             .await?;
         app.click("[data-test=graduation-grade-9]").await?;
         app.click("[data-test=graduation-start]").await?;
 
         // 2 the results: 辅号 filled in sequence; one fails the 综合素质评价, one did not finish.
-        count(&app, "input[data-test=result-aux]", 3).await?;
+        app.count("input[data-test=result-aux]", 3).await?;
         app.fill("[data-test=graduation-aux-start]", "ZJ2026000001")
             .await?;
         app.click("[data-test=graduation-aux-fill]").await?;
-        count(&app, "[data-test=result-quality]", 3).await?[1]
+        app.count("[data-test=result-quality]", 3).await?[1]
             .click()
             .await?;
-        count(&app, "[data-test=result-done]", 3).await?[2]
+        app.count("[data-test=result-done]", 3).await?[2]
             .click()
             .await?;
         app.click("[data-test=graduation-preview]").await?;
 
         // 3 the review: 毕业 / 结业 / 肄业 with their rules, nothing in the way.
-        let review = wait_inner_text(&app, "[data-test=graduation-review]", "肄业").await?;
+        let review = app
+            .wait_text("[data-test=graduation-review]", "肄业")
+            .await?;
         for needle in [
             "毕业",
             "结业",
@@ -48,8 +48,8 @@ async fn graduation_batch_prints_every_certificate_to_one_pdf() {
                 "the review lacks {needle}: {review}"
             );
         }
-        support::settle().await;
-        app.shot("graduation-review").await?;
+        settle().await;
+        app.shot("graduation-review").await;
         app.click("[data-test=graduation-next]").await?;
 
         // 4 the 文号, then the irreversible confirmation.
@@ -58,28 +58,27 @@ async fn graduation_batch_prints_every_certificate_to_one_pdf() {
         app.click("[data-test=graduation-confirm]").await?;
         app.find(".graduation-confirm").await?;
         app.confirm_message_box().await?;
-        app.wait_for_text("[data-test=graduation-done]", "已办理 3 名学生")
+        app.wait_text("[data-test=graduation-done]", "已办理 3 名学生")
             .await?;
 
         // 5 every certificate, with the progress bar, saved as one PDF.
         app.click("[data-test=certificate-print]").await?;
         let saved = app
-            .wait_for_text("[data-test=certificate-saved-path]", ".pdf")
+            .wait_text("[data-test=certificate-saved-path]", ".pdf")
             .await?;
-        app.wait_for_text("[data-test=certificate-progress-text]", "3 / 3")
+        app.wait_text("[data-test=certificate-progress-text]", "3 / 3")
             .await?;
         let serials = app.text("[data-test=certificate-serials]").await?;
         assert!(serials.contains("-CERT-"), "{serials}");
         assert!(serials.contains("共 3 份"), "{serials}");
-        support::settle().await;
-        app.shot("graduation-certificates").await?;
+        settle().await;
+        app.shot("graduation-certificates").await;
 
         saved_pdf(&app, &saved);
 
         // R26.2: a lost certificate is not printed again; the completion proof is.
         app.click("[data-test=tab-proof]").await?;
-        wait_inner_text(
-            &app,
+        app.wait_text(
             "[data-test=completion-proof] [data-test=student-picker-results]",
             "陈二",
         )
@@ -89,8 +88,8 @@ async fn graduation_batch_prints_every_certificate_to_one_pdf() {
         app.click("[data-test=proof-issue]").await?;
         app.find("[data-test=completion-proof] canvas[data-test=pdf-page][data-drawn=true]")
             .await?;
-        support::settle().await;
-        app.shot("completion-proof").await?;
+        settle().await;
+        app.shot("completion-proof").await;
         Ok(())
     })
     .await;
@@ -100,7 +99,7 @@ async fn graduation_batch_prints_every_certificate_to_one_pdf() {
 async fn year_end_promotion_previews_its_exceptions_then_runs_after_a_confirmation() {
     with_app("promotion", |mut app: AppHandle| async move {
         app.first_run_and_login().await?;
-        support::students_of(
+        seed::students_of(
             &mut app,
             &[
                 ("周一", "五年级", "2015-03-01"),
@@ -115,19 +114,25 @@ async fn year_end_promotion_previews_its_exceptions_then_runs_after_a_confirmati
         // The roster came in for this school year (2026—2027): promotion goes into the next.
         app.fill("[data-test=promotion-into] input", "2027").await?;
         app.click("[data-test=promotion-preview]").await?;
-        let grades = wait_inner_text(&app, "[data-test=promotion-grades]", "六年级").await?;
+        let grades = app
+            .wait_text("[data-test=promotion-grades]", "六年级")
+            .await?;
         assert!(grades.contains("五年级"), "{grades}");
         // The last grade is not promoted: it graduates. The exception names its rule.
-        let exceptions = wait_inner_text(&app, "[data-test=promotion-exceptions]", "周九").await?;
+        let exceptions = app
+            .wait_text("[data-test=promotion-exceptions]", "周九")
+            .await?;
         assert!(exceptions.contains("最高年级"), "{exceptions}");
         assert!(exceptions.contains('R'), "no rule id: {exceptions}");
         assert!(!exceptions.contains("周一"), "{exceptions}");
-        support::settle().await;
-        app.shot("promotion-preview").await?;
+        settle().await;
+        app.shot("promotion-preview").await;
 
         app.click("[data-test=promotion-run]").await?;
         app.confirm_message_box().await?;
-        let done = wait_inner_text(&app, "[data-test=promotion-done]", "已升入").await?;
+        let done = app
+            .wait_text("[data-test=promotion-done]", "已升入")
+            .await?;
         assert!(done.contains("2027—2028学年：2 人"), "{done}");
         Ok(())
     })

@@ -1,36 +1,27 @@
 //! Issue 7 item 7: choose a document and a student, see the PDF drawn in the window, save it as
 //! PDF; the issued-document log shows it, and it is voided with a reason.
 
-mod support;
-
-use support::{inner_text, saved_pdf, wait_inner_text};
-use xueji_e2e::{AppHandle, with_app};
+use xueji_e2e::files::saved_pdf;
+use xueji_e2e::{AppHandle, seed, settle, with_app};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_document_is_previewed_in_the_window_saved_as_pdf_and_voided() {
     with_app("print", |mut app: AppHandle| async move {
         app.first_run_and_login().await?;
-        support::students(&mut app, &["林一", "林二"], "六年级", "2014-05-01").await?;
+        seed::students(&mut app, &["林一", "林二"], "六年级", "2014-05-01").await?;
 
         app.click("[data-test=nav-print]").await?;
         app.click("[data-test=print-kind-record_card]").await?;
         app.fill("[data-test=student-picker-query]", "林二").await?;
         // The search has answered when 林一 is gone from the results.
-        let deadline = std::time::Instant::now() + xueji_e2e::STEP_TIMEOUT;
-        while inner_text(&app, "[data-test=student-picker-results]")
-            .await?
-            .contains("林一")
-        {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the search never narrowed"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        wait_inner_text(&app, "[data-test=student-picker-results]", "林二").await?;
+        app.wait_text_gone("[data-test=student-picker-results]", "林一")
+            .await?;
+        app.wait_text("[data-test=student-picker-results]", "林二")
+            .await?;
         app.click("[data-test=student-picker-check]").await?;
-        let chosen =
-            wait_inner_text(&app, "[data-test=student-picker-chosen]", "已选 1 人").await?;
+        let chosen = app
+            .wait_text("[data-test=student-picker-chosen]", "已选 1 人")
+            .await?;
         assert!(chosen.contains("林二"), "{chosen}");
         app.click("[data-test=print-generate]").await?;
 
@@ -54,19 +45,19 @@ async fn a_document_is_previewed_in_the_window_saved_as_pdf_and_voided() {
         assert!(dims.iter().all(|d| *d > 100.0), "canvas size {dims:?}");
         let serials = app.text("[data-test=print-serials]").await?;
         assert!(serials.contains("-CARD-"), "{serials}");
-        support::settle().await;
-        app.shot("print-preview").await?;
+        settle().await;
+        app.shot("print-preview").await;
 
         // Save as PDF (into XUEJI_E2E_SAVE_DIR: the GTK file chooser is beyond WebDriver).
         app.click("[data-test=pdf-save]").await?;
-        let saved = app
-            .wait_for_text("[data-test=pdf-saved-path]", ".pdf")
-            .await?;
+        let saved = app.wait_text("[data-test=pdf-saved-path]", ".pdf").await?;
         saved_pdf(&app, &saved);
 
         // The log: numbered, then voided with a reason after a confirmation.
         app.click("[data-test=tab-log]").await?;
-        let log = wait_inner_text(&app, "[data-test=document-log-table]", "学籍卡").await?;
+        let log = app
+            .wait_text("[data-test=document-log-table]", "学籍卡")
+            .await?;
         let serial = serials
             .trim_start_matches("编号：")
             .split('（')
@@ -78,9 +69,10 @@ async fn a_document_is_previewed_in_the_window_saved_as_pdf_and_voided() {
         app.fill("[data-test=void-reason]", "打印错误").await?;
         app.click("[data-test=void-submit]").await?;
         app.confirm_message_box().await?;
-        wait_inner_text(&app, "[data-test=document-log-table]", "已作废").await?;
-        support::settle().await;
-        app.shot("print-log").await?;
+        app.wait_text("[data-test=document-log-table]", "已作废")
+            .await?;
+        settle().await;
+        app.shot("print-log").await;
         Ok(())
     })
     .await;

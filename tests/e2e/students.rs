@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use fantoccini::Locator;
 use fantoccini::key::Key;
 use serde_json::json;
+use xueji_e2e::seed::{self, Pupil, id_number};
 use xueji_e2e::{AppHandle, with_app};
 
 type Res<T = ()> = Result<T, fantoccini::error::CmdError>;
@@ -21,79 +22,6 @@ const SECTIONS: [&str; 7] = [
     "（六）",
     "（七）",
 ];
-
-/// A valid resident ID number (GB 11643 check character computed).
-fn id_number(first17: &str) -> String {
-    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = first17
-        .bytes()
-        .zip(weights)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    format!("{first17}{}", b"10X98765432"[(sum % 11) as usize] as char)
-}
-
-async fn shot(app: &AppHandle, name: &str) -> Res {
-    app.shot(name).await.map(|_| ())
-}
-
-async fn clear(app: &AppHandle, css: &str) -> Res {
-    app.fill(css, "").await.map(|_| ())
-}
-
-async fn type_into(app: &AppHandle, css: &str, text: &str) -> Res {
-    app.fill(css, text).await.map(|_| ())
-}
-
-/// Waits until `check` holds for the text of `css`.
-async fn wait_text(app: &AppHandle, css: &str, check: impl Fn(&str) -> bool) -> Res<String> {
-    let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
-    loop {
-        let text = match app.client.find(Locator::Css(css)).await {
-            Ok(e) => e.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        if check(&text) {
-            return Ok(text);
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{css} never showed what was expected; last: {text}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Picks the option showing `text` in an Element Plus select (clicked in the page: WebDriver's
-/// click on the teleported option fails in WebKitWebDriver).
-async fn choose(app: &AppHandle, select_css: &str, text: &str) -> Res {
-    app.click(select_css).await?;
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let clicked = app
-        .client
-        .execute(
-            "const item = [...document.querySelectorAll('.el-select-dropdown__item')]
-               .find((li) => li.offsetParent !== null && li.textContent.trim() === arguments[0]);
-             if (item) item.click();
-             return Boolean(item);",
-            vec![json!(text)],
-        )
-        .await?;
-    assert_eq!(clicked, json!(true), "no option {text} in {select_css}");
-    Ok(())
-}
-
-/// Clicks an element through the page's own click().
-async fn js_click(app: &AppHandle, css: &str) -> Res {
-    app.find(css).await?;
-    app.client
-        .execute(
-            "document.querySelector(arguments[0]).click()",
-            vec![json!(css)],
-        )
-        .await?;
-    Ok(())
-}
 
 /// The names in the list as shown (read in the page: the rows re-render while typing).
 async fn listed_names(app: &AppHandle) -> Res<Vec<String>> {
@@ -115,7 +43,7 @@ async fn listed_names(app: &AppHandle) -> Res<Vec<String>> {
 }
 
 async fn search_for(app: &AppHandle, query: &str, expect: &str) -> Res {
-    type_into(app, "input[data-test=student-search]", query).await?;
+    app.fill("input[data-test=student-search]", query).await?;
     let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
     loop {
         let names = listed_names(app).await?;
@@ -130,33 +58,10 @@ async fn search_for(app: &AppHandle, query: &str, expect: &str) -> Res {
     }
 }
 
-/// Enrols students through the command itself (data for the list's screenshot).
-async fn enrol_by_ipc(app: &AppHandle, name: &str, id: &str, class: &str) -> Res {
-    let input = json!({
-        "kind": "grade_one", "nationalCheck": null, "idType": "resident_id", "idNumber": id,
-        "name": name, "formerName": null, "sex": null, "birthDate": null, "ethnicity": "汉族",
-        "nationality": "中国", "hukouKind": "非农业户口", "hukouAddress": "浙江省杭州市西湖区文三路1号",
-        "currentAddress": "浙江省杭州市西湖区文三路1号", "migrantChild": false, "leftBehind": false,
-        "orphan": false, "disabilityKind": null, "studyMode": "regular", "foreignNational": false,
-        "grade": 1, "className": class, "entryDate": "2026-09-01", "family": []
-    });
-    invoke(app, "student_enrol", json!({ "input": input })).await?;
-    Ok(())
-}
-
-/// Calls a command through the page's IPC (data set-up only).
-async fn invoke(app: &AppHandle, cmd: &str, args: serde_json::Value) -> Res<serde_json::Value> {
-    let result = app
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-               .then((v) => done({ ok: v ?? null }), (e) => done({ err: e }));",
-            vec![json!(cmd), args],
-        )
-        .await?;
-    assert!(result.get("err").is_none(), "{cmd} failed: {result}");
-    Ok(result["ok"].clone())
+/// Enrols a grade-1 student through the command itself (data for the list's screenshot).
+async fn enrol_by_ipc(app: &AppHandle, name: &str, id: &str, class: &str) {
+    let pupil = Pupil::with_id_number(name, id, 1).in_class(class);
+    seed::enrol(app, &pupil, "2026-09-01").await;
 }
 
 /// Fills the enrolment form for a grade-1 newcomer who entered on 1 September 2026.
@@ -166,20 +71,22 @@ async fn fill_enrolment(app: &AppHandle, name: &str, id: &str) -> Res {
 
 /// Fills the enrolment form for a grade-1 newcomer who entered on `entry`.
 async fn fill_enrolment_on(app: &AppHandle, name: &str, id: &str, entry: &str) -> Res {
-    type_into(app, "input[data-test=enrol-id-number]", id).await?;
-    type_into(app, "input[data-test=enrol-name]", name).await?;
-    choose(app, "[data-test=enrol-hukou-kind]", "非农业户口").await?;
-    type_into(
-        app,
+    app.fill("input[data-test=enrol-id-number]", id).await?;
+    app.fill("input[data-test=enrol-name]", name).await?;
+    app.choose("[data-test=enrol-hukou-kind]", "非农业户口")
+        .await?;
+    app.fill(
         "input[data-test=enrol-hukou-address]",
         "浙江省杭州市西湖区文三路1号",
     )
     .await?;
     app.click("[data-test=enrol-same-address]").await?;
-    type_into(app, "input[data-test=enrol-class]", "1班").await?;
-    type_into(app, "input[data-test=enrol-entry-date]", entry).await?;
-    type_into(app, "input[data-test=enrol-family-0-name]", "张大山").await?;
-    choose(app, "[data-test=enrol-family-0-relation]", "父亲").await
+    app.fill("input[data-test=enrol-class]", "1班").await?;
+    app.fill("input[data-test=enrol-entry-date]", entry).await?;
+    app.fill("input[data-test=enrol-family-0-name]", "张大山")
+        .await?;
+    app.choose("[data-test=enrol-family-0-relation]", "父亲")
+        .await
 }
 
 async fn submit_enrolment(app: &AppHandle) -> Res {
@@ -209,16 +116,15 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
 
         // The form checks the ID number as typed and says what is wrong.
         app.click("[data-test=enrol-button]").await?;
-        wait_text(&app, "[data-test=page-title]", |t| t == "新生注册").await?;
-        let id = id_number("33010620200301001");
+        app.wait_text_where("[data-test=page-title]", |t| t == "新生注册")
+            .await?;
+        let id = id_number("20200301", 1);
         let wrong = format!("{}{}", &id[..17], if id.ends_with('1') { '2' } else { '1' });
-        type_into(&app, "input[data-test=enrol-id-number]", &wrong).await?;
-        wait_text(&app, "[data-test=enrol-form]", |t| {
-            t.contains("身份证号校验码错误")
-        })
-        .await?;
-        shot(&app, "enrol-form-id-error").await?;
-        type_into(&app, "input[data-test=enrol-id-number]", &id).await?;
+        app.fill("input[data-test=enrol-id-number]", &wrong).await?;
+        app.wait_text("[data-test=enrol-form]", "身份证号校验码错误")
+            .await?;
+        app.shot("enrol-form-id-error").await;
+        app.fill("input[data-test=enrol-id-number]", &id).await?;
         assert_eq!(
             app.text("[data-test=enrol-derived-birth]").await?,
             "2020-03-01"
@@ -247,8 +153,11 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
         .into_iter()
         .enumerate()
         {
-            let other = id_number(&format!("3301062020040{}00{}", i + 1, i + 2));
-            enrol_by_ipc(&app, name, &other, class).await?;
+            let other = id_number(
+                &format!("2020040{}", i + 1),
+                u32::try_from(i + 2).expect("a sequence"),
+            );
+            enrol_by_ipc(&app, name, &other, class).await;
         }
 
         // Find them by pinyin initials, by 学籍号 and by name.
@@ -256,22 +165,21 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
         search_for(&app, "zxm", "张小明").await?;
         search_for(&app, &xueji, "张小明").await?;
         search_for(&app, "张小", "张小明").await?;
-        clear(&app, "input[data-test=student-search]").await?;
-        wait_text(&app, "[data-test=student-pagination]", |t| {
-            t.contains("共 6 条")
-        })
-        .await?;
-        shot(&app, "students-list").await?;
+        app.fill("input[data-test=student-search]", "").await?;
+        app.wait_text("[data-test=student-pagination]", "共 6 条")
+            .await?;
+        app.shot("students-list").await;
 
         // Enter opens the first result: the archive with its seven sections.
-        type_into(&app, "input[data-test=student-search]", "zxm").await?;
+        app.fill("input[data-test=student-search]", "zxm").await?;
         search_for(&app, "zxm", "张小明").await?;
         app.find("input[data-test=student-search]")
             .await?
             .send_keys(&Key::Enter.to_string())
             .await?;
         assert_eq!(app.text("[data-test=archive-name]").await?, "张小明");
-        wait_text(&app, "[data-test=page-title]", |t| t == "学籍档案").await?;
+        app.wait_text_where("[data-test=page-title]", |t| t == "学籍档案")
+            .await?;
         let mut titles = Vec::new();
         for e in app
             .client
@@ -284,8 +192,8 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
         for (title, number) in titles.iter().zip(SECTIONS) {
             assert!(title.starts_with(number), "{title}");
         }
-        wait_text(&app, "[data-test=archive-head]", |t| t.contains("待核准")).await?;
-        shot(&app, "student-archive").await?;
+        app.wait_text("[data-test=archive-head]", "待核准").await?;
+        app.shot("student-archive").await;
 
         // The same ID number again: refused with R7.2, naming the existing record.
         app.click("[data-test=nav-students]").await?;
@@ -295,7 +203,7 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
         let refusal = app.text("[data-test=enrol-refusal-text]").await?;
         assert!(refusal.contains("R7.2"), "{refusal}");
         assert!(refusal.contains("张小明"), "{refusal}");
-        shot(&app, "enrol-refused-r7-2").await?;
+        app.shot("enrol-refused-r7-2").await;
         app.click("[data-test=enrol-open-existing]").await?;
         assert_eq!(app.text("[data-test=archive-name]").await?, "张小明");
         Ok(())
@@ -310,18 +218,15 @@ async fn enrol_find_and_open_the_archive_and_a_duplicate_is_refused_with_r7_2() 
 async fn an_enrolment_dated_today_has_a_provisional_archive_deadline() {
     with_app("students-provisional", |app: AppHandle| async move {
         app.first_run_and_login().await?;
-        let today = invoke(&app, "dashboard", json!({})).await?["today"]
-            .as_str()
-            .expect("today")
-            .to_owned();
+        let today = app.today().await;
         app.click("[data-test=nav-students]").await?;
         app.click("[data-test=enrol-button]").await?;
-        wait_text(&app, "[data-test=page-title]", |t| t == "新生注册").await?;
-        let id = id_number("33010620200601002");
+        app.wait_text_where("[data-test=page-title]", |t| t == "新生注册")
+            .await?;
+        let id = id_number("20200601", 2);
         fill_enrolment_on(&app, "周暂定", &id, &today).await?;
         submit_enrolment(&app).await?;
-        let deadline =
-            wait_text(&app, "[data-test=enrol-deadline]", |t| t.contains("暂定")).await?;
+        let deadline = app.wait_text("[data-test=enrol-deadline]", "暂定").await?;
         assert!(deadline.contains("为学生建立学籍档案"), "{deadline}");
         let tag = app
             .find("[data-test=enrol-deadline] [data-test=provisional-tag]")
@@ -331,12 +236,15 @@ async fn an_enrolment_dated_today_has_a_provisional_archive_deadline() {
             reason.contains("年部分节假日安排的通知》"),
             "the tooltip names the missing notice: {reason}"
         );
-        shot(&app, "enrol-provisional-deadline").await?;
+        app.shot("enrol-provisional-deadline").await;
         app.click("[data-test=enrol-open-archive]").await?;
-        wait_text(&app, "[data-test=page-title]", |t| t == "学籍档案").await?;
-        let due = wait_text(&app, "[data-test=archive-deadline]", |t| t.contains("暂定")).await?;
+        app.wait_text_where("[data-test=page-title]", |t| t == "学籍档案")
+            .await?;
+        let due = app
+            .wait_text("[data-test=archive-deadline]", "暂定")
+            .await?;
         assert!(due.contains("（R8.1）"), "{due}");
-        shot(&app, "archive-provisional-deadline").await?;
+        app.shot("archive-provisional-deadline").await;
         Ok(())
     })
     .await;
@@ -359,14 +267,14 @@ trailer<</Root 1 0 R>>
 async fn the_archive_previews_an_image_and_a_pdf_proof() {
     with_app("students-attachments", |app: AppHandle| async move {
         app.first_run_and_login().await?;
-        let id = id_number("33010620200301005");
-        enrol_by_ipc(&app, "李小红", &id, "1班").await?;
-        let found = invoke(
-            &app,
-            "student_search",
-            json!({ "input": { "query": id, "grade": null, "className": null, "page": 1, "pageSize": 1 } }),
-        )
-        .await?;
+        let id = id_number("20200301", 5);
+        enrol_by_ipc(&app, "李小红", &id, "1班").await;
+        let found = app
+            .call(
+                "student_search",
+                json!({ "input": { "query": id, "grade": null, "className": null, "page": 1, "pageSize": 1 } }),
+            )
+            .await;
         let student_id = found["rows"][0]["id"].as_i64().expect("the enrolled student");
         // Proofs made in the page: a drawn image and a small PDF.
         let files = app
@@ -379,8 +287,7 @@ async fn the_archive_previews_an_image_and_a_pdf_proof() {
                 vec![json!(PDF)],
             )
             .await?;
-        invoke(
-            &app,
+        app.call(
             "change_submit",
             json!({ "input": {
                 "studentId": student_id,
@@ -393,20 +300,15 @@ async fn the_archive_previews_an_image_and_a_pdf_proof() {
                 "note": null
             } }),
         )
-        .await?;
+        .await;
 
-        app.client
-            .execute(
-                &format!("location.hash = '#/students/{student_id}'"),
-                vec![],
-            )
-            .await?;
+        app.goto(&format!("/students/{student_id}")).await?;
         assert_eq!(app.text("[data-test=archive-name]").await?, "李小红");
         let timeline = app.text("[data-test=archive-tabs]").await?;
         assert!(timeline.contains("附件（2）"), "{timeline}");
         app.click("#tab-attachments").await?;
         // The image shows inline (attachments in the order they were stored).
-        js_click(&app, "[data-test=attachment-open-0]").await?;
+        app.js_click("[data-test=attachment-open-0]").await?;
         app.find("[data-test=attachment-image]").await?;
         let deadline = Instant::now() + xueji_e2e::STEP_TIMEOUT;
         while app
@@ -421,14 +323,14 @@ async fn the_archive_previews_an_image_and_a_pdf_proof() {
             assert!(Instant::now() < deadline, "the image never loaded");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        shot(&app, "attachment-image").await?;
-        js_click(&app, "[data-test=attachment-close]").await?;
+        app.shot("attachment-image").await;
+        app.js_click("[data-test=attachment-close]").await?;
         tokio::time::sleep(Duration::from_millis(500)).await;
         // The PDF is shown in the window.
-        js_click(&app, "[data-test=attachment-open-1]").await?;
+        app.js_click("[data-test=attachment-open-1]").await?;
         app.find("[data-test=attachment-pdf]").await?;
         tokio::time::sleep(Duration::from_millis(1500)).await;
-        shot(&app, "attachment-pdf").await?;
+        app.shot("attachment-pdf").await;
         Ok(())
     })
     .await;

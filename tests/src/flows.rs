@@ -1,7 +1,6 @@
 //! The steps every test starts with: the first-run wizard and the login, as a registrar does them
 //! in the real app. Use `app.first_run_and_login().await?` at the top of a test body.
 
-use fantoccini::elements::Element;
 use fantoccini::error::CmdError;
 use fantoccini::key::Key;
 
@@ -52,77 +51,7 @@ impl FirstRun {
     }
 }
 
-/// Ctrl+A then Backspace: WebDriver `clear` does not reach a Vue `v-model`.
-fn select_all_and_delete() -> String {
-    format!(
-        "{}a{}{}",
-        char::from(Key::Control),
-        char::from(Key::Null),
-        char::from(Key::Backspace)
-    )
-}
-
 impl AppHandle {
-    /// Replaces the text of the input matching `css` by `text`, as typed.
-    pub async fn fill(&self, css: &str, text: &str) -> Result<Element, CmdError> {
-        let input = self.find(css).await?;
-        match input.click().await {
-            // A message or a field's popup lies over the input: focus it as the Tab key would.
-            Err(e) if crate::session::transient(&e) => {
-                self.client
-                    .execute("arguments[0].focus()", vec![serde_json::to_value(&input)?])
-                    .await?;
-            }
-            other => other?,
-        }
-        input.send_keys(&select_all_and_delete()).await?;
-        if !text.is_empty() {
-            input.send_keys(text).await?;
-        }
-        Ok(input)
-    }
-
-    /// Waits until the element matching `css` shows `needle` in its text; returns the text.
-    pub async fn wait_for_text(&self, css: &str, needle: &str) -> Result<String, CmdError> {
-        let deadline = std::time::Instant::now() + crate::STEP_TIMEOUT;
-        loop {
-            let text = self.text(css).await?;
-            if text.contains(needle) {
-                return Ok(text);
-            }
-            assert!(
-                std::time::Instant::now() <= deadline,
-                "{css} never showed {needle:?}; it shows {text:?}"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-    }
-
-    /// Waits until no element matches `css` any more.
-    pub async fn gone(&self, css: &str) -> Result<(), CmdError> {
-        let deadline = std::time::Instant::now() + crate::STEP_TIMEOUT;
-        loop {
-            match self.client.find_all(fantoccini::Locator::Css(css)).await {
-                Ok(found) if found.is_empty() => return Ok(()),
-                Ok(_) => {}
-                // The element went while it was being looked at.
-                Err(e) if crate::session::transient(&e) => {}
-                Err(e) => return Err(e),
-            }
-            if std::time::Instant::now() > deadline {
-                return Err(CmdError::WaitTimeout);
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-    }
-
-    /// Clicks the primary button of the open `ElMessageBox.confirm` (确定 / the confirm text).
-    pub async fn confirm_message_box(&self) -> Result<(), CmdError> {
-        self.click(".el-message-box .el-message-box__btns .el-button--primary")
-            .await?;
-        self.gone(".el-message-box").await
-    }
-
     /// Wizard step 1: the school profile, then 下一步.
     pub async fn setup_school(&self, school: &SchoolSetup) -> Result<(), CmdError> {
         self.find("[data-test=setup-page]").await?;

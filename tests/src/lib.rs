@@ -1,20 +1,49 @@
-//! End-to-end harness: drives the real, built XueJi app through `tauri-driver` and WebDriver.
+//! End-to-end harness and the one helper library of the end-to-end tests (`tests/e2e/*.rs`):
+//! drives the real, built XueJi app through `tauri-driver` and WebDriver.
 //!
-//! It starts Xvfb when `DISPLAY` is unset, starts `tauri-driver` (which starts WebKitWebDriver,
-//! which starts the app), gives every run its own data, config and cache folders, saves a
-//! screenshot when a test fails, and stops every process it started: `tauri-driver` with SIGTERM
-//! so that WebKitWebDriver ends with it.
+//! The harness (`session.rs`, `display.rs`, `driver.rs`) starts Xvfb when `DISPLAY` is unset,
+//! starts `tauri-driver` (which starts WebKitWebDriver, which starts the app), gives every run its
+//! own data, config and cache folders, saves a screenshot when a test fails, and stops every
+//! process it started: `tauri-driver` with SIGTERM so that WebKitWebDriver ends with it.
+//!
+//! The helpers, one of each: the first run and the login (`flows.rs`) and the page (`ui.rs`,
+//! `controls.rs`) as methods of [`AppHandle`]; the app's commands through the IPC (`ipc.rs`,
+//! methods too); students and applications put on the books ([`seed`]); saved files and PDFs
+//! ([`files`]); dates counted from today ([`dates`]); and [`step!`].
 //!
 //! `cargo xtask test` builds the app and sets `XUEJI_APP_BINARY` and `XUEJI_TAURI_DRIVER`.
 
+mod controls;
+pub mod dates;
 mod display;
 mod driver;
+pub mod files;
 pub mod flows;
+mod ipc;
+pub mod seed;
 mod session;
+mod ui;
 
 pub use fantoccini::{Client, Locator};
 pub use flows::{ADMIN_DISPLAY_NAME, ADMIN_PASSWORD, ADMIN_USERNAME, FirstRun, SchoolSetup};
-pub use session::{AppHandle, Session, transient, with_app};
+pub use ipc::{APPROVER, MORAL, STAFF_PASSWORD};
+pub use session::{AppHandle, Session, with_app};
+pub use ui::{settle, transient};
+
+/// Runs a WebDriver step of a test body; on failure prints the line and the error before
+/// returning it (the failure screenshot alone does not say which step it was).
+#[macro_export]
+macro_rules! step {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("step at line {} failed: {e:?}", line!());
+                return Err(e);
+            }
+        }
+    };
+}
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
@@ -175,38 +175,6 @@ pub struct AppHandle {
 }
 
 impl AppHandle {
-    /// Saves a screenshot of the window as `<name>.png` in `XUEJI_SHOTS_DIR` (default
-    /// `/tmp/shots`), for people to look at; returns its path.
-    pub async fn shot(&self, name: &str) -> Result<PathBuf, fantoccini::error::CmdError> {
-        // Let transitions and fonts settle.
-        tokio::time::sleep(Duration::from_millis(600)).await;
-        // WebKit's WebDriver takes the screenshot at the window's next paint. The app runs without
-        // accelerated compositing (see src-tauri/src/main.rs), where a page with nothing moving
-        // never paints again and the screenshot would wait forever: a 1-pixel, all but
-        // transparent square blinks in a corner for a second meanwhile.
-        self.client
-            .execute(
-                "const d = document.createElement('div');\
-                 d.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;\
-                 pointer-events:none;opacity:0.01;background:#000;z-index:99999';\
-                 document.body.appendChild(d);\
-                 let n = 0;\
-                 const t = setInterval(() => {\
-                   d.style.background = n++ % 2 ? '#000' : '#fff';\
-                   if (n > 40) { clearInterval(t); d.remove(); }\
-                 }, 25);",
-                vec![],
-            )
-            .await?;
-        let png = self.client.screenshot().await?;
-        let dir = std::env::var_os("XUEJI_SHOTS_DIR")
-            .map_or_else(|| PathBuf::from("/tmp/shots"), PathBuf::from);
-        std::fs::create_dir_all(&dir).expect("the screenshot folder");
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).expect("the screenshot is written");
-        Ok(path)
-    }
-
     /// Quits the app (ends its WebDriver session) and starts it again on the same data folder,
     /// as a registrar closing and reopening it would.
     pub async fn restart(&mut self) -> Result<(), fantoccini::error::CmdError> {
@@ -241,53 +209,4 @@ impl AppHandle {
         self.client = client;
         Ok(())
     }
-
-    /// Waits for the element matching a CSS selector.
-    pub async fn find(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
-        self.client
-            .wait()
-            .at_most(crate::STEP_TIMEOUT)
-            .for_element(Locator::Css(css))
-            .await
-    }
-
-    /// Waits for an element and returns its visible text (again if Vue replaced the element
-    /// while it was read).
-    pub async fn text(&self, css: &str) -> Result<String, fantoccini::error::CmdError> {
-        let deadline = std::time::Instant::now() + crate::STEP_TIMEOUT;
-        loop {
-            match self.find(css).await?.text().await {
-                Err(e) if transient(&e) && std::time::Instant::now() < deadline => {
-                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-                }
-                other => return other,
-            }
-        }
-    }
-
-    /// Clicks the element matching a CSS selector once it is there and can take the click: a
-    /// click that lands while Vue re-renders it or an animation covers it is tried again.
-    pub async fn click(&self, css: &str) -> Result<(), fantoccini::error::CmdError> {
-        let deadline = std::time::Instant::now() + crate::STEP_TIMEOUT;
-        loop {
-            match self.find(css).await?.click().await {
-                Err(e) if transient(&e) && std::time::Instant::now() < deadline => {
-                    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-                }
-                other => return other,
-            }
-        }
-    }
-}
-
-/// A WebDriver error that a moment later may not happen again: the element was replaced by a
-/// re-render, or something (an animation, a closing dialog) lay over it.
-pub fn transient(e: &fantoccini::error::CmdError) -> bool {
-    use fantoccini::error::{CmdError, ErrorStatus};
-    matches!(e, CmdError::Standard(w) if matches!(
-        w.error,
-        ErrorStatus::StaleElementReference
-            | ErrorStatus::ElementClickIntercepted
-            | ErrorStatus::ElementNotInteractable
-    ))
 }
