@@ -75,6 +75,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::users::user_lock,
         commands::users::user_unlock,
         commands::users::audit_list,
+        commands::users::audit_actions,
         commands::users::audit_verify,
         commands::exchange::import_students_check,
         commands::exchange::import_students_commit,

@@ -1,7 +1,7 @@
 //! 账户与审计日志: thin calls into `xueji-app`.
 
 use tauri::State;
-use xueji_app::audit_log::{AuditCheckView, AuditFilter, AuditRowView};
+use xueji_app::audit_log::{AuditActionView, AuditCheckView, AuditFilter, AuditRowView};
 use xueji_app::auth::{AppointmentView, NewUserInput, RegistrarInput, RegistrarView, UserView};
 use xueji_app::views::Page;
 
@@ -55,6 +55,13 @@ pub async fn audit_list(
 ) -> Result<Page<AuditRowView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?.audit_list(&session, &filter).await?)
+}
+
+/// 审计日志的全部操作类型及其名称（筛选用）。
+#[tauri::command]
+#[specta::specta]
+pub fn audit_actions() -> Result<Vec<AuditActionView>, IpcError> {
+    Ok(xueji_app::audit_log::audit_actions())
 }
 
 /// 校验审计日志哈希链。

@@ -496,6 +496,17 @@ async auditList(filter: AuditFilter) : Promise<Result<Page<AuditRowView>, IpcErr
 }
 },
 /**
+ * 审计日志的全部操作类型及其名称（筛选用）。
+ */
+async auditActions() : Promise<Result<AuditActionView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("audit_actions") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 校验审计日志哈希链。
  */
 async auditVerify() : Promise<Result<AuditCheckView, IpcError>> {
@@ -1030,6 +1041,14 @@ export type AttachmentView = { id: number; fileName: string; mime: string; proof
  */
 proofKindLabel: string | null; applicationId: number | null; size: number }
 /**
+ * Every action the audit log records.
+ */
+export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | "backup_verify" | "backup_restore" | "backup_restore_refused" | "restore" | "login" | "login_failed" | "login_refused" | "account_locked" | "logout" | "denied" | "user_create" | "user_lock" | "user_unlock" | "password_change" | "registrar_appoint" | "school_create" | "settings_change" | "calendar_notice_load" | "calendar_notice_replace" | "calendar_notice_remove" | "deadline_recompute" | "view" | "search" | "print" | "export" | "verify" | "student_create" | "student_import" | "change" | "family_change" | "archive_establish" | "archive_add" | "document_void" | "change_submit" | "change_decide" | "change_apply" | "change_withdraw" | "change_appeal" | "change_appeal_decide" | "sanction_revoke" | "purge_sanctions" | "promotion" | "graduation" | "review_open" | "review_check" | "review_sign_off" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
+/**
+ * An action the audit log can be filtered by.
+ */
+export type AuditActionView = { code: AuditAction; label: string }
+/**
  * The chain check.
  */
 export type AuditCheckView = { rows: number; intact: boolean; 
@@ -1040,11 +1059,7 @@ problem: string | null }
 /**
  * Filters of the audit log.
  */
-export type AuditFilter = { user: string | null; 
-/**
- * `view`, `search`, `print`, `change`, `login_failed`, `denied` …
- */
-action: string | null; 
+export type AuditFilter = { user: string | null; action: AuditAction | null; 
 /**
  * UTC dates, inclusive.
  */
@@ -1064,7 +1079,15 @@ export type AuditRowView = { seq: number;
 /**
  * RFC 3339, UTC.
  */
-at: string; user: string; action: string; target: string }
+at: string; user: string; 
+/**
+ * The stored name: one of [`AuditAction`]'s, or a name this version does not know.
+ */
+action: string; 
+/**
+ * What the audit page calls it (the stored name when this version does not know it).
+ */
+actionLabel: string; target: string }
 /**
  * Levels of award (R21.1).
  */

@@ -1,6 +1,7 @@
 //! The application: one open store, the clock, and the configuration the rules read.
 
 use std::sync::{Arc, RwLock};
+use xueji_domain::AuditAction;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
@@ -104,10 +105,7 @@ impl App {
         clock: Arc<dyn Clock>,
     ) -> Result<Self> {
         let code = RecoveryCode::parse(code)?;
-        let opts = OpenOptions {
-            auto_backup: false,
-            ..OpenOptions::default()
-        };
+        let opts = OpenOptions::default();
         let store = Store::recover(data, keys, &code, opts).await?;
         let app = Self::with_store(store, clock).await?;
         // A failed backup is shown on the backups page; it never keeps the app closed.
@@ -192,7 +190,13 @@ impl App {
         let txn = self.db().begin().await?;
         settings::put(&txn, settings::SCHOOL_PROFILE, profile).await?;
         update_school_row(&txn, profile).await?;
-        audit::append(&txn, &session.username, "settings_change", "school.profile").await?;
+        audit::append(
+            &txn,
+            &session.username,
+            AuditAction::SettingsChange,
+            "school.profile",
+        )
+        .await?;
         txn.commit().await?;
         self.reload_config().await?;
         Ok(self.config().school_profile.clone())
@@ -215,7 +219,13 @@ impl App {
         }
         let txn = self.db().begin().await?;
         settings::put(&txn, settings::TERMS, &terms).await?;
-        audit::append(&txn, &session.username, "settings_change", "school.terms").await?;
+        audit::append(
+            &txn,
+            &session.username,
+            AuditAction::SettingsChange,
+            "school.terms",
+        )
+        .await?;
         txn.commit().await?;
         self.reload_config().await
     }
@@ -234,7 +244,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "settings_change",
+            AuditAction::SettingsChange,
             "security.idle_lock_minutes",
         )
         .await?;
@@ -249,12 +259,7 @@ impl App {
 }
 
 async fn set_school_code<C: sea_orm::ConnectionTrait>(db: &C, code: &str) -> Result<()> {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
-    if let Some(row) = xueji_store::repo::school::get(db).await? {
-        let mut am = row.into_active_model();
-        am.code = Set(Some(code.trim().to_owned()));
-        am.update(db).await?;
-    }
+    xueji_store::repo::school::set_code(db, Some(code.trim().to_owned())).await?;
     Ok(())
 }
 
@@ -262,15 +267,13 @@ async fn update_school_row<C: sea_orm::ConnectionTrait>(
     db: &C,
     profile: &SchoolProfile,
 ) -> Result<()> {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
-    if let Some(row) = xueji_store::repo::school::get(db).await? {
-        let mut am = row.into_active_model();
-        am.name = Set(profile.name.trim().to_owned());
-        am.kind = Set(profile.kind.clone());
-        am.code = Set(profile.code.clone().filter(|c| !c.trim().is_empty()));
-        am.updated_at = Set(Utc::now());
-        am.update(db).await?;
-    }
+    xueji_store::repo::school::set_profile(
+        db,
+        profile.name.trim(),
+        &profile.kind,
+        profile.code.clone().filter(|c| !c.trim().is_empty()),
+    )
+    .await?;
     Ok(())
 }
 
@@ -279,11 +282,8 @@ async fn set_display_name<C: sea_orm::ConnectionTrait>(
     username: &str,
     name: &str,
 ) -> Result<()> {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
     if let Some(row) = xueji_store::repo::users::find(db, username).await? {
-        let mut am = row.into_active_model();
-        am.display_name = Set(name.to_owned());
-        am.update(db).await?;
+        xueji_store::repo::users::set_display_name(db, row, name).await?;
     }
     Ok(())
 }

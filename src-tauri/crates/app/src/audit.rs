@@ -5,6 +5,7 @@ use sea_orm::{
     ConnectionTrait, DatabaseConnection, SqliteTransactionMode, TransactionOptions,
     TransactionTrait,
 };
+use xueji_domain::AuditAction;
 use xueji_store::AuditRecord;
 use xueji_store::audit as chain;
 
@@ -14,7 +15,7 @@ use crate::error::Result;
 pub async fn append<C: ConnectionTrait>(
     db: &C,
     user: &str,
-    action: &str,
+    action: AuditAction,
     target: &str,
 ) -> Result<()> {
     chain::append(db, &AuditRecord::new(user, action, target)?).await?;
@@ -27,7 +28,12 @@ pub async fn append<C: ConnectionTrait>(
 /// concurrent views (a page loading its list and a search at once) both read, then one cannot
 /// upgrade to write and fails at once with "database is locked" (the busy timeout does not apply
 /// to a stale read snapshot). Taking the write lock first makes the second one wait instead.
-pub async fn record(db: &DatabaseConnection, user: &str, action: &str, target: &str) -> Result<()> {
+pub async fn record(
+    db: &DatabaseConnection,
+    user: &str,
+    action: AuditAction,
+    target: &str,
+) -> Result<()> {
     let txn = db
         .begin_with_options(TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),

@@ -2,8 +2,8 @@
 //! check of the hash chain. Reading the log is itself audited.
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
-use xueji_store::entities::audit_log;
+use xueji_domain::AuditAction;
+use xueji_store::audit::{self as chain, RowFilter};
 
 use crate::app::App;
 use crate::audit;
@@ -16,8 +16,7 @@ use crate::views::Page;
 #[serde(rename_all = "camelCase")]
 pub struct AuditFilter {
     pub user: Option<String>,
-    /// `view`, `search`, `print`, `change`, `login_failed`, `denied` …
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
     /// UTC dates, inclusive.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -37,8 +36,30 @@ pub struct AuditRowView {
     /// RFC 3339, UTC.
     pub at: String,
     pub user: String,
+    /// The stored name: one of [`AuditAction`]'s, or a name this version does not know.
     pub action: String,
+    /// What the audit page calls it (the stored name when this version does not know it).
+    pub action_label: String,
     pub target: String,
+}
+
+/// An action the audit log can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditActionView {
+    pub code: AuditAction,
+    pub label: &'static str,
+}
+
+/// Every audit action and its label, for the audit page's filter.
+pub fn audit_actions() -> Vec<AuditActionView> {
+    AuditAction::ALL
+        .into_iter()
+        .map(|code| AuditActionView {
+            code,
+            label: code.label_zh(),
+        })
+        .collect()
 }
 
 /// The chain check.
@@ -65,47 +86,34 @@ impl App {
         } else {
             filter.page_size.min(500)
         };
-        let mut q = audit_log::Entity::find();
-        if let Some(u) = filter
-            .user
-            .as_deref()
-            .map(str::trim)
-            .filter(|u| !u.is_empty())
-        {
-            q = q.filter(audit_log::Column::User.eq(u));
-        }
-        if let Some(a) = filter
-            .action
-            .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-        {
-            q = q.filter(audit_log::Column::Action.eq(a));
-        }
         // `at` is RFC 3339 UTC text, so dates compare as text prefixes.
-        if let Some(from) = filter.from {
-            q = q.filter(audit_log::Column::At.gte(from.to_string()));
-        }
-        if let Some(to) = filter.to.and_then(|t| t.succ_opt()) {
-            q = q.filter(audit_log::Column::At.lt(to.to_string()));
-        }
-        let total = q.clone().count(self.db()).await?;
-        let rows = q
-            .order_by_desc(audit_log::Column::Seq)
-            .offset(u64::from(page - 1) * u64::from(page_size))
-            .limit(u64::from(page_size))
-            .all(self.db())
-            .await?
+        let from = filter.from.map(|d| d.to_string());
+        let before = filter.to.and_then(|t| t.succ_opt()).map(|d| d.to_string());
+        let rows = RowFilter {
+            user: filter
+                .user
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| !u.is_empty()),
+            action: filter.action,
+            from: from.as_deref(),
+            before: before.as_deref(),
+        };
+        let offset = u64::from(page - 1) * u64::from(page_size);
+        let (total, rows) = chain::page(self.db(), rows, offset, u64::from(page_size)).await?;
+        let rows = rows
             .into_iter()
             .map(|r| AuditRowView {
                 seq: r.seq,
                 at: r.at,
                 user: r.user,
+                action_label: AuditAction::from_code(&r.action)
+                    .map_or_else(|| r.action.clone(), |a| a.label_zh().to_owned()),
                 action: r.action,
                 target: r.target,
             })
             .collect();
-        audit::record(self.db(), &session.username, "view", "audit_log").await?;
+        audit::record(self.db(), &session.username, AuditAction::View, "audit_log").await?;
         Ok(Page {
             total,
             page,
@@ -118,7 +126,13 @@ impl App {
     pub async fn audit_verify(&self, session: &Session) -> Result<AuditCheckView> {
         self.authorize(session, Permission::ViewAudit).await?;
         let report = self.store().verify_audit().await?;
-        audit::record(self.db(), &session.username, "verify", "audit_log").await?;
+        audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::Verify,
+            "audit_log",
+        )
+        .await?;
         Ok(AuditCheckView {
             rows: report.rows,
             intact: report.is_intact(),

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use xueji_domain::AuditAction;
 
 use chrono::{DateTime, Local};
 use sea_orm::TransactionTrait;
@@ -277,7 +278,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "settings_change",
+            AuditAction::SettingsChange,
             &format!(
                 "{BACKUP_SCHEDULE} daily:{} keep:{}",
                 schedule.daily, schedule.keep
@@ -334,7 +335,13 @@ impl App {
                 .unwrap_or_default(),
             if checked.is_ok() { "ok" } else { "invalid" }
         );
-        audit::record(self.db(), &session.username, "backup_verify", &target).await?;
+        audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::BackupVerify,
+            &target,
+        )
+        .await?;
         checked.map(|r| check_view(&r)).map_err(backup_error)
     }
 
@@ -389,7 +396,7 @@ impl App {
             let _ = audit::record(
                 app.db(),
                 &username,
-                "backup_restore",
+                AuditAction::BackupRestore,
                 &format!("from:{}", path.display()),
             )
             .await;
@@ -418,7 +425,7 @@ impl App {
             audit::record(
                 self.db(),
                 &session.username,
-                "backup_restore_refused",
+                AuditAction::BackupRestoreRefused,
                 "wrong_password",
             )
             .await?;
@@ -434,7 +441,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "backup_restore",
+            AuditAction::BackupRestore,
             &format!("from:{}", path.display()),
         )
         .await?;
@@ -448,15 +455,7 @@ impl App {
         clock: Arc<dyn Clock>,
         scheduled_backup: bool,
     ) -> Result<Self> {
-        let store = Store::open(
-            data,
-            keys,
-            OpenOptions {
-                auto_backup: false,
-                ..OpenOptions::default()
-            },
-        )
-        .await?;
+        let store = Store::open(data, keys, OpenOptions::default()).await?;
         let app = Self::with_store(store, clock).await?;
         if scheduled_backup {
             // A failed backup is shown on the backups page; it never keeps the app closed.

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
+use xueji_domain::AuditAction;
 use xueji_domain::archive::ArchiveSection;
 use xueji_domain::change::ChangeKind;
 use xueji_domain::effects::{ArchiveAction, DeadlineKind, Effects, EventKind, RecordUpdate};
@@ -253,7 +254,7 @@ pub async fn apply_effects<C: ConnectionTrait>(
         crate::audit::append(
             db,
             actor,
-            "purge_sanctions",
+            AuditAction::PurgeSanctions,
             &format!("student:{id} sanctions:{n}"),
         )
         .await?;

@@ -2,14 +2,13 @@
 //! name and kind, the terms, the holiday notices added after release, the idle lock.
 
 use chrono::NaiveDate;
-use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, sea_query::OnConflict};
+use sea_orm::ConnectionTrait;
 use serde::{Serialize, de::DeserializeOwned};
 use xueji_domain::calendar::{Notice, NoticeOrigin, parse_data_file};
 use xueji_domain::school::Term;
 use xueji_domain::security::AccountPolicy;
 use xueji_domain::{Context, Grade, RuleProfile, School, SchoolKind, WorkCalendar};
-use xueji_store::entities::{school, setting};
+use xueji_store::entities::school;
 use xueji_store::repo;
 
 use crate::error::{AppError, Result};
@@ -138,27 +137,15 @@ pub fn account_policy(idle_lock_minutes: u32) -> AccountPolicy {
 
 /// Reads one JSON setting.
 pub async fn get<C: ConnectionTrait, T: DeserializeOwned>(db: &C, key: &str) -> Result<Option<T>> {
-    match setting::Entity::find_by_id(key.to_owned()).one(db).await? {
-        Some(row) => Ok(Some(serde_json::from_str(&row.value)?)),
+    match repo::settings::get(db, key).await? {
+        Some(value) => Ok(Some(serde_json::from_str(&value)?)),
         None => Ok(None),
     }
 }
 
 /// Writes one JSON setting (insert or replace). Call inside the use case's transaction.
 pub async fn put<C: ConnectionTrait, T: Serialize>(db: &C, key: &str, value: &T) -> Result<()> {
-    let row = setting::ActiveModel {
-        key: Set(key.to_owned()),
-        value: Set(serde_json::to_string(value)?),
-        updated_at: Set(Utc::now()),
-    };
-    setting::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(setting::Column::Key)
-                .update_columns([setting::Column::Value, setting::Column::UpdatedAt])
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
+    repo::settings::put(db, key, serde_json::to_string(value)?).await?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 //! (nothing loaded row by row), so it stays fast at 100 000 students. Opening it is audited.
 
 use std::collections::BTreeMap;
+use xueji_domain::AuditAction;
 
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{ConnectionTrait, QueryResult, Statement};
@@ -353,7 +354,7 @@ impl App {
         audit::record(
             db,
             &session.username,
-            "view",
+            AuditAction::View,
             &format!("statistics students:{all_total} terms:{}", terms.len()),
         )
         .await?;

@@ -11,6 +11,7 @@ use common_import::{C, HEADERS, row, valid, workbook};
 use xueji_app::ErrorKind;
 use xueji_app::audit_log::AuditFilter;
 use xueji_app::export::{ExportKind, ExportRequest};
+use xueji_domain::AuditAction;
 
 fn approved() -> ExportRequest {
     ExportRequest {
@@ -50,7 +51,7 @@ async fn exports_in_audit(t: &TestApp) -> Vec<String> {
         .audit_list(
             &t.admin,
             &AuditFilter {
-                action: Some("export".to_owned()),
+                action: Some(AuditAction::Export),
                 ..Default::default()
             },
         )

@@ -13,6 +13,7 @@ use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{ChangeRequest, ProofKind as P, TransferKindInput};
 use xueji_app::package::PackageKind;
 use xueji_app::{ErrorKind, Session};
+use xueji_domain::AuditAction;
 use xueji_domain::SchoolKind;
 use xueji_domain::Status;
 
@@ -79,7 +80,7 @@ async fn refused_import(b: &TestApp, admin: &Session, bytes: &[u8], kind: ErrorK
         .audit_list(
             admin,
             &AuditFilter {
-                action: Some("package_refused".to_owned()),
+                action: Some(AuditAction::PackageRefused),
                 ..Default::default()
             },
         )

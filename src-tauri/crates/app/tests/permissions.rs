@@ -11,6 +11,7 @@ use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_app::hardship::{ClassAssessInput, DecideInput, HardshipFilter, HardshipLevel};
 use xueji_app::students::{FieldValue, StudentEditInput};
 use xueji_app::{App, AppError, ErrorKind, Permission, Role, Session};
+use xueji_domain::AuditAction;
 
 /// Calls one use case that needs `p`, with inputs the permission check comes before.
 // One arm per permission: the table reads best whole.
@@ -196,7 +197,7 @@ async fn the_refusal_row_names_the_user_and_the_permission_never_personal_data()
         .audit_list(
             &t.admin,
             &AuditFilter {
-                action: Some("denied".into()),
+                action: Some(AuditAction::Denied),
                 ..AuditFilter::default()
             },
         )

@@ -15,6 +15,7 @@
 
 pub mod admission;
 pub mod archive;
+pub mod audit_action;
 pub mod aux_number;
 pub mod calendar;
 pub mod change;
@@ -50,6 +51,7 @@ pub mod xueji_number;
 #[cfg(test)]
 mod engine_tests;
 
+pub use audit_action::AuditAction;
 pub use aux_number::{AuxNumber, AuxPattern};
 pub use calendar::WorkCalendar;
 pub use change::{ApplicationKind, Change, ChangeKind, IncomingTransfer};

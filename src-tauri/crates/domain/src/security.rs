@@ -1,54 +1,14 @@
 //! Safeguards of Art. 30 as domain values: every view, search, export and print is attributed to
-//! a user (R30.1); nothing leaves without the bureau's written approval (R30.2); accounts have
-//! strong passwords and lock after repeated failures (R30.3). The store hashes and chains the
-//! audit rows; this module says what a valid row and a valid export are.
+//! a user (R30.1: the actions are [`AuditAction`]; the store refuses a row without its user,
+//! hashes and chains the rows); nothing leaves without the bureau's written approval (R30.2);
+//! accounts have strong passwords and lock after repeated failures (R30.3).
 
 use chrono::NaiveDate;
 
 use crate::error::{DomainError, Result};
 use crate::rules;
 
-/// What a user did with records (R30.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuditAction {
-    View,
-    Search,
-    Export,
-    Print,
-    Change,
-}
-
-/// An audit row before the store chains it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct AuditEntry {
-    pub user: String,
-    pub action: AuditAction,
-    /// What was touched: a student id, a search text, an export file name …
-    pub subject: String,
-    pub on: NaiveDate,
-}
-
-impl AuditEntry {
-    /// "谁使用、谁负责": refused without a named user or subject.
-    pub fn new(user: &str, action: AuditAction, subject: &str, on: NaiveDate) -> Result<Self> {
-        if user.trim().is_empty() {
-            return Err(DomainError::rule(
-                rules::R30_1,
-                "查询、导出等操作必须记录到具体用户",
-            ));
-        }
-        if subject.trim().is_empty() {
-            return Err(DomainError::rule(rules::R30_1, "须记录操作对象"));
-        }
-        Ok(Self {
-            user: user.trim().to_owned(),
-            action,
-            subject: subject.trim().to_owned(),
-            on,
-        })
-    }
-}
+pub use crate::audit_action::AuditAction;
 
 /// The bureau's written approval of an export (R30.2).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -179,22 +139,6 @@ impl AccountPolicy {
 mod tests {
     use super::*;
     use crate::id_card::tests::d;
-
-    #[test]
-    fn r30_1_every_use_is_attributed_to_a_user() {
-        let e = AuditEntry::new(
-            "zhangsan",
-            AuditAction::Export,
-            "2024级名单.xlsx",
-            d(2024, 9, 1),
-        )
-        .expect("ok");
-        assert_eq!(e.user, "zhangsan");
-        let err =
-            AuditEntry::new(" ", AuditAction::View, "学生1", d(2024, 9, 1)).expect_err("anonymous");
-        assert_eq!(err.rule_id(), Some(&rules::R30_1));
-        assert!(AuditEntry::new("zhangsan", AuditAction::Search, "", d(2024, 9, 1)).is_err());
-    }
 
     #[test]
     fn r30_2_export_needs_the_bureaus_written_approval() {

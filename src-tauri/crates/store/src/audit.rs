@@ -5,12 +5,12 @@
 
 use chrono::{SecondsFormat, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use xueji_domain::security::{AuditAction, AuditEntry};
+use xueji_domain::AuditAction;
 
 use crate::entities::{audit_head, audit_log};
 use crate::error::{Result, StoreError};
@@ -20,15 +20,55 @@ use crate::key::hex_encode;
 /// oldest first.
 pub async fn rows_with_actions<C: ConnectionTrait>(
     db: &C,
-    actions: &[&str],
+    actions: &[AuditAction],
     since: &str,
 ) -> Result<Vec<audit_log::Model>> {
     Ok(audit_log::Entity::find()
-        .filter(audit_log::Column::Action.is_in(actions.iter().copied()))
+        .filter(audit_log::Column::Action.is_in(actions.iter().map(|a| a.code())))
         .filter(audit_log::Column::At.gte(since))
         .order_by_asc(audit_log::Column::Seq)
         .all(db)
         .await?)
+}
+
+/// What a page of the audit log is filtered by (`at` is RFC 3339 UTC text, so the bounds are
+/// text too: `from` inclusive, `before` exclusive).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RowFilter<'a> {
+    pub user: Option<&'a str>,
+    pub action: Option<AuditAction>,
+    pub from: Option<&'a str>,
+    pub before: Option<&'a str>,
+}
+
+/// How many rows match, and the page of them `offset` rows in, newest first.
+pub async fn page<C: ConnectionTrait>(
+    db: &C,
+    filter: RowFilter<'_>,
+    offset: u64,
+    limit: u64,
+) -> Result<(u64, Vec<audit_log::Model>)> {
+    let mut q = audit_log::Entity::find();
+    if let Some(u) = filter.user {
+        q = q.filter(audit_log::Column::User.eq(u));
+    }
+    if let Some(a) = filter.action {
+        q = q.filter(audit_log::Column::Action.eq(a.code()));
+    }
+    if let Some(from) = filter.from {
+        q = q.filter(audit_log::Column::At.gte(from));
+    }
+    if let Some(before) = filter.before {
+        q = q.filter(audit_log::Column::At.lt(before));
+    }
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_desc(audit_log::Column::Seq)
+        .offset(offset)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok((total, rows))
 }
 
 /// The hash before the first row.
@@ -40,44 +80,21 @@ const PAGE: u64 = 5000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditRecord {
     pub user: String,
-    pub action: String,
+    pub action: AuditAction,
     pub target: String,
 }
 
 impl AuditRecord {
-    /// A row; refused without a user or an action (R30.1: every use is attributable).
-    pub fn new(user: &str, action: &str, target: &str) -> Result<Self> {
+    /// A row; refused without a user (R30.1: every use is attributable to a named user).
+    pub fn new(user: &str, action: AuditAction, target: &str) -> Result<Self> {
         if user.trim().is_empty() {
             return Err(StoreError::Invalid("审计记录必须有操作用户".to_owned()));
         }
-        if action.trim().is_empty() {
-            return Err(StoreError::Invalid("审计记录必须有操作类型".to_owned()));
-        }
         Ok(Self {
             user: user.trim().to_owned(),
-            action: action.trim().to_owned(),
+            action,
             target: target.trim().to_owned(),
         })
-    }
-
-    /// From the domain's entry (view, search, export, print, change).
-    pub fn from_entry(entry: &AuditEntry) -> Self {
-        Self {
-            user: entry.user.clone(),
-            action: action_name(entry.action).to_owned(),
-            target: entry.subject.clone(),
-        }
-    }
-}
-
-/// The stored name of a domain action.
-pub fn action_name(action: AuditAction) -> &'static str {
-    match action {
-        AuditAction::View => "view",
-        AuditAction::Search => "search",
-        AuditAction::Export => "export",
-        AuditAction::Print => "print",
-        AuditAction::Change => "change",
     }
 }
 
@@ -101,12 +118,13 @@ pub async fn append<C: ConnectionTrait>(db: &C, record: &AuditRecord) -> Result<
         None => (1, GENESIS.to_owned()),
     };
     let at = Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true);
-    let hash = row_hash(&prev, &at, &record.user, &record.action, &record.target);
+    let action = record.action.code();
+    let hash = row_hash(&prev, &at, &record.user, action, &record.target);
     audit_log::Entity::insert(audit_log::ActiveModel {
         seq: Set(seq),
         at: Set(at),
         user: Set(record.user.clone()),
-        action: Set(record.action.clone()),
+        action: Set(action.to_owned()),
         target: Set(record.target.clone()),
         prev_hash: Set(prev),
         hash: Set(hash.clone()),
@@ -125,16 +143,6 @@ pub async fn append<C: ConnectionTrait>(db: &C, record: &AuditRecord) -> Result<
             .exec_without_returning(db)
             .await?;
     }
-    Ok(seq)
-}
-
-/// Records a domain audit entry (view, search, export, print, change) in its own transaction;
-/// for uses that change nothing else (printing, exporting). Changes call [`append`] with their
-/// own transaction instead.
-pub async fn record(db: &sea_orm::DatabaseConnection, entry: &AuditEntry) -> Result<i64> {
-    let txn = db.begin().await?;
-    let seq = append(&txn, &AuditRecord::from_entry(entry)).await?;
-    txn.commit().await?;
     Ok(seq)
 }
 

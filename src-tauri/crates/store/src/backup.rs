@@ -4,6 +4,7 @@
 //! The files themselves are written by `backup_files.rs`, which the store's `open` uses too.
 
 use std::path::{Path, PathBuf};
+use xueji_domain::AuditAction;
 
 use sea_orm::TransactionTrait;
 use serde::Serialize;
@@ -39,7 +40,7 @@ impl Store {
         let txn = self.conn.orm.begin().await?;
         audit::append(
             &txn,
-            &AuditRecord::new(actor, "backup", &target.display().to_string())?,
+            &AuditRecord::new(actor, AuditAction::Backup, &target.display().to_string())?,
         )
         .await?;
         txn.commit().await?;
@@ -161,7 +162,6 @@ pub async fn restore(data: &DataDir, keys: &KeyStore, from: &Path) -> Result<Opt
         data.clone(),
         keys.clone(),
         crate::store::OpenOptions {
-            auto_backup: false,
             limits: Limits::default(),
         },
     )
@@ -169,7 +169,11 @@ pub async fn restore(data: &DataDir, keys: &KeyStore, from: &Path) -> Result<Opt
     let txn = store.db().begin().await?;
     audit::append(
         &txn,
-        &AuditRecord::new(SYSTEM_ACTOR, "restore", &from.display().to_string())?,
+        &AuditRecord::new(
+            SYSTEM_ACTOR,
+            AuditAction::Restore,
+            &from.display().to_string(),
+        )?,
     )
     .await?;
     txn.commit().await?;

@@ -67,12 +67,6 @@ pub(crate) fn list_auto(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// The automatic backup: at most once a day, keeping the last [`KEEP_AUTO`].
-pub(crate) async fn daily(data: &DataDir, conn: &Connection, key: &DbKey) -> Result<()> {
-    daily_keeping(data, conn, key, KEEP_AUTO).await?;
-    Ok(())
-}
-
 /// The automatic backup, at most once a day, keeping the last `keep`; the new file, or `None`
 /// when today's copy already exists.
 pub(crate) async fn daily_keeping(

@@ -6,9 +6,9 @@ use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 use serde::Serialize;
 
 use crate::entities::{
-    application, application_step, archive_item, attachment, audit_log, calendar_day,
-    class_placement, completion, family_member, issued_document, sanction, school, setting,
-    student, student_history, user,
+    application, application_step, archive_item, attachment, audit_log, class_placement,
+    completion, family_member, issued_document, sanction, school, setting, student,
+    student_history, user,
 };
 use crate::error::Result;
 use crate::migration;
@@ -56,7 +56,6 @@ impl Store {
         rows.insert("sanction", count(db, sanction::Entity).await?);
         rows.insert("completion", count(db, completion::Entity).await?);
         rows.insert("issued_document", count(db, issued_document::Entity).await?);
-        rows.insert("calendar_day", count(db, calendar_day::Entity).await?);
         rows.insert("audit_log", count(db, audit_log::Entity).await?);
         Ok(DbInfo {
             schema_version: migration::applied_versions(db).await?.pop(),

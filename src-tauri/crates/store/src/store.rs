@@ -2,6 +2,7 @@
 //! the key store (keyring or key file), else the recovery code, which then re-stores the key.
 
 use std::fs::File;
+use xueji_domain::AuditAction;
 
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use xueji_domain::SchoolKind;
@@ -29,21 +30,11 @@ pub struct InitOptions {
     pub admin_password: String,
 }
 
-/// How to open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How to open. Opening takes no backup: the app keeps its own schedule
+/// ([`Store::auto_backup`]), the CLI takes none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OpenOptions {
-    /// Take the automatic daily backup (kept: the last 30).
-    pub auto_backup: bool,
     pub limits: Limits,
-}
-
-impl Default for OpenOptions {
-    fn default() -> Self {
-        Self {
-            auto_backup: true,
-            limits: Limits::default(),
-        }
-    }
 }
 
 /// Writes the recovery file, creates the database, its schema, school and admin account.
@@ -65,7 +56,11 @@ async fn create_database(
     let filled = async {
         migration::migrate(&conn.orm).await?;
         let txn = conn.orm.begin().await?;
-        audit::append(&txn, &AuditRecord::new(SYSTEM_ACTOR, "init", "database")?).await?;
+        audit::append(
+            &txn,
+            &AuditRecord::new(SYSTEM_ACTOR, AuditAction::Init, "database")?,
+        )
+        .await?;
         repo::school::create(&txn, SYSTEM_ACTOR, &opts.school_name, opts.school_kind).await?;
         repo::users::create(
             &txn,
@@ -221,9 +216,6 @@ impl Store {
                 return Err(e);
             }
         }
-        if opts.auto_backup {
-            backup_files::daily(&store.data, &store.conn, &store.key).await?;
-        }
         Ok(store)
     }
 
@@ -268,13 +260,16 @@ impl Store {
             new_key,
             lock,
             OpenOptions {
-                auto_backup: false,
                 limits: Limits::default(),
             },
         )
         .await?;
         let txn = store.conn.orm.begin().await?;
-        audit::append(&txn, &AuditRecord::new(SYSTEM_ACTOR, "rekey", "database")?).await?;
+        audit::append(
+            &txn,
+            &AuditRecord::new(SYSTEM_ACTOR, AuditAction::Rekey, "database")?,
+        )
+        .await?;
         txn.commit().await?;
         Ok((store, code))
     }
@@ -286,7 +281,7 @@ impl Store {
         let txn = self.conn.orm.begin().await?;
         audit::append(
             &txn,
-            &AuditRecord::new(SYSTEM_ACTOR, "recovery_code_renew", "database")?,
+            &AuditRecord::new(SYSTEM_ACTOR, AuditAction::RecoveryCodeRenew, "database")?,
         )
         .await?;
         txn.commit().await?;

@@ -5,10 +5,10 @@ mod common;
 
 use common::{fresh, sample_student};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel, TransactionTrait};
-use xueji_domain::security::{AuditAction, AuditEntry};
+use xueji_domain::AuditAction;
 use xueji_store::entities::{audit_log, student};
 use xueji_store::repo::students;
-use xueji_store::{AuditProblem, Store};
+use xueji_store::{AuditProblem, AuditRecord, Store, audit};
 
 /// A store with a few audited actions (init writes 3 rows; we add 6 more).
 async fn with_rows() -> (tempfile::TempDir, Store) {
@@ -34,7 +34,7 @@ async fn row(store: &Store, seq: i64) -> audit_log::Model {
 }
 
 #[tokio::test]
-async fn intact_chain_verifies_and_reads_are_audited() {
+async fn r30_1_intact_chain_verifies_reads_are_audited_and_every_row_names_its_user() {
     let (_tmp, store) = with_rows().await;
     let report = store.verify_audit().await.expect("verify");
     assert_eq!(report.rows, 9);
@@ -55,15 +55,12 @@ async fn intact_chain_verifies_and_reads_are_audited() {
         .expect("find");
     txn.commit().await.expect("commit");
     assert_eq!(store.verify_audit().await.expect("verify").rows, 11);
-    // Printing and exporting are recorded through the domain's entry.
-    let on = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
-    let entry = AuditEntry::new("admin", AuditAction::Print, "certificate:1", on).expect("entry");
-    assert_eq!(
-        xueji_store::audit::record(store.db(), &entry)
-            .await
-            .expect("record"),
-        12
-    );
+    // A use with no named user is refused (R30.1); a print is recorded under its action's name.
+    assert!(AuditRecord::new("  ", AuditAction::Print, "certificate:1").is_err());
+    let txn = store.db().begin().await.expect("begin");
+    let print = AuditRecord::new("admin", AuditAction::Print, "certificate:1").expect("record");
+    assert_eq!(audit::append(&txn, &print).await.expect("append"), 12);
+    txn.commit().await.expect("commit");
     let last = row(&store, 12).await;
     assert_eq!(
         (last.action.as_str(), last.user.as_str()),

@@ -8,7 +8,7 @@ use sea_orm::{EntityTrait, QueryOrder, TransactionTrait};
 use xueji_store::backup::{self, KEEP_AUTO};
 use xueji_store::entities::{audit_log, student};
 use xueji_store::repo::students;
-use xueji_store::{OpenOptions, Store, StoreError};
+use xueji_store::{Store, StoreError};
 
 async fn snapshot(store: &Store) -> (Vec<student::Model>, Vec<audit_log::Model>) {
     let s = student::Entity::find()
@@ -132,19 +132,21 @@ async fn a_damaged_or_tampered_backup_is_not_restored() {
 
 #[tokio::test]
 async fn automatic_backup_at_most_once_a_day_keeping_thirty() {
-    let (_tmp, data, keys, store, _code) = fresh().await;
-    store.close().await;
-    let opts = OpenOptions::default();
-    let store = Store::open(data.clone(), keys.clone(), opts)
-        .await
-        .expect("open");
+    let (_tmp, data, _keys, store, _code) = fresh().await;
+    assert!(
+        store.auto_backups().expect("list").is_empty(),
+        "opening takes none"
+    );
+    assert!(
+        store
+            .auto_backup(KEEP_AUTO)
+            .await
+            .expect("backup")
+            .is_some()
+    );
     assert_eq!(store.auto_backups().expect("list").len(), 1);
-    store.close().await;
-    let store = Store::open(data.clone(), keys.clone(), opts)
-        .await
-        .expect("open again");
+    assert!(store.auto_backup(KEEP_AUTO).await.expect("again").is_none());
     assert_eq!(store.auto_backups().expect("list").len(), 1, "once a day");
-    store.close().await;
     // Pretend 40 older days exist: only the last 30 are kept.
     for day in 1..=40 {
         let name = format!(
@@ -154,9 +156,7 @@ async fn automatic_backup_at_most_once_a_day_keeping_thirty() {
         );
         std::fs::write(data.backups().join(name), b"old").expect("write");
     }
-    let store = Store::open(data.clone(), keys.clone(), opts)
-        .await
-        .expect("open");
+    store.auto_backup(KEEP_AUTO).await.expect("prune");
     let list = store.auto_backups().expect("list");
     assert_eq!(list.len(), KEEP_AUTO);
     let newest = list.last().expect("today").to_string_lossy().into_owned();

@@ -157,7 +157,6 @@ async fn a_full_disk_is_its_own_kind_and_loses_nothing_committed() {
     let (_tmp, data, keys, store, _code) = fresh().await;
     store.close().await;
     let opts = OpenOptions {
-        auto_backup: false,
         limits: Limits {
             max_page_count: Some(64),
         },

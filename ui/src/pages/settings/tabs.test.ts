@@ -14,6 +14,7 @@ const calls: Record<string, ReturnType<typeof vi.fn<(...args: unknown[]) => unkn
   backupScheduleSet: vi.fn<(...args: unknown[]) => unknown>(),
   auditList: vi.fn<(...args: unknown[]) => unknown>(),
   auditVerify: vi.fn<(...args: unknown[]) => unknown>(),
+  auditActions: vi.fn<(...args: unknown[]) => unknown>(),
 }
 vi.mock('@/bindings/bindings', () => ({
   commands: new Proxy(
@@ -125,8 +126,9 @@ describe('备份与恢复', () => {
 describe('审计日志', () => {
   it('filters by user and shows that the chain is intact', async () => {
     calls.auditList.mockResolvedValue(
-      ok({ total: 1, page: 1, pageSize: 50, rows: [{ seq: 9, at: '2026-03-02T00:15:00Z', user: 'registrar', action: 'login', target: 'user:1' }] }),
+      ok({ total: 1, page: 1, pageSize: 50, rows: [{ seq: 9, at: '2026-03-02T00:15:00Z', user: 'registrar', action: 'login', actionLabel: '登录', target: 'user:1' }] }),
     )
+    calls.auditActions.mockResolvedValue(ok([{ code: 'login', label: '登录' }, { code: 'export', label: '导出' }]))
     calls.auditVerify.mockResolvedValue(ok({ rows: 9, intact: true, problem: null }))
     const wrapper = mount(AuditTab)
     await flushPromises()
@@ -135,6 +137,8 @@ describe('审计日志', () => {
     await wrapper.get('[data-test="audit-search"]').trigger('click')
     await flushPromises()
     expect(calls.auditList).toHaveBeenLastCalledWith(expect.objectContaining({ user: 'registrar', page: 1 }))
+    // The action filter lists what Rust says the actions are.
+    expect(calls.auditActions).toHaveBeenCalled()
     await wrapper.get('[data-test="audit-verify"]').trigger('click')
     await flushPromises()
     expect(wrapper.get('[data-test="audit-check"]').text()).toContain('共 9 条记录')

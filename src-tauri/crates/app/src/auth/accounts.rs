@@ -1,8 +1,7 @@
 //! Accounts (R30.3): created, locked and unlocked by the registrar; strong passwords; Argon2id.
 
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel, QueryOrder, TransactionTrait,
-};
+use sea_orm::TransactionTrait;
+use xueji_domain::AuditAction;
 use xueji_store::entities::user;
 use xueji_store::repo::users;
 
@@ -99,13 +98,10 @@ impl App {
             input.role.name(),
         )
         .await?;
-        let row = user::Entity::find_by_id(id)
-            .one(&txn)
+        let row = users::find_by_id(&txn, id)
             .await?
             .ok_or_else(|| AppError::not_found("新账户"))?;
-        let mut am = row.into_active_model();
-        am.display_name = Set(input.display_name.trim().to_owned());
-        let saved = am.update(&txn).await?;
+        let saved = users::set_display_name(&txn, row, input.display_name.trim()).await?;
         txn.commit().await?;
         Ok(view(&saved, self.now()))
     }
@@ -114,9 +110,7 @@ impl App {
     pub async fn user_list(&self, session: &Session) -> Result<Vec<UserView>> {
         self.authorize(session, Permission::ManageUsers).await?;
         let now = self.now();
-        Ok(user::Entity::find()
-            .order_by_asc(user::Column::Username)
-            .all(self.db())
+        Ok(users::all(self.db())
             .await?
             .iter()
             .map(|m| view(m, now))
@@ -141,17 +135,15 @@ impl App {
         }
         let txn = self.db().begin().await?;
         let target = format!("user:{}", row.id);
-        let mut am = row.into_active_model();
-        am.active = Set(active);
-        if active {
-            am.failed_attempts = Set(0);
-            am.locked_until = Set(None);
-        }
-        let saved = am.update(&txn).await?;
+        let saved = users::set_active(&txn, row, active).await?;
         audit::append(
             &txn,
             &session.username,
-            if active { "user_unlock" } else { "user_lock" },
+            if active {
+                AuditAction::UserUnlock
+            } else {
+                AuditAction::UserLock
+            },
             &target,
         )
         .await?;
@@ -179,10 +171,14 @@ impl App {
         self.check_password_policy(new, &account.username)?;
         let txn = self.db().begin().await?;
         let target = format!("user:{}", account.id);
-        let mut am = account.into_active_model();
-        am.password_hash = Set(users::hash_password(new)?);
-        am.update(&txn).await?;
-        audit::append(&txn, &session.username, "password_change", &target).await?;
+        users::set_password_hash(&txn, account, users::hash_password(new)?).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            AuditAction::PasswordChange,
+            &target,
+        )
+        .await?;
         txn.commit().await?;
         Ok(())
     }

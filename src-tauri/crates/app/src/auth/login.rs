@@ -2,11 +2,12 @@
 //! before it is returned (R30.1); five wrong passwords lock an account for 15 minutes (R30.3).
 
 use std::sync::Mutex;
+use xueji_domain::AuditAction;
 
 use xueji_domain::rules;
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel, TransactionTrait};
+use sea_orm::TransactionTrait;
 use xueji_store::entities::user;
 use xueji_store::repo::users;
 
@@ -43,22 +44,21 @@ impl App {
         let policy = self.config().policy;
         let db = self.db();
         let Some(account) = users::find(db, username).await? else {
-            audit::record(db, "anonymous", "login_failed", "user:unknown").await?;
+            audit::record(db, "anonymous", AuditAction::LoginFailed, "user:unknown").await?;
             return Err(wrong_password(policy.max_failed_logins));
         };
         let target = format!("user:{}", account.id);
         if !account.active {
-            audit::record(db, &account.username, "login_refused", &target).await?;
+            audit::record(db, &account.username, AuditAction::LoginRefused, &target).await?;
             return Err(AppError::forbidden("该账户已停用，请联系学籍管理员"));
         }
         if let Some(until) = account.locked_until
             && until > now
         {
-            audit::record(db, &account.username, "login_refused", &target).await?;
+            audit::record(db, &account.username, AuditAction::LoginRefused, &target).await?;
             return Err(account_locked(until, now));
         }
         let txn = db.begin().await?;
-        let mut row = account.clone().into_active_model();
         if !users::check_password(password, &account.password_hash) {
             // A lock that has run out starts a fresh count.
             let before = if account.locked_until.is_some() {
@@ -67,19 +67,19 @@ impl App {
                 account.failed_attempts
             };
             let failures = u32::try_from(before).unwrap_or(0) + 1;
-            row.failed_attempts = Set(i32::try_from(failures).unwrap_or(i32::MAX));
             let locked = policy.is_locked(failures);
+            let locked_until =
+                locked.then(|| now + Duration::minutes(i64::from(policy.lock_minutes)));
+            users::set_sign_in(
+                &txn,
+                account.clone(),
+                i32::try_from(failures).unwrap_or(i32::MAX),
+                locked_until,
+            )
+            .await?;
+            audit::append(&txn, &account.username, AuditAction::LoginFailed, &target).await?;
             if locked {
-                row.locked_until = Set(Some(
-                    now + Duration::minutes(i64::from(policy.lock_minutes)),
-                ));
-            } else {
-                row.locked_until = Set(None);
-            }
-            row.update(&txn).await?;
-            audit::append(&txn, &account.username, "login_failed", &target).await?;
-            if locked {
-                audit::append(&txn, &account.username, "account_locked", &target).await?;
+                audit::append(&txn, &account.username, AuditAction::AccountLocked, &target).await?;
             }
             txn.commit().await?;
             return Err(if locked {
@@ -88,10 +88,8 @@ impl App {
                 wrong_password(policy.max_failed_logins - failures)
             });
         }
-        row.failed_attempts = Set(0);
-        row.locked_until = Set(None);
-        row.update(&txn).await?;
-        audit::append(&txn, &account.username, "login", &target).await?;
+        users::set_sign_in(&txn, account.clone(), 0, None).await?;
+        audit::append(&txn, &account.username, AuditAction::Login, &target).await?;
         txn.commit().await?;
         let role = Role::parse(&account.role)
             .ok_or_else(|| AppError::internal(format!("未知的角色：{}", account.role)))?;
@@ -113,7 +111,7 @@ impl App {
             audit::record(
                 self.db(),
                 &session.username,
-                "denied",
+                AuditAction::Denied,
                 &format!("permission:{}", permission.name()),
             )
             .await?;
@@ -173,7 +171,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "logout",
+            AuditAction::Logout,
             &format!("user:{}", session.user_id),
         )
         .await

@@ -2,12 +2,11 @@
 //! a change in the middle of a school year warns.
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, TransactionTrait,
-};
+use sea_orm::TransactionTrait;
+use xueji_domain::AuditAction;
 use xueji_domain::registrar::{self, Registrar};
 use xueji_store::entities::registrar as row;
+use xueji_store::repo::registrars;
 
 use crate::app::App;
 use crate::audit;
@@ -65,10 +64,7 @@ impl App {
         input: &RegistrarInput,
     ) -> Result<AppointmentView> {
         self.authorize(session, Permission::ManageUsers).await?;
-        let current = row::Entity::find()
-            .filter(row::Column::OnDutyUntil.is_null())
-            .one(self.db())
-            .await?;
+        let current = registrars::on_duty(self.db()).await?;
         let new = Registrar {
             name: input.name.trim().to_owned(),
             trained_on: input.trained_on,
@@ -83,26 +79,23 @@ impl App {
         let trained_on = new.trained_on.unwrap_or(new.on_duty_from);
         let txn = self.db().begin().await?;
         if let Some(c) = current {
-            let mut am = c.into_active_model();
-            am.on_duty_until = Set(input.on_duty_from.pred_opt());
-            am.update(&txn).await?;
+            registrars::end_duty(&txn, c, input.on_duty_from.pred_opt()).await?;
         }
-        let saved = row::ActiveModel {
-            name: Set(new.name.clone()),
-            username: Set(input.username.clone().filter(|u| !u.trim().is_empty())),
-            trained_on: Set(trained_on),
-            on_duty_from: Set(new.on_duty_from),
-            on_duty_until: Set(None),
-            created_at: Set(self.now()),
-            created_by: Set(session.username.clone()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+        let row = row::Model {
+            id: 0,
+            name: new.name.clone(),
+            username: input.username.clone().filter(|u| !u.trim().is_empty()),
+            trained_on,
+            on_duty_from: new.on_duty_from,
+            on_duty_until: None,
+            created_at: self.now(),
+            created_by: session.username.clone(),
+        };
+        let saved = registrars::insert(&txn, row).await?;
         audit::append(
             &txn,
             &session.username,
-            "registrar_appoint",
+            AuditAction::RegistrarAppoint,
             &format!("registrar:{}", saved.id),
         )
         .await?;
@@ -116,12 +109,6 @@ impl App {
     /// The register, newest first.
     pub async fn registrar_list(&self, session: &Session) -> Result<Vec<RegistrarView>> {
         self.authorize(session, Permission::ViewStudents).await?;
-        Ok(row::Entity::find()
-            .order_by_desc(row::Column::OnDutyFrom)
-            .all(self.db())
-            .await?
-            .iter()
-            .map(view)
-            .collect())
+        Ok(registrars::all(self.db()).await?.iter().map(view).collect())
     }
 }

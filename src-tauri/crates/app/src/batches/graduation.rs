@@ -8,6 +8,7 @@
 //! student, never reissued (R26.2).
 
 use std::collections::{HashMap, HashSet};
+use xueji_domain::AuditAction;
 use xueji_domain::rules;
 
 use chrono::NaiveDate;
@@ -469,7 +470,7 @@ impl App {
         audit::append(
             &txn,
             actor,
-            "graduation",
+            AuditAction::Graduation,
             &format!(
                 "grade:{} finished:{} graduated:{graduated} completed:{completed} incomplete:{incomplete}",
                 input.grade,

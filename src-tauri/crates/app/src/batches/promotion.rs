@@ -11,6 +11,7 @@
 //! anything else goes through `record::apply_effects`.
 
 use std::collections::BTreeMap;
+use xueji_domain::AuditAction;
 use xueji_domain::rules;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -262,7 +263,7 @@ impl App {
         audit::append(
             &txn,
             actor,
-            "promotion",
+            AuditAction::Promotion,
             &format!(
                 "into:{into} promoted:{promoted} exceptions:{}",
                 plan.exceptions.len()

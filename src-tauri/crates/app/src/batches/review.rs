@@ -8,6 +8,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
+use xueji_domain::AuditAction;
 use xueji_domain::record::StudentRef;
 use xueji_domain::review::{Reviewer, SemesterReview};
 use xueji_domain::rules;
@@ -201,7 +202,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "review_open",
+            AuditAction::ReviewOpen,
             &format!("review:{} items:{}", review.id, ids.len()),
         )
         .await?;
@@ -245,7 +246,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "review_check",
+            AuditAction::ReviewCheck,
             &format!("review:{review_id} student:{student_id}"),
         )
         .await?;
@@ -308,7 +309,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "review_sign_off",
+            AuditAction::ReviewSignOff,
             &format!("review:{review_id} items:{}", items.len()),
         )
         .await?;

@@ -8,9 +8,10 @@ mod recompute;
 mod views;
 
 use chrono::NaiveDate;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
+use sea_orm::ConnectionTrait;
 use xueji_domain::effects::Deadline;
 use xueji_store::entities::deadline;
+use xueji_store::repo::deadlines;
 
 use crate::error::Result;
 pub use crate::views::{provisional_code, stored_provisional};
@@ -29,21 +30,20 @@ pub async fn insert_deadline<C: ConnectionTrait>(
     d: &Deadline,
     done_on: Option<NaiveDate>,
 ) -> Result<()> {
-    deadline::ActiveModel {
-        student_id: Set(student_id),
-        application_id: Set(application_id),
-        kind: Set(d.kind),
-        due_on: Set(d.due),
-        rule: Set(d.rule.as_str().to_owned()),
-        label: Set(d.label.clone()),
-        done_on: Set(done_on),
-        start_on: Set(Some(d.basis.start)),
-        span: Set(Some(d.basis.span.code())),
-        provisional: Set(provisional_code(d.provisional.as_ref())),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let row = deadline::Model {
+        id: 0,
+        student_id,
+        application_id,
+        kind: d.kind,
+        due_on: d.due,
+        rule: d.rule.as_str().to_owned(),
+        label: d.label.clone(),
+        done_on,
+        start_on: Some(d.basis.start),
+        span: Some(d.basis.span.code()),
+        provisional: provisional_code(d.provisional.as_ref()),
+    };
+    deadlines::insert(db, row).await?;
     Ok(())
 }
 

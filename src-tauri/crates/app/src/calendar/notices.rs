@@ -2,10 +2,11 @@
 //! replaced, corrected day by day, removed. Every change counts the open deadlines again in the
 //! same transaction and is audited.
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ConnectionTrait, TransactionTrait};
+use xueji_domain::AuditAction;
 use xueji_domain::WorkCalendar;
 use xueji_domain::calendar::{Notice, NoticeOrigin, parse_notice};
-use xueji_store::entities::{deadline, setting};
+use xueji_store::repo::deadlines;
 
 use super::recompute::{self, Recomputed};
 use super::views::{
@@ -19,9 +20,7 @@ use crate::settings::{self, SCHOOL_NOTICES};
 
 async fn save_school_notices<C: ConnectionTrait>(db: &C, notices: &[Notice]) -> Result<()> {
     settings::put(db, SCHOOL_NOTICES, &notices).await?;
-    setting::Entity::delete_by_id(settings::CALENDAR_NOTICES.to_owned())
-        .exec(db)
-        .await?;
+    xueji_store::repo::settings::remove(db, settings::CALENDAR_NOTICES).await?;
     Ok(())
 }
 
@@ -129,9 +128,9 @@ impl App {
             .iter()
             .any(|n| n.title == notice.title)
         {
-            "calendar_notice_replace"
+            AuditAction::CalendarNoticeReplace
         } else {
-            "calendar_notice_load"
+            AuditAction::CalendarNoticeLoad
         };
         let target = format!(
             "{year} {} days:{} adjustments:{}",
@@ -172,7 +171,7 @@ impl App {
             school,
             year,
             true,
-            "calendar_notice_remove",
+            AuditAction::CalendarNoticeRemove,
             &target,
         )
         .await
@@ -182,11 +181,7 @@ impl App {
     /// loaded while another copy of the data was in use) are counted again. Audited as `system`.
     pub(crate) async fn calendar_settle_on_open(&self) -> Result<()> {
         let calendar = self.config().calendar.clone();
-        let open = deadline::Entity::find()
-            .filter(deadline::Column::DoneOn.is_null())
-            .filter(deadline::Column::Provisional.is_not_null())
-            .all(self.db())
-            .await?;
+        let open = deadlines::open_provisional(self.db()).await?;
         let stale = open.iter().any(|d| {
             super::stored_provisional(d.provisional.as_deref())
                 .is_some_and(|p| p.years.iter().any(|y| calendar.covers(*y)))
@@ -201,7 +196,7 @@ impl App {
         audit::append(
             &txn,
             "system",
-            "deadline_recompute",
+            AuditAction::DeadlineRecompute,
             &format!(
                 "open recomputed:{} moved:{} settled:{}",
                 r.recomputed,
@@ -220,7 +215,7 @@ impl App {
         school: Vec<Notice>,
         year: i32,
         removed: bool,
-        action: &str,
+        action: AuditAction,
         target: &str,
     ) -> Result<CalendarSaved> {
         let old = self.config().calendar.clone();
@@ -235,7 +230,7 @@ impl App {
             audit::append(
                 &txn,
                 &session.username,
-                "deadline_recompute",
+                AuditAction::DeadlineRecompute,
                 &format!(
                     "calendar:{year} recomputed:{} moved:{} settled:{}",
                     r.recomputed,

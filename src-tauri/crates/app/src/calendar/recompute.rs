@@ -12,7 +12,7 @@ use xueji_domain::WorkCalendar;
 use xueji_domain::calendar::{Counting, Span};
 use xueji_domain::effects::DeadlineKind;
 use xueji_store::entities::{deadline, hardship_application, student};
-use xueji_store::repo::applications;
+use xueji_store::repo::{applications, deadlines};
 
 use super::{provisional_code, stored_provisional};
 use crate::error::Result;
@@ -49,11 +49,7 @@ pub async fn recompute_open<C: ConnectionTrait>(
     hardship_days: u32,
 ) -> Result<Recomputed> {
     let mut out = Recomputed::default();
-    let open = deadline::Entity::find()
-        .filter(deadline::Column::DoneOn.is_null())
-        .filter(deadline::Column::StartOn.is_not_null())
-        .all(db)
-        .await?;
+    let open = deadlines::open_counted(db).await?;
     for row in open {
         let (Some(start), Some(span)) = (row.start_on, row.span.as_deref().and_then(Span::parse))
         else {
@@ -85,10 +81,7 @@ pub async fn recompute_open<C: ConnectionTrait>(
             });
             follow(db, &row, due.date).await?;
         }
-        let mut am = row.into_active_model();
-        am.due_on = Set(due.date);
-        am.provisional = Set(code);
-        am.update(db).await?;
+        deadlines::set_due(db, row, due.date, code).await?;
     }
     hardship(db, old, new, today, hardship_days, &mut out).await?;
     Ok(out)

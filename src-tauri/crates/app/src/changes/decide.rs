@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use sea_orm::TransactionTrait;
+use xueji_domain::AuditAction;
 use xueji_domain::effects::{DeadlineKind, Effects};
 use xueji_domain::{ChangeKind, engine, rules};
 use xueji_store::entities::{application, application_step};
@@ -164,7 +165,7 @@ impl App {
         audit::append(
             &txn,
             actor,
-            "change_decide",
+            AuditAction::ChangeDecide,
             &format!(
                 "application:{} step:{} {}",
                 a.id,
@@ -197,7 +198,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "change_withdraw",
+            AuditAction::ChangeWithdraw,
             &format!("application:{}", a.id),
         )
         .await?;
@@ -222,7 +223,7 @@ impl App {
             return Err(AppError::validation("grounds", "请填写申诉理由"));
         }
         w.file_appeal(input.on, &input.grounds)?;
-        self.save_appeal(session, a, &w, &details, "change_appeal", None)
+        self.save_appeal(session, a, &w, &details, AuditAction::ChangeAppeal, None)
             .await
     }
 
@@ -240,8 +241,15 @@ impl App {
         }
         w.decide_appeal(input.on, input.upheld)?;
         let revoke = (!input.upheld).then_some(input.on);
-        self.save_appeal(session, a, &w, &details, "change_appeal_decide", revoke)
-            .await
+        self.save_appeal(
+            session,
+            a,
+            &w,
+            &details,
+            AuditAction::ChangeAppealDecide,
+            revoke,
+        )
+        .await
     }
 
     async fn save_appeal(
@@ -250,7 +258,7 @@ impl App {
         a: application::Model,
         w: &xueji_domain::Workflow,
         details: &Details,
-        action: &str,
+        action: AuditAction,
         revoke_on: Option<NaiveDate>,
     ) -> Result<ApplicationView> {
         let today = self.today();
@@ -313,7 +321,7 @@ async fn revoke_sanction<C: sea_orm::ConnectionTrait>(
     audit::append(
         db,
         actor,
-        "sanction_revoke",
+        AuditAction::SanctionRevoke,
         &format!("student:{student_id} application:{application_id}"),
     )
     .await?;

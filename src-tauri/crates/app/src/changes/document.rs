@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use sea_orm::TransactionTrait;
+use xueji_domain::AuditAction;
 use xueji_domain::id_card::Sex;
 use xueji_domain::workflow::{StepAction, StepOutcome, Workflow};
 use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
@@ -137,7 +138,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "print",
+            AuditAction::Print,
             &format!("application:{} {name} serial:{issued}", a.id),
         )
         .await?;

@@ -452,39 +452,18 @@ impl ChangeRequest {
     }
 }
 
-/// Decodes standard base64 (padding optional, whitespace ignored).
+/// Decodes base64 (the standard or the URL-safe alphabet, padding optional, whitespace ignored).
 pub(crate) fn decode_base64(text: &str) -> Result<Vec<u8>> {
-    fn value(c: u8) -> Option<u32> {
-        match c {
-            b'A'..=b'Z' => Some(u32::from(c - b'A')),
-            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-            b'+' | b'-' => Some(62),
-            b'/' | b'_' => Some(63),
-            _ => None,
-        }
-    }
-    let bad = || AppError::validation("dataBase64", "文件内容编码有误");
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    let mut ended = false;
-    for c in text.bytes().filter(|c| !c.is_ascii_whitespace()) {
-        if c == b'=' {
-            ended = true;
-            continue;
-        }
-        if ended {
-            return Err(bad());
-        }
-        acc = (acc << 6) | value(c).ok_or_else(bad)?;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(u8::try_from((acc >> bits) & 0xFF).map_err(|_| bad())?);
-        }
-    }
-    Ok(out)
+    use base64::Engine;
+    use base64::alphabet::{STANDARD, URL_SAFE};
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    let config =
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+    let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    GeneralPurpose::new(&STANDARD, config)
+        .decode(&compact)
+        .or_else(|_| GeneralPurpose::new(&URL_SAFE, config).decode(&compact))
+        .map_err(|_| AppError::validation("dataBase64", "文件内容编码有误"))
 }
 
 #[cfg(test)]
@@ -497,5 +476,12 @@ mod tests {
         assert_eq!(decode_base64("aGVsbG8").expect("ok"), b"hello");
         assert_eq!(decode_base64("5Lit5paH").expect("ok"), "中文".as_bytes());
         assert!(decode_base64("a$b").is_err());
+        assert_eq!(decode_base64("aGVs\nbG8=").expect("ok"), b"hello");
+        assert_eq!(decode_base64("+/8=").expect("ok"), [0xfb, 0xff]);
+        assert_eq!(decode_base64("-_8").expect("ok"), [0xfb, 0xff]);
+        assert!(
+            decode_base64("aGVsbG8=x").is_err(),
+            "nothing after the padding"
+        );
     }
 }

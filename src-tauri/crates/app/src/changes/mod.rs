@@ -14,10 +14,7 @@ pub mod submit;
 pub mod views;
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter,
-};
+use sea_orm::ConnectionTrait;
 use sha2::{Digest, Sha256};
 use xueji_domain::calendar::{Counting, Due};
 use xueji_domain::effects::{Deadline, DeadlineKind};
@@ -25,7 +22,7 @@ use xueji_domain::proofs;
 use xueji_domain::rules;
 use xueji_domain::workflow::{Subject, WorkflowState};
 use xueji_domain::{ChangeKind, WorkCalendar, Workflow};
-use xueji_store::entities::{application, application_step, attachment, deadline};
+use xueji_store::entities::{application, application_step, attachment};
 use xueji_store::repo::{applications, attachments, deadlines, students};
 
 use crate::documents::kinds::PrintKind;
@@ -202,17 +199,8 @@ pub(crate) async fn step_deadline<C: ConnectionTrait>(
     let Some(student_id) = a.student_id else {
         return Ok(());
     };
-    let open = deadline::Entity::find()
-        .filter(deadline::Column::ApplicationId.eq(a.id))
-        .filter(deadline::Column::Kind.eq(DeadlineKind::TransferStep))
-        .filter(deadline::Column::DoneOn.is_null())
-        .all(db)
-        .await?;
-    for d in open {
-        let mut am = d.into_active_model();
-        am.done_on = Set(Some(on));
-        am.update(db).await?;
-    }
+    let open = deadlines::open_of_application_kind(db, a.id, DeadlineKind::TransferStep).await?;
+    deadlines::close(db, open, on).await?;
     let step = st
         .progress
         .current_step

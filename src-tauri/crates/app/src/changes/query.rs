@@ -2,6 +2,7 @@
 //! application in full, a proof's content, and the students whose leave has ended (R14.3).
 
 use std::collections::HashMap;
+use xueji_domain::AuditAction;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use xueji_domain::{Status, Workflow};
@@ -94,7 +95,13 @@ impl App {
             };
             out.push(row(&a, &w, &config.calendar, name, overdue));
         }
-        audit::record(self.db(), &session.username, "search", "applications").await?;
+        audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::Search,
+            "applications",
+        )
+        .await?;
         Ok(Page {
             total,
             page,
@@ -114,7 +121,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "view",
+            AuditAction::View,
             &format!("application:{id}"),
         )
         .await?;
@@ -131,7 +138,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "view",
+            AuditAction::View,
             &format!("attachment:{id}"),
         )
         .await?;
@@ -164,7 +171,13 @@ impl App {
             .into_iter()
             .filter_map(|a| a.student_id)
             .collect();
-        audit::record(self.db(), &session.username, "search", "leave_expiry").await?;
+        audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::Search,
+            "leave_expiry",
+        )
+        .await?;
         Ok(students
             .into_iter()
             .filter_map(|m| {

@@ -2,6 +2,7 @@
 //! proofs, or — for a change without a procedure — the change itself at once.
 
 use sea_orm::TransactionTrait;
+use xueji_domain::AuditAction;
 use xueji_domain::effects::{DeadlineKind, Warning};
 use xueji_domain::proofs::{self, ProofRequirement};
 use xueji_domain::workflow::Subject;
@@ -156,7 +157,7 @@ impl App {
             audit::append(
                 &txn,
                 actor,
-                "change_apply",
+                AuditAction::ChangeApply,
                 &format!("student:{} application:{} {}", m.id, a.id, c.kind.code()),
             )
             .await?;
@@ -226,7 +227,7 @@ impl App {
         audit::append(
             &txn,
             actor,
-            "change_submit",
+            AuditAction::ChangeSubmit,
             &format!(
                 "{} application:{} {}",
                 student_id.map_or_else(|| "transfer_in".to_owned(), |id| format!("student:{id}")),

@@ -33,14 +33,16 @@ use crate::app::App;
 use crate::calendar::stored_provisional;
 use crate::dashboard::FindingView;
 use crate::dashboard::todos::change_rule;
+use xueji_domain::AuditAction;
+
 use crate::error::Result;
 use crate::record::status_of;
 use crate::views::snake;
 
 /// The audit actions of personal data leaving the school (R30.2): an export (its target names the
 /// rows and the approval reference) and a whole-school archive package (no reference).
-const EXPORT: &str = "export";
-const SCHOOL_ARCHIVE_PACKAGE: &str = "package_create_school_archive";
+const DISCLOSURES: [AuditAction; 2] =
+    [AuditAction::Export, AuditAction::PackageCreateSchoolArchive];
 
 /// The number after `key:` in an audit target (`roster rows:12 approval:…`).
 fn target_number(target: &str, key: &str) -> Option<u32> {
@@ -54,7 +56,7 @@ fn target_number(target: &str, key: &str) -> Option<u32> {
 fn export_facts(row: &xueji_store::entities::audit_log::Model) -> Option<ExportFacts> {
     let at = chrono::DateTime::parse_from_rfc3339(&row.at).ok()?;
     let on = (at.with_timezone(&chrono::Utc) + chrono::Duration::hours(8)).date_naive();
-    let (records, approval_reference) = if row.action == EXPORT {
+    let (records, approval_reference) = if row.action == AuditAction::Export.code() {
         let reference = row.target.split_once(" approval:").map(|(_, rest)| {
             rest.split(" purpose:")
                 .next()
@@ -380,7 +382,7 @@ impl App {
             })
             .unwrap_or_default();
         let exports: Vec<ExportFacts> =
-            xueji_store::audit::rows_with_actions(db, &[EXPORT, SCHOOL_ARCHIVE_PACKAGE], &since)
+            xueji_store::audit::rows_with_actions(db, &DISCLOSURES, &since)
                 .await?
                 .iter()
                 .filter_map(export_facts)

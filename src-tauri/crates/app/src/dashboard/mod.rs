@@ -8,6 +8,7 @@ pub mod findings;
 pub mod todos;
 
 use chrono::NaiveDate;
+use xueji_domain::AuditAction;
 use xueji_domain::WorkCalendar;
 
 use crate::app::App;
@@ -185,7 +186,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "view",
+            AuditAction::View,
             &format!(
                 "dashboard todos:{} findings:{} leaves:{}",
                 todos.len(),

@@ -14,20 +14,18 @@ pub use kinds::PrintKind;
 pub(crate) use load::{load_students, select_ids};
 pub(crate) use register::log_issue;
 use register::next_serials;
+use xueji_domain::AuditAction;
 
 use std::collections::BTreeMap;
 use xueji_domain::rules;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use xueji_domain::ChangeKind;
 use xueji_print::Document;
 use xueji_print::documents::change_statistics::ChangeStatistics;
-use xueji_store::entities::{application_step, issued_document, student_event};
-use xueji_store::repo::documents;
+use xueji_store::entities::{application_step, issued_document};
+use xueji_store::repo::{applications, documents};
 
 use crate::app::App;
 use crate::audit;
@@ -162,15 +160,7 @@ async fn change_statistics<C: ConnectionTrait>(
         .collect();
     let from = semesters[0].1;
     let until = semesters[semesters.len() - 1].2;
-    let events: Vec<(String, NaiveDate)> = student_event::Entity::find()
-        .select_only()
-        .column(student_event::Column::Kind)
-        .column(student_event::Column::OnDate)
-        .filter(student_event::Column::OnDate.gte(from))
-        .filter(student_event::Column::OnDate.lt(until))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let events = xueji_store::repo::events::kinds_between(db, from, until).await?;
     let mut counts: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
     for (kind, on) in events {
         let Some(pos) = ChangeKind::ALL.iter().position(|x| x.code() == kind) else {
@@ -303,11 +293,7 @@ impl App {
                         .iter()
                         .flat_map(|d| d.applications.iter().map(|a| a.id))
                         .collect();
-                    application_step::Entity::find()
-                        .filter(application_step::Column::ApplicationId.is_in(app_ids))
-                        .order_by_asc(application_step::Column::Ordinal)
-                        .all(&txn)
-                        .await?
+                    applications::steps_of_many(&txn, app_ids).await?
                 } else {
                     Vec::new()
                 };
@@ -358,7 +344,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "print",
+            AuditAction::Print,
             &format!("kind:{} {target} serials:{range}", snake(&kind)),
         )
         .await?;
@@ -466,7 +452,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "view",
+            AuditAction::View,
             &format!("document_log -> {} of {total}", rows.len()),
         )
         .await?;
@@ -501,7 +487,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "document_void",
+            AuditAction::DocumentVoid,
             &format!("serial:{}", saved.serial),
         )
         .await?;

@@ -6,6 +6,7 @@ mod data;
 mod sheet;
 
 use chrono::NaiveDate;
+use xueji_domain::AuditAction;
 use xueji_domain::rules;
 
 use crate::app::App;
@@ -206,7 +207,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "export",
+            AuditAction::Export,
             &format!(
                 "{} rows:{rows} approval:{reference} purpose:{purpose}",
                 kind.slug()

@@ -5,6 +5,7 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde_json::json;
+use xueji_domain::AuditAction;
 use xueji_domain::SchoolYear;
 use xueji_domain::archive::ArchiveSection;
 use xueji_store::entities::{archive_item, hardship_aid};
@@ -143,7 +144,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "hardship_aid",
+            AuditAction::HardshipAid,
             &format!(
                 "hardship_aid:{} hardship:{} student:{}",
                 saved.id, m.id, m.student_id

@@ -6,6 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     QueryFilter, TransactionTrait,
 };
+use xueji_domain::AuditAction;
 use xueji_domain::SchoolYear;
 use xueji_domain::archive::ArchiveSection;
 use xueji_store::entities::{archive_item, hardship_application as row};
@@ -137,7 +138,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "settings_change",
+            AuditAction::SettingsChange,
             NOTICE_DAYS_SETTING,
         )
         .await?;
@@ -188,7 +189,7 @@ impl App {
             am.effective_on = Set(Some(on));
             am.updated_at = Set(now);
             am.update(&txn).await?;
-            audit::append(&txn, actor, "hardship_effective", &target).await?;
+            audit::append(&txn, actor, AuditAction::HardshipEffective, &target).await?;
             n += 1;
         }
         txn.commit().await?;
@@ -313,7 +314,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "hardship_apply",
+            AuditAction::HardshipApply,
             &format!("hardship:{} student:{}", saved.id, saved.student_id),
         )
         .await?;
@@ -356,7 +357,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "hardship_class_assess",
+            AuditAction::HardshipClassAssess,
             &format!("hardship:{id} student:{}", saved.student_id),
         )
         .await?;
@@ -427,7 +428,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "hardship_decide",
+            AuditAction::HardshipDecide,
             &format!("hardship:{id} student:{}", saved.student_id),
         )
         .await?;
@@ -490,7 +491,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "hardship_object",
+            AuditAction::HardshipObject,
             &format!(
                 "hardship:{id} student:{} objection:{number}",
                 saved.student_id
@@ -549,7 +550,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "hardship_objection_decide",
+            AuditAction::HardshipObjectionDecide,
             &format!(
                 "hardship:{id} student:{} objection:{} {}",
                 saved.student_id,

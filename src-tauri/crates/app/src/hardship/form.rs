@@ -2,6 +2,7 @@
 //! opinions until recorded). Printing is audited as `print`.
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use xueji_domain::AuditAction;
 use xueji_domain::id_card::Sex;
 use xueji_domain::{IdCardNumber, PersonName, SchoolYear, XuejiNumber};
 use xueji_print::PrintError;
@@ -116,7 +117,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "print",
+            AuditAction::Print,
             &format!("hardship_form hardship:{id} student:{}", m.student_id),
         )
         .await?;

@@ -2,6 +2,7 @@
 //! audit row naming only ids (R30.1).
 
 use std::collections::HashMap;
+use xueji_domain::AuditAction;
 
 use chrono::NaiveDate;
 use sea_orm::sea_query::Query;
@@ -111,7 +112,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "view",
+            AuditAction::View,
             &format!("hardship:{id} student:{}", view.student_id),
         )
         .await?;
@@ -226,7 +227,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "view",
+            AuditAction::View,
             &format!(
                 "hardship list year:{school_year} -> {} of {total} [{shown}]",
                 out.len()

@@ -3,6 +3,7 @@
 //! rows are written only when there is none, in one transaction.
 
 use std::collections::HashMap;
+use xueji_domain::AuditAction;
 
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use xueji_domain::{SchoolYear, Status, rules};
@@ -113,7 +114,7 @@ impl App {
         audit::append(
             &txn,
             actor,
-            "student_import",
+            AuditAction::StudentImport,
             &format!("students:{written}"),
         )
         .await?;

@@ -166,7 +166,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            &format!("package_create_{}", kind.slug()),
+            kind.audit_action(),
             &format!("{target} to trusted_school:{}", receiver.id),
         )
         .await?;

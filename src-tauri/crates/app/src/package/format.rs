@@ -2,6 +2,7 @@
 //! sender's Ed25519 key, wrapped in a JSON envelope and encrypted with age to the receiver.
 
 use std::io::{Read, Write};
+use xueji_domain::AuditAction;
 use xueji_domain::rules;
 
 use base64::Engine;
@@ -56,11 +57,12 @@ impl PackageKind {
         }
     }
 
-    pub(crate) fn slug(self) -> &'static str {
+    /// The audit action of making a package of this kind.
+    pub(crate) fn audit_action(self) -> AuditAction {
         match self {
-            Self::Transfer => "transfer",
-            Self::SchoolArchive => "school_archive",
-            Self::MigrantHandover => "migrant_handover",
+            Self::Transfer => AuditAction::PackageCreateTransfer,
+            Self::SchoolArchive => AuditAction::PackageCreateSchoolArchive,
+            Self::MigrantHandover => AuditAction::PackageCreateMigrantHandover,
         }
     }
 }

@@ -5,6 +5,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use sea_orm::{ConnectionTrait, TransactionTrait};
+use xueji_domain::AuditAction;
 
 use crate::app::App;
 use crate::audit;
@@ -199,7 +200,13 @@ impl App {
         self.authorize(session, Permission::ManageSettings).await?;
         let txn = self.db().begin().await?;
         let own = self.own_keys(&txn).await?;
-        audit::append(&txn, &session.username, "keys_show", "school_keys").await?;
+        audit::append(
+            &txn,
+            &session.username,
+            AuditAction::KeysShow,
+            "school_keys",
+        )
+        .await?;
         txn.commit().await?;
         Ok(SchoolKeysView {
             text: own.public.text(),
@@ -254,7 +261,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "keys_trust",
+            AuditAction::KeysTrust,
             &format!("trusted_school:{id}"),
         )
         .await?;

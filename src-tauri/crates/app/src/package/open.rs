@@ -4,6 +4,7 @@
 //! who already has a record here is refused whole.
 
 use std::collections::HashMap;
+use xueji_domain::AuditAction;
 use xueji_domain::{Status, rules};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -100,7 +101,7 @@ impl App {
                 audit::record(
                     self.db(),
                     &session.username,
-                    "package_refused",
+                    AuditAction::PackageRefused,
                     &format!("{}:{}", e.kind_name(), e.message),
                 )
                 .await?;
@@ -155,7 +156,7 @@ impl App {
         audit::record(
             self.db(),
             &session.username,
-            "package_inspect",
+            AuditAction::PackageInspect,
             &format!(
                 "{} students:{} from trusted_school:{}",
                 view.kind.rule(),
@@ -209,7 +210,7 @@ impl App {
         audit::append(
             &txn,
             arrival.actor,
-            "package_import",
+            AuditAction::PackageImport,
             &format!(
                 "{} students:{} first:{} from trusted_school:{}",
                 p.kind.rule(),

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use sea_orm::TransactionTrait;
+use xueji_domain::AuditAction;
 use xueji_domain::archive::ArchiveSection;
 use xueji_domain::sanction::SanctionLevel;
 use xueji_domain::workflow::Party;
@@ -169,7 +170,7 @@ impl App {
             audit::append(
                 &txn,
                 &session.username,
-                "view",
+                AuditAction::View,
                 &format!("student:{id} financial_aid"),
             )
             .await?;
@@ -333,7 +334,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "archive_establish",
+            AuditAction::ArchiveEstablish,
             &format!("student:{student_id}"),
         )
         .await?;
@@ -386,7 +387,7 @@ impl App {
         audit::append(
             &txn,
             &session.username,
-            "archive_add",
+            AuditAction::ArchiveAdd,
             &format!(
                 "student:{} {}",
                 input.student_id,

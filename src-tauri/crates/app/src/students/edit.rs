@@ -5,6 +5,7 @@
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
+use xueji_domain::AuditAction;
 use xueji_domain::rules;
 use xueji_store::entities::family_member;
 use xueji_store::repo::students as repo;
@@ -151,7 +152,7 @@ impl App {
             crate::audit::append(
                 &txn,
                 &session.username,
-                "family_change",
+                AuditAction::FamilyChange,
                 &format!("student:{}", input.id),
             )
             .await?;

@@ -6,6 +6,7 @@ use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Select,
 };
+use xueji_domain::AuditAction;
 use xueji_store::entities::student;
 use xueji_store::repo::students::{name_initials, normalise_name};
 
@@ -224,7 +225,7 @@ impl App {
             kind.as_ref().map_or("filter", QueryKind::audit_label),
             rows.len()
         );
-        audit::record(self.db(), &session.username, "search", &target).await?;
+        audit::record(self.db(), &session.username, AuditAction::Search, &target).await?;
         Ok(Page {
             total,
             page,

@@ -39,9 +39,6 @@ pub fn actor() -> String {
 
 /// Opens the store (the CLI takes no automatic daily backup; the app does).
 pub async fn open(ctx: &Ctx) -> Result<Store> {
-    let opts = OpenOptions {
-        auto_backup: false,
-        ..OpenOptions::default()
-    };
+    let opts = OpenOptions::default();
     Ok(Store::open(ctx.data.clone(), ctx.keys.clone(), opts).await?)
 }

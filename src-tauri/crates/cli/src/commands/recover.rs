@@ -9,10 +9,7 @@ use crate::output;
 
 pub async fn run(ctx: &Ctx, code_text: &str) -> Result<()> {
     let code = RecoveryCode::parse(code_text)?;
-    let opts = OpenOptions {
-        auto_backup: false,
-        ..OpenOptions::default()
-    };
+    let opts = OpenOptions::default();
     let store = Store::recover(ctx.data.clone(), ctx.keys.clone(), &code, opts).await?;
     store.close().await;
     output::success(

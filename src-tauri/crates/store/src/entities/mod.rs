@@ -8,7 +8,6 @@ pub mod archive_item;
 pub mod attachment;
 pub mod audit_head;
 pub mod audit_log;
-pub mod calendar_day;
 pub mod class_placement;
 pub mod completion;
 pub mod deadline;

@@ -6,7 +6,7 @@ use sea_orm::{EntityTrait, Schema};
 use sea_orm_migration::prelude::*;
 
 use crate::entities::{
-    application, application_step, archive_item, attachment, audit_head, audit_log, calendar_day,
+    application, application_step, archive_item, attachment, audit_head, audit_log,
     class_placement, completion, deadline, family_member, issued_document, registrar, sanction,
     school, semester_review, semester_review_item, setting, student, student_event,
     student_history, user,
@@ -47,7 +47,6 @@ async fn create_school_tables(manager: &SchemaManager<'_>, s: &Schema) -> Result
     create(manager, s, setting::Entity, vec![]).await?;
     create(manager, s, user::Entity, vec![]).await?;
     create(manager, s, registrar::Entity, vec![]).await?;
-    create(manager, s, calendar_day::Entity, vec![]).await?;
     create(manager, s, audit_log::Entity, vec![]).await?;
     create(manager, s, audit_head::Entity, vec![]).await
 }

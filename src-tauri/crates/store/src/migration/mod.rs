@@ -6,6 +6,7 @@ mod m0002_search_indexes;
 mod m0003_provisional_deadlines;
 mod m0004_graduation_workflows;
 mod m0005_dashboard_indexes;
+mod m0006_drop_calendar_day;
 
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_provisional_deadlines::Migration),
             Box::new(m0004_graduation_workflows::Migration),
             Box::new(m0005_dashboard_indexes::Migration),
+            Box::new(m0006_drop_calendar_day::Migration),
         ]
     }
 }

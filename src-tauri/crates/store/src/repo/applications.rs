@@ -164,6 +164,18 @@ pub async fn steps<C: ConnectionTrait>(
         .await?)
 }
 
+/// The steps of these applications, in step order.
+pub async fn steps_of_many<C: ConnectionTrait>(
+    db: &C,
+    application_ids: Vec<i64>,
+) -> Result<Vec<application_step::Model>> {
+    Ok(application_step::Entity::find()
+        .filter(application_step::Column::ApplicationId.is_in(application_ids))
+        .order_by_asc(application_step::Column::Ordinal)
+        .all(db)
+        .await?)
+}
+
 /// How many applications of `kind` are open for the student (one at a time).
 pub async fn count_open_of_kind<C: ConnectionTrait>(
     db: &C,

@@ -1,8 +1,9 @@
 //! A student's record history (R5.1): one event per change that took effect.
 
+use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::entities::student_event;
@@ -16,6 +17,23 @@ pub async fn insert<C: ConnectionTrait>(
     let mut am = event.into_active_model();
     am.id = NotSet;
     Ok(am.insert(db).await?)
+}
+
+/// The kind and date of every event dated in `[from, until)` (the change statistics).
+pub async fn kinds_between<C: ConnectionTrait>(
+    db: &C,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<(String, NaiveDate)>> {
+    Ok(student_event::Entity::find()
+        .select_only()
+        .column(student_event::Column::Kind)
+        .column(student_event::Column::OnDate)
+        .filter(student_event::Column::OnDate.gte(from))
+        .filter(student_event::Column::OnDate.lt(until))
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 /// A student's events in the order they took effect.

@@ -1,7 +1,8 @@
 //! The school profile.
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, IntoActiveModel};
+use xueji_domain::AuditAction;
 use xueji_domain::SchoolKind;
 
 use crate::audit::{self, AuditRecord};
@@ -55,11 +56,44 @@ pub async fn create<C: ConnectionTrait>(
     })
     .exec(db)
     .await?;
-    audit::append(db, &AuditRecord::new(actor, "school_create", "school")?).await?;
+    audit::append(
+        db,
+        &AuditRecord::new(actor, AuditAction::SchoolCreate, "school")?,
+    )
+    .await?;
     Ok(res.last_insert_id)
 }
 
 /// The profile, if any.
 pub async fn get<C: ConnectionTrait>(db: &C) -> Result<Option<school::Model>> {
     Ok(school::Entity::find().one(db).await?)
+}
+
+/// The profile's 学校代码 (when there is a profile).
+pub async fn set_code<C: ConnectionTrait>(db: &C, code: Option<String>) -> Result<()> {
+    if let Some(row) = get(db).await? {
+        let mut am = row.into_active_model();
+        am.code = Set(code);
+        am.update(db).await?;
+    }
+    Ok(())
+}
+
+/// The profile's name, kind (its stored name, [`kind_name`]) and 学校代码 (when there is a
+/// profile), stamped now.
+pub async fn set_profile<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    kind: &str,
+    code: Option<String>,
+) -> Result<()> {
+    if let Some(row) = get(db).await? {
+        let mut am = row.into_active_model();
+        am.name = Set(name.to_owned());
+        am.kind = Set(kind.to_owned());
+        am.code = Set(code);
+        am.updated_at = Set(Utc::now());
+        am.update(db).await?;
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
+use xueji_domain::AuditAction;
 use xueji_domain::school::StudyMode;
 use xueji_domain::{Grade, PersonName, Status};
 
@@ -219,7 +220,11 @@ pub async fn insert<C: ConnectionTrait>(db: &C, actor: &str, s: &NewStudent) -> 
     history(&model, actor, "create")?.insert(db).await?;
     audit::append(
         db,
-        &AuditRecord::new(actor, "student_create", &format!("student:{}", model.id))?,
+        &AuditRecord::new(
+            actor,
+            AuditAction::StudentCreate,
+            &format!("student:{}", model.id),
+        )?,
     )
     .await?;
     Ok(model.id)
@@ -269,7 +274,11 @@ pub async fn insert_many<C: ConnectionTrait>(
         }
         written += chunk.len() as u64;
         let target = format!("students:{}", chunk.len());
-        audit::append(db, &AuditRecord::new(actor, "student_import", &target)?).await?;
+        audit::append(
+            db,
+            &AuditRecord::new(actor, AuditAction::StudentImport, &target)?,
+        )
+        .await?;
     }
     Ok(written)
 }
@@ -284,7 +293,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, actor: &str, id: i64) -> Result<st
         })?;
     audit::append(
         db,
-        &AuditRecord::new(actor, "view", &format!("student:{id}"))?,
+        &AuditRecord::new(actor, AuditAction::View, &format!("student:{id}"))?,
     )
     .await?;
     Ok(m)
@@ -309,7 +318,7 @@ pub async fn find_by_id_number<C: ConnectionTrait>(
         || "id_number -> none".to_owned(),
         |m| format!("id_number -> student:{}", m.id),
     );
-    audit::append(db, &AuditRecord::new(actor, "search", &target)?).await?;
+    audit::append(db, &AuditRecord::new(actor, AuditAction::Search, &target)?).await?;
     Ok(m)
 }
 
@@ -333,7 +342,7 @@ pub async fn search_name_prefix<C: ConnectionTrait>(
         .all(db)
         .await?;
     let target = format!("name_prefix -> {} results", rows.len());
-    audit::append(db, &AuditRecord::new(actor, "search", &target)?).await?;
+    audit::append(db, &AuditRecord::new(actor, AuditAction::Search, &target)?).await?;
     Ok(rows)
 }
 
@@ -369,7 +378,11 @@ where
     history(&saved, actor, change)?.insert(db).await?;
     audit::append(
         db,
-        &AuditRecord::new(actor, "change", &format!("student:{id} {change}"))?,
+        &AuditRecord::new(
+            actor,
+            AuditAction::Change,
+            &format!("student:{id} {change}"),
+        )?,
     )
     .await?;
     Ok(saved)

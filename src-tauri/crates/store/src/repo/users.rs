@@ -3,8 +3,12 @@
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder,
+};
+use xueji_domain::AuditAction;
 
 use crate::audit::{self, AuditRecord};
 use crate::entities::user;
@@ -70,7 +74,7 @@ pub async fn create<C: ConnectionTrait>(
         db,
         &AuditRecord::new(
             actor,
-            "user_create",
+            AuditAction::UserCreate,
             &format!("user:{}", res.last_insert_id),
         )?,
     )
@@ -84,4 +88,68 @@ pub async fn find<C: ConnectionTrait>(db: &C, username: &str) -> Result<Option<u
         .filter(user::Column::Username.eq(username.trim()))
         .one(db)
         .await?)
+}
+
+/// An account by id.
+pub async fn find_by_id<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<user::Model>> {
+    Ok(user::Entity::find_by_id(id).one(db).await?)
+}
+
+/// Every account, by user name.
+pub async fn all<C: ConnectionTrait>(db: &C) -> Result<Vec<user::Model>> {
+    Ok(user::Entity::find()
+        .order_by_asc(user::Column::Username)
+        .all(db)
+        .await?)
+}
+
+/// An account's display name changed; returns it as stored.
+pub async fn set_display_name<C: ConnectionTrait>(
+    db: &C,
+    row: user::Model,
+    name: &str,
+) -> Result<user::Model> {
+    let mut am = row.into_active_model();
+    am.display_name = Set(name.to_owned());
+    Ok(am.update(db).await?)
+}
+
+/// The outcome of a sign-in: consecutive failures and the lock they earned (R30.3).
+pub async fn set_sign_in<C: ConnectionTrait>(
+    db: &C,
+    row: user::Model,
+    failed_attempts: i32,
+    locked_until: Option<DateTime<Utc>>,
+) -> Result<user::Model> {
+    let mut am = row.into_active_model();
+    am.failed_attempts = Set(failed_attempts);
+    am.locked_until = Set(locked_until);
+    Ok(am.update(db).await?)
+}
+
+/// An account enabled (its failures and lock cleared too) or disabled; returns it as stored.
+pub async fn set_active<C: ConnectionTrait>(
+    db: &C,
+    row: user::Model,
+    active: bool,
+) -> Result<user::Model> {
+    let mut am = row.into_active_model();
+    am.active = Set(active);
+    if active {
+        am.failed_attempts = Set(0);
+        am.locked_until = Set(None);
+    }
+    Ok(am.update(db).await?)
+}
+
+/// A new password hash ([`hash_password`]) for an account.
+pub async fn set_password_hash<C: ConnectionTrait>(
+    db: &C,
+    row: user::Model,
+    hash: String,
+) -> Result<()> {
+    let mut am = row.into_active_model();
+    am.password_hash = Set(hash);
+    am.update(db).await?;
+    Ok(())
 }

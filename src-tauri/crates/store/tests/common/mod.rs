@@ -19,10 +19,7 @@ pub fn init_options() -> InitOptions {
 }
 
 pub fn quiet() -> OpenOptions {
-    OpenOptions {
-        auto_backup: false,
-        ..OpenOptions::default()
-    }
+    OpenOptions::default()
 }
 
 /// A fresh initialised store in a temp folder with a mock keyring entry.
