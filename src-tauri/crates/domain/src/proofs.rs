@@ -37,6 +37,32 @@ pub enum ProofKind {
 }
 
 impl ProofKind {
+    /// Every kind, in the order above.
+    pub const ALL: [Self; 8] = [
+        Self::WrittenApplication,
+        Self::HouseholdRegister,
+        Self::OtherProof,
+        Self::CountyHospitalCertificate,
+        Self::InfectiousDiseaseDiagnosis,
+        Self::TravelDocument,
+        Self::DeathCertificate,
+        Self::CourtOrPoliceDocument,
+    ];
+
+    /// The stored and sent name (the serde name).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::WrittenApplication => "written_application",
+            Self::HouseholdRegister => "household_register",
+            Self::OtherProof => "other_proof",
+            Self::CountyHospitalCertificate => "county_hospital_certificate",
+            Self::InfectiousDiseaseDiagnosis => "infectious_disease_diagnosis",
+            Self::TravelDocument => "travel_document",
+            Self::DeathCertificate => "death_certificate",
+            Self::CourtOrPoliceDocument => "court_or_police_document",
+        }
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::WrittenApplication => "监护人书面申请",

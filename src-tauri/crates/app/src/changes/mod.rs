@@ -5,6 +5,7 @@
 //! `record::apply_effects` in the same transaction. Changes without a procedure take effect at
 //! once and are kept as an application in state `applied`, so their events name it.
 
+pub mod catalogue;
 pub mod decide;
 pub mod document;
 pub(crate) mod fields;

@@ -1,0 +1,92 @@
+//! What the UI is told of the law's vocabulary, so it never keeps its own copy: each application
+//! kind's Chinese name and the rule it follows, each proof's name, and the basic-data fields a
+//! data change may name (R11.1). Exported once into `bindings.ts` as constants.
+
+use std::collections::BTreeMap;
+
+use xueji_domain::proofs::ProofKind;
+use xueji_domain::{ApplicationKind, ChangeKind, rules};
+
+use super::fields::{BASIC_FIELDS, field_label};
+
+/// An application kind as the UI shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct KindInfo {
+    /// 转出, 休学 …
+    pub label: &'static str,
+    /// The rule whose procedure it follows (`R13.1`).
+    pub rule: String,
+}
+
+/// A field a form may offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct FieldInfo {
+    /// The stored name (`hukou_address`).
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+/// Every application kind (each change kind and the transfer in), by its stored name.
+pub fn change_kinds() -> BTreeMap<&'static str, KindInfo> {
+    ChangeKind::ALL
+        .iter()
+        .map(|k| ApplicationKind::Change(*k))
+        .chain([ApplicationKind::TRANSFER_IN])
+        .map(|k| {
+            let rule = k.change().map_or(rules::R13_1, ChangeKind::rule);
+            (
+                k.code(),
+                KindInfo {
+                    label: k.label_zh(),
+                    rule: rule.as_str().to_owned(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Every kind of proof, by its stored name, with its Chinese name.
+pub fn proof_labels() -> BTreeMap<&'static str, &'static str> {
+    ProofKind::ALL
+        .iter()
+        .map(|p| (p.code(), p.label_zh()))
+        .collect()
+}
+
+/// The basic-data fields R11.1 lets a data change name, in the order the form lists them.
+pub fn basic_fields() -> Vec<FieldInfo> {
+    BASIC_FIELDS
+        .iter()
+        .map(|f| FieldInfo {
+            value: f,
+            label: field_label(f),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_and_proof_is_named_once_with_its_rule() {
+        let kinds = change_kinds();
+        assert_eq!(kinds.len(), ChangeKind::ALL.len() + 1);
+        assert_eq!(kinds["transfer_in"].rule, "R13.1");
+        assert_eq!(kinds["transfer_out"].label, "转出");
+        assert!(
+            kinds
+                .values()
+                .all(|k| !k.label.is_empty() && k.rule.starts_with('R'))
+        );
+        assert_eq!(proof_labels().len(), ProofKind::ALL.len());
+        for p in ProofKind::ALL {
+            assert_eq!(
+                serde_json::to_value(p).ok(),
+                Some(serde_json::json!(p.code()))
+            );
+        }
+        assert_eq!(basic_fields().len(), BASIC_FIELDS.len());
+        assert!(basic_fields().iter().all(|f| f.label != f.value));
+    }
+}
