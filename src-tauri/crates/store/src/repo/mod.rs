@@ -1,14 +1,21 @@
 //! Repositories: sea-orm query builder only (no SQL text), so the same code can run on
 //! PostgreSQL later. Every write records its audit row through the same transaction.
 
+pub mod aid;
 pub mod applications;
 pub mod archive_items;
 pub mod attachments;
+pub mod completions;
 pub mod deadlines;
 pub mod documents;
 pub mod events;
+pub mod family;
 pub mod files;
+pub mod hardship;
+pub mod placements;
+pub mod reviews;
 pub mod sanctions;
 pub mod school;
+pub mod student_lists;
 pub mod students;
 pub mod users;
