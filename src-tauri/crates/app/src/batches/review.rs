@@ -4,26 +4,21 @@
 //! domain decides).
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use xueji_domain::AuditAction;
 use xueji_domain::record::StudentRef;
 use xueji_domain::review::{Reviewer, SemesterReview};
 use xueji_domain::rules;
 use xueji_domain::school::{Semester, Term};
 use xueji_domain::{SchoolYear, Status};
-use xueji_store::entities::{semester_review, semester_review_item, student};
+use xueji_store::entities::semester_review;
+use xueji_store::repo::{reviews, student_lists, students};
 
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
-use crate::views::snake;
 
-/// Rows per multi-row insert.
-const CHUNK: usize = 1000;
 /// Unchecked lines listed in the progress view.
 const LISTED: u64 = 200;
 
@@ -71,8 +66,7 @@ fn term_of(r: &semester_review::Model) -> Term {
 }
 
 async fn load_review<C: ConnectionTrait>(db: &C, id: i64) -> Result<semester_review::Model> {
-    semester_review::Entity::find_by_id(id)
-        .one(db)
+    reviews::find(db, id)
         .await?
         .ok_or_else(|| AppError::not_found(format!("学期核查（编号 {id}）")))
 }
@@ -81,27 +75,10 @@ async fn progress<C: ConnectionTrait>(
     db: &C,
     r: &semester_review::Model,
 ) -> Result<ReviewProgress> {
-    let items = semester_review_item::Entity::find()
-        .filter(semester_review_item::Column::ReviewId.eq(r.id));
-    let total = items.clone().count(db).await?;
-    let checked = items
-        .clone()
-        .filter(semester_review_item::Column::Checked.eq(true))
-        .count(db)
-        .await?;
-    let ids: Vec<i64> = items
-        .filter(semester_review_item::Column::Checked.eq(false))
-        .select_only()
-        .column(semester_review_item::Column::StudentId)
-        .order_by_asc(semester_review_item::Column::StudentId)
-        .limit(LISTED)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let unchecked_items = student::Entity::find()
-        .filter(student::Column::Id.is_in(ids))
-        .order_by_asc(student::Column::Id)
-        .all(db)
+    let total = reviews::count_lines(db, r.id).await?;
+    let checked = reviews::count_checked(db, r.id).await?;
+    let ids = reviews::unchecked_students(db, r.id, LISTED).await?;
+    let unchecked_items = students::by_ids_in_id_order(db, ids)
         .await?
         .into_iter()
         .map(|m| ReviewItemView {
@@ -143,12 +120,8 @@ impl App {
                 AppError::validation("semester", "请先在“设置—学期”中填写该学期的起止日期")
             })?;
         let txn = self.db().begin().await?;
-        let existing = semester_review::Entity::find()
-            .filter(semester_review::Column::SchoolYear.eq(input.school_year))
-            .filter(semester_review::Column::Semester.eq(snake(&semester)))
-            .filter(semester_review::Column::Reviewer.eq(snake(&Reviewer::School)))
-            .one(&txn)
-            .await?;
+        let existing =
+            reviews::of_term(&txn, input.school_year, semester, Reviewer::School).await?;
         if let Some(r) = existing {
             return Err(AppError::conflict(format!(
                 "{}的学籍核查已经开始（编号 {}）",
@@ -156,49 +129,28 @@ impl App {
                 r.id
             )));
         }
-        let review = semester_review::ActiveModel {
-            school_year: Set(input.school_year),
-            semester: Set(semester),
-            term_start: Set(term.start),
-            term_end: Set(term.end),
-            reviewer: Set(Reviewer::School),
-            opened_on: Set(self.today()),
-            opened_by: Set(session.username.clone()),
-            signed_off_on: Set(None),
-            signed_off_by: Set(None),
-            ..Default::default()
-        }
-        .insert(&txn)
+        let review = reviews::insert(
+            &txn,
+            semester_review::Model {
+                id: 0,
+                school_year: input.school_year,
+                semester,
+                term_start: term.start,
+                term_end: term.end,
+                reviewer: Reviewer::School,
+                opened_on: self.today(),
+                opened_by: session.username.clone(),
+                signed_off_on: None,
+                signed_off_by: None,
+            },
+        )
         .await?;
-        let read_only: Vec<String> = Status::ALL
+        let read_only: Vec<Status> = Status::ALL
             .into_iter()
             .filter(|s| s.is_read_only())
-            .map(|s| snake(&s))
             .collect();
-        let ids: Vec<i64> = student::Entity::find()
-            .select_only()
-            .column(student::Column::Id)
-            .filter(student::Column::Archived.eq(false))
-            .filter(student::Column::Status.is_not_in(read_only))
-            .order_by_asc(student::Column::Id)
-            .into_tuple()
-            .all(&txn)
-            .await?;
-        for part in ids.chunks(CHUNK) {
-            semester_review_item::Entity::insert_many(part.iter().map(|id| {
-                semester_review_item::ActiveModel {
-                    review_id: Set(review.id),
-                    student_id: Set(*id),
-                    checked: Set(false),
-                    note: Set(None),
-                    checked_by: Set(None),
-                    checked_at: Set(None),
-                    ..Default::default()
-                }
-            }))
-            .exec_without_returning(&txn)
-            .await?;
-        }
+        let ids = student_lists::on_the_books(&txn, read_only).await?;
+        reviews::add_lines(&txn, review.id, &ids).await?;
         audit::append(
             &txn,
             &session.username,
@@ -228,21 +180,14 @@ impl App {
                 "本学期核查已经签字确认，不能再修改",
             ));
         }
-        let item = semester_review_item::Entity::find()
-            .filter(semester_review_item::Column::ReviewId.eq(review_id))
-            .filter(semester_review_item::Column::StudentId.eq(student_id))
-            .one(&txn)
+        let item = reviews::line(&txn, review_id, student_id)
             .await?
             .ok_or_else(|| AppError::not_found(format!("核查清单中的学生（编号 {student_id}）")))?;
-        let mut am = item.into_active_model();
-        am.checked = Set(true);
-        am.note = Set(note
+        let note = note
             .map(str::trim)
             .filter(|n| !n.is_empty())
-            .map(str::to_owned));
-        am.checked_by = Set(Some(session.username.clone()));
-        am.checked_at = Set(Some(self.now()));
-        am.update(&txn).await?;
+            .map(str::to_owned);
+        reviews::check(&txn, item, note, &session.username, self.now()).await?;
         audit::append(
             &txn,
             &session.username,
@@ -275,14 +220,7 @@ impl App {
         self.authorize(session, Permission::SignOffReview).await?;
         let txn = self.db().begin().await?;
         let review = load_review(&txn, review_id).await?;
-        let items: Vec<(i64, bool)> = semester_review_item::Entity::find()
-            .select_only()
-            .column(semester_review_item::Column::StudentId)
-            .column(semester_review_item::Column::Checked)
-            .filter(semester_review_item::Column::ReviewId.eq(review_id))
-            .into_tuple()
-            .all(&txn)
-            .await?;
+        let items = reviews::lines(&txn, review_id).await?;
         let reviewer = review.reviewer;
         let mut domain = SemesterReview::new(
             term_of(&review),
@@ -302,10 +240,7 @@ impl App {
         }
         let today = self.today();
         domain.sign_off(today, &session.display_name)?;
-        let mut am = review.into_active_model();
-        am.signed_off_on = Set(Some(today));
-        am.signed_off_by = Set(Some(session.display_name.clone()));
-        let saved = am.update(&txn).await?;
+        let saved = reviews::sign_off(&txn, review, today, &session.display_name).await?;
         audit::append(
             &txn,
             &session.username,

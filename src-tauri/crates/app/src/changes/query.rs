@@ -4,9 +4,8 @@
 use std::collections::HashMap;
 use xueji_domain::AuditAction;
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use xueji_domain::{Status, Workflow};
-use xueji_store::entities::{application, attachment, student};
+use xueji_domain::{ApplicationKind, ChangeKind, Workflow};
+use xueji_store::repo::{applications, attachments, student_lists, students};
 
 use super::views::{LeaveExpiryRow, row};
 use super::{ApplicationRow, ApplicationView, ChangeListInput, FileView};
@@ -14,7 +13,7 @@ use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
-use crate::views::{Page, grade_label, snake};
+use crate::views::{Page, grade_label};
 
 impl App {
     /// Applications, newest first, filtered by change kind, state, waiting party and overdue
@@ -27,29 +26,14 @@ impl App {
         self.authorize(session, Permission::ViewStudents).await?;
         let today = self.today();
         let config = self.config();
-        let mut q = application::Entity::find();
-        if let Some(id) = input.student_id {
-            q = q.filter(application::Column::StudentId.eq(id));
-        }
-        if let Some(kind) = input.kind {
-            q = q.filter(application::Column::ChangeKind.eq(kind));
-        }
-        if let Some(state) = input.state {
-            q = q.filter(application::Column::State.eq(state));
-        }
-        if let Some(party) = input.waiting_on {
-            q = q.filter(application::Column::WaitingOn.eq(party));
-        }
-        if input.overdue_only {
-            q = q
-                .filter(application::Column::State.eq(application::ApplicationState::Open))
-                .filter(application::Column::DueOn.lt(today));
-        }
-        let rows = q
-            .order_by_desc(application::Column::OpenedOn)
-            .order_by_desc(application::Column::Id)
-            .all(self.db())
-            .await?;
+        let filter = applications::ListFilter {
+            student_id: input.student_id,
+            kind: input.kind,
+            state: input.state,
+            waiting_on: input.waiting_on,
+            due_before: input.overdue_only.then_some(today),
+        };
+        let rows = applications::list(self.db(), &filter).await?;
         let mut found = Vec::new();
         for a in rows {
             let w: Workflow = serde_json::from_str(&a.data)?;
@@ -77,9 +61,7 @@ impl App {
             .iter()
             .filter_map(|(a, ..)| a.student_id)
             .collect();
-        let names: HashMap<i64, String> = student::Entity::find()
-            .filter(student::Column::Id.is_in(ids))
-            .all(self.db())
+        let names: HashMap<i64, String> = students::by_ids(self.db(), ids)
             .await?
             .into_iter()
             .map(|m| (m.id, m.name))
@@ -131,8 +113,7 @@ impl App {
     /// A stored file's content (audited as a view).
     pub async fn attachment_get(&self, session: &Session, id: i64) -> Result<FileView> {
         self.authorize(session, Permission::ViewStudents).await?;
-        let f = attachment::Entity::find_by_id(id)
-            .one(self.db())
+        let f = attachments::find(self.db(), id)
             .await?
             .ok_or_else(|| AppError::not_found(format!("附件（编号 {id}）")))?;
         audit::record(
@@ -154,19 +135,15 @@ impl App {
     pub async fn leave_expiry(&self, session: &Session) -> Result<Vec<LeaveExpiryRow>> {
         self.authorize(session, Permission::ViewStudents).await?;
         let today = self.today();
-        let students = student::Entity::find()
-            .filter(student::Column::Status.eq(snake(&Status::OnLeave)))
-            .filter(student::Column::LeaveUntil.lt(today))
-            .filter(student::Column::Archived.eq(false))
-            .order_by_asc(student::Column::LeaveUntil)
-            .all(self.db())
-            .await?;
+        let students = student_lists::leave_ended(self.db(), today).await?;
         let ids: Vec<i64> = students.iter().map(|m| m.id).collect();
-        let open: Vec<i64> = application::Entity::find()
-            .filter(application::Column::StudentId.is_in(ids))
-            .filter(application::Column::State.eq(application::ApplicationState::Open))
-            .filter(application::Column::ChangeKind.is_in(["resume", "extend_leave", "withdraw"]))
-            .all(self.db())
+        let kinds = [
+            ChangeKind::Resume,
+            ChangeKind::ExtendLeave,
+            ChangeKind::Withdraw,
+        ]
+        .map(ApplicationKind::Change);
+        let open: Vec<i64> = applications::open_of_kinds(self.db(), ids, &kinds)
             .await?
             .into_iter()
             .filter_map(|a| a.student_id)

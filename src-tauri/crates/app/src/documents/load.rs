@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use xueji_store::entities::{
-    application, class_placement, completion, family_member, sanction, student, student_event,
+use sea_orm::ConnectionTrait;
+use xueji_store::repo::student_lists::{self, Selection};
+use xueji_store::repo::{
+    applications, completions, events, family, placements, sanctions, students,
 };
 
 use crate::error::{AppError, Result};
@@ -21,11 +22,7 @@ pub(crate) async fn load_students<C: ConnectionTrait>(
     let mut rows: HashMap<i64, StudentData> = HashMap::with_capacity(ids.len());
     for part in ids.chunks(ID_CHUNK) {
         let part = part.to_vec();
-        for m in student::Entity::find()
-            .filter(student::Column::Id.is_in(part.clone()))
-            .all(db)
-            .await?
-        {
+        for m in students::by_ids(db, part.clone()).await? {
             rows.insert(
                 m.id,
                 StudentData {
@@ -39,64 +36,32 @@ pub(crate) async fn load_students<C: ConnectionTrait>(
                 },
             );
         }
-        for f in family_member::Entity::find()
-            .filter(family_member::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(family_member::Column::Ordinal)
-            .all(db)
-            .await?
-        {
+        for f in family::of_students(db, part.clone()).await? {
             if let Some(d) = rows.get_mut(&f.student_id) {
                 d.family.push(f);
             }
         }
-        for e in student_event::Entity::find()
-            .filter(student_event::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(student_event::Column::OnDate)
-            .order_by_asc(student_event::Column::Id)
-            .all(db)
-            .await?
-        {
+        for e in events::of_students(db, part.clone()).await? {
             if let Some(d) = rows.get_mut(&e.student_id) {
                 d.events.push(e);
             }
         }
-        for p in class_placement::Entity::find()
-            .filter(class_placement::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(class_placement::Column::SchoolYear)
-            .all(db)
-            .await?
-        {
+        for p in placements::of_students(db, part.clone()).await? {
             if let Some(d) = rows.get_mut(&p.student_id) {
                 d.placements.push(p);
             }
         }
-        for c in completion::Entity::find()
-            .filter(completion::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(completion::Column::Id)
-            .all(db)
-            .await?
-        {
+        for c in completions::of_students(db, part.clone()).await? {
             if let Some(d) = rows.get_mut(&c.student_id) {
                 d.completion = Some(c);
             }
         }
-        for s in sanction::Entity::find()
-            .filter(sanction::Column::StudentId.is_in(part.clone()))
-            .order_by_asc(sanction::Column::DecidedOn)
-            .all(db)
-            .await?
-        {
+        for s in sanctions::of_students(db, part.clone()).await? {
             if let Some(d) = rows.get_mut(&s.student_id) {
                 d.sanctions.push(s);
             }
         }
-        for a in application::Entity::find()
-            .filter(application::Column::StudentId.is_in(part))
-            .order_by_asc(application::Column::OpenedOn)
-            .order_by_asc(application::Column::Id)
-            .all(db)
-            .await?
-        {
+        for a in applications::of_students(db, part).await? {
             if let Some(d) = a.student_id.and_then(|id| rows.get_mut(&id)) {
                 d.applications.push(a);
             }
@@ -112,31 +77,15 @@ pub(crate) async fn load_students<C: ConnectionTrait>(
 
 /// The ids a filter selects, ordered by grade, class and name.
 pub(crate) async fn select_ids<C: ConnectionTrait>(db: &C, f: &BatchFilter) -> Result<Vec<i64>> {
-    let mut q = student::Entity::find()
-        .select_only()
-        .column(student::Column::Id);
-    if let Some(g) = f.grade {
-        q = q.filter(student::Column::Grade.eq(i32::from(g)));
-    }
-    if let Some(c) = f
-        .class_name
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        q = q.filter(student::Column::ClassName.eq(c));
-    }
-    if !f.statuses.is_empty() {
-        q = q.filter(student::Column::Status.is_in(f.statuses.clone()));
-    }
-    if !f.include_archived {
-        q = q.filter(student::Column::Archived.eq(false));
-    }
-    Ok(q.order_by_asc(student::Column::Grade)
-        .order_by_asc(student::Column::ClassName)
-        .order_by_asc(student::Column::NameSearch)
-        .order_by_asc(student::Column::Id)
-        .into_tuple::<i64>()
-        .all(db)
-        .await?)
+    let selection = Selection {
+        grade: f.grade.map(i32::from),
+        class_name: f
+            .class_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty()),
+        statuses: &f.statuses,
+        include_archived: f.include_archived,
+    };
+    Ok(student_lists::select_ids(db, &selection).await?)
 }

@@ -4,12 +4,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    Statement,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use xueji_domain::{SchoolYear, Status};
-use xueji_store::entities::{application, student};
+use xueji_store::entities::student;
+use xueji_store::repo::{applications, student_lists, students};
 
 use super::ExportRequest;
 use super::sheet::Table;
@@ -57,24 +55,12 @@ const ROSTER_COLUMNS: [&str; 12] = [
 /// Class rosters of the students on roll (not archived), one sheet per class, optionally only
 /// one grade or one class.
 pub async fn rosters(db: &DatabaseConnection, request: &ExportRequest) -> Result<Vec<Table>> {
-    let mut query = student::Entity::find().filter(student::Column::Archived.eq(false));
-    if let Some(g) = request.grade {
-        query = query.filter(student::Column::Grade.eq(g));
-    }
-    if let Some(c) = request
+    let class_name = request
         .class_name
         .as_deref()
         .filter(|c| !c.trim().is_empty())
-    {
-        query = query.filter(student::Column::ClassName.eq(c.trim()));
-    }
-    let students = query
-        .order_by_asc(student::Column::Grade)
-        .order_by_asc(student::Column::ClassName)
-        .order_by_asc(student::Column::XuejiNumber)
-        .order_by_asc(student::Column::Id)
-        .all(db)
-        .await?;
+        .map(str::trim);
+    let students = student_lists::roster(db, request.grade, class_name).await?;
     if students.is_empty() {
         return Err(AppError::validation(
             "grade",
@@ -216,10 +202,7 @@ pub async fn statistics(db: &DatabaseConnection, _today: NaiveDate) -> Result<Ve
         columns: strings(&["分类", "项目", "人数"]),
         rows,
     };
-    let applications = application::Entity::find()
-        .order_by_asc(application::Column::OpenedOn)
-        .all(db)
-        .await?;
+    let applications = applications::all_by_day_opened(db).await?;
     let mut per_term: BTreeMap<(String, &'static str, String), i64> = BTreeMap::new();
     for a in &applications {
         let (year, term) = term_of(a.opened_on);
@@ -245,22 +228,9 @@ pub async fn changes(db: &DatabaseConnection, request: &ExportRequest) -> Result
     {
         return Err(AppError::validation("from", "起始日期不能晚于截止日期"));
     }
-    let mut query = application::Entity::find();
-    if let Some(from) = request.from {
-        query = query.filter(application::Column::OpenedOn.gte(from));
-    }
-    if let Some(to) = request.to {
-        query = query.filter(application::Column::OpenedOn.lte(to));
-    }
-    let apps = query
-        .order_by_asc(application::Column::OpenedOn)
-        .order_by_asc(application::Column::Id)
-        .all(db)
-        .await?;
+    let apps = applications::opened_between(db, request.from, request.to).await?;
     let ids: Vec<i64> = apps.iter().filter_map(|a| a.student_id).collect();
-    let students: BTreeMap<i64, student::Model> = student::Entity::find()
-        .filter(student::Column::Id.is_in(ids))
-        .all(db)
+    let students: BTreeMap<i64, student::Model> = students::by_ids(db, ids)
         .await?
         .into_iter()
         .map(|s| (s.id, s))

@@ -1,14 +1,12 @@
 //! Aid granted per semester on an assessment in force, recorded in archive section R8.2(6).
 
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::TransactionTrait;
 use serde_json::json;
 use xueji_domain::AuditAction;
 use xueji_domain::SchoolYear;
 use xueji_domain::archive::ArchiveSection;
 use xueji_store::entities::{archive_item, hardship_aid};
+use xueji_store::repo::{aid, archive_items};
 
 use crate::app::App;
 use crate::audit;
@@ -83,12 +81,7 @@ impl App {
         let student = record::load(self.db(), m.student_id).await?;
         record::ensure_writable(&student)?;
         let semester = input.semester;
-        let twice = hardship_aid::Entity::find()
-            .filter(hardship_aid::Column::ApplicationId.eq(m.id))
-            .filter(hardship_aid::Column::Semester.eq(semester))
-            .filter(hardship_aid::Column::Kind.eq(kind))
-            .count(self.db())
-            .await?;
+        let twice = aid::count_of_kind(self.db(), m.id, semester, kind).await?;
         if twice > 0 {
             return Err(AppError::conflict(format!(
                 "{}已发放过“{kind}”",
@@ -103,43 +96,47 @@ impl App {
             .filter(|n| !n.is_empty())
             .map(str::to_owned);
         let txn = self.db().begin().await?;
-        let saved = hardship_aid::ActiveModel {
-            student_id: Set(m.student_id),
-            application_id: Set(m.id),
-            school_year: Set(m.school_year),
-            semester: Set(semester),
-            kind: Set(kind.to_owned()),
-            amount_fen: Set(input.amount_fen),
-            granted_on: Set(granted_on),
-            note: Set(note),
-            created_by: Set(session.username.clone()),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
+        let saved = aid::insert(
+            &txn,
+            hardship_aid::Model {
+                id: 0,
+                student_id: m.student_id,
+                application_id: m.id,
+                school_year: m.school_year,
+                semester,
+                kind: kind.to_owned(),
+                amount_fen: input.amount_fen,
+                granted_on,
+                note,
+                created_by: session.username.clone(),
+                created_at: now,
+            },
+        )
         .await?;
         let label = semester_label(m.school_year, input.semester);
-        archive_item::ActiveModel {
-            student_id: Set(m.student_id),
-            section: Set(ArchiveSection::FinancialAid),
-            kind: Set("aid".to_owned()),
-            title: Set(format!("{label}{kind}{}元", yuan(input.amount_fen))),
-            recorded_on: Set(granted_on),
-            content: Set(serde_json::to_string(&json!({
-                "aidId": saved.id,
-                "applicationId": m.id,
-                "schoolYear": m.school_year,
-                "semester": semester,
-                "kind": kind,
-                "amountFen": input.amount_fen,
-                "level": m.level,
-            }))?),
-            attachment_id: Set(None),
-            created_at: Set(now),
-            created_by: Set(session.username.clone()),
-            ..Default::default()
-        }
-        .insert(&txn)
+        archive_items::insert(
+            &txn,
+            archive_item::Model {
+                id: 0,
+                student_id: m.student_id,
+                section: ArchiveSection::FinancialAid,
+                kind: "aid".to_owned(),
+                title: format!("{label}{kind}{}元", yuan(input.amount_fen)),
+                recorded_on: granted_on,
+                content: serde_json::to_string(&json!({
+                    "aidId": saved.id,
+                    "applicationId": m.id,
+                    "schoolYear": m.school_year,
+                    "semester": semester,
+                    "kind": kind,
+                    "amountFen": input.amount_fen,
+                    "level": m.level,
+                }))?,
+                attachment_id: None,
+                created_at: now,
+                created_by: session.username.clone(),
+            },
+        )
         .await?;
         audit::append(
             &txn,

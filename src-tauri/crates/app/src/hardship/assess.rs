@@ -2,14 +2,13 @@
 //! objections, and the settling that makes an assessment effective once its notice has ended.
 
 use chrono::{Days, NaiveDate};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use xueji_domain::AuditAction;
 use xueji_domain::SchoolYear;
 use xueji_domain::archive::ArchiveSection;
 use xueji_store::entities::{archive_item, hardship_application as row};
+use xueji_store::repo::archive_items;
+use xueji_store::repo::hardship::{self, Decision};
 
 use crate::app::App;
 use crate::audit;
@@ -59,8 +58,7 @@ pub(crate) fn status_on(m: &row::Model, today: NaiveDate) -> Result<LevelView> {
 
 /// Loads an assessment or says it does not exist.
 pub(crate) async fn load<C: ConnectionTrait>(db: &C, id: i64) -> Result<row::Model> {
-    row::Entity::find_by_id(id)
-        .one(db)
+    hardship::find(db, id)
         .await?
         .ok_or_else(|| AppError::not_found(format!("家庭经济困难认定（编号 {id}）")))
 }
@@ -87,7 +85,7 @@ pub(crate) fn effective_item(
     on: NaiveDate,
     actor: &str,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<archive_item::ActiveModel> {
+) -> Result<archive_item::Model> {
     let year = SchoolYear(m.school_year);
     let content = serde_json::json!({
         "applicationId": m.id,
@@ -98,21 +96,17 @@ pub(crate) fn effective_item(
         "noticeFrom": m.notice_from,
         "noticeUntil": m.notice_until,
     });
-    Ok(archive_item::ActiveModel {
-        student_id: Set(m.student_id),
-        section: Set(ArchiveSection::FinancialAid),
-        kind: Set("hardship_assessment".to_owned()),
-        title: Set(format!(
-            "{}家庭经济困难认定：{}",
-            year.label_zh(),
-            level.label_zh()
-        )),
-        recorded_on: Set(on),
-        content: Set(serde_json::to_string(&content)?),
-        attachment_id: Set(None),
-        created_at: Set(now),
-        created_by: Set(actor.to_owned()),
-        ..Default::default()
+    Ok(archive_item::Model {
+        id: 0,
+        student_id: m.student_id,
+        section: ArchiveSection::FinancialAid,
+        kind: "hardship_assessment".to_owned(),
+        title: format!("{}家庭经济困难认定：{}", year.label_zh(), level.label_zh()),
+        recorded_on: on,
+        content: serde_json::to_string(&content)?,
+        attachment_id: None,
+        created_at: now,
+        created_by: actor.to_owned(),
     })
 }
 
@@ -154,11 +148,7 @@ impl App {
     pub async fn hardship_settle(&self) -> Result<u32> {
         let actor = SETTLE_ACTOR;
         let today = self.today();
-        let due = row::Entity::find()
-            .filter(row::Column::State.eq(State::InNotice))
-            .filter(row::Column::NoticeUntil.lt(today))
-            .all(self.db())
-            .await?;
+        let due = hardship::notice_ended(self.db(), today).await?;
         if due.is_empty() {
             return Ok(0);
         }
@@ -180,15 +170,9 @@ impl App {
                 .filter_map(|o| o.ruled_on)
                 .fold(after, NaiveDate::max)
                 .min(today);
-            effective_item(&m, level, on, actor, now)?
-                .insert(&txn)
-                .await?;
+            archive_items::insert(&txn, effective_item(&m, level, on, actor, now)?).await?;
             let target = format!("hardship:{} student:{}", m.id, m.student_id);
-            let mut am = m.into_active_model();
-            am.state = Set(State::Effective);
-            am.effective_on = Set(Some(on));
-            am.updated_at = Set(now);
-            am.update(&txn).await?;
+            hardship::make_effective(&txn, m, on, now).await?;
             audit::append(&txn, actor, AuditAction::HardshipEffective, &target).await?;
             n += 1;
         }
@@ -272,12 +256,8 @@ impl App {
             reason,
         };
         self.hardship_settle().await?;
-        let existing = row::Entity::find()
-            .filter(row::Column::StudentId.eq(input.student_id))
-            .filter(row::Column::SchoolYear.eq(year.start_year()))
-            .filter(row::Column::State.ne(State::NotRecognised))
-            .all(self.db())
-            .await?;
+        let existing =
+            hardship::of_student_year(self.db(), input.student_id, year.start_year()).await?;
         if let Some(e) = existing.first() {
             return Err(AppError::conflict(format!(
                 "该生{}已有家庭经济困难认定申请（编号 {}），同一学年不重复申请",
@@ -287,29 +267,31 @@ impl App {
         }
         let now = self.now();
         let txn = self.db().begin().await?;
-        let saved = row::ActiveModel {
-            student_id: Set(input.student_id),
-            school_year: Set(year.start_year()),
-            state: Set(State::Applied),
-            applied_on: Set(applied_on),
-            data: Set(serde_json::to_string(&data)?),
-            class_result: Set(None),
-            class_note: Set(None),
-            class_assessed_on: Set(None),
-            level: Set(None),
-            decision_note: Set(None),
-            decided_on: Set(None),
-            decided_by: Set(None),
-            notice_from: Set(None),
-            notice_until: Set(None),
-            effective_on: Set(None),
-            objections: Set("[]".to_owned()),
-            created_by: Set(session.username.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
+        let saved = hardship::insert(
+            &txn,
+            row::Model {
+                id: 0,
+                student_id: input.student_id,
+                school_year: year.start_year(),
+                state: State::Applied,
+                applied_on,
+                data: serde_json::to_string(&data)?,
+                class_result: None,
+                class_note: None,
+                class_assessed_on: None,
+                level: None,
+                decision_note: None,
+                decided_on: None,
+                decided_by: None,
+                notice_from: None,
+                notice_until: None,
+                effective_on: None,
+                objections: "[]".to_owned(),
+                created_by: session.username.clone(),
+                created_at: now,
+                updated_at: now,
+            },
+        )
         .await?;
         audit::append(
             &txn,
@@ -347,13 +329,7 @@ impl App {
         }
         let now = self.now();
         let txn = self.db().begin().await?;
-        let mut am = m.into_active_model();
-        am.state = Set(State::ClassAssessed);
-        am.class_result = Set(Some(input.result));
-        am.class_note = Set(Some(note));
-        am.class_assessed_on = Set(Some(on));
-        am.updated_at = Set(now);
-        let saved = am.update(&txn).await?;
+        let saved = hardship::record_class_assessment(&txn, m, input.result, note, on, now).await?;
         audit::append(
             &txn,
             &session.username,
@@ -391,17 +367,20 @@ impl App {
             ));
         }
         let now = self.now();
-        let mut am = m.clone().into_active_model();
-        am.level = Set(Some(input.level));
-        am.decision_note = Set(input
-            .note
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned));
-        am.decided_on = Set(Some(decided_on));
-        am.decided_by = Set(Some(session.username.clone()));
-        am.updated_at = Set(now);
+        let mut decision = Decision {
+            state: State::NotRecognised,
+            level: input.level,
+            note: input
+                .note
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned),
+            decided_on,
+            decided_by: session.username.clone(),
+            notice_from: None,
+            notice_until: None,
+        };
         if input.level.recognised() {
             let from = input.notice_from.unwrap_or(decided_on);
             if from < decided_on {
@@ -415,16 +394,12 @@ impl App {
             let calendar = &config.calendar;
             let start = calendar.working_day_on_or_after(from)?;
             let until = calendar.add_working_days(start, days - 1)?;
-            am.state = Set(State::InNotice);
-            am.notice_from = Set(Some(start));
-            am.notice_until = Set(Some(until));
-        } else {
-            am.state = Set(State::NotRecognised);
-            am.notice_from = Set(None);
-            am.notice_until = Set(None);
+            decision.state = State::InNotice;
+            decision.notice_from = Some(start);
+            decision.notice_until = Some(until);
         }
         let txn = self.db().begin().await?;
-        let saved = am.update(&txn).await?;
+        let saved = hardship::record_decision(&txn, m, decision, now).await?;
         audit::append(
             &txn,
             &session.username,
@@ -484,10 +459,9 @@ impl App {
             ruled_by: None,
         });
         let txn = self.db().begin().await?;
-        let mut am = m.into_active_model();
-        am.objections = Set(serde_json::to_string(&objections)?);
-        am.updated_at = Set(self.now());
-        let saved = am.update(&txn).await?;
+        let saved =
+            hardship::set_objections(&txn, m, serde_json::to_string(&objections)?, self.now())
+                .await?;
         audit::append(
             &txn,
             &session.username,
@@ -533,20 +507,14 @@ impl App {
         o.ruling_note = Some(note);
         o.ruled_on = Some(today);
         o.ruled_by = Some(session.username.clone());
-        let mut am = m.into_active_model();
-        am.objections = Set(serde_json::to_string(&objections)?);
-        am.updated_at = Set(self.now());
-        if input.sustained {
-            am.state = Set(State::ClassAssessed);
-            am.level = Set(None);
-            am.decision_note = Set(None);
-            am.decided_on = Set(None);
-            am.decided_by = Set(None);
-            am.notice_from = Set(None);
-            am.notice_until = Set(None);
-        }
+        let objections = serde_json::to_string(&objections)?;
+        let now = self.now();
         let txn = self.db().begin().await?;
-        let saved = am.update(&txn).await?;
+        let saved = if input.sustained {
+            hardship::reopen(&txn, m, objections, now).await?
+        } else {
+            hardship::set_objections(&txn, m, objections, now).await?
+        };
         audit::append(
             &txn,
             &session.username,

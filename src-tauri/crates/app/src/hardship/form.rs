@@ -1,14 +1,13 @@
 //! The printed 家庭经济困难学生认定申请表 with the real data, at whatever step it is (blank
 //! opinions until recorded). Printing is audited as `print`.
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use xueji_domain::AuditAction;
 use xueji_domain::id_card::Sex;
 use xueji_domain::{IdCardNumber, PersonName, SchoolYear, XuejiNumber};
 use xueji_print::PrintError;
 use xueji_print::documents::approval::{Guardian, StudentBlock};
 use xueji_print::documents::hardship::{Earner, HardshipApplication};
-use xueji_store::entities::hardship_aid;
+use xueji_store::repo::aid;
 
 use crate::app::App;
 use crate::audit;
@@ -74,10 +73,7 @@ impl App {
             (None, Some(note)) => note.clone(),
             _ => String::new(),
         };
-        let aid = hardship_aid::Entity::find()
-            .filter(hardship_aid::Column::ApplicationId.eq(id))
-            .order_by_asc(hardship_aid::Column::GrantedOn)
-            .all(self.db())
+        let aid = aid::of_application_by_day(self.db(), id)
             .await?
             .iter()
             .map(aid_view)

@@ -5,10 +5,9 @@ use std::collections::HashMap;
 use xueji_domain::AuditAction;
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use xueji_domain::SchoolYear;
 use xueji_store::entities::{hardship_aid, hardship_application as row, student};
+use xueji_store::repo::{aid, hardship, students};
 
 use crate::app::App;
 use crate::audit;
@@ -19,7 +18,7 @@ use crate::hardship::types::{
     AidView, HardshipFilter, HardshipRow, HardshipView, LevelView, semester_label, yuan,
 };
 use crate::record;
-use crate::views::{Page, grade_label, snake};
+use crate::views::{Page, grade_label};
 
 /// The largest page the list asks for.
 pub const MAX_PAGE_SIZE: u32 = 200;
@@ -66,12 +65,7 @@ impl App {
         let today = self.today();
         let m = assess::load(self.db(), id).await?;
         let s = record::load(self.db(), m.student_id).await?;
-        let aid = hardship_aid::Entity::find()
-            .filter(hardship_aid::Column::ApplicationId.eq(id))
-            .order_by_asc(hardship_aid::Column::GrantedOn)
-            .order_by_asc(hardship_aid::Column::Id)
-            .all(self.db())
-            .await?;
+        let aid = aid::of_application(self.db(), id).await?;
         Ok(HardshipView {
             id: m.id,
             student_id: m.student_id,
@@ -131,68 +125,34 @@ impl App {
         let today = self.today();
         let page_size = filter.page_size.clamp(1, MAX_PAGE_SIZE);
         let page = filter.page.max(1);
-        let mut query = row::Entity::find().filter(row::Column::SchoolYear.eq(school_year));
-        if !filter.statuses.is_empty() {
-            let states: Vec<String> = filter
-                .statuses
-                .iter()
-                .flat_map(|c| stored_states(c).iter().map(snake))
-                .collect();
-            query = query.filter(row::Column::State.is_in(states));
-        }
-        if let Some(level) = filter.level {
-            query = query.filter(row::Column::Level.eq(level));
-        }
-        if let Some(id) = filter.student_id {
-            query = query.filter(row::Column::StudentId.eq(id));
-        }
-        let class = filter
-            .class_name
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty());
-        if filter.grade.is_some() || class.is_some() {
-            let mut sub = Query::select();
-            sub.column(student::Column::Id).from(student::Entity);
-            if let Some(g) = filter.grade {
-                sub.and_where(student::Column::Grade.eq(i32::from(g)));
-            }
-            if let Some(c) = class {
-                sub.and_where(student::Column::ClassName.eq(c));
-            }
-            query = query.filter(row::Column::StudentId.in_subquery(sub));
-        }
+        let query = hardship::ListFilter {
+            states: (!filter.statuses.is_empty()).then(|| {
+                filter
+                    .statuses
+                    .iter()
+                    .flat_map(|c| stored_states(c).iter().copied())
+                    .collect()
+            }),
+            level: filter.level,
+            student_id: filter.student_id,
+            grade: filter.grade.map(i32::from),
+            class_name: filter
+                .class_name
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty()),
+        };
         // Shown statuses that share a stored state (in notice / objection pending, effective /
         // expired) are told apart on the page, so the total counts stored states.
-        let total = query.clone().count(self.db()).await?;
-        let rows = query
-            .order_by_asc(row::Column::AppliedOn)
-            .order_by_asc(row::Column::Id)
-            .offset(u64::from(page - 1) * u64::from(page_size))
-            .limit(u64::from(page_size))
-            .all(self.db())
-            .await?;
+        let (total, rows) = hardship::page(self.db(), school_year, &query, page, page_size).await?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let student_ids: Vec<i64> = rows.iter().map(|r| r.student_id).collect();
-        let students: HashMap<i64, student::Model> = student::Entity::find()
-            .filter(student::Column::Id.is_in(student_ids))
-            .all(self.db())
+        let students: HashMap<i64, student::Model> = students::by_ids(self.db(), student_ids)
             .await?
             .into_iter()
             .map(|s| (s.id, s))
             .collect();
-        let totals: HashMap<i64, i64> = hardship_aid::Entity::find()
-            .select_only()
-            .column(hardship_aid::Column::ApplicationId)
-            .column_as(hardship_aid::Column::AmountFen.sum(), "total")
-            .filter(hardship_aid::Column::ApplicationId.is_in(ids.clone()))
-            .group_by(hardship_aid::Column::ApplicationId)
-            .into_tuple::<(i64, Option<i64>)>()
-            .all(self.db())
-            .await?
-            .into_iter()
-            .map(|(id, t)| (id, t.unwrap_or(0)))
-            .collect();
+        let totals: HashMap<i64, i64> = aid::totals(self.db(), ids.clone()).await?;
         let mut out = Vec::with_capacity(rows.len());
         for m in &rows {
             let status = status_on(m, today)?;

@@ -2,15 +2,12 @@
 //! a merger or dissolution (R9.3), and the semester-end hand-over of migrant children's dropout
 //! archives (R18.2). Each is signed by this school and encrypted to one trusted receiver.
 
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use xueji_domain::effects::DeadlineKind;
 use xueji_domain::{Status, rules};
-use xueji_store::entities::{
-    application, application_step, archive_item, attachment, deadline, family_member, sanction,
-    student, student_event,
+use xueji_store::entities::{student, student_event};
+use xueji_store::repo::{
+    applications, archive_items, attachments, events, files, sanctions, student_lists, students,
 };
 
 use super::format::{ApplicationEntry, FORMAT, PackageKind, Payload, StudentArchive, seal};
@@ -20,7 +17,6 @@ use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::record::close_deadlines;
-use crate::views::snake;
 
 /// The event that marks a migrant dropout's archive as handed over (R18.2).
 pub const HANDED_OVER: &str = "archive_handed_over";
@@ -45,27 +41,11 @@ pub(crate) async fn collect<C: ConnectionTrait>(
     s: student::Model,
 ) -> Result<StudentArchive> {
     let student_id = s.id;
-    let family = family_member::Entity::find()
-        .filter(family_member::Column::StudentId.eq(student_id))
-        .order_by_asc(family_member::Column::Ordinal)
-        .all(db)
-        .await?;
-    let events = student_event::Entity::find()
-        .filter(student_event::Column::StudentId.eq(student_id))
-        .order_by_asc(student_event::Column::Id)
-        .all(db)
-        .await?;
-    let apps = application::Entity::find()
-        .filter(application::Column::StudentId.eq(student_id))
-        .order_by_asc(application::Column::Id)
-        .all(db)
-        .await?;
+    let family = files::family_of(db, student_id).await?;
+    let events = events::of_student_in_id_order(db, student_id).await?;
+    let apps = applications::of_student_in_id_order(db, student_id).await?;
     let app_ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
-    let mut steps = application_step::Entity::find()
-        .filter(application_step::Column::ApplicationId.is_in(app_ids.clone()))
-        .order_by_asc(application_step::Column::Ordinal)
-        .all(db)
-        .await?;
+    let mut steps = applications::steps_of_many(db, app_ids.clone()).await?;
     let applications = apps
         .into_iter()
         .map(|a| {
@@ -78,25 +58,9 @@ pub(crate) async fn collect<C: ConnectionTrait>(
             }
         })
         .collect();
-    let sanctions = sanction::Entity::find()
-        .filter(sanction::Column::StudentId.eq(student_id))
-        .order_by_asc(sanction::Column::Id)
-        .all(db)
-        .await?;
-    let archive_items = archive_item::Entity::find()
-        .filter(archive_item::Column::StudentId.eq(student_id))
-        .order_by_asc(archive_item::Column::Id)
-        .all(db)
-        .await?;
-    let attachments = attachment::Entity::find()
-        .filter(
-            Condition::any()
-                .add(attachment::Column::StudentId.eq(student_id))
-                .add(attachment::Column::ApplicationId.is_in(app_ids)),
-        )
-        .order_by_asc(attachment::Column::Id)
-        .all(db)
-        .await?;
+    let sanctions = sanctions::of_student_in_id_order(db, student_id).await?;
+    let archive_items = archive_items::of_student_in_id_order(db, student_id).await?;
+    let attachments = attachments::of_student_or_applications(db, student_id, app_ids).await?;
     Ok(StudentArchive {
         student: s,
         family,
@@ -133,22 +97,24 @@ impl App {
             for r in &records {
                 let s = &r.student;
                 let grade = s.grade.unwrap_or(0);
-                student_event::ActiveModel {
-                    student_id: Set(s.id),
-                    application_id: Set(None),
-                    kind: Set(HANDED_OVER.to_owned()),
-                    on_date: Set(today),
-                    rule: Set(rules::R18_2.to_string()),
-                    status_before: Set(s.status),
-                    status_after: Set(s.status),
-                    grade_before: Set(grade),
-                    grade_after: Set(grade),
-                    summary: Set(format!("学籍档案已移交{}", receiver.name)),
-                    recorded_at: Set(now),
-                    recorded_by: Set(session.username.clone()),
-                    ..Default::default()
-                }
-                .insert(&txn)
+                events::insert(
+                    &txn,
+                    student_event::Model {
+                        id: 0,
+                        student_id: s.id,
+                        application_id: None,
+                        kind: HANDED_OVER.to_owned(),
+                        on_date: today,
+                        rule: rules::R18_2.to_string(),
+                        status_before: s.status,
+                        status_after: s.status,
+                        grade_before: grade,
+                        grade_after: grade,
+                        summary: format!("学籍档案已移交{}", receiver.name),
+                        recorded_at: now,
+                        recorded_by: session.username.clone(),
+                    },
+                )
                 .await?;
                 close_deadlines(&txn, s.id, &[DeadlineKind::MigrantArchiveHandover], today).await?;
             }
@@ -185,8 +151,7 @@ impl App {
     ) -> Result<Vec<u8>> {
         self.authorize(session, Permission::ManageSettings).await?;
         let receiver = self.receiver(to_school).await?;
-        let s = student::Entity::find_by_id(student_id)
-            .one(self.db())
+        let s = students::find(self.db(), student_id)
             .await?
             .ok_or_else(|| AppError::not_found(format!("学生编号 {student_id}")))?;
         if s.status != Status::TransferredOut {
@@ -218,10 +183,7 @@ impl App {
     ) -> Result<Vec<u8>> {
         self.authorize(session, Permission::ManageSettings).await?;
         let receiver = self.receiver(to_school).await?;
-        let students = student::Entity::find()
-            .order_by_asc(student::Column::Id)
-            .all(self.db())
-            .await?;
+        let students = students::all_in_id_order(self.db()).await?;
         if students.is_empty() {
             return Err(AppError::validation("school", "本校没有任何学籍，无需移交"));
         }
@@ -246,45 +208,9 @@ impl App {
         self.authorize(session, Permission::ViewStudents).await?;
         // A migrant dropout: 辍学, and a migrant child by the record's flag or by the dropout
         // report (which opened the R18.2 hand-over deadline).
-        let students = student::Entity::find()
-            .filter(student::Column::Status.eq("dropped_out"))
-            .filter(
-                Condition::any()
-                    .add(student::Column::MigrantChild.eq(true))
-                    .add(
-                        student::Column::Id.in_subquery(
-                            sea_orm::sea_query::Query::select()
-                                .column(deadline::Column::StudentId)
-                                .from(deadline::Entity)
-                                .and_where(
-                                    deadline::Column::Kind
-                                        .eq(snake(&DeadlineKind::MigrantArchiveHandover)),
-                                )
-                                .to_owned(),
-                        ),
-                    )
-                    .add(
-                        student::Column::Id.in_subquery(
-                            sea_orm::sea_query::Query::select()
-                                .column(application::Column::StudentId)
-                                .from(application::Entity)
-                                .and_where(application::Column::ChangeKind.eq("dropout"))
-                                .and_where(application::Column::Data.like("%\"migrant\":true%"))
-                                .to_owned(),
-                        ),
-                    ),
-            )
-            .order_by_asc(student::Column::Grade)
-            .order_by_asc(student::Column::Id)
-            .all(self.db())
-            .await?;
+        let students = student_lists::migrant_dropouts(self.db()).await?;
         let ids: Vec<i64> = students.iter().map(|s| s.id).collect();
-        let handed: Vec<student_event::Model> = student_event::Entity::find()
-            .filter(student_event::Column::StudentId.is_in(ids))
-            .filter(student_event::Column::Kind.eq(HANDED_OVER))
-            .order_by_asc(student_event::Column::Id)
-            .all(self.db())
-            .await?;
+        let handed = events::of_students_of_kind(self.db(), ids, HANDED_OVER).await?;
         Ok(students
             .into_iter()
             .map(|s| MigrantDropoutView {
@@ -326,11 +252,7 @@ impl App {
             ));
         }
         let n = pending.len();
-        let students = student::Entity::find()
-            .filter(student::Column::Id.is_in(pending))
-            .order_by_asc(student::Column::Id)
-            .all(self.db())
-            .await?;
+        let students = students::by_ids_in_id_order(self.db(), pending).await?;
         let mut records = Vec::with_capacity(n);
         for s in students {
             records.push(collect(self.db(), s).await?);

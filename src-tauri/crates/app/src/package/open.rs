@@ -8,12 +8,13 @@ use xueji_domain::AuditAction;
 use xueji_domain::{Status, rules};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, DatabaseTransaction,
-    EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait,
-};
+use sea_orm::{DatabaseTransaction, TransactionTrait};
 use xueji_store::entities::{
-    application_step, archive_item, attachment, sanction, student, student_event, student_history,
+    application, application_step, archive_item, attachment, family_member, sanction, student,
+    student_event, student_history,
+};
+use xueji_store::repo::{
+    applications, archive_items, attachments, events, family, sanctions, students,
 };
 
 use super::format::{PackageKind, Payload, StudentArchive, open};
@@ -136,16 +137,15 @@ impl App {
     }
 
     async fn existing(&self, s: &student::Model) -> Result<Option<i64>> {
-        let mut cond =
-            sea_orm::Condition::any().add(student::Column::IdNumber.eq(s.id_number.as_str()));
-        if let Some(x) = &s.xueji_number {
-            cond = cond.add(student::Column::XuejiNumber.eq(x.as_str()));
-        }
-        Ok(student::Entity::find()
-            .filter(cond)
-            .one(self.db())
+        Ok(
+            students::first_with_numbers(
+                self.db(),
+                s.id_number.as_str(),
+                s.xueji_number.as_deref(),
+            )
             .await?
-            .map(|m| m.id))
+            .map(|m| m.id),
+        )
     }
 
     /// Decrypts and verifies a package and shows what it holds. Refuses a damaged or altered
@@ -236,18 +236,23 @@ async fn insert_archive(
     arrival: &Arrival<'_>,
 ) -> Result<i64> {
     let src = &r.student;
-    let mut am = src.clone().into_active_model();
-    am.id = NotSet;
+    let mut row = student::Model {
+        id: 0,
+        version: 1,
+        created_at: arrival.now,
+        updated_at: arrival.now,
+        ..src.clone()
+    };
     let (status_after, event_kind, summary) = match arrival.kind {
         PackageKind::Transfer => {
             // R13.4: the grade stays; the class is this school's to assign.
-            am.status = Set(Status::Enrolled);
-            am.class_name = Set(None);
-            am.archived = Set(false);
-            am.leave_until = Set(None);
-            am.hold_since = Set(None);
-            am.hold_judgment_on = Set(None);
-            am.last_change_on = Set(Some(arrival.today));
+            row.status = Status::Enrolled;
+            row.class_name = None;
+            row.archived = false;
+            row.leave_until = None;
+            row.hold_since = None;
+            row.hold_judgment_on = None;
+            row.last_change_on = Some(arrival.today);
             (
                 Status::Enrolled,
                 "transfer_in",
@@ -261,7 +266,7 @@ async fn insert_archive(
         ),
         PackageKind::MigrantHandover => {
             // Kept, never continued here: read-only.
-            am.archived = Set(true);
+            row.archived = true;
             (
                 src.status,
                 "archive_received",
@@ -269,94 +274,112 @@ async fn insert_archive(
             )
         }
     };
-    am.version = Set(1);
-    am.created_at = Set(arrival.now);
-    am.updated_at = Set(arrival.now);
-    let s = am.insert(txn).await?;
+    let s = students::insert_received(txn, row).await?;
     let id = s.id;
-    student_history::ActiveModel {
-        student_id: Set(id),
-        version: Set(s.version),
-        changed_at: Set(arrival.now),
-        changed_by: Set(arrival.actor.to_owned()),
-        change: Set(event_kind.to_owned()),
-        snapshot: Set(serde_json::to_string(&s)?),
-        ..Default::default()
-    }
-    .insert(txn)
+    students::add_history(
+        txn,
+        student_history::Model {
+            id: 0,
+            student_id: id,
+            version: s.version,
+            changed_at: arrival.now,
+            changed_by: arrival.actor.to_owned(),
+            change: event_kind.to_owned(),
+            snapshot: serde_json::to_string(&s)?,
+        },
+    )
     .await?;
     for f in &r.family {
-        let mut a = f.clone().into_active_model();
-        a.id = NotSet;
-        a.student_id = Set(id);
-        a.insert(txn).await?;
+        family::insert(
+            txn,
+            family_member::Model {
+                id: 0,
+                student_id: id,
+                ..f.clone()
+            },
+        )
+        .await?;
     }
     let mut apps: HashMap<i64, i64> = HashMap::new();
     for e in &r.applications {
-        let mut a = e.application.clone().into_active_model();
-        a.id = NotSet;
-        a.student_id = Set(Some(id));
-        let m = a.insert(txn).await?;
+        let a = application::Model {
+            id: 0,
+            student_id: Some(id),
+            ..e.application.clone()
+        };
+        let m = applications::insert_received(txn, a).await?;
         apps.insert(e.application.id, m.id);
     }
     let app_of = |old: Option<i64>| old.and_then(|o| apps.get(&o).copied());
     let mut files: HashMap<i64, i64> = HashMap::new();
     for f in &r.attachments {
-        let mut a: attachment::ActiveModel = f.clone().into_active_model();
-        a.id = NotSet;
-        a.student_id = Set(f.student_id.map(|_| id));
-        a.application_id = Set(app_of(f.application_id));
-        let m = a.insert(txn).await?;
+        let a = attachment::Model {
+            id: 0,
+            student_id: f.student_id.map(|_| id),
+            application_id: app_of(f.application_id),
+            ..f.clone()
+        };
+        let m = attachments::insert(txn, a).await?;
         files.insert(f.id, m.id);
     }
     let file_of = |old: Option<i64>| old.and_then(|o| files.get(&o).copied());
     for e in &r.applications {
         for st in &e.steps {
-            let mut a: application_step::ActiveModel = st.clone().into_active_model();
-            a.id = NotSet;
-            a.application_id = Set(apps[&e.application.id]);
-            a.attachment_id = Set(file_of(st.attachment_id));
-            a.insert(txn).await?;
+            let a = application_step::Model {
+                id: 0,
+                application_id: apps[&e.application.id],
+                attachment_id: file_of(st.attachment_id),
+                ..st.clone()
+            };
+            applications::insert_step_received(txn, a).await?;
         }
     }
     for e in &r.events {
-        let mut a: student_event::ActiveModel = e.clone().into_active_model();
-        a.id = NotSet;
-        a.student_id = Set(id);
-        a.application_id = Set(app_of(e.application_id));
-        a.insert(txn).await?;
+        let a = student_event::Model {
+            id: 0,
+            student_id: id,
+            application_id: app_of(e.application_id),
+            ..e.clone()
+        };
+        events::insert(txn, a).await?;
     }
     for x in &r.sanctions {
-        let mut a: sanction::ActiveModel = x.clone().into_active_model();
-        a.id = NotSet;
-        a.student_id = Set(id);
-        a.application_id = Set(app_of(x.application_id));
-        a.insert(txn).await?;
+        let a = sanction::Model {
+            id: 0,
+            student_id: id,
+            application_id: app_of(x.application_id),
+            ..x.clone()
+        };
+        sanctions::insert(txn, a).await?;
     }
     for x in &r.archive_items {
-        let mut a: archive_item::ActiveModel = x.clone().into_active_model();
-        a.id = NotSet;
-        a.student_id = Set(id);
-        a.attachment_id = Set(file_of(x.attachment_id));
-        a.insert(txn).await?;
+        let a = archive_item::Model {
+            id: 0,
+            student_id: id,
+            attachment_id: file_of(x.attachment_id),
+            ..x.clone()
+        };
+        archive_items::insert(txn, a).await?;
     }
     let grade = src.grade.unwrap_or(0);
-    student_event::ActiveModel {
-        student_id: Set(id),
-        application_id: Set(None),
-        kind: Set(event_kind.to_owned()),
-        on_date: Set(arrival.today),
-        rule: Set(arrival.kind.rule().to_string()),
-        status_before: Set(src.status),
-        status_after: Set(status_after),
-        grade_before: Set(grade),
-        grade_after: Set(grade),
-        summary: Set(summary),
-        recorded_at: Set(arrival.now),
-        recorded_by: Set(arrival.actor.to_owned()),
-        ..Default::default()
-    }
-    .insert(txn)
+    events::insert(
+        txn,
+        student_event::Model {
+            id: 0,
+            student_id: id,
+            application_id: None,
+            kind: event_kind.to_owned(),
+            on_date: arrival.today,
+            rule: arrival.kind.rule().to_string(),
+            status_before: src.status,
+            status_after,
+            grade_before: grade,
+            grade_after: grade,
+            summary,
+            recorded_at: arrival.now,
+            recorded_by: arrival.actor.to_owned(),
+        },
+    )
     .await?;
     Ok(id)
 }

@@ -2,13 +2,12 @@
 //! of the 学籍 itself goes through an application: basic data through R11.1, the key fields (name,
 //! ID number) through R11.2; an edit that tries them is refused naming the procedure.
 
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::TransactionTrait;
 use xueji_domain::AuditAction;
 use xueji_domain::rules;
-use xueji_store::entities::family_member;
+use xueji_store::entities::{archive_item, family_member};
 use xueji_store::repo::students as repo;
+use xueji_store::repo::{archive_items, family};
 
 use crate::app::App;
 use crate::auth::{Permission, Session};
@@ -144,10 +143,7 @@ impl App {
         .await?;
         if let Some(family) = &input.family {
             // Family rows are replaced as a whole; the old ones stay in the history snapshot below.
-            let old = family_member::Entity::find()
-                .filter(family_member::Column::StudentId.eq(input.id))
-                .all(&txn)
-                .await?;
+            let old = family::of_student_unordered(&txn, input.id).await?;
             let snapshot = serde_json::to_string(&old)?;
             crate::audit::append(
                 &txn,
@@ -156,44 +152,42 @@ impl App {
                 &format!("student:{}", input.id),
             )
             .await?;
-            xueji_store::entities::archive_item::ActiveModel {
-                student_id: Set(input.id),
-                section: Set(xueji_domain::archive::ArchiveSection::BasicDataAndHistory),
-                kind: Set("family_before_change".to_owned()),
-                title: Set("家庭成员信息变更前".to_owned()),
-                recorded_on: Set(self.today()),
-                content: Set(snapshot),
-                attachment_id: Set(None),
-                created_at: Set(self.now()),
-                created_by: Set(session.username.clone()),
-                ..Default::default()
-            }
-            .insert(&txn)
+            archive_items::insert(
+                &txn,
+                archive_item::Model {
+                    id: 0,
+                    student_id: input.id,
+                    section: xueji_domain::archive::ArchiveSection::BasicDataAndHistory,
+                    kind: "family_before_change".to_owned(),
+                    title: "家庭成员信息变更前".to_owned(),
+                    recorded_on: self.today(),
+                    content: snapshot,
+                    attachment_id: None,
+                    created_at: self.now(),
+                    created_by: session.username.clone(),
+                },
+            )
             .await?;
-            family_member::Entity::delete_many()
-                .filter(family_member::Column::StudentId.eq(input.id))
-                .exec(&txn)
-                .await?;
+            family::remove_of_student(&txn, input.id).await?;
             for (f, ordinal) in family.iter().zip(1..) {
-                family_member::ActiveModel {
-                    student_id: Set(input.id),
-                    ordinal: Set(ordinal),
-                    name: Set(f.name.trim().to_owned()),
-                    relation: Set(f.relation.trim().to_owned()),
-                    phone: Set(f.phone.clone().filter(|s| !s.trim().is_empty())),
-                    id_number: Set(f.id_number.clone().filter(|s| !s.trim().is_empty())),
-                    employer: Set(f.employer.clone().filter(|s| !s.trim().is_empty())),
-                    guardian: Set(f.guardian),
-                    ..Default::default()
-                }
-                .insert(&txn)
+                family::insert(
+                    &txn,
+                    family_member::Model {
+                        id: 0,
+                        student_id: input.id,
+                        ordinal,
+                        name: f.name.trim().to_owned(),
+                        relation: f.relation.trim().to_owned(),
+                        phone: f.phone.clone().filter(|s| !s.trim().is_empty()),
+                        id_number: f.id_number.clone().filter(|s| !s.trim().is_empty()),
+                        employer: f.employer.clone().filter(|s| !s.trim().is_empty()),
+                        guardian: f.guardian,
+                    },
+                )
                 .await?;
             }
         }
-        let family = family_member::Entity::find()
-            .filter(family_member::Column::StudentId.eq(input.id))
-            .all(&txn)
-            .await?;
+        let family = family::of_student_unordered(&txn, input.id).await?;
         txn.commit().await?;
         Ok(StudentView::new(&saved, &family))
     }

@@ -3,10 +3,7 @@
 //! record for the same ID number or 学籍号 is refused, naming the existing one (R7.2).
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::TransactionTrait;
 use xueji_domain::admission::{self, Admission, AdmissionKind, ExistingRecord, NewRecord};
 use xueji_domain::change::CheckResult;
 use xueji_domain::effects::{Effects, Event, EventKind};
@@ -15,8 +12,9 @@ use xueji_domain::record::StudentRef;
 use xueji_domain::{
     Grade, IdCardNumber, PersonName, SchoolYear, Status, StudyMode, XuejiNumber, rules,
 };
-use xueji_store::entities::{class_placement, family_member, student};
+use xueji_store::entities::{class_placement, student};
 use xueji_store::repo::students::{self as repo, NewFamilyMember, NewStudent, Placement};
+use xueji_store::repo::{family, placements};
 
 use crate::app::App;
 use crate::auth::{Permission, Session};
@@ -207,10 +205,7 @@ impl App {
         let prepared = self.prepare_record(input, None).await?;
         let txn = self.db().begin().await?;
         let saved = insert_record(&txn, &session.username, &prepared, None, self.now()).await?;
-        let family = family_member::Entity::find()
-            .filter(family_member::Column::StudentId.eq(saved.id))
-            .all(&txn)
-            .await?;
+        let family = family::of_student_unordered(&txn, saved.id).await?;
         txn.commit().await?;
         let fx = &prepared.fx;
         Ok(EnrolView {
@@ -260,14 +255,8 @@ impl App {
             },
         };
         // R7.2: look for the same person anywhere in the database, archived records included.
-        let existing = student::Entity::find()
-            .filter(
-                Condition::any()
-                    .add(student::Column::IdNumber.eq(id.id_number.as_str()))
-                    .add(student::Column::XuejiNumber.eq(id.xueji_number.as_str())),
-            )
-            .all(self.db())
-            .await?;
+        let existing =
+            repo::with_numbers(self.db(), id.id_number.as_str(), id.xueji_number.as_str()).await?;
         let existing: Vec<ExistingRecord> = existing
             .iter()
             .map(|m| {
@@ -411,16 +400,18 @@ pub(crate) async fn insert_record<C: sea_orm::ConnectionTrait>(
 ) -> Result<student::Model> {
     let student_id = repo::insert(db, actor, &p.new_student).await?;
     if let Some(class_name) = &p.new_student.placement.class_name {
-        class_placement::ActiveModel {
-            student_id: Set(student_id),
-            school_year: Set(p.year.start_year()),
-            grade: Set(i32::from(p.grade.number())),
-            class_name: Set(class_name.clone()),
-            from_date: Set(p.entry_date),
-            to_date: Set(None),
-            ..Default::default()
-        }
-        .insert(db)
+        placements::insert(
+            db,
+            class_placement::Model {
+                id: 0,
+                student_id,
+                school_year: p.year.start_year(),
+                grade: i32::from(p.grade.number()),
+                class_name: class_name.clone(),
+                from_date: p.entry_date,
+                to_date: None,
+            },
+        )
         .await?;
     }
     // Status and grade are already set on insert; the effects add events and deadlines.

@@ -2,12 +2,10 @@
 //! filters by grade, class, status and flags; one page and the total. Every search is audited (R30.1)
 //! without its text: the audit row names what kind of search it was and how many rows came back.
 
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
-};
+use sea_orm::Select;
 use xueji_domain::AuditAction;
 use xueji_store::entities::student;
+use xueji_store::repo::student_lists::{self, Flag, Lookup, SearchFilter};
 use xueji_store::repo::students::{name_initials, normalise_name};
 
 use crate::app::App;
@@ -53,25 +51,22 @@ pub const FLAGS: [(&str, &str); 6] = [
     ("foreign_national", "外籍"),
 ];
 
-/// The condition for one flag of [`FLAGS`].
-fn flag_condition(flag: &str) -> Result<Condition> {
-    let c = match flag {
-        "migrant_child" => Condition::all().add(student::Column::MigrantChild.eq(true)),
-        "left_behind" => Condition::all().add(student::Column::LeftBehind.eq(true)),
-        "orphan" => Condition::all().add(student::Column::Orphan.eq(true)),
-        "disability" => Condition::all()
-            .add(student::Column::DisabilityKind.is_not_null())
-            .add(student::Column::DisabilityKind.ne("")),
-        "inclusive" => Condition::all().add(student::Column::InclusivePlacement.eq(true)),
-        "foreign_national" => Condition::all().add(student::Column::ForeignNational.eq(true)),
+/// The store's flag for one flag name of [`FLAGS`].
+fn flag_of(flag: &str) -> Result<Flag> {
+    Ok(match flag {
+        "migrant_child" => Flag::MigrantChild,
+        "left_behind" => Flag::LeftBehind,
+        "orphan" => Flag::Orphan,
+        "disability" => Flag::Disability,
+        "inclusive" => Flag::Inclusive,
+        "foreign_national" => Flag::ForeignNational,
         other => {
             return Err(AppError::validation(
                 "flags",
                 format!("未知的筛选条件：{other}"),
             ));
         }
-    };
-    Ok(c)
+    })
 }
 
 /// One class of the school, for the list's class filter.
@@ -134,72 +129,42 @@ impl QueryKind {
     }
 }
 
-/// The condition that a column starts with `prefix` (index range scan, portable).
-fn starts_with(column: student::Column, prefix: &str) -> Condition {
-    Condition::all()
-        .add(column.gte(prefix.to_owned()))
-        .add(column.lt(format!("{prefix}\u{10FFFF}")))
+/// The store's search filter for a query text read as `kind` and the list's other filters.
+fn search_filter<'a>(
+    kind: Option<&'a QueryKind>,
+    input: &'a SearchInput,
+) -> Result<SearchFilter<'a>> {
+    Ok(SearchFilter {
+        lookup: kind.map(|k| match k {
+            QueryKind::IdNumber(n) => Lookup::IdNumber(n),
+            QueryKind::XuejiNumber(n) => Lookup::XuejiNumber(n),
+            QueryKind::Initials(s) => Lookup::Initials(s),
+            QueryKind::Name(s) => Lookup::Name(s),
+        }),
+        grade: input.grade.map(i32::from),
+        class_name: input
+            .class_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty()),
+        statuses: &input.statuses,
+        flags: input
+            .flags
+            .iter()
+            .map(|f| flag_of(f))
+            .collect::<Result<_>>()?,
+        include_archived: input.include_archived,
+    })
 }
 
-/// The list's filter (for the total) and the same filter in list order (for the page).
-///
-/// Each kind of query ranges over one column and lists in that column's order, so with the
-/// default filter the page and the total come off one index (`archived`, column) without a sort
-/// (see the store's migration m0002; `tests/search_plan.rs` checks the plans).
+/// The list's filter (for the total) and the same filter in list order (for the page), as the
+/// store builds them: each kind of query comes off one index in order (`tests/search_plan.rs`
+/// checks the plans).
 pub fn list_query(
     kind: Option<&QueryKind>,
     input: &SearchInput,
 ) -> Result<(Select<student::Entity>, Select<student::Entity>)> {
-    let mut query = student::Entity::find();
-    let order: &[student::Column] = match kind {
-        Some(QueryKind::IdNumber(n)) if n.len() == 18 => {
-            query = query.filter(student::Column::IdNumber.eq(n.as_str()));
-            &[student::Column::IdNumber]
-        }
-        Some(QueryKind::IdNumber(n)) => {
-            query = query.filter(starts_with(student::Column::IdNumber, n));
-            &[student::Column::IdNumber]
-        }
-        Some(QueryKind::XuejiNumber(n)) => {
-            query = query.filter(starts_with(student::Column::XuejiNumber, n));
-            &[student::Column::XuejiNumber]
-        }
-        Some(QueryKind::Initials(s)) => {
-            // Initials keep Latin letters whole, so a Latin name's beginning is found here too.
-            query = query.filter(starts_with(student::Column::NameInitials, s));
-            &[student::Column::NameInitials, student::Column::NameSearch]
-        }
-        Some(QueryKind::Name(s)) => {
-            query = query.filter(starts_with(student::Column::NameSearch, s));
-            &[student::Column::NameSearch]
-        }
-        None => &[student::Column::NameSearch],
-    };
-    if let Some(g) = input.grade {
-        query = query.filter(student::Column::Grade.eq(i32::from(g)));
-    }
-    if let Some(c) = input
-        .class_name
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        query = query.filter(student::Column::ClassName.eq(c));
-    }
-    if !input.statuses.is_empty() {
-        query = query.filter(student::Column::Status.is_in(input.statuses.clone()));
-    }
-    for flag in &input.flags {
-        query = query.filter(flag_condition(flag)?);
-    }
-    if !input.include_archived {
-        query = query.filter(student::Column::Archived.eq(false));
-    }
-    let mut ordered = query.clone();
-    for column in order {
-        ordered = ordered.order_by_asc(*column);
-    }
-    Ok((query, ordered.order_by_asc(student::Column::Id)))
+    Ok(student_lists::search_query(&search_filter(kind, input)?))
 }
 
 impl App {
@@ -213,13 +178,8 @@ impl App {
         let page_size = input.page_size.clamp(1, MAX_PAGE_SIZE);
         let page = input.page.max(1);
         let kind = input.query.as_deref().and_then(QueryKind::read);
-        let (query, order) = list_query(kind.as_ref(), input)?;
-        let total = query.count(self.db()).await?;
-        let rows = order
-            .offset(u64::from(page - 1) * u64::from(page_size))
-            .limit(u64::from(page_size))
-            .all(self.db())
-            .await?;
+        let filter = search_filter(kind.as_ref(), input)?;
+        let (total, rows) = student_lists::search_page(self.db(), &filter, page, page_size).await?;
         let target = format!(
             "students by {} -> {} of {total}",
             kind.as_ref().map_or("filter", QueryKind::audit_label),
@@ -239,19 +199,7 @@ impl App {
     /// The classes students are placed in (not archived), by grade then class name.
     pub async fn student_classes(&self, session: &Session) -> Result<Vec<ClassOption>> {
         self.authorize(session, Permission::ViewStudents).await?;
-        let rows: Vec<(Option<i32>, Option<String>, i64)> = student::Entity::find()
-            .select_only()
-            .column(student::Column::Grade)
-            .column(student::Column::ClassName)
-            .column_as(student::Column::Id.count(), "count")
-            .filter(student::Column::Archived.eq(false))
-            .filter(student::Column::ClassName.is_not_null())
-            .filter(student::Column::Grade.is_not_null())
-            .group_by(student::Column::Grade)
-            .group_by(student::Column::ClassName)
-            .into_tuple()
-            .all(self.db())
-            .await?;
+        let rows = student_lists::classes(self.db()).await?;
         let mut out: Vec<ClassOption> = rows
             .into_iter()
             .filter_map(|(grade, class_name, count)| {
@@ -331,8 +279,8 @@ mod tests {
 
     #[test]
     fn unknown_flags_are_a_validation_error() {
-        assert!(flag_condition("orphan").is_ok());
-        assert!(flag_condition("rich").is_err());
+        assert!(flag_of("orphan").is_ok());
+        assert!(flag_of("rich").is_err());
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait,
+    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
 use xueji_domain::ApplicationKind;
@@ -124,6 +124,28 @@ pub async fn insert<C: ConnectionTrait>(
     Ok((a, rows))
 }
 
+/// Inserts an application as given (one received from another school with its record; `id` is
+/// assigned); returns it as stored.
+pub async fn insert_received<C: ConnectionTrait>(
+    db: &C,
+    a: application::Model,
+) -> Result<application::Model> {
+    let mut am = a.into_active_model();
+    am.id = NotSet;
+    Ok(am.insert(db).await?)
+}
+
+/// Inserts a step as given (of an application received from another school; `id` is
+/// assigned); returns it as stored.
+pub async fn insert_step_received<C: ConnectionTrait>(
+    db: &C,
+    step: application_step::Model,
+) -> Result<application_step::Model> {
+    let mut am = step.into_active_model();
+    am.id = NotSet;
+    Ok(am.insert(db).await?)
+}
+
 /// Stores an application's workflow (its `data`) as changed by an appeal or a note.
 pub async fn set_data<C: ConnectionTrait>(
     db: &C,
@@ -152,6 +174,124 @@ pub async fn of_student<C: ConnectionTrait>(
         .await?)
 }
 
+/// A student's applications in the order they were opened (by id).
+pub async fn of_student_in_id_order<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+) -> Result<Vec<application::Model>> {
+    Ok(application::Entity::find()
+        .filter(application::Column::StudentId.eq(student_id))
+        .order_by_asc(application::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// These students' applications, oldest first.
+pub async fn of_students<C: ConnectionTrait>(
+    db: &C,
+    student_ids: Vec<i64>,
+) -> Result<Vec<application::Model>> {
+    Ok(application::Entity::find()
+        .filter(application::Column::StudentId.is_in(student_ids))
+        .order_by_asc(application::Column::OpenedOn)
+        .order_by_asc(application::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Every application, by the day it was opened.
+pub async fn all_by_day_opened<C: ConnectionTrait>(db: &C) -> Result<Vec<application::Model>> {
+    Ok(application::Entity::find()
+        .order_by_asc(application::Column::OpenedOn)
+        .all(db)
+        .await?)
+}
+
+/// The applications opened in a range (both days included; an open end is unbounded), oldest
+/// first.
+pub async fn opened_between<C: ConnectionTrait>(
+    db: &C,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<application::Model>> {
+    let mut query = application::Entity::find();
+    if let Some(from) = from {
+        query = query.filter(application::Column::OpenedOn.gte(from));
+    }
+    if let Some(to) = to {
+        query = query.filter(application::Column::OpenedOn.lte(to));
+    }
+    Ok(query
+        .order_by_asc(application::Column::OpenedOn)
+        .order_by_asc(application::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Which applications the list shows.
+#[derive(Clone, Debug, Default)]
+pub struct ListFilter {
+    pub student_id: Option<i64>,
+    pub kind: Option<ApplicationKind>,
+    pub state: Option<ApplicationState>,
+    /// The party of the waiting step.
+    pub waiting_on: Option<Party>,
+    /// Only open applications due before this day.
+    pub due_before: Option<NaiveDate>,
+}
+
+/// The applications a filter takes, newest first.
+pub async fn list<C: ConnectionTrait>(db: &C, f: &ListFilter) -> Result<Vec<application::Model>> {
+    let mut q = application::Entity::find();
+    if let Some(id) = f.student_id {
+        q = q.filter(application::Column::StudentId.eq(id));
+    }
+    if let Some(kind) = f.kind {
+        q = q.filter(application::Column::ChangeKind.eq(kind));
+    }
+    if let Some(state) = f.state {
+        q = q.filter(application::Column::State.eq(state));
+    }
+    if let Some(party) = f.waiting_on {
+        q = q.filter(application::Column::WaitingOn.eq(party));
+    }
+    if let Some(day) = f.due_before {
+        q = q
+            .filter(application::Column::State.eq(ApplicationState::Open))
+            .filter(application::Column::DueOn.lt(day));
+    }
+    Ok(q.order_by_desc(application::Column::OpenedOn)
+        .order_by_desc(application::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The open applications of these kinds for these students.
+pub async fn open_of_kinds<C: ConnectionTrait>(
+    db: &C,
+    student_ids: Vec<i64>,
+    kinds: &[ApplicationKind],
+) -> Result<Vec<application::Model>> {
+    Ok(application::Entity::find()
+        .filter(application::Column::StudentId.is_in(student_ids))
+        .filter(application::Column::State.eq(ApplicationState::Open))
+        .filter(application::Column::ChangeKind.is_in(kinds.iter().copied()))
+        .all(db)
+        .await?)
+}
+
+/// The steps of these applications, by ordinal.
+pub async fn steps_of_many<C: ConnectionTrait>(
+    db: &C,
+    application_ids: Vec<i64>,
+) -> Result<Vec<application_step::Model>> {
+    Ok(application_step::Entity::find()
+        .filter(application_step::Column::ApplicationId.is_in(application_ids))
+        .order_by_asc(application_step::Column::Ordinal)
+        .all(db)
+        .await?)
+}
+
 /// The steps of an application, in order.
 pub async fn steps<C: ConnectionTrait>(
     db: &C,
@@ -159,18 +299,6 @@ pub async fn steps<C: ConnectionTrait>(
 ) -> Result<Vec<application_step::Model>> {
     Ok(application_step::Entity::find()
         .filter(application_step::Column::ApplicationId.eq(application_id))
-        .order_by_asc(application_step::Column::Ordinal)
-        .all(db)
-        .await?)
-}
-
-/// The steps of these applications, in step order.
-pub async fn steps_of_many<C: ConnectionTrait>(
-    db: &C,
-    application_ids: Vec<i64>,
-) -> Result<Vec<application_step::Model>> {
-    Ok(application_step::Entity::find()
-        .filter(application_step::Column::ApplicationId.is_in(application_ids))
         .order_by_asc(application_step::Column::Ordinal)
         .all(db)
         .await?)

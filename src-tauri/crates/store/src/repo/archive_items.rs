@@ -29,3 +29,15 @@ pub async fn of_student<C: ConnectionTrait>(
         .all(db)
         .await?)
 }
+
+/// A student's entries in the order they were recorded.
+pub async fn of_student_in_id_order<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+) -> Result<Vec<archive_item::Model>> {
+    Ok(archive_item::Entity::find()
+        .filter(archive_item::Column::StudentId.eq(student_id))
+        .order_by_asc(archive_item::Column::Id)
+        .all(db)
+        .await?)
+}

@@ -2,8 +2,8 @@
 //! database.
 
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait,
-    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, Condition,
+    ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
 };
 
 use crate::entities::attachment;
@@ -31,6 +31,23 @@ pub async fn of_application<C: ConnectionTrait>(
 ) -> Result<Vec<attachment::Model>> {
     Ok(attachment::Entity::find()
         .filter(attachment::Column::ApplicationId.eq(application_id))
+        .order_by_asc(attachment::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The files of a student's record or of any of these applications, in the order attached.
+pub async fn of_student_or_applications<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+    application_ids: Vec<i64>,
+) -> Result<Vec<attachment::Model>> {
+    Ok(attachment::Entity::find()
+        .filter(
+            Condition::any()
+                .add(attachment::Column::StudentId.eq(student_id))
+                .add(attachment::Column::ApplicationId.is_in(application_ids)),
+        )
         .order_by_asc(attachment::Column::Id)
         .all(db)
         .await?)

@@ -48,3 +48,42 @@ pub async fn of_student<C: ConnectionTrait>(
         .all(db)
         .await?)
 }
+
+/// A student's events in the order they were recorded.
+pub async fn of_student_in_id_order<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+) -> Result<Vec<student_event::Model>> {
+    Ok(student_event::Entity::find()
+        .filter(student_event::Column::StudentId.eq(student_id))
+        .order_by_asc(student_event::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// These students' events in the order they took effect.
+pub async fn of_students<C: ConnectionTrait>(
+    db: &C,
+    student_ids: Vec<i64>,
+) -> Result<Vec<student_event::Model>> {
+    Ok(student_event::Entity::find()
+        .filter(student_event::Column::StudentId.is_in(student_ids))
+        .order_by_asc(student_event::Column::OnDate)
+        .order_by_asc(student_event::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// These students' events of one kind, in the order they were recorded.
+pub async fn of_students_of_kind<C: ConnectionTrait>(
+    db: &C,
+    student_ids: Vec<i64>,
+    kind: &str,
+) -> Result<Vec<student_event::Model>> {
+    Ok(student_event::Entity::find()
+        .filter(student_event::Column::StudentId.is_in(student_ids))
+        .filter(student_event::Column::Kind.eq(kind))
+        .order_by_asc(student_event::Column::Id)
+        .all(db)
+        .await?)
+}

@@ -3,19 +3,26 @@
 //! the promotion's bulk writes) the function says so. Every write records its audit row through
 //! the same transaction.
 
+pub mod aid;
 pub mod applications;
 pub mod archive_items;
 pub mod attachments;
+pub mod completions;
 pub mod compliance;
 pub mod dashboard;
 pub mod deadlines;
 pub mod documents;
 pub mod events;
+pub mod family;
 pub mod files;
+pub mod hardship;
+pub mod placements;
 pub mod promotion;
 pub mod registrars;
+pub mod reviews;
 pub mod sanctions;
 pub mod school;
 pub mod settings;
+pub mod student_lists;
 pub mod students;
 pub mod users;

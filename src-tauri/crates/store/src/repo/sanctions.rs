@@ -28,6 +28,30 @@ pub async fn of_student<C: ConnectionTrait>(
         .await?)
 }
 
+/// A student's sanctions in the order they were recorded.
+pub async fn of_student_in_id_order<C: ConnectionTrait>(
+    db: &C,
+    student_id: i64,
+) -> Result<Vec<sanction::Model>> {
+    Ok(sanction::Entity::find()
+        .filter(sanction::Column::StudentId.eq(student_id))
+        .order_by_asc(sanction::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// These students' sanctions, oldest decision first.
+pub async fn of_students<C: ConnectionTrait>(
+    db: &C,
+    student_ids: Vec<i64>,
+) -> Result<Vec<sanction::Model>> {
+    Ok(sanction::Entity::find()
+        .filter(sanction::Column::StudentId.is_in(student_ids))
+        .order_by_asc(sanction::Column::DecidedOn)
+        .all(db)
+        .await?)
+}
+
 /// The sanctions an application decided.
 pub async fn of_application<C: ConnectionTrait>(
     db: &C,

@@ -4,8 +4,9 @@
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, Condition,
+    ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use xueji_domain::AuditAction;
 use xueji_domain::school::StudyMode;
@@ -299,12 +300,90 @@ pub async fn view<C: ConnectionTrait>(db: &C, actor: &str, id: i64) -> Result<st
     Ok(m)
 }
 
-/// Looks a student up by ID number (audited as a search; the number itself is not logged).
 /// One student row.
 pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<student::Model>> {
     Ok(student::Entity::find_by_id(id).one(db).await?)
 }
 
+/// These students' rows, in no particular order (unknown ids are left out).
+pub async fn by_ids<C: ConnectionTrait>(db: &C, ids: Vec<i64>) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .filter(student::Column::Id.is_in(ids))
+        .all(db)
+        .await?)
+}
+
+/// These students' rows, by id.
+pub async fn by_ids_in_id_order<C: ConnectionTrait>(
+    db: &C,
+    ids: Vec<i64>,
+) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .filter(student::Column::Id.is_in(ids))
+        .order_by_asc(student::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Every student row (archived included), by id.
+pub async fn all_in_id_order<C: ConnectionTrait>(db: &C) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .order_by_asc(student::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Rows with this ID number or this 学籍号 (the same person, R7.2), archived included.
+pub async fn with_numbers<C: ConnectionTrait>(
+    db: &C,
+    id_number: &str,
+    xueji_number: &str,
+) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .filter(
+            Condition::any()
+                .add(student::Column::IdNumber.eq(id_number))
+                .add(student::Column::XuejiNumber.eq(xueji_number)),
+        )
+        .all(db)
+        .await?)
+}
+
+/// The first row with this ID number or (when given) this 学籍号, archived included.
+pub async fn first_with_numbers<C: ConnectionTrait>(
+    db: &C,
+    id_number: &str,
+    xueji_number: Option<&str>,
+) -> Result<Option<student::Model>> {
+    let mut cond = Condition::any().add(student::Column::IdNumber.eq(id_number));
+    if let Some(x) = xueji_number {
+        cond = cond.add(student::Column::XuejiNumber.eq(x));
+    }
+    Ok(student::Entity::find().filter(cond).one(db).await?)
+}
+
+/// Inserts a student row as given (a record received from another school; `id` is assigned),
+/// with no history or audit row: the caller writes them. Returns it as stored.
+pub async fn insert_received<C: ConnectionTrait>(
+    db: &C,
+    row: student::Model,
+) -> Result<student::Model> {
+    let mut am = row.into_active_model();
+    am.id = NotSet;
+    Ok(am.insert(db).await?)
+}
+
+/// Adds a version to a student's history (`id` is assigned); returns it as stored.
+pub async fn add_history<C: ConnectionTrait>(
+    db: &C,
+    row: student_history::Model,
+) -> Result<student_history::Model> {
+    let mut am = row.into_active_model();
+    am.id = NotSet;
+    Ok(am.insert(db).await?)
+}
+
+/// Looks a student up by ID number (audited as a search; the number itself is not logged).
 pub async fn find_by_id_number<C: ConnectionTrait>(
     db: &C,
     actor: &str,
