@@ -12,15 +12,12 @@ use xueji_domain::AuditAction;
 use xueji_domain::rules;
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use xueji_domain::completion::{self, CompletionFacts};
 use xueji_domain::workflow::StepOutcome;
 use xueji_domain::{AuxNumber, Change, ChangeKind, Grade, Status, Workflow, engine};
 use xueji_store::entities::{application, application_step, completion as completion_row, student};
-use xueji_store::repo::{applications, students};
+use xueji_store::repo::{applications, completions, students};
 
 use crate::app::App;
 use crate::audit;
@@ -160,9 +157,7 @@ impl App {
         let ctx = config.ctx(today);
         let grade = Grade::new(input.grade).map_err(AppError::from)?;
         let ids: Vec<i64> = input.results.iter().map(|r| r.student_id).collect();
-        let models: HashMap<i64, student::Model> = student::Entity::find()
-            .filter(student::Column::Id.is_in(ids.clone()))
-            .all(db)
+        let models: HashMap<i64, student::Model> = students::by_ids(db, ids.clone())
             .await?
             .into_iter()
             .map(|m| (m.id, m))
@@ -175,9 +170,7 @@ impl App {
             .map(|a| a.trim().to_uppercase())
             .filter(|a| !a.is_empty())
             .collect();
-        let taken: HashMap<String, i64> = student::Entity::find()
-            .filter(student::Column::AuxNumber.is_in(wanted))
-            .all(db)
+        let taken: HashMap<String, i64> = students::with_aux_numbers(db, wanted)
             .await?
             .into_iter()
             .filter_map(|m| m.aux_number.clone().map(|a| (a, m.id)))
@@ -299,11 +292,7 @@ impl App {
                 aux,
             });
         }
-        let missing = student::Entity::find()
-            .filter(student::Column::Grade.eq(i32::from(grade.number())))
-            .filter(student::Column::Status.eq(snake(&Status::Enrolled)))
-            .filter(student::Column::Archived.eq(false))
-            .all(db)
+        let missing = students::enrolled_in_grade(db, i32::from(grade.number()))
             .await?
             .into_iter()
             .filter(|m| !seen_ids.contains(&m.id))
@@ -451,15 +440,14 @@ impl App {
                 now,
             )
             .await?;
-            completion_row::ActiveModel {
-                student_id: Set(id),
-                kind: Set(c.row.outcome.clone()),
-                on_date: Set(input.on),
-                certificate_serial: Set(saved.aux_number.clone()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
+            let completion = completion_row::Model {
+                id: 0,
+                student_id: id,
+                kind: c.row.outcome.clone(),
+                on_date: input.on,
+                certificate_serial: saved.aux_number.clone(),
+            };
+            completions::insert(&txn, completion).await?;
             rows.push(c.row);
         }
         let count = |o: &str| {

@@ -4,15 +4,12 @@
 //! hardship 公示 still running. Called inside the caller's transaction.
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter,
-};
+use sea_orm::ConnectionTrait;
 use xueji_domain::WorkCalendar;
 use xueji_domain::calendar::{Counting, Span};
 use xueji_domain::effects::DeadlineKind;
-use xueji_store::entities::{deadline, hardship_application, student};
-use xueji_store::repo::{applications, deadlines};
+use xueji_store::entities::deadline;
+use xueji_store::repo::{applications, deadlines, hardship, students};
 
 use super::{provisional_code, stored_provisional};
 use crate::error::Result;
@@ -98,12 +95,10 @@ async fn follow<C: ConnectionTrait>(db: &C, row: &deadline::Model, after: NaiveD
         applications::move_due(db, app, after).await?;
     }
     if row.kind == DeadlineKind::LeaveEnds
-        && let Some(s) = student::Entity::find_by_id(row.student_id).one(db).await?
+        && let Some(s) = students::find(db, row.student_id).await?
         && s.leave_until == Some(before)
     {
-        let mut am = s.into_active_model();
-        am.leave_until = Set(Some(after));
-        am.update(db).await?;
+        students::move_leave_end(db, s, after).await?;
     }
     Ok(())
 }
@@ -117,11 +112,7 @@ async fn hardship<C: ConnectionTrait>(
     default_days: u32,
     out: &mut Recomputed,
 ) -> Result<()> {
-    let running = hardship_application::Entity::find()
-        .filter(hardship_application::Column::State.eq("in_notice"))
-        .filter(hardship_application::Column::NoticeUntil.gte(today))
-        .all(db)
-        .await?;
+    let running = hardship::notice_running(db, today).await?;
     for row in running {
         let (Some(from), Some(until)) = (row.notice_from, row.notice_until) else {
             continue;
@@ -143,10 +134,7 @@ async fn hardship<C: ConnectionTrait>(
             after: end,
             provisional_after: new.provisional(start, end).is_some(),
         });
-        let mut am = row.into_active_model();
-        am.notice_from = Set(Some(start));
-        am.notice_until = Set(Some(end));
-        am.update(db).await?;
+        hardship::move_notice(db, row, start, end).await?;
     }
     Ok(())
 }

@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 use xueji_domain::AuditAction;
 
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::TransactionTrait;
 use xueji_domain::{SchoolYear, Status, rules};
-use xueji_store::entities::{class_placement, student, student_event};
+use xueji_store::entities::{class_placement, student_event};
 use xueji_store::repo::students::{self as repo, NewStudent};
+use xueji_store::repo::{events, placements};
 
 pub use super::check::{Checked, read_workbook};
 use super::report::{ImportCommitView, ImportProblem, ImportReport};
@@ -59,9 +60,7 @@ impl App {
         let year = SchoolYear::containing(today);
         for part in students.chunks(LOOKUP) {
             let numbers: Vec<&str> = part.iter().map(|s| s.id_number.as_str()).collect();
-            let ids: HashMap<String, i64> = student::Entity::find()
-                .filter(student::Column::IdNumber.is_in(numbers))
-                .all(&txn)
+            let ids: HashMap<String, i64> = repo::with_id_numbers(&txn, numbers)
                 .await?
                 .into_iter()
                 .map(|m| (m.id_number, m.id))
@@ -73,43 +72,35 @@ impl App {
                     continue;
                 };
                 let grade = s.grade.map_or(0, |g| i32::from(g.number()));
-                events.push(student_event::ActiveModel {
-                    student_id: Set(id),
-                    application_id: Set(None),
-                    kind: Set("record_created".to_owned()),
-                    on_date: Set(today),
-                    rule: Set(rules::R7_1.as_str().to_owned()),
-                    status_before: Set(Status::Enrolled),
-                    status_after: Set(Status::Enrolled),
-                    grade_before: Set(grade),
-                    grade_after: Set(grade),
-                    summary: Set("导入：学籍已在全国学籍系统中（在读）".to_owned()),
-                    recorded_at: Set(now),
-                    recorded_by: Set(actor.to_owned()),
-                    ..Default::default()
+                events.push(student_event::Model {
+                    id: 0,
+                    student_id: id,
+                    application_id: None,
+                    kind: "record_created".to_owned(),
+                    on_date: today,
+                    rule: rules::R7_1.as_str().to_owned(),
+                    status_before: Status::Enrolled,
+                    status_after: Status::Enrolled,
+                    grade_before: grade,
+                    grade_after: grade,
+                    summary: "导入：学籍已在全国学籍系统中（在读）".to_owned(),
+                    recorded_at: now,
+                    recorded_by: actor.to_owned(),
                 });
                 if let Some(class_name) = &s.placement.class_name {
-                    classes.push(class_placement::ActiveModel {
-                        student_id: Set(id),
-                        school_year: Set(year.start_year()),
-                        grade: Set(grade),
-                        class_name: Set(class_name.clone()),
-                        from_date: Set(s.placement.entry_date.unwrap_or(today)),
-                        to_date: Set(None),
-                        ..Default::default()
+                    classes.push(class_placement::Model {
+                        id: 0,
+                        student_id: id,
+                        school_year: year.start_year(),
+                        grade,
+                        class_name: class_name.clone(),
+                        from_date: s.placement.entry_date.unwrap_or(today),
+                        to_date: None,
                     });
                 }
             }
-            if !events.is_empty() {
-                student_event::Entity::insert_many(events)
-                    .exec_without_returning(&txn)
-                    .await?;
-            }
-            if !classes.is_empty() {
-                class_placement::Entity::insert_many(classes)
-                    .exec_without_returning(&txn)
-                    .await?;
-            }
+            events::insert_many(&txn, events).await?;
+            placements::insert_many(&txn, classes).await?;
         }
         audit::append(
             &txn,
@@ -143,14 +134,7 @@ impl App {
                 .iter()
                 .filter_map(|(_, s)| s.xueji_number.as_deref())
                 .collect();
-            let existing = student::Entity::find()
-                .filter(
-                    sea_orm::Condition::any()
-                        .add(student::Column::IdNumber.is_in(numbers))
-                        .add(student::Column::XuejiNumber.is_in(xuejis)),
-                )
-                .all(self.db())
-                .await?;
+            let existing = repo::with_any_numbers(self.db(), numbers, xuejis).await?;
             if existing.is_empty() {
                 continue;
             }

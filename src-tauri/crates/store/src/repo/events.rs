@@ -19,6 +19,25 @@ pub async fn insert<C: ConnectionTrait>(
     Ok(am.insert(db).await?)
 }
 
+/// Records many events at once (ids assigned), returning nothing.
+pub async fn insert_many<C: ConnectionTrait>(
+    db: &C,
+    events: Vec<student_event::Model>,
+) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let rows = events.into_iter().map(|e| {
+        let mut am = e.into_active_model();
+        am.id = NotSet;
+        am
+    });
+    student_event::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
 /// The kind and date of every event dated in `[from, until)` (the change statistics).
 pub async fn kinds_between<C: ConnectionTrait>(
     db: &C,

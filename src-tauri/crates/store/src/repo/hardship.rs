@@ -13,6 +13,32 @@ use crate::entities::hardship_application::{self as row, HardshipLevel, Hardship
 use crate::entities::student;
 use crate::error::Result;
 
+/// The assessments whose public notice (公示) is still running on `today` or later.
+pub async fn notice_running<C: ConnectionTrait>(
+    db: &C,
+    today: NaiveDate,
+) -> Result<Vec<row::Model>> {
+    Ok(row::Entity::find()
+        .filter(row::Column::State.eq(HardshipState::InNotice))
+        .filter(row::Column::NoticeUntil.gte(today))
+        .all(db)
+        .await?)
+}
+
+/// A running notice moved (a calendar change): its first and last day.
+pub async fn move_notice<C: ConnectionTrait>(
+    db: &C,
+    m: row::Model,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<()> {
+    let mut am = m.into_active_model();
+    am.notice_from = Set(Some(from));
+    am.notice_until = Set(Some(until));
+    am.update(db).await?;
+    Ok(())
+}
+
 /// One assessment.
 pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<row::Model>> {
     Ok(row::Entity::find_by_id(id).one(db).await?)

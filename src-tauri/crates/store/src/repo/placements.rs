@@ -18,6 +18,25 @@ pub async fn insert<C: ConnectionTrait>(
     Ok(am.insert(db).await?)
 }
 
+/// Adds many placements at once (ids assigned), returning nothing.
+pub async fn insert_many<C: ConnectionTrait>(
+    db: &C,
+    placements: Vec<class_placement::Model>,
+) -> Result<()> {
+    if placements.is_empty() {
+        return Ok(());
+    }
+    let rows = placements.into_iter().map(|p| {
+        let mut am = p.into_active_model();
+        am.id = NotSet;
+        am
+    });
+    class_placement::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
 /// These students' placements, by school year.
 pub async fn of_students<C: ConnectionTrait>(
     db: &C,

@@ -362,6 +362,70 @@ pub async fn first_with_numbers<C: ConnectionTrait>(
     Ok(student::Entity::find().filter(cond).one(db).await?)
 }
 
+/// Rows with any of these ID numbers (archived included).
+pub async fn with_id_numbers<C: ConnectionTrait>(
+    db: &C,
+    id_numbers: Vec<&str>,
+) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .filter(student::Column::IdNumber.is_in(id_numbers))
+        .all(db)
+        .await?)
+}
+
+/// Rows with any of these ID numbers or any of these 学籍号 (archived included).
+pub async fn with_any_numbers<C: ConnectionTrait>(
+    db: &C,
+    id_numbers: Vec<&str>,
+    xueji_numbers: Vec<&str>,
+) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .filter(
+            Condition::any()
+                .add(student::Column::IdNumber.is_in(id_numbers))
+                .add(student::Column::XuejiNumber.is_in(xueji_numbers)),
+        )
+        .all(db)
+        .await?)
+}
+
+/// Rows holding any of these auxiliary (certificate) numbers.
+pub async fn with_aux_numbers<C: ConnectionTrait>(
+    db: &C,
+    aux_numbers: Vec<String>,
+) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .filter(student::Column::AuxNumber.is_in(aux_numbers))
+        .all(db)
+        .await?)
+}
+
+/// The students enrolled (在读) in a grade, not archived.
+pub async fn enrolled_in_grade<C: ConnectionTrait>(
+    db: &C,
+    grade: i32,
+) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .filter(student::Column::Grade.eq(grade))
+        .filter(student::Column::Status.eq(Status::Enrolled))
+        .filter(student::Column::Archived.eq(false))
+        .all(db)
+        .await?)
+}
+
+/// A leave's end moved with its deadline (a calendar change): the row alone, no history or
+/// audit row (the recount is audited as a whole).
+pub async fn move_leave_end<C: ConnectionTrait>(
+    db: &C,
+    row: student::Model,
+    until: NaiveDate,
+) -> Result<()> {
+    let mut am = row.into_active_model();
+    am.leave_until = Set(Some(until));
+    am.update(db).await?;
+    Ok(())
+}
+
 /// Inserts a student row as given (a record received from another school; `id` is assigned),
 /// with no history or audit row: the caller writes them. Returns it as stored.
 pub async fn insert_received<C: ConnectionTrait>(
