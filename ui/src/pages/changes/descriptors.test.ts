@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { CHANGE_KINDS, PROOF_LABELS } from '@/bindings/bindings'
 import {
+  basicFields,
   descriptorOf,
   descriptors,
+  listKinds,
+  proofLabels,
   fieldErrors,
   groups,
   nextSchoolYear,
@@ -51,6 +55,17 @@ describe('change descriptors', () => {
       expect(req.type, d.type).toBe(d.type)
       expect(d.rule, d.type).toMatch(/^R\d+\.\d+$/)
     }
+  })
+
+  it('take each kind\'s rule and name, the proofs\' names and the basic fields from Rust', () => {
+    for (const d of descriptors) expect(d.rule, d.type).toBe(CHANGE_KINDS[d.type].rule)
+    expect(descriptorOf('leave')?.label).toBe(CHANGE_KINDS.leave.label)
+    // The wizard names the sending school's side of a transfer 转出.
+    expect(descriptorOf('transfer_out')?.label).toBe('转出')
+    expect(listKinds.find((k) => k.value === 'award')?.label).toBe(CHANGE_KINDS.award.label)
+    expect(proofLabels).toEqual(PROOF_LABELS)
+    expect(basicFields.map((f) => f.value)).toContain('hukou_address')
+    expect(basicFields.find((f) => f.value === 'hukou_address')?.label).toBe('户口所在地')
   })
 
   it('ask for the proofs of xueji_domain::proofs::required_proofs', () => {

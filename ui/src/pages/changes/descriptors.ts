@@ -1,10 +1,20 @@
 /**
  * One descriptor per change type: the facts the wizard asks for (with their as-typed rules), the
- * proofs the law requires (mirroring `xueji_domain::proofs::required_proofs`), how the facts
+ * proofs the law requires (mirroring `xueji_domain::proofs::required_proofs`; their names, each
+ * kind's name and rule come from Rust through `bindings.ts`), how the facts
  * become the `ChangeRequest` the Rust side checks, and which approval form is printed. The
  * wizard, the list filters and the detail page are all driven by this table.
  */
-import type { ApplicationKind, ChangeRequest, EnrolInput, PrintKind, ProofKind } from '@/bindings/bindings'
+import {
+  BASIC_FIELDS,
+  CHANGE_KINDS,
+  PROOF_LABELS,
+  type ApplicationKind,
+  type ChangeRequest,
+  type EnrolInput,
+  type PrintKind,
+  type ProofKind,
+} from '@/bindings/bindings'
 import { GRADE_OPTIONS, gradeLabel } from '@/utils/grades'
 import { validateIdNumber } from './idNumber'
 
@@ -55,9 +65,10 @@ export interface BuildContext {
 export interface ChangeDescriptor {
   /** The change kind (as stored) or `transfer_in`. */
   type: ApplicationKind
+  /** The kind's Chinese name (Rust's, unless the wizard words it for one side). */
   label: string
   group: string
-  /** The rule governing the procedure (`R14.1`). */
+  /** The rule governing the procedure (`R14.1`), from Rust. */
   rule: string
   /** One sentence: when this change applies. */
   summary: string
@@ -77,16 +88,8 @@ export interface ChangeDescriptor {
   formAfterApproval?: boolean
 }
 
-export const proofLabels: Record<ProofKind, string> = {
-  written_application: '监护人书面申请',
-  household_register: '居民户口簿',
-  other_proof: '其他有效证明材料',
-  county_hospital_certificate: '县级及以上医疗单位证明',
-  infectious_disease_diagnosis: '传染病诊断证明',
-  travel_document: '出境有效证件',
-  death_certificate: '死亡证明',
-  court_or_police_document: '司法机关相关文书',
-}
+/** Each proof's Chinese name (Rust's `ProofKind::label_zh`). */
+export const proofLabels: Record<ProofKind, string> = PROOF_LABELS
 
 export function proofNeedLabel(need: ProofNeed): string {
   return need.anyOf.map((k) => proofLabels[k]).join('或')
@@ -99,20 +102,8 @@ const written = one('written_application')
 /** The grades as a fact's options (fact values are strings). */
 export const gradeOptions: FieldOption[] = GRADE_OPTIONS.map((g) => ({ value: String(g.value), label: g.label }))
 
-/** The basic-data fields R11.1 may change (the Rust side's `BASIC_FIELDS`). */
-export const basicFields: FieldOption[] = [
-  { value: 'former_name', label: '曾用名' },
-  { value: 'sex', label: '性别' },
-  { value: 'birth_date', label: '出生日期' },
-  { value: 'ethnicity', label: '民族' },
-  { value: 'nationality', label: '国籍' },
-  { value: 'hukou_kind', label: '户口性质' },
-  { value: 'hukou_address', label: '户籍地址' },
-  { value: 'current_address', label: '现住址' },
-  { value: 'disability_kind', label: '残疾类型' },
-  { value: 'id_type', label: '身份证件类型' },
-  { value: 'class_name', label: '班级' },
-]
+/** The basic-data fields R11.1 may change (Rust's `BASIC_FIELDS`, with its labels). */
+export const basicFields: FieldOption[] = BASIC_FIELDS.map((f) => ({ value: f.value, label: f.label }))
 
 export const transferKinds: FieldOption[] = [
   { value: 'regular', label: '普通转学' },
@@ -229,13 +220,14 @@ export function incomingStudent(facts: Facts, entryDate: string): EnrolInput {
 
 const none = () => ({})
 
+/** A descriptor as written here: Rust names the kind and its rule. */
+type Entry = Omit<ChangeDescriptor, 'label' | 'rule'> & { label?: string }
+
 /** Every change type the 学籍变动 wizards handle, in the order the law lists them. */
-export const descriptors: ChangeDescriptor[] = [
+const entries: Entry[] = [
   {
     type: 'defer',
-    label: '缓学',
     group: '入学',
-    rule: 'R6.2',
     summary: '适龄儿童因身体状况需缓学的，监护人在学年开始前提出申请，缓学期为一学年。',
     who: '待核准的一年级新生',
     needsStudent: true,
@@ -256,9 +248,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'renew_deferral',
-    label: '续缓学',
     group: '入学',
-    rule: 'R6.2',
     summary: '缓学期满仍不能入学的，须重新提出缓学申请。',
     who: '缓学中的学生',
     needsStudent: true,
@@ -271,9 +261,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'end_deferral',
-    label: '缓学期满入学',
     group: '入学',
-    rule: 'R6.2',
     summary: '缓学期满，学生入学就读。',
     who: '缓学中的学生',
     needsStudent: true,
@@ -285,9 +273,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'leave',
-    label: '休学',
     group: '休学与复学',
-    rule: 'R14.1',
     summary: '因病连续病假三个月以上，或有其他特殊原因无法坚持正常学习的，监护人可申请休学。',
     who: '在读学生',
     needsStudent: true,
@@ -336,9 +322,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'ordered_leave',
-    label: '责令休学',
     group: '休学与复学',
-    rule: 'R14.2',
     summary:
       '患有需隔离治疗的传染病，或经县级以上医疗机构诊断无法在校学习的，经主管教育行政部门同意，学校责令其休学。',
     who: '在读学生',
@@ -365,9 +349,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'extend_leave',
-    label: '继续休学',
     group: '休学与复学',
-    rule: 'R14.3',
     summary: '休学期满仍不能坚持学习的，监护人可申请继续休学。',
     who: '休学中的学生',
     needsStudent: true,
@@ -379,9 +361,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'resume',
-    label: '复学',
     group: '休学与复学',
-    rule: 'R15.1',
     summary: '休学期满，监护人申请复学，学校安排在相应年级就读，报主管教育行政部门备案。',
     who: '休学中的学生',
     needsStudent: true,
@@ -404,7 +384,6 @@ export const descriptors: ChangeDescriptor[] = [
     type: 'transfer_out',
     label: '转出',
     group: '转学',
-    rule: 'R13.1',
     summary:
       '监护人向转入学校提出申请，转入学校、转出学校及两地主管教育行政部门依次核办，各方在10个工作日内办结。',
     who: '在读或辍学学生（休学期间不办理转学）',
@@ -446,9 +425,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'transfer_in',
-    label: '转入',
     group: '转学',
-    rule: 'R13.1',
     summary:
       '外校学生转入本校：登记学生信息，各方核办完成后在本校建立学籍；学生在办理期间即可入校就读（第三条）。',
     who: '外校学生（本校尚无学籍）',
@@ -491,9 +468,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'skip',
-    label: '跳级',
     group: '升级',
-    rule: 'R12.2',
     summary: '品学兼优的学生，监护人申请，学校审核，主管教育行政部门核准；不得跳入或跳出毕业年级。',
     who: '在读学生（非毕业年级）',
     needsStudent: true,
@@ -515,9 +490,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'repeat',
-    label: '留级',
     group: '升级',
-    rule: 'R12.3',
     summary: '义务教育阶段原则上不留级；随班就读及特殊教育学校中学习有困难的学生可申请留级，毕业年级不留级。',
     who: '随班就读或特殊教育学校学生',
     needsStudent: true,
@@ -530,9 +503,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'withdraw',
-    label: '退学',
     group: '学业终止',
-    rule: 'R17.1',
     summary: '年满18周岁、不宜在校继续学习的学生，经学校审核、主管教育行政部门核准后退学；未满18周岁且未受完九年义务教育的，不予办理（第十七条）。',
     who: '年满18周岁的学生',
     needsStudent: true,
@@ -547,7 +518,6 @@ export const descriptors: ChangeDescriptor[] = [
     type: 'dropout',
     label: '辍学报告',
     group: '学业终止',
-    rule: 'R18.1',
     summary: '学生辍学的，学校书面报告乡镇人民政府和主管教育行政部门，学籍予以保留。',
     who: '在读或休学学生',
     needsStudent: true,
@@ -568,9 +538,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'return_from_dropout',
-    label: '辍学返校',
     group: '学业终止',
-    rule: 'R18.1',
     summary: '辍学学生返校就读，恢复在读。',
     who: '辍学学生',
     needsStudent: true,
@@ -582,9 +550,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'death',
-    label: '死亡注销',
     group: '学业终止',
-    rule: 'R19.1',
     summary: '学生死亡的，学校凭死亡证明报主管教育行政部门注销学籍。',
     who: '任何未归档的学生',
     needsStudent: true,
@@ -602,7 +568,6 @@ export const descriptors: ChangeDescriptor[] = [
     type: 'go_abroad',
     label: '出境就读',
     group: '境外就读',
-    rule: 'R16.1',
     summary: '学生出境就读的，监护人凭出境有效证件提出申请，学校核办，学籍予以保留。',
     who: '在读学生',
     needsStudent: true,
@@ -614,9 +579,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'return_from_abroad',
-    label: '境外返回',
     group: '境外就读',
-    rule: 'R16.1',
     summary: '出境就读的学生回国后接续学籍，恢复在读。',
     who: '境外就读的学生',
     needsStudent: true,
@@ -630,7 +593,6 @@ export const descriptors: ChangeDescriptor[] = [
     type: 'hold',
     label: '保留学籍（刑事强制措施）',
     group: '刑事强制措施',
-    rule: 'R13.8',
     summary: '学生被采取刑事强制措施的，学校凭司法机关文书为其保留学籍，判决生效前不得注销。',
     who: '在读、休学或已保留学籍的学生',
     needsStudent: true,
@@ -655,9 +617,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'restore',
-    label: '恢复学籍',
     group: '刑事强制措施',
-    rule: 'R13.8',
     summary: '强制措施解除后，学校凭司法机关文书恢复其学籍。',
     who: '保留学籍的学生',
     needsStudent: true,
@@ -669,9 +629,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'reform_school_placement',
-    label: '转入工读学校',
     group: '刑事强制措施',
-    rule: 'R13.7',
     summary: '经原学校和监护人同意，学生转入工读学校，学籍可转可不转。',
     who: '在读学生',
     needsStudent: true,
@@ -690,9 +648,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'correct_basic_data',
-    label: '基础信息变更',
     group: '信息变更',
-    rule: 'R11.1',
     summary: '监护人凭居民户口簿或其他有效证明申请，学校核实，主管教育行政部门核准；原信息保留在变动记录中。',
     who: '任何未归档的学生',
     needsStudent: true,
@@ -708,9 +664,7 @@ export const descriptors: ChangeDescriptor[] = [
   },
   {
     type: 'correct_key_data',
-    label: '关键信息变更',
     group: '信息变更',
-    rule: 'R11.2',
     summary:
       '姓名、身份证件号码为关键信息：学籍管理员上传证明，主管教育行政部门核准，并重新通过全国查重和身份比对后生效。',
     who: '任何未归档的学生',
@@ -763,6 +717,12 @@ export const descriptors: ChangeDescriptor[] = [
   },
 ]
 
+export const descriptors: ChangeDescriptor[] = entries.map((e) => ({
+  ...e,
+  label: e.label ?? CHANGE_KINDS[e.type].label,
+  rule: CHANGE_KINDS[e.type].rule,
+}))
+
 /** The descriptor of a type, if the wizards handle it. */
 export function descriptorOf(type: string): ChangeDescriptor | undefined {
   return descriptors.find((d) => d.type === type)
@@ -782,10 +742,10 @@ export function groups(): { name: string; items: ChangeDescriptor[] }[] {
 /** Every kind the application list can filter by (the wizards' and the others'). */
 export const listKinds: { value: ApplicationKind; label: string }[] = [
   ...descriptors.map((d) => ({ value: d.type, label: d.label })),
-  { value: 'approve_enrolment', label: '学籍核准' },
-  { value: 'award', label: '奖励' },
-  { value: 'sanction', label: '处分' },
-  { value: 'lift_sanction', label: '解除处分' },
+  ...(['approve_enrolment', 'award', 'sanction', 'lift_sanction'] as const).map((value) => ({
+    value,
+    label: CHANGE_KINDS[value].label,
+  })),
 ]
 
 /** The visible fields of a descriptor for the facts typed so far. */

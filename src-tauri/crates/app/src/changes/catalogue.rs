@@ -73,7 +73,7 @@ mod tests {
         let kinds = change_kinds();
         assert_eq!(kinds.len(), ChangeKind::ALL.len() + 1);
         assert_eq!(kinds["transfer_in"].rule, "R13.1");
-        assert_eq!(kinds["transfer_out"].label, "转出");
+        assert_eq!(kinds["transfer_out"].label, "转学");
         assert!(
             kinds
                 .values()
