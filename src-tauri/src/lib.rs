@@ -113,9 +113,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::statistics::statistics,
         ])
         // The law's vocabulary, so the UI keeps no copy of it.
-        .constant("CHANGE_KINDS", catalogue::change_kinds())
-        .constant("PROOF_LABELS", catalogue::proof_labels())
-        .constant("BASIC_FIELDS", catalogue::basic_fields())
+        .constant("LAW_VOCABULARY", catalogue::vocabulary())
 }
 
 /// The TypeScript bindings the UI imports (`ui/src/bindings/bindings.ts`).

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CHANGE_KINDS, PROOF_LABELS } from '@/bindings/bindings'
+import { LAW_VOCABULARY } from '@/bindings/bindings'
+
+const CHANGE_KINDS = LAW_VOCABULARY.changeKinds
 import {
   basicFields,
   descriptorOf,
@@ -63,7 +65,7 @@ describe('change descriptors', () => {
     // The wizard names the sending school's side of a transfer 转出.
     expect(descriptorOf('transfer_out')?.label).toBe('转出')
     expect(listKinds.find((k) => k.value === 'award')?.label).toBe(CHANGE_KINDS.award.label)
-    expect(proofLabels).toEqual(PROOF_LABELS)
+    expect(proofLabels).toEqual(LAW_VOCABULARY.proofLabels)
     expect(basicFields.map((f) => f.value)).toContain('hukou_address')
     expect(basicFields.find((f) => f.value === 'hukou_address')?.label).toBe('户口所在地')
   })

@@ -6,9 +6,7 @@
  * wizard, the list filters and the detail page are all driven by this table.
  */
 import {
-  BASIC_FIELDS,
-  CHANGE_KINDS,
-  PROOF_LABELS,
+  LAW_VOCABULARY,
   type ApplicationKind,
   type ChangeRequest,
   type EnrolInput,
@@ -89,7 +87,7 @@ export interface ChangeDescriptor {
 }
 
 /** Each proof's Chinese name (Rust's `ProofKind::label_zh`). */
-export const proofLabels: Record<ProofKind, string> = PROOF_LABELS
+export const proofLabels: Record<ProofKind, string> = LAW_VOCABULARY.proofLabels
 
 export function proofNeedLabel(need: ProofNeed): string {
   return need.anyOf.map((k) => proofLabels[k]).join('或')
@@ -103,7 +101,8 @@ const written = one('written_application')
 export const gradeOptions: FieldOption[] = GRADE_OPTIONS.map((g) => ({ value: String(g.value), label: g.label }))
 
 /** The basic-data fields R11.1 may change (Rust's `BASIC_FIELDS`, with its labels). */
-export const basicFields: FieldOption[] = BASIC_FIELDS.map((f) => ({ value: f.value, label: f.label }))
+const CHANGE_KINDS = LAW_VOCABULARY.changeKinds
+export const basicFields: FieldOption[] = LAW_VOCABULARY.basicFields.map((f) => ({ value: f.value, label: f.label }))
 
 export const transferKinds: FieldOption[] = [
   { value: 'regular', label: '普通转学' },

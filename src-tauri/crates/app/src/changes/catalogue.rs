@@ -1,6 +1,6 @@
 //! What the UI is told of the law's vocabulary, so it never keeps its own copy: each application
 //! kind's Chinese name and the rule it follows, each proof's name, and the basic-data fields a
-//! data change may name (R11.1). Exported once into `bindings.ts` as constants.
+//! data change may name (R11.1). Exported once into `bindings.ts` as a constant.
 
 use std::collections::BTreeMap;
 
@@ -24,6 +24,25 @@ pub struct FieldInfo {
     /// The stored name (`hukou_address`).
     pub value: &'static str,
     pub label: &'static str,
+}
+
+/// All of it, as one value (`LAW_VOCABULARY` in `bindings.ts`: one constant, so the generated file
+/// does not depend on the order the exporter keeps its constants in).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Vocabulary {
+    pub change_kinds: BTreeMap<&'static str, KindInfo>,
+    pub proof_labels: BTreeMap<&'static str, &'static str>,
+    pub basic_fields: Vec<FieldInfo>,
+}
+
+/// The vocabulary the UI is told.
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        change_kinds: change_kinds(),
+        proof_labels: proof_labels(),
+        basic_fields: basic_fields(),
+    }
 }
 
 /// Every application kind (each change kind and the transfer in), by its stored name.
