@@ -30,12 +30,76 @@ pub fn init(dir: &Path) -> Option<WorkerGuard> {
         }
     };
     let (writer, guard) = tracing_appender::non_blocking(appender);
-    let filter = EnvFilter::try_from_env("XUEJI_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let installed = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+        .with_env_filter(filter(std::env::var("XUEJI_LOG").ok().as_deref()))
         .with_writer(writer)
         .with_ansi(false)
         .try_init()
         .is_ok();
     installed.then_some(guard)
+}
+
+/// The log filter: `XUEJI_LOG` (else `info`), with sqlx's statement log always off. The database
+/// key travels to SQLCipher as SQL text; the store's connections do not log statements, and this
+/// keeps them out even if a connection were made elsewhere or `XUEJI_LOG` asked for them.
+fn filter(env: Option<&str>) -> EnvFilter {
+    let base = env
+        .and_then(|e| EnvFilter::try_new(e).ok())
+        .unwrap_or_else(|| EnvFilter::new("info"));
+    match "sqlx::query=off".parse() {
+        Ok(off) => base.add_directive(off),
+        Err(_) => base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use super::filter;
+
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("buffer").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// What a subscriber with the filter for `env` writes of a statement and of an app event.
+    fn logged(env: Option<&str>) -> String {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_env_filter(filter(env))
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            tracing::warn!(target: "sqlx::query", "PRAGMA key = \"x'00'\"");
+            tracing::warn!(target: "xueji", "an app event");
+        });
+        String::from_utf8_lossy(&captured.0.lock().expect("buffer")).into_owned()
+    }
+
+    #[test]
+    fn statements_are_never_logged_whatever_xueji_log_says() {
+        for env in [
+            None,
+            Some("trace"),
+            Some("info,sqlx=trace"),
+            Some("warn,sqlx::query=trace"),
+            Some("bad["),
+        ] {
+            let text = logged(env);
+            assert!(text.contains("an app event"), "{env:?}: {text}");
+            assert!(!text.contains("PRAGMA"), "{env:?}: {text}");
+        }
+    }
 }

@@ -13,7 +13,7 @@ use sea_orm::{DatabaseConnection, SqlxSqliteConnector};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Connection as _, Row};
+use sqlx::{ConnectOptions as _, Connection as _, Row};
 
 use crate::error::{DriverCode, Result, StoreError, classify_sqlx};
 use crate::exit_wait::{self, OpenConnections};
@@ -48,8 +48,16 @@ pub struct Limits {
     pub max_page_count: Option<u64>,
 }
 
+/// Options that never log a statement: the key travels as SQL text (`PRAGMA key`, `PRAGMA
+/// rekey`, `ATTACH … KEY`), and sqlx logs statement text at DEBUG, and at WARN when a statement is
+/// slow, whatever the application's log filter would let through (issue 15).
+fn unlogged(opts: SqliteConnectOptions) -> SqliteConnectOptions {
+    opts.log_statements(log::LevelFilter::Off)
+        .log_slow_statements(log::LevelFilter::Off, Duration::MAX)
+}
+
 fn options(path: &Path, key: &DbKey, mode: OpenMode, limits: Limits) -> SqliteConnectOptions {
-    let mut opts = SqliteConnectOptions::new()
+    let mut opts = unlogged(SqliteConnectOptions::new())
         .filename(path)
         // sqlx sends `key` first, before any statement reads the file.
         .pragma("key", key.pragma_literal())
@@ -236,7 +244,7 @@ async fn refine_truncation(kind: StoreError, path: &Path, key: &DbKey) -> StoreE
     ) {
         return kind;
     }
-    let opts = SqliteConnectOptions::new()
+    let opts = unlogged(SqliteConnectOptions::new())
         .filename(path)
         .pragma("key", key.pragma_literal())
         .pragma("writable_schema", "ON")
