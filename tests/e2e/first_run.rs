@@ -85,7 +85,7 @@ async fn first_run_with_recovery_code_then_login_lock_and_unlock() {
         // A wrong password: the backend's message as it is.
         app.submit_login(ADMIN_USERNAME, "wrong-password-1").await?;
         let error = app.text("[data-test=login-error]").await?;
-        assert_eq!(error, "用户名或密码不正确，还可尝试4次");
+        assert_eq!(error, "用户名或密码不正确（连续输错5次，账户将锁定15分钟）");
         app.shot("login-wrong-password").await;
 
         // Login: the header names the user and the role.

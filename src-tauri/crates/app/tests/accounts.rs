@@ -9,6 +9,60 @@ use xueji_app::auth::{NewUserInput, RegistrarInput};
 use xueji_app::{ErrorKind, Role};
 
 #[tokio::test]
+async fn r30_3_an_unknown_user_and_a_wrong_password_get_the_same_answer() {
+    let t = TestApp::new(d(2025, 9, 10)).await;
+    let unknown = t
+        .app
+        .login("nobody-here", "wrong-password1")
+        .await
+        .expect_err("unknown user");
+    let wrong = t
+        .app
+        .login(ADMIN, "wrong-password1")
+        .await
+        .expect_err("wrong password");
+    assert_eq!(unknown.kind, ErrorKind::Validation);
+    assert_eq!(wrong.kind, ErrorKind::Validation);
+    assert_eq!(
+        unknown.message, wrong.message,
+        "the answer names no account"
+    );
+    assert_eq!(unknown.rule_id(), Some("R30.3"));
+    assert_eq!(
+        wrong.message,
+        "用户名或密码不正确（连续输错5次，账户将锁定15分钟）"
+    );
+    // A second wrong password says the same: no count of tries left to compare.
+    let again = t
+        .app
+        .login(ADMIN, "wrong-password2")
+        .await
+        .expect_err("wrong again");
+    assert_eq!(again.message, wrong.message);
+}
+
+#[tokio::test]
+async fn r30_1_the_audit_logs_own_actor_names_cannot_be_user_names() {
+    let t = TestApp::new(d(2025, 9, 10)).await;
+    for name in ["system", "anonymous", "System", "ANONYMOUS"] {
+        let e = t
+            .app
+            .user_add(
+                &t.admin,
+                &NewUserInput {
+                    username: name.to_owned(),
+                    display_name: "保留".to_owned(),
+                    password: "Reserved-2025".to_owned(),
+                    role: Role::Registrar,
+                },
+            )
+            .await
+            .expect_err(name);
+        assert!(e.message.contains("保留"), "{name}: {}", e.message);
+    }
+}
+
+#[tokio::test]
 async fn r30_3_five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
     let t = TestApp::new(d(2025, 9, 10)).await;
     for i in 1..=4 {

@@ -1,10 +1,11 @@
 //! Logging in, the idle lock and the permission check. A refusal is written to the audit log
 //! before it is returned (R30.1); five wrong passwords lock an account for 15 minutes (R30.3).
 
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use xueji_domain::AuditAction;
 
 use xueji_domain::rules;
+use xueji_domain::security::AccountPolicy;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::TransactionTrait;
@@ -17,13 +18,26 @@ use crate::auth::role::{Permission, Role};
 use crate::auth::session::Session;
 use crate::error::{AppError, ErrorCode, ErrorKind, Result};
 
-fn wrong_password(remaining: u32) -> AppError {
+/// The one answer to a wrong user name or a wrong password (R30.3): the same text whether the
+/// account exists or not, and no count of tries left, so the answer does not tell which user
+/// names exist (issue 15).
+fn wrong_credentials(policy: &AccountPolicy) -> AppError {
     let mut e = AppError::validation(
         "password",
-        format!("用户名或密码不正确，还可尝试{remaining}次"),
+        format!(
+            "用户名或密码不正确（连续输错{}次，账户将锁定{}分钟）",
+            policy.max_failed_logins, policy.lock_minutes
+        ),
     );
     e.rule = Some(rules::R30_3);
     e
+}
+
+/// A hash no password matches in practice, checked for an unknown user name so that answering
+/// takes as long as for a known one (Argon2id either way).
+fn unknown_user_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| users::hash_password("xueji-unknown-user-9f2c").unwrap_or_default())
 }
 
 fn account_locked(until: DateTime<Utc>, now: DateTime<Utc>) -> AppError {
@@ -44,8 +58,9 @@ impl App {
         let policy = self.config().policy;
         let db = self.db();
         let Some(account) = users::find(db, username).await? else {
+            let _ = users::check_password(password, unknown_user_hash());
             audit::record(db, "anonymous", AuditAction::LoginFailed, "user:unknown").await?;
-            return Err(wrong_password(policy.max_failed_logins));
+            return Err(wrong_credentials(&policy));
         };
         let target = format!("user:{}", account.id);
         if !account.active {
@@ -85,7 +100,7 @@ impl App {
             return Err(if locked {
                 account_locked(now + Duration::minutes(i64::from(policy.lock_minutes)), now)
             } else {
-                wrong_password(policy.max_failed_logins - failures)
+                wrong_credentials(&policy)
             });
         }
         users::set_sign_in(&txn, account.clone(), 0, None).await?;

@@ -35,6 +35,14 @@ pub fn check_password(password: &str, hash: &str) -> bool {
     })
 }
 
+/// The names the audit log uses for actors that are not accounts (the store itself, a failed
+/// login under an unknown name, the command line): no account may take them, so a row's user
+/// always says who acted (R30.1).
+pub fn is_reserved(username: &str) -> bool {
+    let name = username.trim().to_lowercase();
+    name == crate::store::SYSTEM_ACTOR || name == "anonymous" || name.starts_with("cli:")
+}
+
 /// Creates an account; the user name must be new.
 pub async fn create<C: ConnectionTrait>(
     db: &C,
@@ -46,6 +54,11 @@ pub async fn create<C: ConnectionTrait>(
     let username = username.trim();
     if username.is_empty() {
         return Err(StoreError::Invalid("用户名不能为空".to_owned()));
+    }
+    if is_reserved(username) {
+        return Err(StoreError::Invalid(format!(
+            "“{username}”是系统保留的名称，不能用作用户名"
+        )));
     }
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(StoreError::Invalid(format!(
