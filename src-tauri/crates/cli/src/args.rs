@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -259,7 +259,8 @@ pub enum ChangeCommand {
         #[arg(long = "proof", value_name = "KIND=FILE")]
         proofs: Vec<String>,
     },
-    /// 记录一个审批环节的决定
+    /// 记录一个审批环节的决定（必须写明 --approve、--reject 或 --skip 其中之一）
+    #[command(group(ArgGroup::new("decision").required(true).args(["approve", "reject", "skip"])))]
     Decide {
         /// 申请编号
         application: i64,
@@ -267,7 +268,7 @@ pub enum ChangeCommand {
         #[arg(long)]
         step: u32,
         /// 同意
-        #[arg(long, conflicts_with_all = ["reject", "skip"])]
+        #[arg(long)]
         approve: bool,
         /// 不同意，并说明理由
         #[arg(long, value_name = "REASON")]

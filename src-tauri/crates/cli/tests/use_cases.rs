@@ -383,6 +383,17 @@ fn change_submit_decide_list_and_show_through_the_bureau_approval() {
         Some(5),
         "the school's step is the approver's"
     );
+    // A decision is never implied: no flag, or two, is a usage error and records nothing.
+    for flags in [
+        &[][..],
+        &["--approve", "--skip"][..],
+        &["--approve", "--reject", "不符合"][..],
+    ] {
+        let mut args = vec!["change", "decide", id_text.as_str(), "--step", "0"];
+        args.extend_from_slice(flags);
+        let refused = run(&e, "shenhe", &args);
+        assert_eq!(refused.status.code(), Some(2), "{flags:?}");
+    }
     let school = run(
         &e,
         "shenhe",
