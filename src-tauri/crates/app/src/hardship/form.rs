@@ -73,7 +73,7 @@ impl App {
             (None, Some(note)) => note.clone(),
             _ => String::new(),
         };
-        let aid = aid::of_application_by_day(self.db(), id)
+        let aid = aid::of_application(self.db(), id)
             .await?
             .iter()
             .map(aid_view)

@@ -7,7 +7,7 @@ use xueji_domain::effects::DeadlineKind;
 use xueji_domain::{Status, rules};
 use xueji_store::entities::{student, student_event};
 use xueji_store::repo::{
-    applications, archive_items, attachments, events, files, sanctions, student_lists, students,
+    applications, archive_items, attachments, events, family, sanctions, student_lists, students,
 };
 
 use super::format::{ApplicationEntry, FORMAT, PackageKind, Payload, StudentArchive, seal};
@@ -41,7 +41,7 @@ pub(crate) async fn collect<C: ConnectionTrait>(
     s: student::Model,
 ) -> Result<StudentArchive> {
     let student_id = s.id;
-    let family = files::family_of(db, student_id).await?;
+    let family = family::of_student(db, student_id).await?;
     let events = events::of_student_in_id_order(db, student_id).await?;
     let apps = applications::of_student_in_id_order(db, student_id).await?;
     let app_ids: Vec<i64> = apps.iter().map(|a| a.id).collect();

@@ -11,7 +11,7 @@ use xueji_domain::workflow::Party;
 use xueji_domain::{ApplicationKind, Status};
 use xueji_store::entities::{application, archive_item};
 use xueji_store::repo::students as repo;
-use xueji_store::repo::{applications, archive_items, deadlines, events, files, sanctions};
+use xueji_store::repo::{applications, archive_items, deadlines, events, family, files, sanctions};
 
 use crate::app::App;
 use crate::audit;
@@ -176,7 +176,7 @@ impl App {
             .await?;
         }
         txn.commit().await?;
-        let family = files::family_of(db, id).await?;
+        let family = family::of_student(db, id).await?;
         let items = archive_items::of_student(db, id).await?;
         let sections = ArchiveSection::ALL
             .into_iter()

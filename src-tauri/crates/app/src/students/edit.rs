@@ -143,7 +143,7 @@ impl App {
         .await?;
         if let Some(family) = &input.family {
             // Family rows are replaced as a whole; the old ones stay in the history snapshot below.
-            let old = family::of_student_unordered(&txn, input.id).await?;
+            let old = family::of_student(&txn, input.id).await?;
             let snapshot = serde_json::to_string(&old)?;
             crate::audit::append(
                 &txn,
@@ -187,7 +187,7 @@ impl App {
                 .await?;
             }
         }
-        let family = family::of_student_unordered(&txn, input.id).await?;
+        let family = family::of_student(&txn, input.id).await?;
         txn.commit().await?;
         Ok(StudentView::new(&saved, &family))
     }

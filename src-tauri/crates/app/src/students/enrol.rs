@@ -205,7 +205,7 @@ impl App {
         let prepared = self.prepare_record(input, None).await?;
         let txn = self.db().begin().await?;
         let saved = insert_record(&txn, &session.username, &prepared, None, self.now()).await?;
-        let family = family::of_student_unordered(&txn, saved.id).await?;
+        let family = family::of_student(&txn, saved.id).await?;
         txn.commit().await?;
         let fx = &prepared.fx;
         Ok(EnrolView {

@@ -34,18 +34,6 @@ pub async fn of_application<C: ConnectionTrait>(
         .await?)
 }
 
-/// The aid granted on an assessment, by day granted only (as the printed form lists it).
-pub async fn of_application_by_day<C: ConnectionTrait>(
-    db: &C,
-    application_id: i64,
-) -> Result<Vec<hardship_aid::Model>> {
-    Ok(hardship_aid::Entity::find()
-        .filter(hardship_aid::Column::ApplicationId.eq(application_id))
-        .order_by_asc(hardship_aid::Column::GrantedOn)
-        .all(db)
-        .await?)
-}
-
 /// The total granted (fen) on each of these assessments that has any aid.
 pub async fn totals<C: ConnectionTrait>(
     db: &C,

@@ -1,5 +1,4 @@
-//! Students' family members (at most two, ordinal 1 and 2). A student's members in form order
-//! are `files::family_of`.
+//! Students' family members (at most two, ordinal 1 and 2), always read in their order on the form.
 
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait,
@@ -19,13 +18,14 @@ pub async fn insert<C: ConnectionTrait>(
     Ok(am.insert(db).await?)
 }
 
-/// A student's family members as the table returns them (no ORDER BY).
-pub async fn of_student_unordered<C: ConnectionTrait>(
+/// A student's family members, in their order on the form.
+pub async fn of_student<C: ConnectionTrait>(
     db: &C,
     student_id: i64,
 ) -> Result<Vec<family_member::Model>> {
     Ok(family_member::Entity::find()
         .filter(family_member::Column::StudentId.eq(student_id))
+        .order_by_asc(family_member::Column::Ordinal)
         .all(db)
         .await?)
 }

@@ -1,21 +1,9 @@
-//! What a student's record points to: family members, attached files, issued documents.
+//! What a student's record points to: attached files and issued documents (family members: `family`).
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::entities::{attachment, family_member, issued_document};
+use crate::entities::{attachment, issued_document};
 use crate::error::Result;
-
-/// A student's family members in their order on the form.
-pub async fn family_of<C: ConnectionTrait>(
-    db: &C,
-    student_id: i64,
-) -> Result<Vec<family_member::Model>> {
-    Ok(family_member::Entity::find()
-        .filter(family_member::Column::StudentId.eq(student_id))
-        .order_by_asc(family_member::Column::Ordinal)
-        .all(db)
-        .await?)
-}
 
 /// The files attached to a student's record (proofs, scans).
 pub async fn attachments_of<C: ConnectionTrait>(
