@@ -1,6 +1,6 @@
 //! Proof materials each change needs, as data (R6.2, R11.1, R13.8, R14.1, R14.2, R16.1, R19.1 …).
 
-use crate::change::{Change, LeaveReason};
+use crate::change::{Change, ChangeKind, LeaveReason};
 
 /// A kind of proof material in the archive (R8.2 section 2).
 #[derive(
@@ -105,63 +105,97 @@ impl ProofRequirement {
     }
 }
 
+/// What decides the proofs a change needs: its kind, and for a 休学 (R14.1) whether it is for
+/// illness (a hospital certificate) or for another special reason (any other proof).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProofCase {
+    /// Any change of this kind (a 休学: for illness).
+    Kind(ChangeKind),
+    /// A 休学 for another special reason than illness.
+    LeaveForOtherReason,
+}
+
+impl ProofCase {
+    /// The case a change falls in.
+    pub fn of(change: &Change) -> Self {
+        match change {
+            Change::Leave {
+                reason: LeaveReason::Other { .. },
+            } => Self::LeaveForOtherReason,
+            c => Self::Kind(c.kind()),
+        }
+    }
+
+    /// Every case: each change kind, then the 休学 for another reason.
+    pub fn all() -> impl Iterator<Item = Self> {
+        ChangeKind::ALL
+            .into_iter()
+            .map(Self::Kind)
+            .chain([Self::LeaveForOtherReason])
+    }
+
+    /// The name the UI looks the case up by: the kind's stored name, or
+    /// `leave_for_other_reason`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Kind(k) => k.code(),
+            Self::LeaveForOtherReason => "leave_for_other_reason",
+        }
+    }
+}
+
 /// The proofs a change needs. Every requirement must be met.
 pub fn required_proofs(change: &Change) -> Vec<ProofRequirement> {
+    required_for(ProofCase::of(change))
+}
+
+/// The proofs a case needs, as the law lists them.
+pub fn required_for(case: ProofCase) -> Vec<ProofRequirement> {
+    use ChangeKind as K;
     use ProofKind as P;
-    match change {
-        Change::Defer { .. }
-        | Change::RenewDeferral { .. }
-        | Change::Leave {
-            reason: LeaveReason::Illness { .. },
-        } => vec![
+    let kind = match case {
+        ProofCase::LeaveForOtherReason => {
+            return vec![
+                ProofRequirement::one(P::WrittenApplication),
+                ProofRequirement::one(P::OtherProof),
+            ];
+        }
+        ProofCase::Kind(kind) => kind,
+    };
+    match kind {
+        K::Defer | K::RenewDeferral | K::Leave => vec![
             ProofRequirement::one(P::WrittenApplication),
             ProofRequirement::one(P::CountyHospitalCertificate),
         ],
-        Change::CorrectBasicData { .. } => vec![
+        K::CorrectBasicData => vec![
             ProofRequirement::one(P::WrittenApplication),
             ProofRequirement::either(P::HouseholdRegister, P::OtherProof),
         ],
-        Change::CorrectKeyData { .. } => {
-            vec![ProofRequirement::either(
-                P::HouseholdRegister,
-                P::OtherProof,
-            )]
+        K::CorrectKeyData => vec![ProofRequirement::either(P::HouseholdRegister, P::OtherProof)],
+        K::Skip | K::Repeat | K::TransferOut | K::ReformSchoolPlacement | K::Resume | K::Withdraw => {
+            vec![ProofRequirement::one(P::WrittenApplication)]
         }
-        Change::Skip { .. }
-        | Change::Repeat
-        | Change::TransferOut(_)
-        | Change::ReformSchoolPlacement { .. }
-        | Change::Resume { .. }
-        | Change::Withdraw => vec![ProofRequirement::one(P::WrittenApplication)],
-        Change::Hold { .. } | Change::Restore => {
-            vec![ProofRequirement::one(P::CourtOrPoliceDocument)]
-        }
-        Change::Leave {
-            reason: LeaveReason::Other { .. },
-        } => vec![
-            ProofRequirement::one(P::WrittenApplication),
-            ProofRequirement::one(P::OtherProof),
-        ],
-        Change::OrderedLeave { .. } => vec![ProofRequirement::either(
+        K::Hold | K::Restore => vec![ProofRequirement::one(P::CourtOrPoliceDocument)],
+        K::OrderedLeave => vec![ProofRequirement::either(
             P::InfectiousDiseaseDiagnosis,
             P::CountyHospitalCertificate,
         )],
-        Change::ExtendLeave => vec![
+        K::ExtendLeave => vec![
             ProofRequirement::one(P::WrittenApplication),
             ProofRequirement::either(P::CountyHospitalCertificate, P::OtherProof),
         ],
-        Change::GoAbroad => vec![ProofRequirement::one(P::TravelDocument)],
-        Change::Death { .. } => vec![ProofRequirement::one(P::DeathCertificate)],
-        Change::ApproveEnrolment
-        | Change::EndDeferral
-        | Change::Promote { .. }
-        | Change::ReturnFromAbroad
-        | Change::Dropout { .. }
-        | Change::ReturnFromDropout
-        | Change::Award(_)
-        | Change::Sanction { .. }
-        | Change::LiftSanction { .. }
-        | Change::Finish(_) => Vec::new(),
+        K::GoAbroad => vec![ProofRequirement::one(P::TravelDocument)],
+        K::Death => vec![ProofRequirement::one(P::DeathCertificate)],
+        K::ApproveEnrolment
+        | K::EndDeferral
+        | K::Promote
+        | K::ReturnFromAbroad
+        | K::Dropout
+        | K::ReturnFromDropout
+        | K::Award
+        | K::Sanction
+        | K::LiftSanction
+        | K::Finish => Vec::new(),
     }
 }
 
@@ -171,4 +205,47 @@ pub fn missing_proofs(change: &Change, attached: &[ProofKind]) -> Vec<ProofRequi
         .into_iter()
         .filter(|r| !r.is_met_by(attached))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn r14_1_a_leave_for_illness_needs_a_hospital_certificate_and_another_reason_any_proof() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
+        let illness = Change::Leave {
+            reason: LeaveReason::Illness { sick_since: day },
+        };
+        let other = Change::Leave {
+            reason: LeaveReason::Other {
+                description: "家庭变故".to_owned(),
+            },
+        };
+        assert_eq!(ProofCase::of(&illness), ProofCase::Kind(ChangeKind::Leave));
+        assert_eq!(ProofCase::of(&other), ProofCase::LeaveForOtherReason);
+        let written = ProofRequirement::one(ProofKind::WrittenApplication);
+        assert_eq!(
+            required_proofs(&illness),
+            [
+                written.clone(),
+                ProofRequirement::one(ProofKind::CountyHospitalCertificate)
+            ]
+        );
+        assert_eq!(
+            required_proofs(&other),
+            [written, ProofRequirement::one(ProofKind::OtherProof)]
+        );
+        assert!(missing_proofs(&other, &[ProofKind::WrittenApplication, ProofKind::OtherProof]).is_empty());
+    }
+
+    #[test]
+    fn every_case_has_its_own_name() {
+        let cases: Vec<_> = ProofCase::all().collect();
+        let names: std::collections::BTreeSet<_> = cases.iter().map(|c| c.code()).collect();
+        assert_eq!(names.len(), cases.len());
+        assert_eq!(cases.len(), ChangeKind::ALL.len() + 1);
+    }
 }

@@ -12,6 +12,7 @@ import {
   groups,
   nextSchoolYear,
   proofNeedLabel,
+  proofNeeds,
   visibleFields,
 } from './descriptors'
 import { validateIdNumber } from './idNumber'
@@ -70,10 +71,10 @@ describe('change descriptors', () => {
     expect(basicFields.find((f) => f.value === 'hukou_address')?.label).toBe('户口所在地')
   })
 
-  it('ask for the proofs of xueji_domain::proofs::required_proofs', () => {
+  it('ask for the proofs of xueji_domain::proofs::required_for, told by Rust', () => {
     const labels = (type: string, facts: Record<string, unknown> = {}) => {
       const d = descriptorOf(type)!
-      return d.proofs({ ...d.defaults(today, 3), ...facts } as never).map(proofNeedLabel)
+      return proofNeeds(d, { ...d.defaults(today, 3), ...facts } as never).map(proofNeedLabel)
     }
     expect(labels('defer')).toEqual(['监护人书面申请', '县级及以上医疗单位证明'])
     expect(labels('leave', { reason: 'illness' })).toEqual(['监护人书面申请', '县级及以上医疗单位证明'])

@@ -1,7 +1,7 @@
 /**
- * One descriptor per change type: the facts the wizard asks for (with their as-typed rules), the
- * proofs the law requires (mirroring `xueji_domain::proofs::required_proofs`; their names, each
- * kind's name and rule come from Rust through `bindings.ts`), how the facts
+ * One descriptor per change type: the facts the wizard asks for (with their as-typed rules), how
+ * they pick the proofs the law requires (the proofs, their names, each kind's name and rule come
+ * from Rust through `bindings.ts`), how the facts
  * become the `ChangeRequest` the Rust side checks, and which approval form is printed. The
  * wizard, the list filters and the detail page are all driven by this table.
  */
@@ -78,7 +78,9 @@ export interface ChangeDescriptor {
   dateLabel: string
   fields: FactField[]
   defaults: (today: string, grade: number | null) => Facts
-  proofs: (facts: Facts) => ProofNeed[]
+  /** Which of Rust's proof cases the facts fall in, where the facts decide it (a 休学's reason);
+   * otherwise the type's own. */
+  proofCase?: (facts: Facts) => string
   request: (facts: Facts, ctx: BuildContext) => ChangeRequest
   /** The approval form printed after submitting. */
   form?: PrintKind
@@ -93,9 +95,12 @@ export function proofNeedLabel(need: ProofNeed): string {
   return need.anyOf.map((k) => proofLabels[k]).join('或')
 }
 
-const one = (kind: ProofKind): ProofNeed => ({ anyOf: [kind] })
-const either = (a: ProofKind, b: ProofKind): ProofNeed => ({ anyOf: [a, b] })
-const written = one('written_application')
+/** The proofs the law requires for these facts (Rust's `xueji_domain::proofs::required_for`). */
+export function proofNeeds(d: ChangeDescriptor, facts: Facts): ProofNeed[] {
+  const table: Partial<Record<string, readonly { anyOf: readonly ProofKind[] }[]>> = LAW_VOCABULARY.requiredProofs
+  const needs = table[d.proofCase?.(facts) ?? d.type] ?? []
+  return needs.map((n) => ({ anyOf: [...n.anyOf] }))
+}
 
 /** The grades as a fact's options (fact values are strings). */
 export const gradeOptions: FieldOption[] = GRADE_OPTIONS.map((g) => ({ value: String(g.value), label: g.label }))
@@ -241,7 +246,6 @@ const entries: Entry[] = [
       },
     ],
     defaults: (today) => ({ schoolYear: nextSchoolYear(today) }),
-    proofs: () => [written, one('county_hospital_certificate')],
     request: (f) => ({ type: 'defer', schoolYear: num(f.schoolYear) }),
     form: 'deferral_form',
   },
@@ -254,7 +258,6 @@ const entries: Entry[] = [
     dateLabel: '申请日期',
     fields: [{ key: 'schoolYear', label: '续缓学年（起始年份）', kind: 'year', required: true }],
     defaults: (today) => ({ schoolYear: nextSchoolYear(today) }),
-    proofs: () => [written, one('county_hospital_certificate')],
     request: (f) => ({ type: 'renew_deferral', schoolYear: num(f.schoolYear) }),
     form: 'deferral_form',
   },
@@ -267,7 +270,6 @@ const entries: Entry[] = [
     dateLabel: '入学日期',
     fields: [],
     defaults: none,
-    proofs: () => [],
     request: () => ({ type: 'end_deferral' }),
   },
   {
@@ -306,10 +308,7 @@ const entries: Entry[] = [
       },
     ],
     defaults: () => ({ reason: 'illness', sickSince: null, description: '' }),
-    proofs: (f) =>
-      f.reason === 'other'
-        ? [written, one('other_proof')]
-        : [written, one('county_hospital_certificate')],
+    proofCase: (f) => (f.reason === 'other' ? 'leave_for_other_reason' : 'leave'),
     request: (f) => ({
       type: 'leave',
       reason:
@@ -340,7 +339,6 @@ const entries: Entry[] = [
       },
     ],
     defaults: () => ({ reason: 'infectious_disease' }),
-    proofs: () => [either('infectious_disease_diagnosis', 'county_hospital_certificate')],
     request: (f) => ({
       type: 'ordered_leave',
       reason: f.reason === 'illness_preventing_study' ? 'illness_preventing_study' : 'infectious_disease',
@@ -355,7 +353,6 @@ const entries: Entry[] = [
     dateLabel: '申请日期',
     fields: [],
     defaults: none,
-    proofs: () => [written, either('county_hospital_certificate', 'other_proof')],
     request: () => ({ type: 'extend_leave' }),
   },
   {
@@ -375,7 +372,6 @@ const entries: Entry[] = [
       },
     ],
     defaults: (_t, grade) => ({ grade: grade ?? 1 }),
-    proofs: () => [written],
     request: (f) => ({ type: 'resume', grade: num(f.grade) }),
     form: 'resume_form',
   },
@@ -413,7 +409,6 @@ const entries: Entry[] = [
       receivingSchool: '',
       grade: grade ?? 1,
     }),
-    proofs: () => [written],
     request: (f) => ({
       type: 'transfer_out',
       kind: transferKind(f),
@@ -457,7 +452,6 @@ const entries: Entry[] = [
       guardianRelation: '',
       guardianPhone: '',
     }),
-    proofs: () => [],
     request: (f, ctx) => ({
       type: 'transfer_in',
       kind: transferKind(f),
@@ -483,7 +477,6 @@ const entries: Entry[] = [
       },
     ],
     defaults: (_t, grade) => ({ to: Math.min((grade ?? 1) + 1, 9) }),
-    proofs: () => [written],
     request: (f) => ({ type: 'skip', to: num(f.to) }),
     form: 'skip_form',
   },
@@ -496,7 +489,6 @@ const entries: Entry[] = [
     dateLabel: '申请日期',
     fields: [],
     defaults: none,
-    proofs: () => [written],
     request: () => ({ type: 'repeat' }),
     form: 'repeat_form',
   },
@@ -509,7 +501,6 @@ const entries: Entry[] = [
     dateLabel: '申请日期',
     fields: [],
     defaults: none,
-    proofs: () => [written],
     request: () => ({ type: 'withdraw' }),
     form: 'withdrawal_form',
   },
@@ -530,7 +521,6 @@ const entries: Entry[] = [
       },
     ],
     defaults: () => ({ migrant: false }),
-    proofs: () => [],
     request: (f) => ({ type: 'dropout', migrant: Boolean(f.migrant) }),
     form: 'dropout_report',
     formAfterApproval: true,
@@ -544,7 +534,6 @@ const entries: Entry[] = [
     dateLabel: '返校日期',
     fields: [],
     defaults: none,
-    proofs: () => [],
     request: () => ({ type: 'return_from_dropout' }),
   },
   {
@@ -558,7 +547,6 @@ const entries: Entry[] = [
       { key: 'diedOn', label: '死亡日期', kind: 'date', required: true, validate: notAfterToday },
     ],
     defaults: () => ({ diedOn: null }),
-    proofs: () => [one('death_certificate')],
     request: (f) => ({ type: 'death', diedOn: str(f.diedOn) }),
     form: 'cancellation_report',
     formAfterApproval: true,
@@ -573,7 +561,6 @@ const entries: Entry[] = [
     dateLabel: '申请日期',
     fields: [],
     defaults: none,
-    proofs: () => [one('travel_document')],
     request: () => ({ type: 'go_abroad' }),
   },
   {
@@ -585,7 +572,6 @@ const entries: Entry[] = [
     dateLabel: '返回日期',
     fields: [],
     defaults: none,
-    proofs: () => [],
     request: () => ({ type: 'return_from_abroad' }),
   },
   {
@@ -607,7 +593,6 @@ const entries: Entry[] = [
       },
     ],
     defaults: () => ({ since: null, judgmentEffectiveOn: null }),
-    proofs: () => [one('court_or_police_document')],
     request: (f) => ({
       type: 'hold',
       since: str(f.since),
@@ -623,7 +608,6 @@ const entries: Entry[] = [
     dateLabel: '恢复日期',
     fields: [],
     defaults: none,
-    proofs: () => [one('court_or_police_document')],
     request: () => ({ type: 'restore' }),
   },
   {
@@ -638,7 +622,6 @@ const entries: Entry[] = [
       { key: 'recordMoves', label: '学籍随学生转移', kind: 'switch' },
     ],
     defaults: () => ({ school: '', recordMoves: false }),
-    proofs: () => [written],
     request: (f) => ({
       type: 'reform_school_placement',
       school: str(f.school),
@@ -657,7 +640,6 @@ const entries: Entry[] = [
       { key: 'after', label: '变更后', kind: 'text', required: true },
     ],
     defaults: () => ({ field: 'hukou_address', after: '' }),
-    proofs: () => [written, either('household_register', 'other_proof')],
     request: (f) => ({ type: 'correct_basic_data', field: str(f.field), after: str(f.after) }),
     form: 'basic_data_change_form',
   },
@@ -705,7 +687,6 @@ const entries: Entry[] = [
       },
     ],
     defaults: () => ({ field: 'name', after: '', recheck: 'not_done' }),
-    proofs: () => [either('household_register', 'other_proof')],
     request: (f) => ({
       type: 'correct_key_data',
       field: f.field === 'id_card_number' ? 'id_card_number' : 'name',

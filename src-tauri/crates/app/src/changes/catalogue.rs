@@ -1,13 +1,14 @@
 //! What the UI is told of the law's vocabulary, so it never keeps its own copy: each application
-//! kind's Chinese name and the rule it follows, each proof's name, and the basic-data fields a
-//! data change may name (R11.1). Exported once into `bindings.ts` as a constant.
+//! kind's Chinese name and the rule it follows, each proof's name, the proofs each kind needs, and
+//! the basic-data fields a data change may name (R11.1). Exported once into `bindings.ts` as a constant.
 
 use std::collections::BTreeMap;
 
-use xueji_domain::proofs::ProofKind;
+use xueji_domain::proofs::{ProofCase, ProofKind, required_for};
 use xueji_domain::{ApplicationKind, ChangeKind, rules};
 
 use super::fields::{BASIC_FIELDS, field_label};
+use super::views::ProofRequirementView;
 
 /// An application kind as the UI shows it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -33,6 +34,10 @@ pub struct FieldInfo {
 pub struct Vocabulary {
     pub change_kinds: BTreeMap<&'static str, KindInfo>,
     pub proof_labels: BTreeMap<&'static str, &'static str>,
+    /// The proofs each case needs (`xueji_domain::proofs::required_for`), by the case's name: each
+    /// application kind's stored name, and `leave_for_other_reason` for a 休学 for another reason
+    /// than illness.
+    pub required_proofs: BTreeMap<&'static str, Vec<ProofRequirementView>>,
     pub basic_fields: Vec<FieldInfo>,
 }
 
@@ -41,6 +46,7 @@ pub fn vocabulary() -> Vocabulary {
     Vocabulary {
         change_kinds: change_kinds(),
         proof_labels: proof_labels(),
+        required_proofs: required_proofs(),
         basic_fields: basic_fields(),
     }
 }
@@ -69,6 +75,18 @@ pub fn proof_labels() -> BTreeMap<&'static str, &'static str> {
     ProofKind::ALL
         .iter()
         .map(|p| (p.code(), p.label_zh()))
+        .collect()
+}
+
+/// The proofs each case needs; a transfer in needs none here (the sending school holds the
+/// student's papers).
+pub fn required_proofs() -> BTreeMap<&'static str, Vec<ProofRequirementView>> {
+    ProofCase::all()
+        .map(|c| {
+            let needs = required_for(c).iter().map(Into::into).collect();
+            (c.code(), needs)
+        })
+        .chain([(ApplicationKind::TRANSFER_IN.code(), Vec::new())])
         .collect()
 }
 
@@ -105,6 +123,11 @@ mod tests {
                 Some(serde_json::json!(p.code()))
             );
         }
+        let proofs = required_proofs();
+        assert_eq!(proofs.len(), kinds.len() + 1);
+        assert!(kinds.keys().all(|k| proofs.contains_key(k)));
+        assert_eq!(proofs["leave"][1].any_of, [ProofKind::CountyHospitalCertificate]);
+        assert_eq!(proofs["leave_for_other_reason"][1].any_of, [ProofKind::OtherProof]);
         assert_eq!(basic_fields().len(), BASIC_FIELDS.len());
         assert!(basic_fields().iter().all(|f| f.label != f.value));
     }

@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 use xueji_domain::ApplicationKind;
 use xueji_domain::WorkCalendar;
-use xueji_domain::proofs::ProofRequirement;
+use xueji_domain::proofs::{ProofKind, ProofRequirement};
 use xueji_domain::workflow::{Party, Step, StepOutcome, Workflow, WorkflowState};
 use xueji_store::entities::{application, application_step, attachment};
 
 use crate::auth::Permission;
-use crate::views::{AttachmentView, DeadlineView, WarningView, provisional_reason, snake};
+use crate::views::{AttachmentView, DeadlineView, WarningView, provisional_reason};
 
 /// One step as the wizard announces it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -32,14 +32,14 @@ pub struct StepPlanView {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ProofRequirementView {
-    pub any_of: Vec<String>,
+    pub any_of: Vec<ProofKind>,
     pub label: String,
 }
 
 impl From<&ProofRequirement> for ProofRequirementView {
     fn from(r: &ProofRequirement) -> Self {
         Self {
-            any_of: r.any_of.iter().map(snake).collect(),
+            any_of: r.any_of.clone(),
             label: r.label_zh(),
         }
     }
