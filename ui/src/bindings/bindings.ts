@@ -2007,11 +2007,11 @@ fields?: Partial<{ [key in string]: string }> | null }
 /**
  * One line of the issued-document log.
  */
-export type IssuedDocumentRow = { id: number; serial: string; kind: string; kindLabel: string; studentId: number | null; target: string | null; issuedAt: string; issuedBy: string; voided: boolean; voidedAt: string | null; voidedBy: string | null; voidReason: string | null }
+export type IssuedDocumentRow = { id: number; serial: string; kind: PrintKind; kindLabel: string; studentId: number | null; target: string | null; issuedAt: string; issuedBy: string; voided: boolean; voidedAt: string | null; voidedBy: string | null; voidReason: string | null }
 /**
  * A document issued for the student.
  */
-export type IssuedDocumentView = { serial: string; kind: string; kindLabel: string; issuedAt: string; issuedBy: string; voided: boolean }
+export type IssuedDocumentView = { serial: string; kind: PrintKind; kindLabel: string; issuedAt: string; issuedBy: string; voided: boolean }
 /**
  * The key fields of R11.2.
  */

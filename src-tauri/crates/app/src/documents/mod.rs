@@ -93,7 +93,7 @@ pub struct DocumentLogFilter {
 pub struct IssuedDocumentRow {
     pub id: i64,
     pub serial: String,
-    pub kind: String,
+    pub kind: PrintKind,
     pub kind_label: String,
     pub student_id: Option<i64>,
     pub target: Option<String>,
@@ -109,8 +109,7 @@ impl From<issued_document::Model> for IssuedDocumentRow {
     fn from(d: issued_document::Model) -> Self {
         Self {
             id: d.id,
-            kind_label: PrintKind::from_stored(&d.kind)
-                .map_or_else(|| d.kind.clone(), |k| k.label_zh().to_owned()),
+            kind_label: d.kind.label_zh().to_owned(),
             serial: d.serial,
             kind: d.kind,
             student_id: d.student_id,
@@ -257,7 +256,7 @@ impl App {
         if kind == PrintKind::Certificate {
             // R26.2: a certificate is issued once; a lost one is replaced by a completion proof.
             let ids: Vec<i64> = students.iter().map(|d| d.row.id).collect();
-            let issued = documents::count_issued_to(&txn, &snake(&kind), &ids).await?;
+            let issued = documents::count_issued_to(&txn, kind, &ids).await?;
             if issued > 0 {
                 return Err(AppError::rule(
                     rules::R26_2,
@@ -288,7 +287,7 @@ impl App {
                 ));
             }
             _ => {
-                let steps = if kind.approval().is_some() {
+                let steps = if kinds::approval(kind).is_some() {
                     let app_ids: Vec<i64> = students
                         .iter()
                         .flat_map(|d| d.applications.iter().map(|a| a.id))
@@ -320,7 +319,7 @@ impl App {
             .map(|(i, serial)| issued_document::Model {
                 id: 0,
                 serial: serial.clone(),
-                kind: snake(&kind),
+                kind,
                 student_id: if kind.per_student() {
                     students.get(i).map(|d| d.row.id)
                 } else {
@@ -369,7 +368,7 @@ impl App {
     ) -> Result<Box<dyn Document + Send>> {
         let config = self.config();
         let school = &config.school_profile;
-        if let Some((form, change)) = kind.approval() {
+        if let Some((form, change)) = kinds::approval(kind) {
             return Ok(Box::new(approval_form::approval_form(
                 d, form, change, school, serial, today, steps,
             )?));
@@ -398,7 +397,7 @@ impl App {
             }
             PrintKind::SanctionLiftNotice => {
                 let decision =
-                    documents::latest_issued_to(db, &snake(&PrintKind::SanctionDecision), d.row.id)
+                    documents::latest_issued_to(db, PrintKind::SanctionDecision, d.row.id)
                         .await?
                         .map(|x| x.serial)
                         .unwrap_or_default();
@@ -436,11 +435,10 @@ impl App {
         self.authorize(session, Permission::PrintDocuments).await?;
         let page_size = filter.page_size.clamp(1, 200);
         let page = filter.page.max(1);
-        let kind = filter.kind.map(|k| snake(&k));
         let (total, rows) = documents::page(
             self.db(),
             &documents::Filter {
-                kind: kind.as_deref(),
+                kind: filter.kind,
                 student_id: filter.student_id,
                 year: filter.year,
                 include_voided: filter.include_voided,

@@ -5,7 +5,6 @@ use xueji_store::entities::issued_document;
 use xueji_store::repo::documents;
 
 use crate::error::{AppError, Result};
-use crate::views::snake;
 
 use super::PrintKind;
 
@@ -45,7 +44,7 @@ pub(crate) async fn log_issue<C: ConnectionTrait>(
         vec![issued_document::Model {
             id: 0,
             serial: serial.clone(),
-            kind: snake(&kind),
+            kind,
             student_id,
             issued_at: now,
             issued_by: user.to_owned(),

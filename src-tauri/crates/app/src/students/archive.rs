@@ -102,7 +102,7 @@ pub struct SanctionView {
 #[serde(rename_all = "camelCase")]
 pub struct IssuedDocumentView {
     pub serial: String,
-    pub kind: String,
+    pub kind: xueji_domain::PrintKind,
     pub kind_label: String,
     pub issued_at: String,
     pub issued_by: String,
@@ -147,12 +147,6 @@ fn section_title(s: ArchiveSection) -> String {
         .position(|x| *x == s)
         .unwrap_or(0);
     format!("（{}）{}", NUMBERS[i], s.label_zh())
-}
-
-/// 学籍卡, 处分决定书 … for a stored document kind.
-fn document_kind_label(kind: &str) -> String {
-    crate::documents::kinds::PrintKind::from_stored(kind)
-        .map_or_else(|| kind.to_owned(), |k| k.label_zh().to_owned())
 }
 
 impl App {
@@ -267,7 +261,7 @@ impl App {
             .into_iter()
             .map(|d| IssuedDocumentView {
                 serial: d.serial,
-                kind_label: document_kind_label(&d.kind),
+                kind_label: d.kind.label_zh().to_owned(),
                 kind: d.kind,
                 issued_at: d.issued_at.to_rfc3339(),
                 issued_by: d.issued_by,

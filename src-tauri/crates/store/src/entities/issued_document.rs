@@ -1,5 +1,6 @@
 //! Every printed certificate or proof, with its serial number.
 use sea_orm::entity::prelude::*;
+use xueji_domain::PrintKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "issued_document")]
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub serial: String,
-    pub kind: String,
+    pub kind: PrintKind,
     #[sea_orm(indexed)]
     pub student_id: Option<i64>,
     pub issued_at: DateTimeUtc,

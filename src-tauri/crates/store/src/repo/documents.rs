@@ -1,11 +1,13 @@
 //! The issued-document register (文书编号登记): every printed document's serial, who printed it,
-//! and whether it was voided. The kind is the app's print kind name (`record_card` …).
+//! and whether it was voided. The kind is stored by its serde name (`record_card` …).
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait,
     EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
+
+use xueji_domain::PrintKind;
 
 use crate::entities::issued_document;
 use crate::error::Result;
@@ -47,7 +49,7 @@ pub async fn insert_many<C: ConnectionTrait>(
 /// How many documents of `kind`, not voided, were issued to these students.
 pub async fn count_issued_to<C: ConnectionTrait>(
     db: &C,
-    kind: &str,
+    kind: PrintKind,
     student_ids: &[i64],
 ) -> Result<u64> {
     let mut n = 0;
@@ -65,7 +67,7 @@ pub async fn count_issued_to<C: ConnectionTrait>(
 /// The latest document of `kind`, not voided, issued to a student.
 pub async fn latest_issued_to<C: ConnectionTrait>(
     db: &C,
-    kind: &str,
+    kind: PrintKind,
     student_id: i64,
 ) -> Result<Option<issued_document::Model>> {
     Ok(issued_document::Entity::find()
@@ -79,8 +81,8 @@ pub async fn latest_issued_to<C: ConnectionTrait>(
 
 /// Which rows of the register to list.
 #[derive(Clone, Debug, Default)]
-pub struct Filter<'a> {
-    pub kind: Option<&'a str>,
+pub struct Filter {
+    pub kind: Option<PrintKind>,
     pub student_id: Option<i64>,
     /// The year the serial starts with.
     pub year: Option<i32>,
@@ -90,7 +92,7 @@ pub struct Filter<'a> {
 /// One page of the register (newest first) and the number of rows the filter matches.
 pub async fn page<C: ConnectionTrait>(
     db: &C,
-    filter: &Filter<'_>,
+    filter: &Filter,
     page: u32,
     page_size: u32,
 ) -> Result<(u64, Vec<issued_document::Model>)> {
