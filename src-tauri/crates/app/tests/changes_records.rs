@@ -14,6 +14,7 @@ use xueji_app::changes::{
 use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_app::students::NationalCheck;
 use xueji_domain::Status;
+use xueji_domain::workflow::Party;
 
 const TODAY: (i32, u32, u32) = (2025, 3, 10);
 
@@ -682,4 +683,125 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school() {
     .expect("submitted");
     let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form").await;
     assert!(text.contains("杭州市上城区胜利小学"), "{text}");
+}
+
+/// Records every step before `party`'s (by the role each needs, approving), then `party`'s with
+/// `decision` on `on`; returns the view and that step's ordinal.
+async fn decide_up_to(
+    w: &World,
+    view: xueji_app::changes::ApplicationView,
+    party: xueji_domain::workflow::Party,
+    decision: Decision,
+    on: chrono::NaiveDate,
+) -> (xueji_app::changes::ApplicationView, u32) {
+    let mut view = view;
+    loop {
+        let step = view.row.current_step.expect("a waiting step");
+        let s = &view.steps[usize::try_from(step).expect("index")];
+        let last = s.party == party;
+        let who = w.who(&s.permission);
+        view = w
+            .decide(who, view.row.id, step, if last { decision } else { Decision::Approve }, on)
+            .await
+            .unwrap_or_else(|e| panic!("step {step}: {e}"));
+        if last {
+            return (view, step);
+        }
+    }
+}
+
+/// The text of the form after `label` up to the next of `ends` (or the end).
+fn block<'a>(text: &'a str, label: &str, ends: &[&str]) -> &'a str {
+    let start = text
+        .find(label)
+        .unwrap_or_else(|| panic!("no block {label}: {text}"))
+        + label.len();
+    let rest = &text[start..];
+    let end = ends
+        .iter()
+        .filter_map(|e| rest.find(e))
+        .min()
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[tokio::test]
+async fn r14_1_the_leave_form_fills_each_partys_block_from_its_recorded_step() {
+    // 第十四条: the guardian applies in writing with a county hospital's certificate, the school
+    // 核办, the bureau 核准. The form shows the proofs attached, the school's recorded opinion in
+    // its own block (同意, 文号, who recorded it, the day) and the bureau's block empty until the
+    // bureau decides; then the bureau's opinion and the leave's period from–to.
+    let w = World::new(today()).await;
+    let id = w.pupil("张休", d(2016, 1, 1), 45, 3).await;
+    let leave = ChangeRequest::Leave {
+        reason: xueji_app::changes::LeaveReasonInput::Illness {
+            sick_since: d(2024, 11, 1),
+        },
+    };
+    let app = w
+        .submit(
+            Some(id),
+            leave,
+            today(),
+            &[P::WrittenApplication, P::CountyHospitalCertificate],
+        )
+        .await
+        .expect("submitted");
+    let (app, school_step) = decide_up_to(&w, app, Party::School, Decision::Approve, today()).await;
+    let text = printed_form(&w, PrintKind::LeaveForm, id, "leave-form-school").await;
+    assert!(text.contains("已附：监护人书面申请"), "{text}");
+    assert!(text.contains("已附：县级及以上医疗单位证明"), "{text}");
+    let ends = ["主管教育行政部门意见", "注：依据"];
+    let school = block(&text, "学校意见", &ends);
+    assert!(school.contains("同意。"), "school: {school}");
+    assert!(
+        school.contains(&format!("文号：西教籍〔2025〕{school_step}号")),
+        "school: {school}"
+    );
+    assert!(school.contains("录入：shenhe老师"), "school: {school}");
+    assert!(school.contains("2025年3月10日"), "the day: {school}");
+    let bureau = block(&text, "主管教育行政部门意见", &["注：依据"]);
+    assert!(!bureau.contains("同意"), "the bureau has not decided: {bureau}");
+    assert!(text.contains("自核准之日起12个月"), "the period to come: {text}");
+
+    let (_, bureau_step) =
+        decide_up_to(&w, app, Party::Bureau, Decision::Approve, today()).await;
+    let text = printed_form(&w, PrintKind::LeaveForm, id, "leave-form-bureau").await;
+    let bureau = block(&text, "主管教育行政部门意见", &["注：依据"]);
+    assert!(bureau.contains("同意。"), "bureau: {bureau}");
+    assert!(
+        bureau.contains(&format!("文号：西教籍〔2025〕{bureau_step}号")),
+        "bureau: {bureau}"
+    );
+    assert!(bureau.contains("2025年3月10日"), "bureau: {bureau}");
+    assert!(
+        text.contains("2025-03-10至2026-03-10"),
+        "the period from the bureau's approval: {text}"
+    );
+}
+
+#[tokio::test]
+async fn r12_2_a_rejected_skip_prints_not_agreed_with_the_reason_never_like_an_approval() {
+    let w = World::new(today()).await;
+    let id = w.pupil("张跳", d(2016, 1, 1), 46, 3).await;
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::Skip { to: 5 },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect("submitted");
+    let (view, _) = decide_up_to(&w, app, Party::School, Decision::Reject, today()).await;
+    assert_eq!(view.row.state, ApplicationState::Rejected);
+    let text = printed_form(&w, PrintKind::SkipForm, id, "skip-form-rejected").await;
+    let school = block(&text, "学校意见", &["主管教育行政部门意见", "注：依据"]);
+    assert!(school.contains("不同意。理由：不符合条件"), "{school}");
+    assert_eq!(
+        text.matches("同意。").count(),
+        text.matches("不同意。").count(),
+        "no block reads as an approval: {text}"
+    );
+    assert!(text.contains("已附：监护人书面申请"), "{text}");
 }

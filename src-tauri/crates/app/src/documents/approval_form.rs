@@ -1,13 +1,18 @@
 //! The approval forms (学籍变动申请表): the student's facts, the change's own rows, the proofs
-//! supplied, the reason and the recorded opinions, from the student's latest application of the
-//! form's kind (or blank for handwriting).
+//! the law asks for (each marked attached or missing), the reason, and one opinion block per
+//! party filled from its recorded step (同意, or 不同意 with the reason; the 文号; who recorded it;
+//! the date), from the student's latest application of the form's kind; blocks of parties still
+//! to decide, and every block of a form with no application, stay blank for handwriting.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use xueji_domain::change::{KeyField, LeaveReason};
-use xueji_domain::proofs::{ProofKind, required_proofs};
+use xueji_domain::change::{KeyField, LeaveReason, TransferKind};
+use xueji_domain::proofs::{ProofRequirement, required_proofs};
 use xueji_domain::{ApplicationKind, ChangeKind};
 use xueji_domain::{Change, Grade, Workflow};
-use xueji_print::documents::approval::{ApprovalForm, ApprovalKind};
+use xueji_print::documents::approval::{ApprovalForm, ApprovalKind, Opinion, ProofLine};
+use xueji_store::entities::application_step::{self, Decision};
 
 use super::fill::{StudentData, guardian, student_block};
 use crate::changes::fields::{field_display, field_label};
@@ -17,17 +22,41 @@ use crate::record::status_of;
 use crate::settings::SchoolProfile;
 use crate::views::grade_label;
 
+/// The recorded steps of the printed students' applications and the users' names.
+#[derive(Default)]
+pub struct Recorded {
+    pub steps: Vec<application_step::Model>,
+    /// User name → display name.
+    pub names: HashMap<String, String>,
+}
+
+/// What the form is printed from besides the student: the school, the serial, today, the
+/// recorded steps of the student's applications and the users' names (user name → display name).
+pub struct FormContext<'a> {
+    pub school: &'a SchoolProfile,
+    pub serial: &'a str,
+    pub today: NaiveDate,
+    pub steps: &'a [application_step::Model],
+    pub names: &'a HashMap<String, String>,
+    /// Months a 休学 lasts (the profile's, R14.3).
+    pub leave_months: u32,
+}
+
 /// The application form of `kind`, from the student's latest application of that kind if any
 /// (its proofs and recorded opinions), else blank for handwriting.
 pub fn approval_form(
     d: &StudentData,
     kind: ApprovalKind,
     change: ChangeKind,
-    school: &SchoolProfile,
-    serial: &str,
-    today: NaiveDate,
-    steps: &[xueji_store::entities::application_step::Model],
+    cx: &FormContext<'_>,
 ) -> Result<ApprovalForm> {
+    let FormContext {
+        school,
+        serial,
+        today,
+        steps,
+        ..
+    } = *cx;
     let m = &d.row;
     let latest = d
         .applications
@@ -44,16 +73,14 @@ pub fn approval_form(
         .transpose()?;
     let stored = workflow.as_ref().and_then(Workflow::change);
     let proofs = match (&workflow, stored) {
-        (Some(w), _) if !w.proofs.is_empty() => {
-            w.proofs.iter().map(|p| p.label_zh().to_owned()).collect()
-        }
-        (_, Some(c)) => ApprovalForm::proof_labels(&required_proofs(c)),
-        _ if kind == ApprovalKind::KeyDataChange => vec![format!(
-            "{}或{}",
-            ProofKind::HouseholdRegister.label_zh(),
-            ProofKind::OtherProof.label_zh()
-        )],
-        _ => vec![ProofKind::WrittenApplication.label_zh().to_owned()],
+        (Some(w), Some(c)) => required_proofs(c)
+            .iter()
+            .map(|r| ProofLine {
+                label: r.label_zh(),
+                attached: Some(r.is_met_by(&w.proofs)),
+            })
+            .collect(),
+        _ => ApprovalForm::blank_proofs(&blank_requirements(change)),
     };
     let mut rows = vec![
         ("现就读年级".to_owned(), grade_label(m.grade)),
@@ -63,16 +90,22 @@ pub fn approval_form(
         ),
     ];
     rows.extend(stored.map(change_rows).unwrap_or_default());
-    let opinions = latest.map_or_else(Vec::new, |a| {
-        steps
-            .iter()
-            .filter(|s| s.application_id == a.id && s.decision.is_some())
-            .map(|s| match s.reference.as_deref().filter(|r| !r.is_empty()) {
-                Some(r) => format!("{}（{r}）", s.label),
-                None => s.label.clone(),
-            })
-            .collect()
-    });
+    if let (Some(Change::Leave { .. }), Some(a)) = (stored, latest) {
+        rows.push(("休学期限".to_owned(), leave_period(m, a, cx.leave_months)));
+    }
+    let opinions = kind
+        .parties()
+        .iter()
+        .map(|party| {
+            latest
+                .and_then(|a| {
+                    steps
+                        .iter()
+                        .find(|s| s.application_id == a.id && s.role == party.role)
+                })
+                .map_or_else(Opinion::default, |s| opinion(s, cx.names))
+        })
+        .collect();
     Ok(ApprovalForm {
         kind,
         serial: Some(serial.to_owned()),
@@ -87,6 +120,54 @@ pub fn approval_form(
         opinions,
         applied_on: latest.map_or(today, |a| a.opened_on),
     })
+}
+
+/// The proofs a blank form lists: the law's for the change's kind (a 休学 for illness).
+fn blank_requirements(change: ChangeKind) -> Vec<ProofRequirement> {
+    xueji_domain::proofs::required_for(xueji_domain::proofs::ProofCase::Kind(change))
+}
+
+/// A recorded step as its block prints it: 同意 (with the remark), 不同意 with the reason, or
+/// passed over; the 文号 and who recorded it. A step not yet decided prints nothing.
+fn opinion(step: &application_step::Model, names: &HashMap<String, String>) -> Opinion {
+    let note = step.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let mut lines = match step.decision {
+        None => return Opinion::default(),
+        Some(Decision::Approved) => vec![match note {
+            Some(n) => format!("同意。{n}"),
+            None => "同意。".to_owned(),
+        }],
+        Some(Decision::Rejected) => vec![format!("不同意。理由：{}", note.unwrap_or("未说明"))],
+        Some(Decision::Skipped) => vec!["本环节未经办。".to_owned()],
+    };
+    if let Some(r) = step.reference.as_deref().filter(|r| !r.is_empty()) {
+        lines.push(format!("文号：{r}"));
+    }
+    if let Some(user) = &step.decided_by {
+        let name = names.get(user).map_or(user.as_str(), String::as_str);
+        lines.push(format!("录入：{name}"));
+    }
+    Opinion {
+        text: lines.join("\n"),
+        on: step.decided_on,
+    }
+}
+
+/// 休学期限: from the day it took effect to the day it ends once approved, else how long it will
+/// last (R14.3: one year in principle).
+fn leave_period(
+    m: &xueji_store::entities::student::Model,
+    a: &xueji_store::entities::application::Model,
+    months: u32,
+) -> String {
+    match (a.closed_on, m.leave_until) {
+        (Some(from), Some(until))
+            if a.state == xueji_store::entities::application::ApplicationState::Approved =>
+        {
+            format!("{from}至{until}")
+        }
+        _ => format!("自核准之日起{months}个月（第十四条：休学期原则上为一年）"),
+    }
 }
 
 /// The change's own facts as the form's rows: what changes, to what, where to.
@@ -128,6 +209,17 @@ fn change_rows(change: &Change) -> Vec<(String, String)> {
         Change::TransferOut(t) => vec![
             row("转入学校", t.receiving_school.clone()),
             row("转入年级", grade(t.grade)),
+            row(
+                "转学类别",
+                match t.kind {
+                    TransferKind::Regular => "普通转学",
+                    TransferKind::SpecialInclusive { .. } => {
+                        "特殊教育学校与随班就读之间转学（第十三条第六款）"
+                    }
+                    TransferKind::ReturnFromReformSchool { .. } => "工读学校学生转回（第十三条第七款）",
+                }
+                .to_owned(),
+            ),
         ],
         Change::ReformSchoolPlacement { school, .. } => vec![row("转入工读学校", school.clone())],
         Change::Leave { reason } => vec![row(

@@ -24,8 +24,8 @@ use sea_orm::{ConnectionTrait, TransactionTrait};
 use xueji_domain::ChangeKind;
 use xueji_print::Document;
 use xueji_print::documents::change_statistics::ChangeStatistics;
-use xueji_store::entities::{application_step, issued_document};
-use xueji_store::repo::{applications, documents};
+use xueji_store::entities::issued_document;
+use xueji_store::repo::{applications, documents, users};
 
 use crate::app::App;
 use crate::audit;
@@ -287,18 +287,25 @@ impl App {
                 ));
             }
             _ => {
-                let steps = if kinds::approval(kind).is_some() {
+                let recorded = if kinds::approval(kind).is_some() {
                     let app_ids: Vec<i64> = students
                         .iter()
                         .flat_map(|d| d.applications.iter().map(|a| a.id))
                         .collect();
-                    applications::steps_of_many(&txn, app_ids).await?
+                    approval_form::Recorded {
+                        steps: applications::steps_of_many(&txn, app_ids).await?,
+                        names: users::all(&txn)
+                            .await?
+                            .into_iter()
+                            .map(|u| (u.username, u.display_name))
+                            .collect(),
+                    }
                 } else {
-                    Vec::new()
+                    approval_form::Recorded::default()
                 };
                 for (d, serial) in students.iter().zip(&serials) {
                     docs.push(
-                        self.student_document(&txn, kind, d, serial, &steps, today)
+                        self.student_document(&txn, kind, d, serial, &recorded, today)
                             .await?,
                     );
                 }
@@ -363,15 +370,21 @@ impl App {
         kind: PrintKind,
         d: &StudentData,
         serial: &str,
-        steps: &[application_step::Model],
+        recorded: &approval_form::Recorded,
         today: NaiveDate,
     ) -> Result<Box<dyn Document + Send>> {
         let config = self.config();
         let school = &config.school_profile;
         if let Some((form, change)) = kinds::approval(kind) {
-            return Ok(Box::new(approval_form::approval_form(
-                d, form, change, school, serial, today, steps,
-            )?));
+            let cx = approval_form::FormContext {
+                school,
+                serial,
+                today,
+                steps: &recorded.steps,
+                names: &recorded.names,
+                leave_months: config.profile.leave_months,
+            };
+            return Ok(Box::new(approval_form::approval_form(d, form, change, &cx)?));
         }
         Ok(match kind {
             PrintKind::RecordCard => Box::new(fill::record_card(d, school, today)?),

@@ -177,6 +177,12 @@ pub fn pdf_text(name: &str, pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join(format!("{name}.pdf"));
     std::fs::write(&path, pdf).expect("write pdf");
+    // To look at what a test printed: XUEJI_TEST_PDF_DIR=/tmp/pdfs keeps a copy of each PDF.
+    if let Some(keep) = std::env::var_os("XUEJI_TEST_PDF_DIR") {
+        let keep = std::path::Path::new(&keep);
+        std::fs::create_dir_all(keep).expect("PDF folder");
+        std::fs::write(keep.join(format!("{name}.pdf")), pdf).expect("keep pdf");
+    }
     let out = std::process::Command::new("pdftotext")
         .arg("-raw")
         .arg(&path)

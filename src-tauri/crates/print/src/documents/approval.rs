@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use xueji_domain::id_card::Sex;
 use xueji_domain::proofs::ProofRequirement;
+use xueji_domain::workflow::Party as Role;
 use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
 
 use crate::documents::{Document, date};
@@ -31,17 +32,22 @@ pub enum ApprovalKind {
     Withdrawal,
 }
 
-/// One approving party: the opinion cell's label and whether its block is a filing (备案).
-struct Party {
-    label: &'static str,
-    signer: &'static str,
+/// One approving party's block on a form: who it is in the workflow, the cell's label and who
+/// signs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Party {
+    pub role: Role,
+    pub label: &'static str,
+    pub signer: &'static str,
 }
 
 const SCHOOL: Party = Party {
+    role: Role::School,
     label: "学校意见",
     signer: "负责人签字",
 };
 const BUREAU: Party = Party {
+    role: Role::Bureau,
     label: "主管教育行政部门意见",
     signer: "经办人签字",
 };
@@ -87,22 +93,27 @@ impl ApprovalKind {
         }
     }
 
-    fn parties(self) -> Vec<Party> {
+    /// The approving parties' blocks, in the order the workflow reaches them.
+    pub fn parties(self) -> Vec<Party> {
         match self {
             Self::Transfer => vec![
                 Party {
+                    role: Role::ReceivingSchool,
                     label: "转入学校意见",
                     signer: "负责人签字",
                 },
                 Party {
+                    role: Role::SendingSchool,
                     label: "转出学校意见",
                     signer: "负责人签字",
                 },
                 Party {
+                    role: Role::SendingBureau,
                     label: "转出学校主管教育行政部门意见",
                     signer: "经办人签字",
                 },
                 Party {
+                    role: Role::ReceivingBureau,
                     label: "转入学校主管教育行政部门意见",
                     signer: "经办人签字",
                 },
@@ -112,18 +123,18 @@ impl ApprovalKind {
                     SCHOOL,
                     Party {
                         label: "主管教育行政部门备案",
-                        signer: "经办人签字",
+                        ..BUREAU
                     },
                 ]
             }
             Self::KeyDataChange => vec![
                 Party {
                     label: "学校核实意见",
-                    signer: "负责人签字",
+                    ..SCHOOL
                 },
                 Party {
                     label: "主管教育行政部门核准意见",
-                    signer: "经办人签字",
+                    ..BUREAU
                 },
             ],
             _ => vec![SCHOOL, BUREAU],
@@ -165,6 +176,22 @@ pub struct Guardian {
     pub phone: String,
 }
 
+/// What one party recorded, printed in its block: the opinion (同意 / 不同意 and why, the 文号)
+/// and the day. An empty text leaves the block for handwriting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Opinion {
+    pub text: String,
+    pub on: Option<NaiveDate>,
+}
+
+/// One proof line: what the law asks and whether it is in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProofLine {
+    pub label: String,
+    /// `Some(true)` attached, `Some(false)` still missing, `None` on a blank form.
+    pub attached: Option<bool>,
+}
+
 /// An application form with its data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApprovalForm {
@@ -176,11 +203,12 @@ pub struct ApprovalForm {
     /// Kind-specific rows (label, value), e.g. 转入学校, 休学起止日期, 原内容 / 变更后内容.
     pub details: Vec<(String, String)>,
     pub reason: String,
-    /// The proofs required for this change (from the domain's proof list).
-    pub proofs: Vec<String>,
-    /// Opinions already recorded, one per party in order; missing or empty ones stay blank for
-    /// handwriting.
-    pub opinions: Vec<String>,
+    /// The proofs required for this change (from the domain's proof list), each marked attached
+    /// or missing.
+    pub proofs: Vec<ProofLine>,
+    /// Opinions already recorded, one per block of `kind.parties()` in that order; missing or empty
+    /// ones stay blank for handwriting.
+    pub opinions: Vec<Opinion>,
     pub applied_on: NaiveDate,
 }
 
@@ -194,6 +222,17 @@ impl ApprovalForm {
             .collect()
     }
 
+    /// The proof lines of a blank form: what the law asks, nothing marked.
+    pub fn blank_proofs(requirements: &[ProofRequirement]) -> Vec<ProofLine> {
+        requirements
+            .iter()
+            .map(|r| ProofLine {
+                label: r.label_zh(),
+                attached: None,
+            })
+            .collect()
+    }
+
     fn id_text(&self) -> String {
         self.student
             .id_number
@@ -204,9 +243,20 @@ impl ApprovalForm {
     fn proofs_text(&self) -> String {
         self.proofs
             .iter()
-            .map(|p| format!("□ {p}"))
+            .map(ProofLine::text)
             .collect::<Vec<_>>()
             .join("\n")
+    }
+}
+
+impl ProofLine {
+    /// `□ 居民户口簿` on a blank form; `已附：…` or `未附：…` once the file is known.
+    fn text(&self) -> String {
+        match self.attached {
+            None => format!("□ {}", self.label),
+            Some(true) => format!("已附：{}", self.label),
+            Some(false) => format!("未附：{}", self.label),
+        }
     }
 }
 
@@ -240,10 +290,12 @@ impl Document for ApprovalForm {
         }
         out.push(("申请理由", self.reason.clone()));
         for proof in &self.proofs {
-            out.push(("证明材料", proof.clone()));
+            out.push(("证明材料", proof.text()));
         }
-        for opinion in self.opinions.iter().filter(|o| !o.is_empty()) {
-            out.push(("审核意见", opinion.clone()));
+        for (party, opinion) in self.kind.parties().iter().zip(&self.opinions) {
+            if !opinion.text.is_empty() {
+                out.push(("审核意见", format!("{}：{}", party.label, opinion.text)));
+            }
         }
         out
     }
@@ -318,11 +370,11 @@ impl Document for ApprovalForm {
             Cell::value(W, &self.proofs_text()),
         ]));
         for (i, party) in self.kind.parties().iter().enumerate() {
-            let opinion = self.opinions.get(i).map_or("", String::as_str);
+            let opinion = self.opinions.get(i).cloned().unwrap_or_default();
             rows.push(Row::tall(
                 vec![
                     Cell::label(L, party.label),
-                    Cell::opinion(W, opinion, party.signer, true),
+                    Cell::opinion(W, &opinion.text, party.signer, true).dated(opinion.on),
                 ],
                 if four { 27.0 } else { 36.0 },
             ));

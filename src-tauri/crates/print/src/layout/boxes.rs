@@ -107,7 +107,14 @@ pub fn seal_box(page: &mut Page, x: f32, y: f32, w: f32, h: f32, label: &str) {
 
 /// The signature/seal/date footer of an opinion cell: "签字：____ （盖章）" and the date line,
 /// bottom-right inside the box whose right edge is `right` and bottom edge `bottom`.
-pub fn opinion_footer(page: &mut Page, right: f32, bottom: f32, signer: &str, seal: bool) {
+pub fn opinion_footer(
+    page: &mut Page,
+    right: f32,
+    bottom: f32,
+    signer: &str,
+    seal: bool,
+    on: Option<chrono::NaiveDate>,
+) {
     let style = TextStyle::BODY;
     let seal_text = if seal { "（盖章）" } else { "" };
     let label = format!("{signer}：");
@@ -119,7 +126,7 @@ pub fn opinion_footer(page: &mut Page, right: f32, bottom: f32, signer: &str, se
     if seal {
         page.text(end + 2.0, bottom - 10.0, style, Align::Left, seal_text);
     }
-    date_line(page, right - 4.0, bottom - 3.5, None);
+    date_line(page, right - 4.0, bottom - 3.5, on);
 }
 
 #[cfg(test)]

@@ -21,7 +21,12 @@ pub enum CellKind {
     /// A value, left-aligned.
     Value,
     /// An approving party's opinion: text at the top, signature, seal and date at the bottom.
-    Opinion { signer: &'static str, seal: bool },
+    Opinion {
+        signer: &'static str,
+        seal: bool,
+        /// The date printed on the date line (blank for handwriting when `None`).
+        on: Option<chrono::NaiveDate>,
+    },
 }
 
 /// One cell of a row.
@@ -52,8 +57,21 @@ impl Cell {
         Self {
             width,
             text: text.to_owned(),
-            kind: CellKind::Opinion { signer, seal },
+            kind: CellKind::Opinion {
+                signer,
+                seal,
+                on: None,
+            },
         }
+    }
+
+    /// An opinion cell with its date filled in.
+    #[must_use]
+    pub fn dated(mut self, date: Option<chrono::NaiveDate>) -> Self {
+        if let CellKind::Opinion { on, .. } = &mut self.kind {
+            *on = date;
+        }
+        self
     }
 }
 
@@ -141,8 +159,8 @@ impl Grid {
                         _ => page.text(x + PAD, baseline, style, Align::Left, line),
                     };
                 }
-                if let CellKind::Opinion { signer, seal } = cell.kind {
-                    opinion_footer(page, x + cell.width, y + h, signer, seal);
+                if let CellKind::Opinion { signer, seal, on } = cell.kind {
+                    opinion_footer(page, x + cell.width, y + h, signer, seal, on);
                 }
                 x += cell.width;
             }

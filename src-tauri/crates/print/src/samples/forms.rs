@@ -1,7 +1,7 @@
 //! Samples of the approval forms and the hardship application.
 
 use super::people::{ADDRESS, SCHOOL, day, guardian, pairs, strings, student};
-use crate::documents::approval::{ApprovalForm, ApprovalKind};
+use crate::documents::approval::{ApprovalForm, ApprovalKind, Opinion, ProofLine};
 use crate::documents::hardship::{Earner, HardshipApplication, HardshipLevel};
 use crate::error::{PrintError, Result};
 
@@ -135,9 +135,19 @@ pub fn approval(kind: ApprovalKind) -> Result<ApprovalForm> {
         guardian: guardian()?,
         details: pairs(case.details),
         reason: case.reason.to_owned(),
-        proofs: strings(case.proofs),
+        proofs: case
+            .proofs
+            .iter()
+            .map(|p| ProofLine {
+                label: (*p).to_owned(),
+                attached: Some(true),
+            })
+            .collect(),
         opinions: if transfer {
-            strings(&["同意接收。"])
+            vec![Opinion {
+                text: "同意接收。".to_owned(),
+                on: Some(day(2025, 6, 23)),
+            }]
         } else {
             Vec::new()
         },
