@@ -666,10 +666,11 @@ async fn r11_1_the_approval_form_prints_the_change_its_proofs_and_the_reason() {
 }
 
 #[tokio::test]
-async fn r13_1_the_transfer_form_prints_the_receiving_school() {
+async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opinion() {
+    // 第十三条: both schools and both bureaus 核办; each block carries its own party's opinion.
     let w = World::new(today()).await;
     let id = w.pupil("张转", d(2016, 1, 1), 44, 3).await;
-    w.submit(
+    let app = w.submit(
         Some(id),
         ChangeRequest::TransferOut {
             kind: xueji_app::changes::TransferKindInput::Regular,
@@ -683,6 +684,30 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school() {
     .expect("submitted");
     let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form").await;
     assert!(text.contains("杭州市上城区胜利小学"), "{text}");
+    assert!(text.contains("普通转学"), "{text}");
+    assert!(!text.contains("同意"), "nobody has decided yet: {text}");
+    let (_, sending) =
+        decide_up_to(&w, app, Party::SendingSchool, Decision::Approve, today()).await;
+    let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form-two-schools").await;
+    let ends = [
+        "转入学校意见",
+        "转出学校意见",
+        "转出学校主管教育行政部门意见",
+        "转入学校主管教育行政部门意见",
+        "注：依据",
+    ];
+    let receiving = block(&text, "转入学校意见", &ends);
+    assert!(receiving.contains("同意。"), "receiving school: {receiving}");
+    let sending_block = block(&text, "转出学校意见", &ends);
+    assert!(
+        sending_block.contains(&format!("文号：西教籍〔2025〕{sending}号")),
+        "sending school: {sending_block}"
+    );
+    for bureau in ["转出学校主管教育行政部门意见", "转入学校主管教育行政部门意见"] {
+        let b = block(&text, bureau, &ends);
+        assert!(!b.contains("同意"), "{bureau} has not decided: {b}");
+    }
+    assert!(text.contains("已附：监护人书面申请"), "{text}");
 }
 
 /// Records every step before `party`'s (by the role each needs, approving), then `party`'s with

@@ -140,12 +140,18 @@ fn opinion(step: &application_step::Model, names: &HashMap<String, String>) -> O
         Some(Decision::Rejected) => vec![format!("不同意。理由：{}", note.unwrap_or("未说明"))],
         Some(Decision::Skipped) => vec!["本环节未经办。".to_owned()],
     };
-    if let Some(r) = step.reference.as_deref().filter(|r| !r.is_empty()) {
-        lines.push(format!("文号：{r}"));
-    }
-    if let Some(user) = &step.decided_by {
+    let reference = step
+        .reference
+        .as_deref()
+        .filter(|r| !r.is_empty())
+        .map(|r| format!("文号：{r}"));
+    let recorder = step.decided_by.as_ref().map(|user| {
         let name = names.get(user).map_or(user.as_str(), String::as_str);
-        lines.push(format!("录入：{name}"));
+        format!("录入：{name}")
+    });
+    let tail: Vec<String> = reference.into_iter().chain(recorder).collect();
+    if !tail.is_empty() {
+        lines.push(tail.join("　"));
     }
     Opinion {
         text: lines.join("\n"),

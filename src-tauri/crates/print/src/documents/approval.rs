@@ -249,6 +249,36 @@ impl ApprovalForm {
     }
 }
 
+/// The kind-specific rows: two short pairs share a row (现就读年级 | 学籍状态), a long value has a
+/// row of its own, so a four-party form keeps to one page.
+fn detail_rows(details: &[(String, String)]) -> Vec<Row> {
+    const SHORT: usize = 14;
+    let short = |(label, value): &(String, String)| {
+        label.chars().count() <= 6 && value.chars().count() <= SHORT
+    };
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < details.len() {
+        let (label, value) = &details[i];
+        match details.get(i + 1) {
+            Some(next) if short(&details[i]) && short(next) => {
+                rows.push(Row::new(vec![
+                    Cell::label(L, label),
+                    Cell::value(55.0, value),
+                    Cell::label(30.0, &next.0),
+                    Cell::value(W - 85.0, &next.1),
+                ]));
+                i += 2;
+            }
+            _ => {
+                rows.push(Row::new(vec![Cell::label(L, label), Cell::value(W, value)]));
+                i += 1;
+            }
+        }
+    }
+    rows
+}
+
 impl ProofLine {
     /// `□ 居民户口簿` on a blank form; `已附：…` or `未附：…` once the file is known.
     fn text(&self) -> String {
@@ -354,9 +384,7 @@ impl Document for ApprovalForm {
                 Cell::value(36.0, &self.guardian.phone),
             ]),
         ];
-        for (label, value) in &self.details {
-            rows.push(Row::new(vec![Cell::label(L, label), Cell::value(W, value)]));
-        }
+        rows.extend(detail_rows(&self.details));
         let four = self.kind == ApprovalKind::Transfer;
         rows.push(Row::tall(
             vec![
