@@ -102,10 +102,16 @@ const CASES: &[Case] = &[
     Case {
         ty: "transfer_out",
         refused_student: Some(S2),
-        refused: &[Text("receivingSchool", "杭州市拱墅区某小学")],
+        refused: &[
+            Radio("route", "across_counties"),
+            Text("receivingSchool", "杭州市拱墅区某小学"),
+        ],
         rule: "R13.5",
         allowed_student: Some(S3),
-        allowed: &[Text("receivingSchool", "杭州市拱墅区某小学")],
+        allowed: &[
+            Radio("route", "within_county"),
+            Text("receivingSchool", "杭州市拱墅区某小学"),
+        ],
         proofs: 1,
         print: Some("转学"),
     },
@@ -113,6 +119,7 @@ const CASES: &[Case] = &[
         ty: "transfer_in",
         refused_student: None,
         refused: &[
+            Radio("route", "across_counties"),
             Text("sendingSchool", "宁波市某小学"),
             Text("name", "王磊落"),
             Text("idNumber", "DUPLICATE"),

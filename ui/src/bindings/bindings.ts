@@ -1382,11 +1382,11 @@ export type ChangeRequest =
 /**
  * 转学（转出） (R13.1): `grade` must be the current one (R13.4).
  */
-{ type: "transfer_out"; kind: TransferKindInput; grade: number; receivingSchool: string } | 
+{ type: "transfer_out"; kind: TransferKindInput; grade: number; receivingSchool: string; route?: TransferRoute } | 
 /**
  * 转入 (R13.1): no record here yet; it is created when the last party approves.
  */
-{ type: "transfer_in"; kind: TransferKindInput; sendingSchool: string; student: EnrolInput } | 
+{ type: "transfer_in"; kind: TransferKindInput; sendingSchool: string; student: EnrolInput; route?: TransferRoute } | 
 /**
  * 转入工读学校 (R13.7)
  */
@@ -2997,6 +2997,22 @@ provisionalReason: string | null }
  * Kinds of transfer (R13.1, R13.6, R13.7).
  */
 export type TransferKindInput = { type: "regular" } | { type: "special_inclusive"; recordMoves: boolean } | { type: "return_from_reform_school"; toOriginalSchool: boolean }
+/**
+ * Whether the two schools answer to one bureau or two, which decides who 核办 a transfer and in
+ * what order (R13.1, as the national system runs it): within one county the receiving school,
+ * the sending school, then the one bureau; across counties the receiving school and its bureau,
+ * then the sending school and its bureau.
+ */
+export type TransferRoute = 
+/**
+ * Both schools in one county (市、区): one bureau.
+ */
+"within_county" | 
+/**
+ * The schools in two counties: each side's bureau. The default for applications stored
+ * before the route was asked.
+ */
+"across_counties"
 /**
  * A trusted school.
  */

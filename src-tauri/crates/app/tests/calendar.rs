@@ -25,6 +25,7 @@ fn transfer(grade: u8) -> ChangeRequest {
         kind: TransferKindInput::Regular,
         grade,
         receiving_school: "杭州市上城区胜利小学".to_owned(),
+        route: xueji_app::changes::TransferRoute::AcrossCounties,
     }
 }
 
@@ -159,6 +160,7 @@ async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
                 kind: TransferKindInput::Regular,
                 sending_school: "宁波市海曙区某小学".to_owned(),
                 student: Box::new(transfer_free("冬转入", d(2016, 3, 3), 2, 4, today)),
+                route: xueji_app::changes::TransferRoute::AcrossCounties,
             },
             today,
             &[P::WrittenApplication],

@@ -676,6 +676,7 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opi
             kind: xueji_app::changes::TransferKindInput::Regular,
             grade: 3,
             receiving_school: "杭州市上城区胜利小学".to_owned(),
+            route: xueji_app::changes::TransferRoute::AcrossCounties,
         },
         today(),
         &[P::WrittenApplication],
@@ -686,9 +687,12 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opi
     assert!(text.contains("杭州市上城区胜利小学"), "{text}");
     assert!(text.contains("普通转学"), "{text}");
     assert!(!text.contains("同意"), "nobody has decided yet: {text}");
-    let (_, sending) =
-        decide_up_to(&w, app, Party::SendingSchool, Decision::Approve, today()).await;
-    let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form-two-schools").await;
+    assert!(text.contains("跨县（市、区）转学"), "{text}");
+    // Across counties the receiving side decides first (school, then its bureau), then the
+    // sending side.
+    let (_, bureau) =
+        decide_up_to(&w, app, Party::ReceivingBureau, Decision::Approve, today()).await;
+    let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form-receiving-side").await;
     let ends = [
         "转入学校意见",
         "转出学校意见",
@@ -696,18 +700,70 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opi
         "转入学校主管教育行政部门意见",
         "注：依据",
     ];
+    let order: Vec<usize> = ends[..4]
+        .iter()
+        .map(|l| text.find(l).unwrap_or_else(|| panic!("{l}: {text}")))
+        .collect();
+    assert!(
+        order[0] < order[3] && order[3] < order[1] && order[1] < order[2],
+        "the blocks in the order of the steps: {text}"
+    );
     let receiving = block(&text, "转入学校意见", &ends);
     assert!(receiving.contains("同意。"), "receiving school: {receiving}");
+    let receiving_bureau = block(&text, "转入学校主管教育行政部门意见", &ends);
+    assert!(
+        receiving_bureau.contains(&format!("文号：西教籍〔2025〕{bureau}号")),
+        "receiving bureau: {receiving_bureau}"
+    );
+    for label in ["转出学校意见", "转出学校主管教育行政部门意见"] {
+        let b = block(&text, label, &ends);
+        assert!(!b.contains("同意"), "{label} has not decided: {b}");
+    }
+    assert!(text.contains("已附：监护人书面申请"), "{text}");
+}
+
+#[tokio::test]
+async fn r13_1_within_one_county_the_form_has_the_two_schools_and_the_one_bureau() {
+    let w = World::new(today()).await;
+    let id = w.pupil("张县", d(2016, 1, 1), 47, 3).await;
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::TransferOut {
+                kind: xueji_app::changes::TransferKindInput::Regular,
+                grade: 3,
+                receiving_school: "杭州市西湖区某小学".to_owned(),
+                route: xueji_app::changes::TransferRoute::WithinCounty,
+            },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect("submitted");
+    let parties: Vec<_> = app.steps.iter().map(|s| s.party).collect();
+    assert_eq!(
+        parties,
+        [
+            Party::Guardian,
+            Party::ReceivingSchool,
+            Party::SendingSchool,
+            Party::Bureau
+        ]
+    );
+    let (_, sending) =
+        decide_up_to(&w, app, Party::SendingSchool, Decision::Approve, today()).await;
+    let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form-one-county").await;
+    assert!(text.contains("县（市、区）内转学"), "{text}");
+    assert!(!text.contains("转出学校主管"), "one bureau: {text}");
+    assert!(!text.contains("转入学校主管"), "one bureau: {text}");
+    let ends = ["转出学校意见", "主管教育行政部门意见", "注：依据"];
     let sending_block = block(&text, "转出学校意见", &ends);
     assert!(
         sending_block.contains(&format!("文号：西教籍〔2025〕{sending}号")),
         "sending school: {sending_block}"
     );
-    for bureau in ["转出学校主管教育行政部门意见", "转入学校主管教育行政部门意见"] {
-        let b = block(&text, bureau, &ends);
-        assert!(!b.contains("同意"), "{bureau} has not decided: {b}");
-    }
-    assert!(text.contains("已附：监护人书面申请"), "{text}");
+    let bureau = block(&text, "主管教育行政部门意见", &ends);
+    assert!(!bureau.contains("同意"), "the bureau has not decided: {bureau}");
 }
 
 /// Records every step before `party`'s (by the role each needs, approving), then `party`'s with

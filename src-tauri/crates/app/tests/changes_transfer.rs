@@ -31,6 +31,7 @@ fn transfer(grade: u8) -> ChangeRequest {
         kind: TransferKindInput::Regular,
         grade,
         receiving_school: "杭州市上城区胜利小学".to_owned(),
+        route: xueji_app::changes::TransferRoute::AcrossCounties,
     }
 }
 
@@ -275,6 +276,7 @@ async fn r13_1_transfer_in_creates_the_record_in_its_grade_when_the_last_party_a
                 kind: TransferKindInput::Regular,
                 sending_school: "宁波市海曙区某小学".to_owned(),
                 student: Box::new(transfer_free("钱入", d(2014, 9, 9), 25, 5, d(2025, 3, 3))),
+                route: xueji_app::changes::TransferRoute::AcrossCounties,
             },
             today(),
             &[P::WrittenApplication],
@@ -316,6 +318,7 @@ async fn r13_1_transfer_in_creates_the_record_in_its_grade_when_the_last_party_a
                 kind: TransferKindInput::Regular,
                 sending_school: "宁波市海曙区某小学".to_owned(),
                 student: Box::new(transfer_free("钱入", d(2014, 9, 9), 25, 5, d(2025, 3, 3))),
+                route: xueji_app::changes::TransferRoute::AcrossCounties,
             },
             today(),
             &[P::WrittenApplication],
@@ -429,6 +432,7 @@ async fn r13_6_special_inclusive_transfer_may_keep_the_record_here() {
         kind: TransferKindInput::SpecialInclusive { record_moves },
         grade: 4,
         receiving_school: "杭州市西湖区特殊教育学校".to_owned(),
+        route: xueji_app::changes::TransferRoute::AcrossCounties,
     };
     // Only for special-school or 随班就读 students.
     let regular = w.pupil("周普", d(2015, 5, 5), 30, 4).await;

@@ -26,6 +26,7 @@ fn transfer(grade: u8) -> ChangeRequest {
         kind: TransferKindInput::Regular,
         grade,
         receiving_school: "杭州市上城区胜利小学".to_owned(),
+        route: xueji_app::changes::TransferRoute::AcrossCounties,
     }
 }
 

@@ -301,6 +301,31 @@ pub enum TransferKind {
     ReturnFromReformSchool { to_original_school: bool },
 }
 
+/// Whether the two schools answer to one bureau or two, which decides who 核办 a transfer and in
+/// what order (R13.1, as the national system runs it): within one county the receiving school,
+/// the sending school, then the one bureau; across counties the receiving school and its bureau,
+/// then the sending school and its bureau.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum TransferRoute {
+    /// Both schools in one county (市、区): one bureau.
+    WithinCounty,
+    /// The schools in two counties: each side's bureau. The default for applications stored
+    /// before the route was asked.
+    #[default]
+    AcrossCounties,
+}
+
+impl TransferRoute {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::WithinCounty => "县（市、区）内转学",
+            Self::AcrossCounties => "跨县（市、区）转学",
+        }
+    }
+}
+
 /// A transfer request, as the sending school sees it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TransferDetails {
@@ -308,6 +333,8 @@ pub struct TransferDetails {
     /// The grade at the receiving school: must be the current grade (R13.4).
     pub grade: Grade,
     pub receiving_school: String,
+    #[serde(default)]
+    pub route: TransferRoute,
 }
 
 /// The key fields of R11.2.

@@ -400,7 +400,7 @@ pub fn findings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::change::{Change, TransferDetails, TransferKind};
+    use crate::change::{Change, TransferDetails, TransferKind, TransferRoute};
     use crate::id_card::tests::d;
     use crate::proofs::ProofKind;
     use crate::sanction::SanctionLevel;
@@ -573,6 +573,7 @@ mod tests {
                 kind: TransferKind::Regular,
                 grade: Grade::new(4).unwrap_or(Grade::FIRST),
                 receiving_school: "某校".into(),
+                route: TransferRoute::AcrossCounties,
             }),
             d(2025, 6, 3),
             &p,

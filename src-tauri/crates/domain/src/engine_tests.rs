@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::calendar::WorkCalendar;
 use crate::change::{
     Award, AwardLevel, Change, ChangeKind, CheckResult, KeyField, LeaveReason, OrderedLeaveReason,
-    TransferDetails, TransferKind,
+    TransferDetails, TransferKind, TransferRoute,
 };
 use crate::completion::CompletionFacts;
 use crate::effects::{ArchiveAction, DeadlineKind, DocumentKind, Effects, EventKind, RecordUpdate};
@@ -557,6 +557,7 @@ fn transfer(grade: u8, kind: TransferKind) -> Change {
         kind,
         grade: g(grade),
         receiving_school: "宁波市某小学".into(),
+        route: TransferRoute::AcrossCounties,
     })
 }
 

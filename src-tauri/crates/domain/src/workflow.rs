@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::calendar::{Counting, Due, Provisional, WorkCalendar};
-use crate::change::{Change, ChangeKind, TransferKind};
+use crate::change::{Change, ChangeKind, TransferKind, TransferRoute};
 use crate::error::{DomainError, Result};
 use crate::profile::RuleProfile;
 use crate::proofs::{self, ProofKind, ProofRequirement};
@@ -78,15 +78,27 @@ pub struct Workflow {
     pub appeal: Option<Appeal>,
 }
 
-fn transfer_steps(profile: &RuleProfile) -> Vec<Step> {
+/// A transfer's steps (R13.1), each within the profile's working days (R13.3): the guardian
+/// applies to the receiving school; within one county the two schools then the one bureau 核办,
+/// across counties the receiving side (school, bureau) then the sending side (school, bureau).
+fn transfer_steps(profile: &RuleProfile, route: TransferRoute) -> Vec<Step> {
     let days = profile.transfer_step_working_days;
-    vec![
-        Step::new(Party::Guardian, StepAction::Apply),
-        Step::new(Party::ReceivingSchool, StepAction::Review).within(days),
-        Step::new(Party::SendingSchool, StepAction::Review).within(days),
-        Step::new(Party::SendingBureau, StepAction::Review).within(days),
-        Step::new(Party::ReceivingBureau, StepAction::Review).within(days),
-    ]
+    let parties: &[Party] = match route {
+        TransferRoute::WithinCounty => &[Party::ReceivingSchool, Party::SendingSchool, Party::Bureau],
+        TransferRoute::AcrossCounties => &[
+            Party::ReceivingSchool,
+            Party::ReceivingBureau,
+            Party::SendingSchool,
+            Party::SendingBureau,
+        ],
+    };
+    std::iter::once(Step::new(Party::Guardian, StepAction::Apply))
+        .chain(
+            parties
+                .iter()
+                .map(|p| Step::new(*p, StepAction::Review).within(days)),
+        )
+        .collect()
 }
 
 /// The steps of an application for a change, in order.
@@ -113,7 +125,7 @@ pub fn steps_for(change: &Change, profile: &RuleProfile) -> Vec<Step> {
         | Change::Leave { .. }
         | Change::ExtendLeave
         | Change::Withdraw => apply_review_approve(),
-        Change::TransferOut(_) => transfer_steps(profile),
+        Change::TransferOut(t) => transfer_steps(profile, t.route),
         Change::ReformSchoolPlacement { .. } => vec![
             Step::new(P::Guardian, A::Apply),
             Step::new(P::ReformSchool, A::Agree),
@@ -174,6 +186,7 @@ impl Workflow {
     /// Opens a transfer-in application at the receiving school (R13.1).
     pub fn open_transfer_in(
         kind: TransferKind,
+        route: TransferRoute,
         opened_on: NaiveDate,
         profile: &RuleProfile,
     ) -> Self {
@@ -186,7 +199,7 @@ impl Workflow {
             subject: Subject::TransferIn(kind),
             rule,
             opened_on,
-            steps: transfer_steps(profile),
+            steps: transfer_steps(profile, route),
             proofs: vec![ProofKind::WrittenApplication],
             withdrawn: None,
             appeal: None,
@@ -465,6 +478,7 @@ mod tests {
             kind: TransferKind::Regular,
             grade: Grade::new(4).unwrap_or(Grade::FIRST),
             receiving_school: "杭州市某小学".into(),
+            route: TransferRoute::AcrossCounties,
         })
     }
 
@@ -486,10 +500,11 @@ mod tests {
             vec![
                 Party::Guardian,
                 Party::ReceivingSchool,
+                Party::ReceivingBureau,
                 Party::SendingSchool,
-                Party::SendingBureau,
-                Party::ReceivingBureau
-            ]
+                Party::SendingBureau
+            ],
+            "across counties: the receiving side, then the sending side"
         );
         // proofs first
         let err = w
@@ -512,6 +527,40 @@ mod tests {
     }
 
     #[test]
+    fn r13_1_within_one_county_the_two_schools_then_the_one_bureau() {
+        let p = RuleProfile::default();
+        let Change::TransferOut(mut t) = transfer() else {
+            unreachable!("a transfer")
+        };
+        t.route = TransferRoute::WithinCounty;
+        let w = Workflow::open(Change::TransferOut(t), d(2024, 6, 24), &p);
+        let parties: Vec<_> = w.steps.iter().map(|s| s.party).collect();
+        assert_eq!(
+            parties,
+            [
+                Party::Guardian,
+                Party::ReceivingSchool,
+                Party::SendingSchool,
+                Party::Bureau
+            ]
+        );
+        assert!(
+            w.steps[1..]
+                .iter()
+                .all(|s| s.working_days == Some(p.transfer_step_working_days)),
+            "R13.3: each party within the limit"
+        );
+        let inbound = Workflow::open_transfer_in(
+            TransferKind::Regular,
+            TransferRoute::WithinCounty,
+            d(2024, 6, 24),
+            &p,
+        );
+        assert_eq!(inbound.steps.len(), 4);
+        assert_eq!(inbound.steps[3].party, Party::Bureau);
+    }
+
+    #[test]
     fn an_application_reads_back_from_its_json() {
         let p = RuleProfile::default();
         let mut w = Workflow::open(transfer(), d(2024, 6, 24), &p);
@@ -519,7 +568,12 @@ mod tests {
         w.approve(0, d(2024, 6, 24), Some("文号")).expect("applied");
         let json = serde_json::to_string(&w).expect("json");
         assert_eq!(serde_json::from_str::<Workflow>(&json).expect("back"), w);
-        let inbound = Workflow::open_transfer_in(TransferKind::Regular, d(2024, 6, 24), &p);
+        let inbound = Workflow::open_transfer_in(
+            TransferKind::Regular,
+            TransferRoute::AcrossCounties,
+            d(2024, 6, 24),
+            &p,
+        );
         let json = serde_json::to_string(&inbound).expect("json");
         assert_eq!(
             serde_json::from_str::<Workflow>(&json).expect("back"),
@@ -639,6 +693,7 @@ mod tests {
             TransferKind::ReturnFromReformSchool {
                 to_original_school: true,
             },
+            TransferRoute::AcrossCounties,
             d(2024, 8, 26),
             &p,
         );
@@ -653,6 +708,7 @@ mod tests {
             TransferKind::ReturnFromReformSchool {
                 to_original_school: false,
             },
+            TransferRoute::AcrossCounties,
             d(2024, 8, 26),
             &p,
         );

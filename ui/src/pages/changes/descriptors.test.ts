@@ -110,11 +110,17 @@ describe('change descriptors', () => {
     })
   })
 
-  it('refuse a transfer into another grade before asking the Rust side (R13.4)', () => {
+  it('ask which counties the two schools are in (R13.1) and refuse a transfer into another grade before asking the Rust side (R13.4)', () => {
     const t = descriptorOf('transfer_out')!
     const facts = t.defaults(today, 4)
     expect(facts.grade).toBe(4)
-    expect(fieldErrors(t, { ...facts, receivingSchool: '某小学' }, { today, grade: 4 })).toEqual({})
+    expect(fieldErrors(t, { ...facts, receivingSchool: '某小学' }, { today, grade: 4 }).route).toBeTruthy()
+    expect(
+      fieldErrors(t, { ...facts, receivingSchool: '某小学', route: 'within_county' }, { today, grade: 4 }),
+    ).toEqual({})
+    expect(t.request({ ...facts, route: 'within_county' }, { effectiveOn: today })).toMatchObject({
+      route: 'within_county',
+    })
     expect(fieldErrors(t, { ...facts, receivingSchool: '某小学', grade: 5 }, { today, grade: 4 }).grade).toMatch(
       /转学不能改变年级/,
     )

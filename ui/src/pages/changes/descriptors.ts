@@ -12,6 +12,7 @@ import {
   type EnrolInput,
   type PrintKind,
   type ProofKind,
+  type TransferRoute,
 } from '@/bindings/bindings'
 import { GRADE_OPTIONS, gradeLabel } from '@/utils/grades'
 import { validateIdNumber } from './idNumber'
@@ -134,7 +135,25 @@ function transferKind(facts: Facts) {
     : { type: 'regular' as const }
 }
 
+function transferRoute(facts: Facts): TransferRoute {
+  return facts.route === 'within_county' ? 'within_county' : 'across_counties'
+}
+
+/** Whether the two schools answer to one bureau (who 核办, in what order: 第十三条). */
+export const transferRoutes: FieldOption[] = [
+  { value: 'within_county', label: '同一县（市、区）内' },
+  { value: 'across_counties', label: '跨县（市、区）' },
+]
+
 const transferKindFields: FactField[] = [
+  {
+    key: 'route',
+    label: '两校所在地',
+    kind: 'select',
+    options: transferRoutes,
+    required: true,
+    help: '同县：转入学校、转出学校、主管教育行政部门依次核办；跨县：转入学校及其主管部门、转出学校及其主管部门依次核办',
+  },
   {
     key: 'transferKind',
     label: '转学类型',
@@ -380,7 +399,7 @@ const entries: Entry[] = [
     label: '转出',
     group: '转学',
     summary:
-      '监护人向转入学校提出申请，转入学校、转出学校及两地主管教育行政部门依次核办，各方在10个工作日内办结。',
+      '监护人向转入学校提出申请：同县由转入学校、转出学校、主管教育行政部门依次核办，跨县由转入学校及其主管部门、转出学校及其主管部门依次核办，各方在10个工作日内办结。',
     who: '在读或辍学学生（休学期间不办理转学）',
     needsStudent: true,
     dateLabel: '申请日期',
@@ -404,6 +423,7 @@ const entries: Entry[] = [
       },
     ],
     defaults: (_t, grade) => ({
+      route: '',
       transferKind: 'regular',
       recordMoves: true,
       receivingSchool: '',
@@ -414,6 +434,7 @@ const entries: Entry[] = [
       kind: transferKind(f),
       grade: num(f.grade),
       receivingSchool: str(f.receivingSchool),
+      route: transferRoute(f),
     }),
     form: 'transfer_form',
   },
@@ -437,6 +458,7 @@ const entries: Entry[] = [
       ...incomingFields,
     ],
     defaults: (_t, grade) => ({
+      route: '',
       transferKind: 'regular',
       recordMoves: true,
       sendingSchool: '',
@@ -457,6 +479,7 @@ const entries: Entry[] = [
       kind: transferKind(f),
       sendingSchool: str(f.sendingSchool),
       student: incomingStudent(f, ctx.effectiveOn),
+      route: transferRoute(f),
     }),
   },
   {

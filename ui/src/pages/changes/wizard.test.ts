@@ -56,6 +56,7 @@ describe('a change wizard', () => {
     await toFacts(wrapper)
     // the grade was filled in from the student; a receiving school is still missing
     expect(wrapper.get('[data-test="wizard-check"]').attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-test="option-route-across_counties"] input').setValue(true)
     await wrapper.get('[data-test="fact-receivingSchool"]').setValue('杭州市某小学')
     await flushPromises()
     await wrapper.get('[data-test="wizard-check"]').trigger('click')
@@ -67,7 +68,13 @@ describe('a change wizard', () => {
     const check = calls.find((c) => c.cmd === 'change_check')!
     expect(check.args.input).toMatchObject({
       studentId: 7,
-      change: { type: 'transfer_out', kind: { type: 'regular' }, grade: 4, receivingSchool: '杭州市某小学' },
+      change: {
+        type: 'transfer_out',
+        kind: { type: 'regular' },
+        grade: 4,
+        receivingSchool: '杭州市某小学',
+        route: 'across_counties',
+      },
       proofs: [],
     })
     expect(calls.some((c) => c.cmd === 'change_submit')).toBe(false)
@@ -88,6 +95,7 @@ describe('a change wizard', () => {
     }))
     const { wrapper, router } = await mountAt(Wizard, '/changes/new/transfer_out')
     await toFacts(wrapper)
+    await wrapper.get('[data-test="option-route-across_counties"] input').setValue(true)
     await wrapper.get('[data-test="fact-receivingSchool"]').setValue('杭州市某小学')
     const file = new File(['%PDF-1.4\n'], '申请书.pdf', { type: 'application/pdf' })
     const input = wrapper.get('[data-test="proof-file-0"]')

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use xueji_domain::change::{
     Award, AwardLevel, CheckResult, KeyField, LeaveReason, OrderedLeaveReason, TransferDetails,
-    TransferKind,
+    TransferKind, TransferRoute,
 };
 use xueji_domain::proofs::ProofKind;
 use xueji_domain::sanction::{SanctionLevel, SanctionRecord};
@@ -103,6 +103,10 @@ pub enum ChangeRequest {
         kind: TransferKindInput,
         grade: u8,
         receiving_school: String,
+        /// Within one county or across two (who 核办, in what order). Stored requests made
+        /// before it was asked read as across counties.
+        #[serde(default)]
+        route: TransferRoute,
     },
     /// 转入 (R13.1): no record here yet; it is created when the last party approves.
     #[serde(rename_all = "camelCase")]
@@ -110,6 +114,8 @@ pub enum ChangeRequest {
         kind: TransferKindInput,
         sending_school: String,
         student: Box<EnrolInput>,
+        #[serde(default)]
+        route: TransferRoute,
     },
     /// 转入工读学校 (R13.7)
     #[serde(rename_all = "camelCase")]
@@ -360,10 +366,12 @@ impl ChangeRequest {
                 kind,
                 grade: g,
                 receiving_school,
+                route,
             } => Change::TransferOut(TransferDetails {
                 kind: kind.to_domain(),
                 grade: grade(*g, "grade")?,
                 receiving_school: receiving_school.clone(),
+                route: *route,
             }),
             Self::TransferIn { .. } => {
                 return Err(AppError::validation(

@@ -39,7 +39,7 @@ pub use views::{
     ProofRequirementView, StepDecision, StepPlanView, StepView,
 };
 /// The domain's enums the requests carry (TypeScript unions of the same names).
-pub use xueji_domain::change::{AwardLevel, KeyField, OrderedLeaveReason};
+pub use xueji_domain::change::{AwardLevel, KeyField, OrderedLeaveReason, TransferRoute};
 pub use xueji_domain::proofs::ProofKind;
 pub use xueji_domain::sanction::SanctionLevel;
 pub use xueji_store::entities::application::ApplicationState;

@@ -253,6 +253,7 @@ impl App {
             kind,
             sending_school,
             student,
+            route,
         } = &input.change
         {
             if input.student_id.is_some() {
@@ -270,7 +271,7 @@ impl App {
                     format!("申请日期{on}晚于今天（{today}）"),
                 ));
             }
-            let workflow = Workflow::open_transfer_in(kind.to_domain(), on, &config.profile);
+            let workflow = Workflow::open_transfer_in(kind.to_domain(), *route, on, &config.profile);
             let prepared = self
                 .prepare_record(
                     student,

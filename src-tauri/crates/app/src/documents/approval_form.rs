@@ -11,7 +11,7 @@ use xueji_domain::change::{KeyField, LeaveReason, TransferKind};
 use xueji_domain::proofs::{ProofRequirement, required_proofs};
 use xueji_domain::{ApplicationKind, ChangeKind};
 use xueji_domain::{Change, Grade, Workflow};
-use xueji_print::documents::approval::{ApprovalForm, ApprovalKind, Opinion, ProofLine};
+use xueji_print::documents::approval::{ApprovalForm, ApprovalKind, Opinion, Party, ProofLine};
 use xueji_store::entities::application_step::{self, Decision};
 
 use super::fill::{StudentData, guardian, student_block};
@@ -93,8 +93,13 @@ pub fn approval_form(
     if let (Some(Change::Leave { .. }), Some(a)) = (stored, latest) {
         rows.push(("休学期限".to_owned(), leave_period(m, a, cx.leave_months)));
     }
-    let opinions = kind
-        .parties()
+    // The blocks follow the application's steps (a transfer within one county has one bureau),
+    // or the form's own order when there is no application.
+    let parties: Vec<Party> = match &workflow {
+        Some(w) => w.steps.iter().filter_map(|s| kind.party(s.party)).collect(),
+        None => kind.parties(),
+    };
+    let opinions = parties
         .iter()
         .map(|party| {
             latest
@@ -117,6 +122,7 @@ pub fn approval_form(
             .map(|n| n.trim().to_owned())
             .unwrap_or_default(),
         proofs,
+        parties,
         opinions,
         applied_on: latest.map_or(today, |a| a.opened_on),
     })
@@ -215,6 +221,7 @@ fn change_rows(change: &Change) -> Vec<(String, String)> {
         Change::TransferOut(t) => vec![
             row("转入学校", t.receiving_school.clone()),
             row("转入年级", grade(t.grade)),
+            row("转学路径", t.route.label_zh().to_owned()),
             row(
                 "转学类别",
                 match t.kind {

@@ -93,31 +93,19 @@ impl ApprovalKind {
         }
     }
 
-    /// The approving parties' blocks, in the order the workflow reaches them.
+    /// The approving parties' blocks of a blank form, in the order the workflow reaches them (a
+    /// transfer across counties: the receiving side, then the sending side).
     pub fn parties(self) -> Vec<Party> {
         match self {
-            Self::Transfer => vec![
-                Party {
-                    role: Role::ReceivingSchool,
-                    label: "转入学校意见",
-                    signer: "负责人签字",
-                },
-                Party {
-                    role: Role::SendingSchool,
-                    label: "转出学校意见",
-                    signer: "负责人签字",
-                },
-                Party {
-                    role: Role::SendingBureau,
-                    label: "转出学校主管教育行政部门意见",
-                    signer: "经办人签字",
-                },
-                Party {
-                    role: Role::ReceivingBureau,
-                    label: "转入学校主管教育行政部门意见",
-                    signer: "经办人签字",
-                },
-            ],
+            Self::Transfer => [
+                Role::ReceivingSchool,
+                Role::ReceivingBureau,
+                Role::SendingSchool,
+                Role::SendingBureau,
+            ]
+            .into_iter()
+            .filter_map(|r| self.party(r))
+            .collect(),
             Self::Resume => {
                 vec![
                     SCHOOL,
@@ -138,6 +126,30 @@ impl ApprovalKind {
                 },
             ],
             _ => vec![SCHOOL, BUREAU],
+        }
+    }
+
+    /// The block of the party acting as `role` on this form, if it has one (the guardian's
+    /// application is the reasons row, not a block).
+    pub fn party(self, role: Role) -> Option<Party> {
+        let school = |label| Party {
+            role,
+            label,
+            signer: "负责人签字",
+        };
+        let bureau = |label| Party {
+            role,
+            label,
+            signer: "经办人签字",
+        };
+        match (self, role) {
+            (Self::Transfer, Role::ReceivingSchool) => Some(school("转入学校意见")),
+            (Self::Transfer, Role::SendingSchool) => Some(school("转出学校意见")),
+            (Self::Transfer, Role::ReceivingBureau) => Some(bureau("转入学校主管教育行政部门意见")),
+            (Self::Transfer, Role::SendingBureau) => Some(bureau("转出学校主管教育行政部门意见")),
+            (Self::Transfer, Role::Bureau) => Some(bureau("主管教育行政部门意见")),
+            (Self::Transfer, _) => None,
+            (_, role) => self.parties().into_iter().find(|p| p.role == role),
         }
     }
 
@@ -206,8 +218,11 @@ pub struct ApprovalForm {
     /// The proofs required for this change (from the domain's proof list), each marked attached
     /// or missing.
     pub proofs: Vec<ProofLine>,
-    /// Opinions already recorded, one per block of `kind.parties()` in that order; missing or empty
-    /// ones stay blank for handwriting.
+    /// The approving parties' blocks in the order of the application's steps (`kind.parties()` on a
+    /// blank form).
+    pub parties: Vec<Party>,
+    /// Opinions already recorded, one per block of `parties` in that order; missing or empty ones
+    /// stay blank for handwriting.
     pub opinions: Vec<Opinion>,
     pub applied_on: NaiveDate,
 }
@@ -322,7 +337,7 @@ impl Document for ApprovalForm {
         for proof in &self.proofs {
             out.push(("证明材料", proof.text()));
         }
-        for (party, opinion) in self.kind.parties().iter().zip(&self.opinions) {
+        for (party, opinion) in self.parties.iter().zip(&self.opinions) {
             if !opinion.text.is_empty() {
                 out.push(("审核意见", format!("{}：{}", party.label, opinion.text)));
             }
@@ -397,14 +412,15 @@ impl Document for ApprovalForm {
             Cell::label(L, "证明材料"),
             Cell::value(W, &self.proofs_text()),
         ]));
-        for (i, party) in self.kind.parties().iter().enumerate() {
+        let many = self.parties.len() > 3;
+        for (i, party) in self.parties.iter().enumerate() {
             let opinion = self.opinions.get(i).cloned().unwrap_or_default();
             rows.push(Row::tall(
                 vec![
                     Cell::label(L, party.label),
                     Cell::opinion(W, &opinion.text, party.signer, true).dated(opinion.on),
                 ],
-                if four { 27.0 } else { 36.0 },
+                if many { 27.0 } else { 36.0 },
             ));
         }
         let bottom = Grid::new(20.0, rows).draw(sheets, 42.0, size);

@@ -143,6 +143,7 @@ pub fn approval(kind: ApprovalKind) -> Result<ApprovalForm> {
                 attached: Some(true),
             })
             .collect(),
+        parties: kind.parties(),
         opinions: if transfer {
             vec![Opinion {
                 text: "同意接收。".to_owned(),
