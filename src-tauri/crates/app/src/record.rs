@@ -56,8 +56,12 @@ pub fn snapshot(
             .aux_number
             .as_deref()
             .and_then(|a| AuxNumber::parse(a, &profile.aux_pattern).ok()),
+        resident_id: m.id_type == RESIDENT_ID,
     })
 }
+
+/// The stored ID type of a resident ID card (居民身份证).
+const RESIDENT_ID: &str = "resident_id";
 
 /// Loads a student row or says it does not exist.
 pub async fn load<C: ConnectionTrait>(db: &C, id: i64) -> Result<student::Model> {
@@ -180,6 +184,11 @@ pub async fn apply_effects<C: ConnectionTrait>(
             RecordUpdate::LiftSanction { decided_on } => sanctions_to_lift.push(*decided_on),
             RecordUpdate::SetField { field, after, .. } => set_field(&mut edited, field, after)?,
             RecordUpdate::NewXuejiNumber(x) => edited.xueji_number = Some(x.clone()),
+            RecordUpdate::IdentityFromIdCard { birth_date, sex } => {
+                edited.birth_date = *birth_date;
+                edited.sex = xueji_domain::stored::text(sex);
+                RESIDENT_ID.clone_into(&mut edited.id_type);
+            }
             RecordUpdate::Hold(h) => {
                 edited.hold_since = Some(h.since);
                 edited.hold_judgment_on = h.judgment_effective_on;

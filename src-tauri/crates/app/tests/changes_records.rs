@@ -467,11 +467,33 @@ async fn r11_1_basic_data_change_and_key_fields_refused_there() {
 }
 
 #[tokio::test]
-async fn r11_2_key_data_change_writes_the_new_id_and_xueji_number_after_a_passed_recheck() {
+async fn r11_2_key_data_change_writes_the_new_id_xueji_number_birth_date_and_sex_after_a_passed_recheck()
+ {
     let w = World::new(today()).await;
     let id = w.pupil("吴九", d(2016, 2, 2), 7, 3).await;
-    let new_id = common::id_number(d(2016, 2, 2), 77);
+    // The number on file had the birth date wrong: the corrected one carries the 12th.
+    let new_id = common::id_number(d(2016, 2, 12), 78);
     let before = w.counts().await;
+    // Sex and birth date follow the resident ID: a basic-data change of one alone is refused
+    // at the check, with the reason, before anything is recorded.
+    for (field, after) in [("birth_date", "2016-02-12"), ("sex", "female")] {
+        refused(
+            &w,
+            before,
+            w.submit(
+                Some(id),
+                ChangeRequest::CorrectBasicData {
+                    field: field.to_owned(),
+                    after: after.to_owned(),
+                },
+                today(),
+                &[P::WrittenApplication, P::HouseholdRegister],
+            )
+            .await,
+            "R11.2",
+        )
+        .await;
+    }
     refused(
         &w,
         before,
@@ -507,6 +529,17 @@ async fn r11_2_key_data_change_writes_the_new_id_and_xueji_number_after_a_passed
     assert_eq!(
         archive.student.xueji_number.as_deref(),
         Some(format!("G{new_id}").as_str())
+    );
+    let parsed = xueji_domain::IdCardNumber::parse(&new_id, today()).expect("valid number");
+    assert_eq!(
+        archive.student.birth_date,
+        d(2016, 2, 12),
+        "follows the number"
+    );
+    assert_eq!(
+        archive.student.sex,
+        parsed.sex().label_zh(),
+        "follows the number"
     );
     // and the name
     let renamed = w
@@ -670,19 +703,20 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opi
     // 第十三条: both schools and both bureaus 核办; each block carries its own party's opinion.
     let w = World::new(today()).await;
     let id = w.pupil("张转", d(2016, 1, 1), 44, 3).await;
-    let app = w.submit(
-        Some(id),
-        ChangeRequest::TransferOut {
-            kind: xueji_app::changes::TransferKindInput::Regular,
-            grade: 3,
-            receiving_school: "杭州市上城区胜利小学".to_owned(),
-            route: xueji_app::changes::TransferRoute::AcrossCounties,
-        },
-        today(),
-        &[P::WrittenApplication],
-    )
-    .await
-    .expect("submitted");
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::TransferOut {
+                kind: xueji_app::changes::TransferKindInput::Regular,
+                grade: 3,
+                receiving_school: "杭州市上城区胜利小学".to_owned(),
+                route: xueji_app::changes::TransferRoute::AcrossCounties,
+            },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect("submitted");
     let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form").await;
     assert!(text.contains("杭州市上城区胜利小学"), "{text}");
     assert!(text.contains("普通转学"), "{text}");
@@ -692,7 +726,13 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opi
     // sending side.
     let (_, bureau) =
         decide_up_to(&w, app, Party::ReceivingBureau, Decision::Approve, today()).await;
-    let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form-receiving-side").await;
+    let text = printed_form(
+        &w,
+        PrintKind::TransferForm,
+        id,
+        "transfer-form-receiving-side",
+    )
+    .await;
     let ends = [
         "转入学校意见",
         "转出学校意见",
@@ -709,7 +749,10 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opi
         "the blocks in the order of the steps: {text}"
     );
     let receiving = block(&text, "转入学校意见", &ends);
-    assert!(receiving.contains("同意。"), "receiving school: {receiving}");
+    assert!(
+        receiving.contains("同意。"),
+        "receiving school: {receiving}"
+    );
     let receiving_bureau = block(&text, "转入学校主管教育行政部门意见", &ends);
     assert!(
         receiving_bureau.contains(&format!("文号：西教籍〔2025〕{bureau}号")),
@@ -763,7 +806,10 @@ async fn r13_1_within_one_county_the_form_has_the_two_schools_and_the_one_bureau
         "sending school: {sending_block}"
     );
     let bureau = block(&text, "主管教育行政部门意见", &ends);
-    assert!(!bureau.contains("同意"), "the bureau has not decided: {bureau}");
+    assert!(
+        !bureau.contains("同意"),
+        "the bureau has not decided: {bureau}"
+    );
 }
 
 /// Records every step before `party`'s (by the role each needs, approving), then `party`'s with
@@ -782,7 +828,13 @@ async fn decide_up_to(
         let last = s.party == party;
         let who = w.who(&s.permission);
         view = w
-            .decide(who, view.row.id, step, if last { decision } else { Decision::Approve }, on)
+            .decide(
+                who,
+                view.row.id,
+                step,
+                if last { decision } else { Decision::Approve },
+                on,
+            )
             .await
             .unwrap_or_else(|e| panic!("step {step}: {e}"));
         if last {
@@ -842,11 +894,16 @@ async fn r14_1_the_leave_form_fills_each_partys_block_from_its_recorded_step() {
     assert!(school.contains("录入：shenhe老师"), "school: {school}");
     assert!(school.contains("2025年3月10日"), "the day: {school}");
     let bureau = block(&text, "主管教育行政部门意见", &["注：依据"]);
-    assert!(!bureau.contains("同意"), "the bureau has not decided: {bureau}");
-    assert!(text.contains("自核准之日起12个月"), "the period to come: {text}");
+    assert!(
+        !bureau.contains("同意"),
+        "the bureau has not decided: {bureau}"
+    );
+    assert!(
+        text.contains("自核准之日起12个月"),
+        "the period to come: {text}"
+    );
 
-    let (_, bureau_step) =
-        decide_up_to(&w, app, Party::Bureau, Decision::Approve, today()).await;
+    let (_, bureau_step) = decide_up_to(&w, app, Party::Bureau, Decision::Approve, today()).await;
     let text = printed_form(&w, PrintKind::LeaveForm, id, "leave-form-bureau").await;
     let bureau = block(&text, "主管教育行政部门意见", &["注：依据"]);
     assert!(bureau.contains("同意。"), "bureau: {bureau}");

@@ -136,6 +136,12 @@ pub enum RecordUpdate {
     },
     /// R11.2: the 学籍号 follows a corrected ID number.
     NewXuejiNumber(String),
+    /// R11.2: the birth date and sex follow a corrected resident ID number (and the ID type is the
+    /// resident ID card).
+    IdentityFromIdCard {
+        birth_date: NaiveDate,
+        sex: crate::id_card::Sex,
+    },
     /// R13.8
     Hold(HoldFacts),
     ClearHold,

@@ -368,6 +368,54 @@ fn r11_1_basic_data_change_keeps_the_old_value() {
 }
 
 #[test]
+fn r11_2_sex_and_birth_date_follow_the_resident_id_and_never_change_alone() {
+    // 第十一条: 身份证号 is a key field; sex and birth date are read from it, so a basic-data
+    // change of one of them alone would make the record contradict its own ID number.
+    let w = World::new(SchoolKind::Primary);
+    let with_id = StudentSnapshot {
+        resident_id: true,
+        ..student(3, Status::Enrolled)
+    };
+    let basic = |field: &str, before: &str, after: &str| Change::CorrectBasicData {
+        field: field.into(),
+        before: before.into(),
+        after: after.into(),
+    };
+    for change in [
+        basic("sex", "male", "female"),
+        basic("birth_date", "2015-03-07", "2015-03-08"),
+        basic("id_type", "resident_id", "passport"),
+    ] {
+        refused_with(w.run(&with_id, change, d(2025, 3, 3)), &rules::R11_2);
+    }
+    // Without a resident ID card (a passport, a J number) they are ordinary basic data.
+    let passport = StudentSnapshot {
+        resident_id: false,
+        ..student(3, Status::Enrolled)
+    };
+    assert!(
+        w.run(
+            &passport,
+            basic("birth_date", "2015-03-07", "2015-03-08"),
+            d(2025, 3, 3)
+        )
+        .is_ok()
+    );
+    // A corrected ID number brings its birth date and sex with it.
+    let key = Change::CorrectKeyData {
+        field: KeyField::IdCardNumber,
+        before: "330106201503070010".into(),
+        after: "330106201209100039".into(),
+        recheck: CheckResult::Passed,
+    };
+    let fx = w.run(&with_id, key, d(2025, 3, 3)).expect("key change");
+    assert!(fx.updates.contains(&RecordUpdate::IdentityFromIdCard {
+        birth_date: d(2012, 9, 10),
+        sex: crate::id_card::Sex::Male,
+    }));
+}
+
+#[test]
 fn r11_2_key_field_change_needs_approval_and_a_passed_recheck() {
     let w = World::new(SchoolKind::Primary);
     let s = student(3, Status::Enrolled);

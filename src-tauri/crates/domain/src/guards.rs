@@ -107,6 +107,18 @@ pub(crate) fn check(
                     "姓名、身份证号（学籍号）是关键信息，须按关键信息变更办理",
                 ));
             }
+            if field.trim() == "id_type" {
+                return Err(DomainError::rule(
+                    rules::R11_2,
+                    "身份证件类型随证件号码一起变更，须按关键信息（身份证件号码）变更办理",
+                ));
+            }
+            if record.resident_id && matches!(field.trim(), "sex" | "birth_date") {
+                return Err(DomainError::rule(
+                    rules::R11_2,
+                    "性别、出生日期以居民身份证号码为准，不能单独变更；号码有误的，请按关键信息（身份证件号码）变更办理，性别和出生日期随之更正",
+                ));
+            }
             if after.trim().is_empty() {
                 return Err(DomainError::rule(rules::R11_1, "变更后的信息不能为空"));
             }

@@ -97,6 +97,10 @@ pub(crate) fn effects(
                 fx.updates.push(RecordUpdate::NewXuejiNumber(
                     XuejiNumber::from_id_card(&id).as_str().to_owned(),
                 ));
+                fx.updates.push(RecordUpdate::IdentityFromIdCard {
+                    birth_date: id.birth_date(),
+                    sex: id.sex(),
+                });
             }
             fx.updates.push(RecordUpdate::SetField {
                 field: name.to_owned(),

@@ -130,14 +130,21 @@ mod tests {
 
     #[test]
     fn every_kind_has_its_own_serial_part_and_name_and_is_stored_by_its_serde_name() {
-        let parts: std::collections::BTreeSet<_> = PrintKind::ALL.iter().map(|k| k.code()).collect();
+        let parts: std::collections::BTreeSet<_> =
+            PrintKind::ALL.iter().map(|k| k.code()).collect();
         let names: std::collections::BTreeSet<_> =
             PrintKind::ALL.iter().map(|k| k.label_zh()).collect();
         assert_eq!(parts.len(), PrintKind::ALL.len());
         assert_eq!(names.len(), PrintKind::ALL.len());
-        assert_eq!(crate::stored::text(&PrintKind::CompletionProof), "completion_proof");
+        assert_eq!(
+            crate::stored::text(&PrintKind::CompletionProof),
+            "completion_proof"
+        );
         for k in PrintKind::ALL {
-            assert_eq!(crate::stored::parse::<PrintKind>(&crate::stored::text(&k)).ok(), Some(k));
+            assert_eq!(
+                crate::stored::parse::<PrintKind>(&crate::stored::text(&k)).ok(),
+                Some(k)
+            );
         }
     }
 }

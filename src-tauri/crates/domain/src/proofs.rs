@@ -171,8 +171,16 @@ pub fn required_for(case: ProofCase) -> Vec<ProofRequirement> {
             ProofRequirement::one(P::WrittenApplication),
             ProofRequirement::either(P::HouseholdRegister, P::OtherProof),
         ],
-        K::CorrectKeyData => vec![ProofRequirement::either(P::HouseholdRegister, P::OtherProof)],
-        K::Skip | K::Repeat | K::TransferOut | K::ReformSchoolPlacement | K::Resume | K::Withdraw => {
+        K::CorrectKeyData => vec![ProofRequirement::either(
+            P::HouseholdRegister,
+            P::OtherProof,
+        )],
+        K::Skip
+        | K::Repeat
+        | K::TransferOut
+        | K::ReformSchoolPlacement
+        | K::Resume
+        | K::Withdraw => {
             vec![ProofRequirement::one(P::WrittenApplication)]
         }
         K::Hold | K::Restore => vec![ProofRequirement::one(P::CourtOrPoliceDocument)],
@@ -238,7 +246,13 @@ mod tests {
             required_proofs(&other),
             [written, ProofRequirement::one(ProofKind::OtherProof)]
         );
-        assert!(missing_proofs(&other, &[ProofKind::WrittenApplication, ProofKind::OtherProof]).is_empty());
+        assert!(
+            missing_proofs(
+                &other,
+                &[ProofKind::WrittenApplication, ProofKind::OtherProof]
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -35,6 +35,10 @@ pub struct StudentSnapshot {
     /// Effective date of the last change in the record's history (R5.1).
     pub last_change_on: Option<NaiveDate>,
     pub aux_number: Option<AuxNumber>,
+    /// The record's ID is a resident ID card (居民身份证): its sex and birth date are read from the
+    /// number and change only with it (R11.2).
+    #[serde(default)]
+    pub resident_id: bool,
 }
 
 impl StudentSnapshot {
@@ -52,6 +56,7 @@ impl StudentSnapshot {
             hold: None,
             last_change_on: None,
             aux_number: None,
+            resident_id: false,
         }
     }
 }

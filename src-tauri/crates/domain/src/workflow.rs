@@ -84,7 +84,9 @@ pub struct Workflow {
 fn transfer_steps(profile: &RuleProfile, route: TransferRoute) -> Vec<Step> {
     let days = profile.transfer_step_working_days;
     let parties: &[Party] = match route {
-        TransferRoute::WithinCounty => &[Party::ReceivingSchool, Party::SendingSchool, Party::Bureau],
+        TransferRoute::WithinCounty => {
+            &[Party::ReceivingSchool, Party::SendingSchool, Party::Bureau]
+        }
         TransferRoute::AcrossCounties => &[
             Party::ReceivingSchool,
             Party::ReceivingBureau,

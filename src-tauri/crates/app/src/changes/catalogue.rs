@@ -126,8 +126,14 @@ mod tests {
         let proofs = required_proofs();
         assert_eq!(proofs.len(), kinds.len() + 1);
         assert!(kinds.keys().all(|k| proofs.contains_key(k)));
-        assert_eq!(proofs["leave"][1].any_of, [ProofKind::CountyHospitalCertificate]);
-        assert_eq!(proofs["leave_for_other_reason"][1].any_of, [ProofKind::OtherProof]);
+        assert_eq!(
+            proofs["leave"][1].any_of,
+            [ProofKind::CountyHospitalCertificate]
+        );
+        assert_eq!(
+            proofs["leave_for_other_reason"][1].any_of,
+            [ProofKind::OtherProof]
+        );
         assert_eq!(basic_fields().len(), BASIC_FIELDS.len());
         assert!(basic_fields().iter().all(|f| f.label != f.value));
     }

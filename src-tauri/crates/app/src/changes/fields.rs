@@ -4,7 +4,10 @@
 use xueji_store::entities::student;
 
 /// The basic data fields R11.1 may change, as stored.
-pub(crate) const BASIC_FIELDS: [&str; 11] = [
+/// 身份证件类型 is not one of them: it changes with the number, as a key-field change (R11.2).
+/// 性别 and 出生日期 are, for a student without a resident ID card; with one, the domain refuses
+/// them (they follow the number).
+pub(crate) const BASIC_FIELDS: [&str; 10] = [
     "former_name",
     "sex",
     "birth_date",
@@ -14,7 +17,6 @@ pub(crate) const BASIC_FIELDS: [&str; 11] = [
     "hukou_address",
     "current_address",
     "disability_kind",
-    "id_type",
     "class_name",
 ];
 

@@ -271,7 +271,8 @@ impl App {
                     format!("申请日期{on}晚于今天（{today}）"),
                 ));
             }
-            let workflow = Workflow::open_transfer_in(kind.to_domain(), *route, on, &config.profile);
+            let workflow =
+                Workflow::open_transfer_in(kind.to_domain(), *route, on, &config.profile);
             let prepared = self
                 .prepare_record(
                     student,

@@ -136,7 +136,11 @@ fn blank_requirements(change: ChangeKind) -> Vec<ProofRequirement> {
 /// A recorded step as its block prints it: 同意 (with the remark), 不同意 with the reason, or
 /// passed over; the 文号 and who recorded it. A step not yet decided prints nothing.
 fn opinion(step: &application_step::Model, names: &HashMap<String, String>) -> Opinion {
-    let note = step.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let note = step
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
     let mut lines = match step.decision {
         None => return Opinion::default(),
         Some(Decision::Approved) => vec![match note {
@@ -229,7 +233,9 @@ fn change_rows(change: &Change) -> Vec<(String, String)> {
                     TransferKind::SpecialInclusive { .. } => {
                         "特殊教育学校与随班就读之间转学（第十三条第六款）"
                     }
-                    TransferKind::ReturnFromReformSchool { .. } => "工读学校学生转回（第十三条第七款）",
+                    TransferKind::ReturnFromReformSchool { .. } => {
+                        "工读学校学生转回（第十三条第七款）"
+                    }
                 }
                 .to_owned(),
             ),

@@ -7,18 +7,18 @@ use xueji_print::documents::approval::ApprovalKind;
 
 /// The approval form and the change it is for.
 pub(crate) fn approval(kind: PrintKind) -> Option<(ApprovalKind, ChangeKind)> {
-Some(match kind {
-    PrintKind::TransferForm => (ApprovalKind::Transfer, ChangeKind::TransferOut),
-    PrintKind::LeaveForm => (ApprovalKind::Leave, ChangeKind::Leave),
-    PrintKind::ResumeForm => (ApprovalKind::Resume, ChangeKind::Resume),
-    PrintKind::DeferralForm => (ApprovalKind::Deferral, ChangeKind::Defer),
-    PrintKind::SkipForm => (ApprovalKind::Skip, ChangeKind::Skip),
-    PrintKind::RepeatForm => (ApprovalKind::Repeat, ChangeKind::Repeat),
-    PrintKind::BasicDataChangeForm => {
+    Some(match kind {
+        PrintKind::TransferForm => (ApprovalKind::Transfer, ChangeKind::TransferOut),
+        PrintKind::LeaveForm => (ApprovalKind::Leave, ChangeKind::Leave),
+        PrintKind::ResumeForm => (ApprovalKind::Resume, ChangeKind::Resume),
+        PrintKind::DeferralForm => (ApprovalKind::Deferral, ChangeKind::Defer),
+        PrintKind::SkipForm => (ApprovalKind::Skip, ChangeKind::Skip),
+        PrintKind::RepeatForm => (ApprovalKind::Repeat, ChangeKind::Repeat),
+        PrintKind::BasicDataChangeForm => {
             (ApprovalKind::BasicDataChange, ChangeKind::CorrectBasicData)
         }
-    PrintKind::KeyDataChangeForm => (ApprovalKind::KeyDataChange, ChangeKind::CorrectKeyData),
-    PrintKind::WithdrawalForm => (ApprovalKind::Withdrawal, ChangeKind::Withdraw),
+        PrintKind::KeyDataChangeForm => (ApprovalKind::KeyDataChange, ChangeKind::CorrectKeyData),
+        PrintKind::WithdrawalForm => (ApprovalKind::Withdrawal, ChangeKind::Withdraw),
         _ => return None,
     })
 }

@@ -384,7 +384,9 @@ impl App {
                 names: &recorded.names,
                 leave_months: config.profile.leave_months,
             };
-            return Ok(Box::new(approval_form::approval_form(d, form, change, &cx)?));
+            return Ok(Box::new(approval_form::approval_form(
+                d, form, change, &cx,
+            )?));
         }
         Ok(match kind {
             PrintKind::RecordCard => Box::new(fill::record_card(d, school, today)?),
