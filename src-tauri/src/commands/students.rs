@@ -2,8 +2,8 @@
 
 use tauri::State;
 use xueji_app::students::{
-    ArchiveView, ClassOption, EnrolInput, EnrolView, SearchInput, StudentEditInput, StudentRow,
-    StudentView,
+    ArchiveView, ClassOption, DropoutReportInput, EnrolInput, EnrolView, SearchInput,
+    StudentEditInput, StudentRow, StudentView,
 };
 use xueji_app::views::Page;
 
@@ -53,4 +53,16 @@ pub async fn student_edit(
 ) -> Result<StudentView, IpcError> {
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?.student_edit(&session, &input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dropout_report_record(
+    state: State<'_, AppState>,
+    input: DropoutReportInput,
+) -> Result<ArchiveView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .dropout_report_record(&session, &input)
+        .await?)
 }

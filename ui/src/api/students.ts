@@ -2,6 +2,7 @@ import {
   commands,
   type ArchiveView,
   type ClassOption,
+  type DropoutReportInput,
   type EnrolInput,
   type EnrolView,
   type FileView,
@@ -41,4 +42,9 @@ export async function editStudent(input: StudentEditInput): Promise<StudentView>
 /** A stored file (proof, attachment). */
 export async function getAttachment(id: number): Promise<FileView> {
   return unwrap(await commands.attachmentGet(id))
+}
+
+/** Records the school's written report of a dropout (R18.1); returns the archive. */
+export async function recordDropoutReport(input: DropoutReportInput): Promise<ArchiveView> {
+  return unwrap(await commands.dropoutReportRecord(input))
 }

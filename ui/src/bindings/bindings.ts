@@ -164,6 +164,14 @@ async studentEdit(input: StudentEditInput) : Promise<Result<StudentView, IpcErro
     else return { status: "error", error: e  as any };
 }
 },
+async dropoutReportRecord(input: DropoutReportInput) : Promise<Result<ArchiveView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("dropout_report_record", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 /**
  * 首页的待办事项（按工作日计的期限）、R32 检查发现、休学到期与人数统计。
  */
@@ -1043,7 +1051,11 @@ proofKindLabel: string | null; applicationId: number | null; size: number }
 /**
  * Every action the audit log records.
  */
-export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | "backup_verify" | "backup_restore" | "backup_restore_refused" | "restore" | "login" | "login_failed" | "login_refused" | "account_locked" | "logout" | "denied" | "user_create" | "user_lock" | "user_unlock" | "password_change" | "registrar_appoint" | "school_create" | "settings_change" | "calendar_notice_load" | "calendar_notice_replace" | "calendar_notice_remove" | "deadline_recompute" | "view" | "search" | "print" | "export" | "verify" | "student_create" | "student_import" | "change" | "family_change" | "archive_establish" | "archive_add" | "document_void" | "change_submit" | "change_decide" | "change_apply" | "change_withdraw" | "change_appeal" | "change_appeal_decide" | "sanction_revoke" | "purge_sanctions" | "promotion" | "graduation" | "review_open" | "review_check" | "review_sign_off" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
+export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | "backup_verify" | "backup_restore" | "backup_restore_refused" | "restore" | "login" | "login_failed" | "login_refused" | "account_locked" | "logout" | "denied" | "user_create" | "user_lock" | "user_unlock" | "password_change" | "registrar_appoint" | "school_create" | "settings_change" | "calendar_notice_load" | "calendar_notice_replace" | "calendar_notice_remove" | "deadline_recompute" | "view" | "search" | "print" | "export" | "verify" | "student_create" | "student_import" | "change" | "family_change" | "archive_establish" | "archive_add" | "document_void" | "change_submit" | "change_decide" | "change_apply" | "change_withdraw" | "change_appeal" | "change_appeal_decide" | "sanction_revoke" | "purge_sanctions" | 
+/**
+ * R18.1: the school's written report of a dropout.
+ */
+"dropout_report_record" | "promotion" | "graduation" | "review_open" | "review_check" | "review_sign_off" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
 /**
  * An action the audit log can be filtered by.
  */
@@ -1625,6 +1637,14 @@ export type DocumentRequest = { kind: PrintKind;
  * The students; when empty, `filter` selects them (ignored by the change statistics).
  */
 studentIds?: number[]; filter: BatchFilter | null }
+/**
+ * The report as the registrar enters it.
+ */
+export type DropoutReportInput = { studentId: number; reportedOn: string; 
+/**
+ * 乡镇人民政府, 县教育局 …
+ */
+reportedTo: string; reference: string | null }
 /**
  * A new student as the enrolment form sends it.
  */

@@ -5,8 +5,9 @@ mod common_changes;
 
 use common::d;
 use common_changes::{World, refused};
-use xueji_app::changes::ApplicationState;
+use xueji_app::changes::{ApplicationState, Decision};
 use xueji_app::changes::{ChangeRequest, LeaveReasonInput, OrderedLeaveReason, ProofKind as P};
+use xueji_app::students::DropoutReportInput;
 use xueji_domain::SchoolYear;
 use xueji_domain::Status;
 use xueji_domain::school::{Semester, Term};
@@ -309,8 +310,63 @@ async fn r18_1_dropout_is_reported_the_record_kept_and_the_student_may_return() 
         "R18.1",
     )
     .await;
+    // 第十八条: the school reports the dropout in writing. Past the report's due date with no
+    // report, the dashboard names the breach (R32 item 4); the registrar records the report
+    // (date, to whom, 文号) and the finding clears.
+    let due = report.due;
+    let later = due + chrono::Days::new(3);
+    w.t.clock.set_date(later);
+    let unreported = |f: &xueji_app::dashboard::FindingView| f.basis == "R18.1";
+    let findings = w.t.app.dashboard(&w.t.admin).await.expect("d").findings;
+    assert!(findings.iter().any(unreported), "{findings:?}");
+    let input = |reported_on, reported_to: &str| DropoutReportInput {
+        student_id: id,
+        reported_on,
+        reported_to: reported_to.to_owned(),
+        reference: Some("西教〔2025〕7号".to_owned()),
+    };
+    let err =
+        w.t.app
+            .dropout_report_record(&w.t.admin, &input(later, "  "))
+            .await
+            .expect_err("to whom");
+    assert_eq!(
+        err.rule.as_ref().map(xueji_domain::RuleId::as_str),
+        Some("R18.1")
+    );
+    let archive =
+        w.t.app
+            .dropout_report_record(
+                &w.t.admin,
+                &input(d(2025, 3, 14), "转塘街道办事处、西湖区教育局"),
+            )
+            .await
+            .expect("recorded");
+    assert!(
+        archive
+            .deadlines
+            .iter()
+            .all(|x| x.kind != xueji_domain::effects::DeadlineKind::DropoutReport),
+        "met: {:?}",
+        archive.deadlines
+    );
+    assert!(
+        archive.events.iter().any(|e| e.kind == "dropout_reported"
+            && e.summary.contains("西湖区教育局")
+            && e.summary.contains("西教〔2025〕7号")),
+        "the history keeps the report"
+    );
+    let findings = w.t.app.dashboard(&w.t.admin).await.expect("d").findings;
+    assert!(!findings.iter().any(unreported), "{findings:?}");
+    assert!(
+        w.t.app
+            .dropout_report_record(&w.t.admin, &input(later, "乡政府"))
+            .await
+            .is_err(),
+        "recorded once"
+    );
     let back = w
-        .submit(Some(id), ChangeRequest::ReturnFromDropout, today(), &[])
+        .submit(Some(id), ChangeRequest::ReturnFromDropout, later, &[])
         .await
         .expect("back");
     assert_eq!(back.row.state, ApplicationState::Applied);
@@ -400,7 +456,48 @@ async fn r19_1_death_cancels_the_record_within_ten_working_days() {
         .expect("R19.1 deadline from the death");
     assert_eq!(due.due, d(2025, 3, 19));
     w.t.clock.set_date(d(2025, 3, 12));
-    let done = w.complete(app, d(2025, 3, 12)).await;
+    // 第十九条: the school's duty is to report within 10 working days; once it has reported, the
+    // deadline is met even while the bureau has not yet cancelled the record.
+    let step = app.row.current_step.expect("the school's report");
+    assert_eq!(
+        app.steps[step as usize].party,
+        xueji_domain::workflow::Party::School
+    );
+    let reported = w
+        .decide(
+            &w.approver,
+            app.row.id,
+            step,
+            Decision::Approve,
+            d(2025, 3, 12),
+        )
+        .await
+        .expect("reported");
+    assert_eq!(
+        reported.row.state,
+        ApplicationState::Open,
+        "the bureau still to act"
+    );
+    assert!(
+        reported
+            .deadlines
+            .iter()
+            .all(|x| x.kind != xueji_domain::effects::DeadlineKind::DeathCancellation),
+        "met when the school reported: {:?}",
+        reported.deadlines
+    );
+    w.t.clock.set_date(d(2025, 3, 31));
+    let findings =
+        w.t.app
+            .dashboard(&w.t.admin)
+            .await
+            .expect("dashboard")
+            .findings;
+    assert!(
+        findings.iter().all(|f| f.basis != "R19.1"),
+        "no breach after the school reported: {findings:?}"
+    );
+    let done = w.complete(reported, d(2025, 3, 31)).await;
     assert_eq!(done.row.state, ApplicationState::Approved);
     assert!(
         done.deadlines.is_empty(),

@@ -54,10 +54,11 @@ async fn r13_1_transfer_out_through_four_parties_in_order_keeps_the_grade_and_le
         [
             "guardian",
             "receiving_school",
+            "receiving_bureau",
             "sending_school",
-            "sending_bureau",
-            "receiving_bureau"
-        ]
+            "sending_bureau"
+        ],
+        "across counties: the receiving side, then the sending side (R13.1)"
     );
     assert!(app.steps[1..].iter().all(|s| s.working_days == Some(10)));
     let app = w
@@ -251,7 +252,7 @@ async fn r13_3_a_party_past_ten_working_days_shows_overdue_in_the_list_and_the_d
         .await
         .expect("done late");
     assert!(next.overdue.is_none());
-    assert_eq!(next.row.waiting_on, Some(Party::SendingSchool));
+    assert_eq!(next.row.waiting_on, Some(Party::ReceivingBureau));
     assert!(
         next.row.due_on.expect("due") > d(2025, 4, 11),
         "Qingming in between"

@@ -57,6 +57,8 @@ pub enum AuditAction {
     ChangeAppealDecide,
     SanctionRevoke,
     PurgeSanctions,
+    /// R18.1: the school's written report of a dropout.
+    DropoutReportRecord,
     // Batches.
     Promotion,
     Graduation,
@@ -84,7 +86,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order above (the audit page's filter lists them so).
-    pub const ALL: [Self; 65] = [
+    pub const ALL: [Self; 66] = [
         Self::Init,
         Self::Rekey,
         Self::RecoveryCodeRenew,
@@ -130,6 +132,7 @@ impl AuditAction {
         Self::ChangeAppealDecide,
         Self::SanctionRevoke,
         Self::PurgeSanctions,
+        Self::DropoutReportRecord,
         Self::Promotion,
         Self::Graduation,
         Self::ReviewOpen,
@@ -200,6 +203,7 @@ impl AuditAction {
             Self::ChangeAppealDecide => "change_appeal_decide",
             Self::SanctionRevoke => "sanction_revoke",
             Self::PurgeSanctions => "purge_sanctions",
+            Self::DropoutReportRecord => "dropout_report_record",
             Self::Promotion => "promotion",
             Self::Graduation => "graduation",
             Self::ReviewOpen => "review_open",
@@ -276,6 +280,7 @@ impl AuditAction {
             Self::ChangeAppealDecide => "申诉复查决定",
             Self::SanctionRevoke => "撤销处分",
             Self::PurgeSanctions => "处分材料清理",
+            Self::DropoutReportRecord => "登记辍学书面报告",
             Self::Promotion => "年末升级",
             Self::Graduation => "毕业批处理",
             Self::ReviewOpen => "开始学期核查",

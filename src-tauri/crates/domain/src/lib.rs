@@ -23,6 +23,7 @@ pub mod completion;
 pub mod compliance;
 pub mod deadlines;
 mod document;
+pub mod dropout_report;
 pub mod effects;
 pub mod engine;
 pub mod error;

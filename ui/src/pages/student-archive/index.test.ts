@@ -197,6 +197,61 @@ describe('学籍档案', { timeout: 60_000 }, () => {
     expect(due.get('[data-test="provisional-tag"]').attributes('aria-label')).toContain('2027年部分节假日安排的通知')
   })
 
+  it('records the written report of a dropout from its deadline (R18.1)', async () => {
+    const dropped: ArchiveView = {
+      ...archive(true),
+      student: { ...student, status: { code: 'dropped_out', label: '辍学' } },
+      deadlines: [
+        {
+          kind: 'dropout_report',
+          due: '2026-12-10',
+          rule: 'R18.1',
+          label: '书面报告乡镇人民政府和县级教育行政部门',
+          provisional: false,
+          provisionalReason: null,
+        },
+      ],
+    }
+    const reports: unknown[] = []
+    mockIPC((cmd, args) => {
+      if (cmd === 'student_archive') return dropped
+      if (cmd === 'dropout_report_record') {
+        reports.push((args as { input: unknown }).input)
+        return { ...dropped, deadlines: [] }
+      }
+      throw new Error(`unexpected command ${cmd}`)
+    })
+    const router = await setup('/students/7')
+    const root = mount(inChinese(ArchivePage, { id: 7 }), {
+      global: { plugins: [router, createPinia()] },
+      attachTo: document.body,
+    })
+    await settle()
+    const page = root.findComponent(ArchivePage)
+    await page.get('[data-test="archive-dropout-report"]').trigger('click')
+    await settle()
+    const save = () => document.querySelector('[data-test="dropout-report-save"]') as HTMLButtonElement
+    expect(save().disabled, 'to whom is required').toBe(true)
+    const field = (t: string) =>
+      (document.querySelector(`input[data-test="${t}"]`) ??
+        document.querySelector(`[data-test="${t}"] input`)) as HTMLInputElement
+    const to = field('dropout-report-to')
+    to.value = '转塘街道办事处、西湖区教育局'
+    to.dispatchEvent(new Event('input'))
+    const ref = field('dropout-report-reference')
+    ref.value = '西教〔2026〕5号'
+    ref.dispatchEvent(new Event('input'))
+    await settle()
+    save().click()
+    await waitFor(() => expect(reports).toHaveLength(1))
+    expect(reports[0]).toMatchObject({
+      studentId: 7,
+      reportedTo: '转塘街道办事处、西湖区教育局',
+      reference: '西教〔2026〕5号',
+    })
+    await waitFor(() => expect(page.find('[data-test="archive-deadline"]').exists()).toBe(false))
+  })
+
   it('hides section 6 from a role without hardship access', async () => {
     const page = await mountPage(false)
     const titles = page.findAll('[data-test="archive-section-title"]').map((t) => t.text())

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use sea_orm::TransactionTrait;
 use xueji_domain::AuditAction;
 use xueji_domain::effects::{DeadlineKind, Effects};
+use xueji_domain::workflow::Party;
 use xueji_domain::{ChangeKind, engine, rules};
 use xueji_store::entities::{application, application_step};
 use xueji_store::repo::{applications, attachments, events, sanctions};
@@ -150,6 +151,16 @@ impl App {
             attachments::move_to_student(&txn, a.id, saved.id).await?;
         }
         let a = super::save_progress(&txn, &a, &w, &details, &config.calendar, on).await?;
+        // R19.1: the school's duty is to report a death to the bureau within 10 working days;
+        // its report meets the deadline, whenever the bureau then cancels the record.
+        if w.change_kind() == Some(ChangeKind::Death)
+            && input.decision == Decision::Approve
+            && w.steps.get(step).map(|s| s.party) == Some(Party::School)
+            && let Some(student_id) = a.student_id
+        {
+            record::close_deadlines(&txn, student_id, &[DeadlineKind::DeathCancellation], on)
+                .await?;
+        }
         if let Outcome::Change { student_id, fx } = &outcome {
             let kind = a.change_kind.code();
             record::apply_effects(&txn, actor, *student_id, Some(a.id), fx, kind, now).await?;

@@ -1,12 +1,14 @@
 //! Students: enrolment, search, everyday edits, the archive.
 
 pub mod archive;
+pub mod dropout_report;
 pub mod edit;
 pub mod enrol;
 pub mod search;
 pub mod views;
 
 pub use archive::{ArchiveItemInput, ArchiveView};
+pub use dropout_report::DropoutReportInput;
 pub use edit::{FieldValue, StudentEditInput};
 pub use enrol::{EnrolInput, EnrolKind, EnrolView, NationalCheck};
 pub use search::{ClassOption, FLAGS, SearchInput};

@@ -338,8 +338,9 @@ impl Document for ApprovalForm {
             out.push(("证明材料", proof.text()));
         }
         for (party, opinion) in self.parties.iter().zip(&self.opinions) {
+            out.push(("审核部门", party.label.to_owned()));
             if !opinion.text.is_empty() {
-                out.push(("审核意见", format!("{}：{}", party.label, opinion.text)));
+                out.push(("审核意见", opinion.text.clone()));
             }
         }
         out
