@@ -1,21 +1,22 @@
 //! 统计: counts of the records on the books by grade, class, status, sex and flags (随迁子女,
 //! 留守儿童, 孤儿, 残疾, 随班就读, 外籍, and 家庭经济困难 for those who may see hardship data), and
-//! the change applications per semester by kind and outcome. Every figure is one SQL `GROUP BY`
-//! (nothing loaded row by row), so it stays fast at 100 000 students. Opening it is audited.
+//! the change applications per semester by kind and outcome. Every figure is one SQL aggregate
+//! of `xueji_store::repo::statistics` (nothing loaded row by row; the export's statistics sheet
+//! reads the same ones), so it stays fast at 100 000 students. Opening it is audited.
 
 use std::collections::BTreeMap;
-use xueji_domain::AuditAction;
 
 use chrono::{Datelike, NaiveDate};
-use sea_orm::{ConnectionTrait, QueryResult, Statement};
-use xueji_domain::{ApplicationKind, ChangeKind, SchoolYear, Status};
+use xueji_domain::{AuditAction, ChangeKind, SchoolYear, Status};
+use xueji_store::entities::application::ApplicationState;
+use xueji_store::repo::statistics as repo;
 
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::dashboard::CountView;
 use crate::error::Result;
-use crate::views::{grade_label, snake};
+use crate::views::grade_label;
 
 /// One class.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -94,8 +95,13 @@ pub struct StatisticsView {
     pub notes: Vec<String>,
 }
 
-fn count(n: i64) -> u64 {
-    u64::try_from(n).unwrap_or(0)
+/// A grade's label, `未分年级` for records without one.
+fn grade_or_none(grade: Option<i32>) -> String {
+    if grade.is_some() {
+        grade_label(grade)
+    } else {
+        "未分年级".to_owned()
+    }
 }
 
 fn sex_label(code: &str) -> &'static str {
@@ -130,12 +136,6 @@ fn kind_rank(code: &str) -> usize {
         .unwrap_or(ChangeKind::ALL.len())
 }
 
-async fn rows<C: ConnectionTrait>(db: &C, sql: &str) -> Result<Vec<QueryResult>> {
-    Ok(db
-        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await?)
-}
-
 impl App {
     /// The 统计 page's figures.
     pub async fn statistics(&self, session: &Session) -> Result<StatisticsView> {
@@ -144,165 +144,116 @@ impl App {
         let today = self.today();
         let mut notes = Vec::new();
 
-        // By status (every record).
-        let mut by_status = Vec::new();
-        for r in rows(
-            db,
-            "SELECT status AS k, COUNT(*) AS n FROM student GROUP BY status",
-        )
-        .await?
-        {
-            let status: Status = r.try_get("", "k")?;
-            let code = xueji_domain::stored::text(&status);
-            let label = status.label_zh().to_owned();
-            by_status.push(CountView {
-                code,
-                label,
-                count: count(r.try_get("", "n")?),
-            });
-        }
-        let rank = |code: &str| {
+        // By status (every record), in the order of the status machine.
+        let mut counted = repo::by_status(db).await?;
+        counted.sort_by_key(|c| {
             Status::ALL
                 .iter()
-                .position(|s| snake(s) == code)
+                .position(|s| *s == c.status)
                 .unwrap_or(usize::MAX)
-        };
-        by_status.sort_by_key(|c| rank(&c.code));
+        });
+        let by_status: Vec<CountView> = counted
+            .into_iter()
+            .map(|c| CountView {
+                code: xueji_domain::stored::text(&c.status),
+                label: c.status.label_zh().to_owned(),
+                count: c.count,
+            })
+            .collect();
         let all_total = by_status.iter().map(|c| c.count).sum();
 
-        // By grade and class, with the sexes (records on the books).
-        let mut by_class = Vec::new();
-        let mut grades: BTreeMap<Option<i32>, u64> = BTreeMap::new();
-        for r in rows(
-            db,
-            "SELECT grade AS g, COALESCE(class_name, '') AS c, COUNT(*) AS n, \
-                    SUM(sex = 'male') AS m, SUM(sex = 'female') AS f \
-             FROM student WHERE archived = 0 GROUP BY grade, COALESCE(class_name, '') \
-             ORDER BY grade, length(COALESCE(class_name, '')), COALESCE(class_name, '')",
-        )
-        .await?
-        {
-            let grade: Option<i32> = r.try_get("", "g")?;
-            let n = count(r.try_get("", "n")?);
-            *grades.entry(grade).or_default() += n;
-            by_class.push(ClassCountView {
-                grade,
-                grade_label: if grade.is_some() {
-                    grade_label(grade)
-                } else {
-                    "未分年级".to_owned()
-                },
-                class_name: r.try_get("", "c")?,
-                count: n,
-                male: count(r.try_get::<Option<i64>>("", "m")?.unwrap_or(0)),
-                female: count(r.try_get::<Option<i64>>("", "f")?.unwrap_or(0)),
-            });
-        }
-        let current_total = grades.values().sum();
-        let by_grade = grades
+        // By grade (records on the books).
+        let by_grade: Vec<CountView> = repo::on_roll_by_grade(db)
+            .await?
             .into_iter()
-            .map(|(grade, n)| CountView {
-                code: grade.map(|g| g.to_string()).unwrap_or_default(),
-                label: if grade.is_some() {
-                    grade_label(grade)
-                } else {
-                    "未分年级".to_owned()
-                },
-                count: n,
+            .map(|g| CountView {
+                code: g.grade.map(|g| g.to_string()).unwrap_or_default(),
+                label: grade_or_none(g.grade),
+                count: g.count,
+            })
+            .collect();
+        let current_total = by_grade.iter().map(|c| c.count).sum();
+
+        // By grade and class, with the sexes: no class and an empty class are one row; classes
+        // sort by the length of the name, then the name (1班 … 10班).
+        let mut classes: BTreeMap<(Option<i32>, usize, String), ClassCountView> = BTreeMap::new();
+        for c in repo::on_roll_by_class(db).await? {
+            let class_name = c.class_name.unwrap_or_default();
+            let row = classes
+                .entry((c.grade, class_name.chars().count(), class_name.clone()))
+                .or_insert_with(|| ClassCountView {
+                    grade: c.grade,
+                    grade_label: grade_or_none(c.grade),
+                    class_name,
+                    count: 0,
+                    male: 0,
+                    female: 0,
+                });
+            row.count += c.count;
+            row.male += c.male;
+            row.female += c.female;
+        }
+        let by_class: Vec<ClassCountView> = classes.into_values().collect();
+
+        // By sex: male, female, and any other stored value as one `unknown`; `unknown` first,
+        // then male, then female.
+        let mut sexes: BTreeMap<&'static str, u64> = BTreeMap::new();
+        for c in repo::on_roll_by_sex(db).await? {
+            let code = match c.sex.as_str() {
+                "male" => "male",
+                "female" => "female",
+                _ => "unknown",
+            };
+            *sexes.entry(code).or_default() += c.count;
+        }
+        let by_sex: Vec<CountView> = sexes
+            .into_iter()
+            .rev()
+            .map(|(code, count)| CountView {
+                code: code.to_owned(),
+                label: sex_label(code).to_owned(),
+                count,
             })
             .collect();
 
-        // By sex.
-        let mut by_sex = Vec::new();
-        for r in rows(
-            db,
-            "SELECT CASE WHEN sex IN ('male', 'female') THEN sex ELSE 'unknown' END AS k, \
-                    COUNT(*) AS n FROM student WHERE archived = 0 GROUP BY k ORDER BY k DESC",
-        )
-        .await?
-        {
-            let code: String = r.try_get("", "k")?;
-            by_sex.push(CountView {
-                label: sex_label(&code).to_owned(),
-                code,
-                count: count(r.try_get("", "n")?),
-            });
-        }
-
         // Flags.
-        let mut flags = Vec::new();
-        if let Some(r) = rows(
-            db,
-            "SELECT COALESCE(SUM(migrant_child), 0) AS migrant_child, \
-                    COALESCE(SUM(left_behind), 0) AS left_behind, \
-                    COALESCE(SUM(orphan), 0) AS orphan, \
-                    COALESCE(SUM(disability_kind IS NOT NULL AND trim(disability_kind) <> ''), 0) \
-                        AS disability, \
-                    COALESCE(SUM(inclusive_placement), 0) AS inclusive_placement, \
-                    COALESCE(SUM(foreign_national), 0) AS foreign_national \
-             FROM student WHERE archived = 0",
-        )
-        .await?
-        .first()
-        {
-            for (code, label) in [
-                ("migrant_child", "随迁子女"),
-                ("left_behind", "留守儿童"),
-                ("orphan", "孤儿"),
-                ("disability", "残疾"),
-                ("inclusive_placement", "随班就读"),
-                ("foreign_national", "外籍"),
-            ] {
-                flags.push(CountView {
-                    code: code.to_owned(),
-                    label: label.to_owned(),
-                    count: count(r.try_get("", code)?),
-                });
-            }
-        }
+        let f = repo::on_roll_flags(db).await?;
+        let mut flags: Vec<CountView> = [
+            ("migrant_child", "随迁子女", f.migrant_child),
+            ("left_behind", "留守儿童", f.left_behind),
+            ("orphan", "孤儿", f.orphan),
+            ("disability", "残疾", f.disability),
+            ("inclusive_placement", "随班就读", f.inclusive_placement),
+            ("foreign_national", "外籍", f.foreign_national),
+        ]
+        .into_iter()
+        .map(|(code, label, count)| CountView {
+            code: code.to_owned(),
+            label: label.to_owned(),
+            count,
+        })
+        .collect();
         if session.role.may(Permission::ViewHardship) {
             let year = SchoolYear::containing(today).start_year();
-            let n = rows(
-                db,
-                &format!(
-                    "SELECT COUNT(DISTINCT h.student_id) AS n FROM hardship_application h \
-                     JOIN student s ON s.id = h.student_id \
-                     WHERE h.state = 'effective' AND h.school_year = {year} AND s.archived = 0"
-                ),
-            )
-            .await?
-            .first()
-            .map(|r| r.try_get::<i64>("", "n"))
-            .transpose()?
-            .unwrap_or(0);
             flags.push(CountView {
                 code: "hardship".to_owned(),
                 label: "家庭经济困难（本学年已认定）".to_owned(),
-                count: count(n),
+                count: repo::recognised_hardship_students(db, year).await?,
             });
         }
 
         // Applications per semester, kind and outcome.
         let mut terms: BTreeMap<(i32, &'static str), BTreeMap<String, KindCountView>> =
             BTreeMap::new();
-        for r in rows(
-            db,
-            "SELECT change_kind AS k, state AS st, opened_on AS d, COUNT(*) AS n \
-             FROM application GROUP BY change_kind, state, opened_on",
-        )
-        .await?
-        {
-            let kind: ApplicationKind = r.try_get("", "k")?;
-            let code = kind.code().to_owned();
-            let state: String = r.try_get("", "st")?;
-            let on: NaiveDate = r.try_get("", "d")?;
-            let n = count(r.try_get("", "n")?);
+        for a in repo::applications_by_kind_state_day(db).await? {
+            let code = a.kind.code().to_owned();
+            let n = a.count;
             let entry = terms
-                .entry(semester_of(on))
+                .entry(semester_of(a.opened_on))
                 .or_default()
                 .entry(code.clone())
                 .or_insert_with(|| KindCountView {
-                    label: kind.label_zh().to_owned(),
+                    label: a.kind.label_zh().to_owned(),
                     code,
                     count: 0,
                     approved: 0,
@@ -310,9 +261,9 @@ impl App {
                     closed_otherwise: 0,
                 });
             entry.count += n;
-            match state.as_str() {
-                "approved" => entry.approved += n,
-                "open" => entry.open += n,
+            match a.state {
+                ApplicationState::Approved => entry.approved += n,
+                ApplicationState::Open => entry.open += n,
                 _ => entry.closed_otherwise += n,
             }
         }

@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
-use xueji_domain::{SchoolYear, Status};
+use sea_orm::DatabaseConnection;
+use xueji_domain::SchoolYear;
 use xueji_store::entities::student;
+use xueji_store::repo::statistics as counts;
 use xueji_store::repo::{applications, student_lists, students};
 
 use super::ExportRequest;
@@ -116,86 +117,43 @@ fn term_of(date: NaiveDate) -> (String, &'static str) {
     (SchoolYear::containing(date).label_zh(), term)
 }
 
-async fn grouped(db: &DatabaseConnection, sql: &str) -> Result<Vec<(String, i64)>> {
-    let rows = db
-        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let k: Option<String> = r.try_get("", "k")?;
-        let n: i64 = r.try_get("", "n")?;
-        out.push((k.unwrap_or_default(), n));
-    }
-    Ok(out)
-}
-
 /// Counts by grade, class, status, sex and flags (students on roll; status over every record),
-/// and applications per term and kind.
+/// and applications per term and kind. The counts are those of the 统计 page
+/// (`xueji_store::repo::statistics`), listed in the order of the stored values.
 pub async fn statistics(db: &DatabaseConnection, _today: NaiveDate) -> Result<Vec<Table>> {
-    const ON_ROLL: &str = "FROM student WHERE archived = 0";
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut push = |category: &str, item: String, n: i64| {
+    let mut push = |category: &str, item: String, n: u64| {
         rows.push(vec![category.to_owned(), item, n.to_string()]);
     };
-    for (k, n) in grouped(
-        db,
-        &format!(
-            "SELECT CAST(grade AS TEXT) AS k, COUNT(*) AS n {ON_ROLL} GROUP BY grade ORDER BY grade"
-        ),
-    )
-    .await?
-    {
-        push("年级", grade_label(k.parse().ok()), n);
+    for g in counts::on_roll_by_grade(db).await? {
+        push("年级", grade_label(g.grade), g.count);
     }
-    for (k, n) in grouped(
-        db,
-        &format!(
-            "SELECT CAST(grade AS TEXT) || '|' || COALESCE(class_name, '') AS k, COUNT(*) AS n \
-             {ON_ROLL} GROUP BY grade, class_name ORDER BY grade, class_name"
-        ),
-    )
-    .await?
-    {
-        let (g, c) = k.split_once('|').unwrap_or((&k, ""));
-        push("班级", format!("{}{c}", grade_label(g.parse().ok())), n);
+    for c in counts::on_roll_by_class(db).await? {
+        // A record without a grade is listed under the (empty) grade label alone, its class not
+        // shown, as this sheet always did.
+        let class = if c.grade.is_some() {
+            c.class_name.as_deref().unwrap_or_default()
+        } else {
+            ""
+        };
+        push("班级", format!("{}{class}", grade_label(c.grade)), c.count);
     }
-    for (k, n) in grouped(
-        db,
-        "SELECT status AS k, COUNT(*) AS n FROM student GROUP BY status ORDER BY status",
-    )
-    .await?
-    {
-        let label = xueji_domain::stored::parse::<Status>(&k)
-            .map_or_else(|_| k.clone(), |s| s.label_zh().to_owned());
-        push("学籍状态", label, n);
+    for s in counts::by_status(db).await? {
+        push("学籍状态", s.status.label_zh().to_owned(), s.count);
     }
-    for (k, n) in grouped(
-        db,
-        &format!("SELECT sex AS k, COUNT(*) AS n {ON_ROLL} GROUP BY sex ORDER BY sex"),
-    )
-    .await?
-    {
-        push("性别", sex_label(&k).to_owned(), n);
+    for s in counts::on_roll_by_sex(db).await? {
+        push("性别", sex_label(&s.sex).to_owned(), s.count);
     }
-    for (label, condition) in [
-        ("随迁子女", "migrant_child = 1"),
-        ("留守儿童", "left_behind = 1"),
-        ("孤儿", "orphan = 1"),
-        (
-            "残疾学生",
-            "disability_kind IS NOT NULL AND disability_kind <> ''",
-        ),
-        ("随班就读", "inclusive_placement = 1"),
-        ("外籍学生", "foreign_national = 1"),
+    let f = counts::on_roll_flags(db).await?;
+    for (label, n) in [
+        ("随迁子女", f.migrant_child),
+        ("留守儿童", f.left_behind),
+        ("孤儿", f.orphan),
+        ("残疾学生", f.disability),
+        ("随班就读", f.inclusive_placement),
+        ("外籍学生", f.foreign_national),
     ] {
-        for (_, n) in grouped(
-            db,
-            &format!("SELECT '' AS k, COUNT(*) AS n {ON_ROLL} AND {condition}"),
-        )
-        .await?
-        {
-            push("标志", label.to_owned(), n);
-        }
+        push("标志", label.to_owned(), n);
     }
     let overview = Table {
         sheet: "在籍学生统计".to_owned(),

@@ -23,6 +23,7 @@ pub mod reviews;
 pub mod sanctions;
 pub mod school;
 pub mod settings;
+pub mod statistics;
 pub mod student_lists;
 pub mod students;
 pub mod users;
