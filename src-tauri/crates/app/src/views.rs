@@ -114,7 +114,7 @@ pub fn event_kind_label(kind: &str) -> String {
     match kind {
         "admitted" => "入学".to_owned(),
         "record_created" => "建立学籍".to_owned(),
-        crate::students::dropout_report::DROPOUT_REPORTED => "辍学书面报告已上报".to_owned(),
+        xueji_domain::dropout_report::EVENT_KIND => "辍学书面报告已上报".to_owned(),
         other => xueji_domain::stored::parse::<xueji_domain::ApplicationKind>(other)
             .map_or_else(|_| other.to_owned(), |k| k.label_zh().to_owned()),
     }

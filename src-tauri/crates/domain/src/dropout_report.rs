@@ -9,6 +9,9 @@ use crate::error::{DomainError, Result};
 use crate::rules;
 use crate::status::Status;
 
+/// The kind of the history event that keeps the report.
+pub const EVENT_KIND: &str = "dropout_reported";
+
 /// What the registrar records of the report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DropoutReport {

@@ -7,9 +7,9 @@ mod common;
 
 use chrono::{NaiveDate, Utc};
 use common::{fresh, sample_student};
-use xueji_store::Store;
 use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
 use xueji_domain::{ApplicationKind, ChangeKind, Grade, Status};
+use xueji_store::Store;
 use xueji_store::entities::application::ApplicationState;
 use xueji_store::entities::hardship_application::{self, HardshipState};
 use xueji_store::repo::applications::{self, NewApplication, Progress};
@@ -32,7 +32,11 @@ fn class(grade: Option<i32>, name: Option<&str>, count: u64, male: u64, female: 
     }
 }
 
-fn hardship_row(student_id: i64, school_year: i32, state: HardshipState) -> hardship_application::Model {
+fn hardship_row(
+    student_id: i64,
+    school_year: i32,
+    state: HardshipState,
+) -> hardship_application::Model {
     hardship_application::Model {
         id: 0,
         student_id,
@@ -251,7 +255,6 @@ async fn hardship_counts_students_on_roll_recognised_in_the_year() {
             .expect("hardship"),
         0
     );
-
 }
 
 #[tokio::test]
@@ -259,11 +262,23 @@ async fn applications_are_counted_by_kind_state_and_day() {
     let (_tmp, _data, _keys, store, _code) = fresh().await;
     let txn = store.db().begin().await.expect("begin");
     for (kind, state, on) in [
-        (ChangeKind::Leave, ApplicationState::Approved, d(2025, 10, 8)),
-        (ChangeKind::Leave, ApplicationState::Approved, d(2025, 10, 8)),
+        (
+            ChangeKind::Leave,
+            ApplicationState::Approved,
+            d(2025, 10, 8),
+        ),
+        (
+            ChangeKind::Leave,
+            ApplicationState::Approved,
+            d(2025, 10, 8),
+        ),
         (ChangeKind::Leave, ApplicationState::Open, d(2025, 10, 8)),
         (ChangeKind::Leave, ApplicationState::Approved, d(2026, 3, 1)),
-        (ChangeKind::TransferOut, ApplicationState::Rejected, d(2025, 12, 1)),
+        (
+            ChangeKind::TransferOut,
+            ApplicationState::Rejected,
+            d(2025, 12, 1),
+        ),
     ] {
         applications::insert(&txn, change(kind, state, on), Vec::new())
             .await
@@ -311,11 +326,7 @@ async fn reference<C: ConnectionTrait>(db: &C, sql: &str) -> Vec<(String, i64)> 
         .collect()
 }
 
-fn keyed<T>(
-    rows: &[T],
-    key: impl Fn(&T) -> String,
-    n: impl Fn(&T) -> u64,
-) -> Vec<(String, i64)> {
+fn keyed<T>(rows: &[T], key: impl Fn(&T) -> String, n: impl Fn(&T) -> u64) -> Vec<(String, i64)> {
     rows.iter()
         .map(|r| (key(r), i64::try_from(n(r)).expect("count")))
         .collect()
@@ -347,16 +358,19 @@ async fn the_counts_are_those_of_the_former_sql() {
     let on_roll = "FROM student WHERE archived = 0";
 
     let grades = statistics::on_roll_by_grade(db).await.expect("grade");
-    let sql = format!(
-        "SELECT {GRADE_KEY} AS k, COUNT(*) AS n {on_roll} GROUP BY grade ORDER BY grade"
-    );
+    let sql =
+        format!("SELECT {GRADE_KEY} AS k, COUNT(*) AS n {on_roll} GROUP BY grade ORDER BY grade");
     assert_eq!(
         keyed(&grades, |r| grade_key(r.grade), |r| r.count),
         reference(db, &sql).await
     );
 
     let classes = statistics::on_roll_by_class(db).await.expect("class");
-    for (what, n) in [("COUNT(*)", 0), ("SUM(sex = 'male')", 1), ("SUM(sex = 'female')", 2)] {
+    for (what, n) in [
+        ("COUNT(*)", 0),
+        ("SUM(sex = 'male')", 1),
+        ("SUM(sex = 'female')", 2),
+    ] {
         let sql = format!(
             "SELECT {GRADE_KEY} || '|' || {CLASS_KEY} AS k, {what} AS n {on_roll} \
              GROUP BY grade, class_name ORDER BY grade, class_name"
@@ -401,7 +415,11 @@ async fn the_counts_are_those_of_the_former_sql() {
     ] {
         let sql = format!("SELECT '' AS k, COALESCE(SUM({condition}), 0) AS n {on_roll}");
         let n = i64::try_from(n).expect("count");
-        assert_eq!(reference(db, &sql).await, [(String::new(), n)], "{condition}");
+        assert_eq!(
+            reference(db, &sql).await,
+            [(String::new(), n)],
+            "{condition}"
+        );
     }
 
     let n = statistics::recognised_hardship_students(db, 2025)
@@ -419,9 +437,24 @@ async fn an_empty_store_counts_nothing() {
     let (_tmp, _data, _keys, store, _code) = fresh().await;
     let db = store.db();
     assert!(statistics::by_status(db).await.expect("status").is_empty());
-    assert!(statistics::on_roll_by_grade(db).await.expect("grade").is_empty());
-    assert!(statistics::on_roll_by_class(db).await.expect("class").is_empty());
-    assert!(statistics::on_roll_by_sex(db).await.expect("sex").is_empty());
+    assert!(
+        statistics::on_roll_by_grade(db)
+            .await
+            .expect("grade")
+            .is_empty()
+    );
+    assert!(
+        statistics::on_roll_by_class(db)
+            .await
+            .expect("class")
+            .is_empty()
+    );
+    assert!(
+        statistics::on_roll_by_sex(db)
+            .await
+            .expect("sex")
+            .is_empty()
+    );
     assert_eq!(
         statistics::on_roll_flags(db).await.expect("flags"),
         FlagCounts::default()

@@ -28,9 +28,6 @@ pub struct DropoutReportInput {
     pub reference: Option<String>,
 }
 
-/// The history event's kind.
-pub const DROPOUT_REPORTED: &str = "dropout_reported";
-
 impl App {
     /// Records the written report of a dropout and meets its deadline; returns the archive.
     pub async fn dropout_report_record(
@@ -75,7 +72,7 @@ impl App {
                 id: 0,
                 student_id: m.id,
                 application_id: None,
-                kind: DROPOUT_REPORTED.to_owned(),
+                kind: dropout_report::EVENT_KIND.to_owned(),
                 on_date: report.reported_on,
                 rule: rules::R18_1.as_str().to_owned(),
                 status_before: status,

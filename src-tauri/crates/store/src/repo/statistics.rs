@@ -135,7 +135,8 @@ pub async fn on_roll_by_grade<C: ConnectionTrait>(db: &C) -> Result<Vec<GradeCou
 /// each: by grade, then by class name (no grade and no class first; names in byte order, so
 /// `10班` before `2班` — a caller that wants another order sorts).
 pub async fn on_roll_by_class<C: ConnectionTrait>(db: &C) -> Result<Vec<ClassCount>> {
-    let of_sex = |sex: &str| -> Expr { Func::count(Expr::case(student::Column::Sex.eq(sex), 1)).into() };
+    let of_sex =
+        |sex: &str| -> Expr { Func::count(Expr::case(student::Column::Sex.eq(sex), 1)).into() };
     let rows: Vec<ClassRow> = student::Entity::find()
         .select_only()
         .column(student::Column::Grade)
@@ -203,20 +204,25 @@ pub async fn on_roll_flags<C: ConnectionTrait>(db: &C) -> Result<FlagCounts> {
         .column_as(flag(student::Column::LeftBehind), "left_behind")
         .column_as(flag(student::Column::Orphan), "orphan")
         .column_as(disability, "disability")
-        .column_as(flag(student::Column::InclusivePlacement), "inclusive_placement")
+        .column_as(
+            flag(student::Column::InclusivePlacement),
+            "inclusive_placement",
+        )
         .column_as(flag(student::Column::ForeignNational), "foreign_national")
         .filter(student::Column::Archived.eq(false))
         .into_tuple()
         .one(db)
         .await?;
-    Ok(row.map_or_else(FlagCounts::default, |(m, l, o, d, i, f)| FlagCounts {
-        migrant_child: count(m),
-        left_behind: count(l),
-        orphan: count(o),
-        disability: count(d),
-        inclusive_placement: count(i),
-        foreign_national: count(f),
-    }))
+    Ok(
+        row.map_or_else(FlagCounts::default, |(m, l, o, d, i, f)| FlagCounts {
+            migrant_child: count(m),
+            left_behind: count(l),
+            orphan: count(o),
+            disability: count(d),
+            inclusive_placement: count(i),
+            foreign_national: count(f),
+        }),
+    )
 }
 
 /// The students on roll recognised as in hardship (家庭经济困难, an effective assessment) for
