@@ -265,7 +265,8 @@ impl ApprovalForm {
 }
 
 /// The kind-specific rows: two short pairs share a row (现就读年级 | 学籍状态), a long value has a
-/// row of its own, so a four-party form keeps to one page.
+/// row of its own, so a four-party form keeps to one page. 原内容 always starts a row, so the
+/// before and the after of a data change read together.
 fn detail_rows(details: &[(String, String)]) -> Vec<Row> {
     const SHORT: usize = 14;
     let short = |(label, value): &(String, String)| {
@@ -276,7 +277,7 @@ fn detail_rows(details: &[(String, String)]) -> Vec<Row> {
     while i < details.len() {
         let (label, value) = &details[i];
         match details.get(i + 1) {
-            Some(next) if short(&details[i]) && short(next) => {
+            Some(next) if short(&details[i]) && short(next) && next.0 != "原内容" => {
                 rows.push(Row::new(vec![
                     Cell::label(L, label),
                     Cell::value(55.0, value),
