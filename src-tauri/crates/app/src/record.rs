@@ -259,12 +259,13 @@ pub async fn apply_effects<C: ConnectionTrait>(
         .await?;
     }
     if purge {
-        let n = sanctions::purge(db, id).await?;
+        // R23.3: every discipline record goes; the audit keeps the counts, never the content.
+        let purged = xueji_store::repo::purge::discipline(db, id, now, actor).await?;
         crate::audit::append(
             db,
             actor,
             AuditAction::PurgeSanctions,
-            &format!("student:{id} sanctions:{n}"),
+            &purged.audit_target(id),
         )
         .await?;
     }

@@ -40,6 +40,7 @@ pub mod registrar;
 pub mod review;
 pub mod rules;
 pub mod sanction;
+pub mod sanction_purge;
 pub mod school;
 pub mod security;
 pub mod status;

@@ -18,6 +18,7 @@ pub mod files;
 pub mod hardship;
 pub mod placements;
 pub mod promotion;
+pub mod purge;
 pub mod registrars;
 pub mod reviews;
 pub mod sanctions;

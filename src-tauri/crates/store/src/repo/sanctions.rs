@@ -111,12 +111,3 @@ pub async fn lift<C: ConnectionTrait>(
     }
     Ok(())
 }
-
-/// Removes every sanction of the student (R23.3, at graduation); returns how many.
-pub async fn purge<C: ConnectionTrait>(db: &C, student_id: i64) -> Result<u64> {
-    Ok(sanction::Entity::delete_many()
-        .filter(sanction::Column::StudentId.eq(student_id))
-        .exec(db)
-        .await?
-        .rows_affected)
-}
