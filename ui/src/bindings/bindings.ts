@@ -2859,6 +2859,58 @@ export type Status =
  */
 export type StatusView = { code: Status; label: string }
 /**
+ * What a step does.
+ */
+export type StepAction = 
+/**
+ * 提出申请
+ */
+"apply" | 
+/**
+ * 上报
+ */
+"report" | 
+/**
+ * 核办
+ */
+"review" | 
+/**
+ * 核准
+ */
+"approve" | 
+/**
+ * 备案
+ */
+"file" | 
+/**
+ * 同意接收
+ */
+"agree" | 
+/**
+ * 提出处分意见
+ */
+"propose" | 
+/**
+ * 告知并听取意见
+ */
+"notify_and_hear" | 
+/**
+ * 听证会
+ */
+"hearing" | 
+/**
+ * 决定
+ */
+"decide" | 
+/**
+ * 签署公布
+ */
+"sign_and_publish" | 
+/**
+ * 责令
+ */
+"order"
+/**
  * Where a step stands: still waiting, or the party's decision.
  */
 export type StepDecision = "pending" | "approved" | "rejected" | "skipped"
@@ -2885,13 +2937,17 @@ permission: string }
 /**
  * One step of an application with its decision.
  */
-export type StepView = { ordinal: number; party: Party; partyLabel: string; label: string; optional: boolean; workingDays: number | null; permission: string; decision: StepDecision; decidedOn: string | null; decidedBy: string | null; 
+export type StepView = { ordinal: number; party: Party; partyLabel: string; 
+/**
+ * What the step does (the UI words a hearing's choices from it, R22.2).
+ */
+action: StepAction; label: string; optional: boolean; workingDays: number | null; permission: string; decision: StepDecision; decidedOn: string | null; decidedBy: string | null; 
 /**
  * 文号
  */
 reference: string | null; 
 /**
- * The rejection reason.
+ * The rejection reason, or the school's remark on a hearing not held (R22.2).
  */
 note: string | null; dueOn: string | null; 
 /**

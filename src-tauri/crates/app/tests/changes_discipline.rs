@@ -4,13 +4,15 @@
 mod common;
 mod common_changes;
 
-use common::d;
+use common::{d, pdf_text};
 use common_changes::{World, refused};
 use xueji_app::ErrorKind;
 use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
-    AppealDecisionInput, AppealInput, AwardLevel, ChangeRequest, Decision, SanctionLevel,
+    AppealDecisionInput, AppealInput, AwardLevel, ChangeRequest, DecideInput, Decision,
+    SanctionLevel,
 };
+use xueji_app::documents::{DocumentRequest, PrintKind};
 
 fn today() -> chrono::NaiveDate {
     d(2025, 3, 10)
@@ -324,5 +326,116 @@ async fn r22_2_a_sanction_overturned_on_appeal_leaves_the_record() {
             .iter()
             .any(|e| e.rule == "R22.2" && e.summary.contains("撤销")),
         "the history says so"
+    );
+}
+
+/// Proposes a warning and records every step up to the hearing, which is `hearing` (with the
+/// school's remark when it is not held); then the council decides and the principal signs.
+async fn decided_with_hearing(w: &World, id: i64, hearing: Decision, remark: Option<&str>) -> i64 {
+    let app = w
+        .submit_as(&w.moral, Some(id), warning(), today(), &[])
+        .await
+        .expect("proposed");
+    let app_id = app.row.id;
+    w.decide(&w.moral, app_id, 0, Decision::Approve, today())
+        .await
+        .expect("proposal");
+    w.decide(&w.approver, app_id, 1, Decision::Approve, today())
+        .await
+        .expect("told and heard");
+    w.t.app
+        .change_decide(
+            &w.approver,
+            &DecideInput {
+                application_id: app_id,
+                step: 2,
+                decision: hearing,
+                on: today(),
+                reference: None,
+                reason: remark.map(str::to_owned),
+                proof: None,
+            },
+        )
+        .await
+        .expect("hearing recorded");
+    for step in [3, 4] {
+        w.decide(&w.approver, app_id, step, Decision::Approve, today())
+            .await
+            .expect("council and signature");
+    }
+    app_id
+}
+
+#[tokio::test]
+async fn r22_2_the_decision_states_that_the_hearing_the_family_asked_for_was_held() {
+    // 第二十二条: 当事学生及其父母或其他监护人可申请举行听证会. Held: the decision says so and when,
+    // whether printed from the application or from the student's print menu.
+    let w = World::new(today()).await;
+    let id = w.pupil("陈听", d(2011, 3, 3), 54, 8).await;
+    let app_id = decided_with_hearing(&w, id, Decision::Approve, None).await;
+    let from_application = pdf_text(
+        "r22_2_hearing_held",
+        &w.t.app
+            .change_document(&w.t.admin, app_id)
+            .await
+            .expect("decision")
+            .data,
+    );
+    let from_menu = pdf_text(
+        "r22_2_hearing_held_menu",
+        &w.t.app
+            .document_print(
+                &w.t.admin,
+                &DocumentRequest {
+                    kind: PrintKind::SanctionDecision,
+                    student_ids: vec![id],
+                    filter: None,
+                },
+            )
+            .await
+            .expect("decision from the menu")
+            .pdf,
+    );
+    for text in [&from_application, &from_menu] {
+        assert!(
+            text.contains("应学生及其监护人申请，学校已于2025年3月10日举行听证会"),
+            "{text}"
+        );
+        assert!(!text.contains("未申请"), "{text}");
+        assert!(text.contains("动手打人"), "the facts proposed: {text}");
+    }
+}
+
+#[tokio::test]
+async fn r22_2_the_decision_states_that_no_hearing_was_asked_for_with_the_schools_remark() {
+    let w = World::new(today()).await;
+    let id = w.pupil("陈免", d(2011, 4, 4), 55, 8).await;
+    let app_id =
+        decided_with_hearing(&w, id, Decision::Skip, Some("监护人书面表示不申请听证")).await;
+    let text = pdf_text(
+        "r22_2_no_hearing",
+        &w.t.app
+            .change_document(&w.t.admin, app_id)
+            .await
+            .expect("decision")
+            .data,
+    );
+    assert!(
+        text.contains("学生及其监护人未申请举行听证会（监护人书面表示不申请听证）"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("举行听证会。经") || !text.contains("学校已于"),
+        "{text}"
+    );
+    let shown =
+        w.t.app
+            .change_show(&w.t.admin, app_id)
+            .await
+            .expect("shown");
+    assert_eq!(
+        shown.steps[2].note.as_deref(),
+        Some("监护人书面表示不申请听证"),
+        "the remark is kept with the step"
     );
 }

@@ -28,6 +28,7 @@ pub mod effects;
 pub mod engine;
 pub mod error;
 mod guards;
+pub mod hearing;
 pub mod id_card;
 pub mod law;
 pub mod name;

@@ -96,6 +96,48 @@ describe('the application pages', () => {
     expect(wrapper.find('[data-test="decide-step-2"]').exists()).toBe(false)
   })
 
+  it('words a sanction hearing as what happened and sends the school remark (R22.2)', async () => {
+    const calls: Calls = []
+    const hearing = {
+      ordinal: 1, party: 'school', partyLabel: '学校', action: 'hearing', label: '学校举行听证会', optional: true,
+      workingDays: null, permission: 'submit_changes', decision: 'pending', decidedOn: null,
+      decidedBy: null, reference: null, note: null, dueOn: null, dueProvisional: null, attachmentId: null,
+    }
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> })
+      if (cmd === 'change_show') {
+        const v = applicationView({}, { changeKind: 'sanction', changeLabel: '处分', currentStepLabel: '学校举行听证会' })
+        v.steps[1] = hearing
+        return v
+      }
+      if (cmd === 'change_decide') {
+        const v = applicationView({}, { changeKind: 'sanction', changeLabel: '处分', currentStep: null })
+        v.steps[1] = { ...hearing, decision: 'skipped', decidedOn: '2026-12-03', note: '监护人书面表示不申请听证' }
+        return v
+      }
+      throw new Error(cmd)
+    })
+    const { wrapper } = await mountAt(Detail, '/changes/12')
+    await flushPromises()
+    await wrapper.get('[data-test="decide-step-1"]').trigger('click')
+    await flushPromises()
+    const dialog = [...document.querySelectorAll('[data-test="decide-dialog"]')].at(-1)!
+    expect(dialog.querySelector('[data-test="decision-approve"]')?.textContent).toContain('已举行听证会')
+    expect(dialog.querySelector('[data-test="decision-skip"]')?.textContent).toContain('未申请听证')
+    expect(dialog.querySelector('[data-test="decision-reject"]')).toBeNull()
+    dialog.querySelector<HTMLElement>('[data-test="decision-skip"]')!.click()
+    await flushPromises()
+    const remark = dialog.querySelector<HTMLInputElement>('[data-test="decide-remark"]')!
+    remark.value = '监护人书面表示不申请听证'
+    remark.dispatchEvent(new Event('input'))
+    await flushPromises()
+    dialog.querySelector<HTMLButtonElement>('[data-test="decide-confirm"]')!.click()
+    await flushPromises()
+    const decide = calls.filter((c) => c.cmd === 'change_decide').at(-1)!
+    expect(decide.args.input).toMatchObject({ step: 1, decision: 'skip', reason: '监护人书面表示不申请听证' })
+    expect(wrapper.get('[data-test="step-1"]').text()).toContain('说明：监护人书面表示不申请听证')
+  })
+
   it('withdraws an application in progress with a reason', async () => {
     const calls: Calls = []
     mockIPC((cmd, args) => {

@@ -53,12 +53,12 @@ export function applicationView(over: Record<string, unknown> = {}, row: Record<
     note: null,
     steps: <Record<string, unknown>[]>[
       {
-        ordinal: 0, party: 'guardian', partyLabel: '监护人', label: '监护人提出申请', optional: false,
+        ordinal: 0, party: 'guardian', partyLabel: '监护人', action: 'apply', label: '监护人提出申请', optional: false,
         workingDays: null, permission: 'submit_changes', decision: 'approved', decidedOn: '2026-11-20',
         decidedBy: 'registrar', reference: null, note: null, dueOn: null, dueProvisional: null, attachmentId: null,
       },
       {
-        ordinal: 1, party: 'receiving_school', partyLabel: '转入学校', label: '转入学校核办', optional: false,
+        ordinal: 1, party: 'receiving_school', partyLabel: '转入学校', action: 'review', label: '转入学校核办', optional: false,
         workingDays: 10, permission: 'submit_changes', decision: 'pending', decidedOn: null,
         decidedBy: null, reference: null, note: null, dueOn: '2026-12-04', dueProvisional: null, attachmentId: null,
       },

@@ -5,12 +5,10 @@ use chrono::{Datelike, NaiveDate};
 use sea_orm::TransactionTrait;
 use xueji_domain::AuditAction;
 use xueji_domain::id_card::Sex;
-use xueji_domain::workflow::{StepAction, StepOutcome, Workflow};
 use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
 use xueji_print::documents::approval::StudentBlock;
-use xueji_print::documents::sanction_decision::SanctionDecision;
 use xueji_print::documents::sanction_lift_notice::SanctionLiftNotice;
-use xueji_store::entities::{application, sanction, student};
+use xueji_store::entities::{application, student};
 use xueji_store::repo::{applications, sanctions};
 
 use super::ChangeRequest;
@@ -68,23 +66,28 @@ impl App {
         application_id: i64,
     ) -> Result<FileView> {
         self.authorize(session, Permission::PrintDocuments).await?;
-        let (a, w, details) = super::load(self.db(), application_id).await?;
+        let (a, _, details) = super::load(self.db(), application_id).await?;
         let student_id = a
             .student_id
             .ok_or_else(|| AppError::validation("applicationId", "该申请没有可打印的通知书"))?;
         let m = record::load(self.db(), student_id).await?;
         let block = self.student_block(&m)?;
         let (name, kind, pdf) = match (&details.request, a.state) {
-            (
-                Some(ChangeRequest::Sanction { facts, .. }),
-                application::ApplicationState::Approved,
-            ) => {
+            (Some(ChangeRequest::Sanction { .. }), application::ApplicationState::Approved) => {
                 let row = sanctions::of_application(self.db(), a.id)
                     .await?
                     .into_iter()
                     .next()
                     .ok_or_else(|| AppError::not_found("该申请的处分记录"))?;
-                let doc = self.decision(&a, &w, &row, facts, block);
+                let bureau = self.config().school_profile.county_bureau.clone();
+                let doc = crate::documents::sanction::decision(
+                    self.db(),
+                    &row,
+                    block,
+                    serial(row.decided_on, a.id),
+                    &bureau,
+                )
+                .await?;
                 (
                     "处分决定书",
                     PrintKind::SanctionDecision,
@@ -148,41 +151,5 @@ impl App {
             mime: "application/pdf".to_owned(),
             data: pdf,
         })
-    }
-
-    fn decision(
-        &self,
-        a: &application::Model,
-        w: &Workflow,
-        row: &sanction::Model,
-        facts: &str,
-        student: StudentBlock,
-    ) -> SanctionDecision {
-        let config = self.config();
-        let step_of = |action: StepAction| w.steps.iter().find(|s| s.action == action);
-        let hearing_held = step_of(StepAction::Hearing)
-            .is_some_and(|s| matches!(s.outcome, StepOutcome::Approved { .. }));
-        let decided_on = step_of(StepAction::Decide)
-            .and_then(|s| match s.outcome {
-                StepOutcome::Approved { on, .. } => Some(on),
-                _ => None,
-            })
-            .unwrap_or(row.decided_on);
-        let bureau = config.school_profile.county_bureau.trim();
-        SanctionDecision {
-            serial: serial(row.decided_on, a.id),
-            student,
-            level: row.level,
-            facts: facts.trim().to_owned(),
-            hearing_held,
-            decided_on,
-            period_from: row.decided_on,
-            period_to: row.period_ends,
-            bureau: if bureau.is_empty() {
-                "主管教育行政部门".to_owned()
-            } else {
-                bureau.to_owned()
-            },
-        }
     }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use xueji_domain::ApplicationKind;
 use xueji_domain::WorkCalendar;
 use xueji_domain::proofs::{ProofKind, ProofRequirement};
-use xueji_domain::workflow::{Party, Step, StepOutcome, Workflow, WorkflowState};
+use xueji_domain::workflow::{Party, Step, StepAction, StepOutcome, Workflow, WorkflowState};
 use xueji_store::entities::{application, application_step, attachment};
 
 use crate::auth::Permission;
@@ -66,6 +66,8 @@ pub struct StepView {
     pub ordinal: u32,
     pub party: Party,
     pub party_label: String,
+    /// What the step does (the UI words a hearing's choices from it, R22.2).
+    pub action: StepAction,
     pub label: String,
     pub optional: bool,
     pub working_days: Option<u32>,
@@ -75,7 +77,7 @@ pub struct StepView {
     pub decided_by: Option<String>,
     /// 文号
     pub reference: Option<String>,
-    /// The rejection reason.
+    /// The rejection reason, or the school's remark on a hearing not held (R22.2).
     pub note: Option<String>,
     pub due_on: Option<NaiveDate>,
     /// Why `due_on` is 暂定 (counted past the loaded holiday notices); `None` when final.
@@ -295,12 +297,19 @@ pub(crate) fn steps(
                     None,
                     Some(reason.clone()),
                 ),
-                StepOutcome::Skipped { on } => (StepDecision::Skipped, Some(*on), None, None),
+                // The school's remark on a hearing not held (R22.2).
+                StepOutcome::Skipped { on } => (
+                    StepDecision::Skipped,
+                    Some(*on),
+                    None,
+                    stored.and_then(|r| r.note.clone()),
+                ),
             };
             StepView {
                 ordinal,
                 party: s.party,
                 party_label: s.party.label_zh().to_owned(),
+                action: s.action,
                 label: s.label_zh(),
                 optional: s.optional,
                 working_days: s.working_days,

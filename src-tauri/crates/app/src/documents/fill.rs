@@ -18,7 +18,6 @@ use xueji_print::documents::completion_proof::CompletionProof;
 use xueji_print::documents::dropout_report::DropoutReport;
 use xueji_print::documents::record_card::{ChangeEntry, FamilyMember, Placement, RecordCard};
 use xueji_print::documents::roster::{Roster, RosterEntry};
-use xueji_print::documents::sanction_decision::SanctionDecision;
 use xueji_print::documents::sanction_lift_notice::SanctionLiftNotice;
 use xueji_store::entities::{
     application, class_placement, completion as completion_row, family_member, sanction, student,
@@ -418,32 +417,6 @@ pub fn cancellation_report(
         died_on: e.map_or(today, |e| e.on_date),
         proofs: vec![ProofKind::DeathCertificate.label_zh().to_owned()],
         reported_on: today,
-    })
-}
-
-/// 处分决定书 of the student's latest sanction (R22.2).
-pub fn sanction_decision(
-    d: &StudentData,
-    school: &SchoolProfile,
-    serial: &str,
-    today: NaiveDate,
-) -> Result<SanctionDecision> {
-    let s = d.sanctions.last().ok_or_else(|| {
-        AppError::rule(
-            rules::R23_3,
-            "该生没有处分记录（或处分记录已随毕业、结业、肄业消灭）",
-        )
-    })?;
-    Ok(SanctionDecision {
-        serial: serial.to_owned(),
-        student: student_block(&d.row, school, today)?,
-        level: s.level,
-        facts: s.reason.clone(),
-        hearing_held: false,
-        decided_on: s.decided_on,
-        period_from: s.decided_on,
-        period_to: s.period_ends,
-        bureau: school.county_bureau.clone(),
     })
 }
 

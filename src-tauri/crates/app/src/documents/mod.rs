@@ -9,6 +9,7 @@ pub mod fill;
 pub mod kinds;
 mod load;
 mod register;
+pub(crate) mod sanction;
 
 pub use kinds::PrintKind;
 pub(crate) use load::{load_students, select_ids};
@@ -408,7 +409,17 @@ impl App {
                 Box::new(fill::cancellation_report(d, school, serial, today)?)
             }
             PrintKind::SanctionDecision => {
-                Box::new(fill::sanction_decision(d, school, serial, today)?)
+                let row = d.sanctions.last().ok_or_else(|| {
+                    AppError::rule(
+                        rules::R23_3,
+                        "该生没有处分记录（或处分记录已随毕业、结业、肄业消灭）",
+                    )
+                })?;
+                let block = fill::student_block(&d.row, school, today)?;
+                Box::new(
+                    sanction::decision(db, row, block, serial.to_owned(), &school.county_bureau)
+                        .await?,
+                )
             }
             PrintKind::SanctionLiftNotice => {
                 let decision =

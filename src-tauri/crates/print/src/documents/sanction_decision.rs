@@ -3,6 +3,7 @@
 //! the appeal route to the bureau is stated. Levels are only 警告 / 严重警告 / 记过 (R22.1).
 
 use chrono::NaiveDate;
+use xueji_domain::hearing::Hearing;
 use xueji_domain::sanction::SanctionLevel;
 
 use crate::documents::approval::StudentBlock;
@@ -20,8 +21,9 @@ pub struct SanctionDecision {
     pub level: SanctionLevel,
     /// What the student did.
     pub facts: String,
-    /// Whether a hearing (听证会) was held at the family's request.
-    pub hearing_held: bool,
+    /// What happened about a hearing (听证会); `None` when not known (a record from before the
+    /// procedure was kept, e.g. received in a package without its application).
+    pub hearing: Option<Hearing>,
     /// Date of the school affairs meeting (校务会议) that decided.
     pub decided_on: NaiveDate,
     pub period_from: NaiveDate,
@@ -80,16 +82,16 @@ impl Document for SanctionDecision {
             ),
         );
         y = letter::body(page, y, &format!("经查：{}", self.facts));
-        let hearing = if self.hearing_held {
-            "应学生及其监护人要求举行了听证会"
-        } else {
-            "学生及其监护人未要求举行听证会"
-        };
+        let hearing = self
+            .hearing
+            .as_ref()
+            .map(|h| format!("，{}", h.statement()))
+            .unwrap_or_default();
         y = letter::body(
             page,
             y,
             &format!(
-                "经学校德育部门提议，学校已将拟处分的事实、理由和依据告知学生及其监护人，听取了其陈述和申辩，{hearing}。经{}校务会议研究，根据《浙江省义务教育阶段学生学籍管理办法》第二十二条的规定，决定给予该生{}处分，处分期限自{}至{}。",
+                "经学校德育部门提议，学校已将拟处分的事实、理由和依据告知学生及其监护人，听取了其陈述和申辩{hearing}。经{}校务会议研究，根据《浙江省义务教育阶段学生学籍管理办法》第二十二条的规定，决定给予该生{}处分，处分期限自{}至{}。",
                 date(self.decided_on),
                 self.level.label_zh(),
                 date(self.period_from),

@@ -62,7 +62,9 @@ pub fn sanction_decision() -> Result<SanctionDecision> {
         student: sanction_student()?,
         level: SanctionLevel::SeriousWarning,
         facts: "该生于2025年3月18日在校内与同学发生争执并动手打人，致一名同学轻微受伤，经教育后能承认错误。".to_owned(),
-        hearing_held: true,
+        hearing: Some(xueji_domain::hearing::Hearing::Held {
+            on: day(2025, 3, 25),
+        }),
         decided_on: day(2025, 3, 28),
         period_from: day(2025, 3, 28),
         period_to: day(2025, 9, 27),
