@@ -59,6 +59,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::changes::change_appeal_file,
             commands::changes::change_appeal_decide,
             commands::changes::change_document,
+            commands::changes::change_form,
             commands::files::file_save,
             commands::files::file_pick,
             commands::batches::promotion_preview,

@@ -5,6 +5,7 @@ use xueji_app::changes::{
     AppealDecisionInput, AppealInput, ApplicationRow, ApplicationView, ChangeInput,
     ChangeListInput, CheckView, DecideInput, FileView, WithdrawInput,
 };
+use xueji_app::documents::PrintedView;
 use xueji_app::views::Page;
 
 use crate::error::IpcError;
@@ -104,6 +105,19 @@ pub async fn change_appeal_decide(
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?
         .change_appeal_decide(&session, &input)
+        .await?)
+}
+
+/// 这份申请自己的申请表（含转入学校在学籍建立前打印的转学申请表，R13.1），编号记入发放登记。
+#[tauri::command]
+#[specta::specta]
+pub async fn change_form(
+    state: State<'_, AppState>,
+    application_id: i64,
+) -> Result<PrintedView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .application_form(&session, application_id)
         .await?)
 }
 

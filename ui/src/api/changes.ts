@@ -69,6 +69,11 @@ export async function applicationDocument(applicationId: number): Promise<FileVi
   return unwrap(await commands.changeDocument(applicationId))
 }
 
+/** The approval form of one application (a transfer in before its record exists, too; R13.1). */
+export async function applicationForm(applicationId: number): Promise<PrintedView> {
+  return unwrap(await commands.changeForm(applicationId))
+}
+
 /** Prints a document (an approval form, a report) for students, numbered and audited. */
 export async function printDocument(input: DocumentRequest): Promise<PrintedView> {
   return unwrap(await commands.documentPrint(input))

@@ -294,6 +294,17 @@ async changeDocument(applicationId: number) : Promise<Result<FileView, IpcError>
 }
 },
 /**
+ * 这份申请自己的申请表（含转入学校在学籍建立前打印的转学申请表，R13.1），编号记入发放登记。
+ */
+async changeForm(applicationId: number) : Promise<Result<PrintedView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_form", { applicationId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 选择保存位置并写入文件；返回保存的路径，取消时返回空。
  */
 async fileSave(input: SaveFileInput) : Promise<Result<string | null, IpcError>> {

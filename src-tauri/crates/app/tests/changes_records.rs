@@ -812,6 +812,104 @@ async fn r13_1_within_one_county_the_form_has_the_two_schools_and_the_one_bureau
     );
 }
 
+#[tokio::test]
+async fn r13_1_the_receiving_school_prints_the_transfer_in_form_before_the_record_exists() {
+    // 第十三条: the guardian applies to the receiving school, which 核办 first; it prints the form
+    // to send on, with the incoming pupil as the request gives them and its own opinion filled.
+    let w = World::new(today()).await;
+    let students = w.t.count("student").await;
+    let app = w
+        .submit(
+            None,
+            ChangeRequest::TransferIn {
+                kind: xueji_app::changes::TransferKindInput::Regular,
+                sending_school: "宁波市海曙区某小学".to_owned(),
+                student: Box::new(transfer_free("钱入表", d(2014, 9, 9), 48, 5, d(2025, 3, 3))),
+                route: xueji_app::changes::TransferRoute::AcrossCounties,
+            },
+            today(),
+            &[P::WrittenApplication],
+        )
+        .await
+        .expect("submitted");
+    let app_id = app.row.id;
+    let (_, receiving) =
+        decide_up_to(&w, app, Party::ReceivingSchool, Decision::Approve, today()).await;
+    let printed =
+        w.t.app
+            .application_form(&w.t.admin, app_id)
+            .await
+            .expect("the transfer-in form");
+    assert_eq!(printed.kind, PrintKind::TransferForm);
+    assert_eq!(w.t.count("student").await, students, "still no record");
+    let text = pdf_text("transfer-in-form", &printed.pdf);
+    for expected in [
+        "钱入表",
+        "宁波市海曙区某小学",
+        "杭州市西湖区文三路小学",
+        "五年级",
+        "跨县（市、区）转学",
+        "普通转学",
+        "已附：监护人书面申请",
+        printed.serials[0].as_str(),
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    let ends = [
+        "转入学校意见",
+        "转出学校意见",
+        "转出学校主管教育行政部门意见",
+        "转入学校主管教育行政部门意见",
+        "注：依据",
+    ];
+    let own = block(&text, "转入学校意见", &ends);
+    assert!(own.contains("同意。"), "receiving school: {own}");
+    assert!(
+        own.contains(&format!("文号：西教籍〔2025〕{receiving}号")),
+        "receiving school: {own}"
+    );
+    for label in &ends[1..4] {
+        let b = block(&text, label, &ends);
+        assert!(!b.contains("同意"), "{label} has not decided: {b}");
+    }
+    // Numbered in the register against the application, not a student.
+    let log =
+        w.t.app
+            .document_log(
+                &w.t.admin,
+                &xueji_app::documents::DocumentLogFilter {
+                    kind: Some(PrintKind::TransferForm),
+                    page_size: 10,
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("log");
+    assert_eq!(log.total, 1);
+    // A change without a form has nothing to print.
+    let id = w.pupil("钱无表", d(2015, 2, 2), 49, 4).await;
+    let award = w
+        .submit(
+            Some(id),
+            ChangeRequest::Award {
+                level: xueji_app::changes::AwardLevel::County,
+                title: "区三好学生".to_owned(),
+                issuer: "杭州市西湖区教育局".to_owned(),
+                awarded_on: today(),
+            },
+            today(),
+            &[],
+        )
+        .await
+        .expect("award");
+    let err =
+        w.t.app
+            .application_form(&w.t.admin, award.row.id)
+            .await
+            .expect_err("no form");
+    assert_eq!(err.kind, xueji_app::ErrorKind::Validation);
+}
+
 /// Records every step before `party`'s (by the role each needs, approving), then `party`'s with
 /// `decision` on `on`; returns the view and that step's ordinal.
 async fn decide_up_to(

@@ -481,6 +481,7 @@ const entries: Entry[] = [
       student: incomingStudent(f, ctx.effectiveOn),
       route: transferRoute(f),
     }),
+    form: 'transfer_form',
   },
   {
     type: 'skip',

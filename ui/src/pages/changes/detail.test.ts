@@ -138,6 +138,24 @@ describe('the application pages', () => {
     expect(wrapper.get('[data-test="step-1"]').text()).toContain('说明：监护人书面表示不申请听证')
   })
 
+  it('prints a transfer-in form from the application, before the record exists (R13.1)', async () => {
+    const calls: Calls = []
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> })
+      if (cmd === 'change_show') return applicationView({}, { changeKind: 'transfer_in', changeLabel: '转入', studentId: null })
+      if (cmd === 'change_form') return { kind: 'transfer_form', pdf: [37, 80, 68, 70], serials: ['2026-TRANSFER-000002'], documents: 1 }
+      if (cmd === 'file_save') return '/tmp/转学申请表.pdf'
+      throw new Error(cmd)
+    })
+    const { wrapper } = await mountAt(Detail, '/changes/12')
+    await flushPromises()
+    await wrapper.get('[data-test="print-form"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'change_form')!.args).toEqual({ applicationId: 12 })
+    expect(calls.find((c) => c.cmd === 'file_save')!.args.input).toMatchObject({ fileName: '转学申请表-2026-TRANSFER-000002.pdf' })
+    expect(wrapper.get('[data-test="printed"]').text()).toContain('2026-TRANSFER-000002')
+  })
+
   it('withdraws an application in progress with a reason', async () => {
     const calls: Calls = []
     mockIPC((cmd, args) => {

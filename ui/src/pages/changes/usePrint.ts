@@ -1,7 +1,7 @@
 /** Printing a change's documents: render through Rust, then save where the registrar chooses. */
 import { ref } from 'vue'
 import type { IpcError, PrintKind } from '@/bindings/bindings'
-import { applicationDocument, printDocument, saveFile } from '@/api/changes'
+import { applicationDocument, applicationForm, printDocument, saveFile } from '@/api/changes'
 import { toIpcError } from '@/api/errors'
 
 export const printKindLabels: Partial<Record<PrintKind, string>> = {
@@ -47,6 +47,24 @@ export function usePrint() {
     }
   }
 
+  /** Prints the approval form of exactly this application (a transfer in before its record
+   * exists, too) and offers to save it. */
+  async function printApplicationForm(applicationId: number, kind: PrintKind): Promise<Printed | null> {
+    printing.value = true
+    error.value = null
+    try {
+      const printed = await applicationForm(applicationId)
+      const serial = printed.serials[0] ?? ''
+      const name = `${printKindLabels[kind] ?? '文书'}-${serial}.pdf`
+      return { serial, path: await saveFile(name, printed.pdf) }
+    } catch (e) {
+      error.value = toIpcError(e)
+      return null
+    } finally {
+      printing.value = false
+    }
+  }
+
   /** Prints the sanction decision or the lift notice of an application and offers to save it. */
   async function printNotice(applicationId: number): Promise<Printed | null> {
     printing.value = true
@@ -63,5 +81,5 @@ export function usePrint() {
     }
   }
 
-  return { printing, error, printForm, printNotice }
+  return { printing, error, printForm, printApplicationForm, printNotice }
 }

@@ -21,7 +21,7 @@ function backend(calls: Calls, check: () => unknown) {
         return check()
       case 'change_submit':
         return applicationView({}, { currentStep: 0, currentStepLabel: '监护人提出申请' })
-      case 'document_print':
+      case 'change_form':
         return { kind: 'transfer_form', pdf: [37, 80, 68, 70], serials: ['2026-TRANSFER-000001'], documents: 1 }
       case 'file_save':
         return '/tmp/转学申请表.pdf'
@@ -124,11 +124,8 @@ describe('a change wizard', () => {
 
     await wrapper.get('[data-test="print-form"]').trigger('click')
     await flushPromises()
-    expect(calls.find((c) => c.cmd === 'document_print')!.args.input).toEqual({
-      kind: 'transfer_form',
-      studentIds: [7],
-      filter: null,
-    })
+    // the application's own form, not the student's latest of its kind
+    expect(calls.find((c) => c.cmd === 'change_form')!.args).toEqual({ applicationId: 12 })
     expect(calls.find((c) => c.cmd === 'file_save')!.args.input).toEqual({
       fileName: '转学申请表-2026-TRANSFER-000001.pdf',
       data: [37, 80, 68, 70],

@@ -40,6 +40,8 @@ pub struct FormContext<'a> {
     pub names: &'a HashMap<String, String>,
     /// Months a 休学 lasts (the profile's, R14.3).
     pub leave_months: u32,
+    /// The application to print; `None` prints the student's latest of the form's kind.
+    pub application: Option<i64>,
 }
 
 /// The application form of `kind`, from the student's latest application of that kind if any
@@ -58,11 +60,14 @@ pub fn approval_form(
         ..
     } = *cx;
     let m = &d.row;
-    let latest = d
-        .applications
-        .iter()
-        .rev()
-        .find(|a| a.change_kind == ApplicationKind::Change(change));
+    let latest = match cx.application {
+        Some(id) => d.applications.iter().find(|a| a.id == id),
+        None => d
+            .applications
+            .iter()
+            .rev()
+            .find(|a| a.change_kind == ApplicationKind::Change(change)),
+    };
     // The stored application: its workflow (the change, the proofs supplied) and the request's
     // details (the note given as the reason). A stored row that does not parse is an error, not a
     // blank form.
@@ -135,7 +140,7 @@ fn blank_requirements(change: ChangeKind) -> Vec<ProofRequirement> {
 
 /// A recorded step as its block prints it: 同意 (with the remark), 不同意 with the reason, or
 /// passed over; the 文号 and who recorded it. A step not yet decided prints nothing.
-fn opinion(step: &application_step::Model, names: &HashMap<String, String>) -> Opinion {
+pub(super) fn opinion(step: &application_step::Model, names: &HashMap<String, String>) -> Opinion {
     let note = step
         .note
         .as_deref()
@@ -226,19 +231,7 @@ fn change_rows(change: &Change) -> Vec<(String, String)> {
             row("转入学校", t.receiving_school.clone()),
             row("转入年级", grade(t.grade)),
             row("转学路径", t.route.label_zh().to_owned()),
-            row(
-                "转学类别",
-                match t.kind {
-                    TransferKind::Regular => "普通转学",
-                    TransferKind::SpecialInclusive { .. } => {
-                        "特殊教育学校与随班就读之间转学（第十三条第六款）"
-                    }
-                    TransferKind::ReturnFromReformSchool { .. } => {
-                        "工读学校学生转回（第十三条第七款）"
-                    }
-                }
-                .to_owned(),
-            ),
+            row("转学类别", transfer_kind_label(t.kind).to_owned()),
         ],
         Change::ReformSchoolPlacement { school, .. } => vec![row("转入工读学校", school.clone())],
         Change::Leave { reason } => vec![row(
@@ -249,5 +242,14 @@ fn change_rows(change: &Change) -> Vec<(String, String)> {
             },
         )],
         _ => Vec::new(),
+    }
+}
+
+/// 转学类别 as the transfer forms print it.
+pub(super) fn transfer_kind_label(kind: TransferKind) -> &'static str {
+    match kind {
+        TransferKind::Regular => "普通转学",
+        TransferKind::SpecialInclusive { .. } => "特殊教育学校与随班就读之间转学（第十三条第六款）",
+        TransferKind::ReturnFromReformSchool { .. } => "工读学校学生转回（第十三条第七款）",
     }
 }

@@ -4,6 +4,7 @@
 //! reprinted (R26.2): the completion proof is printed instead; a spoiled print is voided with a
 //! reason and may then be printed again.
 
+mod application_form;
 mod approval_form;
 pub mod fill;
 pub mod kinds;
@@ -384,6 +385,7 @@ impl App {
                 steps: &recorded.steps,
                 names: &recorded.names,
                 leave_months: config.profile.leave_months,
+                application: None,
             };
             return Ok(Box::new(approval_form::approval_form(
                 d, form, change, &cx,

@@ -101,15 +101,17 @@ fn required(field: &str, value: &str, label: &str) -> Result<String> {
 }
 
 /// Identity checked: ID number, 学籍号, birth date and sex.
-struct Identity {
-    id_number: String,
-    id_card: Option<IdCardNumber>,
-    xueji_number: XuejiNumber,
-    birth_date: NaiveDate,
-    sex: String,
+pub(crate) struct Identity {
+    pub id_number: String,
+    pub id_card: Option<IdCardNumber>,
+    pub xueji_number: XuejiNumber,
+    pub birth_date: NaiveDate,
+    /// `male` or `female`.
+    pub sex: String,
 }
 
-fn identity(input: &EnrolInput, today: NaiveDate) -> Result<Identity> {
+/// Checks the identity a form gives (the ID card's birth date and sex win, R11.2).
+pub(crate) fn identity(input: &EnrolInput, today: NaiveDate) -> Result<Identity> {
     if input.id_type == "resident_id" {
         let id = IdCardNumber::parse(&input.id_number, today).map_err(|e| {
             let mut err = AppError::from(e);
