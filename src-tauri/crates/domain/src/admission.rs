@@ -112,25 +112,44 @@ pub fn admit(ctx: &Context<'_>, admission: &Admission) -> Result<Effects> {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExistingRecord {
     pub student: StudentRef,
-    pub xueji_number: XuejiNumber,
+    /// `None` while the national system has not returned one (待分配).
+    pub xueji_number: Option<XuejiNumber>,
     pub id_card: Option<IdCardNumber>,
+    /// The identity document's number as entered (a passport's, where there is no resident ID).
+    pub document_number: String,
     pub status: Status,
 }
 
 /// A record about to be created.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewRecord {
-    pub xueji_number: XuejiNumber,
+    /// `None` for a student without a resident ID: the national system issues the L or J number
+    /// (R7.1), none is invented here.
+    pub xueji_number: Option<XuejiNumber>,
     pub id_card: Option<IdCardNumber>,
+    /// The identity document's number as entered.
+    pub document_number: String,
     pub kind: AdmissionKind,
+}
+
+/// The same document number, ignoring case and spaces; an empty one matches nothing.
+fn same_document(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase()
+    };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
 }
 
 /// Refuses a duplicate 学籍 and names the existing record (R7.2).
 pub fn check_duplicate(new: &NewRecord, existing: &[ExistingRecord]) -> Result<()> {
     let dup = existing.iter().find(|e| {
-        e.xueji_number == new.xueji_number
-            || e.xueji_number.body() == new.xueji_number.body()
+        matches!((&e.xueji_number, &new.xueji_number), (Some(a), Some(b)) if a == b || a.body() == b.body())
             || matches!((&e.id_card, &new.id_card), (Some(a), Some(b)) if a == b)
+            || same_document(&e.document_number, &new.document_number)
     });
     if let Some(e) = dup {
         return Err(DomainError::rule(
@@ -138,7 +157,9 @@ pub fn check_duplicate(new: &NewRecord, existing: &[ExistingRecord]) -> Result<(
             format!(
                 "不得重复建立学籍：与已有学籍重复（{}，学籍号{}，{}）",
                 e.student.name,
-                e.xueji_number,
+                e.xueji_number
+                    .as_ref()
+                    .map_or_else(|| "待分配".to_owned(), ToString::to_string),
                 e.status.label_zh()
             ),
         ));
@@ -212,8 +233,9 @@ mod tests {
                 id: "s1".into(),
                 name: "李华".into(),
             },
-            xueji_number: XuejiNumber::from_id_card(&archived),
+            xueji_number: Some(XuejiNumber::from_id_card(&archived)),
             id_card: Some(archived),
+            document_number: "330106201005150026".into(),
             status: Status::Graduated,
         }]
     }
@@ -300,8 +322,9 @@ mod tests {
     fn r7_2_duplicate_records_are_refused_naming_the_existing_one() {
         let dup_id = id("330106201005150026");
         let new = NewRecord {
-            xueji_number: XuejiNumber::from_id_card(&dup_id),
+            xueji_number: Some(XuejiNumber::from_id_card(&dup_id)),
             id_card: Some(dup_id),
+            document_number: "330106201005150026".into(),
             kind: AdmissionKind::TransferIn,
         };
         let err = check_duplicate(&new, &existing()).expect_err("duplicate");
@@ -309,15 +332,32 @@ mod tests {
         assert!(err.to_string().contains("李华"));
         // the same person under a temporary L number is the same person
         let l = NewRecord {
-            xueji_number: XuejiNumber::temporary("330106201005150026").expect("L"),
+            xueji_number: Some(XuejiNumber::temporary("330106201005150026").expect("L")),
             id_card: None,
+            document_number: String::new(),
             kind: AdmissionKind::TransferIn,
         };
         assert!(check_duplicate(&l, &existing()).is_err());
+        // without any 学籍号 yet (待分配), the same document number is the same person
+        let passport = NewRecord {
+            xueji_number: None,
+            id_card: None,
+            document_number: " 330106201005150026".into(),
+            kind: AdmissionKind::TransferIn,
+        };
+        assert!(check_duplicate(&passport, &existing()).is_err());
+        let stranger = NewRecord {
+            xueji_number: None,
+            id_card: None,
+            document_number: "E12345678".into(),
+            kind: AdmissionKind::TransferIn,
+        };
+        assert!(check_duplicate(&stranger, &existing()).is_ok());
         let other = id("330106201209100039");
         let fresh = NewRecord {
-            xueji_number: XuejiNumber::from_id_card(&other),
+            xueji_number: Some(XuejiNumber::from_id_card(&other)),
             id_card: Some(other),
+            document_number: "330106201209100039".into(),
             kind: AdmissionKind::GradeOne,
         };
         assert!(check_creation(&fresh, &existing()).is_ok());
@@ -327,8 +367,9 @@ mod tests {
     fn r7_5_creation_without_a_record_needs_a_passed_national_check() {
         let other = id("330106201209100039");
         let mut new = NewRecord {
-            xueji_number: XuejiNumber::from_id_card(&other),
+            xueji_number: Some(XuejiNumber::from_id_card(&other)),
             id_card: Some(other),
+            document_number: "330106201209100039".into(),
             kind: AdmissionKind::NoPriorRecord {
                 national_check: CheckResult::NotDone,
             },

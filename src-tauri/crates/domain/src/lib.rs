@@ -15,6 +15,7 @@
 
 pub mod admission;
 pub mod archive;
+pub mod assigned_number;
 pub mod audit_action;
 pub mod aux_number;
 pub mod calendar;

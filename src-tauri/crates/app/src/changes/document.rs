@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use sea_orm::TransactionTrait;
 use xueji_domain::AuditAction;
 use xueji_domain::id_card::Sex;
-use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
+use xueji_domain::{IdCardNumber, PersonName};
 use xueji_print::documents::approval::StudentBlock;
 use xueji_print::documents::sanction_lift_notice::SanctionLiftNotice;
 use xueji_store::entities::{application, student};
@@ -33,11 +33,7 @@ fn print_error(e: &xueji_print::PrintError) -> AppError {
 impl App {
     fn student_block(&self, m: &student::Model) -> Result<StudentBlock> {
         let config = self.config();
-        let xueji_number = m
-            .xueji_number
-            .as_deref()
-            .ok_or_else(|| AppError::validation("xuejiNumber", "该生尚无学籍号"))
-            .and_then(|x| XuejiNumber::parse(x).map_err(AppError::from))?;
+        let xueji_number = crate::documents::fill::xueji(m)?;
         let grade = grade_label(m.grade);
         Ok(StudentBlock {
             name: PersonName::parse(&m.name)?,

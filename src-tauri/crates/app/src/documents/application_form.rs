@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use sea_orm::TransactionTrait;
+use xueji_domain::assigned_number::AssignedNumber;
 use xueji_domain::id_card::Sex;
 use xueji_domain::proofs::{ProofCase, required_for};
 use xueji_domain::workflow::Subject;
@@ -212,7 +213,10 @@ fn incoming(
         },
         birth_date: id.birth_date,
         id_number: id.id_card,
-        xueji_number: id.xueji_number,
+        // Its number at the sending school, as the national system holds it; 待分配 without one.
+        xueji_number: id
+            .xueji_number
+            .map_or(AssignedNumber::Pending, AssignedNumber::National),
         school: sending_school.trim().to_owned(),
         class: grade_label(Some(i32::from(grade.number()))),
         address: s.current_address.trim().to_owned(),

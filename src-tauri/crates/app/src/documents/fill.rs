@@ -3,6 +3,7 @@
 //! rule, a document the law does not allow for this record (R24.1, R26.1, R26.2, R27.1 …).
 
 use chrono::NaiveDate;
+use xueji_domain::assigned_number::AssignedNumber;
 use xueji_domain::completion::{self, Outcome};
 use xueji_domain::id_card::Sex;
 use xueji_domain::proofs::ProofKind;
@@ -63,14 +64,29 @@ pub fn id_card(m: &student::Model, today: NaiveDate) -> Option<IdCardNumber> {
         .flatten()
 }
 
-pub fn xueji(m: &student::Model) -> Result<XuejiNumber> {
-    let text = m.xueji_number.as_deref().ok_or_else(|| {
-        AppError::validation(
-            "xuejiNumber",
-            format!("学生（编号 {}）还没有学籍号，无法打印", m.id),
-        )
-    })?;
-    XuejiNumber::parse(text).map_err(|_| bad("xuejiNumber", "学籍号", m.id))
+pub fn xueji(m: &student::Model) -> Result<AssignedNumber> {
+    let number = m
+        .xueji_number
+        .as_deref()
+        .map(XuejiNumber::parse)
+        .transpose()
+        .map_err(|_| bad("xuejiNumber", "学籍号", m.id))?;
+    Ok(AssignedNumber::of(number, status_of(m)?))
+}
+
+/// The national 学籍号 a certificate or completion proof carries (R7.1): refused while it is
+/// 待分配 or provisional.
+fn national_xueji(m: &student::Model) -> Result<XuejiNumber> {
+    match xueji(m)? {
+        AssignedNumber::National(n) => Ok(n),
+        other => Err(AppError::rule(
+            rules::R7_1,
+            format!(
+                "学籍号为“{}”：全国学籍号确定后才能打印证书或证明",
+                other.printed()
+            ),
+        )),
+    }
 }
 
 /// 七年级3班
@@ -169,7 +185,7 @@ pub fn certificate(
         sex: sex(m),
         birth_date: m.birth_date,
         id_number: id_card(m, today),
-        xueji_number: xueji(m)?,
+        xueji_number: national_xueji(m)?,
         school: school.name.clone(),
         study_from: study_from(d),
         study_to: study_to(d, today),
@@ -196,7 +212,7 @@ pub fn completion_proof(
         sex: sex(m),
         birth_date: m.birth_date,
         id_number: id_card(m, today),
-        xueji_number: xueji(m)?,
+        xueji_number: national_xueji(m)?,
         school: school.name.clone(),
         study_from: study_from(d),
         study_to: study_to(d, today),

@@ -3,7 +3,7 @@
 
 use xueji_domain::AuditAction;
 use xueji_domain::id_card::Sex;
-use xueji_domain::{IdCardNumber, PersonName, SchoolYear, XuejiNumber};
+use xueji_domain::{IdCardNumber, PersonName, SchoolYear};
 use xueji_print::PrintError;
 use xueji_print::documents::approval::{Guardian, StudentBlock};
 use xueji_print::documents::hardship::{Earner, HardshipApplication};
@@ -36,11 +36,7 @@ impl App {
         let m = load(self.db(), id).await?;
         let s = record::load(self.db(), m.student_id).await?;
         let data = data_of(&m)?;
-        let xueji = s
-            .xueji_number
-            .as_deref()
-            .ok_or_else(|| AppError::conflict("该生尚无学籍号，不能打印认定申请表"))
-            .and_then(|x| XuejiNumber::parse(x).map_err(AppError::from))?;
+        let xueji = crate::documents::fill::xueji(&s)?;
         let id_number = (s.id_type == "resident_id")
             .then(|| IdCardNumber::parse(&s.id_number, today).ok())
             .flatten();

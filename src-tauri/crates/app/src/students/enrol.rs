@@ -104,7 +104,9 @@ fn required(field: &str, value: &str, label: &str) -> Result<String> {
 pub(crate) struct Identity {
     pub id_number: String,
     pub id_card: Option<IdCardNumber>,
-    pub xueji_number: XuejiNumber,
+    /// `G` + the resident ID; `None` without one: the national system issues the L or J number
+    /// (R7.1), none is invented here (待分配).
+    pub xueji_number: Option<XuejiNumber>,
     pub birth_date: NaiveDate,
     /// `male` or `female`.
     pub sex: String,
@@ -137,7 +139,7 @@ pub(crate) fn identity(input: &EnrolInput, today: NaiveDate) -> Result<Identity>
         }
         Ok(Identity {
             id_number: id.as_str().to_owned(),
-            xueji_number: XuejiNumber::from_id_card(&id),
+            xueji_number: Some(XuejiNumber::from_id_card(&id)),
             birth_date: id.birth_date(),
             sex: sex.to_owned(),
             id_card: Some(id),
@@ -152,29 +154,10 @@ pub(crate) fn identity(input: &EnrolInput, today: NaiveDate) -> Result<Identity>
             .clone()
             .filter(|s| s == "male" || s == "female")
             .ok_or_else(|| AppError::validation("sex", "请选择性别"))?;
-        // Without a resident ID the 学籍号 is a J number from the household area and birth date.
-        let area = input
-            .hukou_address
-            .chars()
-            .filter(char::is_ascii_digit)
-            .take(6)
-            .collect::<String>();
-        let area = if area.len() == 6 {
-            area
-        } else {
-            "330000".to_owned()
-        };
-        let sequence = u16::try_from(
-            number
-                .bytes()
-                .fold(0u32, |a, b| (a * 31 + u32::from(b)) % 1000),
-        )
-        .unwrap_or(0);
-        let xueji_number = XuejiNumber::without_id(&area, birth_date, sequence)?;
         Ok(Identity {
             id_number: number,
             id_card: None,
-            xueji_number,
+            xueji_number: None,
             birth_date,
             sex,
         })
@@ -257,8 +240,12 @@ impl App {
             },
         };
         // R7.2: look for the same person anywhere in the database, archived records included.
-        let existing =
-            repo::with_numbers(self.db(), id.id_number.as_str(), id.xueji_number.as_str()).await?;
+        let existing = repo::with_numbers(
+            self.db(),
+            id.id_number.as_str(),
+            id.xueji_number.as_ref().map(XuejiNumber::as_str),
+        )
+        .await?;
         let existing: Vec<ExistingRecord> = existing
             .iter()
             .map(|m| {
@@ -270,9 +257,9 @@ impl App {
                     xueji_number: m
                         .xueji_number
                         .as_deref()
-                        .and_then(|x| XuejiNumber::parse(x).ok())
-                        .unwrap_or_else(|| id.xueji_number.clone()),
+                        .and_then(|x| XuejiNumber::parse(x).ok()),
                     id_card: IdCardNumber::parse(&m.id_number, today).ok(),
+                    document_number: m.id_number.clone(),
                     status: status_of(m)?,
                 })
             })
@@ -280,6 +267,7 @@ impl App {
         let new = NewRecord {
             xueji_number: id.xueji_number.clone(),
             id_card: id.id_card.clone(),
+            document_number: id.id_number.clone(),
             kind,
         };
         admission::check_creation(&new, &existing)?;
@@ -334,7 +322,7 @@ impl App {
         }
         let year = SchoolYear::containing(input.entry_date);
         let new_student = NewStudent {
-            xueji_number: Some(id.xueji_number.as_str().to_owned()),
+            xueji_number: id.xueji_number.as_ref().map(|x| x.as_str().to_owned()),
             id_type: required("idType", &input.id_type, "证件类型")?,
             id_number: id.id_number.clone(),
             name,

@@ -5,10 +5,11 @@
 //! 留级 (R12.3), 学生基础信息变更 (R11.1) with its key-field variant (R11.2), 退学 (R17.1).
 
 use chrono::NaiveDate;
+use xueji_domain::assigned_number::AssignedNumber;
 use xueji_domain::id_card::Sex;
 use xueji_domain::proofs::ProofRequirement;
 use xueji_domain::workflow::Party as Role;
-use xueji_domain::{IdCardNumber, PersonName, XuejiNumber};
+use xueji_domain::{IdCardNumber, PersonName};
 
 use crate::documents::{Document, date};
 use crate::error::Result;
@@ -173,7 +174,8 @@ pub struct StudentBlock {
     pub sex: Sex,
     pub birth_date: NaiveDate,
     pub id_number: Option<IdCardNumber>,
-    pub xueji_number: XuejiNumber,
+    /// 待分配, provisional (printed as such) or national (R7.1).
+    pub xueji_number: AssignedNumber,
     pub school: String,
     /// e.g. 七年级（3）班
     pub class: String,
@@ -323,7 +325,7 @@ impl Document for ApprovalForm {
             ("性别", s.sex.label_zh().to_owned()),
             ("出生日期", date(s.birth_date)),
             ("身份证件号码", self.id_text()),
-            ("学籍号", s.xueji_number.as_str().to_owned()),
+            ("学籍号", s.xueji_number.printed()),
             ("就读学校", s.school.clone()),
             ("年级班级", s.class.clone()),
             ("家庭住址", s.address.clone()),
@@ -383,7 +385,7 @@ impl Document for ApprovalForm {
                 Cell::label(L, "身份证件号码"),
                 Cell::value(66.0, &self.id_text()),
                 Cell::label(22.0, "学籍号"),
-                Cell::value(52.0, s.xueji_number.as_str()),
+                Cell::value(52.0, &s.xueji_number.printed()),
             ]),
             Row::new(vec![
                 Cell::label(L, "就读学校"),

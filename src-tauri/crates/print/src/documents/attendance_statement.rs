@@ -2,8 +2,9 @@
 //! complete the programme, checked (核定) by the bureau.
 
 use chrono::NaiveDate;
+use xueji_domain::assigned_number::AssignedNumber;
 use xueji_domain::id_card::Sex;
-use xueji_domain::{Grade, PersonName, XuejiNumber};
+use xueji_domain::{Grade, PersonName};
 
 use crate::documents::letter::{self, LEFT};
 use crate::documents::{Document, date, year_month};
@@ -22,7 +23,8 @@ pub struct AttendanceStatement {
     pub nationality: String,
     /// Passport or other travel document number.
     pub passport_number: String,
-    pub xueji_number: XuejiNumber,
+    /// 待分配, provisional (printed as such) or national (R7.1).
+    pub xueji_number: AssignedNumber,
     pub school: String,
     pub study_from: NaiveDate,
     pub study_to: NaiveDate,
@@ -48,7 +50,7 @@ impl Document for AttendanceStatement {
             ("护照号码", self.passport_number.clone()),
             ("性别", self.sex.label_zh().to_owned()),
             ("出生日期", date(self.birth_date)),
-            ("学籍号", self.xueji_number.as_str().to_owned()),
+            ("学籍号", self.xueji_number.printed()),
             ("入学年月", year_month(self.study_from)),
             ("离校年月", year_month(self.study_to)),
             ("学校名称", self.school.clone()),
@@ -71,7 +73,7 @@ impl Document for AttendanceStatement {
             self.passport_number,
             self.sex.label_zh(),
             date(self.birth_date),
-            self.xueji_number.as_str(),
+            self.xueji_number.printed(),
             year_month(self.study_from),
             year_month(self.study_to),
             self.school,

@@ -37,7 +37,7 @@ impl Document for CancellationReport {
             ("学生姓名", s.name.as_str().to_owned()),
             ("性别", s.sex.label_zh().to_owned()),
             ("出生日期", date(s.birth_date)),
-            ("学籍号", s.xueji_number.as_str().to_owned()),
+            ("学籍号", s.xueji_number.printed()),
             ("死亡日期", date(self.died_on)),
         ];
         out.extend(self.proofs.iter().map(|p| ("证明材料", p.clone())));
@@ -57,7 +57,7 @@ impl Document for CancellationReport {
             s.name.as_str(),
             s.sex.label_zh(),
             date(s.birth_date),
-            s.xueji_number.as_str(),
+            s.xueji_number.printed(),
             date(self.died_on),
         );
         y = letter::body(page, y, &text);

@@ -144,7 +144,7 @@ impl Document for HardshipApplication {
             ("学生姓名", s.name.as_str().to_owned()),
             ("性别", s.sex.label_zh().to_owned()),
             ("出生日期", date(s.birth_date)),
-            ("学籍号", s.xueji_number.as_str().to_owned()),
+            ("学籍号", s.xueji_number.printed()),
             ("就读学校", s.school.clone()),
             ("年级班级", s.class.clone()),
             ("家庭住址", s.address.clone()),
@@ -227,7 +227,7 @@ impl HardshipApplication {
             ]),
             Row::new(vec![
                 Cell::label(26.0, "学籍号"),
-                Cell::value(64.0, s.xueji_number.as_str()),
+                Cell::value(64.0, &s.xueji_number.printed()),
                 Cell::label(22.0, "就读学校"),
                 Cell::value(58.0, &s.school),
             ]),

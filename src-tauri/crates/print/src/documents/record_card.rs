@@ -108,7 +108,7 @@ impl RecordCard {
             ),
             (
                 "学籍号",
-                s.xueji_number.as_str().to_owned(),
+                s.xueji_number.printed(),
                 "出生地",
                 self.birthplace.clone(),
             ),

@@ -85,7 +85,7 @@ impl Document for Roster {
         for e in &self.entries {
             let s = &e.student;
             out.extend([
-                ("学籍号", s.xueji_number.as_str().to_owned()),
+                ("学籍号", s.xueji_number.printed()),
                 ("姓名", s.name.as_str().to_owned()),
                 ("性别", s.sex.label_zh().to_owned()),
                 ("出生日期", short_date(s.birth_date)),
@@ -128,7 +128,7 @@ impl Document for Roster {
                 let s = &e.student;
                 vec![
                     (i + 1).to_string(),
-                    s.xueji_number.as_str().to_owned(),
+                    s.xueji_number.printed(),
                     s.name.as_str().to_owned(),
                     s.sex.label_zh().to_owned(),
                     short_date(s.birth_date),

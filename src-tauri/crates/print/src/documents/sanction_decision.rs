@@ -54,7 +54,7 @@ impl Document for SanctionDecision {
             ("学生姓名", s.name.as_str().to_owned()),
             ("处分级别", self.level.label_zh().to_owned()),
             ("年级班级", s.class.clone()),
-            ("学籍号", s.xueji_number.as_str().to_owned()),
+            ("学籍号", s.xueji_number.printed()),
             ("违纪事实", self.facts.clone()),
             ("校务会议日期", date(self.decided_on)),
             ("处分期限起", date(self.period_from)),
@@ -78,7 +78,7 @@ impl Document for SanctionDecision {
                 "学生{}，{}，学籍号{}。",
                 s.name.as_str(),
                 s.class,
-                s.xueji_number.as_str()
+                s.xueji_number.printed()
             ),
         );
         y = letter::body(page, y, &format!("经查：{}", self.facts));

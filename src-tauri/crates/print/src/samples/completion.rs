@@ -60,8 +60,10 @@ pub fn attendance_statement() -> Result<AttendanceStatement> {
         birth_date: birth,
         nationality: "德意志联邦共和国".to_owned(),
         passport_number: "C01X00T47".to_owned(),
-        xueji_number: XuejiNumber::without_id("330106", birth, 1)
-            .map_err(|e| invalid("学籍号", &e.to_string()))?,
+        xueji_number: xueji_domain::assigned_number::AssignedNumber::National(
+            XuejiNumber::without_id("330106", birth, 1)
+                .map_err(|e| invalid("学籍号", &e.to_string()))?,
+        ),
         school: SCHOOL.to_owned(),
         study_from: day(2019, 9, 1),
         study_to: day(2025, 1, 20),

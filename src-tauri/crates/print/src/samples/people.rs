@@ -100,7 +100,7 @@ pub(crate) fn student(i: usize, class: &str) -> Result<StudentBlock> {
         sex: p.sex,
         birth_date: p.birth,
         id_number: p.id,
-        xueji_number: p.xueji,
+        xueji_number: xueji_domain::assigned_number::AssignedNumber::National(p.xueji),
         school: SCHOOL.to_owned(),
         class: class.to_owned(),
         address: ADDRESS.to_owned(),

@@ -23,7 +23,7 @@ pub fn record_card(graduated: bool) -> Result<RecordCard> {
             sex: p.sex,
             birth_date: p.birth,
             id_number: p.id,
-            xueji_number: p.xueji,
+            xueji_number: xueji_domain::assigned_number::AssignedNumber::National(p.xueji),
             school: SCHOOL.to_owned(),
             class: placements
                 .last()
@@ -203,7 +203,7 @@ pub fn roster() -> Result<Roster> {
             s.name = p.name;
             s.sex = p.sex;
             s.birth_date = p.birth;
-            s.xueji_number = p.xueji;
+            s.xueji_number = xueji_domain::assigned_number::AssignedNumber::National(p.xueji);
             s.id_number = p.id;
         }
         if !i.is_multiple_of(4) {

@@ -337,16 +337,13 @@ pub async fn all_in_id_order<C: ConnectionTrait>(db: &C) -> Result<Vec<student::
 pub async fn with_numbers<C: ConnectionTrait>(
     db: &C,
     id_number: &str,
-    xueji_number: &str,
+    xueji_number: Option<&str>,
 ) -> Result<Vec<student::Model>> {
-    Ok(student::Entity::find()
-        .filter(
-            Condition::any()
-                .add(student::Column::IdNumber.eq(id_number))
-                .add(student::Column::XuejiNumber.eq(xueji_number)),
-        )
-        .all(db)
-        .await?)
+    let mut any = Condition::any().add(student::Column::IdNumber.eq(id_number));
+    if let Some(x) = xueji_number {
+        any = any.add(student::Column::XuejiNumber.eq(x));
+    }
+    Ok(student::Entity::find().filter(any).all(db).await?)
 }
 
 /// The first row with this ID number or (when given) this 学籍号, archived included.
