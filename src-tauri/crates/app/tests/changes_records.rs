@@ -713,6 +713,7 @@ async fn r11_2_a_failed_national_recheck_rejects_the_application_and_writes_noth
         .await
         .expect_err("no reason");
     assert_eq!(err.rule_id(), Some("R11.2"), "{err}");
+    assert!(err.message.contains("未通过的原因"), "{err}");
     let reason = "身份比对未通过：姓名与公安户籍信息不一致";
     let failed = recheck(&w, app.row.id, 2, Err(reason))
         .await

@@ -471,10 +471,10 @@ fn r11_2_key_field_change_is_reported_approved_by_the_bureau_then_rechecked_nati
     );
     // A failed recheck ends the application with its reason, and nothing takes effect.
     let mut failed = app.clone();
-    assert!(
-        failed.reject(2, d(2025, 3, 6), " ").is_err(),
-        "a failure says why"
-    );
+    let why = failed
+        .reject(2, d(2025, 3, 6), " ")
+        .expect_err("a failure says why");
+    assert!(why.to_string().contains("未通过的原因"), "{why}");
     failed
         .reject(2, d(2025, 3, 6), "身份比对未通过：姓名与公安户籍信息不一致")
         .expect("recorded as failed");

@@ -345,6 +345,9 @@ impl Workflow {
         self.current(step, on)?;
         let reason = reason.trim();
         if reason.is_empty() {
+            if self.steps.get(step).is_some_and(|s| s.action.is_check()) {
+                return Err(self.refuse("全国查重和身份比对未通过的，须填写未通过的原因"));
+            }
             return Err(self.refuse("退回须说明理由"));
         }
         let party = self.steps.get(step).map(|s| s.party);
