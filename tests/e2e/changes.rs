@@ -317,10 +317,12 @@ const CASES: &[Case] = &[
     Case {
         ty: "correct_key_data",
         refused_student: Some(S3),
-        refused: &[Text("after", "郑强民"), Radio("recheck", "not_done")],
+        // The same name again: nothing to change (R11.2). The national recheck is not asked:
+        // it is the application's last step, after the bureau's approval.
+        refused: &[Text("after", "郑强国")],
         rule: "R11.2",
         allowed_student: None,
-        allowed: &[Radio("recheck", "passed")],
+        allowed: &[Text("after", "郑强民")],
         proofs: 1,
         print: Some("变更"),
     },

@@ -1391,9 +1391,12 @@ export type ChangeRequest =
  */
 { type: "correct_basic_data"; field: string; after: string } | 
 /**
- * 关键信息变更 (R11.2) with the national recheck's result.
+ * 关键信息变更 (R11.2). The national duplicate check and identity comparison are not part of
+ * the request: they are re-run after the bureau's approval and recorded as the
+ * application's last step. A `recheck` in a request stored or written before (a claimed
+ * result) is read and ignored.
  */
-{ type: "correct_key_data"; field: KeyField; after: string; recheck: NationalCheck } | 
+{ type: "correct_key_data"; field: KeyField; after: string } | 
 /**
  * 跳级 (R12.2)
  */
@@ -2291,7 +2294,12 @@ export type Party =
 /**
  * 校长
  */
-"principal"
+"principal" | 
+/**
+ * 全国中小学生学籍信息管理系统: its duplicate check and identity comparison, re-run after the
+ * bureau approves a key-field change (R11.2); the registrar records its result.
+ */
+"national_system"
 /**
  * Something a use case needs the user to be allowed.
  */
@@ -2306,7 +2314,7 @@ export type Permission =
 "edit_students" | 
 /**
  * Submit, withdraw and apply changes; record outside parties' decisions (bureau, guardian,
- * other schools).
+ * other schools) and the national system's recheck of a key-field change (R11.2).
  */
 "submit_changes" | 
 /**
@@ -2920,7 +2928,12 @@ export type StepAction =
 /**
  * 责令
  */
-"order"
+"order" | 
+/**
+ * 重新进行全国查重和身份比对 (R11.2): approved when the check passes, rejected (with the
+ * reason) when it fails.
+ */
+"recheck"
 /**
  * Where a step stands: still waiting, or the party's decision.
  */
@@ -2968,7 +2981,37 @@ dueProvisional: string | null;
 /**
  * The scanned decision.
  */
-attachmentId: number | null }
+attachmentId: number | null; 
+/**
+ * How this step's outcome reads: a party's decision, or a check's result (R11.2).
+ */
+wording: StepWording }
+/**
+ * The words for a step's outcome. A party decides (同意 / 退回, with a 文号 or a reason); the
+ * national duplicate check and identity comparison of a key-field change pass or fail
+ * (通过 / 未通过, with a record of the result or the reason, R11.2).
+ */
+export type StepWording = { 
+/**
+ * 同意 / 通过
+ */
+approve: string; 
+/**
+ * 退回 / 未通过
+ */
+reject: string; 
+/**
+ * What a rejection must give: 理由 / 原因.
+ */
+reason: string; 
+/**
+ * What the reference of an approval is: 文号 / 比对记录.
+ */
+reference: string; 
+/**
+ * The reference field's placeholder.
+ */
+referenceHint: string }
 /**
  * An edit of one student.
  */

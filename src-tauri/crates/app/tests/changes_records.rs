@@ -12,7 +12,6 @@ use xueji_app::changes::{
     ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyField, ProofKind as P,
 };
 use xueji_app::documents::{DocumentRequest, PrintKind};
-use xueji_app::students::NationalCheck;
 use xueji_domain::Status;
 use xueji_domain::workflow::Party;
 
@@ -466,13 +465,191 @@ async fn r11_1_basic_data_change_and_key_fields_refused_there() {
     .await;
 }
 
+/// Records the national recheck of a key-field change (its last step) as the registrar: passed
+/// with the record of the result, or failed with the reason.
+async fn recheck(
+    w: &World,
+    application_id: i64,
+    step: u32,
+    result: Result<&str, &str>,
+) -> Result<xueji_app::changes::ApplicationView, xueji_app::AppError> {
+    let (decision, reference, reason) = match result {
+        Ok(record) => (Decision::Approve, Some(record.to_owned()), None),
+        Err(reason) => (Decision::Reject, None, Some(reason.to_owned())),
+    };
+    w.t.app
+        .change_decide(
+            &w.t.admin,
+            &DecideInput {
+                application_id,
+                step,
+                decision,
+                on: today(),
+                reference,
+                reason,
+                proof: None,
+            },
+        )
+        .await
+}
+
+// 第十一条: "姓名" and "身份证号" are key fields; the registrar uploads the proof, the bureau
+// approves, then the national duplicate check and identity comparison are run again. The
+// registrar claims nothing when submitting: the recheck is the application's last step, and the
+// new number, 学籍号, birth date and sex are written only when it passes.
 #[tokio::test]
-async fn r11_2_key_data_change_writes_the_new_id_xueji_number_birth_date_and_sex_after_a_passed_recheck()
- {
+#[allow(clippy::too_many_lines)] // the whole procedure, step by step, reads as one script
+async fn r11_2_key_data_change_takes_effect_only_when_the_national_recheck_passes_after_the_bureau()
+{
     let w = World::new(today()).await;
     let id = w.pupil("吴九", d(2016, 2, 2), 7, 3).await;
     // The number on file had the birth date wrong: the corrected one carries the 12th.
     let new_id = common::id_number(d(2016, 2, 12), 78);
+    let old =
+        w.t.app
+            .student_archive(&w.t.admin, id)
+            .await
+            .expect("a")
+            .student;
+    // Submitted without any recheck result: it has not happened yet.
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::CorrectKeyData {
+                field: KeyField::IdCardNumber,
+                after: new_id.clone(),
+            },
+            today(),
+            &[P::HouseholdRegister],
+        )
+        .await
+        .expect("submitted without a recheck claim");
+    let parties: Vec<_> = app.steps.iter().map(|s| s.party).collect();
+    assert_eq!(
+        parties,
+        [Party::School, Party::Bureau, Party::NationalSystem]
+    );
+    let check = &app.steps[2];
+    assert_eq!(check.label, "全国学籍系统查重及身份比对");
+    assert_eq!(
+        check.permission, "submit_changes",
+        "the registrar records it"
+    );
+    assert_eq!(
+        (
+            check.wording.approve.as_str(),
+            check.wording.reject.as_str()
+        ),
+        ("通过", "未通过")
+    );
+    assert_eq!(app.steps[1].wording.approve, "同意");
+    // Reported by the school; the recheck cannot be recorded before the bureau has approved.
+    let app = w
+        .decide(&w.approver, app.row.id, 0, Decision::Approve, today())
+        .await
+        .expect("reported");
+    let err = recheck(&w, app.row.id, 2, Ok("比对通过"))
+        .await
+        .expect_err("before the bureau");
+    assert_eq!(err.rule_id(), Some("R11.2"), "{err}");
+    assert!(err.message.contains("主管教育行政部门核准后"), "{err}");
+    let app = w
+        .decide(&w.t.admin, app.row.id, 1, Decision::Approve, today())
+        .await
+        .expect("approved by the bureau");
+    // Approved by the bureau, not yet re-checked: still open, waiting on the recheck (a to-do of
+    // the school's registrar), and the record unchanged.
+    assert_eq!(app.row.state, ApplicationState::Open);
+    assert_eq!(app.row.waiting_on, Some(Party::NationalSystem));
+    assert_eq!(
+        app.row.current_step_label.as_deref(),
+        Some("全国学籍系统查重及身份比对")
+    );
+    let todos =
+        w.t.app
+            .dashboard(&w.t.admin)
+            .await
+            .expect("dashboard")
+            .todos;
+    assert!(
+        todos.iter().any(|t| t.application_id == Some(app.row.id)),
+        "the recheck is the school's to-do"
+    );
+    let unchanged = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(unchanged.student.id_number, old.id_number);
+    assert_eq!(unchanged.student.xueji_number, old.xueji_number);
+    assert!(
+        !unchanged
+            .events
+            .iter()
+            .any(|e| e.kind == "correct_key_data")
+    );
+    let text = printed_form(&w, PrintKind::KeyDataChangeForm, id, "key-form-pending").await;
+    let ends = [
+        "学校核实意见",
+        "主管教育行政部门核准意见",
+        "全国查重和身份比对结果",
+        "注：依据",
+    ];
+    let bureau = block(&text, "主管教育行政部门核准意见", &ends);
+    assert!(bureau.contains("同意。"), "bureau: {bureau}");
+    let pending = block(&text, "全国查重和身份比对结果", &ends);
+    assert!(!pending.contains("通过"), "blank while pending: {pending}");
+    // Only the registrar records the national system's result.
+    let err = w
+        .decide(&w.approver, app.row.id, 2, Decision::Approve, today())
+        .await
+        .expect_err("the approver does not record the recheck");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+    // The recheck passes: the last step, and the change takes effect.
+    let done = recheck(&w, app.row.id, 2, Ok("全国学籍系统比对通过"))
+        .await
+        .expect("recheck passed");
+    assert_eq!(done.row.state, ApplicationState::Approved);
+    assert_eq!(
+        done.steps[2].reference.as_deref(),
+        Some("全国学籍系统比对通过")
+    );
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(archive.student.id_number, new_id);
+    assert_eq!(
+        archive.student.xueji_number.as_deref(),
+        Some(format!("G{new_id}").as_str())
+    );
+    let parsed = xueji_domain::IdCardNumber::parse(&new_id, today()).expect("valid number");
+    assert_eq!(
+        archive.student.birth_date,
+        d(2016, 2, 12),
+        "follows the number"
+    );
+    assert_eq!(
+        archive.student.sex,
+        parsed.sex().label_zh(),
+        "follows the number"
+    );
+    let event = archive
+        .events
+        .iter()
+        .find(|e| e.kind == "correct_key_data")
+        .expect("the change's event");
+    assert_eq!(event.application_id, Some(done.row.id));
+    assert_eq!(event.rule, "R11.2");
+    // The form's recheck block is filled from the recorded step: 通过, its record and the day.
+    let text = printed_form(&w, PrintKind::KeyDataChangeForm, id, "key-form-passed").await;
+    let result = block(&text, "全国查重和身份比对结果", &ends);
+    assert!(result.starts_with("通过。"), "recheck: {result}");
+    assert!(
+        result.contains("比对记录：全国学籍系统比对通过"),
+        "recheck: {result}"
+    );
+    assert!(result.contains("录入："), "recheck: {result}");
+    assert!(result.contains("2025年3月10日"), "the day: {result}");
+}
+
+#[tokio::test]
+async fn r11_2_sex_and_birth_date_follow_the_id_number_and_a_new_name_is_rechecked_too() {
+    let w = World::new(today()).await;
+    let id = w.pupil("吴八", d(2016, 2, 2), 6, 3).await;
     let before = w.counts().await;
     // Sex and birth date follow the resident ID: a basic-data change of one alone is refused
     // at the check, with the reason, before anything is recorded.
@@ -494,67 +671,78 @@ async fn r11_2_key_data_change_writes_the_new_id_xueji_number_birth_date_and_sex
         )
         .await;
     }
-    refused(
-        &w,
-        before,
-        w.submit(
-            Some(id),
-            ChangeRequest::CorrectKeyData {
-                field: KeyField::IdCardNumber,
-                after: new_id.clone(),
-                recheck: NationalCheck::NotDone,
-            },
-            today(),
-            &[P::HouseholdRegister],
-        )
-        .await,
-        "R11.2",
-    )
-    .await;
-    let done = w
-        .run(
-            id,
-            ChangeRequest::CorrectKeyData {
-                field: KeyField::IdCardNumber,
-                after: new_id.clone(),
-                recheck: NationalCheck::Passed,
-            },
-            today(),
-            &[P::HouseholdRegister],
-        )
-        .await;
-    assert_eq!(done.row.state, ApplicationState::Approved);
-    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
-    assert_eq!(archive.student.id_number, new_id);
-    assert_eq!(
-        archive.student.xueji_number.as_deref(),
-        Some(format!("G{new_id}").as_str())
-    );
-    let parsed = xueji_domain::IdCardNumber::parse(&new_id, today()).expect("valid number");
-    assert_eq!(
-        archive.student.birth_date,
-        d(2016, 2, 12),
-        "follows the number"
-    );
-    assert_eq!(
-        archive.student.sex,
-        parsed.sex().label_zh(),
-        "follows the number"
-    );
-    // and the name
+    // A new name goes through the same three steps, the national recheck last.
     let renamed = w
         .run(
             id,
             ChangeRequest::CorrectKeyData {
                 field: KeyField::Name,
                 after: "吴久".to_owned(),
-                recheck: NationalCheck::Passed,
             },
             today(),
             &[P::OtherProof],
         )
         .await;
+    assert_eq!(renamed.row.state, ApplicationState::Approved);
+    assert_eq!(renamed.steps.len(), 3);
+    assert_eq!(renamed.steps[2].party, Party::NationalSystem);
     assert_eq!(renamed.row.student_name, "吴久");
+}
+
+#[tokio::test]
+async fn r11_2_a_failed_national_recheck_rejects_the_application_and_writes_nothing() {
+    let w = World::new(today()).await;
+    let id = w.pupil("吴十", d(2016, 2, 3), 8, 3).await;
+    let events = w.t.count("student_event").await;
+    let app = w
+        .submit(
+            Some(id),
+            ChangeRequest::CorrectKeyData {
+                field: KeyField::Name,
+                after: "吴拾".to_owned(),
+            },
+            today(),
+            &[P::HouseholdRegister],
+        )
+        .await
+        .expect("submitted");
+    let (app, step) = decide_up_to(&w, app, Party::Bureau, Decision::Approve, today()).await;
+    assert_eq!(step, 1);
+    // A failed check says why.
+    let err = recheck(&w, app.row.id, 2, Err("  "))
+        .await
+        .expect_err("no reason");
+    assert_eq!(err.rule_id(), Some("R11.2"), "{err}");
+    assert!(err.message.contains("未通过的原因"), "{err}");
+    let reason = "身份比对未通过：姓名与公安户籍信息不一致";
+    let failed = recheck(&w, app.row.id, 2, Err(reason))
+        .await
+        .expect("recorded as failed");
+    assert_eq!(failed.row.state, ApplicationState::Rejected);
+    assert_eq!(failed.steps[2].note.as_deref(), Some(reason));
+    assert_eq!(
+        failed.steps[2]
+            .wording
+            .decision_zh(failed.steps[2].decision),
+        "未通过"
+    );
+    let archive = w.t.app.student_archive(&w.t.admin, id).await.expect("a");
+    assert_eq!(
+        archive.student.name, "吴十",
+        "nothing written to the student"
+    );
+    assert_eq!(w.t.count("student_event").await, events, "no event");
+    // The application is over: nothing more can be recorded on it.
+    let err = recheck(&w, app.row.id, 2, Ok("比对通过"))
+        .await
+        .expect_err("rejected applications stay rejected");
+    assert_eq!(err.rule_id(), Some("R11.2"), "{err}");
+    let text = printed_form(&w, PrintKind::KeyDataChangeForm, id, "key-form-failed").await;
+    let block = block(&text, "全国查重和身份比对结果", &["注：依据"]);
+    assert!(
+        block.starts_with(&format!("未通过。原因：{reason}")),
+        "recheck: {block}"
+    );
 }
 
 #[tokio::test]

@@ -399,8 +399,13 @@ pub enum Change {
         field: KeyField,
         before: String,
         after: String,
-        /// The national duplicate check and identity check redone after approval.
-        recheck: CheckResult,
+        /// A result claimed with the request, as applications stored before the national
+        /// recheck became a step of its own carry it (those keep their two steps, and the claim
+        /// must read 通过 for the change to take effect). `None` in every application opened
+        /// since: the recheck is then the application's last step, recorded once it has
+        /// happened (R11.2).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recheck: Option<CheckResult>,
     },
     Promote {
         into: SchoolYear,

@@ -273,7 +273,7 @@ fn r7_1_the_xueji_number_changes_only_through_a_key_field_change() {
         field: KeyField::IdCardNumber,
         before: "330106201503070010".into(),
         after: "330106201209100039".into(),
-        recheck: CheckResult::Passed,
+        recheck: None,
     };
     let fx = w.run(&s, key, d(2025, 3, 3)).expect("key change");
     assert!(
@@ -406,7 +406,7 @@ fn r11_2_sex_and_birth_date_follow_the_resident_id_and_never_change_alone() {
         field: KeyField::IdCardNumber,
         before: "330106201503070010".into(),
         after: "330106201209100039".into(),
-        recheck: CheckResult::Passed,
+        recheck: None,
     };
     let fx = w.run(&with_id, key, d(2025, 3, 3)).expect("key change");
     assert!(fx.updates.contains(&RecordUpdate::IdentityFromIdCard {
@@ -415,38 +415,153 @@ fn r11_2_sex_and_birth_date_follow_the_resident_id_and_never_change_alone() {
     }));
 }
 
+/// 第十一条: "姓名" and "身份证号" are key fields; the registrar uploads the proof, the bureau
+/// approves, and then the national duplicate check and identity comparison are run again. The
+/// re-run is the application's own last step: nothing is claimed when the change is reported,
+/// and the change takes effect only when that step passes.
 #[test]
-fn r11_2_key_field_change_needs_approval_and_a_passed_recheck() {
+fn r11_2_key_field_change_is_reported_approved_by_the_bureau_then_rechecked_nationally() {
+    use crate::workflow::{Party, StepAction, WorkflowState};
     let w = World::new(SchoolKind::Primary);
+    let ctx = w.ctx();
     let s = student(3, Status::Enrolled);
-    let name = |recheck| Change::CorrectKeyData {
+    let rename = Change::CorrectKeyData {
         field: KeyField::Name,
         before: "王小明".into(),
         after: "王晓明".into(),
-        recheck,
+        recheck: None,
     };
-    assert!(w.run(&s, name(CheckResult::Passed), d(2025, 3, 3)).is_ok());
+    let on = d(2025, 3, 3);
+    // Reported without any recheck result: the check has not happened yet.
+    assert!(engine::check(&ctx, &s, &rename, on).is_ok());
+    let mut app = Workflow::open(rename.clone(), on, &w.profile);
+    let steps: Vec<_> = app.steps.iter().map(|s| (s.party, s.action)).collect();
+    assert_eq!(
+        steps,
+        [
+            (Party::School, StepAction::Report),
+            (Party::Bureau, StepAction::Approve),
+            (Party::NationalSystem, StepAction::Recheck),
+        ],
+        "the school reports, the bureau approves, then the national system re-checks"
+    );
+    assert_eq!(app.steps[2].label_zh(), "全国学籍系统查重及身份比对");
+    assert!(app.steps[2].action.is_check());
+    for req in app.missing_proofs() {
+        app.attach_proof(req.any_of[0]);
+    }
+    // The recheck comes after the bureau's approval, never before.
+    app.approve(0, on, None).expect("reported");
+    let early = app
+        .approve(2, d(2025, 3, 4), None)
+        .expect_err("before the bureau");
+    assert_eq!(early.rule_id(), Some(&rules::R11_2));
+    assert!(
+        early.to_string().contains("主管教育行政部门核准后重新进行"),
+        "{early}"
+    );
+    app.approve(1, d(2025, 3, 5), Some("西教籍〔2025〕3号"))
+        .expect("approved by the bureau");
+    // Approved by the bureau, not yet re-checked: no effect.
+    let pending = engine::apply(&ctx, &s, &app, d(2025, 3, 5)).expect_err("no recheck yet");
+    assert_eq!(pending.rule_id(), Some(&rules::R11_2));
+    assert!(
+        pending.to_string().contains("全国学籍系统查重及身份比对"),
+        "{pending}"
+    );
+    // A failed recheck ends the application with its reason, and nothing takes effect.
+    let mut failed = app.clone();
+    let why = failed
+        .reject(2, d(2025, 3, 6), " ")
+        .expect_err("a failure says why");
+    assert!(why.to_string().contains("未通过的原因"), "{why}");
+    failed
+        .reject(2, d(2025, 3, 6), "身份比对未通过：姓名与公安户籍信息不一致")
+        .expect("recorded as failed");
+    assert!(matches!(
+        failed.state(),
+        WorkflowState::Rejected { step: 2, ref reason, .. } if reason.contains("身份比对未通过")
+    ));
     refused_with(
-        w.run(&s, name(CheckResult::NotDone), d(2025, 3, 3)),
+        engine::apply(&ctx, &s, &failed, d(2025, 3, 6)),
         &rules::R11_2,
     );
-    refused_with(
-        w.run(&s, name(CheckResult::Failed), d(2025, 3, 3)),
-        &rules::R11_2,
-    );
+    // A passed recheck is the last approval: the change takes effect.
+    app.approve(2, d(2025, 3, 6), Some("比对通过"))
+        .expect("recheck passed");
+    assert!(app.is_approved());
+    let fx = engine::apply(&ctx, &s, &app, d(2025, 3, 6)).expect("takes effect");
+    assert!(fx.updates.contains(&RecordUpdate::SetField {
+        field: "name".into(),
+        before: "王小明".into(),
+        after: "王晓明".into(),
+    }));
+    // Key fields never change as basic data, and a corrected number must be a real one.
     let basic = Change::CorrectBasicData {
         field: "name".into(),
         before: "王小明".into(),
         after: "王晓明".into(),
     };
-    refused_with(w.run(&s, basic, d(2025, 3, 3)), &rules::R11_2);
+    refused_with(w.run(&s, basic, on), &rules::R11_2);
     let bad_id = Change::CorrectKeyData {
         field: KeyField::IdCardNumber,
         before: "330106201503070010".into(),
         after: "330106201503070011".into(),
-        recheck: CheckResult::Passed,
+        recheck: None,
     };
-    refused_with(w.run(&s, bad_id, d(2025, 3, 3)), &rules::R7_1);
+    refused_with(w.run(&s, bad_id, on), &rules::R7_1);
+}
+
+/// Applications stored before the recheck was a step of its own keep the two steps they were
+/// opened with and the result claimed with the request; such a claim still has to read 通过.
+#[test]
+fn r11_2_an_application_stored_with_a_claimed_recheck_keeps_its_two_steps() {
+    let w = World::new(SchoolKind::Primary);
+    let ctx = w.ctx();
+    let s = student(3, Status::Enrolled);
+    let stored = |claim: &str| {
+        format!(
+            r#"{{"subject":{{"type":"change","value":{{"type":"correct_key_data","field":"name","before":"王小明","after":"王晓明","recheck":"{claim}"}}}},"rule":"R11.2","opened_on":"2025-03-03","steps":[{{"party":"school","action":"report","optional":false,"working_days":null,"outcome":{{"type":"approved","on":"2025-03-03","reference":null}}}},{{"party":"bureau","action":"approve","optional":false,"working_days":null,"outcome":{{"type":"approved","on":"2025-03-04","reference":"西教籍〔2025〕3号"}}}}],"proofs":["household_register"],"withdrawn":null,"appeal":null}}"#
+        )
+    };
+    let passed: Workflow = serde_json::from_str(&stored("passed")).expect("reads back");
+    assert_eq!(passed.steps.len(), 2);
+    assert!(matches!(
+        passed.change(),
+        Some(Change::CorrectKeyData {
+            recheck: Some(CheckResult::Passed),
+            ..
+        })
+    ));
+    assert!(engine::apply(&ctx, &s, &passed, d(2025, 3, 4)).is_ok());
+    assert!(
+        serde_json::to_string(&passed)
+            .expect("json")
+            .contains(r#""recheck":"passed""#),
+        "the claim is kept when the application is saved again"
+    );
+    let not_done: Workflow = serde_json::from_str(&stored("not_done")).expect("reads back");
+    refused_with(
+        engine::apply(&ctx, &s, &not_done, d(2025, 3, 4)),
+        &rules::R11_2,
+    );
+    // A new application carries no claim at all.
+    let fresh = Workflow::open(
+        Change::CorrectKeyData {
+            field: KeyField::Name,
+            before: "王小明".into(),
+            after: "王晓明".into(),
+            recheck: None,
+        },
+        d(2025, 3, 3),
+        &w.profile,
+    );
+    let json = serde_json::to_string(&fresh).expect("json");
+    assert!(!json.contains(r#""recheck":"#), "{json}");
+    assert!(
+        json.contains(r#""party":"national_system","action":"recheck""#),
+        "{json}"
+    );
 }
 
 #[test]

@@ -143,7 +143,9 @@ pub(crate) fn check(
             if id_card::normalise(before) == id_card::normalise(after) {
                 return Err(DomainError::rule(rules::R11_2, "变更前后信息相同"));
             }
-            if *recheck != CheckResult::Passed {
+            // The recheck is the application's own last step (`workflow::steps_for`); only an
+            // application stored before that carries a claimed result, which must be 通过.
+            if recheck.is_some_and(|r| r != CheckResult::Passed) {
                 return Err(DomainError::rule(
                     rules::R11_2,
                     "关键信息变更经核准后，须重新通过全国查重和身份比对方可生效",

@@ -39,6 +39,9 @@ pub enum Party {
     SchoolCouncil,
     /// 校长
     Principal,
+    /// 全国中小学生学籍信息管理系统: its duplicate check and identity comparison, re-run after the
+    /// bureau approves a key-field change (R11.2); the registrar records its result.
+    NationalSystem,
 }
 
 impl Party {
@@ -55,6 +58,7 @@ impl Party {
             Self::MoralEducationOffice => "德育部门",
             Self::SchoolCouncil => "校务会议",
             Self::Principal => "校长",
+            Self::NationalSystem => "全国学籍系统",
         }
     }
 }
@@ -88,6 +92,9 @@ pub enum StepAction {
     SignAndPublish,
     /// 责令
     Order,
+    /// 重新进行全国查重和身份比对 (R11.2): approved when the check passes, rejected (with the
+    /// reason) when it fails.
+    Recheck,
 }
 
 impl StepAction {
@@ -105,7 +112,14 @@ impl StepAction {
             Self::Decide => "决定",
             Self::SignAndPublish => "签署公布",
             Self::Order => "责令执行",
+            Self::Recheck => "查重及身份比对",
         }
+    }
+
+    /// Whether the step records the result of a check (通过 / 未通过) rather than a party's
+    /// decision (同意 / 不同意).
+    pub fn is_check(self) -> bool {
+        matches!(self, Self::Recheck)
     }
 }
 

@@ -115,9 +115,17 @@ pub fn steps_for(change: &Change, profile: &RuleProfile) -> Vec<Step> {
         ]
     };
     match change {
-        Change::ApproveEnrolment | Change::CorrectKeyData { .. } | Change::Death { .. } => vec![
+        Change::ApproveEnrolment | Change::Death { .. } => vec![
             Step::new(P::School, A::Report),
             Step::new(P::Bureau, A::Approve),
+        ],
+        // R11.2: the registrar reports with the proof, the bureau approves, then the national
+        // duplicate check and identity comparison are run again; the change takes effect only
+        // when that last step passes.
+        Change::CorrectKeyData { .. } => vec![
+            Step::new(P::School, A::Report),
+            Step::new(P::Bureau, A::Approve),
+            Step::new(P::NationalSystem, A::Recheck),
         ],
         Change::Defer { .. }
         | Change::RenewDeferral { .. }
@@ -282,6 +290,11 @@ impl Workflow {
                     .get(current)
                     .map(Step::label_zh)
                     .unwrap_or_default();
+                if self.steps.get(step).is_some_and(|s| s.action.is_check()) {
+                    return Err(self.refuse(format!(
+                        "全国查重和身份比对须在主管教育行政部门核准后重新进行，当前应由{label}"
+                    )));
+                }
                 return Err(self.refuse(format!("须按顺序办理，当前应由{label}")));
             }
             WorkflowState::Approved { .. } => return Err(self.refuse("申请已全部办结")),
@@ -332,6 +345,9 @@ impl Workflow {
         self.current(step, on)?;
         let reason = reason.trim();
         if reason.is_empty() {
+            if self.steps.get(step).is_some_and(|s| s.action.is_check()) {
+                return Err(self.refuse("全国查重和身份比对未通过的，须填写未通过的原因"));
+            }
             return Err(self.refuse("退回须说明理由"));
         }
         let party = self.steps.get(step).map(|s| s.party);

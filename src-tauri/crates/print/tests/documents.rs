@@ -80,10 +80,26 @@ fn r13_1_the_transfer_form_has_four_approving_parties_and_others_two() {
 }
 
 #[test]
-fn r11_2_the_key_field_form_asks_for_the_recheck() {
+fn r11_2_the_key_field_form_has_a_block_for_the_national_recheck_after_the_bureaus() {
+    // 第十一条: after the bureau's approval the national duplicate check and identity comparison
+    // are run again; their result has its own block, signed by the registrar who records it.
     let form = samples::approval(ApprovalKind::KeyDataChange).expect("sample");
-    let text = common::squash(&common::text("key-field", &render(&form).expect("pdf")));
-    assert!(text.contains("全国查重") && text.contains("身份比对"));
+    let text = common::text("key-field", &render(&form).expect("pdf"));
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert_eq!(pages, 1, "the three blocks keep to one page");
+    let text = common::squash(&text);
+    let at = |label: &str| {
+        text.find(label)
+            .unwrap_or_else(|| panic!("{label}: {text}"))
+    };
+    assert!(at("学校核实意见") < at("主管教育行政部门核准意见"));
+    assert!(at("主管教育行政部门核准意见") < at("全国查重和身份比对结果"));
+    assert!(at("全国查重和身份比对结果") < at("学籍管理员签字"));
+    assert_eq!(
+        text.matches("（盖章）").count(),
+        2,
+        "the school and the bureau seal; a check's result is signed only: {text}"
+    );
 }
 
 #[test]

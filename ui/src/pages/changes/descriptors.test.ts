@@ -129,6 +129,23 @@ describe('change descriptors', () => {
     })
   })
 
+  it('never ask for the national recheck of a key-field change: it is the application\'s last step (R11.2)', () => {
+    const k = descriptorOf('correct_key_data')!
+    const facts = k.defaults(today, 3)
+    expect(k.fields.map((f) => f.key)).toEqual(['field', 'after'])
+    expect(k.fields.find((f) => f.key === 'after')!.help).toMatch(/核准后重新进行/)
+    expect(k.summary).toMatch(/核准后.*重新进行查重和身份比对，比对通过后生效/)
+    expect(fieldErrors(k, { ...facts, after: '王晓明' }, { today, grade: 3 })).toEqual({})
+    expect(k.request({ ...facts, after: ' 王晓明 ' }, { effectiveOn: today })).toEqual({
+      type: 'correct_key_data',
+      field: 'name',
+      after: '王晓明',
+    })
+    expect(
+      fieldErrors(k, { ...facts, field: 'id_card_number', after: '110105194912310021' }, { today, grade: 3 }).after,
+    ).toMatch(/校验位/)
+  })
+
   it('builds an incoming student for a transfer in', () => {
     const t = descriptorOf('transfer_in')!
     const req = t.request(

@@ -671,7 +671,7 @@ const entries: Entry[] = [
     type: 'correct_key_data',
     group: '信息变更',
     summary:
-      '姓名、身份证件号码为关键信息：学籍管理员上传证明，主管教育行政部门核准，并重新通过全国查重和身份比对后生效。',
+      '姓名、身份证件号码为关键信息：学籍管理员上传证明材料、学校上报，主管教育行政部门核准后，在全国学籍系统重新进行查重和身份比对，比对通过后生效。',
     who: '任何未归档的学生',
     needsStudent: true,
     dateLabel: '申请日期',
@@ -691,31 +691,19 @@ const entries: Entry[] = [
         label: '变更后',
         kind: 'text',
         required: true,
+        help: '全国查重和身份比对在核准后重新进行，其结果作为申请的最后一个环节记录（第十一条第二款）',
         validate: (v, ctx) => {
           if (ctx.facts.field !== 'id_card_number' || !str(v)) return undefined
           const r = validateIdNumber(str(v))
           return r.ok ? undefined : r.message
         },
       },
-      {
-        key: 'recheck',
-        label: '全国查重和身份比对',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'not_done', label: '尚未比对' },
-          { value: 'passed', label: '已通过' },
-          { value: 'failed', label: '未通过' },
-        ],
-        help: '核准后须重新比对通过方可生效（第十一条第二款）',
-      },
     ],
-    defaults: () => ({ field: 'name', after: '', recheck: 'not_done' }),
+    defaults: () => ({ field: 'name', after: '' }),
     request: (f) => ({
       type: 'correct_key_data',
       field: f.field === 'id_card_number' ? 'id_card_number' : 'name',
       after: str(f.after),
-      recheck: f.recheck === 'passed' ? 'passed' : f.recheck === 'failed' ? 'failed' : 'not_done',
     }),
     form: 'key_data_change_form',
   },

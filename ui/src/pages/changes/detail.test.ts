@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import Detail from './detail.vue'
 import List from './index.vue'
-import { applicationView, mountAt } from './testing'
+import { applicationView, decisionWording, keyDataView, mountAt } from './testing'
 import { useAuthStore } from '@/stores/auth'
 
 vi.mock('element-plus', async (original) => ({
@@ -102,6 +102,7 @@ describe('the application pages', () => {
       ordinal: 1, party: 'school', partyLabel: '学校', action: 'hearing', label: '学校举行听证会', optional: true,
       workingDays: null, permission: 'submit_changes', decision: 'pending', decidedOn: null,
       decidedBy: null, reference: null, note: null, dueOn: null, dueProvisional: null, attachmentId: null,
+      wording: decisionWording,
     }
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> })
@@ -154,6 +155,56 @@ describe('the application pages', () => {
     expect(calls.find((c) => c.cmd === 'change_form')!.args).toEqual({ applicationId: 12 })
     expect(calls.find((c) => c.cmd === 'file_save')!.args.input).toMatchObject({ fileName: '转学申请表-2026-TRANSFER-000002.pdf' })
     expect(wrapper.get('[data-test="printed"]').text()).toContain('2026-TRANSFER-000002')
+  })
+
+  it('records the national recheck of a key-field change as passed or failed, a failure with its reason (R11.2)', async () => {
+    const calls: Calls = []
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> })
+      if (cmd === 'change_show') return keyDataView()
+      if (cmd === 'change_decide') {
+        const v = keyDataView({}, { state: 'rejected', stateLabel: '已退回', currentStep: null, waitingOn: null })
+        v.steps[2] = { ...v.steps[2], decision: 'rejected', decidedOn: '2026-11-26', decidedBy: 'registrar', note: '身份比对未通过' }
+        return v
+      }
+      throw new Error(cmd)
+    })
+    const { wrapper } = await mountAt(Detail, '/changes/12')
+    await flushPromises()
+    // The step list shows the recheck after the bureau's approval, in a check's words.
+    expect(wrapper.get('[data-test="step-2"]').text()).toContain('全国学籍系统查重及身份比对')
+    expect(wrapper.get('[data-test="step-1-decision"]').text()).toBe('同意')
+    expect(wrapper.get('[data-test="step-2-decision"]').text()).toBe('待办理')
+    expect(wrapper.get('[data-test="step-2-who"]').text()).toContain('由学籍管理员记录')
+    await wrapper.get('[data-test="decide-step-2"]').trigger('click')
+    await flushPromises()
+    // (an earlier test's dialog may still be in the document: the newest is this one's)
+    const dialog = [...document.querySelectorAll('[data-test="decide-dialog"]')].at(-1)!
+    expect(dialog.querySelector('[data-test="decision-approve"]')!.textContent).toContain('通过')
+    expect(dialog.querySelector('[data-test="decision-reject"]')!.textContent).toContain('未通过（须填写原因）')
+    expect(dialog.textContent).toContain('比对记录')
+    expect(dialog.textContent).not.toContain('文号')
+    dialog.querySelector<HTMLInputElement>('[data-test="decision-reject"] input')!.click()
+    await flushPromises()
+    expect(dialog.textContent).toContain('未通过原因')
+    expect(dialog.querySelector('.is-error .el-form-item__label')?.textContent).toBe('未通过原因')
+    expect(dialog.querySelector<HTMLButtonElement>('[data-test="decide-confirm"]')!.disabled).toBe(true)
+    const reason = dialog.querySelector<HTMLTextAreaElement>('[data-test="decide-reason"]')!
+    reason.value = '身份比对未通过'
+    reason.dispatchEvent(new Event('input'))
+    await flushPromises()
+    dialog.querySelector<HTMLButtonElement>('[data-test="decide-confirm"]')!.click()
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'change_decide')!.args.input).toMatchObject({
+      applicationId: 12,
+      step: 2,
+      decision: 'reject',
+      reference: null,
+      reason: '身份比对未通过',
+    })
+    expect(wrapper.get('[data-test="step-2-decision"]').text()).toBe('未通过')
+    expect(wrapper.get('[data-test="step-2-note"]').text()).toBe('身份比对未通过')
+    expect(wrapper.get('[data-test="step-2"]').text()).toContain('原因：身份比对未通过')
   })
 
   it('withdraws an application in progress with a reason', async () => {

@@ -45,4 +45,5 @@ export const parties: { value: Party; label: string }[] = [
   { value: 'moral_education_office', label: '德育部门' },
   { value: 'school_council', label: '校务会议' },
   { value: 'principal', label: '校长' },
+  { value: 'national_system', label: '全国学籍系统' },
 ]

@@ -65,7 +65,7 @@ pub enum Permission {
     /// Enrol and edit students.
     EditStudents,
     /// Submit, withdraw and apply changes; record outside parties' decisions (bureau, guardian,
-    /// other schools).
+    /// other schools) and the national system's recheck of a key-field change (R11.2).
     SubmitChanges,
     /// Decide the school's own steps (核办, 校务会议, 校长签署).
     DecideSchoolSteps,

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use xueji_domain::change::{
-    Award, AwardLevel, CheckResult, KeyField, LeaveReason, OrderedLeaveReason, TransferDetails,
-    TransferKind, TransferRoute,
+    Award, AwardLevel, KeyField, LeaveReason, OrderedLeaveReason, TransferDetails, TransferKind,
+    TransferRoute,
 };
 use xueji_domain::proofs::ProofKind;
 use xueji_domain::sanction::{SanctionLevel, SanctionRecord};
@@ -15,7 +15,7 @@ use xueji_store::repo::sanctions;
 
 use super::fields::{BASIC_FIELDS, field_value};
 use crate::error::{AppError, Result};
-use crate::students::{EnrolInput, NationalCheck};
+use crate::students::EnrolInput;
 
 /// A file uploaded with a request or a decision; kept encrypted inside the database.
 #[derive(Clone, Debug, serde::Deserialize, specta::Type)]
@@ -87,12 +87,11 @@ pub enum ChangeRequest {
     /// 基础信息变更 (R11.1): `field` as stored (`hukou_address`, `ethnicity` …); the old value
     /// is read from the record.
     CorrectBasicData { field: String, after: String },
-    /// 关键信息变更 (R11.2) with the national recheck's result.
-    CorrectKeyData {
-        field: KeyField,
-        after: String,
-        recheck: NationalCheck,
-    },
+    /// 关键信息变更 (R11.2). The national duplicate check and identity comparison are not part of
+    /// the request: they are re-run after the bureau's approval and recorded as the
+    /// application's last step. A `recheck` in a request stored or written before (a claimed
+    /// result) is read and ignored.
+    CorrectKeyData { field: KeyField, after: String },
     /// 跳级 (R12.2)
     Skip { to: u8 },
     /// 留级 (R12.3)
@@ -283,14 +282,6 @@ fn grade(n: u8, field: &str) -> Result<Grade> {
     })
 }
 
-fn check_result(c: NationalCheck) -> CheckResult {
-    match c {
-        NationalCheck::NotDone => CheckResult::NotDone,
-        NationalCheck::Passed => CheckResult::Passed,
-        NationalCheck::Failed => CheckResult::Failed,
-    }
-}
-
 /// A sanction row as the rules see it.
 pub(crate) fn sanction_record(row: &sanction::Model) -> SanctionRecord {
     SanctionRecord {
@@ -341,11 +332,7 @@ impl ChangeRequest {
                     after: after.clone(),
                 }
             }
-            Self::CorrectKeyData {
-                field,
-                after,
-                recheck,
-            } => {
+            Self::CorrectKeyData { field, after } => {
                 let field: KeyField = *field;
                 let before = match field {
                     KeyField::Name => m.name.clone(),
@@ -355,7 +342,7 @@ impl ChangeRequest {
                     field,
                     before,
                     after: after.clone(),
-                    recheck: check_result(*recheck),
+                    recheck: None,
                 }
             }
             Self::Skip { to } => Change::Skip {
@@ -491,5 +478,27 @@ mod tests {
             decode_base64("aGVsbG8=x").is_err(),
             "nothing after the padding"
         );
+    }
+
+    #[test]
+    fn r11_2_a_key_data_request_with_a_claimed_recheck_still_reads() {
+        // Requests stored (and `change submit --from` files written) while the request carried
+        // the recheck's result: the claim is read and ignored, the recheck is a step now.
+        for claim in ["passed", "not_done", "failed"] {
+            let json = format!(
+                r#"{{"type":"correct_key_data","field":"name","after":"王晓明","recheck":"{claim}"}}"#
+            );
+            let request: ChangeRequest = serde_json::from_str(&json).expect("reads");
+            assert!(matches!(
+                request,
+                ChangeRequest::CorrectKeyData { field: KeyField::Name, ref after } if after == "王晓明"
+            ));
+        }
+        let written = serde_json::to_string(&ChangeRequest::CorrectKeyData {
+            field: KeyField::IdCardNumber,
+            after: "330106201209100039".to_owned(),
+        })
+        .expect("json");
+        assert!(!written.contains("recheck"), "{written}");
     }
 }

@@ -36,7 +36,7 @@ pub use input::{
 };
 pub use views::{
     AppealView, ApplicationRow, ApplicationView, CheckView, FileView, LeaveExpiryRow, OverdueView,
-    ProofRequirementView, StepDecision, StepPlanView, StepView,
+    ProofRequirementView, StepDecision, StepPlanView, StepView, StepWording,
 };
 /// The domain's enums the requests carry (TypeScript unions of the same names).
 pub use xueji_domain::change::{AwardLevel, KeyField, OrderedLeaveReason, TransferRoute};

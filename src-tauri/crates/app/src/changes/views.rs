@@ -84,6 +84,64 @@ pub struct StepView {
     pub due_provisional: Option<String>,
     /// The scanned decision.
     pub attachment_id: Option<i64>,
+    /// How this step's outcome reads: a party's decision, or a check's result (R11.2).
+    pub wording: StepWording,
+}
+
+/// The words for a step's outcome. A party decides (同意 / 退回, with a 文号 or a reason); the
+/// national duplicate check and identity comparison of a key-field change pass or fail
+/// (通过 / 未通过, with a record of the result or the reason, R11.2).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StepWording {
+    /// 同意 / 通过
+    pub approve: String,
+    /// 退回 / 未通过
+    pub reject: String,
+    /// What a rejection must give: 理由 / 原因.
+    pub reason: String,
+    /// What the reference of an approval is: 文号 / 比对记录.
+    pub reference: String,
+    /// The reference field's placeholder.
+    pub reference_hint: String,
+}
+
+impl StepWording {
+    pub fn of(action: StepAction) -> Self {
+        let (approve, reject, reason, reference, reference_hint) = if action.is_check() {
+            (
+                "通过",
+                "未通过",
+                "原因",
+                "比对记录",
+                "全国学籍系统中比对结果的记录（选填）",
+            )
+        } else {
+            (
+                "同意",
+                "退回",
+                "理由",
+                "文号",
+                "如 西教籍〔2026〕12号（选填）",
+            )
+        };
+        Self {
+            approve: approve.to_owned(),
+            reject: reject.to_owned(),
+            reason: reason.to_owned(),
+            reference: reference.to_owned(),
+            reference_hint: reference_hint.to_owned(),
+        }
+    }
+
+    /// How `decision` reads on this step (待办理, 同意 / 通过, 退回 / 未通过, 略过).
+    pub fn decision_zh(&self, decision: StepDecision) -> &str {
+        match decision {
+            StepDecision::Approved => &self.approve,
+            StepDecision::Rejected => &self.reject,
+            StepDecision::Pending | StepDecision::Skipped => decision.label_zh(),
+        }
+    }
 }
 
 /// The waiting party past its working-day limit (R13.3).
@@ -201,7 +259,8 @@ pub struct FileView {
 }
 
 /// Who records a party's decision: the school's own steps are the approver's, the discipline
-/// proposal the moral-education office's, outside parties' decisions the registrar's.
+/// proposal the moral-education office's, outside parties' decisions the registrar's, and so is
+/// the national system's recheck, which the registrar runs in it (R11.2).
 pub fn permission_for(party: Party) -> Permission {
     match party {
         Party::School | Party::SchoolCouncil | Party::Principal => Permission::DecideSchoolSteps,
@@ -212,7 +271,8 @@ pub fn permission_for(party: Party) -> Permission {
         | Party::ReceivingBureau
         | Party::ReceivingSchool
         | Party::SendingSchool
-        | Party::ReformSchool => Permission::SubmitChanges,
+        | Party::ReformSchool
+        | Party::NationalSystem => Permission::SubmitChanges,
     }
 }
 
@@ -325,6 +385,7 @@ pub(crate) fn steps(
                     .filter(|_| decision == StepDecision::Pending)
                     .and_then(|d| provisional_reason(calendar, d)),
                 attachment_id: stored.and_then(|r| r.attachment_id),
+                wording: StepWording::of(s.action),
             }
         })
         .collect()

@@ -176,7 +176,7 @@ fn transfer_in_form(
             cx.steps
                 .iter()
                 .find(|s| s.application_id == a.id && s.role == party.role)
-                .map_or_else(Opinion::default, |s| opinion(s, cx.names))
+                .map_or_else(Opinion::default, |s| opinion(s, false, cx.names))
         })
         .collect();
     Ok(ApprovalForm {

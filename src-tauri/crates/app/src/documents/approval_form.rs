@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use xueji_domain::change::{KeyField, LeaveReason, TransferKind};
+use xueji_domain::change::{CheckResult, KeyField, LeaveReason, TransferKind};
 use xueji_domain::proofs::{ProofRequirement, required_proofs};
 use xueji_domain::{ApplicationKind, ChangeKind};
 use xueji_domain::{Change, Grade, Workflow};
@@ -104,6 +104,15 @@ pub fn approval_form(
         Some(w) => w.steps.iter().filter_map(|s| kind.party(s.party)).collect(),
         None => kind.parties(),
     };
+    // A step that records a check (R11.2's national recheck) reads 通过 / 未通过, not 同意.
+    let is_check = |s: &application_step::Model| {
+        workflow.as_ref().is_some_and(|w| {
+            usize::try_from(s.ordinal)
+                .ok()
+                .and_then(|i| w.steps.get(i))
+                .is_some_and(|step| step.action.is_check())
+        })
+    };
     let opinions = parties
         .iter()
         .map(|party| {
@@ -113,7 +122,7 @@ pub fn approval_form(
                         .iter()
                         .find(|s| s.application_id == a.id && s.role == party.role)
                 })
-                .map_or_else(Opinion::default, |s| opinion(s, cx.names))
+                .map_or_else(Opinion::default, |s| opinion(s, is_check(s), cx.names))
         })
         .collect();
     Ok(ApprovalForm {
@@ -139,27 +148,38 @@ fn blank_requirements(change: ChangeKind) -> Vec<ProofRequirement> {
 }
 
 /// A recorded step as its block prints it: 同意 (with the remark), 不同意 with the reason, or
-/// passed over; the 文号 and who recorded it. A step not yet decided prints nothing.
-pub(super) fn opinion(step: &application_step::Model, names: &HashMap<String, String>) -> Opinion {
+/// passed over; the 文号 and who recorded it. A check's result (`check`: the national recheck of
+/// R11.2) prints 通过, or 未通过 with the reason, and its record instead of a 文号. A step not
+/// yet decided prints nothing.
+pub(super) fn opinion(
+    step: &application_step::Model,
+    check: bool,
+    names: &HashMap<String, String>,
+) -> Opinion {
     let note = step
         .note
         .as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty());
+    let (yes, no, reference_label) = if check {
+        ("通过。", "未通过。原因：", "比对记录")
+    } else {
+        ("同意。", "不同意。理由：", "文号")
+    };
     let mut lines = match step.decision {
         None => return Opinion::default(),
         Some(Decision::Approved) => vec![match note {
-            Some(n) => format!("同意。{n}"),
-            None => "同意。".to_owned(),
+            Some(n) => format!("{yes}{n}"),
+            None => yes.to_owned(),
         }],
-        Some(Decision::Rejected) => vec![format!("不同意。理由：{}", note.unwrap_or("未说明"))],
+        Some(Decision::Rejected) => vec![format!("{no}{}", note.unwrap_or("未说明"))],
         Some(Decision::Skipped) => vec!["本环节未经办。".to_owned()],
     };
     let reference = step
         .reference
         .as_deref()
         .filter(|r| !r.is_empty())
-        .map(|r| format!("文号：{r}"));
+        .map(|r| format!("{reference_label}：{r}"));
     let recorder = step.decided_by.as_ref().map(|user| {
         let name = names.get(user).map_or(user.as_str(), String::as_str);
         format!("录入：{name}")
@@ -212,19 +232,32 @@ fn change_rows(change: &Change) -> Vec<(String, String)> {
             field,
             before,
             after,
-            ..
-        } => vec![
-            row(
-                "变更项目",
-                match field {
-                    KeyField::Name => "姓名",
-                    KeyField::IdCardNumber => "身份证件号码",
-                }
-                .to_owned(),
-            ),
-            row("原内容", before.clone()),
-            row("变更后", after.clone()),
-        ],
+            recheck,
+        } => {
+            let mut rows = vec![
+                row(
+                    "变更项目",
+                    match field {
+                        KeyField::Name => "姓名",
+                        KeyField::IdCardNumber => "身份证件号码",
+                    }
+                    .to_owned(),
+                ),
+                row("原内容", before.clone()),
+                row("变更后", after.clone()),
+            ];
+            // Only an application stored before the recheck was its own step carries a result
+            // claimed with the request; it has no recheck block, so the claim prints as a row.
+            if let Some(claim) = recheck {
+                let claim = match claim {
+                    CheckResult::Passed => "通过",
+                    CheckResult::Failed => "未通过",
+                    CheckResult::NotDone => "尚未比对",
+                };
+                rows.push(row("全国查重和身份比对", format!("申请时登记为{claim}")));
+            }
+            rows
+        }
         Change::Skip { to } => vec![row("跳入年级", grade(*to))],
         Change::Resume { grade: g } => vec![row("复学年级", grade(*g))],
         Change::TransferOut(t) => vec![

@@ -94,7 +94,7 @@ fn describe(v: &ApplicationView) -> String {
             "\n  [{}] {} {}{}{}",
             s.ordinal,
             s.label,
-            s.decision.label_zh(),
+            s.wording.decision_zh(s.decision),
             s.decided_on.map(|d| format!(" {d}")).unwrap_or_default(),
             s.reference
                 .as_deref()

@@ -2,7 +2,8 @@
 //! reasons with the applicant's signature, the required proofs, and an opinion, signature, seal
 //! and date block per approving party. One template, one table of kinds:
 //! 转学 (four parties, R13.1), 休学 (R14.1), 复学 (filing, R15.1), 缓学 (R6.2), 跳级 (R12.2),
-//! 留级 (R12.3), 学生基础信息变更 (R11.1) with its key-field variant (R11.2), 退学 (R17.1).
+//! 留级 (R12.3), 学生基础信息变更 (R11.1) with its key-field variant (R11.2: the school, the
+//! bureau, then the result of the national duplicate check and identity comparison), 退学 (R17.1).
 
 use chrono::NaiveDate;
 use xueji_domain::assigned_number::AssignedNumber;
@@ -33,24 +34,36 @@ pub enum ApprovalKind {
     Withdrawal,
 }
 
-/// One approving party's block on a form: who it is in the workflow, the cell's label and who
-/// signs it.
+/// One approving party's block on a form: who it is in the workflow, the cell's label, who
+/// signs it and whether it is sealed (a party's opinion is; the national system's recheck result,
+/// which the registrar records, is signed only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Party {
     pub role: Role,
     pub label: &'static str,
     pub signer: &'static str,
+    pub seal: bool,
 }
 
 const SCHOOL: Party = Party {
     role: Role::School,
     label: "学校意见",
     signer: "负责人签字",
+    seal: true,
 };
 const BUREAU: Party = Party {
     role: Role::Bureau,
     label: "主管教育行政部门意见",
     signer: "经办人签字",
+    seal: true,
+};
+/// The national duplicate check and identity comparison re-run after the bureau's approval of a
+/// key-field change (R11.2): 通过 with its date, or 未通过 with the reason.
+const RECHECK: Party = Party {
+    role: Role::NationalSystem,
+    label: "全国查重和身份比对结果",
+    signer: "学籍管理员签字",
+    seal: false,
 };
 
 impl ApprovalKind {
@@ -125,6 +138,7 @@ impl ApprovalKind {
                     label: "主管教育行政部门核准意见",
                     ..BUREAU
                 },
+                RECHECK,
             ],
             _ => vec![SCHOOL, BUREAU],
         }
@@ -137,11 +151,13 @@ impl ApprovalKind {
             role,
             label,
             signer: "负责人签字",
+            seal: true,
         };
         let bureau = |label| Party {
             role,
             label,
             signer: "经办人签字",
+            seal: true,
         };
         match (self, role) {
             (Self::Transfer, Role::ReceivingSchool) => Some(school("转入学校意见")),
@@ -422,9 +438,10 @@ impl Document for ApprovalForm {
             rows.push(Row::tall(
                 vec![
                     Cell::label(L, party.label),
-                    Cell::opinion(W, &opinion.text, party.signer, true).dated(opinion.on),
+                    Cell::opinion(W, &opinion.text, party.signer, party.seal).dated(opinion.on),
                 ],
-                if many { 27.0 } else { 36.0 },
+                // A recheck's result has no seal to leave room for.
+                if many || !party.seal { 27.0 } else { 36.0 },
             ));
         }
         let bottom = Grid::new(20.0, rows).draw(sheets, 42.0, size);
@@ -470,15 +487,22 @@ mod tests {
     }
 
     #[test]
-    fn every_kind_has_a_title_and_two_or_four_parties() {
+    fn every_kind_has_a_title_and_its_parties() {
         for kind in ApprovalKind::ALL {
             let parties = kind.parties().len();
-            assert_eq!(
-                parties,
-                if kind == ApprovalKind::Transfer { 4 } else { 2 },
-                "{kind:?}"
-            );
+            let expected = match kind {
+                ApprovalKind::Transfer => 4,
+                // R11.2: the school, the bureau, then the national recheck's result.
+                ApprovalKind::KeyDataChange => 3,
+                _ => 2,
+            };
+            assert_eq!(parties, expected, "{kind:?}");
             assert!(kind.title().ends_with('表') || kind.title().ends_with('）'));
         }
+        assert_eq!(
+            ApprovalKind::KeyDataChange.party(Role::NationalSystem),
+            Some(RECHECK)
+        );
+        assert_eq!(ApprovalKind::Leave.party(Role::NationalSystem), None);
     }
 }

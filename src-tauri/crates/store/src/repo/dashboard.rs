@@ -34,7 +34,8 @@ pub(crate) fn stored_name<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// The condition that an open application waits on this school: its own steps (学校, 校务会议,
-/// 校长, 德育部门), the sending school's step of its transfer-out, the receiving school's step
+/// 校长, 德育部门), the national recheck of a key-field change that its registrar runs and
+/// records (R11.2), the sending school's step of its transfer-out, the receiving school's step
 /// of a transfer-in.
 fn waiting_on_school() -> Condition {
     let own: Vec<String> = [
@@ -42,6 +43,7 @@ fn waiting_on_school() -> Condition {
         Party::SchoolCouncil,
         Party::Principal,
         Party::MoralEducationOffice,
+        Party::NationalSystem,
     ]
     .iter()
     .map(stored_name)
