@@ -48,6 +48,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::students::student_archive,
             commands::students::student_edit,
             commands::students::dropout_report_record,
+            commands::students::student_national_number_record,
             commands::dashboard::dashboard,
             commands::changes::change_check,
             commands::changes::change_submit,

@@ -2,8 +2,8 @@
 
 use tauri::State;
 use xueji_app::students::{
-    ArchiveView, ClassOption, DropoutReportInput, EnrolInput, EnrolView, SearchInput,
-    StudentEditInput, StudentRow, StudentView,
+    ArchiveView, ClassOption, DropoutReportInput, EnrolInput, EnrolView, NationalNumberInput,
+    SearchInput, StudentEditInput, StudentRow, StudentView,
 };
 use xueji_app::views::Page;
 
@@ -64,5 +64,18 @@ pub async fn dropout_report_record(
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?
         .dropout_report_record(&session, &input)
+        .await?)
+}
+
+/// 录入全国学籍系统返回的学籍号（待分配的学籍，R7.1）。
+#[tauri::command]
+#[specta::specta]
+pub async fn student_national_number_record(
+    state: State<'_, AppState>,
+    input: NationalNumberInput,
+) -> Result<StudentView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .student_national_number_record(&session, &input)
         .await?)
 }

@@ -6,6 +6,7 @@ import {
   type EnrolInput,
   type EnrolView,
   type FileView,
+  type NationalNumberInput,
   type Page,
   type SearchInput,
   type StudentEditInput,
@@ -47,4 +48,9 @@ export async function getAttachment(id: number): Promise<FileView> {
 /** Records the school's written report of a dropout (R18.1); returns the archive. */
 export async function recordDropoutReport(input: DropoutReportInput): Promise<ArchiveView> {
   return unwrap(await commands.dropoutReportRecord(input))
+}
+
+/** Records the 学籍号 the national system returned for a record that has none (R7.1). */
+export async function recordNationalNumber(input: NationalNumberInput): Promise<StudentView> {
+  return unwrap(await commands.studentNationalNumberRecord(input))
 }

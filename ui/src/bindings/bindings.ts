@@ -173,6 +173,17 @@ async dropoutReportRecord(input: DropoutReportInput) : Promise<Result<ArchiveVie
 }
 },
 /**
+ * 录入全国学籍系统返回的学籍号（待分配的学籍，R7.1）。
+ */
+async studentNationalNumberRecord(input: NationalNumberInput) : Promise<Result<StudentView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("student_national_number_record", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 首页的待办事项（按工作日计的期限）、R32 检查发现、休学到期与人数统计。
  */
 async dashboard() : Promise<Result<DashboardView, IpcError>> {
@@ -2123,6 +2134,10 @@ provisional: boolean }
  */
 export type NationalCheck = "not_done" | "passed" | "failed"
 /**
+ * The number as the registrar copies it from the national system.
+ */
+export type NationalNumberInput = { studentId: number; xuejiNumber: string }
+/**
  * A new account.
  */
 export type NewUserInput = { username: string; displayName: string; password: string; role: Role }
@@ -3027,11 +3042,19 @@ family: FamilyMemberView[] | null }
 /**
  * One row of the student list (the ID number masked).
  */
-export type StudentRow = { id: number; xuejiNumber: string | null; name: string; sex: string; birthDate: string; idNumberMasked: string; grade: number | null; gradeLabel: string; className: string | null; status: StatusView; archived: boolean }
+export type StudentRow = { id: number; xuejiNumber: string | null; 
+/**
+ * As pages print it: 待分配, `G…（暂定）` before the bureau's approval, or the number (R7.1).
+ */
+xuejiNumberLabel: string; name: string; sex: string; birthDate: string; idNumberMasked: string; grade: number | null; gradeLabel: string; className: string | null; status: StatusView; archived: boolean }
 /**
  * The whole record of one student (section 1 of the archive, R8.2).
  */
-export type StudentView = { id: number; xuejiNumber: string | null; auxNumber: string | null; idType: string; idNumber: string; name: string; formerName: string | null; sex: string; birthDate: string; ethnicity: string; nationality: string; hukouKind: string; hukouAddress: string; currentAddress: string; migrantChild: boolean; leftBehind: boolean; orphan: boolean; disabilityKind: string | null; inclusivePlacement: boolean; studyMode: StudyMode; foreignNational: boolean; status: StatusView; grade: number | null; gradeLabel: string; gradeYear: number | null; className: string | null; entryDate: string | null; leaveUntil: string | null; placedElsewhere: string | null; archived: boolean; 
+export type StudentView = { id: number; xuejiNumber: string | null; 
+/**
+ * As pages print it: 待分配, `G…（暂定）` before the bureau's approval, or the number (R7.1).
+ */
+xuejiNumberLabel: string; auxNumber: string | null; idType: string; idNumber: string; name: string; formerName: string | null; sex: string; birthDate: string; ethnicity: string; nationality: string; hukouKind: string; hukouAddress: string; currentAddress: string; migrantChild: boolean; leftBehind: boolean; orphan: boolean; disabilityKind: string | null; inclusivePlacement: boolean; studyMode: StudyMode; foreignNational: boolean; status: StatusView; grade: number | null; gradeLabel: string; gradeYear: number | null; className: string | null; entryDate: string | null; leaveUntil: string | null; placedElsewhere: string | null; archived: boolean; 
 /**
  * Read-only here: ended (R9.2) or transferred out (R9.1).
  */

@@ -17,6 +17,7 @@ export async function mountAt(component: Component, path: string) {
 export const studentRow = {
   id: 7,
   xuejiNumber: 'G330106201603010011',
+  xuejiNumberLabel: 'G330106201603010011',
   name: '张小明',
   sex: 'male',
   birthDate: '2016-03-01',

@@ -28,6 +28,7 @@ const CODES: ArchiveSection[] = [
 const student: StudentView = {
   id: 7,
   xuejiNumber: 'G330106201903010011',
+  xuejiNumberLabel: 'G330106201903010011',
   auxNumber: null,
   idType: 'resident_id',
   idNumber: '330106201903010011',
@@ -250,6 +251,61 @@ describe('学籍档案', { timeout: 60_000 }, () => {
       reference: '西教〔2026〕5号',
     })
     await waitFor(() => expect(page.find('[data-test="archive-deadline"]').exists()).toBe(false))
+  })
+
+  it('records the national 学籍号 of a record that has none, a refusal with its rule (R7.1)', async () => {
+    const waiting: ArchiveView = {
+      ...archive(true),
+      student: {
+        ...student,
+        idType: 'passport',
+        xuejiNumber: null,
+        xuejiNumberLabel: '待分配',
+        status: { code: 'enrolled', label: '在读' },
+      },
+    }
+    const inputs: unknown[] = []
+    mockIPC((cmd, args) => {
+      if (cmd === 'student_archive') return waiting
+      if (cmd === 'student_national_number_record') {
+        inputs.push((args as { input: unknown }).input)
+        if (inputs.length === 1) {
+          throw { kind: 'ruleViolation', code: 'rule_violation', message: '学籍号校验码错误', ruleId: 'R7.1' }
+        }
+        return { ...waiting.student, xuejiNumber: 'J330106201503070010', xuejiNumberLabel: 'J330106201503070010' }
+      }
+      throw new Error(`unexpected command ${cmd}`)
+    })
+    const router = await setup('/students/7')
+    const root = mount(inChinese(ArchivePage, { id: 7 }), {
+      global: { plugins: [router, createPinia()] },
+      attachTo: document.body,
+    })
+    await settle()
+    const page = root.findComponent(ArchivePage)
+    expect(page.get('[data-test="archive-xueji-number"]').text()).toBe('待分配')
+    await page.get('[data-test="archive-national-number"]').trigger('click')
+    await settle()
+    const input = (document.querySelector('input[data-test="national-number-input"]') ??
+      document.querySelector('[data-test="national-number-input"] input')) as HTMLInputElement
+    input.value = 'J330106201503070011'
+    input.dispatchEvent(new Event('input'))
+    await settle()
+    const save = () => document.querySelector('[data-test="national-number-save"]') as HTMLButtonElement
+    save().click()
+    await waitFor(() => expect(document.querySelector('[data-test="national-number-dialog"]')?.textContent).toContain('R7.1'))
+    expect(input.value, 'the input is kept').toBe('J330106201503070011')
+    input.value = 'J330106201503070010'
+    input.dispatchEvent(new Event('input'))
+    await settle()
+    save().click()
+    await waitFor(() => expect(inputs).toHaveLength(2))
+    expect(inputs[1]).toEqual({ studentId: 7, xuejiNumber: 'J330106201503070010' })
+  })
+
+  it('offers no number entry while a record has one or awaits the bureau', async () => {
+    const page = await mountPage()
+    expect(page.find('[data-test="archive-national-number"]').exists()).toBe(false)
   })
 
   it('hides section 6 from a role without hardship access', async () => {

@@ -11,6 +11,7 @@ const rows: StudentRow[] = [
   {
     id: 7,
     xuejiNumber: 'G330106201903010011',
+    xuejiNumberLabel: 'G330106201903010011（暂定）',
     name: '张三',
     sex: '男',
     birthDate: '2019-03-01',
@@ -24,6 +25,7 @@ const rows: StudentRow[] = [
   {
     id: 8,
     xuejiNumber: 'G330106201904010022',
+    xuejiNumberLabel: 'G330106201904010022',
     name: '赵四',
     sex: '女',
     birthDate: '2019-04-01',

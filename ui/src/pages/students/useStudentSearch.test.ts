@@ -7,6 +7,7 @@ function row(id: number, name: string): StudentRow {
   return {
     id,
     xuejiNumber: `G3301062019030100${id}`,
+    xuejiNumberLabel: `G3301062019030100${id}`,
     name,
     sex: '男',
     birthDate: '2019-03-01',

@@ -4,6 +4,7 @@ pub mod archive;
 pub mod dropout_report;
 pub mod edit;
 pub mod enrol;
+pub mod national_number;
 pub mod search;
 pub mod views;
 
@@ -11,5 +12,6 @@ pub use archive::{ArchiveItemInput, ArchiveView};
 pub use dropout_report::DropoutReportInput;
 pub use edit::{FieldValue, StudentEditInput};
 pub use enrol::{EnrolInput, EnrolKind, EnrolView, NationalCheck};
+pub use national_number::NationalNumberInput;
 pub use search::{ClassOption, FLAGS, SearchInput};
 pub use views::{FamilyMemberView, StudentRow, StudentView};

@@ -11,6 +11,8 @@ use crate::views::{StatusView, grade_label, mask_id};
 pub struct StudentRow {
     pub id: i64,
     pub xueji_number: Option<String>,
+    /// As pages print it: 待分配, `G…（暂定）` before the bureau's approval, or the number (R7.1).
+    pub xueji_number_label: String,
     pub name: String,
     pub sex: String,
     pub birth_date: NaiveDate,
@@ -27,6 +29,7 @@ impl From<&student::Model> for StudentRow {
         Self {
             id: m.id,
             xueji_number: m.xueji_number.clone(),
+            xueji_number_label: xueji_number_label(m),
             name: m.name.clone(),
             sex: sex_label(&m.sex).to_owned(),
             birth_date: m.birth_date,
@@ -81,6 +84,8 @@ impl From<&family_member::Model> for FamilyMemberView {
 pub struct StudentView {
     pub id: i64,
     pub xueji_number: Option<String>,
+    /// As pages print it: 待分配, `G…（暂定）` before the bureau's approval, or the number (R7.1).
+    pub xueji_number_label: String,
     pub aux_number: Option<String>,
     pub id_type: String,
     pub id_number: String,
@@ -120,6 +125,7 @@ impl StudentView {
         Self {
             id: m.id,
             xueji_number: m.xueji_number.clone(),
+            xueji_number_label: xueji_number_label(m),
             aux_number: m.aux_number.clone(),
             id_type: m.id_type.clone(),
             id_number: m.id_number.clone(),
@@ -153,4 +159,13 @@ impl StudentView {
             family: family.iter().map(FamilyMemberView::from).collect(),
         }
     }
+}
+
+/// The record's 学籍号 as shown: 待分配, provisional before the bureau's approval, or final (R7.1).
+pub fn xueji_number_label(m: &student::Model) -> String {
+    let number = m
+        .xueji_number
+        .as_deref()
+        .and_then(|x| xueji_domain::XuejiNumber::parse(x).ok());
+    xueji_domain::assigned_number::AssignedNumber::of(number, m.status).printed()
 }
