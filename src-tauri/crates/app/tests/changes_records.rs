@@ -852,22 +852,23 @@ async fn r11_1_the_approval_form_prints_the_change_its_proofs_and_the_reason() {
             .expect("archive")
             .student
             .hukou_address;
-    w.t.app
-        .change_submit(
-            &w.t.admin,
-            &ChangeInput {
-                student_id: Some(id),
-                change: ChangeRequest::CorrectBasicData {
-                    field: "hukou_address".to_owned(),
-                    after: "浙江省杭州市上城区解放路2号".to_owned(),
+    let submitted =
+        w.t.app
+            .change_submit(
+                &w.t.admin,
+                &ChangeInput {
+                    student_id: Some(id),
+                    change: ChangeRequest::CorrectBasicData {
+                        field: "hukou_address".to_owned(),
+                        after: "浙江省杭州市上城区解放路2号".to_owned(),
+                    },
+                    effective_on: today(),
+                    proofs: vec![proof(P::WrittenApplication), proof(P::HouseholdRegister)],
+                    note: Some("户籍迁入新址".to_owned()),
                 },
-                effective_on: today(),
-                proofs: vec![proof(P::WrittenApplication), proof(P::HouseholdRegister)],
-                note: Some("户籍迁入新址".to_owned()),
-            },
-        )
-        .await
-        .expect("submitted");
+            )
+            .await
+            .expect("submitted");
     let text = printed_form(&w, PrintKind::BasicDataChangeForm, id, "basic-data-form").await;
     assert!(text.contains("户口所在地"), "the field's label: {text}");
     assert!(
@@ -884,6 +885,31 @@ async fn r11_1_the_approval_form_prints_the_change_its_proofs_and_the_reason() {
     );
     assert!(text.contains("户籍迁入新址"), "the reason: {text}");
     assert!(text.contains("居民户口簿"), "the proof supplied: {text}");
+    // Once the school and the bureau have decided, each block carries its own opinion, and the
+    // change still reads from what to what.
+    let done = w.complete(submitted, today()).await;
+    assert_eq!(done.row.state, ApplicationState::Approved);
+    let text = printed_form(
+        &w,
+        PrintKind::BasicDataChangeForm,
+        id,
+        "basic-data-form-decided",
+    )
+    .await;
+    let ends = ["学校意见", "主管教育行政部门意见", "注：依据"];
+    for (label, step) in [("学校意见", 1), ("主管教育行政部门意见", 2)] {
+        let b = block(&text, label, &ends);
+        assert!(b.contains("同意。"), "{label}: {b}");
+        assert!(
+            b.contains(&format!("文号：西教籍〔2025〕{step}号")),
+            "{label}: {b}"
+        );
+    }
+    assert!(
+        text.contains(&before.replace(char::is_whitespace, "")),
+        "before: {text}"
+    );
+    assert!(text.contains("浙江省杭州市上城区解放路2号"), "{text}");
 }
 
 #[tokio::test]
