@@ -907,7 +907,7 @@ async statistics() : Promise<Result<StatisticsView, IpcError>> {
 
 /** user-defined constants **/
 
-export const LAW_VOCABULARY = {"basicFields":[{"label":"曾用名","value":"former_name"},{"label":"性别","value":"sex"},{"label":"出生日期","value":"birth_date"},{"label":"民族","value":"ethnicity"},{"label":"国籍/地区","value":"nationality"},{"label":"户口性质","value":"hukou_kind"},{"label":"户口所在地","value":"hukou_address"},{"label":"现住址","value":"current_address"},{"label":"残疾类型","value":"disability_kind"},{"label":"班级","value":"class_name"}],"changeKinds":{"approve_enrolment":{"label":"学籍核准","rule":"R6.1"},"award":{"label":"奖励","rule":"R21.1"},"correct_basic_data":{"label":"基础信息变更","rule":"R11.1"},"correct_key_data":{"label":"关键信息变更","rule":"R11.2"},"death":{"label":"死亡注销","rule":"R19.1"},"defer":{"label":"缓学","rule":"R6.2"},"dropout":{"label":"辍学","rule":"R18.1"},"end_deferral":{"label":"缓学期满入学","rule":"R6.2"},"extend_leave":{"label":"继续休学","rule":"R14.3"},"finish":{"label":"毕业","rule":"R25.1"},"go_abroad":{"label":"境外就读","rule":"R16.1"},"hold":{"label":"保留学籍","rule":"R13.8"},"leave":{"label":"休学","rule":"R14.1"},"lift_sanction":{"label":"解除处分","rule":"R23.2"},"ordered_leave":{"label":"责令休学","rule":"R14.2"},"promote":{"label":"升级","rule":"R12.1"},"reform_school_placement":{"label":"转入工读学校","rule":"R13.7"},"renew_deferral":{"label":"续缓学","rule":"R6.2"},"repeat":{"label":"留级","rule":"R12.3"},"restore":{"label":"恢复学籍","rule":"R13.8"},"resume":{"label":"复学","rule":"R15.1"},"return_from_abroad":{"label":"境外返回","rule":"R16.1"},"return_from_dropout":{"label":"辍学返校","rule":"R18.1"},"sanction":{"label":"处分","rule":"R22.2"},"skip":{"label":"跳级","rule":"R12.2"},"transfer_in":{"label":"转入","rule":"R13.1"},"transfer_out":{"label":"转学","rule":"R13.1"},"withdraw":{"label":"退学","rule":"R17.1"}},"proofLabels":{"county_hospital_certificate":"县级及以上医疗单位证明","court_or_police_document":"司法机关相关文书","death_certificate":"死亡证明","household_register":"居民户口簿","infectious_disease_diagnosis":"传染病诊断证明","other_proof":"其他有效证明材料","travel_document":"出境有效证件","written_application":"监护人书面申请"},"requiredProofs":{"approve_enrolment":[],"award":[],"correct_basic_data":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["household_register","other_proof"],"label":"居民户口簿或其他有效证明材料"}],"correct_key_data":[{"anyOf":["household_register","other_proof"],"label":"居民户口簿或其他有效证明材料"}],"death":[{"anyOf":["death_certificate"],"label":"死亡证明"}],"defer":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"dropout":[],"end_deferral":[],"extend_leave":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate","other_proof"],"label":"县级及以上医疗单位证明或其他有效证明材料"}],"finish":[],"go_abroad":[{"anyOf":["travel_document"],"label":"出境有效证件"}],"hold":[{"anyOf":["court_or_police_document"],"label":"司法机关相关文书"}],"leave":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"leave_for_other_reason":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["other_proof"],"label":"其他有效证明材料"}],"lift_sanction":[],"ordered_leave":[{"anyOf":["infectious_disease_diagnosis","county_hospital_certificate"],"label":"传染病诊断证明或县级及以上医疗单位证明"}],"promote":[],"reform_school_placement":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"renew_deferral":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"repeat":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"restore":[{"anyOf":["court_or_police_document"],"label":"司法机关相关文书"}],"resume":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"return_from_abroad":[],"return_from_dropout":[],"sanction":[],"skip":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"transfer_in":[],"transfer_out":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"withdraw":[{"anyOf":["written_application"],"label":"监护人书面申请"}]}} as const;
+export const LAW_VOCABULARY = {"basicFields":[{"label":"曾用名","value":"former_name"},{"label":"性别","value":"sex"},{"label":"出生日期","value":"birth_date"},{"label":"民族","value":"ethnicity"},{"label":"国籍/地区","value":"nationality"},{"label":"户口性质","value":"hukou_kind"},{"label":"户口所在地","value":"hukou_address"},{"label":"现住址","value":"current_address"},{"label":"残疾类型","value":"disability_kind"},{"label":"班级","value":"class_name"}],"changeKinds":{"approve_enrolment":{"label":"学籍核准","rule":"R6.1"},"award":{"label":"奖励","rule":"R21.1"},"correct_basic_data":{"label":"基础信息变更","rule":"R11.1"},"correct_key_data":{"label":"关键信息变更","rule":"R11.2"},"death":{"label":"死亡注销","rule":"R19.1"},"defer":{"label":"缓学","rule":"R6.2"},"dropout":{"label":"辍学","rule":"R18.1"},"end_deferral":{"label":"缓学期满入学","rule":"R6.2"},"extend_leave":{"label":"继续休学","rule":"R14.3"},"finish":{"label":"毕业","rule":"R25.1"},"go_abroad":{"label":"境外就读","rule":"R16.1"},"hold":{"label":"保留学籍","rule":"R13.8"},"leave":{"label":"休学","rule":"R14.1"},"lift_sanction":{"label":"解除处分","rule":"R23.2"},"ordered_leave":{"label":"责令休学","rule":"R14.2"},"promote":{"label":"升级","rule":"R12.1"},"reform_school_placement":{"label":"转入工读学校","rule":"R13.7"},"renew_deferral":{"label":"续缓学","rule":"R6.2"},"repeat":{"label":"留级","rule":"R12.3"},"restore":{"label":"恢复学籍","rule":"R13.8"},"resume":{"label":"复学","rule":"R15.1"},"return_from_abroad":{"label":"境外返回","rule":"R16.1"},"return_from_dropout":{"label":"辍学返校","rule":"R18.1"},"return_from_placement":{"label":"结束校外安置","rule":"R13.6"},"sanction":{"label":"处分","rule":"R22.2"},"skip":{"label":"跳级","rule":"R12.2"},"study_mode":{"label":"就读方式变更","rule":"R13.6"},"transfer_in":{"label":"转入","rule":"R13.1"},"transfer_out":{"label":"转学","rule":"R13.1"},"withdraw":{"label":"退学","rule":"R17.1"}},"proofLabels":{"county_hospital_certificate":"县级及以上医疗单位证明","court_or_police_document":"司法机关相关文书","death_certificate":"死亡证明","disability_assessment":"残疾人证或残疾评估（鉴定）意见","household_register":"居民户口簿","infectious_disease_diagnosis":"传染病诊断证明","other_proof":"其他有效证明材料","travel_document":"出境有效证件","written_application":"监护人书面申请"},"requiredProofs":{"approve_enrolment":[],"award":[],"correct_basic_data":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["household_register","other_proof"],"label":"居民户口簿或其他有效证明材料"}],"correct_key_data":[{"anyOf":["household_register","other_proof"],"label":"居民户口簿或其他有效证明材料"}],"death":[{"anyOf":["death_certificate"],"label":"死亡证明"}],"defer":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"dropout":[],"end_deferral":[],"extend_leave":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate","other_proof"],"label":"县级及以上医疗单位证明或其他有效证明材料"}],"finish":[],"go_abroad":[{"anyOf":["travel_document"],"label":"出境有效证件"}],"hold":[{"anyOf":["court_or_police_document"],"label":"司法机关相关文书"}],"leave":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"leave_for_other_reason":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["other_proof"],"label":"其他有效证明材料"}],"lift_sanction":[],"ordered_leave":[{"anyOf":["infectious_disease_diagnosis","county_hospital_certificate"],"label":"传染病诊断证明或县级及以上医疗单位证明"}],"promote":[],"reform_school_placement":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"renew_deferral":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"repeat":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"restore":[{"anyOf":["court_or_police_document"],"label":"司法机关相关文书"}],"resume":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"return_from_abroad":[],"return_from_dropout":[],"return_from_placement":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"sanction":[],"skip":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"study_mode":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["disability_assessment"],"label":"残疾人证或残疾评估（鉴定）意见"}],"transfer_in":[],"transfer_out":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"withdraw":[{"anyOf":["written_application"],"label":"监护人书面申请"}]}} as const;
 
 /** user-defined types **/
 
@@ -1354,7 +1354,15 @@ export type ChangeKind =
 /**
  * 毕业、结业、肄业 (R25)
  */
-"finish"
+"finish" | 
+/**
+ * 就读方式变更: 随班就读 found after enrolment, or its end (R13.6, R12.3)
+ */
+"study_mode" | 
+/**
+ * 结束校外安置: back from a placement elsewhere while the record stayed here (R13.6, R13.7)
+ */
+"return_from_placement"
 /**
  * Filters of the application list.
  */
@@ -1472,6 +1480,14 @@ export type ChangeRequest =
  * 辍学返校 (R18.1)
  */
 { type: "return_from_dropout" } | 
+/**
+ * 就读方式变更: 随班就读 found after enrolment, or its end, on an assessment (R13.6, R12.3).
+ */
+{ type: "study_mode"; mode: StudyMode } | 
+/**
+ * 结束校外安置: back from a special school or 工读学校 while the record stayed (R13.6, R13.7).
+ */
+{ type: "return_from_placement" } | 
 /**
  * 死亡注销 (R19.1)
  */
@@ -2515,7 +2531,11 @@ export type ProofKind =
 /**
  * 刑事强制措施、判决或解除措施的文书
  */
-"court_or_police_document"
+"court_or_police_document" | 
+/**
+ * 残疾人证或残疾评估（鉴定）意见: what makes a pupil 随班就读 (R13.6, R12.3)
+ */
+"disability_assessment"
 /**
  * A proof requirement: any one of the kinds meets it.
  */

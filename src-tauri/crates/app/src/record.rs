@@ -57,6 +57,7 @@ pub fn snapshot(
             .as_deref()
             .and_then(|a| AuxNumber::parse(a, &profile.aux_pattern).ok()),
         resident_id: m.id_type == RESIDENT_ID,
+        placed_elsewhere: m.placed_elsewhere.clone(),
     })
 }
 
@@ -176,6 +177,7 @@ pub async fn apply_effects<C: ConnectionTrait>(
             RecordUpdate::PlacedElsewhere { place } => {
                 edited.placed_elsewhere = Some(place.clone());
             }
+            RecordUpdate::ClearPlacement => edited.placed_elsewhere = None,
             RecordUpdate::StudyMode(mode) => {
                 edited.study_mode = *mode;
                 edited.inclusive_placement = *mode == StudyMode::Inclusive;

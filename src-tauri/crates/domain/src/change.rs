@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::completion::CompletionFacts;
 use crate::rules::{self, RuleId};
 use crate::sanction::{SanctionLevel, SanctionRecord};
-use crate::school::{Grade, SchoolYear};
+use crate::school::{Grade, SchoolYear, StudyMode};
 
 /// The kinds of change, one per row of the law's chapter 3–5 procedures.
 #[derive(
@@ -78,10 +78,14 @@ pub enum ChangeKind {
     LiftSanction,
     /// 毕业、结业、肄业 (R25)
     Finish,
+    /// 就读方式变更: 随班就读 found after enrolment, or its end (R13.6, R12.3)
+    StudyMode,
+    /// 结束校外安置: back from a placement elsewhere while the record stayed here (R13.6, R13.7)
+    ReturnFromPlacement,
 }
 
 impl ChangeKind {
-    pub const ALL: [ChangeKind; 27] = [
+    pub const ALL: [ChangeKind; 29] = [
         Self::ApproveEnrolment,
         Self::Defer,
         Self::RenewDeferral,
@@ -109,6 +113,8 @@ impl ChangeKind {
         Self::Sanction,
         Self::LiftSanction,
         Self::Finish,
+        Self::StudyMode,
+        Self::ReturnFromPlacement,
     ];
 
     /// The stable name stored and sent for this kind (its serde name): `transfer_out` ….
@@ -141,6 +147,8 @@ impl ChangeKind {
             Self::Sanction => "sanction",
             Self::LiftSanction => "lift_sanction",
             Self::Finish => "finish",
+            Self::StudyMode => "study_mode",
+            Self::ReturnFromPlacement => "return_from_placement",
         }
     }
 
@@ -173,6 +181,8 @@ impl ChangeKind {
             Self::Sanction => "处分",
             Self::LiftSanction => "解除处分",
             Self::Finish => "毕业",
+            Self::StudyMode => "就读方式变更",
+            Self::ReturnFromPlacement => "结束校外安置",
         }
     }
 
@@ -201,6 +211,7 @@ impl ChangeKind {
             Self::Sanction => rules::R22_2,
             Self::LiftSanction => rules::R23_2,
             Self::Finish => rules::R25_1,
+            Self::StudyMode | Self::ReturnFromPlacement => rules::R13_6,
         }
     }
 }
@@ -458,6 +469,12 @@ pub enum Change {
         reoffended: bool,
     },
     Finish(CompletionFacts),
+    /// 随班就读 recorded after enrolment (or ended), on an assessment (R13.6, R12.3).
+    StudyMode {
+        mode: StudyMode,
+    },
+    /// Back from a placement elsewhere (a special school, R13.6; a 工读学校, R13.7).
+    ReturnFromPlacement,
 }
 
 impl Change {
@@ -490,6 +507,8 @@ impl Change {
             Self::Sanction { .. } => ChangeKind::Sanction,
             Self::LiftSanction { .. } => ChangeKind::LiftSanction,
             Self::Finish(_) => ChangeKind::Finish,
+            Self::StudyMode { .. } => ChangeKind::StudyMode,
+            Self::ReturnFromPlacement => ChangeKind::ReturnFromPlacement,
         }
     }
 }

@@ -122,6 +122,8 @@ pub enum RecordUpdate {
     PlacedElsewhere {
         place: String,
     },
+    /// R13.6, R13.7: back from the placement elsewhere.
+    ClearPlacement,
     StudyMode(StudyMode),
     AddSanction(SanctionRecord),
     /// R23.2: the sanction with this decision date is lifted.

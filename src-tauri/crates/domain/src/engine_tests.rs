@@ -677,6 +677,96 @@ fn r12_2_skip_never_into_or_from_the_graduating_grade() {
 }
 
 #[test]
+fn r13_6_inclusive_study_found_after_enrolment_is_recorded_and_opens_r12_3() {
+    // 第十二条: 随班就读……的学生确因学习困难，可……申请留级. A pupil whose needs are found in
+    // grade 3 is recorded 随班就读 on an assessment, through the guardian and the school; R12.3
+    // then applies to them, and the end of 随班就读 is recorded the same way.
+    let w = World::new(SchoolKind::Primary);
+    let pupil = student(3, Status::Enrolled);
+    refused_with(w.run(&pupil, Change::Repeat, d(2025, 6, 30)), &rules::R12_3);
+    let change = Change::StudyMode {
+        mode: StudyMode::Inclusive,
+    };
+    let steps: Vec<_> = workflow::steps_for(&change, &w.profile)
+        .iter()
+        .map(|s| s.party)
+        .collect();
+    assert_eq!(steps, [workflow::Party::Guardian, workflow::Party::School]);
+    let needs = crate::proofs::required_proofs(&change);
+    assert!(
+        needs
+            .iter()
+            .any(|r| r.any_of == [crate::proofs::ProofKind::DisabilityAssessment]),
+        "the assessment is required: {needs:?}"
+    );
+    let fx = w.run(&pupil, change, d(2025, 3, 10)).expect("recorded");
+    assert!(
+        fx.updates
+            .contains(&RecordUpdate::StudyMode(StudyMode::Inclusive))
+    );
+    let mut inclusive = pupil.clone();
+    inclusive.study_mode = StudyMode::Inclusive;
+    assert!(w.run(&inclusive, Change::Repeat, d(2025, 6, 30)).is_ok());
+    // Recording what is already so is refused; so is 送教上门 at a school that does not offer it.
+    refused_with(
+        w.run(
+            &inclusive,
+            Change::StudyMode {
+                mode: StudyMode::Inclusive,
+            },
+            d(2025, 3, 10),
+        ),
+        &rules::R13_6,
+    );
+    refused_with(
+        w.run(
+            &pupil,
+            Change::StudyMode {
+                mode: StudyMode::HomeTeaching,
+            },
+            d(2025, 3, 10),
+        ),
+        &rules::R7_4,
+    );
+    let ended = w
+        .run(
+            &inclusive,
+            Change::StudyMode {
+                mode: StudyMode::Regular,
+            },
+            d(2025, 6, 30),
+        )
+        .expect("ended");
+    assert!(
+        ended
+            .updates
+            .contains(&RecordUpdate::StudyMode(StudyMode::Regular))
+    );
+}
+
+#[test]
+fn r13_6_a_placement_elsewhere_has_a_return_path_that_clears_it() {
+    // 第十三条: 学籍可转可留. A pupil placed at a special school (or a 工读学校) while the record
+    // stays here comes back; the placement is cleared.
+    let w = World::new(SchoolKind::Primary);
+    let mut placed = student(4, Status::Enrolled);
+    placed.placed_elsewhere = Some("杭州市杨绫子学校".to_owned());
+    let fx = w
+        .run(&placed, Change::ReturnFromPlacement, d(2025, 3, 10))
+        .expect("back");
+    assert!(fx.updates.contains(&RecordUpdate::ClearPlacement));
+    assert_eq!(fx.status, None, "still 在读");
+    refused_with(
+        w.run(
+            &student(4, Status::Enrolled),
+            Change::ReturnFromPlacement,
+            d(2025, 3, 10),
+        ),
+        &rules::R13_6,
+    );
+}
+
+#[test]
 fn r12_3_repeat_only_for_inclusive_or_special_school_students_outside_the_graduating_grade() {
     let w = World::new(SchoolKind::Primary);
     let mut inclusive = student(3, Status::Enrolled);

@@ -75,6 +75,30 @@ pub(crate) fn check(
         | Change::ReturnFromAbroad
         | Change::Dropout { .. }
         | Change::ReturnFromDropout => {}
+        Change::StudyMode { mode } => {
+            if *mode == record.study_mode {
+                return Err(DomainError::rule(
+                    rules::R13_6,
+                    format!("该生的就读方式已是“{}”", mode.label_zh()),
+                ));
+            }
+            if *mode == StudyMode::HomeTeaching
+                && !(school.offers_home_teaching || school.kind == SchoolKind::SpecialEducation)
+            {
+                return Err(DomainError::rule(
+                    rules::R7_4,
+                    "本校不承担送教上门，送教上门的学生由承担送教上门的学校或特殊教育学校建立学籍",
+                ));
+            }
+        }
+        Change::ReturnFromPlacement => {
+            if record.placed_elsewhere.is_none() {
+                return Err(DomainError::rule(
+                    rules::R13_6,
+                    "该生没有在校外安置（特殊教育学校或工读学校就读而学籍留在本校），无需办理",
+                ));
+            }
+        }
         Change::Defer {
             school_year,
             applied_on,

@@ -208,6 +208,8 @@ pub(crate) fn effects(
             fx.status = Some(Status::Enrolled);
             fx.archive.push(ArchiveAction::Continue);
         }
+        Change::StudyMode { mode } => fx.updates.push(RecordUpdate::StudyMode(*mode)),
+        Change::ReturnFromPlacement => fx.updates.push(RecordUpdate::ClearPlacement),
         Change::Withdraw => {
             fx.status = Some(Status::Withdrawn);
             fx.archive.push(ArchiveAction::ArchivePermanently);
@@ -307,7 +309,14 @@ pub(crate) fn effects(
     }
     let status_after = fx.status.unwrap_or(record.status);
     let grade_after = fx.grade.unwrap_or(record.grade);
-    let summary = if status_after == record.status {
+    let summary = if let Change::StudyMode { mode } = change {
+        format!(
+            "{}：{} → {}",
+            change.kind().label_zh(),
+            record.study_mode.label_zh(),
+            mode.label_zh()
+        )
+    } else if status_after == record.status {
         format!("{}（{}）", change.kind().label_zh(), grade_after.label_zh())
     } else {
         format!(

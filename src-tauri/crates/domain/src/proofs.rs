@@ -34,11 +34,13 @@ pub enum ProofKind {
     DeathCertificate,
     /// 刑事强制措施、判决或解除措施的文书
     CourtOrPoliceDocument,
+    /// 残疾人证或残疾评估（鉴定）意见: what makes a pupil 随班就读 (R13.6, R12.3)
+    DisabilityAssessment,
 }
 
 impl ProofKind {
     /// Every kind, in the order above.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::WrittenApplication,
         Self::HouseholdRegister,
         Self::OtherProof,
@@ -47,6 +49,7 @@ impl ProofKind {
         Self::TravelDocument,
         Self::DeathCertificate,
         Self::CourtOrPoliceDocument,
+        Self::DisabilityAssessment,
     ];
 
     /// The stored and sent name (the serde name).
@@ -60,6 +63,7 @@ impl ProofKind {
             Self::TravelDocument => "travel_document",
             Self::DeathCertificate => "death_certificate",
             Self::CourtOrPoliceDocument => "court_or_police_document",
+            Self::DisabilityAssessment => "disability_assessment",
         }
     }
 
@@ -73,6 +77,7 @@ impl ProofKind {
             Self::TravelDocument => "出境有效证件",
             Self::DeathCertificate => "死亡证明",
             Self::CourtOrPoliceDocument => "司法机关相关文书",
+            Self::DisabilityAssessment => "残疾人证或残疾评估（鉴定）意见",
         }
     }
 }
@@ -193,6 +198,12 @@ pub fn required_for(case: ProofCase) -> Vec<ProofRequirement> {
             ProofRequirement::either(P::CountyHospitalCertificate, P::OtherProof),
         ],
         K::GoAbroad => vec![ProofRequirement::one(P::TravelDocument)],
+        // Whether a pupil learns 随班就读 (or no longer does) rests on an assessment (R13.6).
+        K::StudyMode => vec![
+            ProofRequirement::one(P::WrittenApplication),
+            ProofRequirement::one(P::DisabilityAssessment),
+        ],
+        K::ReturnFromPlacement => vec![ProofRequirement::one(P::WrittenApplication)],
         K::Death => vec![ProofRequirement::one(P::DeathCertificate)],
         K::ApproveEnrolment
         | K::EndDeferral

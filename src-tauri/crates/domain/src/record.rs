@@ -39,6 +39,9 @@ pub struct StudentSnapshot {
     /// number and change only with it (R11.2).
     #[serde(default)]
     pub resident_id: bool,
+    /// Where the pupil studies while the record stays here (R13.6, R13.7), if elsewhere.
+    #[serde(default)]
+    pub placed_elsewhere: Option<String>,
 }
 
 impl StudentSnapshot {
@@ -57,6 +60,7 @@ impl StudentSnapshot {
             last_change_on: None,
             aux_number: None,
             resident_id: false,
+            placed_elsewhere: None,
         }
     }
 }

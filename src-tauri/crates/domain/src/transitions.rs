@@ -136,7 +136,9 @@ fn enrolled(kind: ChangeKind) -> Verdict {
         | K::Award
         | K::Sanction
         | K::LiftSanction
-        | K::Finish => Verdict::Allowed,
+        | K::Finish
+        | K::StudyMode
+        | K::ReturnFromPlacement => Verdict::Allowed,
     }
 }
 
@@ -209,6 +211,8 @@ mod tests {
                 K::Sanction,
                 K::LiftSanction,
                 K::Finish,
+                K::StudyMode,
+                K::ReturnFromPlacement,
             ],
             Status::Deferred => &[
                 K::RenewDeferral,

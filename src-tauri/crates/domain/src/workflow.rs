@@ -150,7 +150,7 @@ pub fn steps_for(change: &Change, profile: &RuleProfile) -> Vec<Step> {
             Step::new(P::School, A::Review),
             Step::new(P::Bureau, A::File),
         ],
-        Change::GoAbroad => vec![
+        Change::GoAbroad | Change::StudyMode { .. } | Change::ReturnFromPlacement => vec![
             Step::new(P::Guardian, A::Apply),
             Step::new(P::School, A::Review),
         ],

@@ -45,6 +45,8 @@ describe('change descriptors', () => {
       'restore',
       'correct_basic_data',
       'correct_key_data',
+      'study_mode',
+      'return_from_placement',
     ]) {
       expect(descriptorOf(t), t).toBeDefined()
     }
@@ -90,6 +92,8 @@ describe('change descriptors', () => {
     expect(labels('restore')).toEqual(['司法机关相关文书'])
     expect(labels('go_abroad')).toEqual(['出境有效证件'])
     expect(labels('death')).toEqual(['死亡证明'])
+    expect(labels('study_mode')).toEqual(['监护人书面申请', '残疾人证或残疾评估（鉴定）意见'])
+    expect(labels('return_from_placement')).toEqual(['监护人书面申请'])
     for (const t of ['end_deferral', 'return_from_abroad', 'dropout', 'return_from_dropout', 'transfer_in']) {
       expect(labels(t), t).toEqual([])
     }

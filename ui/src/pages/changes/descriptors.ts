@@ -517,6 +517,45 @@ const entries: Entry[] = [
     form: 'repeat_form',
   },
   {
+    type: 'study_mode',
+    group: '升级',
+    summary:
+      '入学后才发现需随班就读（或不再随班就读）的学生，监护人凭残疾人证或残疾评估（鉴定）意见申请，经学校核办后变更就读方式；随班就读学生方可申请留级（第十二条）、在特殊教育学校与本校之间转学（第十三条）。',
+    who: '在读学生',
+    needsStudent: true,
+    dateLabel: '申请日期',
+    fields: [
+      {
+        key: 'mode',
+        label: '变更后的就读方式',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'inclusive', label: '随班就读' },
+          { value: 'regular', label: '普通（结束随班就读）' },
+          { value: 'home_teaching', label: '送教上门' },
+        ],
+      },
+    ],
+    defaults: () => ({ mode: 'inclusive' }),
+    request: (f) => ({
+      type: 'study_mode',
+      mode: f.mode === 'regular' ? 'regular' : f.mode === 'home_teaching' ? 'home_teaching' : 'inclusive',
+    }),
+  },
+  {
+    type: 'return_from_placement',
+    group: '升级',
+    summary:
+      '在特殊教育学校或工读学校就读而学籍留在本校的学生回校就读，结束校外安置（第十三条第六款、第七款）。',
+    who: '学籍留在本校、在外校就读的学生',
+    needsStudent: true,
+    dateLabel: '回校日期',
+    fields: [],
+    defaults: none,
+    request: () => ({ type: 'return_from_placement' }),
+  },
+  {
     type: 'withdraw',
     group: '学业终止',
     summary: '年满18周岁、不宜在校继续学习的学生，经学校审核、主管教育行政部门核准后退学；未满18周岁且未受完九年义务教育的，不予办理（第十七条）。',

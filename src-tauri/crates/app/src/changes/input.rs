@@ -145,6 +145,10 @@ pub enum ChangeRequest {
     Dropout { migrant: bool },
     /// 辍学返校 (R18.1)
     ReturnFromDropout,
+    /// 就读方式变更: 随班就读 found after enrolment, or its end, on an assessment (R13.6, R12.3).
+    StudyMode { mode: xueji_domain::StudyMode },
+    /// 结束校外安置: back from a special school or 工读学校 while the record stayed (R13.6, R13.7).
+    ReturnFromPlacement,
     /// 死亡注销 (R19.1)
     #[serde(rename_all = "camelCase")]
     Death { died_on: NaiveDate },
@@ -401,6 +405,8 @@ impl ChangeRequest {
             Self::Withdraw => Change::Withdraw,
             Self::Dropout { migrant } => Change::Dropout { migrant: *migrant },
             Self::ReturnFromDropout => Change::ReturnFromDropout,
+            Self::StudyMode { mode } => Change::StudyMode { mode: *mode },
+            Self::ReturnFromPlacement => Change::ReturnFromPlacement,
             Self::Death { died_on } => Change::Death { died_on: *died_on },
             Self::Award {
                 level,
