@@ -2451,7 +2451,19 @@ export type PrintKind =
 /**
  * 学籍变动统计表 (R4.1)
  */
-"change_statistics"
+"change_statistics" | 
+/**
+ * 学籍核准表 (R6.1, R7.1): the school reports a new record, the bureau approves it
+ */
+"enrolment_approval_form" | 
+/**
+ * 工读学校转学审批表 (R13.7)
+ */
+"reform_school_form" | 
+/**
+ * 出境就读登记表 (R16.1)
+ */
+"abroad_form"
 /**
  * A document kind the office prints, as the print page lists it.
  */

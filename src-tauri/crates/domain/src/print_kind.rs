@@ -44,10 +44,16 @@ pub enum PrintKind {
     SanctionLiftNotice,
     /// 学籍变动统计表 (R4.1)
     ChangeStatistics,
+    /// 学籍核准表 (R6.1, R7.1): the school reports a new record, the bureau approves it
+    EnrolmentApprovalForm,
+    /// 工读学校转学审批表 (R13.7)
+    ReformSchoolForm,
+    /// 出境就读登记表 (R16.1)
+    AbroadForm,
 }
 
 impl PrintKind {
-    pub const ALL: [PrintKind; 19] = [
+    pub const ALL: [PrintKind; 22] = [
         Self::RecordCard,
         Self::Roster,
         Self::Certificate,
@@ -67,6 +73,9 @@ impl PrintKind {
         Self::SanctionDecision,
         Self::SanctionLiftNotice,
         Self::ChangeStatistics,
+        Self::EnrolmentApprovalForm,
+        Self::ReformSchoolForm,
+        Self::AbroadForm,
     ];
 
     /// The serial's middle part (`2025-CERT-000123`).
@@ -91,6 +100,9 @@ impl PrintKind {
             Self::SanctionDecision => "SANCTION",
             Self::SanctionLiftNotice => "LIFT",
             Self::ChangeStatistics => "STATS",
+            Self::EnrolmentApprovalForm => "ENROL",
+            Self::ReformSchoolForm => "REFORM",
+            Self::AbroadForm => "ABROAD",
         }
     }
 
@@ -115,6 +127,9 @@ impl PrintKind {
             Self::SanctionDecision => "处分决定书",
             Self::SanctionLiftNotice => "解除处分通知书",
             Self::ChangeStatistics => "学籍变动统计表",
+            Self::EnrolmentApprovalForm => "学籍核准表",
+            Self::ReformSchoolForm => "工读学校转学审批表",
+            Self::AbroadForm => "出境就读登记表",
         }
     }
 

@@ -625,6 +625,7 @@ const entries: Entry[] = [
     fields: [],
     defaults: none,
     request: () => ({ type: 'go_abroad' }),
+    form: 'abroad_form',
   },
   {
     type: 'return_from_abroad',
@@ -690,6 +691,7 @@ const entries: Entry[] = [
       school: str(f.school),
       recordMoves: Boolean(f.recordMoves),
     }),
+    form: 'reform_school_form',
   },
   {
     type: 'correct_basic_data',

@@ -24,6 +24,9 @@ export const KIND_GROUPS: { title: string; kinds: string[] }[] = [
       'basic_data_change_form',
       'key_data_change_form',
       'withdrawal_form',
+      'enrolment_approval_form',
+      'reform_school_form',
+      'abroad_form',
     ],
   },
   {

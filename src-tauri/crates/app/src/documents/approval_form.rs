@@ -95,6 +95,12 @@ pub fn approval_form(
         ),
     ];
     rows.extend(stored.map(change_rows).unwrap_or_default());
+    // 学籍核准 (R6.1): the record the school reports, from its entry.
+    if change == ChangeKind::ApproveEnrolment
+        && let Some(entry) = m.entry_date
+    {
+        rows.push(("入学日期".to_owned(), entry.to_string()));
+    }
     if let (Some(Change::Leave { .. }), Some(a)) = (stored, latest) {
         rows.push(("休学期限".to_owned(), leave_period(m, a, cx.leave_months)));
     }
@@ -266,7 +272,21 @@ fn change_rows(change: &Change) -> Vec<(String, String)> {
             row("转学路径", t.route.label_zh().to_owned()),
             row("转学类别", transfer_kind_label(t.kind).to_owned()),
         ],
-        Change::ReformSchoolPlacement { school, .. } => vec![row("转入工读学校", school.clone())],
+        Change::ReformSchoolPlacement {
+            school,
+            record_moves,
+        } => vec![
+            row("转入工读学校", school.clone()),
+            row(
+                "学籍",
+                if *record_moves {
+                    "随学生转入工读学校"
+                } else {
+                    "保留在原校"
+                }
+                .to_owned(),
+            ),
+        ],
         Change::Leave { reason } => vec![row(
             "休学原因",
             match reason {

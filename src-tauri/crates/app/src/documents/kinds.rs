@@ -19,6 +19,15 @@ pub(crate) fn approval(kind: PrintKind) -> Option<(ApprovalKind, ChangeKind)> {
         }
         PrintKind::KeyDataChangeForm => (ApprovalKind::KeyDataChange, ChangeKind::CorrectKeyData),
         PrintKind::WithdrawalForm => (ApprovalKind::Withdrawal, ChangeKind::Withdraw),
+        PrintKind::EnrolmentApprovalForm => (
+            ApprovalKind::EnrolmentApproval,
+            ChangeKind::ApproveEnrolment,
+        ),
+        PrintKind::ReformSchoolForm => (
+            ApprovalKind::ReformSchool,
+            ChangeKind::ReformSchoolPlacement,
+        ),
+        PrintKind::AbroadForm => (ApprovalKind::Abroad, ChangeKind::GoAbroad),
         _ => return None,
     })
 }

@@ -32,6 +32,12 @@ pub enum ApprovalKind {
     /// comparison again.
     KeyDataChange,
     Withdrawal,
+    /// 学籍核准 (R6.1, R7.1): the school reports, the bureau approves.
+    EnrolmentApproval,
+    /// 转入工读学校 (R13.7): the guardian applies, the 工读学校 agrees, the bureau 核办.
+    ReformSchool,
+    /// 境外就读 (R16.1): the guardian applies, the school registers it.
+    Abroad,
 }
 
 /// One approving party's block on a form: who it is in the workflow, the cell's label, who
@@ -67,7 +73,7 @@ const RECHECK: Party = Party {
 };
 
 impl ApprovalKind {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 12] = [
         Self::Transfer,
         Self::Leave,
         Self::Resume,
@@ -77,6 +83,9 @@ impl ApprovalKind {
         Self::BasicDataChange,
         Self::KeyDataChange,
         Self::Withdrawal,
+        Self::EnrolmentApproval,
+        Self::ReformSchool,
+        Self::Abroad,
     ];
 
     /// The printed form title.
@@ -91,19 +100,24 @@ impl ApprovalKind {
             Self::BasicDataChange => "学生基础信息变更申请表",
             Self::KeyDataChange => "学生基础信息变更申请表（姓名、身份证件号码）",
             Self::Withdrawal => "学生退学申请审批表",
+            Self::EnrolmentApproval => "义务教育阶段学生学籍核准表",
+            Self::ReformSchool => "工读学校转学审批表",
+            Self::Abroad => "义务教育阶段学生出境就读登记表",
         }
     }
 
     /// The article of the law the form rests on.
     fn basis(self) -> &'static str {
         match self {
-            Self::Transfer => "第十三条",
+            Self::Transfer | Self::ReformSchool => "第十三条",
             Self::Leave => "第十四条",
             Self::Resume => "第十五条",
             Self::Deferral => "第六条",
             Self::Skip | Self::Repeat => "第十二条",
             Self::BasicDataChange | Self::KeyDataChange => "第十一条",
             Self::Withdrawal => "第十七条",
+            Self::EnrolmentApproval => "第六条、第七条",
+            Self::Abroad => "第十六条",
         }
     }
 
@@ -140,6 +154,32 @@ impl ApprovalKind {
                 },
                 RECHECK,
             ],
+            Self::EnrolmentApproval => vec![
+                Party {
+                    label: "学校上报意见",
+                    ..SCHOOL
+                },
+                Party {
+                    label: "主管教育行政部门核准意见",
+                    ..BUREAU
+                },
+            ],
+            Self::ReformSchool => vec![
+                Party {
+                    role: Role::ReformSchool,
+                    label: "工读学校意见",
+                    ..SCHOOL
+                },
+                Party {
+                    label: "主管教育行政部门核办意见",
+                    ..BUREAU
+                },
+            ],
+            // 第十六条: the school registers it; no bureau step.
+            Self::Abroad => vec![Party {
+                label: "学校登记意见",
+                ..SCHOOL
+            }],
             _ => vec![SCHOOL, BUREAU],
         }
     }
@@ -445,8 +485,15 @@ impl Document for ApprovalForm {
             ));
         }
         let bottom = Grid::new(20.0, rows).draw(sheets, 42.0, size);
+        // A form no bureau signs (第十六条: the school registers a pupil going abroad) stays at
+        // the school.
+        let copies = if self.parties.iter().any(|p| p.label.contains("教育行政部门")) {
+            "本表一式两份，学校和主管教育行政部门各存一份，并归入学生学籍档案。"
+        } else {
+            "本表由学校留存，并归入学生学籍档案。"
+        };
         let note = format!(
-            "注：依据《浙江省义务教育阶段学生学籍管理办法》{}。本表一式两份，学校和主管教育行政部门各存一份，并归入学生学籍档案。",
+            "注：依据《浙江省义务教育阶段学生学籍管理办法》{}。{copies}",
             self.kind.basis()
         );
         let page = sheets.page();
@@ -494,6 +541,7 @@ mod tests {
                 ApprovalKind::Transfer => 4,
                 // R11.2: the school, the bureau, then the national recheck's result.
                 ApprovalKind::KeyDataChange => 3,
+                ApprovalKind::Abroad => 1,
                 _ => 2,
             };
             assert_eq!(parties, expected, "{kind:?}");

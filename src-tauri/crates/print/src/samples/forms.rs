@@ -15,7 +15,7 @@ struct Case {
     proofs: &'static [&'static str],
 }
 
-const CASES: [Case; 9] = [
+const CASES: [Case; 12] = [
     Case {
         kind: ApprovalKind::Transfer,
         person: 0,
@@ -114,6 +114,33 @@ const CASES: [Case; 9] = [
         details: &[("申请时年龄", "年满18周岁（2007年1月15日出生）")],
         reason: "本人已年满十八周岁，因家庭原因不宜继续在校学习，申请退学。",
         proofs: &["本人书面申请", "居民身份证"],
+    },
+    Case {
+        kind: ApprovalKind::EnrolmentApproval,
+        person: 0,
+        class: "一年级（2）班",
+        details: &[("入学日期", "2025年9月1日"), ("入学方式", "小学一年级新生")],
+        reason: "",
+        proofs: &[],
+    },
+    Case {
+        kind: ApprovalKind::ReformSchool,
+        person: 2,
+        class: "八年级（2）班",
+        details: &[
+            ("转入工读学校", "杭州市西湖区工读学校"),
+            ("学籍", "保留在原校"),
+        ],
+        reason: "经原学校和监护人同意，转入工读学校接受教育。",
+        proofs: &["监护人书面申请"],
+    },
+    Case {
+        kind: ApprovalKind::Abroad,
+        person: 1,
+        class: "五年级（3）班",
+        details: &[("出境就读", "随父母赴新加坡就读")],
+        reason: "随父母工作调动出境就读。",
+        proofs: &["出境有效证件"],
     },
 ];
 
