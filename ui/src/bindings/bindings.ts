@@ -2463,7 +2463,11 @@ export type PrintKind =
 /**
  * 出境就读登记表 (R16.1)
  */
-"abroad_form"
+"abroad_form" | 
+/**
+ * 责令休学通知书 (R14.2)
+ */
+"leave_order"
 /**
  * A document kind the office prints, as the print page lists it.
  */

@@ -112,3 +112,42 @@ async fn r16_1_the_abroad_form_carries_the_schools_registration() {
         "第十六条: no bureau step: {text}"
     );
 }
+
+#[tokio::test]
+async fn r14_2_the_leave_order_states_the_illness_the_bureaus_approval_and_the_period() {
+    // 第十四条第二款: 患有……需要隔离治疗的传染病……经主管教育行政部门核准后，学校应责令其休学.
+    let w = World::new(today()).await;
+    let id = w.pupil("赵隔", d(2016, 6, 6), 84, 4).await;
+    let done = w
+        .run(
+            id,
+            ChangeRequest::OrderedLeave {
+                reason: xueji_domain::change::OrderedLeaveReason::InfectiousDisease,
+            },
+            today(),
+            &[P::InfectiousDiseaseDiagnosis],
+        )
+        .await;
+    assert_eq!(done.row.state, ApplicationState::Approved);
+    assert_eq!(done.documents, [PrintKind::LeaveOrder]);
+    let audit = w.t.count("audit_log").await;
+    let file =
+        w.t.app
+            .change_document(&w.t.admin, done.row.id)
+            .await
+            .expect("the leave order");
+    assert!(file.file_name.contains("-ORDER-"), "{}", file.file_name);
+    assert_eq!(w.t.count("audit_log").await, audit + 1, "print audited");
+    let text = pdf_text("leave-order", &file.data);
+    for expected in [
+        "责令休学通知书",
+        "赵隔同学及其监护人",
+        "需要隔离治疗的传染病",
+        "第十四条第二款",
+        "经主管教育行政部门于2026年3月10日核准（西教籍〔2025〕0号）",
+        "自2026年3月10日起至2027年3月10日",
+        "申请复学",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+}

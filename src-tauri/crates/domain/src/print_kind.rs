@@ -50,10 +50,12 @@ pub enum PrintKind {
     ReformSchoolForm,
     /// 出境就读登记表 (R16.1)
     AbroadForm,
+    /// 责令休学通知书 (R14.2)
+    LeaveOrder,
 }
 
 impl PrintKind {
-    pub const ALL: [PrintKind; 22] = [
+    pub const ALL: [PrintKind; 23] = [
         Self::RecordCard,
         Self::Roster,
         Self::Certificate,
@@ -76,6 +78,7 @@ impl PrintKind {
         Self::EnrolmentApprovalForm,
         Self::ReformSchoolForm,
         Self::AbroadForm,
+        Self::LeaveOrder,
     ];
 
     /// The serial's middle part (`2025-CERT-000123`).
@@ -103,6 +106,7 @@ impl PrintKind {
             Self::EnrolmentApprovalForm => "ENROL",
             Self::ReformSchoolForm => "REFORM",
             Self::AbroadForm => "ABROAD",
+            Self::LeaveOrder => "ORDER",
         }
     }
 
@@ -130,6 +134,7 @@ impl PrintKind {
             Self::EnrolmentApprovalForm => "学籍核准表",
             Self::ReformSchoolForm => "工读学校转学审批表",
             Self::AbroadForm => "出境就读登记表",
+            Self::LeaveOrder => "责令休学通知书",
         }
     }
 

@@ -21,6 +21,7 @@ export const printKindLabels: Partial<Record<PrintKind, string>> = {
   cancellation_report: '学籍注销报告',
   sanction_decision: '处分决定书',
   sanction_lift_notice: '解除处分通知书',
+  leave_order: '责令休学通知书',
 }
 
 export interface Printed {

@@ -263,6 +263,9 @@ pub(crate) async fn build_view_from<C: ConnectionTrait>(
         (Some(ChangeKind::LiftSanction), application::ApplicationState::Applied) => {
             vec![PrintKind::SanctionLiftNotice]
         }
+        (Some(ChangeKind::OrderedLeave), application::ApplicationState::Approved) => {
+            vec![PrintKind::LeaveOrder]
+        }
         _ => Vec::new(),
     };
     Ok(ApplicationView {

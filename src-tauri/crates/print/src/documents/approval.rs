@@ -286,6 +286,24 @@ pub struct ApprovalForm {
 }
 
 impl ApprovalForm {
+    /// The footnote: the article, and who keeps a copy (a form no bureau signs, 第十六条's
+    /// registration of a pupil going abroad, stays at the school).
+    fn note(&self) -> String {
+        let copies = if self
+            .parties
+            .iter()
+            .any(|p| p.label.contains("教育行政部门"))
+        {
+            "本表一式两份，学校和主管教育行政部门各存一份，并归入学生学籍档案。"
+        } else {
+            "本表由学校留存，并归入学生学籍档案。"
+        };
+        format!(
+            "注：依据《浙江省义务教育阶段学生学籍管理办法》{}。{copies}",
+            self.kind.basis()
+        )
+    }
+
     /// The proof lines for a change from the domain's requirements
     /// (`xueji_domain::proofs::required_proofs`), e.g. "县级及以上医疗单位证明".
     pub fn proof_labels(requirements: &[ProofRequirement]) -> Vec<String> {
@@ -485,17 +503,7 @@ impl Document for ApprovalForm {
             ));
         }
         let bottom = Grid::new(20.0, rows).draw(sheets, 42.0, size);
-        // A form no bureau signs (第十六条: the school registers a pupil going abroad) stays at
-        // the school.
-        let copies = if self.parties.iter().any(|p| p.label.contains("教育行政部门")) {
-            "本表一式两份，学校和主管教育行政部门各存一份，并归入学生学籍档案。"
-        } else {
-            "本表由学校留存，并归入学生学籍档案。"
-        };
-        let note = format!(
-            "注：依据《浙江省义务教育阶段学生学籍管理办法》{}。{copies}",
-            self.kind.basis()
-        );
+        let note = self.note();
         let page = sheets.page();
         crate::layout::wrap::paragraph(
             page,

@@ -10,6 +10,7 @@ pub mod change_statistics;
 pub mod completion_proof;
 pub mod dropout_report;
 pub mod hardship;
+pub mod leave_order;
 pub mod letter;
 pub mod record_card;
 pub mod roster;
