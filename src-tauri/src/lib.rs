@@ -67,6 +67,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::batches::graduation_preview,
             commands::batches::graduation_confirm,
             commands::batches::graduation_certificates,
+            commands::batches::early_leaver_check,
+            commands::batches::early_leaver_incomplete,
             commands::documents::document_kinds,
             commands::documents::document_print,
             commands::documents::document_print_progress,

@@ -3,8 +3,8 @@
 use tauri::State;
 use tauri::ipc::Channel;
 use xueji_app::batches::{
-    CertificatesInput, GraduationInput, GraduationPreview, GraduationResult, PromotionPreview,
-    PromotionResult,
+    CertificatesInput, EarlyLeaverCheck, EarlyLeaverInput, EarlyLeaverResult, GraduationInput,
+    GraduationPreview, GraduationResult, PromotionPreview, PromotionResult,
 };
 use xueji_app::documents::PrintedView;
 
@@ -74,5 +74,31 @@ pub async fn graduation_certificates(
     let mut progress = reporter(on_progress);
     Ok(super::app(&app)?
         .graduation_certificates_with_progress(&session, &input, &mut progress)
+        .await?)
+}
+
+/// 提前离校学生能否办理肄业（第二十五条，R25.3），不能时给出条款。
+#[tauri::command]
+#[specta::specta]
+pub async fn early_leaver_check(
+    state: State<'_, AppState>,
+    student_id: i64,
+) -> Result<EarlyLeaverCheck, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .early_leaver_check(&session, student_id)
+        .await?)
+}
+
+/// 为已退学、未完成九年义务教育的学生办理肄业（R25.3），证书编号同学籍辅号（R26.1）。
+#[tauri::command]
+#[specta::specta]
+pub async fn early_leaver_incomplete(
+    state: State<'_, AppState>,
+    input: EarlyLeaverInput,
+) -> Result<EarlyLeaverResult, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .early_leaver_incomplete(&session, &input)
         .await?)
 }

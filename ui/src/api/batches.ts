@@ -2,6 +2,9 @@ import { Channel } from '@tauri-apps/api/core'
 import {
   commands,
   type CertificatesInput,
+  type EarlyLeaverCheck,
+  type EarlyLeaverInput,
+  type EarlyLeaverResult,
   type GraduationInput,
   type GraduationPreview,
   type GraduationResult,
@@ -80,4 +83,14 @@ export async function gradeCount(grade: number): Promise<number> {
     }),
   )
   return res.total
+}
+
+/** Whether a student who left early can be given the 肄业 outcome (R25.3), or the rule that refuses it. */
+export async function checkEarlyLeaver(studentId: number): Promise<EarlyLeaverCheck> {
+  return unwrap(await commands.earlyLeaverCheck(studentId))
+}
+
+/** Records the 肄业 of a withdrawn early leaver (R25.3) with the bureau's 文号 and the 辅号 (R26.1). */
+export async function recordEarlyLeaverIncomplete(input: EarlyLeaverInput): Promise<EarlyLeaverResult> {
+  return unwrap(await commands.earlyLeaverIncomplete(input))
 }

@@ -62,6 +62,8 @@ pub enum AuditAction {
     // Batches.
     Promotion,
     Graduation,
+    /// R25.3: the 肄业 outcome of an early leaver (退学 before completing).
+    EarlyLeaverIncomplete,
     ReviewOpen,
     ReviewCheck,
     ReviewSignOff,
@@ -86,7 +88,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order above (the audit page's filter lists them so).
-    pub const ALL: [Self; 66] = [
+    pub const ALL: [Self; 67] = [
         Self::Init,
         Self::Rekey,
         Self::RecoveryCodeRenew,
@@ -135,6 +137,7 @@ impl AuditAction {
         Self::DropoutReportRecord,
         Self::Promotion,
         Self::Graduation,
+        Self::EarlyLeaverIncomplete,
         Self::ReviewOpen,
         Self::ReviewCheck,
         Self::ReviewSignOff,
@@ -206,6 +209,7 @@ impl AuditAction {
             Self::DropoutReportRecord => "dropout_report_record",
             Self::Promotion => "promotion",
             Self::Graduation => "graduation",
+            Self::EarlyLeaverIncomplete => "early_leaver_incomplete",
             Self::ReviewOpen => "review_open",
             Self::ReviewCheck => "review_check",
             Self::ReviewSignOff => "review_sign_off",
@@ -283,6 +287,7 @@ impl AuditAction {
             Self::DropoutReportRecord => "登记辍学书面报告",
             Self::Promotion => "年末升级",
             Self::Graduation => "毕业批处理",
+            Self::EarlyLeaverIncomplete => "提前离校肄业",
             Self::ReviewOpen => "开始学期核查",
             Self::ReviewCheck => "核查学生",
             Self::ReviewSignOff => "核查签字",

@@ -78,10 +78,13 @@ pub enum ChangeKind {
     LiftSanction,
     /// 毕业、结业、肄业 (R25)
     Finish,
+    /// 肄业 of an early leaver (R25.3): a student whose studies here ended by 退学 (R17.1) before
+    /// completing nine years is given the 肄业 outcome and its certificate.
+    CertifyIncomplete,
 }
 
 impl ChangeKind {
-    pub const ALL: [ChangeKind; 27] = [
+    pub const ALL: [ChangeKind; 28] = [
         Self::ApproveEnrolment,
         Self::Defer,
         Self::RenewDeferral,
@@ -109,6 +112,7 @@ impl ChangeKind {
         Self::Sanction,
         Self::LiftSanction,
         Self::Finish,
+        Self::CertifyIncomplete,
     ];
 
     /// The stable name stored and sent for this kind (its serde name): `transfer_out` ….
@@ -141,6 +145,7 @@ impl ChangeKind {
             Self::Sanction => "sanction",
             Self::LiftSanction => "lift_sanction",
             Self::Finish => "finish",
+            Self::CertifyIncomplete => "certify_incomplete",
         }
     }
 
@@ -173,6 +178,7 @@ impl ChangeKind {
             Self::Sanction => "处分",
             Self::LiftSanction => "解除处分",
             Self::Finish => "毕业",
+            Self::CertifyIncomplete => "肄业（提前离校）",
         }
     }
 
@@ -201,6 +207,7 @@ impl ChangeKind {
             Self::Sanction => rules::R22_2,
             Self::LiftSanction => rules::R23_2,
             Self::Finish => rules::R25_1,
+            Self::CertifyIncomplete => rules::R25_3,
         }
     }
 }
@@ -458,6 +465,8 @@ pub enum Change {
         reoffended: bool,
     },
     Finish(CompletionFacts),
+    /// 肄业 after 退学 (R25.3): the outcome for a student whose studies here ended early.
+    CertifyIncomplete,
 }
 
 impl Change {
@@ -490,6 +499,7 @@ impl Change {
             Self::Sanction { .. } => ChangeKind::Sanction,
             Self::LiftSanction { .. } => ChangeKind::LiftSanction,
             Self::Finish(_) => ChangeKind::Finish,
+            Self::CertifyIncomplete => ChangeKind::CertifyIncomplete,
         }
     }
 }
