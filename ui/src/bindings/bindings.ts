@@ -405,6 +405,39 @@ async earlyLeaverIncomplete(input: EarlyLeaverInput) : Promise<Result<EarlyLeave
 }
 },
 /**
+ * 主管教育行政部门的学期核查（第四条，R4.1），最近的学期在前。
+ */
+async bureauChecks() : Promise<Result<BureauCheckView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("bureau_checks") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 登记主管教育行政部门的学期核查及其发现的问题（R4.1）。
+ */
+async bureauCheckRecord(input: BureauCheckInput) : Promise<Result<BureauCheckView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("bureau_check_record", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 登记教育局核查问题的整改（R4.1）。
+ */
+async bureauCheckResolve(input: BureauResolveInput) : Promise<Result<BureauCheckView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("bureau_check_resolve", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Every document kind `document_print` can print, with its Chinese name.
  */
 async documentKinds() : Promise<Result<PrintKindView[], IpcError>> {
@@ -1092,7 +1125,15 @@ export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | 
 /**
  * R25.3: the 肄业 outcome of an early leaver (退学 before completing).
  */
-"early_leaver_incomplete" | "review_open" | "review_check" | "review_sign_off" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
+"early_leaver_incomplete" | "review_open" | "review_check" | "review_sign_off" | 
+/**
+ * R4.1: the bureau's semester check recorded.
+ */
+"bureau_check_record" | 
+/**
+ * R4.1: a finding of the bureau's check resolved.
+ */
+"bureau_finding_resolve" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
 /**
  * An action the audit log can be filtered by.
  */
@@ -1205,6 +1246,54 @@ statuses?: string[];
  * Include archived (ended, transferred-out) records.
  */
 includeArchived?: boolean }
+/**
+ * The bureau's check as the registrar enters it.
+ */
+export type BureauCheckInput = { 
+/**
+ * Start year of the school year.
+ */
+schoolYear: number; semester: Semester; checkedOn: string; 
+/**
+ * The bureau, or who checked for it.
+ */
+checkedBy: string; 
+/**
+ * The bureau's document number, if any.
+ */
+reference: string | null; 
+/**
+ * One finding per item; empty when the check found nothing.
+ */
+findings?: string[] }
+/**
+ * One check.
+ */
+export type BureauCheckView = { id: number; schoolYear: number; semester: Semester; termLabel: string; checkedOn: string; checkedBy: string; reference: string | null; findings: BureauFindingView[]; 
+/**
+ * Findings not yet resolved.
+ */
+open: number; 
+/**
+ * R4.1
+ */
+rule: string }
+/**
+ * One finding.
+ */
+export type BureauFindingView = { index: number; text: string; resolvedOn: string | null; resolvedBy: string | null; resolution: string | null }
+/**
+ * A finding resolved.
+ */
+export type BureauResolveInput = { checkId: number; 
+/**
+ * 0-based.
+ */
+index: number; on: string; 
+/**
+ * 整改情况.
+ */
+note: string }
 /**
  * What saving or removing a notice did.
  */
