@@ -6,9 +6,11 @@ mod common;
 mod common_changes;
 
 use common::{d, pdf_text};
-use common_changes::World;
+use common_changes::{World, proof};
 use xueji_app::batches::EarlyLeaverInput;
-use xueji_app::changes::{ApplicationState, ChangeRequest, ProofKind as P};
+use xueji_app::changes::{
+    ApplicationState, ChangeRequest, DecideInput, Decision, ProofKind as P, SanctionLevel,
+};
 use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_domain::Status;
 
@@ -239,4 +241,103 @@ async fn r26_1_an_aux_number_held_by_another_student_is_refused() {
     let after = counts(&w).await;
     assert_eq!(after[..4], before[..4], "nothing written");
     assert_eq!(w.status(second).await, Status::Withdrawn);
+}
+
+/// A 严重警告 decided through the whole procedure (R22.2), on `on`.
+async fn sanction(w: &World, id: i64, on: chrono::NaiveDate) {
+    let app = w
+        .submit_as(
+            &w.moral,
+            Some(id),
+            ChangeRequest::Sanction {
+                level: SanctionLevel::SeriousWarning,
+                facts: "该生在宿舍内多次违反纪律。".to_owned(),
+                shortened_to: None,
+                shortened_reason: None,
+            },
+            on,
+            &[],
+        )
+        .await
+        .expect("proposed");
+    let app_id = app.row.id;
+    w.decide(&w.moral, app_id, 0, Decision::Approve, on)
+        .await
+        .expect("proposal");
+    w.t.app
+        .change_decide(
+            &w.approver,
+            &DecideInput {
+                application_id: app_id,
+                step: 1,
+                decision: Decision::Approve,
+                on,
+                reference: None,
+                reason: None,
+                proof: Some(proof(P::OtherProof)),
+            },
+        )
+        .await
+        .expect("heard");
+    for step in 2..=4 {
+        w.decide(&w.approver, app_id, step, Decision::Approve, on)
+            .await
+            .expect("hearing, council, signature");
+    }
+}
+
+async fn card(w: &World, id: i64, name: &str) -> String {
+    let printed =
+        w.t.app
+            .document_print(
+                &w.t.admin,
+                &DocumentRequest {
+                    kind: PrintKind::RecordCard,
+                    student_ids: vec![id],
+                    filter: None,
+                },
+            )
+            .await
+            .expect("学籍卡");
+    pdf_text(name, &printed.pdf)
+}
+
+/// 第二十三条: 采取处分消灭制度 — the 肄业 outcome ends the studies as 毕业 does, and the profile
+/// purges sanctions for every outcome (R23.3): the early leaver's 学籍卡 no longer shows the
+/// sanction or its events.
+#[tokio::test]
+async fn r23_3_the_incomplete_outcome_of_an_early_leaver_purges_the_sanction_from_the_card() {
+    let w = World::new(today()).await;
+    let id = w.pupil("冯处", d(2008, 5, 1), 45, 8).await;
+    let plain = w.pupil("冯净", d(2008, 5, 2), 46, 8).await;
+    sanction(&w, id, today()).await;
+    let before = card(&w, id, "early-leaver-card-before").await;
+    assert!(before.contains("处分（八年级）"), "the sanction's event: {before}");
+    for (student, aux) in [(id, "ZJ2026045"), (plain, "ZJ2026046")] {
+        let done = w
+            .run(
+                student,
+                ChangeRequest::Withdraw,
+                today(),
+                &[P::WrittenApplication],
+            )
+            .await;
+        assert_eq!(done.row.state, ApplicationState::Approved);
+        w.t.app
+            .early_leaver_incomplete(
+                &w.t.admin,
+                &input(student, Some(aux), Some("西教籍〔2026〕45号")),
+            )
+            .await
+            .expect("肄业");
+    }
+    assert_eq!(w.t.count("sanction").await, 0, "purged");
+    let after = card(&w, id, "early-leaver-card-after").await;
+    assert!(!after.contains("处分（八年级）"), "{after}");
+    let control = card(&w, plain, "early-leaver-card-control").await;
+    assert_eq!(
+        after.matches("处分").count(),
+        control.matches("处分").count(),
+        "no sanction event left on the card: {after}"
+    );
 }
