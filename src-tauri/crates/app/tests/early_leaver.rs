@@ -312,7 +312,10 @@ async fn r23_3_the_incomplete_outcome_of_an_early_leaver_purges_the_sanction_fro
     let plain = w.pupil("冯净", d(2008, 5, 2), 46, 8).await;
     sanction(&w, id, today()).await;
     let before = card(&w, id, "early-leaver-card-before").await;
-    assert!(before.contains("处分（八年级）"), "the sanction's event: {before}");
+    assert!(
+        before.contains("处分（八年级）"),
+        "the sanction's event: {before}"
+    );
     for (student, aux) in [(id, "ZJ2026045"), (plain, "ZJ2026046")] {
         let done = w
             .run(
