@@ -3,8 +3,9 @@
 use tauri::State;
 use tauri::ipc::Channel;
 use xueji_app::batches::{
-    CertificatesInput, GraduationInput, GraduationPreview, GraduationResult, PromotionPreview,
-    PromotionResult,
+    BureauCheckInput, BureauCheckView, BureauResolveInput, CertificatesInput, EarlyLeaverCheck,
+    EarlyLeaverInput, EarlyLeaverResult, GraduationInput, GraduationPreview, GraduationResult,
+    PromotionPreview, PromotionResult,
 };
 use xueji_app::documents::PrintedView;
 
@@ -74,5 +75,65 @@ pub async fn graduation_certificates(
     let mut progress = reporter(on_progress);
     Ok(super::app(&app)?
         .graduation_certificates_with_progress(&session, &input, &mut progress)
+        .await?)
+}
+
+/// 提前离校学生能否办理肄业（第二十五条，R25.3），不能时给出条款。
+#[tauri::command]
+#[specta::specta]
+pub async fn early_leaver_check(
+    state: State<'_, AppState>,
+    student_id: i64,
+) -> Result<EarlyLeaverCheck, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .early_leaver_check(&session, student_id)
+        .await?)
+}
+
+/// 为已退学、未完成九年义务教育的学生办理肄业（R25.3），证书编号同学籍辅号（R26.1）。
+#[tauri::command]
+#[specta::specta]
+pub async fn early_leaver_incomplete(
+    state: State<'_, AppState>,
+    input: EarlyLeaverInput,
+) -> Result<EarlyLeaverResult, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .early_leaver_incomplete(&session, &input)
+        .await?)
+}
+
+/// 主管教育行政部门的学期核查（第四条，R4.1），最近的学期在前。
+#[tauri::command]
+#[specta::specta]
+pub async fn bureau_checks(state: State<'_, AppState>) -> Result<Vec<BureauCheckView>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.bureau_checks(&session).await?)
+}
+
+/// 登记主管教育行政部门的学期核查及其发现的问题（R4.1）。
+#[tauri::command]
+#[specta::specta]
+pub async fn bureau_check_record(
+    state: State<'_, AppState>,
+    input: BureauCheckInput,
+) -> Result<BureauCheckView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .bureau_check_record(&session, &input)
+        .await?)
+}
+
+/// 登记教育局核查问题的整改（R4.1）。
+#[tauri::command]
+#[specta::specta]
+pub async fn bureau_check_resolve(
+    state: State<'_, AppState>,
+    input: BureauResolveInput,
+) -> Result<BureauCheckView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .bureau_check_resolve(&session, &input)
         .await?)
 }

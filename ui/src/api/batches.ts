@@ -1,7 +1,13 @@
 import { Channel } from '@tauri-apps/api/core'
 import {
   commands,
+  type BureauCheckInput,
+  type BureauCheckView,
+  type BureauResolveInput,
   type CertificatesInput,
+  type EarlyLeaverCheck,
+  type EarlyLeaverInput,
+  type EarlyLeaverResult,
   type GraduationInput,
   type GraduationPreview,
   type GraduationResult,
@@ -80,4 +86,29 @@ export async function gradeCount(grade: number): Promise<number> {
     }),
   )
   return res.total
+}
+
+/** Whether a student who left early can be given the 肄业 outcome (R25.3), or the rule that refuses it. */
+export async function checkEarlyLeaver(studentId: number): Promise<EarlyLeaverCheck> {
+  return unwrap(await commands.earlyLeaverCheck(studentId))
+}
+
+/** Records the 肄业 of a withdrawn early leaver (R25.3) with the bureau's 文号 and the 辅号 (R26.1). */
+export async function recordEarlyLeaverIncomplete(input: EarlyLeaverInput): Promise<EarlyLeaverResult> {
+  return unwrap(await commands.earlyLeaverIncomplete(input))
+}
+
+/** The bureau's semester checks (第四条, R4.1), the latest term first. */
+export async function listBureauChecks(): Promise<BureauCheckView[]> {
+  return unwrap(await commands.bureauChecks())
+}
+
+/** Records the bureau's check of a term with its findings (R4.1). */
+export async function recordBureauCheck(input: BureauCheckInput): Promise<BureauCheckView> {
+  return unwrap(await commands.bureauCheckRecord(input))
+}
+
+/** Records the resolution of one finding of the bureau's check (R4.1). */
+export async function resolveBureauFinding(input: BureauResolveInput): Promise<BureauCheckView> {
+  return unwrap(await commands.bureauCheckResolve(input))
 }

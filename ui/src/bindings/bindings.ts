@@ -394,6 +394,61 @@ async graduationCertificates(input: CertificatesInput, onProgress: TAURI_CHANNEL
 }
 },
 /**
+ * 提前离校学生能否办理肄业（第二十五条，R25.3），不能时给出条款。
+ */
+async earlyLeaverCheck(studentId: number) : Promise<Result<EarlyLeaverCheck, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("early_leaver_check", { studentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 为已退学、未完成九年义务教育的学生办理肄业（R25.3），证书编号同学籍辅号（R26.1）。
+ */
+async earlyLeaverIncomplete(input: EarlyLeaverInput) : Promise<Result<EarlyLeaverResult, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("early_leaver_incomplete", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 主管教育行政部门的学期核查（第四条，R4.1），最近的学期在前。
+ */
+async bureauChecks() : Promise<Result<BureauCheckView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("bureau_checks") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 登记主管教育行政部门的学期核查及其发现的问题（R4.1）。
+ */
+async bureauCheckRecord(input: BureauCheckInput) : Promise<Result<BureauCheckView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("bureau_check_record", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 登记教育局核查问题的整改（R4.1）。
+ */
+async bureauCheckResolve(input: BureauResolveInput) : Promise<Result<BureauCheckView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("bureau_check_resolve", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Every document kind `document_print` can print, with its Chinese name.
  */
 async documentKinds() : Promise<Result<PrintKindView[], IpcError>> {
@@ -907,7 +962,7 @@ async statistics() : Promise<Result<StatisticsView, IpcError>> {
 
 /** user-defined constants **/
 
-export const LAW_VOCABULARY = {"basicFields":[{"label":"曾用名","value":"former_name"},{"label":"性别","value":"sex"},{"label":"出生日期","value":"birth_date"},{"label":"民族","value":"ethnicity"},{"label":"国籍/地区","value":"nationality"},{"label":"户口性质","value":"hukou_kind"},{"label":"户口所在地","value":"hukou_address"},{"label":"现住址","value":"current_address"},{"label":"残疾类型","value":"disability_kind"},{"label":"班级","value":"class_name"}],"changeKinds":{"approve_enrolment":{"label":"学籍核准","rule":"R6.1"},"award":{"label":"奖励","rule":"R21.1"},"correct_basic_data":{"label":"基础信息变更","rule":"R11.1"},"correct_key_data":{"label":"关键信息变更","rule":"R11.2"},"death":{"label":"死亡注销","rule":"R19.1"},"defer":{"label":"缓学","rule":"R6.2"},"dropout":{"label":"辍学","rule":"R18.1"},"end_deferral":{"label":"缓学期满入学","rule":"R6.2"},"extend_leave":{"label":"继续休学","rule":"R14.3"},"finish":{"label":"毕业","rule":"R25.1"},"go_abroad":{"label":"境外就读","rule":"R16.1"},"hold":{"label":"保留学籍","rule":"R13.8"},"leave":{"label":"休学","rule":"R14.1"},"lift_sanction":{"label":"解除处分","rule":"R23.2"},"ordered_leave":{"label":"责令休学","rule":"R14.2"},"promote":{"label":"升级","rule":"R12.1"},"reform_school_placement":{"label":"转入工读学校","rule":"R13.7"},"renew_deferral":{"label":"续缓学","rule":"R6.2"},"repeat":{"label":"留级","rule":"R12.3"},"restore":{"label":"恢复学籍","rule":"R13.8"},"resume":{"label":"复学","rule":"R15.1"},"return_from_abroad":{"label":"境外返回","rule":"R16.1"},"return_from_dropout":{"label":"辍学返校","rule":"R18.1"},"return_from_placement":{"label":"结束校外安置","rule":"R13.6"},"sanction":{"label":"处分","rule":"R22.2"},"skip":{"label":"跳级","rule":"R12.2"},"study_mode":{"label":"就读方式变更","rule":"R13.6"},"transfer_in":{"label":"转入","rule":"R13.1"},"transfer_out":{"label":"转学","rule":"R13.1"},"withdraw":{"label":"退学","rule":"R17.1"}},"proofLabels":{"county_hospital_certificate":"县级及以上医疗单位证明","court_or_police_document":"司法机关相关文书","death_certificate":"死亡证明","disability_assessment":"残疾人证或残疾评估（鉴定）意见","household_register":"居民户口簿","infectious_disease_diagnosis":"传染病诊断证明","other_proof":"其他有效证明材料","travel_document":"出境有效证件","written_application":"监护人书面申请"},"requiredProofs":{"approve_enrolment":[],"award":[],"correct_basic_data":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["household_register","other_proof"],"label":"居民户口簿或其他有效证明材料"}],"correct_key_data":[{"anyOf":["household_register","other_proof"],"label":"居民户口簿或其他有效证明材料"}],"death":[{"anyOf":["death_certificate"],"label":"死亡证明"}],"defer":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"dropout":[],"end_deferral":[],"extend_leave":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate","other_proof"],"label":"县级及以上医疗单位证明或其他有效证明材料"}],"finish":[],"go_abroad":[{"anyOf":["travel_document"],"label":"出境有效证件"}],"hold":[{"anyOf":["court_or_police_document"],"label":"司法机关相关文书"}],"leave":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"leave_for_other_reason":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["other_proof"],"label":"其他有效证明材料"}],"lift_sanction":[],"ordered_leave":[{"anyOf":["infectious_disease_diagnosis","county_hospital_certificate"],"label":"传染病诊断证明或县级及以上医疗单位证明"}],"promote":[],"reform_school_placement":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"renew_deferral":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"repeat":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"restore":[{"anyOf":["court_or_police_document"],"label":"司法机关相关文书"}],"resume":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"return_from_abroad":[],"return_from_dropout":[],"return_from_placement":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"sanction":[],"skip":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"study_mode":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["disability_assessment"],"label":"残疾人证或残疾评估（鉴定）意见"}],"transfer_in":[],"transfer_out":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"withdraw":[{"anyOf":["written_application"],"label":"监护人书面申请"}]}} as const;
+export const LAW_VOCABULARY = {"basicFields":[{"label":"曾用名","value":"former_name"},{"label":"性别","value":"sex"},{"label":"出生日期","value":"birth_date"},{"label":"民族","value":"ethnicity"},{"label":"国籍/地区","value":"nationality"},{"label":"户口性质","value":"hukou_kind"},{"label":"户口所在地","value":"hukou_address"},{"label":"现住址","value":"current_address"},{"label":"残疾类型","value":"disability_kind"},{"label":"班级","value":"class_name"}],"changeKinds":{"approve_enrolment":{"label":"学籍核准","rule":"R6.1"},"award":{"label":"奖励","rule":"R21.1"},"certify_incomplete":{"label":"肄业（提前离校）","rule":"R25.3"},"correct_basic_data":{"label":"基础信息变更","rule":"R11.1"},"correct_key_data":{"label":"关键信息变更","rule":"R11.2"},"death":{"label":"死亡注销","rule":"R19.1"},"defer":{"label":"缓学","rule":"R6.2"},"dropout":{"label":"辍学","rule":"R18.1"},"end_deferral":{"label":"缓学期满入学","rule":"R6.2"},"extend_leave":{"label":"继续休学","rule":"R14.3"},"finish":{"label":"毕业","rule":"R25.1"},"go_abroad":{"label":"境外就读","rule":"R16.1"},"hold":{"label":"保留学籍","rule":"R13.8"},"leave":{"label":"休学","rule":"R14.1"},"lift_sanction":{"label":"解除处分","rule":"R23.2"},"ordered_leave":{"label":"责令休学","rule":"R14.2"},"promote":{"label":"升级","rule":"R12.1"},"reform_school_placement":{"label":"转入工读学校","rule":"R13.7"},"renew_deferral":{"label":"续缓学","rule":"R6.2"},"repeat":{"label":"留级","rule":"R12.3"},"restore":{"label":"恢复学籍","rule":"R13.8"},"resume":{"label":"复学","rule":"R15.1"},"return_from_abroad":{"label":"境外返回","rule":"R16.1"},"return_from_dropout":{"label":"辍学返校","rule":"R18.1"},"return_from_placement":{"label":"结束校外安置","rule":"R13.6"},"sanction":{"label":"处分","rule":"R22.2"},"skip":{"label":"跳级","rule":"R12.2"},"study_mode":{"label":"就读方式变更","rule":"R13.6"},"transfer_in":{"label":"转入","rule":"R13.1"},"transfer_out":{"label":"转学","rule":"R13.1"},"withdraw":{"label":"退学","rule":"R17.1"}},"proofLabels":{"county_hospital_certificate":"县级及以上医疗单位证明","court_or_police_document":"司法机关相关文书","death_certificate":"死亡证明","disability_assessment":"残疾人证或残疾评估（鉴定）意见","household_register":"居民户口簿","infectious_disease_diagnosis":"传染病诊断证明","other_proof":"其他有效证明材料","travel_document":"出境有效证件","written_application":"监护人书面申请"},"requiredProofs":{"approve_enrolment":[],"award":[],"certify_incomplete":[],"correct_basic_data":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["household_register","other_proof"],"label":"居民户口簿或其他有效证明材料"}],"correct_key_data":[{"anyOf":["household_register","other_proof"],"label":"居民户口簿或其他有效证明材料"}],"death":[{"anyOf":["death_certificate"],"label":"死亡证明"}],"defer":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"dropout":[],"end_deferral":[],"extend_leave":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate","other_proof"],"label":"县级及以上医疗单位证明或其他有效证明材料"}],"finish":[],"go_abroad":[{"anyOf":["travel_document"],"label":"出境有效证件"}],"hold":[{"anyOf":["court_or_police_document"],"label":"司法机关相关文书"}],"leave":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"leave_for_other_reason":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["other_proof"],"label":"其他有效证明材料"}],"lift_sanction":[],"ordered_leave":[{"anyOf":["infectious_disease_diagnosis","county_hospital_certificate"],"label":"传染病诊断证明或县级及以上医疗单位证明"}],"promote":[],"reform_school_placement":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"renew_deferral":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["county_hospital_certificate"],"label":"县级及以上医疗单位证明"}],"repeat":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"restore":[{"anyOf":["court_or_police_document"],"label":"司法机关相关文书"}],"resume":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"return_from_abroad":[],"return_from_dropout":[],"return_from_placement":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"sanction":[],"skip":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"study_mode":[{"anyOf":["written_application"],"label":"监护人书面申请"},{"anyOf":["disability_assessment"],"label":"残疾人证或残疾评估（鉴定）意见"}],"transfer_in":[],"transfer_out":[{"anyOf":["written_application"],"label":"监护人书面申请"}],"withdraw":[{"anyOf":["written_application"],"label":"监护人书面申请"}]}} as const;
 
 /** user-defined types **/
 
@@ -1077,7 +1132,19 @@ export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | 
 /**
  * R18.1: the school's written report of a dropout.
  */
-"dropout_report_record" | "promotion" | "graduation" | "review_open" | "review_check" | "review_sign_off" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
+"dropout_report_record" | "promotion" | "graduation" | 
+/**
+ * R25.3: the 肄业 outcome of an early leaver (退学 before completing).
+ */
+"early_leaver_incomplete" | "review_open" | "review_check" | "review_sign_off" | 
+/**
+ * R4.1: the bureau's semester check recorded.
+ */
+"bureau_check_record" | 
+/**
+ * R4.1: a finding of the bureau's check resolved.
+ */
+"bureau_finding_resolve" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
 /**
  * An action the audit log can be filtered by.
  */
@@ -1190,6 +1257,54 @@ statuses?: string[];
  * Include archived (ended, transferred-out) records.
  */
 includeArchived?: boolean }
+/**
+ * The bureau's check as the registrar enters it.
+ */
+export type BureauCheckInput = { 
+/**
+ * Start year of the school year.
+ */
+schoolYear: number; semester: Semester; checkedOn: string; 
+/**
+ * The bureau, or who checked for it.
+ */
+checkedBy: string; 
+/**
+ * The bureau's document number, if any.
+ */
+reference: string | null; 
+/**
+ * One finding per item; empty when the check found nothing.
+ */
+findings?: string[] }
+/**
+ * One check.
+ */
+export type BureauCheckView = { id: number; schoolYear: number; semester: Semester; termLabel: string; checkedOn: string; checkedBy: string; reference: string | null; findings: BureauFindingView[]; 
+/**
+ * Findings not yet resolved.
+ */
+open: number; 
+/**
+ * R4.1
+ */
+rule: string }
+/**
+ * One finding.
+ */
+export type BureauFindingView = { index: number; text: string; resolvedOn: string | null; resolvedBy: string | null; resolution: string | null }
+/**
+ * A finding resolved.
+ */
+export type BureauResolveInput = { checkId: number; 
+/**
+ * 0-based.
+ */
+index: number; on: string; 
+/**
+ * 整改情况.
+ */
+note: string }
 /**
  * What saving or removing a notice did.
  */
@@ -1362,7 +1477,12 @@ export type ChangeKind =
 /**
  * 结束校外安置: back from a placement elsewhere while the record stayed here (R13.6, R13.7)
  */
-"return_from_placement"
+"return_from_placement" | 
+/**
+ * 肄业 of an early leaver (R25.3): a student whose studies here ended by 退学 (R17.1) before
+ * completing nine years is given the 肄业 outcome and its certificate.
+ */
+"certify_incomplete"
 /**
  * Filters of the application list.
  */
@@ -1686,6 +1806,58 @@ export type DropoutReportInput = { studentId: number; reportedOn: string;
  * 乡镇人民政府, 县教育局 …
  */
 reportedTo: string; reference: string | null }
+/**
+ * Whether a student can be given the 肄业 outcome as an early leaver, and if not, why.
+ */
+export type EarlyLeaverCheck = { studentId: number; allowed: boolean; 
+/**
+ * The rule of the refusal (R18.1, R25.3, R9.2 …), or R25.3 when allowed.
+ */
+rule: string; 
+/**
+ * Why not, in the rule's words; empty when allowed.
+ */
+message: string; 
+/**
+ * The stored 学籍辅号, if any.
+ */
+auxNumber: string | null; 
+/**
+ * The day studies ended (the 退学), when they have.
+ */
+studiesEndedOn: string | null }
+/**
+ * The 肄业 of one early leaver.
+ */
+export type EarlyLeaverInput = { studentId: number; 
+/**
+ * The day the school reviewed it and the bureau approved it.
+ */
+on: string; 
+/**
+ * 学籍辅号 (R26.1); the stored one is used when empty.
+ */
+auxNumber: string | null; 
+/**
+ * 主管教育行政部门核准文号.
+ */
+bureauReference: string | null }
+/**
+ * What was recorded.
+ */
+export type EarlyLeaverResult = { studentId: number; 
+/**
+ * `incomplete`
+ */
+outcome: string; outcomeLabel: string; 
+/**
+ * R25.3
+ */
+rule: string; 
+/**
+ * The certificate number (R26.1).
+ */
+auxNumber: string; studiesEndedOn: string }
 /**
  * A new student as the enrolment form sends it.
  */

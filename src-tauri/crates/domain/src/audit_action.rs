@@ -62,9 +62,15 @@ pub enum AuditAction {
     // Batches.
     Promotion,
     Graduation,
+    /// R25.3: the 肄业 outcome of an early leaver (退学 before completing).
+    EarlyLeaverIncomplete,
     ReviewOpen,
     ReviewCheck,
     ReviewSignOff,
+    /// R4.1: the bureau's semester check recorded.
+    BureauCheckRecord,
+    /// R4.1: a finding of the bureau's check resolved.
+    BureauFindingResolve,
     // Hardship (家庭经济困难学生认定).
     HardshipApply,
     HardshipClassAssess,
@@ -86,7 +92,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order above (the audit page's filter lists them so).
-    pub const ALL: [Self; 66] = [
+    pub const ALL: [Self; 69] = [
         Self::Init,
         Self::Rekey,
         Self::RecoveryCodeRenew,
@@ -135,9 +141,12 @@ impl AuditAction {
         Self::DropoutReportRecord,
         Self::Promotion,
         Self::Graduation,
+        Self::EarlyLeaverIncomplete,
         Self::ReviewOpen,
         Self::ReviewCheck,
         Self::ReviewSignOff,
+        Self::BureauCheckRecord,
+        Self::BureauFindingResolve,
         Self::HardshipApply,
         Self::HardshipClassAssess,
         Self::HardshipDecide,
@@ -206,9 +215,12 @@ impl AuditAction {
             Self::DropoutReportRecord => "dropout_report_record",
             Self::Promotion => "promotion",
             Self::Graduation => "graduation",
+            Self::EarlyLeaverIncomplete => "early_leaver_incomplete",
             Self::ReviewOpen => "review_open",
             Self::ReviewCheck => "review_check",
             Self::ReviewSignOff => "review_sign_off",
+            Self::BureauCheckRecord => "bureau_check_record",
+            Self::BureauFindingResolve => "bureau_finding_resolve",
             Self::HardshipApply => "hardship_apply",
             Self::HardshipClassAssess => "hardship_class_assess",
             Self::HardshipDecide => "hardship_decide",
@@ -283,9 +295,12 @@ impl AuditAction {
             Self::DropoutReportRecord => "登记辍学书面报告",
             Self::Promotion => "年末升级",
             Self::Graduation => "毕业批处理",
+            Self::EarlyLeaverIncomplete => "提前离校肄业",
             Self::ReviewOpen => "开始学期核查",
             Self::ReviewCheck => "核查学生",
             Self::ReviewSignOff => "核查签字",
+            Self::BureauCheckRecord => "登记教育局学期核查",
+            Self::BureauFindingResolve => "教育局核查问题整改",
             Self::HardshipApply => "困难认定申请",
             Self::HardshipClassAssess => "班级评议",
             Self::HardshipDecide => "困难认定决定",

@@ -82,10 +82,13 @@ pub enum ChangeKind {
     StudyMode,
     /// 结束校外安置: back from a placement elsewhere while the record stayed here (R13.6, R13.7)
     ReturnFromPlacement,
+    /// 肄业 of an early leaver (R25.3): a student whose studies here ended by 退学 (R17.1) before
+    /// completing nine years is given the 肄业 outcome and its certificate.
+    CertifyIncomplete,
 }
 
 impl ChangeKind {
-    pub const ALL: [ChangeKind; 29] = [
+    pub const ALL: [ChangeKind; 30] = [
         Self::ApproveEnrolment,
         Self::Defer,
         Self::RenewDeferral,
@@ -115,6 +118,7 @@ impl ChangeKind {
         Self::Finish,
         Self::StudyMode,
         Self::ReturnFromPlacement,
+        Self::CertifyIncomplete,
     ];
 
     /// The stable name stored and sent for this kind (its serde name): `transfer_out` ….
@@ -149,6 +153,7 @@ impl ChangeKind {
             Self::Finish => "finish",
             Self::StudyMode => "study_mode",
             Self::ReturnFromPlacement => "return_from_placement",
+            Self::CertifyIncomplete => "certify_incomplete",
         }
     }
 
@@ -183,6 +188,7 @@ impl ChangeKind {
             Self::Finish => "毕业",
             Self::StudyMode => "就读方式变更",
             Self::ReturnFromPlacement => "结束校外安置",
+            Self::CertifyIncomplete => "肄业（提前离校）",
         }
     }
 
@@ -212,6 +218,7 @@ impl ChangeKind {
             Self::LiftSanction => rules::R23_2,
             Self::Finish => rules::R25_1,
             Self::StudyMode | Self::ReturnFromPlacement => rules::R13_6,
+            Self::CertifyIncomplete => rules::R25_3,
         }
     }
 }
@@ -475,6 +482,8 @@ pub enum Change {
     },
     /// Back from a placement elsewhere (a special school, R13.6; a 工读学校, R13.7).
     ReturnFromPlacement,
+    /// 肄业 after 退学 (R25.3): the outcome for a student whose studies here ended early.
+    CertifyIncomplete,
 }
 
 impl Change {
@@ -509,6 +518,7 @@ impl Change {
             Self::Finish(_) => ChangeKind::Finish,
             Self::StudyMode { .. } => ChangeKind::StudyMode,
             Self::ReturnFromPlacement => ChangeKind::ReturnFromPlacement,
+            Self::CertifyIncomplete => ChangeKind::CertifyIncomplete,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Compliance findings (R32): given the records' facts and today's date, every current breach —
 //! each with the R32 item, the rule behind it, the due date and how many working days it is late.
-//! Only ongoing breaches are listed (something still not done); late-but-done is history.
+//! [`findings`] lists only ongoing breaches (something still not done); [`late_recordings`] lists
+//! changes that were done but written into the record later than R10.1 allows.
 
 use std::collections::BTreeMap;
 
@@ -397,6 +398,63 @@ pub fn findings(
     Ok(out)
 }
 
+/// A change as it was recorded: the day it took effect and the day it was written (R10.1).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecordedChange {
+    pub student: StudentRef,
+    /// The change's name (转学, 休学 …).
+    pub what: String,
+    /// The day it took effect.
+    pub happened_on: NaiveDate,
+    /// The day it was written into the record (Beijing time).
+    pub recorded_on: NaiveDate,
+}
+
+/// 第十条 (R10.1): 学生学籍信息发生变化 … 学校应及时维护学籍系统中的有关信息; 第三十二条（三）
+/// (R32.3): 不及时把学籍变动信息纳入学籍档案. Each change written more than the profile's
+/// `change_record_working_days` working days (the school's calendar, 调休 included) after it took
+/// effect is a finding, though done: how late it was is what the bureau's semester check (R4.1)
+/// looks at. A breach when it was late under any holiday arrangement, a warning while the due date
+/// was counted past the loaded notices.
+pub fn late_recordings(
+    profile: &RuleProfile,
+    calendar: &WorkCalendar,
+    changes: &[RecordedChange],
+) -> Result<Vec<Finding>> {
+    let limit = profile.change_record_working_days;
+    let mut out = Vec::new();
+    for c in changes {
+        let due = Counting::working_days(c.happened_on, limit).due(calendar)?;
+        let late = deadlines::overdue_working_days(calendar, due.date, c.recorded_on)?;
+        if late == 0 {
+            continue;
+        }
+        let severity = if due.surely_passed(c.recorded_on) {
+            Severity::Breach
+        } else {
+            Severity::Warning
+        };
+        let mut message = format!(
+            "{}：{}于{}生效，{}才记录，超过{limit}个工作日（期限{}）",
+            c.student.name, c.what, c.happened_on, c.recorded_on, due.date
+        );
+        if severity == Severity::Warning {
+            message.push_str("；期限为暂定，待节假日通知载入后确定");
+        }
+        out.push(Finding {
+            student: Some(c.student.clone()),
+            rule: rules::R32_3,
+            basis: rules::R10_1,
+            due: Some(due.date),
+            overdue_working_days: Some(late),
+            message,
+            severity,
+            provisional: due.provisional.clone(),
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,6 +536,70 @@ mod tests {
             only(&run(d(2025, 3, 18), &[r], &[]), &rules::R32_3),
             vec!["甲"]
         );
+    }
+
+    /// 第十条: 学生学籍信息发生变化 … 学校应及时维护 — a change written more than ten working days
+    /// (the Zhejiang profile's limit) after it took effect is a finding, though done.
+    #[test]
+    fn r10_1_a_change_recorded_later_than_the_limit_after_it_took_effect_is_a_finding() {
+        let change = |recorded_on| RecordedChange {
+            student: who("乙"),
+            what: "休学".into(),
+            happened_on: d(2026, 3, 2),
+            recorded_on,
+        };
+        let p = RuleProfile::default();
+        let cal = WorkCalendar::official();
+        // 2026-03-02 (Mon) + 10 working days = 2026-03-16
+        assert!(
+            late_recordings(&p, &cal, &[change(d(2026, 3, 16))])
+                .expect("ok")
+                .is_empty(),
+            "on the last day is in time"
+        );
+        let found = late_recordings(&p, &cal, &[change(d(2026, 3, 18))]).expect("ok");
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(
+            (f.rule.clone(), f.basis.clone()),
+            (rules::R32_3, rules::R10_1)
+        );
+        assert_eq!(f.due, Some(d(2026, 3, 16)));
+        assert_eq!(f.overdue_working_days, Some(2));
+        assert_eq!(f.severity, Severity::Breach);
+        assert!(f.message.starts_with("乙："), "{}", f.message);
+        // the limit is the profile's, in working days
+        let short = RuleProfile {
+            change_record_working_days: 1,
+            ..RuleProfile::default()
+        };
+        assert_eq!(
+            late_recordings(&short, &cal, &[change(d(2026, 3, 4))])
+                .expect("ok")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn r10_1_late_recording_counts_working_days_across_a_holiday() {
+        let cal = WorkCalendar::official();
+        let p = RuleProfile::default();
+        let due = Counting::working_days(d(2026, 9, 28), p.change_record_working_days)
+            .due(&cal)
+            .expect("counted");
+        assert!(
+            due.date > d(2026, 10, 12),
+            "the 国庆 holiday is not counted: {}",
+            due.date
+        );
+        let change = RecordedChange {
+            student: who("丙"),
+            what: "转学".into(),
+            happened_on: d(2026, 9, 28),
+            recorded_on: due.date,
+        };
+        assert!(late_recordings(&p, &cal, &[change]).expect("ok").is_empty());
     }
 
     #[test]

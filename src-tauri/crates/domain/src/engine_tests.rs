@@ -148,7 +148,8 @@ fn r5_1_changes_are_events_never_deletions_and_dates_stay_continuous() {
     refused_with(w.run(&s, Change::GoAbroad, d(2025, 3, 3)), &rules::R5_1);
     // no transition anywhere ends in "no record": every allowed pair leaves a status
     for (status, kind, v) in transitions::table() {
-        if v.is_allowed() {
+        // except the 肄业 outcome of an early leaver, recorded on the ended record (R25.3)
+        if v.is_allowed() && kind != ChangeKind::CertifyIncomplete {
             assert!(!status.is_read_only(), "{status:?} {kind:?}");
         }
     }
@@ -1568,6 +1569,92 @@ fn r25_2_and_r25_3_outcomes_through_the_engine() {
         fx.has_document(DocumentKind::AttendanceStatement),
         "R27.1 for a foreign student"
     );
+}
+
+/// 第二十五条: 未完成九年义务教育者，在《证书》上注明“肄业”; 第十七条: 年满18周岁 … 办理退学手续.
+/// A pupil who withdrew at 18 in grade 8 left before completing nine years: once the school has
+/// reviewed it and the bureau approved it (第四条), the record says 肄业 and the certificate
+/// that says 肄业 is numbered with the 学籍辅号 (第二十六条, R26.1).
+#[test]
+fn r25_3_an_early_leaver_who_withdrew_at_eighteen_is_given_the_incomplete_outcome() {
+    let w = World::new(SchoolKind::Junior);
+    let mut s = student(8, Status::Enrolled);
+    s.birth_date = d(2007, 3, 1);
+    let withdrawn = w
+        .run(&s, Change::Withdraw, d(2025, 3, 3))
+        .expect("退学 at 18");
+    assert_eq!(withdrawn.status, Some(Status::Withdrawn));
+    s.status = Status::Withdrawn;
+    s.last_change_on = Some(d(2025, 3, 3));
+    s.aux_number = Some(aux());
+    let steps = workflow::steps_for(&Change::CertifyIncomplete, &w.profile);
+    assert_eq!(steps.len(), 2, "school review, then the bureau (第四条)");
+    let fx = w
+        .run(&s, Change::CertifyIncomplete, d(2025, 6, 2))
+        .expect("肄业");
+    assert_eq!(fx.status, Some(Status::Incomplete));
+    assert_eq!(fx.events[0].rule, rules::R25_3);
+    assert_eq!(fx.events[0].status_before, Status::Withdrawn);
+    let cert = fx
+        .documents
+        .iter()
+        .find(|doc| doc.kind == DocumentKind::Certificate)
+        .expect("the certificate");
+    assert_eq!(
+        cert.annotation.as_deref(),
+        Some("肄业（编号：ZJ2025001）"),
+        "R26.1"
+    );
+    // not before the withdrawal (R5.1), never twice (R9.2)
+    refused_with(
+        w.run(&s, Change::CertifyIncomplete, d(2025, 3, 2)),
+        &rules::R5_1,
+    );
+    let done = StudentSnapshot {
+        status: Status::Incomplete,
+        ..s.clone()
+    };
+    refused_with(
+        w.run(&done, Change::CertifyIncomplete, d(2025, 6, 2)),
+        &rules::R9_2,
+    );
+}
+
+/// 第二十六条: 毕（结、肄）业证书编号同学生学籍辅号 — no 辅号, no 肄业 certificate.
+#[test]
+fn r26_1_the_incomplete_outcome_of_an_early_leaver_needs_the_aux_number() {
+    let w = World::new(SchoolKind::Junior);
+    let s = student(7, Status::Withdrawn);
+    refused_with(
+        w.run(&s, Change::CertifyIncomplete, d(2025, 6, 2)),
+        &rules::R26_1,
+    );
+}
+
+/// 第十八条: a dropout's 学籍 is kept within the compulsory years — the studies have not ended, so
+/// there is no 肄业 for a dropout (R18.1); a pupil still studying is not an early leaver (R25.3).
+#[test]
+fn r18_1_a_dropout_keeps_the_record_and_is_not_given_the_incomplete_outcome() {
+    let w = World::new(SchoolKind::Junior);
+    let mut dropped = student(8, Status::DroppedOut);
+    dropped.aux_number = Some(aux());
+    refused_with(
+        w.run(&dropped, Change::CertifyIncomplete, d(2025, 6, 2)),
+        &rules::R18_1,
+    );
+    for status in [
+        Status::Enrolled,
+        Status::OnLeave,
+        Status::Abroad,
+        Status::Held,
+    ] {
+        let mut s = student(8, status);
+        s.aux_number = Some(aux());
+        refused_with(
+            w.run(&s, Change::CertifyIncomplete, d(2025, 6, 2)),
+            &rules::R25_3,
+        );
+    }
 }
 
 #[test]

@@ -367,6 +367,16 @@ pub(crate) fn check(
         } => {
             sanction.check_lift(on, *reformed, *reoffended)?;
         }
+        Change::CertifyIncomplete => {
+            // R26.1: the certificate that says 肄业 is numbered with the 学籍辅号, whatever the
+            // grade the student left from (R25.3: 未完成九年义务教育者).
+            if record.aux_number.is_none() {
+                return Err(DomainError::rule(
+                    rules::R26_1,
+                    "证书编号同学籍辅号，请先登记学生的学籍辅号",
+                ));
+            }
+        }
         Change::Finish(_) => {
             if !school.is_last_grade(record.grade) {
                 return Err(DomainError::rule(

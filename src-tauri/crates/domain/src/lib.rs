@@ -18,6 +18,7 @@ pub mod archive;
 pub mod assigned_number;
 pub mod audit_action;
 pub mod aux_number;
+pub mod bureau_check;
 pub mod calendar;
 pub mod change;
 pub mod completion;

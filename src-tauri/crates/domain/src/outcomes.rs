@@ -306,6 +306,22 @@ pub(crate) fn effects(
                     .push(completion::attendance_statement(true, false)?);
             }
         }
+        Change::CertifyIncomplete => {
+            // R25.3: 未完成九年义务教育者 … 注明“肄业”; the archive is already permanent (R9.2).
+            let outcome = completion::Outcome::Incomplete;
+            fx.status = Some(outcome.status());
+            fx.documents.push(completion::certificate(
+                outcome.status(),
+                record.aux_number.as_ref(),
+            )?);
+            if completion::purges_sanctions(outcome, ctx.profile) {
+                fx.archive.push(ArchiveAction::PurgeSanctions);
+            }
+            if record.foreign {
+                fx.documents
+                    .push(completion::attendance_statement(true, false)?);
+            }
+        }
     }
     let status_after = fx.status.unwrap_or(record.status);
     let grade_after = fx.grade.unwrap_or(record.grade);

@@ -30,7 +30,10 @@ pub struct RuleProfile {
     pub dropout_report_working_days: u32,
     /// R19.1: working days to cancel the record of a deceased student.
     pub death_cancellation_working_days: u32,
-    /// R10.1: working days to record a change that happened ("及时": product decision).
+    /// R10.1: working days, on the school's calendar, within which a change is written into the
+    /// record after it took effect ("及时": product decision — 10, as a transfer party's limit in
+    /// R13.3 and a death's cancellation in R19.1; the same in both shipped profiles). Later is an
+    /// R32.3 finding (`compliance::late_recordings`).
     pub change_record_working_days: u32,
     /// R23.1: months of a sanction's period.
     pub sanction_months: u32,

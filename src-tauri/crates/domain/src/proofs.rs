@@ -214,7 +214,8 @@ pub fn required_for(case: ProofCase) -> Vec<ProofRequirement> {
         | K::Award
         | K::Sanction
         | K::LiftSanction
-        | K::Finish => Vec::new(),
+        | K::Finish
+        | K::CertifyIncomplete => Vec::new(),
     }
 }
 

@@ -35,6 +35,9 @@ const fn refuse(rule: RuleId, message: &'static str) -> Verdict {
 /// The status table.
 pub fn verdict(status: Status, kind: ChangeKind) -> Verdict {
     use ChangeKind as K;
+    if kind == K::CertifyIncomplete {
+        return certify_incomplete(status);
+    }
     match status {
         Status::Withdrawn
         | Status::Deceased
@@ -119,6 +122,7 @@ fn enrolled(kind: ChangeKind) -> Verdict {
         K::Resume => refuse(rules::R15_1, "学生不在休学期，不能办理复学"),
         K::ReturnFromAbroad => refuse(rules::R16_1, "学生不在境外就读"),
         K::ReturnFromDropout => refuse(rules::R18_1, "学生不是辍学状态"),
+        K::CertifyIncomplete => certify_incomplete(Status::Enrolled),
         K::CorrectBasicData
         | K::CorrectKeyData
         | K::Promote
@@ -163,6 +167,41 @@ fn on_leave(kind: ChangeKind) -> Verdict {
             "学生已在休学；休学期满仍不能坚持学习的，请办理继续休学",
         ),
         _ => refuse(rules::R15_1, "休学期间不能办理此项变动，请先办理复学"),
+    }
+}
+
+/// 肄业 for an early leaver (R25.3: 未完成九年义务教育者，在《证书》上注明“肄业”). Only a
+/// student whose studies here ended by 退学 (R17.1, at 18 or over) qualifies: that ending is
+/// final, so the outcome of the unfinished studies is recorded on the archived record — the one
+/// exception to R9.2's read-only rule, and 第十条 asks the school to keep the record up to date
+/// when a student 肄业. A dropout does not qualify: 第十八条 keeps a dropout's 学籍 within the
+/// compulsory years (R18.1), the studies have not ended; one who is 18 and will not return is
+/// first withdrawn (R17.1). A student in the last grade gets 肄业 in the graduation batch.
+fn certify_incomplete(status: Status) -> Verdict {
+    match status {
+        Status::Withdrawn => Verdict::Allowed,
+        Status::DroppedOut => refuse(
+            rules::R18_1,
+            "辍学学生在义务教育年限内保留学籍，学业未终止，不办理肄业；年满18周岁不再返校的，请先办理退学",
+        ),
+        Status::Incomplete => refuse(rules::R9_2, "学生已经肄业，学籍档案已永久归档"),
+        Status::Deceased | Status::Graduated | Status::Completed => refuse(
+            rules::R9_2,
+            "学业已终止，学籍档案已永久归档，只读，不能再办理变动",
+        ),
+        Status::TransferredOut => refuse(
+            rules::R7_3,
+            "学籍已随学生转出（籍随人走），本校只保留只读备份",
+        ),
+        Status::PendingApproval
+        | Status::Enrolled
+        | Status::Deferred
+        | Status::OnLeave
+        | Status::Abroad
+        | Status::Held => refuse(
+            rules::R25_3,
+            "肄业（提前离校）只适用于已办理退学的学生；最高年级学生的肄业在毕业批处理中办理",
+        ),
     }
 }
 
@@ -260,6 +299,17 @@ mod tests {
             ],
             _ => &[],
         };
+        if kind == K::CertifyIncomplete {
+            return match status {
+                Status::Withdrawn => None,
+                Status::DroppedOut => Some(rules::R18_1),
+                Status::TransferredOut => Some(rules::R7_3),
+                Status::Deceased | Status::Graduated | Status::Completed | Status::Incomplete => {
+                    Some(rules::R9_2)
+                }
+                _ => Some(rules::R25_3),
+            };
+        }
         if allowed.contains(&kind) {
             return None;
         }
@@ -329,6 +379,11 @@ mod tests {
         ] {
             for kind in ChangeKind::ALL {
                 let v = verdict(status, kind);
+                if (status, kind) == (Status::Withdrawn, ChangeKind::CertifyIncomplete) {
+                    // the one exception: the 肄业 outcome of a withdrawn early leaver (R25.3)
+                    assert!(v.is_allowed());
+                    continue;
+                }
                 assert!(
                     matches!(v, Verdict::Refused { ref rule, .. } if *rule == rules::R9_2),
                     "{status:?} {kind:?}"

@@ -161,7 +161,9 @@ pub fn steps_for(change: &Change, profile: &RuleProfile) -> Vec<Step> {
             Step::new(P::SchoolCouncil, A::Decide),
             Step::new(P::Principal, A::SignAndPublish),
         ],
-        Change::Finish(_) => vec![
+        // 第四条: the school receives the 毕（结、肄）业 application and reports it to the bureau,
+        // which 核办 it (R25.1, R25.3).
+        Change::Finish(_) | Change::CertifyIncomplete => vec![
             Step::new(P::School, A::Review),
             Step::new(P::Bureau, A::Approve),
         ],

@@ -365,6 +365,12 @@ impl Connection {
         // readable by the owner only.
         drop(crate::fsutil::create_private(target)?);
         let mut conn = self.pool.acquire().await?;
+        // A pooled connection may still hold the schema as it was before another connection's
+        // DDL (a migration). `sqlcipher_export` does not re-prepare on a stale schema and fails
+        // with "database schema has changed": read the schema first, which reloads it.
+        sqlx::raw_sql("SELECT count(*) FROM sqlite_master;")
+            .execute(&mut *conn)
+            .await?;
         let attach = format!(
             "ATTACH DATABASE '{target_text}' AS backup KEY {};",
             key.pragma_literal()

@@ -7,7 +7,9 @@ import { createRouter, createMemoryHistory } from 'vue-router'
 import type { DashboardView } from '@/bindings/bindings'
 
 const dashboard = vi.fn()
-vi.mock('@/bindings/bindings', () => ({ commands: { dashboard: () => dashboard() } }))
+vi.mock('@/bindings/bindings', () => ({
+  commands: { dashboard: () => dashboard(), bureauChecks: async () => ({ status: 'ok', data: [] }) },
+}))
 
 import HomePage from './index.vue'
 import { resetDashboard } from './useDashboard'

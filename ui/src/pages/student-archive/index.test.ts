@@ -216,6 +216,16 @@ describe('学籍档案', { timeout: 60_000 }, () => {
     const reports: unknown[] = []
     mockIPC((cmd, args) => {
       if (cmd === 'student_archive') return dropped
+      if (cmd === 'early_leaver_check') {
+        return {
+          studentId: 7,
+          allowed: false,
+          rule: 'R18.1',
+          message: '辍学学生在义务教育年限内保留学籍，学业未终止，不办理肄业；年满18周岁不再返校的，请先办理退学',
+          auxNumber: null,
+          studiesEndedOn: null,
+        }
+      }
       if (cmd === 'dropout_report_record') {
         reports.push((args as { input: unknown }).input)
         return { ...dropped, deadlines: [] }
@@ -251,6 +261,8 @@ describe('学籍档案', { timeout: 60_000 }, () => {
       reference: '西教〔2026〕5号',
     })
     await waitFor(() => expect(page.find('[data-test="archive-deadline"]').exists()).toBe(false))
+    // a dropout keeps the record: no 肄业, and the page says why (R18.1)
+    expect(page.get('[data-test="early-leaver-refused"]').text()).toContain('R18.1')
   })
 
   it('records the national 学籍号 of a record that has none, a refusal with its rule (R7.1)', async () => {

@@ -14,10 +14,9 @@ use xueji_domain::rules;
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use xueji_domain::completion::{self, CompletionFacts};
-use xueji_domain::workflow::StepOutcome;
-use xueji_domain::{AuxNumber, Change, ChangeKind, Grade, Status, Workflow, engine};
-use xueji_store::entities::{application, application_step, completion as completion_row, student};
-use xueji_store::repo::{applications, completions, students};
+use xueji_domain::{AuxNumber, Change, Grade, Status, engine};
+use xueji_store::entities::student;
+use xueji_store::repo::students;
 
 use crate::app::App;
 use crate::audit;
@@ -375,79 +374,25 @@ impl App {
             return Err(e);
         }
         let mut rows = Vec::with_capacity(checked.len());
+        let finishing = super::finish::Finishing {
+            actor,
+            on: input.on,
+            reference,
+            now,
+        };
         for c in checked {
             let Some(m) = c.model else { continue };
-            let id = m.id;
-            let mut snap = record::snapshot(&m, &config.profile, today)?;
-            if let Some(a) = &c.aux
-                && m.aux_number.as_deref() != Some(a.as_str())
-            {
-                let value = a.as_str().to_owned();
-                students::update(&txn, actor, id, "aux_number", move |row| {
-                    row.aux_number = Some(value);
-                })
-                .await?;
-                snap.aux_number = Some(a.clone());
-            }
-            let change = Change::Finish(c.facts);
-            let mut wf = Workflow::open(change.clone(), input.on, &config.profile);
-            wf.approve(0, input.on, None)?;
-            wf.approve(1, input.on, Some(reference))?;
-            let fx = engine::apply(&ctx, &snap, &wf, input.on)?;
-            let steps = wf
-                .steps
-                .iter()
-                .map(|step| applications::NewStep {
-                    role: step.party,
-                    label: step.label_zh(),
-                    due_on: None,
-                    decision: Some(application_step::Decision::Approved),
-                    decided_on: Some(input.on),
-                    decided_by: Some(actor.to_owned()),
-                    reference: match &step.outcome {
-                        StepOutcome::Approved { reference, .. } => reference.clone(),
-                        _ => None,
-                    },
-                })
-                .collect();
-            let (app, _) = applications::insert(
+            super::finish::record_completion(
                 &txn,
-                applications::NewApplication {
-                    student_id: Some(id),
-                    change_kind: change.kind().into(),
-                    opened_on: input.on,
-                    data: serde_json::to_string(&wf)?,
-                    details: None,
-                    created_by: actor.to_owned(),
-                    progress: applications::Progress {
-                        state: application::ApplicationState::Approved,
-                        closed_on: Some(input.on),
-                        current_step: None,
-                        due_on: None,
-                        waiting_on: None,
-                    },
-                },
-                steps,
+                &ctx,
+                &finishing,
+                &m,
+                c.aux.as_ref(),
+                Change::Finish(c.facts),
+                &c.row.outcome,
+                input.on,
             )
             .await?;
-            let saved = record::apply_effects(
-                &txn,
-                actor,
-                id,
-                Some(app.id),
-                &fx,
-                ChangeKind::Finish.code(),
-                now,
-            )
-            .await?;
-            let completion = completion_row::Model {
-                id: 0,
-                student_id: id,
-                kind: c.row.outcome.clone(),
-                on_date: input.on,
-                certificate_serial: saved.aux_number.clone(),
-            };
-            completions::insert(&txn, completion).await?;
             rows.push(c.row);
         }
         let count = |o: &str| {

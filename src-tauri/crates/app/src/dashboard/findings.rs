@@ -11,6 +11,9 @@
 //! R32.7 (personal data provided outside without the bureau's written approval, R30.2) from the
 //! audit log of the last year: every export (with its approval reference) and every whole-school
 //! archive package (which carries none).
+//! R32.3 also for a change written into the record more than the profile's R10.1 limit (working
+//! days) after it took effect, from the events recorded in the last year
+//! (`compliance::late_recordings`): done, but late.
 //! Not derivable yet: R32.5 (no record of a transfer-in admitted without the procedure), R32.6
 //! for transfers out (no record of the archive being sent).
 
@@ -19,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use xueji_domain::calendar::{Due, Provisional};
 use xueji_domain::compliance::{
-    self, DropoutFacts, ExportFacts, Finding, RecordFacts, SanctionFacts, Severity,
+    self, DropoutFacts, ExportFacts, Finding, RecordFacts, RecordedChange, SanctionFacts, Severity,
 };
 use xueji_domain::deadlines::overdue_working_days;
 use xueji_domain::effects::DeadlineKind;
@@ -75,6 +78,13 @@ fn export_facts(row: &xueji_store::entities::audit_log::Model) -> Option<ExportF
         external: true,
         approval_reference,
     })
+}
+
+/// Midnight at the start of a Beijing day, in UTC.
+fn beijing_midnight(day: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    day.and_hms_opt(0, 0, 0)
+        .map_or_else(chrono::Utc::now, |t| t.and_utc())
+        - chrono::Duration::hours(8)
 }
 
 /// How many candidates of each kind are checked (the oldest first).
@@ -178,6 +188,16 @@ impl App {
         let duplicates = repo::duplicate_identities(db, CANDIDATES).await?;
         let open_apps = repo::open_applications(db, CANDIDATES).await?;
         cut(open_apps.len());
+        // Changes written later than the profile's limit after they took effect (R10.1), among
+        // those recorded in the last year.
+        let late_events = repo::late_recorded_events(
+            db,
+            beijing_midnight(today - chrono::Days::new(366)),
+            config.profile.change_record_working_days,
+            CANDIDATES,
+        )
+        .await?;
+        cut(late_events.len());
 
         // The students concerned.
         let mut ids: Vec<i64> = overdue.iter().map(|d| d.student_id).collect();
@@ -390,6 +410,26 @@ impl App {
         let mut found =
             compliance::findings(&config.profile, &config.calendar, today, &records, &exports)?;
         found.extend(direct);
+        let late_names = self
+            .student_names(&late_events.iter().map(|e| e.student_id).collect::<Vec<_>>())
+            .await?;
+        let recorded: Vec<RecordedChange> = late_events
+            .iter()
+            .map(|e| RecordedChange {
+                student: student_ref(
+                    e.student_id,
+                    late_names.get(&e.student_id).map_or("", String::as_str),
+                ),
+                what: crate::views::event_kind_label(&e.kind),
+                happened_on: e.on_date,
+                recorded_on: (e.recorded_at + chrono::Duration::hours(8)).date_naive(),
+            })
+            .collect();
+        found.extend(compliance::late_recordings(
+            &config.profile,
+            &config.calendar,
+            &recorded,
+        )?);
         let mut out: Vec<FindingView> = found.iter().map(view_of).collect();
         out.sort_by(|a, b| (&a.rule, a.due, &a.message).cmp(&(&b.rule, b.due, &b.message)));
         if !complete {

@@ -8,6 +8,7 @@ pub mod archive_item;
 pub mod attachment;
 pub mod audit_head;
 pub mod audit_log;
+pub mod bureau_check;
 pub mod class_placement;
 pub mod completion;
 pub mod deadline;

@@ -7,6 +7,7 @@ mod m0003_provisional_deadlines;
 mod m0004_graduation_workflows;
 mod m0005_dashboard_indexes;
 mod m0006_drop_calendar_day;
+mod m0007_bureau_check;
 
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_graduation_workflows::Migration),
             Box::new(m0005_dashboard_indexes::Migration),
             Box::new(m0006_drop_calendar_day::Migration),
+            Box::new(m0007_bureau_check::Migration),
         ]
     }
 }

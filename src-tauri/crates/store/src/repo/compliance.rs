@@ -162,3 +162,28 @@ pub async fn duplicate_identities<C: ConnectionTrait>(
     }
     Ok(out)
 }
+
+/// Change events recorded since `since` more than `days` calendar days after they took effect,
+/// earliest effect first, at most `limit` (R10.1). `days` is the profile's limit in working days:
+/// a change written later than that many working days is always more than that many calendar
+/// days late, so this is the candidates' bound; the domain counts the working days. SQLite text
+/// (`julianday`) for speed: the 100,000 promotions of a year are never read.
+pub async fn late_recorded_events<C: ConnectionTrait>(
+    db: &C,
+    since: chrono::DateTime<chrono::Utc>,
+    days: u32,
+    limit: u64,
+) -> Result<Vec<student_event::Model>> {
+    Ok(student_event::Entity::find()
+        .filter(student_event::Column::RecordedAt.gte(since))
+        .filter(student_event::Column::Kind.is_not_in(["admitted", "record_created"]))
+        .filter(sea_orm::sea_query::Expr::cust_with_values(
+            "julianday(\"recorded_at\") - julianday(\"on_date\") > ?",
+            [f64::from(days)],
+        ))
+        .order_by_asc(student_event::Column::OnDate)
+        .order_by_asc(student_event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}

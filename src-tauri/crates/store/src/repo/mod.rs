@@ -7,6 +7,7 @@ pub mod aid;
 pub mod applications;
 pub mod archive_items;
 pub mod attachments;
+pub mod bureau_checks;
 pub mod completions;
 pub mod compliance;
 pub mod dashboard;
