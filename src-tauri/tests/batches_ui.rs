@@ -302,7 +302,7 @@ fn print_page_commands_list_kinds_print_with_progress_and_refuse_what_is_not_a_p
 
     let kinds = call(&w, "document_kinds", json!({})).unwrap();
     let kinds = kinds.as_array().unwrap();
-    assert_eq!(kinds.len(), 19);
+    assert_eq!(kinds.len(), 23);
     let card = kinds.iter().find(|k| k["kind"] == "record_card").unwrap();
     assert_eq!(
         (card["label"].clone(), card["perStudent"].clone()),

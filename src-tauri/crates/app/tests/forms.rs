@@ -150,4 +150,23 @@ async fn r14_2_the_leave_order_states_the_illness_the_bureaus_approval_and_the_p
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
+    // The same order from the student's print menu.
+    let menu = printed(&w, PrintKind::LeaveOrder, id, "leave-order-menu").await;
+    assert!(menu.contains("需要隔离治疗的传染病"), "{menu}");
+    assert!(menu.contains("自2026年3月10日起至2027年3月10日"), "{menu}");
+    // A pupil without an ordered leave has none to print.
+    let other = w.pupil("赵无", d(2016, 7, 7), 85, 4).await;
+    let err =
+        w.t.app
+            .document_print(
+                &w.t.admin,
+                &DocumentRequest {
+                    kind: PrintKind::LeaveOrder,
+                    student_ids: vec![other],
+                    filter: None,
+                },
+            )
+            .await
+            .expect_err("no order");
+    assert_eq!(err.rule_id(), Some("R14.2"), "{err}");
 }

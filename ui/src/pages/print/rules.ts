@@ -31,6 +31,6 @@ export const KIND_GROUPS: { title: string; kinds: string[] }[] = [
   },
   {
     title: '报告、决定与通知',
-    kinds: ['dropout_report', 'cancellation_report', 'sanction_decision', 'sanction_lift_notice'],
+    kinds: ['dropout_report', 'cancellation_report', 'leave_order', 'sanction_decision', 'sanction_lift_notice'],
   },
 ]

@@ -6,10 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use sea_orm::TransactionTrait;
 use xueji_domain::AuditAction;
 use xueji_domain::id_card::Sex;
-use xueji_domain::workflow::{Party, StepOutcome};
 use xueji_domain::{IdCardNumber, PersonName};
 use xueji_print::documents::approval::StudentBlock;
-use xueji_print::documents::leave_order::LeaveOrder;
 use xueji_print::documents::sanction_lift_notice::SanctionLiftNotice;
 use xueji_store::entities::{application, student};
 use xueji_store::repo::{applications, sanctions};
@@ -65,7 +63,7 @@ impl App {
         application_id: i64,
     ) -> Result<FileView> {
         self.authorize(session, Permission::PrintDocuments).await?;
-        let (a, w, details) = super::load(self.db(), application_id).await?;
+        let (a, _, details) = super::load(self.db(), application_id).await?;
         let student_id = a
             .student_id
             .ok_or_else(|| AppError::validation("applicationId", "该申请没有可打印的通知书"))?;
@@ -120,33 +118,15 @@ impl App {
                     xueji_print::render(&doc).map_err(|e| print_error(&e))?,
                 )
             }
-            (
-                Some(ChangeRequest::OrderedLeave { reason }),
-                application::ApplicationState::Approved,
-            ) => {
+            (Some(ChangeRequest::OrderedLeave { .. }), application::ApplicationState::Approved) => {
                 // R14.2: the bureau approves, then the school orders the leave.
-                let decided = |party: Party| {
-                    w.steps
-                        .iter()
-                        .find_map(|s| match (&s.outcome, s.party == party) {
-                            (StepOutcome::Approved { on, reference }, true) => {
-                                Some((*on, reference.clone()))
-                            }
-                            _ => None,
-                        })
-                };
-                let (approved_on, approval_reference) =
-                    decided(Party::Bureau).unwrap_or((a.opened_on, None));
-                let from = decided(Party::School).map_or(approved_on, |(on, _)| on);
-                let doc = LeaveOrder {
-                    serial: format!("学休〔{}〕{}号", from.year(), a.id),
-                    student: block,
-                    reason: *reason,
-                    approved_on,
-                    approval_reference,
-                    from,
-                    until: m.leave_until,
-                };
+                let from = a.closed_on.unwrap_or(a.opened_on);
+                let doc = crate::documents::leave_order::order(
+                    &a,
+                    &m,
+                    block,
+                    format!("学休〔{}〕{}号", from.year(), a.id),
+                )?;
                 (
                     "责令休学通知书",
                     PrintKind::LeaveOrder,

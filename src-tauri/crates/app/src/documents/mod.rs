@@ -8,6 +8,7 @@ mod application_form;
 mod approval_form;
 pub mod fill;
 pub mod kinds;
+pub(crate) mod leave_order;
 mod load;
 mod register;
 pub(crate) mod sanction;
@@ -26,7 +27,7 @@ use sea_orm::{ConnectionTrait, TransactionTrait};
 use xueji_domain::ChangeKind;
 use xueji_print::Document;
 use xueji_print::documents::change_statistics::ChangeStatistics;
-use xueji_store::entities::issued_document;
+use xueji_store::entities::{application, issued_document};
 use xueji_store::repo::{applications, documents, users};
 
 use crate::app::App;
@@ -422,6 +423,20 @@ impl App {
                     sanction::decision(db, row, block, serial.to_owned(), &school.county_bureau)
                         .await?,
                 )
+            }
+            PrintKind::LeaveOrder => {
+                // R14.2: the student's latest approved ordered leave.
+                let a = d
+                    .applications
+                    .iter()
+                    .rev()
+                    .find(|a| {
+                        a.change_kind == ChangeKind::OrderedLeave.into()
+                            && a.state == application::ApplicationState::Approved
+                    })
+                    .ok_or_else(|| AppError::rule(rules::R14_2, "该生没有已核准的责令休学"))?;
+                let block = fill::student_block(&d.row, school, today)?;
+                Box::new(leave_order::order(a, &d.row, block, serial.to_owned())?)
             }
             PrintKind::SanctionLiftNotice => {
                 let decision =
