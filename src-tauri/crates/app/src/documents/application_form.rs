@@ -26,9 +26,14 @@ use crate::students::EnrolInput;
 use crate::students::enrol::identity;
 use crate::views::grade_label;
 
-/// The form's kind for an application, if it has one.
+/// The form's kind for an application, if it has one: a transfer in is on the transfer form, a
+/// renewed deferral on the deferral form (R6.2).
 fn form_of(kind: ApplicationKind) -> Option<(PrintKind, ApprovalKind, ChangeKind)> {
-    let change = kind.change().unwrap_or(ChangeKind::TransferOut);
+    let change = match kind.change() {
+        None => ChangeKind::TransferOut,
+        Some(ChangeKind::RenewDeferral) => ChangeKind::Defer,
+        Some(k) => k,
+    };
     PrintKind::ALL.into_iter().find_map(|p| {
         kinds::approval(p)
             .filter(|(_, c)| *c == change)
@@ -235,4 +240,41 @@ fn incoming_guardian(s: &EnrolInput) -> Result<Guardian> {
         relation: g.relation.clone(),
         phone: g.phone.clone().unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_change_the_wizard_prints_a_form_for_has_one() {
+        // The wizard offers an approval form after submitting these (a report of what happened,
+        // like the dropout report, prints per student once approved).
+        for kind in [
+            ChangeKind::Defer,
+            ChangeKind::RenewDeferral,
+            ChangeKind::Leave,
+            ChangeKind::Resume,
+            ChangeKind::TransferOut,
+            ChangeKind::Skip,
+            ChangeKind::Repeat,
+            ChangeKind::Withdraw,
+            ChangeKind::GoAbroad,
+            ChangeKind::ReformSchoolPlacement,
+            ChangeKind::CorrectBasicData,
+            ChangeKind::CorrectKeyData,
+            ChangeKind::ApproveEnrolment,
+        ] {
+            assert!(form_of(ApplicationKind::Change(kind)).is_some(), "{kind:?}");
+        }
+        assert_eq!(
+            form_of(ApplicationKind::Change(ChangeKind::RenewDeferral)).map(|f| f.0),
+            Some(PrintKind::DeferralForm)
+        );
+        assert_eq!(
+            form_of(ApplicationKind::TRANSFER_IN).map(|f| f.0),
+            Some(PrintKind::TransferForm)
+        );
+        assert!(form_of(ApplicationKind::Change(ChangeKind::Award)).is_none());
+    }
 }
