@@ -5,13 +5,13 @@ mod common;
 mod common_changes;
 
 use common::{d, newcomer, pdf_text, transfer_free};
-use common_changes::{World, proof, refused};
+use common_changes::{World, block, proof, refused};
 use xueji_app::ErrorKind;
 use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyField, ProofKind as P,
 };
-use xueji_app::documents::{DocumentRequest, PrintKind};
+use xueji_app::documents::PrintKind;
 use xueji_domain::Status;
 use xueji_domain::workflow::Party;
 
@@ -584,7 +584,9 @@ async fn r11_2_key_data_change_takes_effect_only_when_the_national_recheck_passe
             .iter()
             .any(|e| e.kind == "correct_key_data")
     );
-    let text = printed_form(&w, PrintKind::KeyDataChangeForm, id, "key-form-pending").await;
+    let text = w
+        .printed_form(PrintKind::KeyDataChangeForm, id, "key-form-pending")
+        .await;
     let ends = [
         "学校核实意见",
         "主管教育行政部门核准意见",
@@ -635,7 +637,9 @@ async fn r11_2_key_data_change_takes_effect_only_when_the_national_recheck_passe
     assert_eq!(event.application_id, Some(done.row.id));
     assert_eq!(event.rule, "R11.2");
     // The form's recheck block is filled from the recorded step: 通过, its record and the day.
-    let text = printed_form(&w, PrintKind::KeyDataChangeForm, id, "key-form-passed").await;
+    let text = w
+        .printed_form(PrintKind::KeyDataChangeForm, id, "key-form-passed")
+        .await;
     let result = block(&text, "全国查重和身份比对结果", &ends);
     assert!(result.starts_with("通过。"), "recheck: {result}");
     assert!(
@@ -737,7 +741,9 @@ async fn r11_2_a_failed_national_recheck_rejects_the_application_and_writes_noth
         .await
         .expect_err("rejected applications stay rejected");
     assert_eq!(err.rule_id(), Some("R11.2"), "{err}");
-    let text = printed_form(&w, PrintKind::KeyDataChangeForm, id, "key-form-failed").await;
+    let text = w
+        .printed_form(PrintKind::KeyDataChangeForm, id, "key-form-failed")
+        .await;
     let block = block(&text, "全国查重和身份比对结果", &["注：依据"]);
     assert!(
         block.starts_with(&format!("未通过。原因：{reason}")),
@@ -823,22 +829,6 @@ async fn r12_3_repeat_only_for_inclusive_students() {
 
 /// The printed form of one student's latest application of `kind`, as text without whitespace
 /// (pdftotext wraps long cells).
-async fn printed_form(w: &World, kind: PrintKind, id: i64, name: &str) -> String {
-    let printed =
-        w.t.app
-            .document_print(
-                &w.t.admin,
-                &DocumentRequest {
-                    kind,
-                    student_ids: vec![id],
-                    filter: None,
-                },
-            )
-            .await
-            .expect("form");
-    pdf_text(name, &printed.pdf).replace(char::is_whitespace, "")
-}
-
 #[tokio::test]
 async fn r11_1_the_approval_form_prints_the_change_its_proofs_and_the_reason() {
     // 第十一条: the guardian applies with the 《居民户口簿》 or other proof; the form the bureau
@@ -869,7 +859,9 @@ async fn r11_1_the_approval_form_prints_the_change_its_proofs_and_the_reason() {
             )
             .await
             .expect("submitted");
-    let text = printed_form(&w, PrintKind::BasicDataChangeForm, id, "basic-data-form").await;
+    let text = w
+        .printed_form(PrintKind::BasicDataChangeForm, id, "basic-data-form")
+        .await;
     assert!(text.contains("户口所在地"), "the field's label: {text}");
     assert!(
         !text.contains("hukou_address"),
@@ -889,13 +881,13 @@ async fn r11_1_the_approval_form_prints_the_change_its_proofs_and_the_reason() {
     // change still reads from what to what.
     let done = w.complete(submitted, today()).await;
     assert_eq!(done.row.state, ApplicationState::Approved);
-    let text = printed_form(
-        &w,
-        PrintKind::BasicDataChangeForm,
-        id,
-        "basic-data-form-decided",
-    )
-    .await;
+    let text = w
+        .printed_form(
+            PrintKind::BasicDataChangeForm,
+            id,
+            "basic-data-form-decided",
+        )
+        .await;
     let ends = ["学校意见", "主管教育行政部门意见", "注：依据"];
     for (label, step) in [("学校意见", 1), ("主管教育行政部门意见", 2)] {
         let b = block(&text, label, &ends);
@@ -931,7 +923,9 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opi
         )
         .await
         .expect("submitted");
-    let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form").await;
+    let text = w
+        .printed_form(PrintKind::TransferForm, id, "transfer-form")
+        .await;
     assert!(text.contains("杭州市上城区胜利小学"), "{text}");
     assert!(text.contains("普通转学"), "{text}");
     assert!(!text.contains("同意"), "nobody has decided yet: {text}");
@@ -940,13 +934,9 @@ async fn r13_1_the_transfer_form_prints_the_receiving_school_and_each_partys_opi
     // sending side.
     let (_, bureau) =
         decide_up_to(&w, app, Party::ReceivingBureau, Decision::Approve, today()).await;
-    let text = printed_form(
-        &w,
-        PrintKind::TransferForm,
-        id,
-        "transfer-form-receiving-side",
-    )
-    .await;
+    let text = w
+        .printed_form(PrintKind::TransferForm, id, "transfer-form-receiving-side")
+        .await;
     let ends = [
         "转入学校意见",
         "转出学校意见",
@@ -1009,7 +999,9 @@ async fn r13_1_within_one_county_the_form_has_the_two_schools_and_the_one_bureau
     );
     let (_, sending) =
         decide_up_to(&w, app, Party::SendingSchool, Decision::Approve, today()).await;
-    let text = printed_form(&w, PrintKind::TransferForm, id, "transfer-form-one-county").await;
+    let text = w
+        .printed_form(PrintKind::TransferForm, id, "transfer-form-one-county")
+        .await;
     assert!(text.contains("县（市、区）内转学"), "{text}");
     assert!(!text.contains("转出学校主管"), "one bureau: {text}");
     assert!(!text.contains("转入学校主管"), "one bureau: {text}");
@@ -1155,21 +1147,6 @@ async fn decide_up_to(
     }
 }
 
-/// The text of the form after `label` up to the next of `ends` (or the end).
-fn block<'a>(text: &'a str, label: &str, ends: &[&str]) -> &'a str {
-    let start = text
-        .find(label)
-        .unwrap_or_else(|| panic!("no block {label}: {text}"))
-        + label.len();
-    let rest = &text[start..];
-    let end = ends
-        .iter()
-        .filter_map(|e| rest.find(e))
-        .min()
-        .unwrap_or(rest.len());
-    &rest[..end]
-}
-
 #[tokio::test]
 async fn r14_1_the_leave_form_fills_each_partys_block_from_its_recorded_step() {
     // 第十四条: the guardian applies in writing with a county hospital's certificate, the school
@@ -1193,7 +1170,9 @@ async fn r14_1_the_leave_form_fills_each_partys_block_from_its_recorded_step() {
         .await
         .expect("submitted");
     let (app, school_step) = decide_up_to(&w, app, Party::School, Decision::Approve, today()).await;
-    let text = printed_form(&w, PrintKind::LeaveForm, id, "leave-form-school").await;
+    let text = w
+        .printed_form(PrintKind::LeaveForm, id, "leave-form-school")
+        .await;
     assert!(text.contains("已附：监护人书面申请"), "{text}");
     assert!(text.contains("已附：县级及以上医疗单位证明"), "{text}");
     let ends = ["主管教育行政部门意见", "注：依据"];
@@ -1216,7 +1195,9 @@ async fn r14_1_the_leave_form_fills_each_partys_block_from_its_recorded_step() {
     );
 
     let (_, bureau_step) = decide_up_to(&w, app, Party::Bureau, Decision::Approve, today()).await;
-    let text = printed_form(&w, PrintKind::LeaveForm, id, "leave-form-bureau").await;
+    let text = w
+        .printed_form(PrintKind::LeaveForm, id, "leave-form-bureau")
+        .await;
     let bureau = block(&text, "主管教育行政部门意见", &["注：依据"]);
     assert!(bureau.contains("同意。"), "bureau: {bureau}");
     assert!(
@@ -1245,7 +1226,9 @@ async fn r12_2_a_rejected_skip_prints_not_agreed_with_the_reason_never_like_an_a
         .expect("submitted");
     let (view, _) = decide_up_to(&w, app, Party::School, Decision::Reject, today()).await;
     assert_eq!(view.row.state, ApplicationState::Rejected);
-    let text = printed_form(&w, PrintKind::SkipForm, id, "skip-form-rejected").await;
+    let text = w
+        .printed_form(PrintKind::SkipForm, id, "skip-form-rejected")
+        .await;
     let school = block(&text, "学校意见", &["主管教育行政部门意见", "注：依据"]);
     assert!(school.contains("不同意。理由：不符合条件"), "{school}");
     assert_eq!(

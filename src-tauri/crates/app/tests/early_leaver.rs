@@ -6,11 +6,9 @@ mod common;
 mod common_changes;
 
 use common::{d, pdf_text};
-use common_changes::{World, proof};
+use common_changes::World;
 use xueji_app::batches::EarlyLeaverInput;
-use xueji_app::changes::{
-    ApplicationState, ChangeRequest, DecideInput, Decision, ProofKind as P, SanctionLevel,
-};
+use xueji_app::changes::{ApplicationState, ChangeRequest, ProofKind as P, SanctionLevel};
 use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_domain::Status;
 
@@ -245,45 +243,17 @@ async fn r26_1_an_aux_number_held_by_another_student_is_refused() {
 
 /// A 严重警告 decided through the whole procedure (R22.2), on `on`.
 async fn sanction(w: &World, id: i64, on: chrono::NaiveDate) {
-    let app = w
-        .submit_as(
-            &w.moral,
-            Some(id),
-            ChangeRequest::Sanction {
-                level: SanctionLevel::SeriousWarning,
-                facts: "该生在宿舍内多次违反纪律。".to_owned(),
-                shortened_to: None,
-                shortened_reason: None,
-            },
-            on,
-            &[],
-        )
-        .await
-        .expect("proposed");
-    let app_id = app.row.id;
-    w.decide(&w.moral, app_id, 0, Decision::Approve, on)
-        .await
-        .expect("proposal");
-    w.t.app
-        .change_decide(
-            &w.approver,
-            &DecideInput {
-                application_id: app_id,
-                step: 1,
-                decision: Decision::Approve,
-                on,
-                reference: None,
-                reason: None,
-                proof: Some(proof(P::OtherProof)),
-            },
-        )
-        .await
-        .expect("heard");
-    for step in 2..=4 {
-        w.decide(&w.approver, app_id, step, Decision::Approve, on)
-            .await
-            .expect("hearing, council, signature");
-    }
+    w.sanction(
+        id,
+        ChangeRequest::Sanction {
+            level: SanctionLevel::SeriousWarning,
+            facts: "该生在宿舍内多次违反纪律。".to_owned(),
+            shortened_to: None,
+            shortened_reason: None,
+        },
+        on,
+    )
+    .await;
 }
 
 async fn card(w: &World, id: i64, name: &str) -> String {

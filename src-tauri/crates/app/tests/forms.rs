@@ -7,7 +7,7 @@ mod common;
 mod common_changes;
 
 use common::{d, pdf_text};
-use common_changes::World;
+use common_changes::{World, block};
 use xueji_app::changes::{ApplicationState, ChangeRequest, ProofKind as P};
 use xueji_app::documents::{DocumentRequest, PrintKind};
 
@@ -15,43 +15,14 @@ fn today() -> chrono::NaiveDate {
     d(2026, 3, 10)
 }
 
-async fn printed(w: &World, kind: PrintKind, id: i64, name: &str) -> String {
-    let printed =
-        w.t.app
-            .document_print(
-                &w.t.admin,
-                &DocumentRequest {
-                    kind,
-                    student_ids: vec![id],
-                    filter: None,
-                },
-            )
-            .await
-            .expect("form");
-    pdf_text(name, &printed.pdf)
-}
-
-/// The text after `label` up to the next of `ends`.
-fn block<'a>(text: &'a str, label: &str, ends: &[&str]) -> &'a str {
-    let start = text
-        .find(label)
-        .unwrap_or_else(|| panic!("no block {label}: {text}"))
-        + label.len();
-    let rest = &text[start..];
-    let end = ends
-        .iter()
-        .filter_map(|e| rest.find(e))
-        .min()
-        .unwrap_or(rest.len());
-    &rest[..end]
-}
-
 #[tokio::test]
 async fn r6_1_the_enrolment_approval_form_carries_the_schools_report_and_the_bureaus_approval() {
     let w = World::new(today()).await;
     // `pupil` enrols and runs the 学籍核准 through the school and the bureau.
     let id = w.pupil("赵核", d(2017, 6, 6), 81, 3).await;
-    let text = printed(&w, PrintKind::EnrolmentApprovalForm, id, "enrolment-form").await;
+    let text = w
+        .printed_form(PrintKind::EnrolmentApprovalForm, id, "enrolment-form")
+        .await;
     assert!(text.contains("义务教育阶段学生学籍核准表"), "{text}");
     assert!(text.contains("入学日期"), "{text}");
     let ends = ["学校上报意见", "主管教育行政部门核准意见", "注：依据"];
@@ -82,7 +53,9 @@ async fn r13_7_the_reform_school_form_carries_the_reform_schools_and_the_bureaus
         )
         .await;
     assert_eq!(done.row.state, ApplicationState::Approved);
-    let text = printed(&w, PrintKind::ReformSchoolForm, id, "reform-school-form").await;
+    let text = w
+        .printed_form(PrintKind::ReformSchoolForm, id, "reform-school-form")
+        .await;
     assert!(text.contains("工读学校转学审批表"), "{text}");
     assert!(text.contains("杭州市工读学校"), "{text}");
     assert!(text.contains("保留在原校"), "{text}");
@@ -102,7 +75,9 @@ async fn r16_1_the_abroad_form_carries_the_schools_registration() {
         .run(id, ChangeRequest::GoAbroad, today(), &[P::TravelDocument])
         .await;
     assert_eq!(done.row.state, ApplicationState::Approved);
-    let text = printed(&w, PrintKind::AbroadForm, id, "abroad-form").await;
+    let text = w
+        .printed_form(PrintKind::AbroadForm, id, "abroad-form")
+        .await;
     assert!(text.contains("义务教育阶段学生出境就读登记表"), "{text}");
     assert!(text.contains("已附：出境有效证件"), "{text}");
     let b = block(&text, "学校登记意见", &["注：依据"]);
@@ -151,7 +126,9 @@ async fn r14_2_the_leave_order_states_the_illness_the_bureaus_approval_and_the_p
         assert!(text.contains(expected), "{expected}: {text}");
     }
     // The same order from the student's print menu.
-    let menu = printed(&w, PrintKind::LeaveOrder, id, "leave-order-menu").await;
+    let menu = w
+        .printed_form(PrintKind::LeaveOrder, id, "leave-order-menu")
+        .await;
     assert!(menu.contains("需要隔离治疗的传染病"), "{menu}");
     assert!(menu.contains("自2026年3月10日起至2027年3月10日"), "{menu}");
     // A pupil without an ordered leave has none to print.

@@ -12,12 +12,11 @@ mod common_changes;
 
 use common::{TestApp, d, pdf_text};
 use common_batches::scalar;
-use common_changes::{World, proof};
+use common_changes::World;
 use xueji_app::audit_log::AuditFilter;
 use xueji_app::batches::{GraduationInput, GraduationResultInput};
 use xueji_app::changes::{
-    AppealInput, ApplicationState, ChangeListInput, ChangeRequest, DecideInput, Decision,
-    ProofKind, SanctionLevel,
+    AppealInput, ApplicationState, ChangeListInput, ChangeRequest, SanctionLevel,
 };
 use xueji_app::documents::{DocumentLogFilter, DocumentRequest, PrintKind};
 use xueji_app::export::{ExportKind, ExportRequest};
@@ -41,6 +40,20 @@ const NEEDLES: [&str; 9] = [
     "严重警告",
 ];
 
+/// A sanction as the 德育处 proposes it, its period shortened to `shortened` (R23.1).
+fn request(
+    level: SanctionLevel,
+    facts: &str,
+    shortened: Option<chrono::NaiveDate>,
+) -> ChangeRequest {
+    ChangeRequest::Sanction {
+        level,
+        facts: facts.to_owned(),
+        shortened_to: shortened,
+        shortened_reason: shortened.map(|_| SHORTENED.to_owned()),
+    }
+}
+
 fn assert_clean(what: &str, text: &str) {
     for n in NEEDLES {
         assert!(
@@ -48,58 +61,6 @@ fn assert_clean(what: &str, text: &str) {
             "R23.3: {what} still carries {n:?} after graduation"
         );
     }
-}
-
-/// Proposes, hears (with the record of the hearing attached), holds the hearing the family
-/// asked for, decides and signs a sanction.
-async fn sanction(
-    w: &World,
-    id: i64,
-    level: SanctionLevel,
-    facts: &str,
-    shortened: Option<chrono::NaiveDate>,
-    on: chrono::NaiveDate,
-) -> i64 {
-    let app = w
-        .submit_as(
-            &w.moral,
-            Some(id),
-            ChangeRequest::Sanction {
-                level,
-                facts: facts.to_owned(),
-                shortened_to: shortened,
-                shortened_reason: shortened.map(|_| SHORTENED.to_owned()),
-            },
-            on,
-            &[],
-        )
-        .await
-        .expect("proposed by the 德育处");
-    let app_id = app.row.id;
-    w.decide(&w.moral, app_id, 0, Decision::Approve, on)
-        .await
-        .expect("proposal");
-    w.t.app
-        .change_decide(
-            &w.approver,
-            &DecideInput {
-                application_id: app_id,
-                step: 1,
-                decision: Decision::Approve,
-                on,
-                reference: None,
-                reason: None,
-                proof: Some(proof(ProofKind::OtherProof)),
-            },
-        )
-        .await
-        .expect("heard, the record attached");
-    for step in 2..=4 {
-        w.decide(&w.approver, app_id, step, Decision::Approve, on)
-            .await
-            .expect("hearing, council, signature");
-    }
-    app_id
 }
 
 /// Every text a registrar, a bureau or the receiving school can get about the student.
@@ -199,15 +160,17 @@ async fn r23_3_a_graduate_once_sanctioned_leaves_no_trace_in_any_output() {
     let w = World::new(d(2026, 3, 10)).await;
     let t = &w.t;
     let id = w.pupil("周消", d(2011, 5, 5), 61, 9).await;
-    let lifted_app = sanction(
-        &w,
-        id,
-        SanctionLevel::SeriousWarning,
-        FACTS_LIFTED,
-        Some(d(2026, 6, 10)),
-        d(2026, 3, 10),
-    )
-    .await;
+    let lifted_app = w
+        .sanction(
+            id,
+            request(
+                SanctionLevel::SeriousWarning,
+                FACTS_LIFTED,
+                Some(d(2026, 6, 10)),
+            ),
+            d(2026, 3, 10),
+        )
+        .await;
     t.app
         .change_document(&t.admin, lifted_app)
         .await
@@ -239,15 +202,13 @@ async fn r23_3_a_graduate_once_sanctioned_leaves_no_trace_in_any_output() {
         .await
         .expect("解除处分通知书 printed");
     t.clock.set_date(d(2026, 6, 15));
-    let in_force = sanction(
-        &w,
-        id,
-        SanctionLevel::Warning,
-        FACTS_IN_FORCE,
-        None,
-        d(2026, 6, 15),
-    )
-    .await;
+    let in_force = w
+        .sanction(
+            id,
+            request(SanctionLevel::Warning, FACTS_IN_FORCE, None),
+            d(2026, 6, 15),
+        )
+        .await;
     t.app
         .change_document(&t.admin, in_force)
         .await

@@ -6,6 +6,7 @@ use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
     ApplicationView, ChangeInput, ChangeRequest, DecideInput, Decision, ProofKind, ProofUpload,
 };
+use xueji_app::documents::{DocumentRequest, PrintKind};
 use xueji_app::students::EnrolInput;
 use xueji_app::{AppError, Role, Session};
 use xueji_domain::SchoolKind;
@@ -180,6 +181,61 @@ impl World {
             .code
     }
 
+    /// A sanction (a `ChangeRequest::Sanction`) through the whole procedure (R22.2) on `on`: the
+    /// 德育处 proposes, the school hears the family (the record of it attached), holds the hearing,
+    /// the council decides and the principal signs. Returns the application's id.
+    pub async fn sanction(&self, id: i64, request: ChangeRequest, on: NaiveDate) -> i64 {
+        let app = self
+            .submit_as(&self.moral, Some(id), request, on, &[])
+            .await
+            .expect("proposed by the 德育处");
+        let app_id = app.row.id;
+        self.decide(&self.moral, app_id, 0, Decision::Approve, on)
+            .await
+            .expect("proposal");
+        self.t
+            .app
+            .change_decide(
+                &self.approver,
+                &DecideInput {
+                    application_id: app_id,
+                    step: 1,
+                    decision: Decision::Approve,
+                    on,
+                    reference: None,
+                    reason: None,
+                    proof: Some(proof(ProofKind::OtherProof)),
+                },
+            )
+            .await
+            .expect("heard, the record attached");
+        for step in 2..=4 {
+            self.decide(&self.approver, app_id, step, Decision::Approve, on)
+                .await
+                .expect("hearing, council, signature");
+        }
+        app_id
+    }
+
+    /// The text of the student's document of `kind` (white space removed), kept as `name` when
+    /// `XUEJI_TEST_PDF_DIR` is set.
+    pub async fn printed_form(&self, kind: PrintKind, id: i64, name: &str) -> String {
+        let printed = self
+            .t
+            .app
+            .document_print(
+                &self.t.admin,
+                &DocumentRequest {
+                    kind,
+                    student_ids: vec![id],
+                    filter: None,
+                },
+            )
+            .await
+            .expect("form");
+        crate::common::pdf_text(name, &printed.pdf)
+    }
+
     /// (application, student_event) rows: a refusal must leave both unchanged.
     pub async fn counts(&self) -> (i64, i64) {
         (
@@ -208,4 +264,19 @@ pub async fn refused(
     let err = result.expect_err("refused");
     assert_eq!(err.rule_id(), Some(rule), "{err}");
     assert_eq!(w.counts().await, before, "nothing written: {err}");
+}
+
+/// The text of a form after `label` up to the next of `ends` (or the end).
+pub fn block<'a>(text: &'a str, label: &str, ends: &[&str]) -> &'a str {
+    let start = text
+        .find(label)
+        .unwrap_or_else(|| panic!("no block {label}: {text}"))
+        + label.len();
+    let rest = &text[start..];
+    let end = ends
+        .iter()
+        .filter_map(|e| rest.find(e))
+        .min()
+        .unwrap_or(rest.len());
+    &rest[..end]
 }
