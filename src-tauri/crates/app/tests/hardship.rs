@@ -589,3 +589,71 @@ async fn the_clock_alone_makes_it_effective_the_dashboard_settles_it_into_sectio
     assert_eq!(v.status.code, "effective");
     assert_eq!(v.effective_on, Some(d(2025, 9, 17)));
 }
+
+/// The form a county's aid office files (archive section R8.2(6)): the student's ID number, the
+/// household's size and income per head, and the checklist of factors of 教财〔2018〕16号; a family
+/// the school does not recognise is printed 不认定, never as a level.
+#[tokio::test]
+async fn r8_2_the_hardship_form_states_the_id_household_size_per_capita_income_and_factors() {
+    let today = d(2026, 12, 4);
+    let t = common_hardship::app(today).await;
+    let approver = t.user("principal", Role::Approver).await;
+    let sid = t
+        .app
+        .student_enrol(
+            &t.admin,
+            &newcomer("王小明", d(2020, 3, 1), 7, d(2026, 9, 1)),
+        )
+        .await
+        .expect("enrol")
+        .student
+        .id;
+
+    // Size and factors are asked, not guessed.
+    let mut no_size = apply_input(sid);
+    no_size.household_size = 0;
+    let err = t
+        .app
+        .hardship_apply(&t.admin, &no_size)
+        .await
+        .expect_err("no household size");
+    assert_eq!(err.kind, ErrorKind::Validation);
+    assert!(err.message.contains("家庭人口数"), "{}", err.message);
+    let mut no_factor = apply_input(sid);
+    no_factor.factors.clear();
+    no_factor.groups.clear();
+    let err = t
+        .app
+        .hardship_apply(&t.admin, &no_factor)
+        .await
+        .expect_err("no factor");
+    assert!(err.message.contains("认定因素"), "{}", err.message);
+
+    // 24 000 + 6 000 yuan for three people: 10 000 yuan a head. The 低保 group ticks its factor.
+    let id = assessed(&t, sid).await;
+    decide(&t, &approver, id, HardshipLevel::NotRecognised).await;
+    let pdf = t.app.hardship_form(&t.admin, id).await.expect("form");
+    let text: String = pdf_text("hardship-form-not-recognised", &pdf)
+        .split_whitespace()
+        .collect();
+    let id_number = common::id_number(d(2020, 3, 1), 7);
+    assert!(
+        text.contains(&id_number),
+        "the ID number is printed: {text}"
+    );
+    assert!(text.contains("家庭人口数3人"), "{text}");
+    assert!(text.contains("家庭年收入30000元"), "{text}");
+    assert!(text.contains("家庭人均年收入10000元"), "{text}");
+    for ticked in ["■家庭经济因素", "■特殊群体因素", "■突发状况因素"] {
+        assert!(text.contains(ticked), "{ticked}: {text}");
+    }
+    for open in ["□地域因素", "□学生消费因素", "□其他影响家庭经济状况的因素"]
+    {
+        assert!(text.contains(open), "{open}: {text}");
+    }
+    assert!(text.contains("■不认定"), "{text}");
+    assert!(
+        !text.contains("■困难") && !text.contains("不困难"),
+        "{text}"
+    );
+}

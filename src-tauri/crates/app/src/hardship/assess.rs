@@ -15,8 +15,8 @@ use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::hardship::types::{
-    ClassAssessInput, DecideInput, HardshipApplyInput, HardshipData, HardshipLevel, HardshipView,
-    LevelView, ObjectInput, ObjectionDecideInput, ObjectionView,
+    ClassAssessInput, DecideInput, HardshipApplyInput, HardshipData, HardshipFactor, HardshipLevel,
+    HardshipView, LevelView, ObjectInput, ObjectionDecideInput, ObjectionView,
 };
 use crate::hardship::{DEFAULT_NOTICE_WORKING_DAYS, NOTICE_DAYS_SETTING, SETTLE_ACTOR};
 use crate::record;
@@ -238,14 +238,37 @@ impl App {
         let household = input
             .household_income_yuan
             .unwrap_or_else(|| u32::try_from(summed).unwrap_or(u32::MAX));
+        if !(1..=30).contains(&input.household_size) {
+            return Err(AppError::validation(
+                "householdSize",
+                "请填写家庭人口数（含学生本人，1 至 30 人）",
+            ));
+        }
         let mut groups = input.groups.clone();
         groups.dedup();
+        // The checklist in the guideline's order; a special group is itself a factor.
+        let factors: Vec<HardshipFactor> = HardshipFactor::ALL
+            .into_iter()
+            .filter(|f| {
+                input.factors.contains(f)
+                    || (*f == HardshipFactor::SpecialGroup
+                        && !(groups.is_empty() && input.other_groups.is_empty()))
+            })
+            .collect();
+        if factors.is_empty() {
+            return Err(AppError::validation(
+                "factors",
+                "请勾选至少一项认定因素（教财〔2018〕16号：家庭经济、特殊群体、地域、突发状况、学生消费或其他因素）",
+            ));
+        }
         let data = HardshipData {
             guardian_name,
             guardian_relation,
             guardian_phone: input.guardian_phone.trim().to_owned(),
             members,
             household_income_yuan: household,
+            household_size: Some(input.household_size),
+            factors,
             groups,
             other_groups: input
                 .other_groups

@@ -98,6 +98,13 @@ impl App {
                     health: f.health.clone(),
                 })
                 .collect(),
+            household_income: data.household_income_yuan,
+            household_size: data.household_size,
+            factors: data
+                .factors
+                .iter()
+                .map(|f| f.label_zh().to_owned())
+                .collect(),
             groups,
             circumstances: data.reason.clone(),
             class_opinion,

@@ -21,8 +21,8 @@ pub mod types;
 
 pub use types::{
     AidGrantInput, AidView, ClassAssessInput, DecideInput, FamilyMemberInput, HardshipApplyInput,
-    HardshipData, HardshipFilter, HardshipLevel, HardshipRow, HardshipView, LevelView, ObjectInput,
-    ObjectionDecideInput, ObjectionView, SpecialGroup,
+    HardshipData, HardshipFactor, HardshipFilter, HardshipLevel, HardshipRow, HardshipView,
+    LevelView, ObjectInput, ObjectionDecideInput, ObjectionView, SpecialGroup,
 };
 
 /// The setting holding the notice period in working days.

@@ -59,6 +59,49 @@ impl SpecialGroup {
     }
 }
 
+/// A factor the assessment weighs (教财〔2018〕16号, 第六条): the checklist on the form.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, specta::Type,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum HardshipFactor {
+    /// 家庭经济因素: income, property, debts
+    FamilyFinances,
+    /// 特殊群体因素: 低保, 特困, 孤残, 烈士子女 … (ticked whenever a special group is)
+    SpecialGroup,
+    /// 地域因素: the economic level of the area the family lives in
+    Region,
+    /// 突发状况因素: natural disaster, serious accident
+    Emergency,
+    /// 学生消费因素: the student's spending
+    StudentSpending,
+    /// 其他影响家庭经济状况的因素: dependants, labour, occupation
+    Other,
+}
+
+impl HardshipFactor {
+    pub const ALL: [Self; 6] = [
+        Self::FamilyFinances,
+        Self::SpecialGroup,
+        Self::Region,
+        Self::Emergency,
+        Self::StudentSpending,
+        Self::Other,
+    ];
+
+    /// The label printed on the form (the print crate's `HARDSHIP_FACTORS`).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::FamilyFinances => "家庭经济因素",
+            Self::SpecialGroup => "特殊群体因素",
+            Self::Region => "地域因素",
+            Self::Emergency => "突发状况因素",
+            Self::StudentSpending => "学生消费因素",
+            Self::Other => "其他影响家庭经济状况的因素",
+        }
+    }
+}
+
 /// A family member on the application.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -85,6 +128,12 @@ pub struct HardshipData {
     pub members: Vec<FamilyMemberInput>,
     /// 家庭年收入 in yuan: the members' incomes added up unless given.
     pub household_income_yuan: u32,
+    /// 家庭人口数; absent on applications stored before the form asked for it.
+    #[serde(default)]
+    pub household_size: Option<u32>,
+    /// The factors the application relies on, in [`HardshipFactor::ALL`] order.
+    #[serde(default)]
+    pub factors: Vec<HardshipFactor>,
     #[serde(default)]
     pub groups: Vec<SpecialGroup>,
     /// Other groups, as written.
@@ -109,6 +158,11 @@ pub struct HardshipApplyInput {
     pub members: Vec<FamilyMemberInput>,
     /// Household income in yuan; the members' incomes added up when empty.
     pub household_income_yuan: Option<u32>,
+    /// 家庭人口数 (the student included).
+    pub household_size: u32,
+    /// The factors the application relies on; 特殊群体因素 is added when a group is ticked.
+    #[serde(default)]
+    pub factors: Vec<HardshipFactor>,
     #[serde(default)]
     pub groups: Vec<SpecialGroup>,
     #[serde(default)]

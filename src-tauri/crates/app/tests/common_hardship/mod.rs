@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use xueji_app::hardship::{FamilyMemberInput, HardshipApplyInput, SpecialGroup};
+use xueji_app::hardship::{FamilyMemberInput, HardshipApplyInput, HardshipFactor, SpecialGroup};
 use xueji_store::entities::audit_log;
 
 use crate::common::TestApp;
@@ -31,6 +31,8 @@ pub fn apply_input(student_id: i64) -> HardshipApplyInput {
             member("李秀英", "母亲", 40, "无固定工作", 6_000, "健康"),
         ],
         household_income_yuan: None,
+        household_size: 3,
+        factors: vec![HardshipFactor::FamilyFinances, HardshipFactor::Emergency],
         groups: vec![SpecialGroup::MinimumLivingAllowance],
         other_groups: Vec::new(),
         reason: "父亲患慢性肾病需长期透析，家庭收入减少，医疗支出较大。".to_owned(),

@@ -24,6 +24,17 @@ pub const SPECIAL_GROUPS: [&str; 8] = [
     "低保边缘家庭",
 ];
 
+/// The factors an assessment weighs, in the order of 教财〔2018〕16号 (《关于做好家庭经济困难学生
+/// 认定工作的指导意见》, 第六条): the form ticks the ones the application relies on.
+pub const HARDSHIP_FACTORS: [&str; 6] = [
+    "家庭经济因素",
+    "特殊群体因素",
+    "地域因素",
+    "突发状况因素",
+    "学生消费因素",
+    "其他影响家庭经济状况的因素",
+];
+
 /// The assessed level of hardship.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HardshipLevel {
@@ -46,7 +57,8 @@ impl HardshipLevel {
             Self::Special => "特别困难",
             Self::Hardship => "困难",
             Self::Ordinary => "一般困难",
-            Self::NotInHardship => "不困难",
+            // The school decided the family is not in hardship: the form says 不认定, as the app does.
+            Self::NotInHardship => "不认定",
         }
     }
 }
@@ -70,6 +82,12 @@ pub struct HardshipApplication {
     pub student: StudentBlock,
     pub guardian: Guardian,
     pub family: Vec<Earner>,
+    /// 家庭年收入 in yuan, as the application states it.
+    pub household_income: u32,
+    /// 家庭人口数; `None` on applications stored before it was asked.
+    pub household_size: Option<u32>,
+    /// The factors ticked (names from [`HARDSHIP_FACTORS`]).
+    pub factors: Vec<String>,
     /// The special groups that apply (names from [`SPECIAL_GROUPS`] or others).
     pub groups: Vec<String>,
     pub circumstances: String,
@@ -88,8 +106,36 @@ fn tick(on: bool, label: &str) -> String {
 }
 
 impl HardshipApplication {
-    fn income(&self) -> u32 {
-        self.family.iter().map(|e| e.yearly_income).sum()
+    fn income_text(&self) -> String {
+        format!("{}元", self.household_income)
+    }
+
+    fn size_text(&self) -> String {
+        self.household_size
+            .map_or_else(|| "未填".to_owned(), |n| format!("{n}人"))
+    }
+
+    /// 家庭人均年收入, rounded down to the yuan.
+    fn per_capita_text(&self) -> String {
+        match self.household_size {
+            Some(n) if n > 0 => format!("{}元", self.household_income / n),
+            _ => "未填".to_owned(),
+        }
+    }
+
+    fn id_text(&self) -> String {
+        self.student
+            .id_number
+            .as_ref()
+            .map_or_else(|| "无".to_owned(), |id| id.as_str().to_owned())
+    }
+
+    fn factors_text(&self) -> String {
+        HARDSHIP_FACTORS
+            .iter()
+            .map(|f| tick(self.factors.iter().any(|x| x == f), f))
+            .collect::<Vec<_>>()
+            .join("　")
     }
 
     /// The ticked groups in printed order: the standard list first, then any others.
@@ -144,14 +190,23 @@ impl Document for HardshipApplication {
             ("学生姓名", s.name.as_str().to_owned()),
             ("性别", s.sex.label_zh().to_owned()),
             ("出生日期", date(s.birth_date)),
+            ("身份证件号码", self.id_text()),
             ("学籍号", s.xueji_number.printed()),
             ("就读学校", s.school.clone()),
             ("年级班级", s.class.clone()),
             ("家庭住址", s.address.clone()),
             ("监护人", self.guardian.name.as_str().to_owned()),
             ("联系电话", self.guardian.phone.clone()),
-            ("家庭年收入", format!("{}元", self.income())),
+            ("家庭人口数", self.size_text()),
+            ("家庭年收入", self.income_text()),
+            ("家庭人均年收入", self.per_capita_text()),
         ];
+        out.extend(
+            HARDSHIP_FACTORS
+                .iter()
+                .filter(|f| self.factors.iter().any(|x| x == *f))
+                .map(|f| ("认定因素", (*f).to_owned())),
+        );
         out.extend(
             self.printed_groups()
                 .into_iter()
@@ -226,27 +281,42 @@ impl HardshipApplication {
                 Cell::value(58.0, &date(s.birth_date)),
             ]),
             Row::new(vec![
-                Cell::label(26.0, "学籍号"),
-                Cell::value(64.0, &s.xueji_number.printed()),
-                Cell::label(22.0, "就读学校"),
-                Cell::value(58.0, &s.school),
+                Cell::label(26.0, "身份证件号码"),
+                Cell::value(64.0, &self.id_text()),
+                Cell::label(22.0, "学籍号"),
+                Cell::value(58.0, &s.xueji_number.printed()),
             ]),
             Row::new(vec![
-                Cell::label(26.0, "年级班级"),
-                Cell::value(64.0, &s.class),
-                Cell::label(22.0, "家庭住址"),
-                Cell::value(58.0, &s.address),
+                Cell::label(26.0, "就读学校"),
+                Cell::value(64.0, &s.school),
+                Cell::label(22.0, "年级班级"),
+                Cell::value(58.0, &s.class),
+            ]),
+            Row::new(vec![
+                Cell::label(26.0, "家庭住址"),
+                Cell::value(144.0, &s.address),
             ]),
             Row::new(vec![
                 Cell::label(26.0, "监护人"),
                 Cell::value(36.0, self.guardian.name.as_str()),
                 Cell::label(28.0, "联系电话"),
-                Cell::value(22.0 + 58.0 - 30.0, &self.guardian.phone),
-                Cell::label(30.0, &format!("家庭年收入\n{}元", self.income())),
+                Cell::value(80.0, &self.guardian.phone),
+            ]),
+            Row::new(vec![
+                Cell::label(26.0, "家庭人口数"),
+                Cell::value(36.0, &self.size_text()),
+                Cell::label(28.0, "家庭年收入"),
+                Cell::value(22.0, &self.income_text()),
+                Cell::label(30.0, "家庭人均年收入"),
+                Cell::value(28.0, &self.per_capita_text()),
             ]),
             Row::new(vec![
                 Cell::label(26.0, "特殊困难群体"),
                 Cell::value(144.0, &self.groups_text()),
+            ]),
+            Row::new(vec![
+                Cell::label(26.0, "认定因素"),
+                Cell::value(144.0, &self.factors_text()),
             ]),
         ];
         let style = TextStyle::plain(9.5);

@@ -207,6 +207,9 @@ pub fn hardship() -> Result<HardshipApplication> {
             earner("林秀英", "母亲", 44, "无固定工作", 6_000, "健康"),
             earner("欧阳明", "祖父", 75, "无", 2_400, "残疾（肢体二级）"),
         ],
+        household_income: 40_400,
+        household_size: Some(4),
+        factors: strings(&["家庭经济因素", "特殊群体因素", "突发状况因素"]),
         groups: strings(&["低保边缘家庭", "残疾学生或残疾人子女"]),
         circumstances:
             "父亲患慢性肾病需长期透析，家庭主要收入来源减少，祖父残疾需要照料，医疗支出较大。"
