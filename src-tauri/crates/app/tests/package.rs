@@ -406,3 +406,282 @@ async fn r18_2_migrant_dropouts_archives_are_handed_over_once_and_kept_read_only
             .any(|e| e.kind == "archive_received" && e.rule == "R18.2")
     );
 }
+
+/// A 小学 (a real primary-school profile) whose grade-6 class of two graduates on 2026-07-01
+/// (the bureau's 文号 recorded); one classmate is still in grade 6. Returns the world, the two
+/// graduates and the classmate.
+async fn primary_graduates() -> (World, [i64; 2], i64) {
+    let w = World::of_kind(d(2026, 3, 10), SchoolKind::Primary).await;
+    let first = w.pupil("周升", d(2014, 5, 5), 41, 6).await;
+    let second = w.pupil("吴升", d(2014, 6, 6), 42, 6).await;
+    let stays = w.pupil("郑留", d(2014, 7, 7), 43, 6).await;
+    w.t.clock.set_date(d(2026, 7, 10));
+    let result = |student_id, aux: &str| xueji_app::batches::GraduationResultInput {
+        student_id,
+        programme_completed: true,
+        overall_quality_passed: true,
+        failed_subjects_after_makeup: 0,
+        aux_number: Some(aux.to_owned()),
+    };
+    w.t.app
+        .graduation_confirm(
+            &w.t.admin,
+            &xueji_app::batches::GraduationInput {
+                grade: 6,
+                results: vec![
+                    result(first, "ZJ2026000141"),
+                    result(second, "ZJ2026000142"),
+                ],
+                on: d(2026, 7, 1),
+                bureau_reference: Some("西教学〔2026〕21号".to_owned()),
+            },
+        )
+        .await
+        .expect("graduated");
+    (w, [first, second], stays)
+}
+
+/// 第九条: "学生转学或升学的，学籍档案转至转入学校或升入学校". The primary school packs its
+/// graduates' archives for the 初中 they enter; the 初中 imports them into grade 7 with the junior
+/// stage starting on 1 September; nothing goes twice, a pupil still in grade 6 does not go, and a
+/// 小学 cannot take a progression package.
+#[tokio::test]
+async fn r9_1_a_primary_graduating_class_goes_to_the_junior_school_in_a_signed_package() {
+    let (w, [first, second], stays) = primary_graduates().await;
+    let a = &w.t;
+    let list = a
+        .app
+        .progression_graduates(&a.admin)
+        .await
+        .expect("graduates");
+    assert_eq!(
+        list.iter().map(|g| g.student_id).collect::<Vec<_>>(),
+        vec![first, second],
+        "only the graduates of grade 6"
+    );
+    assert!(
+        list.iter()
+            .all(|g| g.handed_over_on.is_none() && g.outcome_label == "毕业")
+    );
+
+    let junior = TestApp::of_kind(d(2026, 7, 15), SchoolKind::Junior).await;
+    junior
+        .app
+        .idle_lock_set(&junior.admin, 0)
+        .await
+        .expect("no lock");
+    let junior_in_a = trust(&junior, a, "西湖区第一初级中学").await;
+    trust(a, &junior, "西湖区文三路小学").await;
+
+    let err = a
+        .app
+        .package_progression(&a.admin, &[first, stays], junior_in_a)
+        .await
+        .expect_err("a pupil still in grade 6 does not go");
+    assert_eq!(err.rule_id(), Some("R9.1"), "{err}");
+    let bytes = a
+        .app
+        .package_progression(&a.admin, &[first, second], junior_in_a)
+        .await
+        .expect("package");
+    let list = a
+        .app
+        .progression_graduates(&a.admin)
+        .await
+        .expect("graduates");
+    assert!(
+        list.iter()
+            .all(|g| g.handed_over_on == Some(d(2026, 7, 10)))
+    );
+    assert!(
+        list[0]
+            .handed_over_note
+            .as_deref()
+            .is_some_and(|n| n.contains("西湖区第一初级中学")),
+        "{list:?}"
+    );
+    let err = a
+        .app
+        .package_progression(&a.admin, &[first], junior_in_a)
+        .await
+        .expect_err("nothing goes twice");
+    assert_eq!(err.rule_id(), Some("R9.1"), "{err}");
+    assert!(err.message.contains("2026年7月10日"), "{err}");
+
+    let imported = junior
+        .app
+        .package_import(&junior.admin, &bytes)
+        .await
+        .expect("imported");
+    assert_eq!(imported.package.kind, PackageKind::Progression);
+    assert_eq!(imported.student_ids.len(), 2);
+    for id in &imported.student_ids {
+        let got = junior
+            .app
+            .student_archive(&junior.admin, *id)
+            .await
+            .expect("archive");
+        assert_eq!(got.student.status.code, Status::Enrolled);
+        assert_eq!(got.student.grade, Some(7));
+        assert!(!got.student.read_only, "continues here");
+        assert_eq!(got.student.entry_date, Some(d(2026, 9, 1)));
+        assert!(
+            got.events
+                .iter()
+                .any(|e| e.kind == "progression_in" && e.rule == "R9.1"),
+            "{:?}",
+            got.events
+        );
+    }
+}
+
+/// 第九条 sends the archive to the school the pupil 升入: a 小学 has no grade 7, so a progression
+/// package sent to one is refused whole.
+#[tokio::test]
+async fn r9_1_a_primary_school_cannot_take_a_progression_package() {
+    let (w2, [third, _], _) = primary_graduates().await;
+    let other_primary = TestApp::of_kind(d(2026, 7, 15), SchoolKind::Primary).await;
+    let primary_in_w2 = trust(&other_primary, &w2.t, "另一所小学").await;
+    trust(&w2.t, &other_primary, "西湖区文三路小学").await;
+    let bytes =
+        w2.t.app
+            .package_progression(&w2.t.admin, &[third], primary_in_w2)
+            .await
+            .expect("package");
+    let before = other_primary.count("student").await;
+    let err = other_primary
+        .app
+        .package_import(&other_primary.admin, &bytes)
+        .await
+        .expect_err("no grade 7 here");
+    assert_eq!(err.rule_id(), Some("R9.1"), "{err}");
+    assert_eq!(
+        other_primary.count("student").await,
+        before,
+        "nothing imported"
+    );
+}
+
+/// 第九条 where the 初中 has no XueJi: the printed 小学毕业生升学学籍档案移交清单 lists each archive
+/// with its 学籍号 and outcome, names both sides, is numbered in the document log, and is itself
+/// the hand-over (each record shows it went; the generic print path refuses the list).
+#[tokio::test]
+async fn r9_1_the_printed_hand_over_list_is_the_hand_over_where_the_junior_school_has_no_xueji() {
+    let (w, [first, second], _) = primary_graduates().await;
+    let a = &w.t;
+    let printed = a
+        .app
+        .progression_handover_list(
+            &a.admin,
+            &xueji_app::package::ProgressionListInput {
+                student_ids: vec![first, second],
+                receiver: "杭州市西湖区第二初级中学".to_owned(),
+            },
+        )
+        .await
+        .expect("list");
+    assert_eq!(printed.serials.len(), 1);
+    assert!(
+        printed.serials[0].contains("-PROGRESS-"),
+        "{:?}",
+        printed.serials
+    );
+    let text: String = common::pdf_text("progression-list", &printed.pdf)
+        .split_whitespace()
+        .collect();
+    for needle in [
+        "小学毕业生升学学籍档案移交清单",
+        "杭州市西湖区第二初级中学",
+        "周升",
+        "吴升",
+        "毕业（2026年7月1日）",
+        "共2人",
+        "接收人（签字）",
+        "第九条",
+        printed.serials[0].as_str(),
+    ] {
+        assert!(text.contains(needle), "{needle}: {text}");
+    }
+    let list = a
+        .app
+        .progression_graduates(&a.admin)
+        .await
+        .expect("graduates");
+    assert!(
+        list.iter()
+            .all(|g| g.handed_over_on == Some(d(2026, 7, 10)))
+    );
+    let err = a
+        .app
+        .document_print(
+            &a.admin,
+            &xueji_app::documents::DocumentRequest {
+                kind: xueji_app::documents::PrintKind::ProgressionHandoverList,
+                student_ids: vec![first],
+                filter: None,
+            },
+        )
+        .await
+        .expect_err("the list goes with its hand-over");
+    assert_eq!(err.kind, ErrorKind::Validation);
+}
+
+/// 第十八条: "随迁子女辍学的，学期末……将其学籍档案转交户籍所在地县级教育行政部门". The printed
+/// 随迁子女辍学学籍档案移交清单 names the county it goes to and each archive's 户口所在地; printing
+/// it hands the archives over (the R18.2 hand-over is met) when the county has no XueJi.
+#[tokio::test]
+async fn r18_2_the_printed_migrant_hand_over_list_names_where_each_archive_goes() {
+    let w = World::new(today()).await;
+    let a = &w.t;
+    let migrant = w.pupil("钱迁", d(2011, 8, 8), 35, 8).await;
+    w.submit(
+        Some(migrant),
+        ChangeRequest::Dropout { migrant: true },
+        today(),
+        &[],
+    )
+    .await
+    .expect("dropout");
+    let printed = a
+        .app
+        .migrant_handover_list(
+            &a.admin,
+            &xueji_app::package::MigrantListInput {
+                student_ids: Vec::new(),
+                receiver: "安徽省阜阳市临泉县教育局".to_owned(),
+            },
+        )
+        .await
+        .expect("list");
+    assert!(
+        printed.serials[0].contains("-MIGRANT-"),
+        "{:?}",
+        printed.serials
+    );
+    let text: String = common::pdf_text("migrant-list", &printed.pdf)
+        .split_whitespace()
+        .collect();
+    for needle in [
+        "随迁子女辍学学籍档案移交清单",
+        "安徽省阜阳市临泉县教育局",
+        "钱迁",
+        "户口所在地",
+        "第十八条",
+    ] {
+        assert!(text.contains(needle), "{needle}: {text}");
+    }
+    let list = a.app.migrant_dropouts(&a.admin).await.expect("list");
+    assert_eq!(list[0].handed_over_on, Some(today()));
+    let err = a
+        .app
+        .migrant_handover_list(
+            &a.admin,
+            &xueji_app::package::MigrantListInput {
+                student_ids: Vec::new(),
+                receiver: "安徽省阜阳市临泉县教育局".to_owned(),
+            },
+        )
+        .await
+        .expect_err("nothing left to hand over");
+    assert_eq!(err.kind, ErrorKind::Validation);
+}

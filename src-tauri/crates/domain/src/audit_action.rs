@@ -83,6 +83,7 @@ pub enum AuditAction {
     PackageCreateTransfer,
     PackageCreateSchoolArchive,
     PackageCreateMigrantHandover,
+    PackageCreateProgression,
     PackageInspect,
     PackageImport,
     PackageRefused,
@@ -92,7 +93,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order above (the audit page's filter lists them so).
-    pub const ALL: [Self; 69] = [
+    pub const ALL: [Self; 70] = [
         Self::Init,
         Self::Rekey,
         Self::RecoveryCodeRenew,
@@ -157,6 +158,7 @@ impl AuditAction {
         Self::PackageCreateTransfer,
         Self::PackageCreateSchoolArchive,
         Self::PackageCreateMigrantHandover,
+        Self::PackageCreateProgression,
         Self::PackageInspect,
         Self::PackageImport,
         Self::PackageRefused,
@@ -231,6 +233,7 @@ impl AuditAction {
             Self::PackageCreateTransfer => "package_create_transfer",
             Self::PackageCreateSchoolArchive => "package_create_school_archive",
             Self::PackageCreateMigrantHandover => "package_create_migrant_handover",
+            Self::PackageCreateProgression => "package_create_progression",
             Self::PackageInspect => "package_inspect",
             Self::PackageImport => "package_import",
             Self::PackageRefused => "package_refused",
@@ -311,6 +314,7 @@ impl AuditAction {
             Self::PackageCreateTransfer => "生成转学包",
             Self::PackageCreateSchoolArchive => "生成全校学籍档案包",
             Self::PackageCreateMigrantHandover => "生成随迁子女辍学档案移交包",
+            Self::PackageCreateProgression => "生成升学学籍档案包",
             Self::PackageInspect => "查看数据包",
             Self::PackageImport => "导入数据包",
             Self::PackageRefused => "拒绝导入数据包",

@@ -37,6 +37,7 @@ pub mod name;
 mod outcomes;
 pub mod print_kind;
 pub mod profile;
+pub mod progression;
 pub mod proofs;
 pub mod record;
 pub mod registrar;

@@ -52,10 +52,14 @@ pub enum PrintKind {
     AbroadForm,
     /// 责令休学通知书 (R14.2)
     LeaveOrder,
+    /// 随迁子女辍学学籍档案移交清单 (R18.2): one list per hand-over
+    MigrantHandoverList,
+    /// 小学毕业生升学学籍档案移交清单 (R9.1): one list per receiving 初中
+    ProgressionHandoverList,
 }
 
 impl PrintKind {
-    pub const ALL: [PrintKind; 23] = [
+    pub const ALL: [PrintKind; 25] = [
         Self::RecordCard,
         Self::Roster,
         Self::Certificate,
@@ -79,6 +83,8 @@ impl PrintKind {
         Self::ReformSchoolForm,
         Self::AbroadForm,
         Self::LeaveOrder,
+        Self::MigrantHandoverList,
+        Self::ProgressionHandoverList,
     ];
 
     /// The serial's middle part (`2025-CERT-000123`).
@@ -107,6 +113,8 @@ impl PrintKind {
             Self::ReformSchoolForm => "REFORM",
             Self::AbroadForm => "ABROAD",
             Self::LeaveOrder => "ORDER",
+            Self::MigrantHandoverList => "MIGRANT",
+            Self::ProgressionHandoverList => "PROGRESS",
         }
     }
 
@@ -135,12 +143,29 @@ impl PrintKind {
             Self::ReformSchoolForm => "工读学校转学审批表",
             Self::AbroadForm => "出境就读登记表",
             Self::LeaveOrder => "责令休学通知书",
+            Self::MigrantHandoverList => "随迁子女辍学学籍档案移交清单",
+            Self::ProgressionHandoverList => "小学毕业生升学学籍档案移交清单",
         }
     }
 
     /// One document (and one serial) per student; the roster and the statistics are one each.
     pub fn per_student(self) -> bool {
-        !matches!(self, Self::Roster | Self::ChangeStatistics)
+        !matches!(
+            self,
+            Self::Roster
+                | Self::ChangeStatistics
+                | Self::MigrantHandoverList
+                | Self::ProgressionHandoverList
+        )
+    }
+
+    /// Printed from the print page. The hand-over lists go with their hand-over, on the exchange
+    /// page, where the receiver is known.
+    pub fn on_print_page(self) -> bool {
+        !matches!(
+            self,
+            Self::MigrantHandoverList | Self::ProgressionHandoverList
+        )
     }
 }
 

@@ -472,6 +472,7 @@ impl App {
             PrintKind::Certificate,
             &students,
             &target,
+            None,
             progress,
         )
         .await

@@ -7,6 +7,7 @@
 mod application_form;
 mod approval_form;
 pub mod fill;
+mod handover;
 pub mod kinds;
 pub(crate) mod leave_order;
 mod load;
@@ -205,6 +206,12 @@ impl App {
     ) -> Result<PrintedView> {
         self.authorize(session, Permission::PrintDocuments).await?;
         let kind = request.kind;
+        if !kind.on_print_page() {
+            return Err(AppError::validation(
+                "kind",
+                format!("{}随移交一并打印：请在“档案交换”中打印", kind.label_zh()),
+            ));
+        }
         let (ids, target) = if kind == PrintKind::ChangeStatistics {
             (Vec::new(), "school".to_owned())
         } else if request.student_ids.is_empty() {
@@ -238,17 +245,20 @@ impl App {
         } else {
             format!("{target}{}", id_list(&students))
         };
-        self.print_students(session, kind, &students, &target, progress)
+        self.print_students(session, kind, &students, &target, None, progress)
             .await
     }
 
-    /// Numbers, renders, logs and audits documents of one kind for loaded students.
+    /// Numbers, renders, logs and audits documents of one kind for loaded students. `receiver`
+    /// names who receives a hand-over list.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn print_students(
         &self,
         session: &Session,
         kind: PrintKind,
         students: &[StudentData],
         target: &str,
+        receiver: Option<&str>,
         progress: &mut (dyn FnMut(usize, usize) + Send),
     ) -> Result<PrintedView> {
         let config = self.config();
@@ -288,6 +298,17 @@ impl App {
                 docs.push(Box::new(
                     change_statistics(&txn, &school.name, today).await?,
                 ));
+            }
+            PrintKind::MigrantHandoverList | PrintKind::ProgressionHandoverList => {
+                let serial = serials.first().map(String::as_str).unwrap_or_default();
+                docs.push(Box::new(handover::list(
+                    kind,
+                    students,
+                    school,
+                    receiver.unwrap_or_default(),
+                    serial,
+                    today,
+                )?));
             }
             _ => {
                 let recorded = if kinds::approval(kind).is_some() {

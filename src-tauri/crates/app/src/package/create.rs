@@ -2,7 +2,7 @@
 //! a merger or dissolution (R9.3), and the semester-end hand-over of migrant children's dropout
 //! archives (R18.2). Each is signed by this school and encrypted to one trusted receiver.
 
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
 use xueji_domain::effects::DeadlineKind;
 use xueji_domain::{Status, rules};
 use xueji_store::entities::{student, student_event};
@@ -33,6 +33,17 @@ pub struct MigrantDropoutView {
     pub hukou_address: String,
     /// When the archive was handed over, if it was.
     pub handed_over_on: Option<chrono::NaiveDate>,
+}
+
+/// The printed 随迁子女辍学学籍档案移交清单 (R18.2).
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MigrantListInput {
+    /// Migrant dropouts from [`App::migrant_dropouts`]; all those not yet handed over when empty.
+    #[serde(default)]
+    pub student_ids: Vec<i64>,
+    /// The county bureau of household registration, as its name is written.
+    pub receiver: String,
 }
 
 /// Reads one student's whole archive.
@@ -73,7 +84,7 @@ pub(crate) async fn collect<C: ConnectionTrait>(
 }
 
 impl App {
-    async fn receiver(&self, to_school: i64) -> Result<Trusted> {
+    pub(super) async fn receiver(&self, to_school: i64) -> Result<Trusted> {
         Self::trusted(self.db())
             .await?
             .into_iter()
@@ -81,9 +92,48 @@ impl App {
             .ok_or_else(|| AppError::not_found(format!("信任学校（编号 {to_school}）")))
     }
 
+    /// Records that the archives of `rows` went (R9.1 升学, R18.2 随迁子女辍学): an event each, and
+    /// the migrant hand-over deadline closed.
+    pub(super) async fn record_hand_over(
+        &self,
+        txn: &DatabaseTransaction,
+        session: &Session,
+        kind: PackageKind,
+        rows: &[&student::Model],
+        summary: &str,
+    ) -> Result<()> {
+        let (now, today) = (self.now(), self.today());
+        for s in rows {
+            let grade = s.grade.unwrap_or(0);
+            events::insert(
+                txn,
+                student_event::Model {
+                    id: 0,
+                    student_id: s.id,
+                    application_id: None,
+                    kind: HANDED_OVER.to_owned(),
+                    on_date: today,
+                    rule: kind.rule().to_string(),
+                    status_before: s.status,
+                    status_after: s.status,
+                    grade_before: grade,
+                    grade_after: grade,
+                    summary: summary.to_owned(),
+                    recorded_at: now,
+                    recorded_by: session.username.clone(),
+                },
+            )
+            .await?;
+            if kind == PackageKind::MigrantHandover {
+                close_deadlines(txn, s.id, &[DeadlineKind::MigrantArchiveHandover], today).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Signs and encrypts `records` for `receiver`, with the audit row (and, for a hand-over,
     /// each record's hand-over event), in one transaction.
-    async fn seal_package(
+    pub(super) async fn seal_package(
         &self,
         session: &Session,
         kind: PackageKind,
@@ -92,32 +142,17 @@ impl App {
         target: &str,
     ) -> Result<Vec<u8>> {
         let txn = self.db().begin().await?;
-        if kind == PackageKind::MigrantHandover {
-            let (now, today) = (self.now(), self.today());
-            for r in &records {
-                let s = &r.student;
-                let grade = s.grade.unwrap_or(0);
-                events::insert(
-                    &txn,
-                    student_event::Model {
-                        id: 0,
-                        student_id: s.id,
-                        application_id: None,
-                        kind: HANDED_OVER.to_owned(),
-                        on_date: today,
-                        rule: rules::R18_2.to_string(),
-                        status_before: s.status,
-                        status_after: s.status,
-                        grade_before: grade,
-                        grade_after: grade,
-                        summary: format!("学籍档案已移交{}", receiver.name),
-                        recorded_at: now,
-                        recorded_by: session.username.clone(),
-                    },
-                )
+        if matches!(
+            kind,
+            PackageKind::MigrantHandover | PackageKind::Progression
+        ) {
+            let summary = match kind {
+                PackageKind::Progression => format!("学籍档案已移交升入学校{}", receiver.name),
+                _ => format!("学籍档案已移交{}", receiver.name),
+            };
+            let rows: Vec<&student::Model> = records.iter().map(|r| &r.student).collect();
+            self.record_hand_over(&txn, session, kind, &rows, &summary)
                 .await?;
-                close_deadlines(&txn, s.id, &[DeadlineKind::MigrantArchiveHandover], today).await?;
-            }
         }
         let own = self.own_keys(&txn).await?;
         let payload = Payload {
@@ -265,5 +300,104 @@ impl App {
             &format!("students:{n}"),
         )
         .await
+    }
+}
+
+impl App {
+    /// The printed 随迁子女辍学学籍档案移交清单 for `receiver` (numbered, logged and audited). Where
+    /// the county has no XueJi the signed list is the hand-over: each record not yet handed over
+    /// gets its event and its R18.2 deadline is met, after the list is printed.
+    pub async fn migrant_handover_list(
+        &self,
+        session: &Session,
+        input: &MigrantListInput,
+    ) -> Result<crate::documents::PrintedView> {
+        self.authorize(session, Permission::PrintDocuments).await?;
+        self.authorize(session, Permission::ManageSettings).await?;
+        let receiver = input.receiver.trim();
+        if receiver.is_empty() {
+            return Err(AppError::validation(
+                "receiver",
+                "请填写接收的户籍所在地县级教育行政部门",
+            ));
+        }
+        let listed = self.migrant_dropouts(session).await?;
+        let ids: Vec<i64> = if input.student_ids.is_empty() {
+            listed
+                .iter()
+                .filter(|m| m.handed_over_on.is_none())
+                .map(|m| m.student_id)
+                .collect()
+        } else {
+            let mut ids = input.student_ids.clone();
+            ids.sort_unstable();
+            ids.dedup();
+            if let Some(other) = ids
+                .iter()
+                .find(|id| !listed.iter().any(|m| m.student_id == **id))
+            {
+                return Err(AppError::rule(
+                    rules::R18_2,
+                    format!("学生编号 {other} 不是辍学的随迁子女，不列入移交清单"),
+                ));
+            }
+            ids
+        };
+        if ids.is_empty() {
+            return Err(AppError::validation(
+                "students",
+                "没有待移交的随迁子女辍学档案",
+            ));
+        }
+        let loaded = crate::documents::load_students(self.db(), &ids).await?;
+        let target = format!(
+            "students:{}",
+            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+        );
+        let printed = self
+            .print_students(
+                session,
+                xueji_domain::PrintKind::MigrantHandoverList,
+                &loaded,
+                &target,
+                Some(receiver),
+                &mut |_, _| {},
+            )
+            .await?;
+        let fresh: Vec<&student::Model> = loaded
+            .iter()
+            .map(|d| &d.row)
+            .filter(|s| {
+                listed
+                    .iter()
+                    .any(|m| m.student_id == s.id && m.handed_over_on.is_none())
+            })
+            .collect();
+        let summary = format!(
+            "学籍档案已移交{receiver}（移交清单 {}）",
+            printed
+                .serials
+                .first()
+                .map(String::as_str)
+                .unwrap_or_default()
+        );
+        let txn = self.db().begin().await?;
+        self.record_hand_over(
+            &txn,
+            session,
+            PackageKind::MigrantHandover,
+            &fresh,
+            &summary,
+        )
+        .await?;
+        audit::append(
+            &txn,
+            &session.username,
+            PackageKind::MigrantHandover.audit_action(),
+            &format!("{target} list:{}", printed.serials.join(",")),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(printed)
     }
 }

@@ -38,6 +38,9 @@ pub enum PackageKind {
     /// The semester-end hand-over of migrant children's dropout archives to the county of
     /// household registration (R18.2): kept there read-only.
     MigrantHandover,
+    /// A 小学 graduating class's archives for the 初中 the pupils enter (R9.1): they continue
+    /// there in grade 7.
+    Progression,
 }
 
 impl PackageKind {
@@ -46,6 +49,7 @@ impl PackageKind {
             Self::Transfer => "转学包",
             Self::SchoolArchive => "全校学籍档案包",
             Self::MigrantHandover => "随迁子女辍学档案移交包",
+            Self::Progression => "升学学籍档案包",
         }
     }
 
@@ -54,6 +58,7 @@ impl PackageKind {
             Self::Transfer => rules::R13_4,
             Self::SchoolArchive => rules::R9_3,
             Self::MigrantHandover => rules::R18_2,
+            Self::Progression => rules::R9_1,
         }
     }
 
@@ -63,6 +68,7 @@ impl PackageKind {
             Self::Transfer => AuditAction::PackageCreateTransfer,
             Self::SchoolArchive => AuditAction::PackageCreateSchoolArchive,
             Self::MigrantHandover => AuditAction::PackageCreateMigrantHandover,
+            Self::Progression => AuditAction::PackageCreateProgression,
         }
     }
 }

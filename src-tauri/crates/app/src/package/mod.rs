@@ -15,8 +15,10 @@ pub mod create;
 pub mod format;
 pub mod keys;
 pub mod open;
+pub mod progression;
 
-pub use create::MigrantDropoutView;
+pub use create::{MigrantDropoutView, MigrantListInput};
 pub use format::PackageKind;
 pub use keys::{SchoolKeysView, TrustedSchoolView};
 pub use open::{PackageImportView, PackageStudentView, PackageView};
+pub use progression::{ProgressionGraduateView, ProgressionListInput};

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use xueji_domain::AuditAction;
-use xueji_domain::{Status, rules};
+use xueji_domain::{Status, progression, rules};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{DatabaseTransaction, TransactionTrait};
@@ -189,6 +189,9 @@ impl App {
                 ),
             ));
         }
+        if p.kind == PackageKind::Progression {
+            progression::check_receiving(self.config().school_profile.school()?.kind)?;
+        }
         if p.kind == PackageKind::Transfer && p.records.len() != 1 {
             return Err(AppError::validation(
                 "package",
@@ -264,6 +267,29 @@ async fn insert_archive(
             "archive_received",
             format!("由{}整体移交（学校合并或撤销）", arrival.sender),
         ),
+        PackageKind::Progression => {
+            // R9.1: a primary graduate continues in grade 7 here; the junior stage starts on the
+            // 1 September after graduation. The class is this school's to assign.
+            row.status = Status::Enrolled;
+            row.grade = Some(i32::from(progression::JUNIOR_FIRST_GRADE));
+            let entry = progression::junior_entry(arrival.today);
+            row.grade_year = Some(xueji_domain::SchoolYear::containing(entry).start_year());
+            row.class_name = None;
+            row.archived = false;
+            row.leave_until = None;
+            row.hold_since = None;
+            row.hold_judgment_on = None;
+            row.entry_date = Some(entry);
+            row.last_change_on = Some(arrival.today);
+            (
+                Status::Enrolled,
+                "progression_in",
+                format!(
+                    "由{}小学毕业升入本校七年级（升学档案包导入）",
+                    arrival.sender
+                ),
+            )
+        }
         PackageKind::MigrantHandover => {
             // Kept, never continued here: read-only.
             row.archived = true;
@@ -276,6 +302,7 @@ async fn insert_archive(
     };
     let s = students::insert_received(txn, row).await?;
     let id = s.id;
+    let grade_after = s.grade.unwrap_or(0);
     students::add_history(
         txn,
         student_history::Model {
@@ -374,7 +401,7 @@ async fn insert_archive(
             status_before: src.status,
             status_after,
             grade_before: grade,
-            grade_after: grade,
+            grade_after,
             summary,
             recorded_at: arrival.now,
             recorded_by: arrival.actor.to_owned(),

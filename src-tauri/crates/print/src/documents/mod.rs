@@ -9,6 +9,7 @@ pub mod certificate;
 pub mod change_statistics;
 pub mod completion_proof;
 pub mod dropout_report;
+pub mod handover_list;
 pub mod hardship;
 pub mod leave_order;
 pub mod letter;

@@ -290,3 +290,19 @@ pub async fn leave_ended<C: ConnectionTrait>(
         .all(db)
         .await?)
 }
+
+/// Records that ended in `statuses` in `grade` (e.g. 毕业 and 结业 in grade 6, for the 升学
+/// hand-over, R9.1), by class then id.
+pub async fn ended_in_grade<C: ConnectionTrait>(
+    db: &C,
+    statuses: Vec<Status>,
+    grade: i32,
+) -> Result<Vec<student::Model>> {
+    Ok(student::Entity::find()
+        .filter(student::Column::Status.is_in(statuses))
+        .filter(student::Column::Grade.eq(grade))
+        .order_by_asc(student::Column::ClassName)
+        .order_by_asc(student::Column::Id)
+        .all(db)
+        .await?)
+}
