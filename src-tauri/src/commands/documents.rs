@@ -59,6 +59,7 @@ pub(crate) fn reporter(channel: Channel<PrintProgress>) -> impl FnMut(usize, usi
 pub fn document_kinds() -> Result<Vec<PrintKindView>, IpcError> {
     Ok(PrintKind::ALL
         .iter()
+        .filter(|k| k.on_print_page())
         .map(|k| PrintKindView {
             kind: *k,
             label: k.label_zh().to_owned(),

@@ -52,7 +52,7 @@ fn write_to(path: PathBuf, bytes: &[u8], size: u32) -> Result<SavedFileView, Ipc
 
 /// Makes a package only once the registrar has chosen where it goes: making one records it (the
 /// hand-over events, the audit row), which must not happen for a cancelled save.
-async fn package_to<F>(
+pub(crate) async fn package_to<F>(
     dialog: &SaveDialog,
     what: &str,
     make: F,

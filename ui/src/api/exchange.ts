@@ -11,9 +11,13 @@ import {
   type ImportCommitView,
   type ImportReport,
   type MigrantDropoutView,
+  type MigrantListInput,
   type PackageImportView,
   type PackageView,
   type PickKind,
+  type PrintedView,
+  type ProgressionGraduateView,
+  type ProgressionListInput,
   type SavedFileView,
   type SchoolKeysView,
   type TrustedSchoolView,
@@ -85,6 +89,26 @@ export async function migrantDropouts(): Promise<MigrantDropoutView[]> {
 /** Hands over the archives of the migrant dropouts not yet handed over (R18.2). */
 export async function handOverMigrantDropouts(to: number): Promise<SavedFileView | null> {
   return unwrap(await commands.packageMigrantHandover(to))
+}
+
+/** Prints the 随迁子女辍学学籍档案移交清单 for `receiver`; it hands over those not yet handed over (R18.2). */
+export async function printMigrantHandoverList(input: MigrantListInput): Promise<PrintedView> {
+  return unwrap(await commands.migrantHandoverList(input))
+}
+
+/** The 小学 graduates (grade 6) and where each archive went (R9.1). */
+export async function progressionGraduates(): Promise<ProgressionGraduateView[]> {
+  return unwrap(await commands.progressionGraduates())
+}
+
+/** The signed 升学 package of the chosen graduates for the trusted 初中 `to` (R9.1). */
+export async function createProgressionPackage(studentIds: number[], to: number): Promise<SavedFileView | null> {
+  return unwrap(await commands.packageProgression(studentIds, to))
+}
+
+/** Prints the 升学学籍档案移交清单; for a 初中 without XueJi it is the hand-over (R9.1). */
+export async function printProgressionHandoverList(input: ProgressionListInput): Promise<PrintedView> {
+  return unwrap(await commands.progressionHandoverList(input))
 }
 
 /** Decrypts and verifies a package and shows what it holds; writes nothing. */

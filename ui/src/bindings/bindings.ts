@@ -735,6 +735,50 @@ async packageMigrantHandover(to: number) : Promise<Result<SavedFileView | null, 
 }
 },
 /**
+ * 小学毕业生及其学籍档案的移交情况（第九条）。
+ */
+async progressionGraduates() : Promise<Result<ProgressionGraduateView[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("progression_graduates") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 生成升学学籍档案包，交升入的初中导入（第九条）。
+ */
+async packageProgression(studentIds: number[], to: number) : Promise<Result<SavedFileView | null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_progression", { studentIds, to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 打印小学毕业生升学学籍档案移交清单（升入学校未使用本软件时即为移交）。
+ */
+async progressionHandoverList(input: ProgressionListInput) : Promise<Result<PrintedView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("progression_handover_list", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 打印随迁子女辍学学籍档案移交清单（第十八条）。
+ */
+async migrantHandoverList(input: MigrantListInput) : Promise<Result<PrintedView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("migrant_handover_list", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 解密、验证并查看档案包。
  */
 async packageInspect(path: string) : Promise<Result<PackageView, IpcError>> {
@@ -1144,7 +1188,7 @@ export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | 
 /**
  * R4.1: a finding of the bureau's check resolved.
  */
-"bureau_finding_resolve" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
+"bureau_finding_resolve" | "hardship_apply" | "hardship_class_assess" | "hardship_decide" | "hardship_object" | "hardship_objection_decide" | "hardship_effective" | "hardship_aid" | "package_create_transfer" | "package_create_school_archive" | "package_create_migrant_handover" | "package_create_progression" | "package_inspect" | "package_import" | "package_refused" | "keys_show" | "keys_trust"
 /**
  * An action the audit log can be filtered by.
  */
@@ -2306,6 +2350,18 @@ hukouAddress: string;
  */
 handedOverOn: string | null }
 /**
+ * The printed 随迁子女辍学学籍档案移交清单 (R18.2).
+ */
+export type MigrantListInput = { 
+/**
+ * Migrant dropouts from [`App::migrant_dropouts`]; all those not yet handed over when empty.
+ */
+studentIds?: number[]; 
+/**
+ * The county bureau of household registration, as its name is written.
+ */
+receiver: string }
+/**
  * A student of the grade with no results entered.
  */
 export type MissingStudent = { studentId: number; name: string; className: string | null }
@@ -2413,7 +2469,12 @@ export type PackageKind =
  * The semester-end hand-over of migrant children's dropout archives to the county of
  * household registration (R18.2): kept there read-only.
  */
-"migrantHandover"
+"migrantHandover" | 
+/**
+ * A 小学 graduating class's archives for the 初中 the pupils enter (R9.1): they continue
+ * there in grade 7.
+ */
+"progression"
 /**
  * One student in a verified package.
  */
@@ -2639,7 +2700,15 @@ export type PrintKind =
 /**
  * 责令休学通知书 (R14.2)
  */
-"leave_order"
+"leave_order" | 
+/**
+ * 随迁子女辍学学籍档案移交清单 (R18.2): one list per hand-over
+ */
+"migrant_handover_list" | 
+/**
+ * 小学毕业生升学学籍档案移交清单 (R9.1): one list per receiving 初中
+ */
+"progression_handover_list"
 /**
  * A document kind the office prints, as the print page lists it.
  */
@@ -2660,6 +2729,30 @@ export type PrintProgress = { done: number; total: number }
  * The printed PDF and the serials it was numbered with.
  */
 export type PrintedView = { kind: PrintKind; pdf: number[]; serials: string[]; documents: number }
+/**
+ * A 小学 graduate (毕业 or 结业 in grade 6) and where the archive went.
+ */
+export type ProgressionGraduateView = { studentId: number; name: string; xuejiNumber: string | null; 
+/**
+ * 六年级3班
+ */
+classLabel: string; 
+/**
+ * 毕业 or 结业
+ */
+outcomeLabel: string; endedOn: string | null; 
+/**
+ * When the archive was handed over, and to whom (the event's text).
+ */
+handedOverOn: string | null; handedOverNote: string | null }
+/**
+ * The printed hand-over list for a receiving school without XueJi.
+ */
+export type ProgressionListInput = { studentIds: number[]; 
+/**
+ * The 初中 the pupils enter, as its name is written.
+ */
+receiver: string }
 /**
  * A student who is not promoted, and why.
  */

@@ -2,11 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { api, choose, refusal, resetApi, settle, trustedSchool } from './testing'
+import { api, choose, messagesShown, refusal, resetApi, settle, trustedSchool } from './testing'
 import { resetTrusted } from './useTrusted'
 
 vi.setConfig({ testTimeout: 30_000 })
 vi.mock('@/api/exchange', async () => (await import('./testing')).api)
+vi.mock('@/components/pdf/pdfjs', () => ({
+  openPdf: vi.fn(async () => ({
+    numPages: 1,
+    getPage: async () => ({ getViewport: () => ({ width: 842, height: 595 }) }),
+    destroy: async () => {},
+  })),
+  drawPage: vi.fn(async () => {}),
+  pageRatio: () => 595 / 842,
+  printPdf: vi.fn(),
+}))
 const findStudents = vi.fn()
 vi.mock('@/api/documents', () => ({ findStudents: (...a: unknown[]) => findStudents(...a) }))
 const confirm = vi.fn()
@@ -75,6 +85,7 @@ beforeEach(() => {
   resetTrusted()
   api.trustedSchools.mockResolvedValue([trustedSchool])
   api.migrantDropouts.mockResolvedValue([])
+  api.progressionGraduates.mockResolvedValue([])
   findStudents.mockResolvedValue({ total: 1, page: 1, pageSize: 8, rows: [transferredOut] })
 })
 
@@ -218,6 +229,32 @@ describe('档案包：生成', () => {
     // Reloaded: nobody is pending now.
     expect(w.get('[data-test="migrant-table"]').text()).not.toContain('待移交')
     expect(w.get<HTMLButtonElement>('[data-test="handover-create"]').element.disabled).toBe(true)
+    w.unmount()
+  })
+
+  it('prints the migrant hand-over list for the county typed, which hands the pending ones over (R18.2)', async () => {
+    api.migrantDropouts
+      .mockResolvedValueOnce([dropout(1, null)])
+      .mockResolvedValueOnce([dropout(1, '2026-12-04')])
+    api.printMigrantHandoverList.mockResolvedValue({
+      kind: 'migrant_handover_list',
+      pdf: [37, 80, 68, 70],
+      serials: ['2026-MIGRANT-000001'],
+      documents: 1,
+    })
+    const w = await mountTab()
+    await w.get('[data-test="migrant-list-print"]').trigger('click')
+    await settle()
+    expect(api.printMigrantHandoverList).not.toHaveBeenCalled()
+    await messagesShown()
+    expect(w.get('[data-test="migrant-list"]').text()).toContain('请填写户籍所在地县级教育行政部门的名称')
+
+    await w.get('input[data-test="migrant-list-receiver"]').setValue('安徽省阜阳市临泉县教育局')
+    await w.get('[data-test="migrant-list-print"]').trigger('click')
+    await settle()
+    expect(api.printMigrantHandoverList).toHaveBeenCalledWith({ studentIds: [], receiver: '安徽省阜阳市临泉县教育局' })
+    expect(document.body.textContent).toContain('2026-MIGRANT-000001')
+    expect(w.get('[data-test="migrant-table"]').text()).toContain('2026-12-04 已移交')
     w.unmount()
   })
 

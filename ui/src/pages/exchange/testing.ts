@@ -22,6 +22,10 @@ export const api = {
   createSchoolArchive: fn(),
   migrantDropouts: fn(),
   handOverMigrantDropouts: fn(),
+  printMigrantHandoverList: fn(),
+  progressionGraduates: fn(),
+  createProgressionPackage: fn(),
+  printProgressionHandoverList: fn(),
   inspectPackage: fn(),
   importPackage: fn(),
 }

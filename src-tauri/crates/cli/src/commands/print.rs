@@ -58,6 +58,7 @@ pub async fn document(
     let kind: PrintKind = serde_json::from_value(json!(kind.trim())).map_err(|_| {
         let known = PrintKind::ALL
             .iter()
+            .filter(|k| k.on_print_page())
             .map(|k| {
                 serde_json::to_value(k)
                     .ok()
