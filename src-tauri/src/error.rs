@@ -94,7 +94,7 @@ impl From<xueji_app::AppError> for IpcError {
         err.rule_id = e.rule.map(|r| r.as_str().into());
         if let Some(c) = citation {
             err.rule_title = Some(c.rule_title.into());
-            err.article = Some(c.article.into());
+            err.article = c.article.map(Into::into);
             err.law_sentence = Some(c.sentence.into());
             err.law_text = Some(c.text.into());
         }

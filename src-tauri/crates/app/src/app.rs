@@ -80,6 +80,7 @@ impl App {
         set_display_name(&txn, username, input.admin_display_name.trim()).await?;
         txn.commit().await?;
         let config = settings::load(db).await?;
+        crate::error::set_law_in_force(config.profile.law);
         Ok((
             Self {
                 store,
@@ -116,6 +117,7 @@ impl App {
     /// Wraps an open store.
     pub async fn with_store(store: Store, clock: Arc<dyn Clock>) -> Result<Self> {
         let config = settings::load(store.db()).await?;
+        crate::error::set_law_in_force(config.profile.law);
         let app = Self {
             store,
             clock,
@@ -172,6 +174,7 @@ impl App {
     /// Re-reads the configuration after a settings change.
     pub async fn reload_config(&self) -> Result<()> {
         let fresh = settings::load(self.db()).await?;
+        crate::error::set_law_in_force(fresh.profile.law);
         *self
             .config
             .write()

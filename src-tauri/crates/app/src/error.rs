@@ -3,8 +3,10 @@
 //! the rule when the law refuses (with its citation: title, article, sentence), and the fields to
 //! highlight. The desktop shell and the CLI both build their outputs from this one type.
 
+use std::sync::atomic::{AtomicU8, Ordering};
+
 use xueji_domain::DomainError;
-use xueji_domain::law;
+use xueji_domain::law::Law;
 use xueji_domain::rules::{self, RuleId};
 use xueji_store::StoreError;
 
@@ -118,12 +120,34 @@ pub struct Citation {
     pub rule_id: String,
     /// The rule's short title from the catalogue.
     pub rule_title: String,
-    /// `第十三条`.
-    pub article: String,
+    /// `第十三条`, where the law's text ships with the app.
+    pub article: Option<String>,
     /// The sentence of the article the rule comes from.
     pub sentence: String,
     /// The whole article, prefixed with the law's name.
     pub text: String,
+}
+
+/// The law of the open database's rule profile, which refusals cite. One process opens one
+/// database (the desktop app, one CLI command), so this is process-wide: the app sets it whenever
+/// it loads its configuration. Zhejiang 2017 until then.
+static LAW_IN_FORCE: AtomicU8 = AtomicU8::new(0);
+
+/// Records the law of the profile in force.
+pub(crate) fn set_law_in_force(law: Law) {
+    let n = match law {
+        Law::Zhejiang2017 => 0,
+        Law::National2025 => 1,
+    };
+    LAW_IN_FORCE.store(n, Ordering::Relaxed);
+}
+
+/// The law of the profile in force.
+pub fn law_in_force() -> Law {
+    match LAW_IN_FORCE.load(Ordering::Relaxed) {
+        1 => Law::National2025,
+        _ => Law::Zhejiang2017,
+    }
 }
 
 /// A failure of a use case. Nothing was written when a use case returns one.
@@ -223,16 +247,22 @@ impl AppError {
         self.rule.as_ref().map(RuleId::as_str)
     }
 
-    /// The named rule's title, article and sentence from the law's text.
+    /// The named rule's title, article and sentence from the text of the law in force (the open
+    /// database's rule profile, see [`law_in_force`]).
     pub fn citation(&self) -> Option<Citation> {
+        self.citation_under(law_in_force())
+    }
+
+    /// The named rule as `law` cites it.
+    pub fn citation_under(&self, law: Law) -> Option<Citation> {
         let rule = self.rule.as_ref()?;
-        let c = law::cite(rule.as_str())?;
+        let c = law.cite(rule.as_str())?;
         Some(Citation {
             rule_id: rule.as_str().to_owned(),
             rule_title: c.title.to_owned(),
-            article: c.article_label(),
-            sentence: c.sentence.clone(),
-            text: format!("{}{}", law::SHORT_NAME, c.text),
+            article: c.article,
+            sentence: c.sentence,
+            text: c.text,
         })
     }
 
@@ -329,7 +359,7 @@ mod tests {
         assert_eq!(e.code, ErrorCode::RuleViolation);
         assert_eq!(e.to_string(), "学生在休学期间不办理转学手续（R13.5）");
         let c = e.citation().unwrap();
-        assert_eq!(c.article, "第十三条");
+        assert_eq!(c.article.as_deref(), Some("第十三条"));
         assert_eq!(c.rule_title, "休学期间不办理转学手续");
         assert!(
             c.sentence.contains("休学期间不办理转学手续"),

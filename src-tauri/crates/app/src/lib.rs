@@ -33,5 +33,5 @@ pub mod views;
 pub use app::{App, InitInput};
 pub use auth::{Permission, Role, Session, SessionView};
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use error::{AppError, Citation, ErrorCode, ErrorKind, FieldError, Result};
+pub use error::{AppError, Citation, ErrorCode, ErrorKind, FieldError, Result, law_in_force};
 pub use settings::{Config, SchoolProfile};

@@ -9,6 +9,76 @@ pub const TEXT: &str = include_str!("../law/zhejiang-2017-xueji-banfa.txt");
 /// The law's short name, as a refusal cites it.
 pub const SHORT_NAME: &str = "《浙江省义务教育阶段学生学籍管理办法》";
 
+/// The regulation a rule profile follows: the law a refusal cites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Law {
+    /// 《浙江省义务教育阶段学生学籍管理办法》 (2017): its text ships with the app.
+    Zhejiang2017,
+    /// 《中小学生学籍管理办法》 as the Ministry of Education reissued it in 2025. Its text does not
+    /// ship with the app (no verified copy is in the repository), so a refusal names the law and
+    /// the rule and never quotes the Zhejiang text as if it were this one.
+    National2025,
+}
+
+impl Law {
+    /// The law's name as a refusal cites it.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Self::Zhejiang2017 => SHORT_NAME,
+            Self::National2025 => "《中小学生学籍管理办法》",
+        }
+    }
+
+    /// The law's official text, where it ships with the app.
+    pub fn text(self) -> Option<&'static str> {
+        match self {
+            Self::Zhejiang2017 => Some(TEXT),
+            Self::National2025 => None,
+        }
+    }
+
+    /// The citation of a rule under this law: the article quoted where the text ships, else
+    /// the rule's title with the law's name and where its text is found.
+    pub fn cite(self, rule_id: &str) -> Option<LawCitation> {
+        match self {
+            Self::Zhejiang2017 => cite(rule_id).map(|c| LawCitation {
+                rule: c.rule.clone(),
+                title: c.title,
+                article: Some(c.article_label()),
+                sentence: c.sentence.clone(),
+                text: format!("{SHORT_NAME}{}", c.text),
+            }),
+            Self::National2025 => {
+                let (rule, title) = CATALOGUE.iter().find(|(id, _)| id.as_str() == rule_id)?;
+                Some(LawCitation {
+                    rule: rule.clone(),
+                    title,
+                    article: None,
+                    sentence: (*title).to_owned(),
+                    text: format!(
+                        "本校适用{name}（2025年修订）。本软件未收录该办法原文，{rule}“{title}”的条文请以教育部印发的文本为准。",
+                        name = self.short_name()
+                    ),
+                })
+            }
+        }
+    }
+}
+
+/// A rule as a refusal under a profile's law shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LawCitation {
+    pub rule: RuleId,
+    pub title: &'static str,
+    /// `第十三条`, where the law's text ships with the app.
+    pub article: Option<String>,
+    /// The sentence quoted, or the rule's title where the text does not ship.
+    pub sentence: String,
+    /// The whole article prefixed with the law's name, or the note saying where the text is.
+    pub text: String,
+}
+
 /// One rule as a refusal shows it: its id, its title and the article it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleCitation {
@@ -152,6 +222,27 @@ fn chinese_number(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refusal_under_each_profile_cites_that_profiles_law_and_never_the_other() {
+        let zj = Law::Zhejiang2017.cite("R13.5").expect("zhejiang");
+        assert_eq!(zj.article.as_deref(), Some("第十三条"));
+        assert!(
+            zj.text
+                .starts_with("《浙江省义务教育阶段学生学籍管理办法》第十三条")
+        );
+        let national = Law::National2025.cite("R13.5").expect("national");
+        assert_eq!(national.article, None);
+        assert_eq!(national.title, zj.title);
+        assert!(
+            national.text.contains("《中小学生学籍管理办法》"),
+            "{}",
+            national.text
+        );
+        assert!(!national.text.contains("浙江省"), "{}", national.text);
+        assert!(!national.text.contains(&zj.sentence), "{}", national.text);
+        assert!(Law::National2025.cite("R99.9").is_none());
+    }
 
     #[test]
     fn numbers_are_written_as_the_law_writes_them() {

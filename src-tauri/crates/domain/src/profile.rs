@@ -4,6 +4,7 @@
 //! confirmed.
 
 use crate::aux_number::AuxPattern;
+use crate::law::Law;
 
 /// The numbers of one regulation.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -45,6 +46,12 @@ pub struct RuleProfile {
     pub purge_sanctions_on_any_completion: bool,
     /// R26.1: the shape of the 学籍辅号.
     pub aux_pattern: AuxPattern,
+    /// The law a refusal cites.
+    pub law: Law,
+    /// R24.1: the certificate of completed compulsory education, as printed (the province's).
+    pub certificate_title: String,
+    /// R26.1: the certificate's number is the student's 学籍辅号 (Zhejiang); else its own serial.
+    pub certificate_number_is_aux: bool,
 }
 
 impl RuleProfile {
@@ -74,16 +81,21 @@ impl RuleProfile {
                 min_len: 1,
                 max_len: 30,
             },
+            law: Law::Zhejiang2017,
+            certificate_title: "浙江省义务教育证书".to_owned(),
+            certificate_number_is_aux: true,
         }
     }
 
-    /// 《中小学生学籍管理办法》 (2025): 2 months to create the archive; otherwise as Zhejiang 2017
-    /// until confirmed.
+    /// 《中小学生学籍管理办法》 (2025): 2 months to create the archive, refusals cite the national
+    /// law; the numbers and the province's certificate (a Zhejiang school still issues
+    /// 《浙江省义务教育证书》 numbered by 辅号) as Zhejiang 2017 until confirmed.
     pub fn national_2025() -> Self {
         Self {
             id: Self::NATIONAL_2025.to_owned(),
             name: "中小学生学籍管理办法（2025）".to_owned(),
             archive_deadline_months: 2,
+            law: Law::National2025,
             ..Self::zhejiang_2017()
         }
     }
@@ -110,16 +122,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn profiles_differ_only_in_the_archive_deadline() {
+    fn profiles_differ_only_in_the_archive_deadline_and_the_law_they_cite() {
         let zj = RuleProfile::default();
         assert_eq!(zj.id, "zhejiang-2017");
         let nat = RuleProfile::by_id("national-2025").expect("shipped");
         assert_eq!(zj.archive_deadline_months, 1);
         assert_eq!(nat.archive_deadline_months, 2);
+        assert_eq!(zj.law, Law::Zhejiang2017);
+        assert_eq!(nat.law, Law::National2025);
+        assert_eq!(zj.certificate_title, "浙江省义务教育证书");
+        assert!(zj.certificate_number_is_aux);
         let nat_as_zj = RuleProfile {
             id: zj.id.clone(),
             name: zj.name.clone(),
             archive_deadline_months: 1,
+            law: Law::Zhejiang2017,
             ..nat
         };
         assert_eq!(nat_as_zj, zj);
