@@ -48,6 +48,10 @@ pub enum AuditAction {
     ArchiveEstablish,
     ArchiveAdd,
     DocumentVoid,
+    /// A certificate or proof handed out (R26.2).
+    DocumentHandOut,
+    /// The approver agreed to reprint a voided certificate (R26.2).
+    CertificateReprintApprove,
     // Applications (学籍变动).
     ChangeSubmit,
     ChangeDecide,
@@ -92,7 +96,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order above (the audit page's filter lists them so).
-    pub const ALL: [Self; 69] = [
+    pub const ALL: [Self; 71] = [
         Self::Init,
         Self::Rekey,
         Self::RecoveryCodeRenew,
@@ -130,6 +134,8 @@ impl AuditAction {
         Self::ArchiveEstablish,
         Self::ArchiveAdd,
         Self::DocumentVoid,
+        Self::DocumentHandOut,
+        Self::CertificateReprintApprove,
         Self::ChangeSubmit,
         Self::ChangeDecide,
         Self::ChangeApply,
@@ -204,6 +210,8 @@ impl AuditAction {
             Self::ArchiveEstablish => "archive_establish",
             Self::ArchiveAdd => "archive_add",
             Self::DocumentVoid => "document_void",
+            Self::DocumentHandOut => "document_hand_out",
+            Self::CertificateReprintApprove => "certificate_reprint_approve",
             Self::ChangeSubmit => "change_submit",
             Self::ChangeDecide => "change_decide",
             Self::ChangeApply => "change_apply",
@@ -284,6 +292,8 @@ impl AuditAction {
             Self::ArchiveEstablish => "建立档案",
             Self::ArchiveAdd => "补充档案",
             Self::DocumentVoid => "作废文书",
+            Self::DocumentHandOut => "登记发放",
+            Self::CertificateReprintApprove => "同意重印证书",
             Self::ChangeSubmit => "提交变动申请",
             Self::ChangeDecide => "记录审批",
             Self::ChangeApply => "变动生效",

@@ -153,9 +153,12 @@ fn aux(m: &student::Model, profile: &xueji_domain::RuleProfile) -> Option<AuxNum
         .and_then(|a| AuxNumber::parse(a, &profile.aux_pattern).ok())
 }
 
+/// 入学年月: the first entry into this stage (R24.1), kept since records remember it; older
+/// records print their entry date here.
 fn study_from(d: &StudentData) -> NaiveDate {
     d.row
-        .entry_date
+        .stage_entry_date
+        .or(d.row.entry_date)
         .or_else(|| d.events.first().map(|e| e.on_date))
         .unwrap_or(d.row.birth_date)
 }

@@ -20,7 +20,7 @@ use register::next_serials;
 use xueji_domain::AuditAction;
 
 use std::collections::BTreeMap;
-use xueji_domain::rules;
+use xueji_domain::{certificate, rules};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, TransactionTrait};
@@ -106,6 +106,13 @@ pub struct IssuedDocumentRow {
     pub voided_at: Option<DateTime<Utc>>,
     pub voided_by: Option<String>,
     pub void_reason: Option<String>,
+    /// When it was handed out (certificates and proofs, R26.2).
+    pub handed_out_on: Option<NaiveDate>,
+    pub handed_out_by: Option<String>,
+    /// The approver who agreed to reprint this voided certificate.
+    pub reprint_approved_by: Option<String>,
+    /// The serial printed in its place.
+    pub replaced_by: Option<String>,
 }
 
 impl From<issued_document::Model> for IssuedDocumentRow {
@@ -123,6 +130,10 @@ impl From<issued_document::Model> for IssuedDocumentRow {
             voided_at: d.voided_at,
             voided_by: d.voided_by,
             void_reason: d.void_reason,
+            handed_out_on: d.handed_out_on,
+            handed_out_by: d.handed_out_by,
+            reprint_approved_by: d.reprint_approved_by,
+            replaced_by: d.replaced_by,
         }
     }
 }
@@ -256,19 +267,12 @@ impl App {
         let today = self.today();
         let now = self.now();
         let txn = self.db().begin().await?;
-        if kind == PrintKind::Certificate {
-            // R26.2: a certificate is issued once; a lost one is replaced by a completion proof.
-            let ids: Vec<i64> = students.iter().map(|d| d.row.id).collect();
-            let issued = documents::count_issued_to(&txn, kind, &ids).await?;
-            if issued > 0 {
-                return Err(AppError::rule(
-                    rules::R26_2,
-                    format!(
-                        "其中{issued}名学生的证书已经发放，证书不补发；遗失的可开具毕（结、肄）业证明书"
-                    ),
-                ));
-            }
-        }
+        // R26.2: a certificate is printed once; a voided misprint again only after approval.
+        let replaces = if kind == PrintKind::Certificate {
+            certificate_permits(&txn, students).await?
+        } else {
+            Vec::new()
+        };
         let n = if kind.per_student() {
             students.len()
         } else {
@@ -342,9 +346,19 @@ impl App {
                 voided_at: None,
                 voided_by: None,
                 void_reason: None,
+                handed_out_on: None,
+                handed_out_by: None,
+                reprint_approved_by: None,
+                reprint_approved_at: None,
+                replaced_by: None,
             })
             .collect();
         documents::insert_many(&txn, rows).await?;
+        for (old, new) in replaces.iter().zip(&serials) {
+            if let Some(old) = old {
+                documents::set_replaced_by(&txn, old, new).await?;
+            }
+        }
         let range = match (serials.first(), serials.last()) {
             (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
             (Some(a), _) => a.clone(),
@@ -506,6 +520,8 @@ impl App {
     }
 
     /// Voids an issued document (spoiled or wrong), with the reason. The serial stays in the log.
+    /// A certificate is voided only as a misprint not yet handed out (R26.2); printing it again
+    /// then waits for the school approver ([`App::certificate_reprint_approve`]).
     pub async fn document_void(
         &self,
         session: &Session,
@@ -513,13 +529,14 @@ impl App {
         reason: &str,
     ) -> Result<IssuedDocumentRow> {
         self.authorize(session, Permission::PrintDocuments).await?;
+        let txn = self.db().begin().await?;
+        let row = find_serial(&txn, serial).await?;
+        if row.kind == PrintKind::Certificate {
+            certificate::may_void(&issued_certificate(&row), reason)?;
+        }
         if reason.trim().is_empty() {
             return Err(AppError::validation("reason", "请填写作废原因"));
         }
-        let txn = self.db().begin().await?;
-        let row = documents::find_by_serial(&txn, serial.trim())
-            .await?
-            .ok_or_else(|| AppError::not_found(format!("编号为{}的文书", serial.trim())))?;
         if row.voided {
             return Err(AppError::conflict(format!("文书{}已作废", row.serial)));
         }
@@ -534,5 +551,123 @@ impl App {
         .await?;
         txn.commit().await?;
         Ok(saved.into())
+    }
+
+    /// The school approver agrees to print a voided certificate again (R26.2: a misprint not
+    /// yet handed out). The next certificate print for the student replaces it.
+    pub async fn certificate_reprint_approve(
+        &self,
+        session: &Session,
+        serial: &str,
+    ) -> Result<IssuedDocumentRow> {
+        self.authorize(session, Permission::DecideSchoolSteps)
+            .await?;
+        let txn = self.db().begin().await?;
+        let row = find_serial(&txn, serial).await?;
+        if row.kind != PrintKind::Certificate {
+            return Err(AppError::validation("serial", "只有证书的重印需要审核"));
+        }
+        certificate::may_approve_reprint(&issued_certificate(&row))?;
+        let saved = documents::approve_reprint(&txn, row, self.now(), &session.username).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            AuditAction::CertificateReprintApprove,
+            &format!("serial:{}", saved.serial),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(saved.into())
+    }
+
+    /// Records that a printed certificate (or proof) was handed out on `on` (R26.2: from then on
+    /// a certificate is never voided or reprinted; a lost one is replaced by the completion proof).
+    pub async fn document_hand_out(
+        &self,
+        session: &Session,
+        serial: &str,
+        on: NaiveDate,
+    ) -> Result<IssuedDocumentRow> {
+        self.authorize(session, Permission::PrintDocuments).await?;
+        if on > self.today() {
+            return Err(AppError::validation("handedOutOn", "发放日期不能晚于今天"));
+        }
+        let txn = self.db().begin().await?;
+        let row = find_serial(&txn, serial).await?;
+        if !matches!(
+            row.kind,
+            PrintKind::Certificate | PrintKind::CompletionProof
+        ) {
+            return Err(AppError::validation(
+                "serial",
+                "只登记证书和毕（结、肄）业证明书的发放",
+            ));
+        }
+        certificate::may_hand_out(&issued_certificate(&row), on, row.issued_at.date_naive())?;
+        let saved = documents::hand_out(&txn, row, on, &session.username).await?;
+        audit::append(
+            &txn,
+            &session.username,
+            AuditAction::DocumentHandOut,
+            &format!("serial:{}", saved.serial),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(saved.into())
+    }
+}
+
+async fn find_serial<C: ConnectionTrait>(db: &C, serial: &str) -> Result<issued_document::Model> {
+    documents::find_by_serial(db, serial.trim())
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("编号为{}的文书", serial.trim())))
+}
+
+fn issued_certificate(row: &issued_document::Model) -> certificate::IssuedCertificate {
+    certificate::IssuedCertificate {
+        serial: row.serial.clone(),
+        voided: row.voided,
+        handed_out: row.handed_out_on.is_some(),
+        reprint_approved: row.reprint_approved_by.is_some(),
+        replaced_by: row.replaced_by.clone(),
+    }
+}
+
+/// Per student (in order), the voided misprint the new certificate replaces, if any; refuses
+/// the whole batch, naming how many, when any student's certificate may not be printed (R26.2).
+async fn certificate_permits<C: ConnectionTrait>(
+    db: &C,
+    students: &[StudentData],
+) -> Result<Vec<Option<String>>> {
+    let ids: Vec<i64> = students.iter().map(|d| d.row.id).collect();
+    let mut by_student: BTreeMap<i64, Vec<certificate::IssuedCertificate>> = BTreeMap::new();
+    for row in documents::certificates_of(db, &ids).await? {
+        if let Some(id) = row.student_id {
+            by_student
+                .entry(id)
+                .or_default()
+                .push(issued_certificate(&row));
+        }
+    }
+    let mut permits = Vec::with_capacity(students.len());
+    let mut refused: Vec<xueji_domain::DomainError> = Vec::new();
+    for id in &ids {
+        match certificate::may_print(by_student.get(id).map_or(&[][..], Vec::as_slice)) {
+            Ok(certificate::PrintPermit::First) => permits.push(None),
+            Ok(certificate::PrintPermit::Reprint { replaces }) => permits.push(Some(replaces)),
+            Err(e) => refused.push(e),
+        }
+    }
+    match refused.as_slice() {
+        [] => Ok(permits),
+        [one] if ids.len() == 1 => Err(one.clone().into()),
+        [first, ..] => Err(AppError::rule(
+            rules::R26_2,
+            format!(
+                "其中{}名学生的证书不能打印：{}；遗失的可开具毕（结、肄）业证明书",
+                refused.len(),
+                first.message()
+            ),
+        )),
     }
 }
