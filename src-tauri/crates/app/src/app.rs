@@ -32,6 +32,8 @@ pub struct App {
     config: RwLock<Arc<Config>>,
     /// What the automatic backup did when the app opened (for the backups page).
     last_auto: std::sync::Mutex<Option<String>>,
+    /// The system print service (CUPS `lp`, or a configured command).
+    pub(crate) print_service: std::sync::RwLock<crate::printing::PrintService>,
 }
 
 impl App {
@@ -86,6 +88,7 @@ impl App {
                 clock,
                 config: RwLock::new(Arc::new(config)),
                 last_auto: std::sync::Mutex::new(None),
+                print_service: std::sync::RwLock::new(crate::printing::PrintService::from_env()),
             },
             code,
         ))
@@ -121,6 +124,7 @@ impl App {
             clock,
             config: RwLock::new(Arc::new(config)),
             last_auto: std::sync::Mutex::new(None),
+            print_service: std::sync::RwLock::new(crate::printing::PrintService::from_env()),
         };
         app.calendar_settle_on_open().await?;
         Ok(app)

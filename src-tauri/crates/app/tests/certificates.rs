@@ -12,6 +12,9 @@ use common_changes::World;
 use sea_orm::{ConnectionTrait, Statement};
 use xueji_app::changes::{ApplicationState, ChangeRequest, ProofKind, TransferKindInput};
 use xueji_app::documents::{DocumentLogFilter, DocumentRequest, PrintKind};
+use xueji_app::printing::{
+    CertificateMode, CertificatePrint, PrintService, PrintSettings, PrinterOffset,
+};
 use xueji_app::{AppError, ErrorKind};
 use xueji_domain::{SchoolKind, Status};
 
@@ -20,6 +23,7 @@ fn certificate(id: i64) -> DocumentRequest {
         kind: PrintKind::Certificate,
         student_ids: vec![id],
         filter: None,
+        certificate: None,
     }
 }
 
@@ -268,4 +272,280 @@ async fn handed_out_only_the_proof(t: &common::TestApp, id: i64) {
         .await
         .expect("the proof instead");
     assert!(pdf_text("proof", &proof.pdf).contains("周毕业"));
+}
+
+/// The first word's box containing `text` (`pdftotext -bbox`), in mm from the top-left.
+fn word_at(pdf: &[u8], text: &str) -> (f32, f32) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let out = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let html = String::from_utf8(out.stdout).expect("utf-8");
+    let line = html
+        .lines()
+        .find(|l| l.contains("<word") && l.contains(text))
+        .unwrap_or_else(|| panic!("{text} not in {html}"));
+    let attr = |name: &str| -> f32 {
+        let start = line.find(&format!("{name}=\"")).expect("attr") + name.len() + 2;
+        let end = start + line[start..].find('"').expect("quote");
+        line[start..end].parse::<f32>().expect("number") * 25.4 / 72.0
+    };
+    (attr("xMin"), attr("yMin"))
+}
+
+/// The centre of the ink within `radius` mm of (`x`, `y`) mm on the first page, from a 300 dpi
+/// greyscale rendering (`pdftoppm`): where a printed mark lands.
+fn ink_centre(pdf: &[u8], x: f32, y: f32, radius: f32) -> (f32, f32) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("job.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let out = dir.path().join("page");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "300", "-gray", "-singlefile"])
+        .arg(&path)
+        .arg(&out)
+        .status()
+        .expect("pdftoppm");
+    assert!(status.success());
+    let pgm = std::fs::read(dir.path().join("page.pgm")).expect("pgm");
+    // P5 <w> <h> <max>\n<bytes>
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while pgm[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !pgm[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..i]).into_owned());
+    }
+    let pixels = &pgm[i + 1..];
+    let width: usize = fields[1].parse().expect("width");
+    let height: usize = fields[2].parse().expect("height");
+    let per_mm = 300.0 / 25.4;
+    let (mut sum_x, mut sum_y, mut count) = (0.0f64, 0.0f64, 0.0f64);
+    for row in 0..height {
+        #[allow(clippy::cast_precision_loss)]
+        let my = (row as f32 + 0.5) / per_mm;
+        if (my - y).abs() > radius {
+            continue;
+        }
+        for col in 0..width {
+            #[allow(clippy::cast_precision_loss)]
+            let mx = (col as f32 + 0.5) / per_mm;
+            if (mx - x).abs() > radius || pixels[row * width + col] >= 128 {
+                continue;
+            }
+            sum_x += f64::from(mx);
+            sum_y += f64::from(my);
+            count += 1.0;
+        }
+    }
+    assert!(count > 0.0, "no ink near ({x}, {y})");
+    #[allow(clippy::cast_possible_truncation)]
+    let centre = ((sum_x / count) as f32, (sum_y / count) as f32);
+    centre
+}
+
+fn printing(mode: CertificateMode, printer: &str) -> CertificatePrint {
+    CertificatePrint {
+        mode,
+        printer: Some(printer.to_owned()),
+    }
+}
+
+#[tokio::test]
+async fn r26_1_the_full_form_on_plain_paper_or_only_the_data_onto_the_provinces_blank() {
+    let w = World::new(d(2026, 7, 10)).await;
+    let t = &w.t;
+    let settings = PrintSettings {
+        certificate_mode: CertificateMode::Overprint,
+        default_printer: Some("教务处证书打印机".to_owned()),
+        printers: vec![PrinterOffset {
+            printer: "教务处证书打印机".to_owned(),
+            right_mm: 3.0,
+            down_mm: -2.0,
+        }],
+    };
+    let saved = t
+        .app
+        .print_settings_set(&t.admin, &settings)
+        .await
+        .expect("settings");
+    assert_eq!(
+        t.app.print_settings_get(&t.admin).await.expect("get"),
+        saved
+    );
+    let too_far = PrintSettings {
+        printers: vec![PrinterOffset {
+            right_mm: 45.0,
+            ..settings.printers[0].clone()
+        }],
+        ..settings.clone()
+    };
+    let err = t
+        .app
+        .print_settings_set(&t.admin, &too_far)
+        .await
+        .expect_err("offset too large");
+    assert_eq!(err.kind, ErrorKind::Validation);
+
+    let full_id = seed(
+        t,
+        Seed {
+            aux: Some("ZJ2026000011"),
+            ..Seed::enrolled("吴整页", 51, 9).status(Status::Graduated)
+        },
+    )
+    .await;
+    let over_id = seed(
+        t,
+        Seed {
+            aux: Some("ZJ2026000012"),
+            ..Seed::enrolled("吴套打", 52, 9).status(Status::Graduated)
+        },
+    )
+    .await;
+    let full = t
+        .app
+        .document_print(
+            &t.admin,
+            &DocumentRequest {
+                certificate: Some(printing(CertificateMode::Full, "教务处证书打印机")),
+                ..certificate(full_id)
+            },
+        )
+        .await
+        .expect("full form");
+    let text = pdf_text("certificate-full", &full.pdf);
+    for part in [
+        "浙江省义务教育证书",
+        "浙江省教育厅监制",
+        "证书编号：ZJ2026000011",
+        "吴整页",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    // The settings say 套打 on the default printer.
+    let over = t
+        .app
+        .document_print(&t.admin, &certificate(over_id))
+        .await
+        .expect("over-print");
+    let text = pdf_text("certificate-overprint", &over.pdf);
+    assert!(
+        text.contains("吴套打") && text.contains("ZJ2026000012"),
+        "{text}"
+    );
+    assert!(text.contains("2017年9月"), "入学年月 {text}");
+    for blank in [
+        "浙江省义务教育证书",
+        "浙江省教育厅监制",
+        "证书编号",
+        "姓",
+        "验印",
+        "特发此证",
+    ] {
+        assert!(
+            !text.contains(blank),
+            "the blank has {blank} already: {text}"
+        );
+    }
+    // Each datum lands in its box on the blank, moved by the printer's offset.
+    let (fx, fy) = word_at(&full.pdf, "吴整页");
+    let (ox, oy) = word_at(&over.pdf, "吴套打");
+    assert!((ox - fx - 3.0).abs() < 0.1, "right {fx} → {ox}");
+    assert!((oy - fy + 2.0).abs() < 0.1, "up {fy} → {oy}");
+    let (fx, _) = word_at(&full.pdf, "ZJ2026000011");
+    let (ox, _) = word_at(&over.pdf, "ZJ2026000012");
+    assert!((ox - fx - 3.0).abs() < 0.1, "number {fx} → {ox}");
+}
+
+#[tokio::test]
+async fn r26_1_the_calibration_page_goes_to_the_print_service_at_100_percent_and_its_mark_lands_at_the_offset()
+ {
+    let w = World::new(d(2026, 7, 10)).await;
+    let t = &w.t;
+    t.app
+        .print_settings_set(
+            &t.admin,
+            &PrintSettings {
+                certificate_mode: CertificateMode::Overprint,
+                default_printer: None,
+                printers: vec![PrinterOffset {
+                    printer: "套打机".to_owned(),
+                    right_mm: 2.5,
+                    down_mm: 1.5,
+                }],
+            },
+        )
+        .await
+        .expect("settings");
+    // The test's "printer": a print-to-file queue that keeps the job and its options.
+    let queue = tempfile::tempdir().expect("queue");
+    let script = queue.path().join("lp");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{dir}/args'\nfor last; do :; done\ncp \"$last\" '{dir}/job.pdf'\necho 'request id is 套打机-7 (1 file(s))'\n",
+            dir = queue.path().display()
+        ),
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    t.app.set_print_service(PrintService {
+        program: Some(script),
+    });
+    let page = t
+        .app
+        .print_calibration_page(&t.admin, Some("套打机"))
+        .await
+        .expect("calibration page");
+    let text = pdf_text("calibration", &page);
+    assert!(text.contains("校准页") && text.contains("套打机"), "{text}");
+    assert!(
+        text.contains("向右2.5mm") && text.contains("向下1.5mm"),
+        "{text}"
+    );
+    let job = t
+        .app
+        .print_send(&t.admin, &page, Some("套打机"))
+        .await
+        .expect("sent");
+    assert!(job.message.contains("套打机-7"), "{}", job.message);
+    let args = std::fs::read_to_string(queue.path().join("args")).expect("args");
+    let args: Vec<&str> = args.lines().collect();
+    for a in [
+        "-d",
+        "套打机",
+        "scaling=100",
+        "fit-to-page=false",
+        "print-scaling=none",
+    ] {
+        assert!(args.contains(&a), "{a} in {args:?}");
+    }
+    let printed = std::fs::read(queue.path().join("job.pdf")).expect("job");
+    assert_eq!(printed, page, "the vector PDF itself, not a raster of it");
+    // Each corner mark lands on the blank's frame corner moved by the offset.
+    for (x, y) in [(10.0, 10.0), (200.0, 287.0)] {
+        let (mx, my) = ink_centre(&printed, x, y, 9.0);
+        assert!((mx - x - 2.5).abs() < 0.2, "mark ({x}, {y}) x at {mx}");
+        assert!((my - y - 1.5).abs() < 0.2, "mark ({x}, {y}) y at {my}");
+    }
+    // Without a print service the UI prints through the browser instead.
+    t.app.set_print_service(PrintService { program: None });
+    let none = t
+        .app
+        .print_send(&t.admin, &page, None)
+        .await
+        .expect_err("no service");
+    assert_eq!(none.kind, ErrorKind::Conflict);
 }

@@ -177,6 +177,7 @@ pub fn certificate(
     school: &SchoolProfile,
     profile: &xueji_domain::RuleProfile,
     today: NaiveDate,
+    mode: xueji_print::documents::certificate::PrintMode,
 ) -> Result<Certificate> {
     let m = &d.row;
     let status = status_of(m)?;
@@ -196,6 +197,7 @@ pub fn certificate(
         number,
         issued_on: today,
         photo: None,
+        mode,
     })
 }
 

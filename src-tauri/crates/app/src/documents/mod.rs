@@ -63,6 +63,10 @@ pub struct DocumentRequest {
     #[serde(default)]
     pub student_ids: Vec<i64>,
     pub filter: Option<BatchFilter>,
+    /// For certificates: 整页打印 or 套打 and the printer whose offset applies; the print
+    /// settings when empty.
+    #[serde(default)]
+    pub certificate: Option<crate::printing::CertificatePrint>,
 }
 
 /// The printed PDF and the serials it was numbered with.
@@ -249,7 +253,8 @@ impl App {
         } else {
             format!("{target}{}", id_list(&students))
         };
-        self.print_students(session, kind, &students, &target, progress)
+        let mode = self.certificate_mode(request.certificate.as_ref()).await?;
+        self.print_students(session, kind, &students, &target, mode, progress)
             .await
     }
 
@@ -260,6 +265,7 @@ impl App {
         kind: PrintKind,
         students: &[StudentData],
         target: &str,
+        mode: xueji_print::documents::certificate::PrintMode,
         progress: &mut (dyn FnMut(usize, usize) + Send),
     ) -> Result<PrintedView> {
         let config = self.config();
@@ -312,7 +318,7 @@ impl App {
                 };
                 for (d, serial) in students.iter().zip(&serials) {
                     docs.push(
-                        self.student_document(&txn, kind, d, serial, &recorded, today)
+                        self.student_document(&txn, kind, d, serial, &recorded, today, mode)
                             .await?,
                     );
                 }
@@ -381,6 +387,9 @@ impl App {
     }
 
     /// One student's document of `kind`.
+    // The certificate's print mode joins the document's context; bundling the eight would only
+    // rename them.
+    #[allow(clippy::too_many_arguments)]
     async fn student_document<C: ConnectionTrait>(
         &self,
         db: &C,
@@ -389,6 +398,7 @@ impl App {
         serial: &str,
         recorded: &approval_form::Recorded,
         today: NaiveDate,
+        mode: xueji_print::documents::certificate::PrintMode,
     ) -> Result<Box<dyn Document + Send>> {
         let config = self.config();
         let school = &config.school_profile;
@@ -409,7 +419,7 @@ impl App {
         Ok(match kind {
             PrintKind::RecordCard => Box::new(fill::record_card(d, school, today)?),
             PrintKind::Certificate => {
-                Box::new(fill::certificate(d, school, &config.profile, today)?)
+                Box::new(fill::certificate(d, school, &config.profile, today, mode)?)
             }
             PrintKind::CompletionProof => Box::new(fill::completion_proof(
                 d,
@@ -478,6 +488,7 @@ impl App {
                 kind: PrintKind::CompletionProof,
                 student_ids: vec![student_id],
                 filter: None,
+                certificate: None,
             },
         )
         .await

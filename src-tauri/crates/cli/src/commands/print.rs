@@ -88,6 +88,7 @@ pub async fn document(
                 kind,
                 student_ids,
                 filter,
+                certificate: None,
             },
         )
         .await?;
