@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod exchange;
 pub mod files;
+pub mod printing;
 pub mod settings;
 pub mod statistics;
 pub mod students;

@@ -79,6 +79,14 @@ pub struct PrintedView {
     pub documents: u32,
 }
 
+/// A hand-out to record: the document's serial and the day it was handed out.
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HandOutInput {
+    pub serial: String,
+    pub on: NaiveDate,
+}
+
 /// Filters of the issued-document log.
 #[derive(Clone, Debug, Default, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
