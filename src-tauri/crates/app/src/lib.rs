@@ -23,6 +23,7 @@ pub mod export;
 pub mod hardship;
 pub mod import;
 pub mod package;
+pub mod print_service;
 pub mod printing;
 pub mod record;
 pub mod settings;
