@@ -54,6 +54,7 @@ fn student(name: &str, seq: u16, grade: u8) -> NewStudent {
             grade_year: Some(2026),
             class_name: Some("1班".to_owned()),
             entry_date: NaiveDate::from_ymd_opt(2021, 9, 1),
+            stage_entry_date: None,
             study_mode: xueji_domain::StudyMode::Regular,
             foreign_national: false,
             aux_number: None,

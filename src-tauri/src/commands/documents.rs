@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use tauri::State;
 use tauri::ipc::Channel;
 use xueji_app::documents::{
-    DocumentLogFilter, DocumentRequest, IssuedDocumentRow, PrintKind, PrintedView,
+    DocumentLogFilter, DocumentRequest, HandOutInput, IssuedDocumentRow, PrintKind, PrintedView,
 };
 use xueji_app::views::Page;
 
@@ -130,6 +130,32 @@ pub async fn document_void(
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?
         .document_void(&session, &serial, &reason)
+        .await?)
+}
+
+/// 登记证书（或证明书）已发放（R26.2：发放后不再作废或重印，遗失只开具证明书）。
+#[tauri::command]
+#[specta::specta]
+pub async fn document_hand_out(
+    state: State<'_, AppState>,
+    input: HandOutInput,
+) -> Result<IssuedDocumentRow, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .document_hand_out(&session, &input.serial, input.on)
+        .await?)
+}
+
+/// 学校审核人同意重印已作废的证书（R26.2：只限尚未发放的印错证书）。
+#[tauri::command]
+#[specta::specta]
+pub async fn certificate_reprint_approve(
+    state: State<'_, AppState>,
+    serial: String,
+) -> Result<IssuedDocumentRow, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .certificate_reprint_approve(&session, &serial)
         .await?)
 }
 

@@ -8,6 +8,8 @@ import {
   type PrintedView,
   type PrintKindView,
   type PrintProgress,
+  type PrintSettings,
+  type PrintSetupView,
   type SearchInput,
   type StudentRow,
 } from '@/bindings/bindings'
@@ -55,4 +57,38 @@ export async function savePdf(pdf: number[] | Uint8Array, fileName: string): Pro
 /** One page of students for a picker. */
 export async function findStudents(input: SearchInput): Promise<Page<StudentRow>> {
   return unwrap(await commands.studentSearch(input))
+}
+
+/** Records that a certificate (or proof) was handed out on `on` (R26.2). */
+export async function handOutDocument(serial: string, on: string): Promise<IssuedDocumentRow> {
+  return unwrap(await commands.documentHandOut({ serial, on }))
+}
+
+/** The school approver agrees to reprint a voided certificate misprint (R26.2). */
+export async function approveReprint(serial: string): Promise<IssuedDocumentRow> {
+  return unwrap(await commands.certificateReprintApprove(serial))
+}
+
+/** Print settings, the system's printers and whether the system print service is there. */
+export async function printSetup(): Promise<PrintSetupView> {
+  return unwrap(await commands.printSetupGet())
+}
+
+/** Saves the print settings. */
+export async function savePrintSettings(settings: PrintSettings): Promise<PrintSettings> {
+  return unwrap(await commands.printSettingsSet(settings))
+}
+
+/** The calibration page of a printer (its offset applied). */
+export async function calibrationPage(printer: string | null): Promise<number[]> {
+  return unwrap(await commands.printCalibrationPage(printer))
+}
+
+/** Sends the PDF as it is (vector, 100 %, no fit-to-page) to the system print service. */
+export async function sendToPrinter(
+  pdf: number[] | Uint8Array,
+  printer: string | null,
+): Promise<string> {
+  const bytes = Array.isArray(pdf) ? pdf : Array.from(pdf)
+  return unwrap(await commands.printSend(bytes, printer)).message
 }

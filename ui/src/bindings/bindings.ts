@@ -515,6 +515,72 @@ async documentVoid(serial: string, reason: string) : Promise<Result<IssuedDocume
 }
 },
 /**
+ * 登记证书（或证明书）已发放（R26.2：发放后不再作废或重印，遗失只开具证明书）。
+ */
+async documentHandOut(input: HandOutInput) : Promise<Result<IssuedDocumentRow, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_hand_out", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 学校审核人同意重印已作废的证书（R26.2：只限尚未发放的印错证书）。
+ */
+async certificateReprintApprove(serial: string) : Promise<Result<IssuedDocumentRow, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("certificate_reprint_approve", { serial }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 打印设置：证书打印方式、默认打印机、各打印机的套打偏移，以及本机的打印机列表。
+ */
+async printSetupGet() : Promise<Result<PrintSetupView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("print_setup_get") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 保存打印设置。
+ */
+async printSettingsSet(settings: PrintSettings) : Promise<Result<PrintSettings, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("print_settings_set", { settings }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 打印机的套打校准页（PDF，按该打印机的偏移绘制）。
+ */
+async printCalibrationPage(printer: string | null) : Promise<Result<number[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("print_calibration_page", { printer }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 把 PDF 原样（矢量、100% 实际大小、不适合页面）交给系统打印服务。
+ */
+async printSend(pdf: number[], printer: string | null) : Promise<Result<PrintJobView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("print_send", { pdf, printer }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 另存为 PDF：系统的保存对话框选择位置后写入文件；返回保存的路径，取消时为空。
  */
 async documentSavePdf(pdf: number[], fileName: string) : Promise<Result<string | null, IpcError>> {
@@ -1172,7 +1238,15 @@ proofKindLabel: string | null; applicationId: number | null; size: number }
 /**
  * Every action the audit log records.
  */
-export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | "backup_verify" | "backup_restore" | "backup_restore_refused" | "restore" | "login" | "login_failed" | "login_refused" | "account_locked" | "logout" | "denied" | "user_create" | "user_lock" | "user_unlock" | "password_change" | "registrar_appoint" | "school_create" | "settings_change" | "calendar_notice_load" | "calendar_notice_replace" | "calendar_notice_remove" | "deadline_recompute" | "view" | "search" | "print" | "export" | "verify" | "student_create" | "student_import" | "change" | "family_change" | "archive_establish" | "archive_add" | "document_void" | "change_submit" | "change_decide" | "change_apply" | "change_withdraw" | "change_appeal" | "change_appeal_decide" | "sanction_revoke" | "purge_sanctions" | 
+export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | "backup_verify" | "backup_restore" | "backup_restore_refused" | "restore" | "login" | "login_failed" | "login_refused" | "account_locked" | "logout" | "denied" | "user_create" | "user_lock" | "user_unlock" | "password_change" | "registrar_appoint" | "school_create" | "settings_change" | "calendar_notice_load" | "calendar_notice_replace" | "calendar_notice_remove" | "deadline_recompute" | "view" | "search" | "print" | "export" | "verify" | "student_create" | "student_import" | "change" | "family_change" | "archive_establish" | "archive_add" | "document_void" | 
+/**
+ * A certificate or proof handed out (R26.2).
+ */
+"document_hand_out" | 
+/**
+ * The approver agreed to reprint a voided certificate (R26.2).
+ */
+"certificate_reprint_approve" | "change_submit" | "change_decide" | "change_apply" | "change_withdraw" | "change_appeal" | "change_appeal_decide" | "sanction_revoke" | "purge_sanctions" | 
 /**
  * R18.1: the school's written report of a dropout.
  */
@@ -1391,9 +1465,29 @@ provisionalYear: number | null;
  */
 provisionalDays: NoticeDayView[] }
 /**
+ * How certificates are printed by default.
+ */
+export type CertificateMode = 
+/**
+ * 整页打印（白纸）: the whole form on plain paper.
+ */
+"full" | 
+/**
+ * 套打（预印空白证书）: only the data, onto the province's blank, moved by the printer's offset.
+ */
+"overprint"
+/**
+ * The mode (and printer, for its offset) chosen for one certificate print.
+ */
+export type CertificatePrint = { mode: CertificateMode; printer: string | null }
+/**
  * Which certificates to print: listed students, or every finished student of a grade.
  */
-export type CertificatesInput = { grade: number | null; studentIds?: number[] }
+export type CertificatesInput = { grade: number | null; studentIds?: number[]; 
+/**
+ * 整页打印 or 套打 and the printer; the print settings when empty.
+ */
+certificate?: CertificatePrint | null }
 /**
  * A request for a change (or a transfer in, with `student_id` empty).
  */
@@ -1595,7 +1689,7 @@ export type ChangeRequest =
 /**
  * 转入 (R13.1): no record here yet; it is created when the last party approves.
  */
-{ type: "transfer_in"; kind: TransferKindInput; sendingSchool: string; student: EnrolInput; route?: TransferRoute } | 
+{ type: "transfer_in"; kind: TransferKindInput; sendingSchool: string; student: EnrolInput; route?: TransferRoute; stageEntryDate?: string | null } | 
 /**
  * 转入工读学校 (R13.7)
  */
@@ -1841,7 +1935,12 @@ export type DocumentRequest = { kind: PrintKind;
 /**
  * The students; when empty, `filter` selects them (ignored by the change statistics).
  */
-studentIds?: number[]; filter: BatchFilter | null }
+studentIds?: number[]; filter: BatchFilter | null; 
+/**
+ * For certificates: 整页打印 or 套打 and the printer whose offset applies; the print
+ * settings when empty.
+ */
+certificate?: CertificatePrint | null }
 /**
  * The report as the registrar enters it.
  */
@@ -2197,6 +2296,10 @@ auxNumber: string | null;
  */
 purgesSanctions: boolean; problems: GraduationProblem[] }
 /**
+ * A hand-out to record: the document's serial and the day it was handed out.
+ */
+export type HandOutInput = { serial: string; on: string }
+/**
  * The outcome of a commit: written, or refused with the report.
  */
 export type ImportCommitView = { committed: boolean; imported: number; report: ImportReport }
@@ -2284,7 +2387,19 @@ fields?: Partial<{ [key in string]: string }> | null }
 /**
  * One line of the issued-document log.
  */
-export type IssuedDocumentRow = { id: number; serial: string; kind: PrintKind; kindLabel: string; studentId: number | null; target: string | null; issuedAt: string; issuedBy: string; voided: boolean; voidedAt: string | null; voidedBy: string | null; voidReason: string | null }
+export type IssuedDocumentRow = { id: number; serial: string; kind: PrintKind; kindLabel: string; studentId: number | null; target: string | null; issuedAt: string; issuedBy: string; voided: boolean; voidedAt: string | null; voidedBy: string | null; voidReason: string | null; 
+/**
+ * When it was handed out (certificates and proofs, R26.2).
+ */
+handedOutOn: string | null; handedOutBy: string | null; 
+/**
+ * The approver who agreed to reprint this voided certificate.
+ */
+reprintApprovedBy: string | null; 
+/**
+ * The serial printed in its place.
+ */
+replacedBy: string | null }
 /**
  * A document issued for the student.
  */
@@ -2642,6 +2757,14 @@ export type PickKind =
  */
 "package"
 /**
+ * What the print service said about a job.
+ */
+export type PrintJobView = { 
+/**
+ * The service's answer (e.g. `request id is HP-12 (1 file(s))`).
+ */
+message: string }
+/**
  * Every document the office prints.
  */
 export type PrintKind = 
@@ -2726,9 +2849,26 @@ wholeSchool: boolean }
  */
 export type PrintProgress = { done: number; total: number }
 /**
+ * The print settings.
+ */
+export type PrintSettings = { certificateMode: CertificateMode; 
+/**
+ * The printer used when none is chosen; `None`: the system's default printer.
+ */
+defaultPrinter: string | null; printers: PrinterOffset[] }
+/**
+ * What the print dialog needs: the settings, the system's printers and whether the system
+ * print service is there (else the browser prints at 300 dpi).
+ */
+export type PrintSetupView = { settings: PrintSettings; systemPrinters: string[]; serviceAvailable: boolean }
+/**
  * The printed PDF and the serials it was numbered with.
  */
 export type PrintedView = { kind: PrintKind; pdf: number[]; serials: string[]; documents: number }
+/**
+ * One printer's over-print offset: positive moves the print right and down.
+ */
+export type PrinterOffset = { printer: string; rightMm: number; downMm: number }
 /**
  * A 小学 graduate (毕业 or 结业 in grade 6) and where the archive went.
  */

@@ -99,6 +99,7 @@ fn sample(i: usize) -> NewStudent {
             grade_year: Some(2025),
             class_name: Some(format!("{}班", 1 + i % 8)),
             entry_date: Some(NaiveDate::from_ymd_opt(2025, 9, 1).expect("date")),
+            stage_entry_date: None,
             study_mode: xueji_domain::StudyMode::Regular,
             foreign_national: false,
             aux_number: None,

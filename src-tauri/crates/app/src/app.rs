@@ -32,6 +32,8 @@ pub struct App {
     config: RwLock<Arc<Config>>,
     /// What the automatic backup did when the app opened (for the backups page).
     last_auto: std::sync::Mutex<Option<String>>,
+    /// The system print service (CUPS `lp`, or a configured command).
+    pub(crate) print_service: std::sync::RwLock<crate::print_service::PrintService>,
 }
 
 impl App {
@@ -87,6 +89,9 @@ impl App {
                 clock,
                 config: RwLock::new(Arc::new(config)),
                 last_auto: std::sync::Mutex::new(None),
+                print_service: std::sync::RwLock::new(
+                    crate::print_service::PrintService::from_env(),
+                ),
             },
             code,
         ))
@@ -123,6 +128,7 @@ impl App {
             clock,
             config: RwLock::new(Arc::new(config)),
             last_auto: std::sync::Mutex::new(None),
+            print_service: std::sync::RwLock::new(crate::print_service::PrintService::from_env()),
         };
         app.calendar_settle_on_open().await?;
         Ok(app)

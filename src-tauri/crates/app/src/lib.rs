@@ -23,6 +23,8 @@ pub mod export;
 pub mod hardship;
 pub mod import;
 pub mod package;
+pub mod print_service;
+pub mod printing;
 pub mod record;
 pub mod settings;
 pub mod settings_view;

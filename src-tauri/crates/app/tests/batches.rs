@@ -382,6 +382,7 @@ async fn r26_certificates_carry_the_name_and_aux_number_and_are_never_reissued()
             &CertificatesInput {
                 grade: Some(9),
                 student_ids: Vec::new(),
+                certificate: None,
             },
             &mut |done, total| calls.push((done, total)),
         )
@@ -407,6 +408,7 @@ async fn r26_certificates_carry_the_name_and_aux_number_and_are_never_reissued()
             &CertificatesInput {
                 grade: None,
                 student_ids: vec![class.grad],
+                certificate: None,
             },
         )
         .await

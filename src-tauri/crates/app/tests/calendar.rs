@@ -161,6 +161,7 @@ async fn r13_3_on_2026_12_02_lawful_work_succeeds_with_provisional_deadlines() {
                 sending_school: "宁波市海曙区某小学".to_owned(),
                 student: Box::new(transfer_free("冬转入", d(2016, 3, 3), 2, 4, today)),
                 route: xueji_app::changes::TransferRoute::AcrossCounties,
+                stage_entry_date: None,
             },
             today,
             &[P::WrittenApplication],

@@ -390,6 +390,7 @@ async fn r22_2_the_decision_states_that_the_hearing_the_family_asked_for_was_hel
                     kind: PrintKind::SanctionDecision,
                     student_ids: vec![id],
                     filter: None,
+                    certificate: None,
                 },
             )
             .await

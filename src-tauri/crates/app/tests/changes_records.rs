@@ -1032,6 +1032,7 @@ async fn r13_1_the_receiving_school_prints_the_transfer_in_form_before_the_recor
                 sending_school: "宁波市海曙区某小学".to_owned(),
                 student: Box::new(transfer_free("钱入表", d(2014, 9, 9), 48, 5, d(2025, 3, 3))),
                 route: xueji_app::changes::TransferRoute::AcrossCounties,
+                stage_entry_date: None,
             },
             today(),
             &[P::WrittenApplication],

@@ -14,6 +14,7 @@ fn request(kind: PrintKind, ids: &[i64]) -> DocumentRequest {
         kind,
         student_ids: ids.to_vec(),
         filter: None,
+        certificate: None,
     }
 }
 
@@ -96,6 +97,7 @@ async fn every_kind_prints_from_the_database_or_is_refused_by_its_rule() {
                     class_name: Some("1班".to_owned()),
                     ..BatchFilter::default()
                 }),
+                certificate: None,
             },
         )
         .await

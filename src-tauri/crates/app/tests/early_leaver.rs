@@ -136,6 +136,7 @@ async fn r25_3_a_pupil_who_withdrew_at_eighteen_is_given_the_incomplete_outcome_
                     kind: PrintKind::Certificate,
                     student_ids: vec![id],
                     filter: None,
+                    certificate: None,
                 },
             )
             .await
@@ -265,6 +266,7 @@ async fn card(w: &World, id: i64, name: &str) -> String {
                     kind: PrintKind::RecordCard,
                     student_ids: vec![id],
                     filter: None,
+                    certificate: None,
                 },
             )
             .await

@@ -21,6 +21,7 @@ fn card_request(id: i64) -> DocumentRequest {
         kind: PrintKind::RecordCard,
         student_ids: vec![id],
         filter: None,
+        certificate: None,
     }
 }
 

@@ -619,6 +619,7 @@ async fn r9_1_the_printed_hand_over_list_is_the_hand_over_where_the_junior_schoo
                 kind: xueji_app::documents::PrintKind::ProgressionHandoverList,
                 student_ids: vec![first],
                 filter: None,
+                certificate: None,
             },
         )
         .await

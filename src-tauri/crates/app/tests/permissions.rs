@@ -131,6 +131,7 @@ async fn attempt(app: &App, s: &Session, p: Permission) -> Result<(), AppError> 
                     kind: PrintKind::Roster,
                     student_ids: vec![1],
                     filter: None,
+                    certificate: None,
                 },
             )
             .await

@@ -83,6 +83,7 @@ async fn outputs(t: &TestApp, id: i64) -> Outputs {
                 kind: PrintKind::RecordCard,
                 student_ids: vec![id],
                 filter: None,
+                certificate: None,
             },
         )
         .await

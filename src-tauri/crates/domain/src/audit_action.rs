@@ -48,6 +48,10 @@ pub enum AuditAction {
     ArchiveEstablish,
     ArchiveAdd,
     DocumentVoid,
+    /// A certificate or proof handed out (R26.2).
+    DocumentHandOut,
+    /// The approver agreed to reprint a voided certificate (R26.2).
+    CertificateReprintApprove,
     // Applications (学籍变动).
     ChangeSubmit,
     ChangeDecide,
@@ -93,7 +97,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order above (the audit page's filter lists them so).
-    pub const ALL: [Self; 70] = [
+    pub const ALL: [Self; 72] = [
         Self::Init,
         Self::Rekey,
         Self::RecoveryCodeRenew,
@@ -131,6 +135,8 @@ impl AuditAction {
         Self::ArchiveEstablish,
         Self::ArchiveAdd,
         Self::DocumentVoid,
+        Self::DocumentHandOut,
+        Self::CertificateReprintApprove,
         Self::ChangeSubmit,
         Self::ChangeDecide,
         Self::ChangeApply,
@@ -206,6 +212,8 @@ impl AuditAction {
             Self::ArchiveEstablish => "archive_establish",
             Self::ArchiveAdd => "archive_add",
             Self::DocumentVoid => "document_void",
+            Self::DocumentHandOut => "document_hand_out",
+            Self::CertificateReprintApprove => "certificate_reprint_approve",
             Self::ChangeSubmit => "change_submit",
             Self::ChangeDecide => "change_decide",
             Self::ChangeApply => "change_apply",
@@ -287,6 +295,8 @@ impl AuditAction {
             Self::ArchiveEstablish => "建立档案",
             Self::ArchiveAdd => "补充档案",
             Self::DocumentVoid => "作废文书",
+            Self::DocumentHandOut => "登记发放",
+            Self::CertificateReprintApprove => "同意重印证书",
             Self::ChangeSubmit => "提交变动申请",
             Self::ChangeDecide => "记录审批",
             Self::ChangeApply => "变动生效",

@@ -20,6 +20,7 @@ pub mod audit_action;
 pub mod aux_number;
 pub mod bureau_check;
 pub mod calendar;
+pub mod certificate;
 pub mod change;
 pub mod completion;
 pub mod compliance;

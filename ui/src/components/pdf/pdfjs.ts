@@ -55,8 +55,12 @@ export function pageRatio(page: PDFPageProxy): number {
   return v.height / v.width
 }
 
+/** Print resolution of the browser fallback: 300 dpi keeps text sharp on paper. */
+export const PRINT_DPI = 300
+
 /**
- * Prints the pages through the system print dialog: each page is drawn at print resolution into
+ * Prints the pages through the browser's print dialog (the fallback where the system print
+ * service is not available): each page is drawn at 300 dpi into
  * an image inside a print-only container, the print stylesheet hides everything else, and
  * `window.print()` opens the dialog. `onProgress(done, total)` reports the drawing.
  */
@@ -72,8 +76,9 @@ export async function printPdf(
       const page = await doc.getPage(n)
       const canvas = document.createElement('canvas')
       const base = page.getViewport({ scale: 1 })
-      // 2× the PDF's 72 dpi: 144 dpi, sharp on paper without huge images.
-      await drawPage(page, canvas, base.width, 2)
+      // The PDF's 72 dpi scaled to 300 dpi; the print stylesheet keeps each image at the page's
+      // own size (100 %), so the geometry does not change.
+      await drawPage(page, canvas, base.width, PRINT_DPI / 72)
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
       if (!blob) throw new Error('canvas')
       const url = URL.createObjectURL(blob)

@@ -127,6 +127,9 @@ pub struct CertificatesInput {
     pub grade: Option<u8>,
     #[serde(default)]
     pub student_ids: Vec<i64>,
+    /// 整页打印 or 套打 and the printer; the print settings when empty.
+    #[serde(default)]
+    pub certificate: Option<crate::printing::CertificatePrint>,
 }
 
 /// A checked row and what confirming it needs.
@@ -467,12 +470,14 @@ impl App {
         let students = documents::load_students(self.db(), &ids).await?;
         let ids: Vec<String> = students.iter().map(|d| d.row.id.to_string()).collect();
         let target = format!("students:{}", ids.join(","));
+        let mode = self.certificate_mode(input.certificate.as_ref()).await?;
         self.print_students(
             session,
             PrintKind::Certificate,
             &students,
             &target,
             None,
+            mode,
             progress,
         )
         .await

@@ -87,6 +87,7 @@ impl App {
             if let Some(ChangeRequest::TransferIn {
                 sending_school,
                 student,
+                stage_entry_date,
                 ..
             }) = &details.request
             {
@@ -97,6 +98,7 @@ impl App {
                             rule: w.rule.clone(),
                             sending_school: sending_school.clone(),
                             on,
+                            stage_entry_date: *stage_entry_date,
                         }),
                     )
                     .await?;

@@ -115,6 +115,10 @@ pub enum ChangeRequest {
         student: Box<EnrolInput>,
         #[serde(default)]
         route: TransferRoute,
+        /// First entry into this stage at the sending school (the certificate's 入学年月,
+        /// R24.1); counted back from the grade when empty.
+        #[serde(default)]
+        stage_entry_date: Option<NaiveDate>,
     },
     /// 转入工读学校 (R13.7)
     #[serde(rename_all = "camelCase")]

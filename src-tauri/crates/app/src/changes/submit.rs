@@ -254,6 +254,7 @@ impl App {
             sending_school,
             student,
             route,
+            stage_entry_date,
         } = &input.change
         {
             if input.student_id.is_some() {
@@ -280,6 +281,7 @@ impl App {
                         rule: workflow.rule.clone(),
                         sending_school: sending_school.clone(),
                         on,
+                        stage_entry_date: *stage_entry_date,
                     }),
                 )
                 .await?;

@@ -110,6 +110,11 @@ impl App {
                 voided_at: None,
                 voided_by: None,
                 void_reason: None,
+                handed_out_on: None,
+                handed_out_by: None,
+                reprint_approved_by: None,
+                reprint_approved_at: None,
+                replaced_by: None,
             }],
         )
         .await?;

@@ -153,9 +153,12 @@ fn aux(m: &student::Model, profile: &xueji_domain::RuleProfile) -> Option<AuxNum
         .and_then(|a| AuxNumber::parse(a, &profile.aux_pattern).ok())
 }
 
+/// 入学年月: the first entry into this stage (R24.1), kept since records remember it; older
+/// records print their entry date here.
 fn study_from(d: &StudentData) -> NaiveDate {
     d.row
-        .entry_date
+        .stage_entry_date
+        .or(d.row.entry_date)
         .or_else(|| d.events.first().map(|e| e.on_date))
         .unwrap_or(d.row.birth_date)
 }
@@ -174,6 +177,7 @@ pub fn certificate(
     school: &SchoolProfile,
     profile: &xueji_domain::RuleProfile,
     today: NaiveDate,
+    mode: xueji_print::documents::certificate::PrintMode,
 ) -> Result<Certificate> {
     let m = &d.row;
     let status = status_of(m)?;
@@ -193,6 +197,7 @@ pub fn certificate(
         number,
         issued_on: today,
         photo: None,
+        mode,
     })
 }
 

@@ -12,6 +12,7 @@ pub mod kinds;
 pub(crate) mod leave_order;
 mod load;
 mod register;
+mod reprint;
 pub(crate) mod sanction;
 
 pub use kinds::PrintKind;
@@ -64,6 +65,10 @@ pub struct DocumentRequest {
     #[serde(default)]
     pub student_ids: Vec<i64>,
     pub filter: Option<BatchFilter>,
+    /// For certificates: 整页打印 or 套打 and the printer whose offset applies; the print
+    /// settings when empty.
+    #[serde(default)]
+    pub certificate: Option<crate::printing::CertificatePrint>,
 }
 
 /// The printed PDF and the serials it was numbered with.
@@ -74,6 +79,14 @@ pub struct PrintedView {
     pub pdf: Vec<u8>,
     pub serials: Vec<String>,
     pub documents: u32,
+}
+
+/// A hand-out to record: the document's serial and the day it was handed out.
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HandOutInput {
+    pub serial: String,
+    pub on: NaiveDate,
 }
 
 /// Filters of the issued-document log.
@@ -107,6 +120,13 @@ pub struct IssuedDocumentRow {
     pub voided_at: Option<DateTime<Utc>>,
     pub voided_by: Option<String>,
     pub void_reason: Option<String>,
+    /// When it was handed out (certificates and proofs, R26.2).
+    pub handed_out_on: Option<NaiveDate>,
+    pub handed_out_by: Option<String>,
+    /// The approver who agreed to reprint this voided certificate.
+    pub reprint_approved_by: Option<String>,
+    /// The serial printed in its place.
+    pub replaced_by: Option<String>,
 }
 
 impl From<issued_document::Model> for IssuedDocumentRow {
@@ -124,6 +144,10 @@ impl From<issued_document::Model> for IssuedDocumentRow {
             voided_at: d.voided_at,
             voided_by: d.voided_by,
             void_reason: d.void_reason,
+            handed_out_on: d.handed_out_on,
+            handed_out_by: d.handed_out_by,
+            reprint_approved_by: d.reprint_approved_by,
+            replaced_by: d.replaced_by,
         }
     }
 }
@@ -245,7 +269,8 @@ impl App {
         } else {
             format!("{target}{}", id_list(&students))
         };
-        self.print_students(session, kind, &students, &target, None, progress)
+        let mode = self.certificate_mode(request.certificate.as_ref()).await?;
+        self.print_students(session, kind, &students, &target, None, mode, progress)
             .await
     }
 
@@ -259,6 +284,7 @@ impl App {
         students: &[StudentData],
         target: &str,
         receiver: Option<&str>,
+        mode: xueji_print::documents::certificate::PrintMode,
         progress: &mut (dyn FnMut(usize, usize) + Send),
     ) -> Result<PrintedView> {
         let config = self.config();
@@ -266,19 +292,12 @@ impl App {
         let today = self.today();
         let now = self.now();
         let txn = self.db().begin().await?;
-        if kind == PrintKind::Certificate {
-            // R26.2: a certificate is issued once; a lost one is replaced by a completion proof.
-            let ids: Vec<i64> = students.iter().map(|d| d.row.id).collect();
-            let issued = documents::count_issued_to(&txn, kind, &ids).await?;
-            if issued > 0 {
-                return Err(AppError::rule(
-                    rules::R26_2,
-                    format!(
-                        "其中{issued}名学生的证书已经发放，证书不补发；遗失的可开具毕（结、肄）业证明书"
-                    ),
-                ));
-            }
-        }
+        // R26.2: a certificate is printed once; a voided misprint again only after approval.
+        let replaces = if kind == PrintKind::Certificate {
+            reprint::certificate_permits(&txn, students).await?
+        } else {
+            Vec::new()
+        };
         let n = if kind.per_student() {
             students.len()
         } else {
@@ -329,7 +348,7 @@ impl App {
                 };
                 for (d, serial) in students.iter().zip(&serials) {
                     docs.push(
-                        self.student_document(&txn, kind, d, serial, &recorded, today)
+                        self.student_document(&txn, kind, d, serial, &recorded, today, mode)
                             .await?,
                     );
                 }
@@ -363,9 +382,19 @@ impl App {
                 voided_at: None,
                 voided_by: None,
                 void_reason: None,
+                handed_out_on: None,
+                handed_out_by: None,
+                reprint_approved_by: None,
+                reprint_approved_at: None,
+                replaced_by: None,
             })
             .collect();
         documents::insert_many(&txn, rows).await?;
+        for (old, new) in replaces.iter().zip(&serials) {
+            if let Some(old) = old {
+                documents::set_replaced_by(&txn, old, new).await?;
+            }
+        }
         let range = match (serials.first(), serials.last()) {
             (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
             (Some(a), _) => a.clone(),
@@ -388,6 +417,9 @@ impl App {
     }
 
     /// One student's document of `kind`.
+    // The certificate's print mode joins the document's context; bundling the eight would only
+    // rename them.
+    #[allow(clippy::too_many_arguments)]
     async fn student_document<C: ConnectionTrait>(
         &self,
         db: &C,
@@ -396,6 +428,7 @@ impl App {
         serial: &str,
         recorded: &approval_form::Recorded,
         today: NaiveDate,
+        mode: xueji_print::documents::certificate::PrintMode,
     ) -> Result<Box<dyn Document + Send>> {
         let config = self.config();
         let school = &config.school_profile;
@@ -416,7 +449,7 @@ impl App {
         Ok(match kind {
             PrintKind::RecordCard => Box::new(fill::record_card(d, school, today)?),
             PrintKind::Certificate => {
-                Box::new(fill::certificate(d, school, &config.profile, today)?)
+                Box::new(fill::certificate(d, school, &config.profile, today, mode)?)
             }
             PrintKind::CompletionProof => Box::new(fill::completion_proof(
                 d,
@@ -485,6 +518,7 @@ impl App {
                 kind: PrintKind::CompletionProof,
                 student_ids: vec![student_id],
                 filter: None,
+                certificate: None,
             },
         )
         .await
@@ -524,36 +558,5 @@ impl App {
             page_size,
             rows: rows.into_iter().map(IssuedDocumentRow::from).collect(),
         })
-    }
-
-    /// Voids an issued document (spoiled or wrong), with the reason. The serial stays in the log.
-    pub async fn document_void(
-        &self,
-        session: &Session,
-        serial: &str,
-        reason: &str,
-    ) -> Result<IssuedDocumentRow> {
-        self.authorize(session, Permission::PrintDocuments).await?;
-        if reason.trim().is_empty() {
-            return Err(AppError::validation("reason", "请填写作废原因"));
-        }
-        let txn = self.db().begin().await?;
-        let row = documents::find_by_serial(&txn, serial.trim())
-            .await?
-            .ok_or_else(|| AppError::not_found(format!("编号为{}的文书", serial.trim())))?;
-        if row.voided {
-            return Err(AppError::conflict(format!("文书{}已作废", row.serial)));
-        }
-        let saved =
-            documents::void(&txn, row, self.now(), &session.username, reason.trim()).await?;
-        audit::append(
-            &txn,
-            &session.username,
-            AuditAction::DocumentVoid,
-            &format!("serial:{}", saved.serial),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(saved.into())
     }
 }

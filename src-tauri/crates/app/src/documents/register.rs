@@ -53,6 +53,11 @@ pub(crate) async fn log_issue<C: ConnectionTrait>(
             voided_at: None,
             voided_by: None,
             void_reason: None,
+            handed_out_on: None,
+            handed_out_by: None,
+            reprint_approved_by: None,
+            reprint_approved_at: None,
+            replaced_by: None,
         }],
     )
     .await?;

@@ -432,6 +432,7 @@ impl RowCheck<'_> {
                 grade_year: Some(year.start_year()),
                 class_name,
                 entry_date,
+                stage_entry_date: None,
                 study_mode,
                 foreign_national: nationality_is_foreign(self.text(Col::Nationality)),
                 aux_number: None,

@@ -256,6 +256,8 @@ async fn insert_archive(
             row.hold_since = None;
             row.hold_judgment_on = None;
             row.last_change_on = Some(arrival.today);
+            // R24.1: the certificate prints the first entry into the stage, at the sender.
+            row.stage_entry_date = src.stage_entry_date.or(src.entry_date);
             (
                 Status::Enrolled,
                 "transfer_in",
@@ -280,6 +282,8 @@ async fn insert_archive(
             row.hold_since = None;
             row.hold_judgment_on = None;
             row.entry_date = Some(entry);
+            // R24.1: the junior stage starts here.
+            row.stage_entry_date = Some(entry);
             row.last_change_on = Some(arrival.today);
             (
                 Status::Enrolled,

@@ -169,6 +169,7 @@ impl App {
                 &loaded,
                 &target,
                 Some(receiver),
+                xueji_print::documents::certificate::PrintMode::default(),
                 &mut |_, _| {},
             )
             .await?;

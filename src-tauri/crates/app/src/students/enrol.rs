@@ -171,6 +171,8 @@ pub(crate) struct TransferIn {
     pub sending_school: String,
     /// The date the last party approved.
     pub on: NaiveDate,
+    /// First entry into this stage at the sending school, as its record gives it (R24.1).
+    pub stage_entry_date: Option<NaiveDate>,
 }
 
 /// A record checked and ready to insert, with the effects of its admission.
@@ -320,6 +322,15 @@ impl App {
                 summary: "建立学籍（待主管教育行政部门核准）".to_owned(),
             });
         }
+        // R24.1: the certificate's 入学年月 is the first entry into this stage, at the sending
+        // school for a pupil who transferred in.
+        let stage_entry_date = xueji_domain::certificate::stage_entry(
+            config.school_profile.school_kind()?,
+            grade,
+            input.entry_date,
+            transfer_in.is_some(),
+            transfer_in.and_then(|t| t.stage_entry_date),
+        )?;
         let year = SchoolYear::containing(input.entry_date);
         let new_student = NewStudent {
             xueji_number: id.xueji_number.as_ref().map(|x| x.as_str().to_owned()),
@@ -352,6 +363,7 @@ impl App {
                 grade_year: Some(year.start_year()),
                 class_name: input.class_name.clone().filter(|s| !s.trim().is_empty()),
                 entry_date: Some(input.entry_date),
+                stage_entry_date: Some(stage_entry_date),
                 study_mode,
                 foreign_national: input.foreign_national,
                 aux_number: None,

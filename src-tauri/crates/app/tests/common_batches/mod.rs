@@ -73,6 +73,7 @@ pub fn new_student(s: &Seed<'_>) -> NewStudent {
             grade_year: Some(s.grade_year),
             class_name: Some("1班".to_owned()),
             entry_date: Some(d(2017, 9, 1)),
+            stage_entry_date: None,
             study_mode: xueji_domain::StudyMode::Regular,
             foreign_national: false,
             aux_number: s.aux.map(str::to_owned),

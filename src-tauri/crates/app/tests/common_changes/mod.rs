@@ -229,6 +229,7 @@ impl World {
                     kind,
                     student_ids: vec![id],
                     filter: None,
+                    certificate: None,
                 },
             )
             .await

@@ -89,6 +89,7 @@ pub async fn document(
                 kind,
                 student_ids,
                 filter,
+                certificate: None,
             },
         )
         .await?;

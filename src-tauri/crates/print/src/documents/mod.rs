@@ -4,6 +4,7 @@
 
 pub mod approval;
 pub mod attendance_statement;
+pub mod calibration;
 pub mod cancellation_report;
 pub mod certificate;
 pub mod change_statistics;

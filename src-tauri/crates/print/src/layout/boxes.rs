@@ -15,6 +15,23 @@ pub const PHOTO_HEIGHT: f32 = 49.0;
 /// Draws the photo box at (`x`, `y`) on the current page: the archive's JPEG/PNG scaled to fit
 /// and centred, or an empty ruled box labelled 照片 when there is none.
 pub fn photo(sheets: &mut Sheets, x: f32, y: f32, field: &str, image: Option<&[u8]>) -> Result<()> {
+    photo_inside(sheets, x, y, field, image, true)
+}
+
+/// Only the photo, scaled into the box at (`x`, `y`), without frame or label (over-printing
+/// onto a blank whose box is already printed); nothing without a photo.
+pub fn photo_only(sheets: &mut Sheets, x: f32, y: f32, field: &str, image: &[u8]) -> Result<()> {
+    photo_inside(sheets, x, y, field, Some(image), false)
+}
+
+fn photo_inside(
+    sheets: &mut Sheets,
+    x: f32,
+    y: f32,
+    field: &str,
+    image: Option<&[u8]>,
+    frame: bool,
+) -> Result<()> {
     let placed = match image {
         Some(bytes) => Some(sheets.add_image(field, bytes)?),
         None => None,
@@ -38,6 +55,7 @@ pub fn photo(sheets: &mut Sheets, x: f32, y: f32, field: &str, image: Option<&[u
             };
             page.ops.push(Op::UseXobject { id, transform });
         }
+        _ if !frame => {}
         _ => {
             let cx = x + PHOTO_WIDTH / 2.0;
             let cy = y + PHOTO_HEIGHT / 2.0;
@@ -52,7 +70,9 @@ pub fn photo(sheets: &mut Sheets, x: f32, y: f32, field: &str, image: Option<&[u
         }
     }
     // The frame goes on top of the image.
-    page.rect(x, y, PHOTO_WIDTH, PHOTO_HEIGHT, THIN, false);
+    if frame {
+        page.rect(x, y, PHOTO_WIDTH, PHOTO_HEIGHT, THIN, false);
+    }
     page.keep_out(x, y, PHOTO_WIDTH, PHOTO_HEIGHT, field);
     Ok(())
 }

@@ -76,15 +76,45 @@ pub struct Page {
     pub(crate) keep_outs: Vec<TextRun>,
     pub(crate) font: &'static Font,
     pub(crate) font_id: FontId,
+    /// Where everything drawn on the page moves, in mm (right, down): a printer's offset when
+    /// over-printing onto a pre-printed blank.
+    pub(crate) offset: (f32, f32),
 }
 
 impl Page {
-    /// Converts a point in millimetres from the top-left into PDF points from the bottom-left.
+    /// Converts a point in millimetres from the top-left into PDF points from the bottom-left,
+    /// moved by the page's offset.
     pub(crate) fn point(&self, x: f32, y: f32) -> Point {
         Point {
-            x: Pt(x * PT_PER_MM),
-            y: Pt((self.size.height - y) * PT_PER_MM),
+            x: Pt((x + self.offset.0) * PT_PER_MM),
+            y: Pt((self.size.height - y - self.offset.1) * PT_PER_MM),
         }
+    }
+
+    /// Moves everything drawn on this page from now on by (`right`, `down`) millimetres.
+    pub fn shift(&mut self, right: f32, down: f32) {
+        self.offset = (right, down);
+    }
+
+    /// A filled rectangle with its top-left corner at (`x`, `y`).
+    pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        let ring: Vec<printpdf::LinePoint> = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+            .into_iter()
+            .map(|(px, py)| printpdf::LinePoint {
+                p: self.point(px, py),
+                bezier: false,
+            })
+            .collect();
+        self.ops.push(Op::SaveGraphicsState);
+        self.ops.push(Op::SetFillColor { col: black() });
+        self.ops.push(Op::DrawPolygon {
+            polygon: printpdf::Polygon {
+                rings: vec![printpdf::PolygonRing { points: ring }],
+                mode: printpdf::PaintMode::Fill,
+                winding_order: printpdf::WindingOrder::NonZero,
+            },
+        });
+        self.ops.push(Op::RestoreGraphicsState);
     }
 
     /// The font in use.
@@ -228,6 +258,7 @@ impl Sheets {
             keep_outs: Vec::new(),
             font: self.font,
             font_id: self.font_id.clone(),
+            offset: (0.0, 0.0),
         });
         let last = self.pages.len() - 1;
         &mut self.pages[last]

@@ -27,6 +27,7 @@ pub fn certificate(i: usize) -> Result<Certificate> {
         number: aux(i)?,
         issued_on: day(2025, 6, 30),
         photo: i.is_multiple_of(2).then(photo_png),
+        mode: crate::documents::certificate::PrintMode::Full,
     })
 }
 

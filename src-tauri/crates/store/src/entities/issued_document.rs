@@ -21,6 +21,15 @@ pub struct Model {
     pub voided_at: Option<DateTimeUtc>,
     pub voided_by: Option<String>,
     pub void_reason: Option<String>,
+    /// When a certificate was handed to the student or guardian (R26.2: after that it is never
+    /// voided or reprinted).
+    pub handed_out_on: Option<Date>,
+    pub handed_out_by: Option<String>,
+    /// The school approver who agreed to reprint this voided misprint (R26.2).
+    pub reprint_approved_by: Option<String>,
+    pub reprint_approved_at: Option<DateTimeUtc>,
+    /// The serial printed in place of this voided misprint.
+    pub replaced_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -59,6 +59,10 @@ pub struct Model {
     pub class_name: Option<String>,
     /// 入学日期 at this school.
     pub entry_date: Option<Date>,
+    /// First entry into this stage (小学 or 初中 or the nine years), at the sending school for a
+    /// pupil who transferred in: the certificate's 入学年月 (R24.1). Empty for records made
+    /// before it was kept (then `entry_date`).
+    pub stage_entry_date: Option<Date>,
     /// `xueji_domain::StudyMode` in snake case.
     pub study_mode: xueji_domain::school::StudyMode,
     /// A foreign national (R6.3, R27.1).

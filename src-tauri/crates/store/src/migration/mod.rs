@@ -8,6 +8,7 @@ mod m0004_graduation_workflows;
 mod m0005_dashboard_indexes;
 mod m0006_drop_calendar_day;
 mod m0007_bureau_check;
+mod m0008_certificates;
 
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_dashboard_indexes::Migration),
             Box::new(m0006_drop_calendar_day::Migration),
             Box::new(m0007_bureau_check::Migration),
+            Box::new(m0008_certificates::Migration),
         ]
     }
 }

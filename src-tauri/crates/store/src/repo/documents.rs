@@ -1,7 +1,7 @@
 //! The issued-document register (文书编号登记): every printed document's serial, who printed it,
 //! and whether it was voided. The kind is stored by its serde name (`record_card` …).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait,
     EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -144,4 +144,66 @@ pub async fn void<C: ConnectionTrait>(
     am.voided_by = Set(Some(by.to_owned()));
     am.void_reason = Set(Some(reason.to_owned()));
     Ok(am.update(db).await?)
+}
+
+/// Every certificate printed for these students, voided ones included, oldest first (R26.2).
+pub async fn certificates_of<C: ConnectionTrait>(
+    db: &C,
+    student_ids: &[i64],
+) -> Result<Vec<issued_document::Model>> {
+    let mut rows = Vec::new();
+    for part in student_ids.chunks(INSERT_CHUNK) {
+        rows.extend(
+            issued_document::Entity::find()
+                .filter(issued_document::Column::Kind.eq(PrintKind::Certificate))
+                .filter(issued_document::Column::StudentId.is_in(part.to_vec()))
+                .order_by_asc(issued_document::Column::Id)
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(rows)
+}
+
+/// Records that a document was handed out.
+pub async fn hand_out<C: ConnectionTrait>(
+    db: &C,
+    row: issued_document::Model,
+    on: NaiveDate,
+    by: &str,
+) -> Result<issued_document::Model> {
+    let mut am = row.into_active_model();
+    am.handed_out_on = Set(Some(on));
+    am.handed_out_by = Set(Some(by.to_owned()));
+    Ok(am.update(db).await?)
+}
+
+/// Records the approver's consent to reprint a voided misprint.
+pub async fn approve_reprint<C: ConnectionTrait>(
+    db: &C,
+    row: issued_document::Model,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<issued_document::Model> {
+    let mut am = row.into_active_model();
+    am.reprint_approved_by = Set(Some(by.to_owned()));
+    am.reprint_approved_at = Set(Some(at));
+    Ok(am.update(db).await?)
+}
+
+/// Links a voided misprint to the serial printed in its place.
+pub async fn set_replaced_by<C: ConnectionTrait>(
+    db: &C,
+    serial: &str,
+    replaced_by: &str,
+) -> Result<()> {
+    issued_document::Entity::update_many()
+        .col_expr(
+            issued_document::Column::ReplacedBy,
+            sea_orm::sea_query::Expr::value(replaced_by),
+        )
+        .filter(issued_document::Column::Serial.eq(serial))
+        .exec(db)
+        .await?;
+    Ok(())
 }

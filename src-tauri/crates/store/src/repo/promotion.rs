@@ -78,6 +78,7 @@ impl PlanRow {
             grade_year: self.grade_year,
             class_name: self.class_name,
             entry_date: None,
+            stage_entry_date: None,
             study_mode: self.study_mode,
             foreign_national: self.foreign_national,
             leave_until: self.leave_until,

@@ -37,6 +37,8 @@ pub struct Placement {
     pub grade_year: Option<i32>,
     pub class_name: Option<String>,
     pub entry_date: Option<NaiveDate>,
+    /// First entry into this stage (R24.1); `None` means `entry_date`.
+    pub stage_entry_date: Option<NaiveDate>,
     pub study_mode: StudyMode,
     pub foreign_national: bool,
     pub aux_number: Option<String>,
@@ -123,6 +125,7 @@ pub fn active_model(s: &NewStudent, now: chrono::DateTime<Utc>) -> student::Acti
         grade_year: Set(s.placement.grade_year),
         class_name: Set(s.placement.class_name.clone()),
         entry_date: Set(s.placement.entry_date),
+        stage_entry_date: Set(s.placement.stage_entry_date.or(s.placement.entry_date)),
         study_mode: Set(s.placement.study_mode),
         foreign_national: Set(s.placement.foreign_national),
         leave_until: Set(None),
