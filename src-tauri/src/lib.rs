@@ -125,6 +125,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::settings::terms_set,
             commands::settings::idle_lock_set,
             commands::settings::hardship_notice_days_set,
+            commands::settings::rule_profile_change,
             commands::backup::backup_create,
             commands::backup::backup_list,
             commands::backup::backup_verify,

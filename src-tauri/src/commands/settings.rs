@@ -59,3 +59,16 @@ pub async fn hardship_notice_days_set(
         .hardship_notice_days_set(&session, days)
         .await?)
 }
+
+/// 更改适用的规则版本（学校审批人，须说明理由）。
+#[tauri::command]
+#[specta::specta]
+pub async fn rule_profile_change(
+    state: State<'_, AppState>,
+    input: xueji_app::rule_profile::RuleProfileChangeInput,
+) -> Result<SchoolProfile, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .rule_profile_change(&session, &input)
+        .await?)
+}

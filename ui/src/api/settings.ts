@@ -18,6 +18,11 @@ export async function setIdleLock(minutes: number): Promise<void> {
   unwrap(await commands.idleLockSet(minutes))
 }
 
+/** Puts another rule profile in force: the school approver's step, with the reason. */
+export async function changeRuleProfile(profile: string, reason: string): Promise<SchoolProfile> {
+  return unwrap(await commands.ruleProfileChange({ profile, reason }))
+}
+
 export async function setHardshipNoticeDays(days: number): Promise<void> {
   unwrap(await commands.hardshipNoticeDaysSet(days))
 }

@@ -999,6 +999,17 @@ async hardshipNoticeDaysSet(days: number) : Promise<Result<null, IpcError>> {
 }
 },
 /**
+ * 更改适用的规则版本（学校审批人，须说明理由）。
+ */
+async ruleProfileChange(input: RuleProfileChangeInput) : Promise<Result<SchoolProfile, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("rule_profile_change", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 立即备份（加密）：默认存入数据文件夹的 backups，或存到指定的完整路径。
  */
 async backupCreate(to: string | null) : Promise<Result<BackupView, IpcError>> {
@@ -1238,7 +1249,11 @@ proofKindLabel: string | null; applicationId: number | null; size: number }
 /**
  * Every action the audit log records.
  */
-export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | "backup_verify" | "backup_restore" | "backup_restore_refused" | "restore" | "login" | "login_failed" | "login_refused" | "account_locked" | "logout" | "denied" | "user_create" | "user_lock" | "user_unlock" | "password_change" | "registrar_appoint" | "school_create" | "settings_change" | "calendar_notice_load" | "calendar_notice_replace" | "calendar_notice_remove" | "deadline_recompute" | "view" | "search" | "print" | "export" | "verify" | "student_create" | "student_import" | "change" | "family_change" | "archive_establish" | "archive_add" | "document_void" | 
+export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | "backup_verify" | "backup_restore" | "backup_restore_refused" | "restore" | "login" | "login_failed" | "login_refused" | "account_locked" | "logout" | "denied" | "user_create" | "user_lock" | "user_unlock" | "password_change" | "registrar_appoint" | "school_create" | "settings_change" | 
+/**
+ * The approver put another rule profile in force (with the reason).
+ */
+"rule_profile_change" | "calendar_notice_load" | "calendar_notice_replace" | "calendar_notice_remove" | "deadline_recompute" | "view" | "search" | "print" | "export" | "verify" | "student_create" | "student_import" | "change" | "family_change" | "archive_establish" | "archive_add" | "document_void" | 
 /**
  * A certificate or proof handed out (R26.2).
  */
@@ -3042,6 +3057,18 @@ export type Role =
  * 只读查询: looks records up, nothing else.
  */
 "read_only"
+/**
+ * The approver's change of the rule profile.
+ */
+export type RuleProfileChangeInput = { 
+/**
+ * `zhejiang-2017` or `national-2025`.
+ */
+profile: string; 
+/**
+ * Why (e.g. the bureau's notice that the national rules now apply).
+ */
+reason: string }
 /**
  * A rule profile with the numbers a registrar may want to compare.
  */

@@ -26,6 +26,7 @@ pub mod package;
 pub mod print_service;
 pub mod printing;
 pub mod record;
+pub mod rule_profile;
 pub mod settings;
 pub mod settings_view;
 pub mod statistics;

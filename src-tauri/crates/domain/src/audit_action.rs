@@ -30,6 +30,8 @@ pub enum AuditAction {
     // Settings.
     SchoolCreate,
     SettingsChange,
+    /// The approver put another rule profile in force (with the reason).
+    RuleProfileChange,
     CalendarNoticeLoad,
     CalendarNoticeReplace,
     CalendarNoticeRemove,
@@ -97,7 +99,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order above (the audit page's filter lists them so).
-    pub const ALL: [Self; 72] = [
+    pub const ALL: [Self; 73] = [
         Self::Init,
         Self::Rekey,
         Self::RecoveryCodeRenew,
@@ -119,6 +121,7 @@ impl AuditAction {
         Self::RegistrarAppoint,
         Self::SchoolCreate,
         Self::SettingsChange,
+        Self::RuleProfileChange,
         Self::CalendarNoticeLoad,
         Self::CalendarNoticeReplace,
         Self::CalendarNoticeRemove,
@@ -196,6 +199,7 @@ impl AuditAction {
             Self::RegistrarAppoint => "registrar_appoint",
             Self::SchoolCreate => "school_create",
             Self::SettingsChange => "settings_change",
+            Self::RuleProfileChange => "rule_profile_change",
             Self::CalendarNoticeLoad => "calendar_notice_load",
             Self::CalendarNoticeReplace => "calendar_notice_replace",
             Self::CalendarNoticeRemove => "calendar_notice_remove",
@@ -279,6 +283,7 @@ impl AuditAction {
             Self::RegistrarAppoint => "登记学籍管理员",
             Self::SchoolCreate => "建立学校信息",
             Self::SettingsChange => "修改设置",
+            Self::RuleProfileChange => "更改规则版本",
             Self::CalendarNoticeLoad => "载入节假日通知",
             Self::CalendarNoticeReplace => "更新节假日通知",
             Self::CalendarNoticeRemove => "删除节假日通知",

@@ -50,8 +50,6 @@ pub struct RuleProfile {
     pub law: Law,
     /// R24.1: the certificate of completed compulsory education, as printed (the province's).
     pub certificate_title: String,
-    /// R26.1: the certificate's number is the student's 学籍辅号 (Zhejiang); else its own serial.
-    pub certificate_number_is_aux: bool,
 }
 
 impl RuleProfile {
@@ -83,7 +81,6 @@ impl RuleProfile {
             },
             law: Law::Zhejiang2017,
             certificate_title: "浙江省义务教育证书".to_owned(),
-            certificate_number_is_aux: true,
         }
     }
 
@@ -131,7 +128,6 @@ mod tests {
         assert_eq!(zj.law, Law::Zhejiang2017);
         assert_eq!(nat.law, Law::National2025);
         assert_eq!(zj.certificate_title, "浙江省义务教育证书");
-        assert!(zj.certificate_number_is_aux);
         let nat_as_zj = RuleProfile {
             id: zj.id.clone(),
             name: zj.name.clone(),

@@ -185,6 +185,7 @@ pub fn certificate(
     completion::certificate(status, number.as_ref())?;
     let number = number.ok_or_else(|| AppError::rule(rules::R26_1, "证书编号同学籍辅号"))?;
     Ok(Certificate {
+        title: profile.certificate_title.clone(),
         name: person_name(m)?,
         sex: sex(m),
         birth_date: m.birth_date,

@@ -30,14 +30,15 @@ impl App {
         self.authorize(session, Permission::PrintDocuments).await?;
         let txn = self.db().begin().await?;
         let row = find_serial(&txn, serial).await?;
+        // Voided already: a state, not the law's refusal, whatever the document.
+        if row.voided {
+            return Err(AppError::conflict(format!("文书{}已作废", row.serial)));
+        }
         if row.kind == PrintKind::Certificate {
             certificate::may_void(&issued_certificate(&row), reason)?;
         }
         if reason.trim().is_empty() {
             return Err(AppError::validation("reason", "请填写作废原因"));
-        }
-        if row.voided {
-            return Err(AppError::conflict(format!("文书{}已作废", row.serial)));
         }
         let saved =
             documents::void(&txn, row, self.now(), &session.username, reason.trim()).await?;

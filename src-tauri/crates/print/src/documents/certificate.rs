@@ -23,6 +23,8 @@ use crate::layout::{Page, PageSize, Sheets};
 /// The data printed on one certificate.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Certificate {
+    /// The certificate's name as the rule profile gives it (R24.1): 浙江省义务教育证书.
+    pub title: String,
     pub name: PersonName,
     pub sex: Sex,
     pub birth_date: NaiveDate,
@@ -137,7 +139,8 @@ fn field(label: &str) -> FieldBox {
         .unwrap_or(FIELDS[0])
 }
 
-const TITLE: &str = "浙江省义务教育证书";
+/// The Zhejiang certificate's name (the seed profile's).
+pub const ZHEJIANG_TITLE: &str = "浙江省义务教育证书";
 
 /// The statement for each outcome (R25.1–R25.3).
 pub(crate) fn statement(outcome: Outcome) -> &'static str {
@@ -158,7 +161,7 @@ impl Certificate {
 
 impl Document for Certificate {
     fn title(&self) -> String {
-        TITLE.to_owned()
+        self.title.clone()
     }
 
     fn fields(&self) -> Vec<(&'static str, String)> {
@@ -184,7 +187,7 @@ impl Document for Certificate {
             page.shift(right, down);
         }
         if full {
-            blank_top(page);
+            blank_top(page, &self.title);
         }
         // The photo goes in first: the blank's frame is drawn over it.
         let photo_box = field("照片");
@@ -309,7 +312,7 @@ impl Form<'_> {
     }
 }
 
-fn blank_top(page: &mut Page) {
+fn blank_top(page: &mut Page, title: &str) {
     page.rect(10.0, 10.0, 190.0, 277.0, THICK * 2.0, false);
     page.rect(13.0, 13.0, 184.0, 271.0, THIN, false);
     page.text(
@@ -317,7 +320,7 @@ fn blank_top(page: &mut Page) {
         45.0,
         TextStyle::plain(26.0).bold().spaced(2.5),
         Align::Center,
-        TITLE,
+        title,
     );
 }
 

@@ -6,7 +6,7 @@ use xueji_domain::{PersonName, XuejiNumber};
 
 use super::people::{SCHOOL, aux, day, grade, invalid, person, photo_png};
 use crate::documents::attendance_statement::AttendanceStatement;
-use crate::documents::certificate::Certificate;
+use crate::documents::certificate::{Certificate, ZHEJIANG_TITLE};
 use crate::documents::completion_proof::CompletionProof;
 use crate::error::Result;
 
@@ -15,6 +15,7 @@ pub fn certificate(i: usize) -> Result<Certificate> {
     let p = person(i)?;
     let outcome = [Outcome::Graduated, Outcome::Completed, Outcome::Incomplete][i % 3];
     Ok(Certificate {
+        title: ZHEJIANG_TITLE.to_owned(),
         name: p.name,
         sex: p.sex,
         birth_date: p.birth,
