@@ -51,6 +51,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::students::student_edit,
             commands::students::dropout_report_record,
             commands::students::student_national_number_record,
+            commands::students::student_photo_set,
+            commands::students::student_photo,
             commands::dashboard::dashboard,
             commands::changes::change_check,
             commands::changes::change_submit,

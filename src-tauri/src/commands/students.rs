@@ -1,6 +1,7 @@
 //! The 学生 pages: search, enrol, archive, everyday edits.
 
 use tauri::State;
+use xueji_app::students::photo::PhotoView;
 use xueji_app::students::{
     ArchiveView, ClassOption, DropoutReportInput, EnrolInput, EnrolView, NationalNumberInput,
     SearchInput, StudentEditInput, StudentRow, StudentView,
@@ -77,5 +78,32 @@ pub async fn student_national_number_record(
     let (app, session) = super::session(&state).await?;
     Ok(super::app(&app)?
         .student_national_number_record(&session, &input)
+        .await?)
+}
+
+/// 上传或更换学籍照片（JPEG 或 PNG，不超过 2 MB）。
+#[tauri::command]
+#[specta::specta]
+pub async fn student_photo_set(
+    state: State<'_, AppState>,
+    student_id: i64,
+    data: Vec<u8>,
+) -> Result<PhotoView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .student_photo_set(&session, student_id, &data)
+        .await?)
+}
+
+/// 学籍照片（没有时为空）。
+#[tauri::command]
+#[specta::specta]
+pub async fn student_photo(
+    state: State<'_, AppState>,
+    student_id: i64,
+) -> Result<Option<PhotoView>, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .student_photo(&session, student_id)
         .await?)
 }

@@ -7,6 +7,7 @@ import {
   type EnrolView,
   type FileView,
   type NationalNumberInput,
+  type PhotoView,
   type Page,
   type SearchInput,
   type StudentEditInput,
@@ -53,4 +54,14 @@ export async function recordDropoutReport(input: DropoutReportInput): Promise<Ar
 /** Records the 学籍号 the national system returned for a record that has none (R7.1). */
 export async function recordNationalNumber(input: NationalNumberInput): Promise<StudentView> {
   return unwrap(await commands.studentNationalNumberRecord(input))
+}
+
+/** The archive's photo, or null when none is on file. */
+export async function studentPhoto(studentId: number): Promise<PhotoView | null> {
+  return unwrap(await commands.studentPhoto(studentId))
+}
+
+/** Keeps a JPEG or PNG (up to 2 MB) as the student's photo; the app checks it before keeping it. */
+export async function setStudentPhoto(studentId: number, data: Uint8Array): Promise<PhotoView> {
+  return unwrap(await commands.studentPhotoSet(studentId, Array.from(data)))
 }

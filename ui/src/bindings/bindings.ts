@@ -184,6 +184,28 @@ async studentNationalNumberRecord(input: NationalNumberInput) : Promise<Result<S
 }
 },
 /**
+ * 上传或更换学籍照片（JPEG 或 PNG，不超过 2 MB）。
+ */
+async studentPhotoSet(studentId: number, data: number[]) : Promise<Result<PhotoView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("student_photo_set", { studentId, data }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 学籍照片（没有时为空）。
+ */
+async studentPhoto(studentId: number) : Promise<Result<PhotoView | null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("student_photo", { studentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 首页的待办事项（按工作日计的期限）、R32 检查发现、休学到期与人数统计。
  */
 async dashboard() : Promise<Result<DashboardView, IpcError>> {
@@ -2759,6 +2781,10 @@ export type Permission =
  * Read and verify the audit log.
  */
 "view_audit"
+/**
+ * A photo on file.
+ */
+export type PhotoView = { mime: string; width: number; height: number; data: number[] }
 /**
  * What the registrar is asked to choose in the open dialog.
  */

@@ -160,7 +160,14 @@ describe('change descriptors', () => {
       type: 'transfer_in',
       sendingSchool: '',
       student: { name: '李四', idNumber: '11010519491231002X', grade: 3, entryDate: today },
+      stageEntryDate: null,
     })
+    // The sending school's first entry into the stage, printed as the certificate's 入学年月 (R24.1).
+    const withEntry = t.request(
+      { ...t.defaults(today, 3), name: '李四', idNumber: '11010519491231002x', stageEntryDate: '2024-09-01' },
+      { effectiveOn: today },
+    )
+    expect(withEntry).toMatchObject({ stageEntryDate: '2024-09-01' })
   })
 
   it('defers to the school year that has not started', () => {

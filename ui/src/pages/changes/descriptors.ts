@@ -456,6 +456,14 @@ const entries: Entry[] = [
         placeholder: '转出学校全称',
       },
       ...incomingFields,
+      {
+        key: 'stageEntryDate',
+        label: '本学段首次入学日期',
+        kind: 'date',
+        required: false,
+        validate: notAfterToday,
+        help: '以转出学校学籍为准，印在证书“入学年月”（第二十四条）；不填则按转入年级推算',
+      },
     ],
     defaults: (_t, grade) => ({
       route: '',
@@ -473,6 +481,7 @@ const entries: Entry[] = [
       guardianName: '',
       guardianRelation: '',
       guardianPhone: '',
+      stageEntryDate: '',
     }),
     request: (f, ctx) => ({
       type: 'transfer_in',
@@ -480,6 +489,7 @@ const entries: Entry[] = [
       sendingSchool: str(f.sendingSchool),
       student: incomingStudent(f, ctx.effectiveOn),
       route: transferRoute(f),
+      stageEntryDate: str(f.stageEntryDate) || null,
     }),
     form: 'transfer_form',
   },

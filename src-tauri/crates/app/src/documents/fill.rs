@@ -40,6 +40,8 @@ pub struct StudentData {
     pub completion: Option<completion_row::Model>,
     pub sanctions: Vec<sanction::Model>,
     pub applications: Vec<application::Model>,
+    /// The archive's photo, when one is on file.
+    pub photo: Option<Vec<u8>>,
 }
 
 fn bad(field: &str, what: &str, id: i64) -> AppError {
@@ -197,7 +199,7 @@ pub fn certificate(
         outcome: outcome(m, rules::R24_1)?,
         number,
         issued_on: today,
-        photo: None,
+        photo: d.photo.clone(),
         mode,
     })
 }
@@ -225,7 +227,7 @@ pub fn completion_proof(
         outcome: outcome(m, rules::R26_2)?,
         certificate_number: aux(m, profile),
         issued_on: today,
-        photo: None,
+        photo: d.photo.clone(),
     })
 }
 
@@ -327,7 +329,7 @@ pub fn record_card(
         .collect();
     Ok(RecordCard {
         student: student_block(m, school, today)?,
-        photo: None,
+        photo: d.photo.clone(),
         ethnicity: m.ethnicity.clone(),
         nationality: m.nationality.clone(),
         birthplace: m.hukou_address.clone(),

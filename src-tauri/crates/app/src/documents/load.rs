@@ -33,6 +33,7 @@ pub(crate) async fn load_students<C: ConnectionTrait>(
                     completion: None,
                     sanctions: Vec::new(),
                     applications: Vec::new(),
+                    photo: None,
                 },
             );
         }
@@ -66,6 +67,9 @@ pub(crate) async fn load_students<C: ConnectionTrait>(
                 d.applications.push(a);
             }
         }
+    }
+    for d in rows.values_mut() {
+        d.photo = crate::students::photo::photo_bytes(db, &d.row).await?;
     }
     ids.iter()
         .map(|id| {

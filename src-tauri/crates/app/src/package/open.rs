@@ -246,6 +246,8 @@ async fn insert_archive(
         updated_at: arrival.now,
         ..src.clone()
     };
+    // The sender's file id means nothing here: set once the photo's copy exists.
+    row.photo_attachment_id = None;
     let (status_after, event_kind, summary) = match arrival.kind {
         PackageKind::Transfer => {
             // R13.4: the grade stays; the class is this school's to assign.
@@ -354,6 +356,10 @@ async fn insert_archive(
         files.insert(f.id, m.id);
     }
     let file_of = |old: Option<i64>| old.and_then(|o| files.get(&o).copied());
+    // The photo is one of the files: point the record at its copy here.
+    if let Some(photo) = file_of(src.photo_attachment_id) {
+        students::set_photo(txn, id, photo).await?;
+    }
     for e in &r.applications {
         for st in &e.steps {
             let a = application_step::Model {

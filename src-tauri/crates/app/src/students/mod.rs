@@ -5,6 +5,7 @@ pub mod dropout_report;
 pub mod edit;
 pub mod enrol;
 pub mod national_number;
+pub mod photo;
 pub mod search;
 pub mod views;
 

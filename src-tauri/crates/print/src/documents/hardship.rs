@@ -202,15 +202,15 @@ impl Document for HardshipApplication {
             ("家庭人均年收入", self.per_capita_text()),
         ];
         out.extend(
+            self.printed_groups()
+                .into_iter()
+                .map(|g| ("特殊困难群体", g)),
+        );
+        out.extend(
             HARDSHIP_FACTORS
                 .iter()
                 .filter(|f| self.factors.iter().any(|x| x == *f))
                 .map(|f| ("认定因素", (*f).to_owned())),
-        );
-        out.extend(
-            self.printed_groups()
-                .into_iter()
-                .map(|g| ("特殊困难群体", g)),
         );
         for e in &self.family {
             out.extend([

@@ -4,6 +4,7 @@
 pub mod boxes;
 pub mod grid;
 pub mod page;
+pub mod photo_check;
 pub mod rule;
 pub mod table;
 pub mod text;

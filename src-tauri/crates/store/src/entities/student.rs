@@ -63,6 +63,9 @@ pub struct Model {
     /// pupil who transferred in: the certificate's 入学年月 (R24.1). Empty for records made
     /// before it was kept (then `entry_date`).
     pub stage_entry_date: Option<Date>,
+    /// The archive's photo (an `attachment` of this student, JPEG or PNG), printed on the 学籍卡
+    /// and the certificate.
+    pub photo_attachment_id: Option<i64>,
     /// `xueji_domain::StudyMode` in snake case.
     pub study_mode: xueji_domain::school::StudyMode,
     /// A foreign national (R6.3, R27.1).

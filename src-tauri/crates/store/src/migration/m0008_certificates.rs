@@ -1,5 +1,5 @@
 //! The certificate's life (R24.1, R26.2): `student.stage_entry_date` (first entry into the stage,
-//! the certificate's 入学年月) and, on `issued_document`, the hand-out, the approver's consent to
+//! the certificate's 入学年月), `student.photo_attachment_id` (the photo it prints) and, on `issued_document`, the hand-out, the approver's consent to
 //! reprint a voided misprint and the serial that replaced it. Idempotent: m0001 builds its tables
 //! from the entities, so a new database already has these columns.
 
@@ -34,13 +34,20 @@ async fn add_missing<E: EntityName + Copy + 'static>(
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let stage = student::Column::StageEntryDate;
+        let photo = student::Column::PhotoAttachmentId;
         add_missing(
             manager,
             student::Entity,
-            vec![(
-                stage.to_string(),
-                ColumnDef::new(stage).date().null().to_owned(),
-            )],
+            vec![
+                (
+                    stage.to_string(),
+                    ColumnDef::new(stage).date().null().to_owned(),
+                ),
+                (
+                    photo.to_string(),
+                    ColumnDef::new(photo).big_integer().null().to_owned(),
+                ),
+            ],
         )
         .await?;
         let columns = issued_document::Column::iter()

@@ -79,6 +79,7 @@ impl PlanRow {
             class_name: self.class_name,
             entry_date: None,
             stage_entry_date: None,
+            photo_attachment_id: None,
             study_mode: self.study_mode,
             foreign_national: self.foreign_national,
             leave_until: self.leave_until,
