@@ -17,6 +17,8 @@ use xueji_domain::AuditAction;
 use xueji_domain::SchoolKind;
 use xueji_domain::Status;
 
+const PHOTO: &[u8] = include_bytes!("../../print/tests/assets/photo.jpg");
+
 fn today() -> chrono::NaiveDate {
     d(2025, 3, 10)
 }
@@ -51,6 +53,10 @@ async fn school() -> TestApp {
 async fn transferred_out() -> (World, i64) {
     let w = World::new(today()).await;
     let id = w.pupil("张包", d(2015, 4, 4), 31, 4).await;
+    w.t.app
+        .student_photo_set(&w.t.admin, id, PHOTO)
+        .await
+        .expect("photo on file");
     let done = w
         .run(id, transfer(4), today(), &[P::WrittenApplication])
         .await;
@@ -131,6 +137,13 @@ async fn round_trip_the_record_continues_at_the_receiving_school_with_its_histor
     assert_eq!(got.student.status.code, Status::Enrolled, "在读 at B");
     assert_eq!(got.student.grade, Some(4), "R13.4: same grade");
     assert!(!got.student.read_only);
+    let photo = b
+        .app
+        .student_photo(&b.admin, imported.student_ids[0])
+        .await
+        .expect("photo")
+        .expect("the photo travels with the record");
+    assert_eq!(photo.data, PHOTO);
     let kinds: Vec<_> = got.events.iter().map(|e| e.kind.as_str()).collect();
     assert!(kinds.contains(&"transfer_out"), "history kept: {kinds:?}");
     assert!(
