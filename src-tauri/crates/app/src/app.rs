@@ -196,7 +196,7 @@ impl App {
     ) -> Result<SchoolProfile> {
         self.authorize(session, Permission::ManageSettings).await?;
         profile.school()?;
-        crate::rule_profile::keep_profile(&self.config().school_profile, profile)?;
+        settings::keep_rule_profile(&self.config().school_profile, profile)?;
         let txn = self.db().begin().await?;
         settings::put(&txn, settings::SCHOOL_PROFILE, profile).await?;
         update_school_row(&txn, profile).await?;

@@ -198,3 +198,14 @@ pub async fn load_school_notices<C: ConnectionTrait>(db: &C) -> Result<Vec<Notic
     );
     Ok(out)
 }
+
+/// Refuses a settings save that would change the profile in force: that is the approver's step.
+pub(crate) fn keep_rule_profile(current: &SchoolProfile, wanted: &SchoolProfile) -> Result<()> {
+    if current.rule_profile != wanted.rule_profile {
+        return Err(AppError::forbidden(
+            "适用的规则版本须由学校审批人（学籍主管领导）在“规则与安全”中更改，并说明理由",
+        )
+        .with_field("ruleProfile", "规则版本须由学校审批人更改"));
+    }
+    Ok(())
+}
