@@ -102,6 +102,48 @@ pub enum Command {
     /// 工作日历：国务院节假日安排通知（未载入的年份按法定节假日暂定计算）
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// 文书发放登记：查看、作废、登记发放
+    #[command(subcommand)]
+    Document(DocumentCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentCommand {
+    /// 列出已打印的文书（编号、种类、学生、作废与发放情况）
+    List {
+        /// 文书种类（certificate、record_card、completion_proof …）
+        #[arg(long, value_parser = print_kind)]
+        kind: Option<xueji_domain::PrintKind>,
+        /// 学生（学籍号、身份证件号或学生编号）
+        #[arg(long)]
+        student: Option<String>,
+        /// 打印年份
+        #[arg(long)]
+        year: Option<i32>,
+        /// 也列出已作废的
+        #[arg(long)]
+        include_voided: bool,
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        #[arg(long, default_value_t = 50)]
+        page_size: u32,
+    },
+    /// 作废一份文书（须写明原因；证书只能在发放前因印错作废，第二十六条）
+    Void {
+        /// 文书编号（如 2026-CERT-000001）
+        serial: String,
+        /// 作废原因
+        #[arg(long)]
+        reason: String,
+    },
+    /// 登记证书或证明书已发放（发放后证书不再作废、重印，第二十六条）
+    HandOut {
+        /// 文书编号
+        serial: String,
+        /// 发放日期（YYYY-MM-DD，默认今天）
+        #[arg(long)]
+        on: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -310,6 +352,14 @@ pub enum ChangeCommand {
         /// 申请编号
         application: i64,
     },
+    /// 撤回尚未办结的申请（须写明原因），之后可重新申请
+    Withdraw {
+        /// 申请编号
+        application: i64,
+        /// 撤回原因
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -500,6 +550,24 @@ fn application_kind(s: &str) -> Result<xueji_domain::ApplicationKind, String> {
         let valid: Vec<&str> = all.iter().map(|k| k.code()).collect();
         format!("未知的变动类型 {s}，可用：{}", valid.join("、"))
     })
+}
+
+fn print_kind(s: &str) -> Result<xueji_domain::PrintKind, String> {
+    use xueji_domain::PrintKind;
+    let code = |k: &PrintKind| {
+        serde_json::to_value(k)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    PrintKind::ALL
+        .iter()
+        .find(|k| code(k) == s)
+        .copied()
+        .ok_or_else(|| {
+            let valid: Vec<String> = PrintKind::ALL.iter().map(code).collect();
+            format!("未知的文书种类 {s}，可用：{}", valid.join("、"))
+        })
 }
 
 fn application_state(

@@ -157,6 +157,7 @@ async fn use_case(
         Command::Package(cmd) => package(app, session, json, cmd).await,
         Command::Keys(cmd) => keys(app, session, json, cmd).await,
         Command::Calendar(cmd) => calendar(app, session, json, cmd).await,
+        Command::Document(cmd) => commands::document::run(app, session, json, cmd).await,
         Command::User(cmd) => user_command(app, session, json, new_password, cmd).await,
         _ => Err(CliError::Usage("该命令不需要登录".to_owned())),
     }
@@ -269,6 +270,10 @@ async fn change(
             change::list(app, session, json, student.as_deref(), input).await
         }
         ChangeCommand::Show { application } => change::show(app, session, json, application).await,
+        ChangeCommand::Withdraw {
+            application,
+            reason,
+        } => change::withdraw(app, session, json, application, &reason).await,
     }
 }
 

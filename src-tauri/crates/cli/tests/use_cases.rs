@@ -639,3 +639,98 @@ fn r13_3_provisional_deadlines_and_the_calendar_commands() {
         String::from_utf8_lossy(&refused.stdout)
     );
 }
+
+/// `change withdraw` lets a pending application go (with the reason), after which the same change
+/// can be submitted again; `document list|void|hand-out` keep the issued-document log.
+#[test]
+fn change_withdraw_and_the_document_log_commands() {
+    let e = setup();
+    let (xueji_number, id_text) = submitted_approval(&e);
+    let no_reason = run(&e, "registrar", &["change", "withdraw", &id_text]);
+    assert_eq!(no_reason.status.code(), Some(2), "the reason is required");
+    let withdrawn = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "change",
+            "withdraw",
+            &id_text,
+            "--reason",
+            "监护人撤回申请",
+        ],
+    );
+    assert!(
+        withdrawn.status.success(),
+        "{}",
+        String::from_utf8_lossy(&withdrawn.stdout)
+    );
+    assert_eq!(json(&withdrawn)["application"]["row"]["state"], "withdrawn");
+    let listed = run(
+        &e,
+        "registrar",
+        &["--json", "change", "list", "--state", "withdrawn"],
+    );
+    assert_eq!(json(&listed)["page"]["total"], 1);
+
+    // A printed record card, listed, voided with its reason, and listed again.
+    let pdf = e.data.parent().expect("root").join("card.pdf");
+    let printed = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "print",
+            "record_card",
+            "--student",
+            &xueji_number,
+            "--out",
+            pdf.to_str().expect("path"),
+        ],
+    );
+    assert!(printed.status.success());
+    let serial = json(&printed)["serials"][0]
+        .as_str()
+        .expect("serial")
+        .to_owned();
+    let list = run(
+        &e,
+        "registrar",
+        &["--json", "document", "list", "--kind", "record_card"],
+    );
+    let list = json(&list);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["rows"][0]["serial"], serial.as_str());
+    let bad_kind = run(&e, "registrar", &["document", "list", "--kind", "nonsense"]);
+    assert_eq!(bad_kind.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad_kind.stderr).contains("未知的文书种类"),
+        "the valid kinds are listed"
+    );
+    let voided = run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "document",
+            "void",
+            &serial,
+            "--reason",
+            "打印机卡纸",
+        ],
+    );
+    assert!(
+        voided.status.success(),
+        "{}",
+        String::from_utf8_lossy(&voided.stdout)
+    );
+    assert_eq!(json(&voided)["document"]["voided"], true);
+    let hidden = run(&e, "registrar", &["--json", "document", "list"]);
+    assert_eq!(json(&hidden)["total"], 0, "voided ones only on request");
+    let all = run(
+        &e,
+        "registrar",
+        &["--json", "document", "list", "--include-voided"],
+    );
+    assert_eq!(json(&all)["rows"][0]["voidReason"], "打印机卡纸");
+}

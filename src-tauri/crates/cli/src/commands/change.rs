@@ -73,7 +73,7 @@ fn upload(kind: Option<ProofKind>, path: &Path) -> Result<ProofUpload> {
     })
 }
 
-fn date(app: &App, text: Option<&str>) -> Result<NaiveDate> {
+pub(crate) fn date(app: &App, text: Option<&str>) -> Result<NaiveDate> {
     text.map_or_else(
         || Ok(app.today()),
         |t| {
@@ -224,6 +224,31 @@ pub async fn list(
         );
     }
     output::success(json, &text, json!({ "page": page }));
+    Ok(())
+}
+
+/// `change withdraw`: withdraws an application not yet decided, with the reason.
+pub async fn withdraw(
+    app: &App,
+    session: &Session,
+    json: bool,
+    application: i64,
+    reason: &str,
+) -> Result<()> {
+    let v = app
+        .change_withdraw(
+            session,
+            &xueji_app::changes::WithdrawInput {
+                application_id: application,
+                reason: reason.to_owned(),
+            },
+        )
+        .await?;
+    output::success(
+        json,
+        &format!("已撤回。{}", describe(&v)),
+        json!({ "application": v }),
+    );
     Ok(())
 }
 

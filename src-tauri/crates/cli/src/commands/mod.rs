@@ -6,6 +6,7 @@ pub mod batch;
 pub mod calendar;
 pub mod change;
 pub mod db;
+pub mod document;
 pub mod export;
 pub mod import;
 pub mod init;
