@@ -343,6 +343,23 @@ fn print_page_commands_list_kinds_print_with_progress_and_refuse_what_is_not_a_p
     .expect_err("not a PDF");
     assert_eq!(not_pdf["kind"], "validation");
 
+    // A locked screen saves nothing: the lock stands until the password is given again.
+    call(&w, "auth_lock", json!({})).unwrap();
+    let locked = call(
+        &w,
+        "document_save_pdf",
+        json!({ "pdf": [37, 80, 68, 70], "fileName": "x.pdf" }),
+    )
+    .expect_err("locked");
+    assert_eq!(locked["kind"], "locked");
+    let locked = call(
+        &w,
+        "file_save",
+        json!({ "input": { "fileName": "x.xlsx", "data": [1, 2, 3] } }),
+    )
+    .expect_err("locked");
+    assert_eq!(locked["kind"], "locked");
+
     call(&w, "auth_logout", json!({})).unwrap();
     for (cmd, body) in [
         (

@@ -168,8 +168,11 @@ pub async fn document_save_pdf(
     pdf: Vec<u8>,
     file_name: String,
 ) -> Result<Option<String>, IpcError> {
-    // Only a logged-in user saves what was printed.
-    drop(super::session(&state).await?);
+    // Only a logged-in user whose screen is not locked saves what was printed.
+    {
+        let (app, session) = super::session(&state).await?;
+        super::app(&app)?.check_active(&session)?;
+    }
     if !pdf.starts_with(b"%PDF") {
         return Err(IpcError::new(
             ErrorKind::Validation,
@@ -180,7 +183,7 @@ pub async fn document_save_pdf(
     let Some(path) = dialog.ask(name).await.map(with_pdf_extension) else {
         return Ok(None);
     };
-    std::fs::write(&path, &pdf).map_err(|e| {
+    super::files::write_private(&path, &pdf).map_err(|e| {
         tracing::warn!(error = %e, "could not save a PDF");
         IpcError::new(ErrorKind::Conflict, format!("无法写入所选位置：{e}"))
     })?;

@@ -40,7 +40,7 @@ async fn save(
 }
 
 fn write_to(path: PathBuf, bytes: &[u8], size: u32) -> Result<SavedFileView, IpcError> {
-    std::fs::write(&path, bytes).map_err(|e| {
+    super::files::write_private(&path, bytes).map_err(|e| {
         IpcError::new(ErrorKind::Conflict, format!("无法保存到所选位置：{e}"))
             .with_field("path", "无法保存")
     })?;

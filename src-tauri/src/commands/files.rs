@@ -24,6 +24,36 @@ pub struct SaveFileInput {
     pub data: Vec<u8>,
 }
 
+/// Writes a file the app made (a PDF, an export, a package) at `path` readable by this OS account
+/// only (0600 on Unix: it holds minors' personal data), replacing a file there (the save dialog
+/// asked) but never writing through a symbolic link, which could point anywhere (the desktop's
+/// own account is the trust boundary: no other process races the dialog's choice).
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "所选位置是一个符号链接，不写入",
+        ));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // An existing file keeps its mode on open: narrow it too.
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Only the last path component of a suggested name, without characters file systems refuse.
 fn safe_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
@@ -151,12 +181,15 @@ pub async fn file_save(
     dialog: State<'_, SaveDialog>,
     input: SaveFileInput,
 ) -> Result<Option<String>, IpcError> {
-    // Only a logged-in user saves what the app made.
-    drop(super::session(&state).await?);
+    // Only a logged-in user whose screen is not locked saves what the app made.
+    {
+        let (app, session) = super::session(&state).await?;
+        super::app(&app)?.check_active(&session)?;
+    }
     let Some(path) = dialog.ask(safe_name(&input.file_name)).await else {
         return Ok(None);
     };
-    std::fs::write(&path, &input.data).map_err(|e| {
+    write_private(&path, &input.data).map_err(|e| {
         tracing::warn!(error = %e, "file save failed");
         IpcError::new(ErrorKind::Conflict, format!("无法写入所选位置：{e}"))
     })?;
@@ -166,6 +199,29 @@ pub async fn file_save(
 #[cfg(test)]
 mod tests {
     use super::safe_name;
+
+    #[test]
+    fn a_saved_file_is_private_to_this_account_and_never_written_through_a_link() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("名册.xlsx");
+        std::fs::write(&path, b"old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        super::write_private(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let target = dir.path().join("elsewhere");
+        std::fs::write(&target, b"keep").unwrap();
+        let link = dir.path().join("link.pdf");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(super::write_private(&link, b"x").is_err());
+        assert_eq!(
+            std::fs::read(&target).unwrap(),
+            b"keep",
+            "the link's target untouched"
+        );
+    }
 
     #[test]
     fn a_suggested_name_cannot_leave_the_chosen_folder() {
