@@ -349,56 +349,7 @@ impl App {
                 "没有待移交的随迁子女辍学档案",
             ));
         }
-        let loaded = crate::documents::load_students(self.db(), &ids).await?;
-        let target = format!(
-            "students:{}",
-            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-        );
-        let printed = self
-            .print_students(
-                session,
-                xueji_domain::PrintKind::MigrantHandoverList,
-                &loaded,
-                &target,
-                Some(receiver),
-                xueji_print::documents::certificate::PrintMode::default(),
-                &mut |_, _| {},
-            )
-            .await?;
-        let fresh: Vec<&student::Model> = loaded
-            .iter()
-            .map(|d| &d.row)
-            .filter(|s| {
-                listed
-                    .iter()
-                    .any(|m| m.student_id == s.id && m.handed_over_on.is_none())
-            })
-            .collect();
-        let summary = format!(
-            "学籍档案已移交{receiver}（移交清单 {}）",
-            printed
-                .serials
-                .first()
-                .map(String::as_str)
-                .unwrap_or_default()
-        );
-        let txn = self.db().begin().await?;
-        self.record_hand_over(
-            &txn,
-            session,
-            PackageKind::MigrantHandover,
-            &fresh,
-            &summary,
-        )
-        .await?;
-        audit::append(
-            &txn,
-            &session.username,
-            PackageKind::MigrantHandover.audit_action(),
-            &format!("{target} list:{}", printed.serials.join(",")),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(printed)
+        self.print_handover_list(session, PackageKind::MigrantHandover, &ids, receiver, "")
+            .await
     }
 }

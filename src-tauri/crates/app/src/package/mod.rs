@@ -13,6 +13,7 @@
 
 pub mod create;
 pub mod format;
+mod handover_list;
 pub mod keys;
 pub mod open;
 pub mod progression;

@@ -4,18 +4,16 @@
 //! way each record gets an event saying when and to whom it went, and no archive goes twice.
 
 use chrono::NaiveDate;
-use sea_orm::TransactionTrait;
 use xueji_domain::progression::{self, PRIMARY_LAST_GRADE};
-use xueji_domain::{PrintKind, Status, rules};
+use xueji_domain::{Status, rules};
 use xueji_store::entities::student;
 use xueji_store::repo::{events, student_lists, students};
 
 use super::create::{HANDED_OVER, collect};
 use super::format::PackageKind;
 use crate::app::App;
-use crate::audit;
 use crate::auth::{Permission, Session};
-use crate::documents::{PrintedView, load_students};
+use crate::documents::PrintedView;
 use crate::error::{AppError, Result};
 use crate::record::status_of;
 use crate::views::grade_label;
@@ -157,46 +155,13 @@ impl App {
         }
         let rows = self.progression_records(&input.student_ids, false).await?;
         let ids: Vec<i64> = rows.iter().map(|s| s.id).collect();
-        let loaded = load_students(self.db(), &ids).await?;
-        let target = format!(
-            "students:{}",
-            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-        );
-        let printed = self
-            .print_students(
-                session,
-                PrintKind::ProgressionHandoverList,
-                &loaded,
-                &target,
-                Some(receiver),
-                xueji_print::documents::certificate::PrintMode::default(),
-                &mut |_, _| {},
-            )
-            .await?;
-        let handed = events::of_students_of_kind(self.db(), ids, HANDED_OVER).await?;
-        let fresh: Vec<&student::Model> = rows
-            .iter()
-            .filter(|s| !handed.iter().any(|e| e.student_id == s.id))
-            .collect();
-        let summary = format!(
-            "学籍档案已移交升入学校{receiver}（移交清单 {}）",
-            printed
-                .serials
-                .first()
-                .map(String::as_str)
-                .unwrap_or_default()
-        );
-        let txn = self.db().begin().await?;
-        self.record_hand_over(&txn, session, PackageKind::Progression, &fresh, &summary)
-            .await?;
-        audit::append(
-            &txn,
-            &session.username,
-            PackageKind::Progression.audit_action(),
-            &format!("{target} list:{}", printed.serials.join(",")),
+        self.print_handover_list(
+            session,
+            PackageKind::Progression,
+            &ids,
+            receiver,
+            "升入学校",
         )
-        .await?;
-        txn.commit().await?;
-        Ok(printed)
+        .await
     }
 }
