@@ -146,3 +146,94 @@ fn setup_status_reports_each_start_up_state_and_the_lost_key_is_recovered() {
     }
     assert!(key.exists(), "the recovered key is stored again");
 }
+
+/// Issue 15, disaster recovery: the office computer died; on the new one, 从备份恢复 takes the
+/// backup from the USB stick and the recovery code, and the old accounts log in.
+#[test]
+fn a_new_computer_restores_from_a_backup_and_the_recovery_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let usb = tmp.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let backup = usb.join("xueji-backup.db");
+    let code = {
+        let (_app, w) = launch(&tmp.path().join("old"), &tmp.path().join("old.key"));
+        let code = call(
+            &w,
+            "setup_init",
+            json!({ "input": {
+                "school": primary_school(None), "adminUsername": "xjgly", "adminDisplayName": "王老师",
+                "adminPassword": "Xueji2024"
+            }}),
+        )
+        .unwrap()["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        call(
+            &w,
+            "auth_login",
+            json!({ "username": "xjgly", "password": "Xueji2024" }),
+        )
+        .unwrap();
+        call(
+            &w,
+            "backup_create",
+            json!({ "to": backup.display().to_string() }),
+        )
+        .unwrap();
+        code
+    };
+
+    let (_app, w) = launch(&tmp.path().join("new"), &tmp.path().join("new.key"));
+    let fresh = call(&w, "setup_status", json!({})).unwrap();
+    assert_eq!(fresh["initialized"], false);
+    let missing = call(
+        &w,
+        "setup_restore_backup",
+        json!({ "file": usb.join("nope.db").display().to_string(), "code": code }),
+    )
+    .expect_err("no such file");
+    assert_eq!(missing["kind"], "validation");
+    let mut wrong = code.clone();
+    wrong.replace_range(
+        0..5,
+        if code.starts_with("00000") {
+            "11111"
+        } else {
+            "00000"
+        },
+    );
+    let refused = call(
+        &w,
+        "setup_restore_backup",
+        json!({ "file": backup.display().to_string(), "code": wrong }),
+    )
+    .expect_err("wrong code");
+    assert_eq!(refused["message"], "恢复码不正确");
+    assert_eq!(
+        call(&w, "setup_status", json!({})).unwrap()["initialized"],
+        false,
+        "nothing installed"
+    );
+    call(
+        &w,
+        "setup_restore_backup",
+        json!({ "file": backup.display().to_string(), "code": code }),
+    )
+    .unwrap();
+    let status = call(&w, "setup_status", json!({})).unwrap();
+    assert_eq!(
+        (status["initialized"].clone(), status["unlocked"].clone()),
+        (json!(true), json!(true))
+    );
+    call(
+        &w,
+        "auth_login",
+        json!({ "username": "xjgly", "password": "Xueji2024" }),
+    )
+    .unwrap();
+    assert!(
+        tmp.path().join("new.key").exists(),
+        "the key is kept on the new computer"
+    );
+}

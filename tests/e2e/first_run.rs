@@ -186,3 +186,61 @@ async fn a_lost_keyring_key_is_recovered_with_the_recovery_code() {
     })
     .await;
 }
+
+/// Issue 15, disaster recovery: the registrar copies a backup to a USB stick from 设置 → 备份;
+/// the computer dies (data folder and keyring entry gone); on the "new" one the first-run page
+/// offers 从备份恢复, which takes that file and the recovery code, and the old account logs in.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_computer_restores_from_the_usb_backup_and_the_recovery_code() {
+    with_app("restore-new", |mut app: AppHandle| async move {
+        let run = app.first_run_and_login().await?;
+        let usb = app.data_dir.parent().expect("root").join("usb");
+        std::fs::create_dir_all(&usb).expect("usb folder");
+        // 首页 asks for a copy off the computer until there is one.
+        app.find("[data-test=home-backup-reminder]").await?;
+        app.click("[data-test=home-backup-go]").await?;
+        app.find("[data-test=offsite-backup]").await?;
+        app.fill("[data-test=offsite-folder]", &usb.display().to_string())
+            .await?;
+        app.click("[data-test=offsite-folder-save]").await?;
+        app.wait_text("[data-test=offsite-last]", "还没有做过异地备份")
+            .await?;
+        app.click("[data-test=offsite-now]").await?;
+        app.wait_text_gone("[data-test=offsite-last]", "还没有做过异地备份")
+            .await?;
+        app.shot("backup-offsite").await;
+        let copies: Vec<_> = std::fs::read_dir(&usb)
+            .expect("usb")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        let backup = copies[0].clone();
+
+        // The disk dies: the data folder and the keyring entry are gone.
+        let user = keyring_user(&app);
+        let data_dir = app.data_dir.clone();
+        app.restart_with(move || {
+            std::fs::remove_dir_all(&data_dir).expect("the disk dies");
+            std::fs::create_dir_all(&data_dir).expect("an empty data folder");
+            let cleared = secret_tool(&["clear", "service", KEYRING_SERVICE, "username", &user]);
+            assert!(cleared.status.success());
+        })
+        .await?;
+        app.find("[data-test=setup-page]").await?;
+        app.click("[data-test=setup-restore]").await?;
+        app.find("[data-test=restore-page]").await?;
+        app.fill("[data-test=restore-file]", &backup.display().to_string())
+            .await?;
+        app.fill("[data-test=restore-code]", &run.recovery_code)
+            .await?;
+        app.shot("restore-new-computer").await;
+        app.click("[data-test=restore-submit]").await?;
+        let notice = app.text("[data-test=login-notice]").await?;
+        assert!(notice.contains("已从备份恢复"), "{notice}");
+        app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await?;
+        assert_eq!(app.text("[data-test=page-title]").await?, "首页");
+        Ok(())
+    })
+    .await;
+}

@@ -176,6 +176,34 @@ pub async fn setup_recover(state: State<'_, AppState>, code: String) -> Result<(
     Ok(())
 }
 
+/// 从备份恢复（新电脑）: rebuilds the empty data folder from a backup file and the recovery code
+/// it was made under; then the login page (the backup's accounts).
+#[tauri::command]
+#[specta::specta]
+pub async fn setup_restore_backup(
+    state: State<'_, AppState>,
+    file: String,
+    code: String,
+) -> Result<(), IpcError> {
+    let mut app = state.app.write().await;
+    if app.is_some() {
+        return Err(IpcError::new(
+            ErrorKind::Conflict,
+            "数据库已打开，请在“备份”页面恢复",
+        ));
+    }
+    let restored = App::restore_on_new_computer(
+        data(&state),
+        keys(&state)?,
+        &file,
+        &code,
+        Arc::new(SystemClock),
+    )
+    .await?;
+    *app = Some(restored);
+    Ok(())
+}
+
 /// Logs in.
 #[tauri::command]
 #[specta::specta]

@@ -7,6 +7,7 @@ use tauri::State;
 use xueji_app::backup::{
     BackupCheckView, BackupListView, BackupSchedule, BackupView, RestoreInput, RestoreView,
 };
+use xueji_app::backup_offsite::OffsiteBackup;
 
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
@@ -22,6 +23,27 @@ pub async fn backup_create(
     Ok(super::app(&app)?
         .backup_create(&session, to.as_deref())
         .await?)
+}
+
+/// 选择（或清除）异地备份文件夹（U 盘或网络位置）。
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_offsite_folder_set(
+    state: State<'_, AppState>,
+    folder: Option<String>,
+) -> Result<OffsiteBackup, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?
+        .backup_offsite_folder_set(&session, folder.as_deref())
+        .await?)
+}
+
+/// 立即备份到异地备份文件夹。
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_offsite_now(state: State<'_, AppState>) -> Result<BackupView, IpcError> {
+    let (app, session) = super::session(&state).await?;
+    Ok(super::app(&app)?.backup_offsite_now(&session).await?)
 }
 
 /// 备份列表与自动备份计划。

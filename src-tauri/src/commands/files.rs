@@ -123,6 +123,10 @@ pub enum PickKind {
     Workbook,
     /// A signed archive package (.xjpkg).
     Package,
+    /// A XueJi backup (.db).
+    Backup,
+    /// A folder (the off-site backup folder on a USB stick or a network share).
+    Folder,
 }
 
 impl PickKind {
@@ -130,6 +134,8 @@ impl PickKind {
         match self {
             Self::Workbook => ("Excel 工作簿", &["xlsx"], "选择 Excel 文件"),
             Self::Package => ("学籍档案包", &["xjpkg"], "选择学籍档案包"),
+            Self::Backup => ("学籍备份", &["db"], "选择备份文件"),
+            Self::Folder => ("文件夹", &[], "选择文件夹"),
         }
     }
 }
@@ -144,14 +150,15 @@ impl OpenDialog {
         Self(Box::new(move |kind: PickKind| {
             let (name, extensions, title) = kind.filter();
             let (tx, rx) = oneshot::channel();
-            handle
-                .dialog()
-                .file()
-                .set_title(title)
-                .add_filter(name, extensions)
-                .pick_file(move |path| {
-                    let _ = tx.send(path.and_then(|p| p.into_path().ok()));
-                });
+            let dialog = handle.dialog().file().set_title(title);
+            let send = move |path: Option<tauri_plugin_dialog::FilePath>| {
+                let _ = tx.send(path.and_then(|p| p.into_path().ok()));
+            };
+            if kind == PickKind::Folder {
+                dialog.pick_folder(send);
+            } else {
+                dialog.add_filter(name, extensions).pick_file(send);
+            }
             rx
         }))
     }

@@ -25,6 +25,11 @@ export async function setupRecover(code: string): Promise<void> {
   unwrapQuiet(await commands.setupRecover(code))
 }
 
+/** A new computer: rebuilds the data folder from a backup file and the recovery code. */
+export async function setupRestoreBackup(file: string, code: string): Promise<void> {
+  unwrapQuiet(await commands.setupRestoreBackup(file, code))
+}
+
 /** Saves the recovery code to a file the registrar picks; false when cancelled. */
 export async function saveRecoveryCode(code: string, schoolName: string): Promise<boolean> {
   return unwrapQuiet(await commands.recoveryCodeSave(code, schoolName))

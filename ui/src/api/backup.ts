@@ -4,6 +4,7 @@ import {
   type BackupListView,
   type BackupSchedule,
   type BackupView,
+  type OffsiteBackup,
   type RestoreInput,
   type RestoreView,
 } from '@/bindings/bindings'
@@ -27,4 +28,14 @@ export async function setBackupSchedule(schedule: BackupSchedule): Promise<Backu
 
 export async function restoreBackup(input: RestoreInput): Promise<RestoreView> {
   return unwrap(await commands.backupRestore(input))
+}
+
+/** Chooses (or clears) the folder for copies outside the data folder. */
+export async function setOffsiteFolder(folder: string | null): Promise<OffsiteBackup> {
+  return unwrap(await commands.backupOffsiteFolderSet(folder))
+}
+
+/** A copy into the off-site folder now. */
+export async function backupOffsiteNow(): Promise<BackupView> {
+  return unwrap(await commands.backupOffsiteNow())
 }

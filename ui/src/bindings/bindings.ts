@@ -54,6 +54,18 @@ async setupRecover(code: string) : Promise<Result<null, IpcError>> {
 }
 },
 /**
+ * 从备份恢复（新电脑）: rebuilds the empty data folder from a backup file and the recovery code
+ * it was made under; then the login page (the backup's accounts).
+ */
+async setupRestoreBackup(file: string, code: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("setup_restore_backup", { file, code }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Logs in.
  */
 async authLogin(username: string, password: string) : Promise<Result<SessionView, IpcError>> {
@@ -1043,6 +1055,28 @@ async backupCreate(to: string | null) : Promise<Result<BackupView, IpcError>> {
 }
 },
 /**
+ * 选择（或清除）异地备份文件夹（U 盘或网络位置）。
+ */
+async backupOffsiteFolderSet(folder: string | null) : Promise<Result<OffsiteBackup, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_offsite_folder_set", { folder }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 立即备份到异地备份文件夹。
+ */
+async backupOffsiteNow() : Promise<Result<BackupView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_offsite_now") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * 备份列表与自动备份计划。
  */
 async backupList() : Promise<Result<BackupListView, IpcError>> {
@@ -1371,7 +1405,11 @@ backups: BackupView[]; schedule: BackupSchedule;
 /**
  * What the automatic backup did at this start (taken, already taken today, failed: why).
  */
-lastAuto: string | null }
+lastAuto: string | null; 
+/**
+ * The folder for copies outside the data folder and the last such copy.
+ */
+offsite: OffsiteBackup }
 /**
  * The automatic backup schedule.
  */
@@ -1860,6 +1898,10 @@ byGrade: CountView[]; totalStudents: number;
  * The latest semester review, if one was opened.
  */
 review: ReviewSummaryView | null; 
+/**
+ * The reminder to copy a backup outside the data folder (issue 15), for users who may.
+ */
+backupReminder: string | null; 
 /**
  * What the registrar should know about the lists (a long list cut, dates counted past the
  * loaded holiday notices).
@@ -2582,6 +2624,18 @@ days: NoticeDayView[];
  */
 entries: NoticeDayView[]; adjustments: DayAdjustmentView[] }
 /**
+ * Where copies outside the data folder go, and when the last one was made.
+ */
+export type OffsiteBackup = { 
+/**
+ * A folder on a USB stick or a network share (full path); `None` until chosen.
+ */
+folder: string | null; 
+/**
+ * When the last copy outside the data folder was written.
+ */
+lastCopyAt: string | null }
+/**
  * Why the school orders leave (R14.2).
  */
 export type OrderedLeaveReason = 
@@ -2796,7 +2850,15 @@ export type PickKind =
 /**
  * A signed archive package (.xjpkg).
  */
-"package"
+"package" | 
+/**
+ * A XueJi backup (.db).
+ */
+"backup" | 
+/**
+ * A folder (the off-site backup folder on a USB stick or a network share).
+ */
+"folder"
 /**
  * What the print service said about a job.
  */

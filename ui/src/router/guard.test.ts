@@ -28,6 +28,12 @@ describe('router guard', () => {
     expect(redirectFor(s, 'home')).toBe('/setup')
     expect(redirectFor(s, 'login')).toBe('/setup')
     expect(redirectFor(s, 'setup')).toBeNull()
+    expect(redirectFor(s, 'restore')).toBeNull()
+  })
+
+  it('offers 从备份恢复 only before the first run', () => {
+    expect(redirectFor(status({ session: null }), 'restore')).toBe('/login')
+    expect(redirectFor(status({ unlocked: false, keyMissing: true }), 'restore')).toBe('/recover')
   })
 
   it('sends everything to recovery when the keyring lost the key', () => {

@@ -27,6 +27,12 @@ const publicRoutes: RouteRecordRaw[] = [
     meta: { title: '首次使用', public: true },
   },
   {
+    path: '/restore',
+    name: 'restore',
+    component: () => import('@/pages/restore/index.vue'),
+    meta: { title: '从备份恢复', public: true },
+  },
+  {
     path: '/login',
     name: 'login',
     component: () => import('@/pages/login/index.vue'),

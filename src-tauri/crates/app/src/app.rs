@@ -119,6 +119,32 @@ impl App {
         Ok(app)
     }
 
+    /// A new computer (issue 15, disaster recovery): rebuilds the empty data folder from a backup
+    /// and the recovery code it was made under, writes the key to the key store, and opens.
+    /// Users log in with the accounts the backup holds.
+    pub async fn restore_on_new_computer(
+        data: DataDir,
+        keys: KeyStore,
+        file: &str,
+        code: &str,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self> {
+        let code = RecoveryCode::parse(code)?;
+        let file = file.trim();
+        if file.is_empty() {
+            return Err(AppError::validation("file", "请选择备份文件"));
+        }
+        let from = std::path::Path::new(file);
+        if !from.is_file() {
+            return Err(AppError::validation("file", "找不到所选的备份文件"));
+        }
+        let store = Store::restore_on_new_computer(data, keys, from, &code).await?;
+        let app = Self::with_store(store, clock).await?;
+        // The restored data gets its first copy in this data folder at once.
+        let _ = app.backup_on_schedule().await;
+        Ok(app)
+    }
+
     /// Wraps an open store.
     pub async fn with_store(store: Store, clock: Arc<dyn Clock>) -> Result<Self> {
         let config = settings::load(store.db()).await?;

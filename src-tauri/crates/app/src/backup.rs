@@ -73,6 +73,8 @@ pub struct BackupListView {
     pub schedule: BackupSchedule,
     /// What the automatic backup did at this start (taken, already taken today, failed: why).
     pub last_auto: Option<String>,
+    /// The folder for copies outside the data folder and the last such copy.
+    pub offsite: crate::backup_offsite::OffsiteBackup,
 }
 
 /// A backup that passed its checks.
@@ -307,7 +309,30 @@ impl App {
             .backup_to(&session.username, &target)
             .await
             .map_err(backup_error)?;
+        self.note_copy(&target).await?;
         view_of(&target).ok_or_else(|| AppError::internal("备份文件写入后无法读取"))
+    }
+
+    /// Writes a copy into the off-site folder now (`xueji-备份-<time>.db`).
+    pub async fn backup_offsite_now(&self, session: &Session) -> Result<BackupView> {
+        self.authorize(session, Permission::ManageSettings).await?;
+        let offsite = self.backup_offsite().await?;
+        let Some(folder) = offsite.folder else {
+            return Err(AppError::validation(
+                "folder",
+                "请先在“备份”设置中选择 U 盘或网络位置的文件夹",
+            ));
+        };
+        if !Path::new(&folder).is_dir() {
+            return Err(AppError::validation(
+                "folder",
+                format!("找不到文件夹 {folder}（U 盘或网络位置是否已连接？）"),
+            ));
+        }
+        let name = format!("xueji-备份-{}.db", Local::now().format("%Y%m%d-%H%M%S"));
+        let target = Path::new(&folder).join(name);
+        self.backup_create(session, Some(&target.display().to_string()))
+            .await
     }
 
     /// The copies in the backups folder, newest first, with the schedule.
@@ -319,6 +344,7 @@ impl App {
             dir: dir.display().to_string(),
             schedule: self.backup_schedule().await?,
             last_auto: self.last_auto(),
+            offsite: self.backup_offsite().await?,
         })
     }
 

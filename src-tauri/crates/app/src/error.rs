@@ -305,7 +305,10 @@ impl From<StoreError> for AppError {
             StoreError::Locked => {
                 Self::new(ErrorKind::Locked, message).with_code(ErrorCode::DatabaseInUse)
             }
-            StoreError::AlreadyExists { .. } | StoreError::BackupExists { .. } => {
+            StoreError::AlreadyExists { .. }
+            | StoreError::BackupExists { .. }
+            | StoreError::KeyringOccupied
+            | StoreError::BackupsPresent { .. } => {
                 Self::new(ErrorKind::Conflict, message).with_code(ErrorCode::AlreadyExists)
             }
             StoreError::WrongRecoveryCode | StoreError::MalformedRecoveryCode => {
@@ -326,7 +329,9 @@ impl From<StoreError> for AppError {
             StoreError::AuditBroken(_) => {
                 Self::new(ErrorKind::Internal, message).with_code(ErrorCode::AuditBroken)
             }
-            StoreError::BackupInvalid { .. } => {
+            StoreError::BackupInvalid { .. }
+            | StoreError::BackupOtherKey
+            | StoreError::BackupWithoutRecovery => {
                 Self::new(ErrorKind::Validation, message).with_code(ErrorCode::BackupInvalid)
             }
             _ => Self::new(ErrorKind::Internal, message),

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod audit_log;
 pub mod auth;
 pub mod backup;
+pub mod backup_offsite;
 pub mod batches;
 pub mod calendar;
 pub mod changes;

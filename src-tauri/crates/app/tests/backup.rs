@@ -322,3 +322,87 @@ async fn the_settings_page_shows_profile_calendar_terms_and_schedule() {
         .unwrap_err();
     assert_eq!(twice.fields[0].field, "terms");
 }
+
+/// Issue 15, disaster recovery: copies outside the data folder are what survive a dead disk.
+/// 首页 reminds the registrar (not a read-only user) when there has never been one, or when the
+/// last is more than 7 days old; copies inside the data folder do not count.
+#[tokio::test]
+async fn home_reminds_when_the_last_copy_outside_the_data_folder_is_older_than_a_week() {
+    let t = TestApp::new(d(2026, 12, 4)).await;
+    // The clock jumps a week ahead: no idle lock in between.
+    t.app.idle_lock_set(&t.admin, 0).await.unwrap();
+    let reader = t.user("chakan", Role::ReadOnly).await;
+    let reminder = t.app.dashboard(&t.admin).await.unwrap().backup_reminder;
+    assert!(reminder.unwrap().contains("还没有存到本机以外的备份"));
+    assert_eq!(
+        t.app.dashboard(&reader).await.unwrap().backup_reminder,
+        None
+    );
+
+    let refused = t
+        .app
+        .backup_offsite_now(&t.admin)
+        .await
+        .expect_err("no folder yet");
+    assert_eq!(refused.kind, ErrorKind::Validation);
+    let inside = t.dir.path().join("data").join("backups");
+    std::fs::create_dir_all(&inside).unwrap();
+    let refused = t
+        .app
+        .backup_offsite_folder_set(&t.admin, Some(&inside.display().to_string()))
+        .await
+        .expect_err("inside the data folder");
+    assert!(refused.message.contains("数据文件夹之内"), "{refused:?}");
+    let refused = t
+        .app
+        .backup_offsite_folder_set(&t.admin, Some("usb/xueji"))
+        .await
+        .expect_err("relative");
+    assert_eq!(refused.kind, ErrorKind::Validation);
+    let usb = tempfile::tempdir().unwrap();
+    let folder = usb.path().display().to_string();
+    let set = t
+        .app
+        .backup_offsite_folder_set(&t.admin, Some(&folder))
+        .await
+        .unwrap();
+    assert_eq!(set.folder.as_deref(), Some(folder.as_str()));
+    assert!(
+        t.app
+            .backup_offsite_folder_set(&reader, Some(&folder))
+            .await
+            .is_err(),
+        "a read-only user may not choose it"
+    );
+
+    // A copy inside the data folder is not an off-site copy.
+    t.app.backup_create(&t.admin, None).await.unwrap();
+    assert!(
+        t.app
+            .dashboard(&t.admin)
+            .await
+            .unwrap()
+            .backup_reminder
+            .is_some()
+    );
+    let copy = t.app.backup_offsite_now(&t.admin).await.unwrap();
+    assert!(copy.path.starts_with(&folder), "{}", copy.path);
+    assert!(std::path::Path::new(&copy.path).is_file());
+    let listed = t.app.backup_list(&t.admin).await.unwrap();
+    assert_eq!(listed.offsite.last_copy_at, Some(t.app.now()));
+    assert_eq!(
+        t.app.dashboard(&t.admin).await.unwrap().backup_reminder,
+        None
+    );
+
+    t.clock.set_date(d(2026, 12, 11));
+    assert_eq!(
+        t.app.dashboard(&t.admin).await.unwrap().backup_reminder,
+        None,
+        "7 days is still in time"
+    );
+    t.clock.set_date(d(2026, 12, 14));
+    let late = t.app.dashboard(&t.admin).await.unwrap().backup_reminder;
+    assert!(late.unwrap().contains("已 10 天（2026-12-04）"));
+    t.close().await;
+}

@@ -39,8 +39,13 @@ pub enum Command {
         #[arg(long)]
         admin: String,
     },
-    /// 用恢复码（从标准输入读取）解锁数据库，并把密钥重新存入钥匙串
-    Recover,
+    /// 用恢复码（从标准输入读取）解锁数据库，并把密钥重新存入钥匙串；
+    /// 新电脑上加 --from-backup FILE：用备份文件和当时的恢复码重建数据文件夹
+    Recover {
+        /// 备份文件（新电脑、数据文件夹为空时）
+        #[arg(long, value_name = "FILE")]
+        from_backup: Option<PathBuf>,
+    },
     /// 备份
     #[command(subcommand)]
     Backup(BackupCommand),

@@ -80,9 +80,12 @@ fn run(
                 password,
             ))
         }
-        Command::Recover => {
+        Command::Recover { from_backup } => {
             let code = input::line(&mut stdin, "恢复码")?;
-            runtime.block_on(commands::recover::run(&ctx, &code))
+            match from_backup {
+                Some(file) => runtime.block_on(commands::recover::from_backup(&ctx, &file, &code)),
+                None => runtime.block_on(commands::recover::run(&ctx, &code)),
+            }
         }
         Command::Backup(BackupCommand::Create { to }) => {
             runtime.block_on(commands::backup::create(&ctx, &to))

@@ -180,6 +180,56 @@ fn recover_after_losing_the_key() {
     assert!(xueji(&e, &["db", "info"], "").status.success());
 }
 
+/// Issue 15, disaster recovery: the disk died with the database, its recovery file and the key;
+/// a backup and the recovery code rebuild the data folder on a new computer.
+#[test]
+fn recover_from_a_backup_on_a_new_computer() {
+    let e = env();
+    let code = init(&e);
+    let file = e.root.join("usb-backup.db");
+    let f = file.to_str().expect("utf-8 path");
+    assert!(
+        xueji(&e, &["backup", "create", "--to", f], "")
+            .status
+            .success()
+    );
+    std::fs::remove_dir_all(&e.data).expect("the disk dies");
+    std::fs::remove_file(&e.key).expect("with the key");
+    let out = xueji(
+        &e,
+        &["--json", "recover", "--from-backup", f],
+        "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA\n",
+    );
+    assert_eq!(json(&out)["kind"], "wrong_recovery_code");
+    assert!(!e.data.join("xueji.db").exists(), "nothing installed");
+    let out = xueji(
+        &e,
+        &["--json", "recover", "--from-backup", f],
+        &format!("{code}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(e.key.exists(), "the key is stored on the new computer");
+    let out = xueji(&e, &["--json", "audit", "verify"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    // Setup on top of it is refused: the key and the data are kept.
+    let out = xueji(
+        &e,
+        &[
+            "--json",
+            "init",
+            "--school-name",
+            "测试小学",
+            "--school-kind",
+            "小学",
+            "--admin",
+            "admin",
+        ],
+        "pass word 123\npass word 123\n",
+    );
+    assert!(!out.status.success());
+    assert_eq!(json(&out)["code"], "already_exists");
+}
+
 #[test]
 fn backup_create_verify_restore() {
     let e = env();

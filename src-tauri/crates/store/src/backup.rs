@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::audit::{self, AuditRecord};
 use crate::backup_files::{daily_keeping, export, list_auto, stamp};
+use crate::backup_format::{BackupHeader, Scratch, unpack};
 use crate::connection::{self, Limits, OpenMode};
 use crate::error::{Result, StoreError};
 use crate::fsutil::{sibling, sync_parent};
@@ -44,7 +45,7 @@ impl Store {
         )
         .await?;
         txn.commit().await?;
-        export(&self.conn, &self.key, target).await
+        export(&self.conn, &self.key, &self.data, target).await
     }
 
     /// Lists the automatic backups, oldest first.
@@ -64,10 +65,27 @@ impl Store {
     }
 }
 
-/// Checks a backup file with `key`: opens it read-only, `integrity_check`,
-/// `cipher_integrity_check`, audit verify. Any failure is `BackupInvalid` (or the open error).
+/// Checks a backup file with `key`: unpacks its database (`backup_format.rs`) to a scratch file,
+/// opens it read-only, `integrity_check`, `cipher_integrity_check`, audit verify. Any failure is
+/// `BackupInvalid` (or `BackupOtherKey` when the copy was made with another key).
 pub async fn verify_file(path: &Path, key: &DbKey) -> Result<BackupReport> {
-    let conn = connection::open(path, key, OpenMode::ReadOnly, None, Limits::default())
+    let scratch = Scratch::in_temp();
+    let header = unpack(path, &scratch.0)?;
+    check_key(header.as_ref(), key)?;
+    verify_database(&scratch.0, path, key).await
+}
+
+/// `BackupOtherKey` when the header names another key than `key`.
+pub(crate) fn check_key(header: Option<&BackupHeader>, key: &DbKey) -> Result<()> {
+    match header {
+        Some(h) if h.key_fingerprint != key.fingerprint() => Err(StoreError::BackupOtherKey),
+        _ => Ok(()),
+    }
+}
+
+/// Checks the unpacked database `db` of the backup `shown` (the name in the report).
+pub(crate) async fn verify_database(db: &Path, shown: &Path, key: &DbKey) -> Result<BackupReport> {
+    let conn = connection::open(db, key, OpenMode::ReadOnly, None, Limits::default())
         .await
         .map_err(|e| StoreError::BackupInvalid {
             reason: e.to_string(),
@@ -83,7 +101,7 @@ pub async fn verify_file(path: &Path, key: &DbKey) -> Result<BackupReport> {
             });
         }
         Ok(BackupReport {
-            path: path.to_path_buf(),
+            path: shown.to_path_buf(),
             audit_rows: report.rows,
         })
     }
@@ -118,7 +136,7 @@ async fn keep_current(data: &DataDir, key: &DbKey) -> Result<Option<PathBuf>> {
     .await;
     if let Ok(conn) = opened {
         let target = data.backups().join(format!("pre-restore-{}.db", stamp()));
-        let exported = conn.export_to(&target, key).await;
+        let exported = export(&conn, key, data, &target).await;
         conn.close().await;
         exported?;
         return Ok(Some(target));
@@ -140,8 +158,15 @@ async fn keep_current(data: &DataDir, key: &DbKey) -> Result<Option<PathBuf>> {
 pub async fn restore(data: &DataDir, keys: &KeyStore, from: &Path) -> Result<Option<PathBuf>> {
     let lock = connection::lock(&data.lock())?;
     let key = keys.load()?;
-    verify_file(from, &key).await?;
     let db = data.database();
+    // The copy that will become the database is the one checked (not only the source).
+    let incoming = Scratch::beside(&db, ".restoring");
+    if incoming.0.exists() {
+        std::fs::remove_file(&incoming.0).map_err(|e| StoreError::io(&incoming.0, e))?;
+    }
+    let header = unpack(from, &incoming.0)?;
+    check_key(header.as_ref(), &key)?;
+    verify_database(&incoming.0, from, &key).await?;
     let kept = keep_current(data, &key).await?;
     // A stale WAL must never be applied to the restored file.
     for c in companions(&db) {
@@ -149,12 +174,7 @@ pub async fn restore(data: &DataDir, keys: &KeyStore, from: &Path) -> Result<Opt
             std::fs::remove_file(&c).map_err(|e| StoreError::io(&c, e))?;
         }
     }
-    let tmp = sibling(&db, ".restoring");
-    std::fs::copy(from, &tmp).map_err(|e| StoreError::io(&tmp, e))?;
-    std::fs::File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| StoreError::io(&tmp, e))?;
-    std::fs::rename(&tmp, &db).map_err(|e| StoreError::io(&db, e))?;
+    std::fs::rename(&incoming.0, &db).map_err(|e| StoreError::io(&db, e))?;
     sync_parent(&db);
     drop(lock);
     // Record the restore in the restored database's own chain.

@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::Local;
 
+use crate::backup_format::{BackupHeader, Scratch, pack};
 use crate::connection::Connection;
 use crate::error::{Result, StoreError};
 use crate::fsutil::{sibling, sync_parent};
 use crate::key::DbKey;
 use crate::paths::DataDir;
+use crate::recovery::RecoveryFile;
 
 /// Automatic backups kept.
 pub const KEEP_AUTO: usize = 30;
@@ -23,8 +25,15 @@ pub(crate) fn stamp() -> String {
     Local::now().format("%Y%m%d-%H%M%S%.3f").to_string()
 }
 
-/// Writes the encrypted copy through `<target>.partial` and a rename; never overwrites.
-pub(crate) async fn export(conn: &Connection, key: &DbKey, target: &Path) -> Result<()> {
+/// Writes the encrypted copy through `<target>.partial` and a rename; never overwrites. The file
+/// starts with the header that carries the data folder's recovery file (`backup_format.rs`), so
+/// the copy and the recovery code alone open it on another computer.
+pub(crate) async fn export(
+    conn: &Connection,
+    key: &DbKey,
+    data: &DataDir,
+    target: &Path,
+) -> Result<()> {
     if target.exists() {
         return Err(StoreError::BackupExists {
             path: target.to_path_buf(),
@@ -36,13 +45,46 @@ pub(crate) async fn export(conn: &Connection, key: &DbKey, target: &Path) -> Res
         std::fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
     }
     let partial = sibling(target, ".partial");
-    if partial.exists() {
-        std::fs::remove_file(&partial).map_err(|e| StoreError::io(&partial, e))?;
+    let raw = Scratch::beside(&partial, ".raw");
+    for stale in [&partial, &raw.0] {
+        if stale.exists() {
+            std::fs::remove_file(stale).map_err(|e| StoreError::io(stale, e))?;
+        }
     }
-    conn.export_to(&partial, key).await?;
+    conn.export_to(&raw.0, key).await?;
+    let header = BackupHeader::new(key, RecoveryFile::read(&data.recovery()).ok());
+    if let Err(e) = pack(&header, &raw.0, &partial) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    drop(raw);
     std::fs::rename(&partial, target).map_err(|e| StoreError::io(target, e))?;
     sync_parent(target);
     Ok(())
+}
+
+/// Removes what an interrupted backup left in `dir` (`*.partial`, `*.partial.raw`) when it is
+/// older than an hour, so a backup running right now keeps its file.
+fn clean_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    for entry in entries.filter_map(std::result::Result::ok) {
+        let path = entry.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let leftover = name.ends_with(".partial") || name.ends_with(".partial.raw");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < hour_ago);
+        if leftover && old {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// The automatic backups in `dir`, oldest first.
@@ -83,10 +125,11 @@ pub(crate) async fn daily_keeping(
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with(&today))
     });
+    clean_partials(&dir);
     let mut taken = None;
     if !done_today {
         let target = dir.join(format!("{AUTO_PREFIX}{}.db", stamp()));
-        export(conn, key, &target).await?;
+        export(conn, key, data, &target).await?;
         taken = Some(target);
     }
     let all = list_auto(&dir)?;
@@ -105,6 +148,6 @@ pub(crate) async fn pre_migration(
     key: &DbKey,
 ) -> Result<PathBuf> {
     let target = data.backups().join(format!("pre-migration-{}.db", stamp()));
-    export(conn, key, &target).await?;
+    export(conn, key, data, &target).await?;
     Ok(target)
 }

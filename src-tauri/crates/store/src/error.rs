@@ -60,6 +60,24 @@ pub enum StoreError {
     /// A backup failed its checks and was not restored.
     #[error("备份文件未通过校验，未恢复：{reason}")]
     BackupInvalid { reason: String },
+    /// The backup was made with another database key than the one in use (before a key change,
+    /// or of another database).
+    #[error(
+        "该备份由另一个数据库密钥加密（更换密钥之前所做，或来自另一个数据库），当前密钥无法打开它"
+    )]
+    BackupOtherKey,
+    /// The backup has no wrapped key (made by an earlier version), so the recovery code alone
+    /// cannot open it.
+    #[error("该备份文件不含恢复信息（早期版本所做），无法仅凭恢复码恢复；请在原电脑上重新备份")]
+    BackupWithoutRecovery,
+    /// Setup found this data folder's key already in the keyring and will not replace it.
+    #[error(
+        "本机钥匙串中已有该数据文件夹的数据库密钥，不会覆盖；如要使用原有数据，请选择“从备份恢复”"
+    )]
+    KeyringOccupied,
+    /// Setup found backups in the data folder and will not start a new database beside them.
+    #[error("数据文件夹中已有备份（{path}），不会新建数据库；请选择“从备份恢复”")]
+    BackupsPresent { path: PathBuf },
     /// The audit chain is broken.
     #[error("审计日志校验失败：{0}")]
     AuditBroken(String),
@@ -117,6 +135,10 @@ impl StoreError {
             Self::NotFound { .. } => "not_found",
             Self::BackupExists { .. } => "backup_exists",
             Self::BackupInvalid { .. } => "backup_invalid",
+            Self::BackupOtherKey => "backup_other_key",
+            Self::BackupWithoutRecovery => "backup_without_recovery",
+            Self::KeyringOccupied => "keyring_occupied",
+            Self::BackupsPresent { .. } => "backups_present",
             Self::AuditBroken(_) => "audit_broken",
             Self::RecordNotFound { .. } => "record_not_found",
             Self::Duplicate { .. } => "duplicate",

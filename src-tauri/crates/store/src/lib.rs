@@ -14,7 +14,9 @@
 pub mod audit;
 pub mod backup;
 mod backup_files;
+pub mod backup_format;
 pub mod connection;
+mod disaster;
 pub mod entities;
 pub mod error;
 mod exit_wait;

@@ -81,6 +81,17 @@ async fn create_database(
     Ok(conn)
 }
 
+/// The first file in the backups folder, if any.
+fn first_backup(dir: &std::path::Path) -> Result<Option<std::path::PathBuf>> {
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => Ok(entries
+            .find_map(|e| e.ok().filter(|e| e.path().is_file()))
+            .map(|e| e.path())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(dir, e)),
+    }
+}
+
 /// An open store.
 #[derive(Debug)]
 pub struct Store {
@@ -94,7 +105,8 @@ pub struct Store {
 impl Store {
     /// Creates a new database: key into the key store, recovery file beside the database, schema,
     /// school profile and admin account. Returns the recovery code, to be shown once.
-    /// Refuses when a database or recovery file already exists: nothing is ever overwritten.
+    /// Refuses when a database or recovery file already exists, when the key store already holds
+    /// a key, or when the folder has backups: nothing is ever overwritten or orphaned.
     pub async fn init(
         data: DataDir,
         keys: KeyStore,
@@ -106,6 +118,14 @@ impl Store {
             if path.exists() {
                 return Err(StoreError::AlreadyExists { path });
             }
+        }
+        // A key already kept for this folder, or backups in it, belong to data this would orphan:
+        // the way back to them is a restore, never a second setup (issue 15).
+        if keys.load().is_ok() {
+            return Err(StoreError::KeyringOccupied);
+        }
+        if let Some(found) = first_backup(&data.backups())? {
+            return Err(StoreError::BackupsPresent { path: found });
         }
         // Validate what we can before anything is written.
         if opts.school_name.trim().is_empty() || opts.admin_username.trim().is_empty() {

@@ -68,6 +68,7 @@ function view(): DashboardView {
     byGrade: [{ code: '1', label: '一年级', count: 2 }],
     totalStudents: 2,
     review: { reviewId: 1, termLabel: '2025—2026学年第二学期', total: 10, checked: 4, signedOffOn: null, current: true },
+    backupReminder: null,
     notes: [],
   }
 }
@@ -152,5 +153,23 @@ describe('首页', () => {
     expect(wrapper.get('[data-test="findings-warning-note"]').text()).toContain('暂定')
     expect(wrapper.get('[data-test="home-note"]').text()).toContain('暂定')
     expect(wrapper.text()).toContain('设置—工作日历')
+  })
+
+  it('reminds the registrar to copy a backup off the computer and leads to the backups tab', async () => {
+    const reminder = '距上次把备份存到本机以外（U 盘或网络位置）已 9 天（2026-11-25），超过 7 天。请在“设置 → 备份”中立即备份到异地位置。'
+    dashboard.mockResolvedValue({ status: 'ok', data: { ...view(), backupReminder: reminder } })
+    const { wrapper, router } = await mountPage()
+    await flushPromises()
+    expect(wrapper.get('[data-test="home-backup-reminder"]').text()).toContain('已 9 天')
+    await wrapper.get('[data-test="home-backup-go"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/settings?tab=backup')
+  })
+
+  it('shows no backup reminder while the last off-site copy is recent', async () => {
+    dashboard.mockResolvedValue({ status: 'ok', data: view() })
+    const { wrapper } = await mountPage()
+    await flushPromises()
+    expect(wrapper.find('[data-test="home-backup-reminder"]').exists()).toBe(false)
   })
 })

@@ -12,6 +12,8 @@ const calls: Record<string, ReturnType<typeof vi.fn<(...args: unknown[]) => unkn
   backupVerify: vi.fn<(...args: unknown[]) => unknown>(),
   backupRestore: vi.fn<(...args: unknown[]) => unknown>(),
   backupScheduleSet: vi.fn<(...args: unknown[]) => unknown>(),
+  backupOffsiteFolderSet: vi.fn<(...args: unknown[]) => unknown>(),
+  backupOffsiteNow: vi.fn<(...args: unknown[]) => unknown>(),
   auditList: vi.fn<(...args: unknown[]) => unknown>(),
   auditVerify: vi.fn<(...args: unknown[]) => unknown>(),
   auditActions: vi.fn<(...args: unknown[]) => unknown>(),
@@ -75,9 +77,36 @@ const list = {
   ],
   schedule: { daily: true, keep: 30 },
   lastAuto: '今天已有自动备份',
+  offsite: { folder: null, lastCopyAt: null },
 }
 
 describe('备份与恢复', () => {
+  it('keeps the off-site folder and copies a backup there now (issue 15)', async () => {
+    const folder = '/media/usb/学籍备份'
+    calls.backupList
+      .mockResolvedValueOnce(ok(list))
+      .mockResolvedValueOnce(ok({ ...list, offsite: { folder, lastCopyAt: null } }))
+      .mockResolvedValue(ok({ ...list, offsite: { folder, lastCopyAt: '2026-12-04T01:30:00Z' } }))
+    calls.backupOffsiteFolderSet.mockResolvedValue(ok({ folder, lastCopyAt: null }))
+    calls.backupOffsiteNow.mockResolvedValue(
+      ok({ ...list.backups[0], name: 'xueji-备份-20261204-093000.db', path: `${folder}/xueji-备份-20261204-093000.db` }),
+    )
+    const wrapper = mount(BackupTab, { attachTo: document.body })
+    await flushPromises()
+    expect(wrapper.get('[data-test="offsite-last"]').text()).toBe('还没有做过异地备份')
+    expect(wrapper.get('[data-test="offsite-now"]').attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-test="offsite-folder"]').setValue(folder)
+    await wrapper.get('[data-test="offsite-folder-save"]').trigger('click')
+    await flushPromises()
+    expect(calls.backupOffsiteFolderSet).toHaveBeenCalledWith(folder)
+    expect(wrapper.get('[data-test="offsite-now"]').attributes('disabled')).toBeUndefined()
+    await wrapper.get('[data-test="offsite-now"]').trigger('click')
+    await flushPromises()
+    expect(calls.backupOffsiteNow).toHaveBeenCalled()
+    expect(wrapper.get('[data-test="offsite-last"]').text()).toContain('上次异地备份')
+    wrapper.unmount()
+  })
+
   it('lists the copies, checks one and restores it after the password and a confirmation', async () => {
     calls.backupList.mockResolvedValue(ok(list))
     calls.backupVerify.mockResolvedValue(ok({ name: list.backups[0].name, path: '', auditRows: 42 }))

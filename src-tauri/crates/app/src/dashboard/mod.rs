@@ -142,6 +142,8 @@ pub struct DashboardView {
     pub total_students: u64,
     /// The latest semester review, if one was opened.
     pub review: Option<ReviewSummaryView>,
+    /// The reminder to copy a backup outside the data folder (issue 15), for users who may.
+    pub backup_reminder: Option<String>,
     /// What the registrar should know about the lists (a long list cut, dates counted past the
     /// loaded holiday notices).
     pub notes: Vec<String>,
@@ -183,6 +185,7 @@ impl App {
             .await?;
         let (by_status, by_grade, total_students) = self.dashboard_counts().await?;
         let review = self.dashboard_review(today).await?;
+        let backup_reminder = self.offsite_reminder(session, today).await?;
         audit::record(
             self.db(),
             &session.username,
@@ -207,6 +210,7 @@ impl App {
             by_grade,
             total_students,
             review,
+            backup_reminder,
             notes,
         })
     }
