@@ -87,14 +87,14 @@ fn run(
                 None => runtime.block_on(commands::recover::run(&ctx, &code)),
             }
         }
-        Command::Backup(BackupCommand::Create { to }) => {
-            runtime.block_on(commands::backup::create(&ctx, &to))
-        }
+        // A restore replaces the database under the app: it logs in, then hands the app over.
         Command::Backup(BackupCommand::Restore { from }) => {
-            runtime.block_on(commands::backup::restore(&ctx, &from))
-        }
-        Command::Backup(BackupCommand::Verify { file }) => {
-            runtime.block_on(commands::backup::verify(&ctx, &file))
+            let user = commands::session::username(ctx.user.as_deref())?;
+            let password = commands::session::password(&mut stdin)?;
+            runtime.block_on(async {
+                let (app, session) = commands::session::login(&ctx, &user, &password).await?;
+                commands::backup::restore(app, &session, password, json, &from).await
+            })
         }
         Command::Audit(AuditCommand::Verify) => runtime.block_on(commands::audit::verify(&ctx)),
         Command::Db(DbCommand::Info) => runtime.block_on(commands::db::info(&ctx)),
@@ -152,6 +152,12 @@ async fn use_case(
                 dry_run,
             )
             .await
+        }
+        Command::Backup(BackupCommand::Create { to }) => {
+            commands::backup::create(app, session, json, &to).await
+        }
+        Command::Backup(BackupCommand::Verify { file }) => {
+            commands::backup::verify(app, session, json, &file).await
         }
         Command::Student(cmd) => student(app, session, json, *cmd).await,
         Command::Change(cmd) => change(app, session, json, *cmd).await,

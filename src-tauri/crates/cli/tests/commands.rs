@@ -46,6 +46,13 @@ fn xueji(e: &Env, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("output")
 }
 
+/// `args` as the administrator `init` made (password on stdin).
+fn as_admin(e: &Env, args: &[&str]) -> Output {
+    let mut all = vec!["--user", "admin"];
+    all.extend_from_slice(args);
+    xueji(e, &all, "pass word 123\n")
+}
+
 fn text(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -189,7 +196,7 @@ fn recover_from_a_backup_on_a_new_computer() {
     let file = e.root.join("usb-backup.db");
     let f = file.to_str().expect("utf-8 path");
     assert!(
-        xueji(&e, &["backup", "create", "--to", f], "")
+        as_admin(&e, &["backup", "create", "--to", f])
             .status
             .success()
     );
@@ -234,26 +241,39 @@ fn recover_from_a_backup_on_a_new_computer() {
 fn backup_create_verify_restore() {
     let e = env();
     init(&e);
-    let file = e.root.join("b1.xjbak");
+    let file = e.root.join("b1.db");
     let f = file.to_str().expect("utf-8 path");
-    let out = xueji(&e, &["backup", "create", "--to", f], "");
+    // Issue 15: no session, no backup; the OS account is not a XueJi user.
+    let out = xueji(&e, &["--json", "backup", "create", "--to", f], "");
+    assert!(!out.status.success());
+    assert!(!file.exists());
+    let out = xueji(
+        &e,
+        &["--json", "--user", "admin", "backup", "create", "--to", f],
+        "wrong pass 1\n",
+    );
+    assert!(!out.status.success());
+    assert!(!file.exists());
+    let out = as_admin(&e, &["backup", "create", "--to", f]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = xueji(&e, &["--json", "backup", "create", "--to", f], "");
-    assert_eq!(json(&out)["kind"], "backup_exists");
-    let out = xueji(&e, &["--json", "backup", "verify", f], "");
+    let out = as_admin(&e, &["--json", "backup", "create", "--to", f]);
+    assert_eq!(json(&out)["code"], "already_exists");
+    let out = as_admin(&e, &["--json", "backup", "verify", f]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(json(&out)["audit_rows"].as_u64().expect("rows") >= 3);
-    let junk = e.root.join("junk.xjbak");
+    assert!(json(&out)["auditRows"].as_u64().expect("rows") >= 3);
+    let junk = e.root.join("junk.db");
     std::fs::write(&junk, vec![7u8; 8192]).expect("junk");
-    let out = xueji(&e, &["backup", "verify", junk.to_str().expect("utf-8")], "");
-    assert_eq!(out.status.code(), Some(3));
+    let out = as_admin(&e, &["backup", "verify", junk.to_str().expect("utf-8")]);
+    assert!(!out.status.success());
     let out = xueji(&e, &["--json", "backup", "restore", "--from", f], "");
+    assert!(!out.status.success(), "no restore without a session");
+    let out = as_admin(&e, &["--json", "backup", "restore", "--from", f]);
     assert!(out.status.success(), "{}", text(&out));
-    let kept = json(&out)["previous_saved_as"]
+    let kept = json(&out)["previousSavedAs"]
         .as_str()
         .expect("kept")
         .to_owned();

@@ -18,6 +18,9 @@ pub enum StoreError {
     /// The key file named by `XUEJI_DB_KEY_FILE` is malformed.
     #[error("密钥文件格式不正确：{path}")]
     BadKeyFile { path: PathBuf },
+    /// The key file can be read by other accounts on the computer.
+    #[error("密钥文件 {path} 其他用户也可读取，已拒绝使用；请执行 chmod 600 后重试")]
+    KeyFileNotPrivate { path: PathBuf },
     /// The recovery code is not the one that wraps this database's key.
     #[error("恢复码不正确")]
     WrongRecoveryCode,
@@ -121,6 +124,7 @@ impl StoreError {
             Self::KeyMissing => "key_missing",
             Self::Keyring(_) => "keyring",
             Self::BadKeyFile { .. } => "bad_key_file",
+            Self::KeyFileNotPrivate { .. } => "key_file_not_private",
             Self::WrongRecoveryCode => "wrong_recovery_code",
             Self::MalformedRecoveryCode => "malformed_recovery_code",
             Self::RecoveryFileMissing { .. } => "recovery_file_missing",

@@ -74,7 +74,10 @@ impl KeyStore {
                 Err(e) => Err(StoreError::Keyring(e.to_string())),
             },
             Self::File(path) => match std::fs::read_to_string(path) {
-                Ok(text) => parse_key_text(&text, path),
+                Ok(text) => {
+                    check_private(path)?;
+                    parse_key_text(&text, path)
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(StoreError::KeyMissing),
                 Err(e) => Err(StoreError::io(path, e)),
             },
@@ -113,6 +116,24 @@ impl KeyStore {
             },
         }
     }
+}
+
+/// A key file others on the computer could read is refused (issue 15): the key opens every
+/// minor's record. The owner fixes it with `chmod 600`.
+fn check_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            return Err(StoreError::KeyFileNotPrivate {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 fn write_key_file(path: &Path, key: &DbKey, replace: bool) -> Result<()> {
@@ -155,6 +176,16 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+            assert!(
+                matches!(store.load(), Err(StoreError::KeyFileNotPrivate { .. })),
+                "a key file others can read is refused"
+            );
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
         }
         std::fs::write(&path, "not a key").expect("write");
         assert!(matches!(store.load(), Err(StoreError::BadKeyFile { .. })));

@@ -30,14 +30,6 @@ pub struct Ctx {
     pub user: Option<String>,
 }
 
-/// The actor recorded in the audit log for CLI actions.
-pub fn actor() -> String {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown".to_owned());
-    format!("cli:{user}")
-}
-
 /// Opens the store (the CLI takes no automatic daily backup; the app does).
 pub async fn open(ctx: &Ctx) -> Result<Store> {
     let opts = OpenOptions::default();
