@@ -426,6 +426,9 @@ async fn apply_for_hardship(
 async fn aid_on_an_assessment_in_force(app: &AppHandle, today: &str) -> Res {
     use xueji_e2e::{ADMIN_PASSWORD, ADMIN_USERNAME, APPROVER, STAFF_PASSWORD, dates};
     app.backend_login_registrar().await;
+    // Back to the usual five working days: this one's notice ended weeks ago.
+    app.call("hardship_notice_days_set", json!({ "days": 5 }))
+        .await;
     let other = Pupil::new("吴资助", "2019-06-01", 32, 2);
     let other_id = seed::enrol(app, &other, "2025-09-01").await;
     let application = app
@@ -485,6 +488,10 @@ async fn a_hardship_assessment_is_walked_through_its_steps_and_its_form_printed(
         app.first_run_and_login().await?;
         app.add_users().await;
         let today = app.today().await;
+        // A notice of twenty working days, decided ten days ago, has begun and not ended on any
+        // real date: no run of days off (weekends, 春节) is longer than nine days.
+        app.call("hardship_notice_days_set", json!({ "days": 20 }))
+            .await;
         let pupil = Pupil::new("周困难", "2019-05-01", 31, 2);
         let student_id = seed::enrol(&app, &pupil, "2025-09-01").await;
 
@@ -493,14 +500,14 @@ async fn a_hardship_assessment_is_walked_through_its_steps_and_its_form_printed(
         let id = apply_for_hardship(&app, &pupil.name, student_id, &applied).await?;
         app.shot("hardship-class-assessed").await;
 
-        // The school's decision, taken three days ago: the notice of five working days is on.
+        // The school's decision, taken ten days ago: its notice is on today.
         app.logout().await?;
         app.login(APPROVER, STAFF_PASSWORD).await?;
         app.goto(&format!("/hardship/{id}")).await?;
         app.click("[data-test=decide-level-special]").await?;
         app.fill("input[data-test=decide-note]", "经学校认定工作组审核")
             .await?;
-        app.set_date("[data-test=decide-on]", &dates::days_before(&today, 3))
+        app.set_date("[data-test=decide-on]", &dates::days_before(&today, 10))
             .await?;
         app.confirm("[data-test=decide-save]").await?;
         app.wait_text("[data-test=hardship-status]", "公示中")
