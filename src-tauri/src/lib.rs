@@ -137,6 +137,15 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::backup::backup_schedule_set,
             commands::backup::backup_restore,
             commands::statistics::statistics,
+            commands::hardship::hardship_list,
+            commands::hardship::hardship_show,
+            commands::hardship::hardship_apply,
+            commands::hardship::hardship_class_assess,
+            commands::hardship::hardship_decide,
+            commands::hardship::hardship_object,
+            commands::hardship::hardship_objection_decide,
+            commands::hardship::hardship_aid_grant,
+            commands::hardship::hardship_form,
         ])
         // The law's vocabulary, so the UI keeps no copy of it.
         .constant("LAW_VOCABULARY", catalogue::vocabulary())

@@ -335,3 +335,242 @@ async fn the_archive_previews_an_image_and_a_pdf_proof() {
     })
     .await;
 }
+
+/// The hardship application of a student, as the registrar types it from the guardian's paper
+/// form: recorded `applied` (a date before today), then the class assessment on the same day.
+async fn apply_for_hardship(
+    app: &AppHandle,
+    name: &str,
+    student_id: i64,
+    applied: &str,
+) -> Res<i64> {
+    app.click("[data-test=nav-hardship]").await?;
+    app.find("[data-test=hardship-list]").await?;
+    app.click("[data-test=hardship-new]").await?;
+    app.wait_text_where("[data-test=page-title]", |t| t == "登记认定申请")
+        .await?;
+    app.fill("input[data-test=student-search]", name).await?;
+    app.click(&format!("[data-test=student-row-{student_id}]"))
+        .await?;
+    app.find("[data-test=chosen-student]").await?;
+    app.set_date("[data-test=apply-applied-on]", applied)
+        .await?;
+    app.fill("input[data-test=apply-guardian-name]", "张大山")
+        .await?;
+    app.fill("input[data-test=apply-guardian-relation]", "父亲")
+        .await?;
+    app.fill("input[data-test=apply-guardian-phone]", "13800000000")
+        .await?;
+    app.fill("input[data-test=apply-member-0-name]", "张大山")
+        .await?;
+    app.fill("input[data-test=apply-member-0-relation]", "父亲")
+        .await?;
+    app.fill("[data-test=apply-member-0-age] input", "42")
+        .await?;
+    app.fill("input[data-test=apply-member-0-occupation]", "务工")
+        .await?;
+    app.fill("[data-test=apply-member-0-income] input", "24000")
+        .await?;
+    app.fill("input[data-test=apply-member-0-health]", "慢性肾病")
+        .await?;
+    app.fill("[data-test=apply-household-size] input", "3")
+        .await?;
+    app.paste(
+        "textarea[data-test=apply-reason]",
+        "父亲患慢性肾病需长期透析，家庭收入减少，医疗支出较大。",
+    )
+    .await?;
+    // No factor yet: the form says so before anything is sent.
+    app.click("[data-test=apply-submit]").await?;
+    app.wait_text("[data-test=apply-problem]", "请勾选至少一项认定因素")
+        .await?;
+    app.click("[data-test=apply-factor-family_finances]")
+        .await?;
+    app.click("[data-test=apply-group-minimum_living_allowance]")
+        .await?;
+    app.click("[data-test=apply-submit]").await?;
+    app.wait_text("[data-test=hardship-status]", "待班级评议")
+        .await?;
+    let hash = app
+        .client
+        .execute("return window.location.hash", vec![])
+        .await?;
+    let id = hash
+        .as_str()
+        .and_then(|h| h.rsplit('/').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the detail page's id");
+    app.wait_text(
+        "[data-test=hardship-facts-factors]",
+        "家庭经济因素、特殊群体因素",
+    )
+    .await?;
+    // 班级评议 on the day of the application.
+    app.click("[data-test=class-level-special]").await?;
+    app.fill(
+        "input[data-test=class-note]",
+        "经班级认定小组评议，情况属实",
+    )
+    .await?;
+    app.set_date("[data-test=class-on]", applied).await?;
+    app.click("[data-test=class-save]").await?;
+    app.wait_text("[data-test=class-result]", "特别困难")
+        .await?;
+    app.wait_text("[data-test=hardship-status]", "待学校认定")
+        .await?;
+    Ok(id)
+}
+
+/// Aid on an assessment in force: a second student's, recorded from paper through the commands
+/// (its notice ended weeks ago), granted through the page; the list shows it.
+async fn aid_on_an_assessment_in_force(app: &AppHandle, today: &str) -> Res {
+    use xueji_e2e::{ADMIN_PASSWORD, ADMIN_USERNAME, APPROVER, STAFF_PASSWORD, dates};
+    app.backend_login_registrar().await;
+    // Back to the usual five working days: this one's notice ended weeks ago.
+    app.call("hardship_notice_days_set", json!({ "days": 5 }))
+        .await;
+    let other = Pupil::new("吴资助", "2019-06-01", 32, 2);
+    let other_id = seed::enrol(app, &other, "2025-09-01").await;
+    let application = app
+        .call(
+            "hardship_apply",
+            json!({ "input": {
+                "studentId": other_id, "schoolYear": null, "appliedOn": dates::days_before(today, 25),
+                "guardianName": "吴大海", "guardianRelation": "母亲", "guardianPhone": "",
+                "members": [{ "name": "吴大海", "relation": "母亲", "age": 38, "occupation": "务农",
+                              "annualIncomeYuan": 9000, "health": "健康" }],
+                "householdIncomeYuan": null, "householdSize": 2, "factors": ["emergency"],
+                "groups": [], "otherGroups": [], "reason": "家中房屋遭受台风损毁。" } }),
+        )
+        .await;
+    let other_app = application["id"].clone();
+    app.call(
+        "hardship_class_assess",
+        json!({ "id": other_app, "input": { "result": "hardship", "note": "评议属实",
+            "assessedOn": dates::days_before(today, 24) } }),
+    )
+    .await;
+    app.backend_login(APPROVER, STAFF_PASSWORD).await;
+    let decided = app
+        .call(
+            "hardship_decide",
+            json!({ "id": other_app, "input": { "level": "hardship", "note": null,
+                "decidedOn": dates::days_before(today, 23), "noticeFrom": null } }),
+        )
+        .await;
+    assert_eq!(decided["status"]["code"], "effective", "{decided}");
+    app.logout().await?;
+    app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await?;
+    app.goto(&format!("/hardship/{other_app}")).await?;
+    app.wait_text("[data-test=hardship-status]", "已生效")
+        .await?;
+    app.fill("input[data-test=aid-kind]", "生活补助").await?;
+    app.fill("[data-test=aid-amount] input", "1250").await?;
+    app.click("[data-test=aid-save]").await?;
+    app.wait_text("[data-test=aid-list]", "1250.00").await?;
+    app.shot("hardship-aid").await;
+    app.click("[data-test=nav-hardship]").await?;
+    app.wait_text("[data-test=hardship-list]", "吴资助").await?;
+    Ok(())
+}
+
+/// 家庭经济困难学生认定 (R8.2(6)) through the page: the registrar records the application of a
+/// seeded student from the guardian's form (a factor is required) and the class assessment; the
+/// approver decides (the notice begins); an objection is recorded and dismissed; the form is
+/// printed and saved. A second assessment, recorded through the commands and in force, gets its
+/// semester's aid through the page. The menu entry is not shown to 德育处.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hardship_assessment_is_walked_through_its_steps_and_its_form_printed() {
+    use xueji_e2e::{
+        ADMIN_PASSWORD, ADMIN_USERNAME, APPROVER, MORAL, STAFF_PASSWORD, dates, files,
+    };
+    with_app("students-hardship", |app: AppHandle| async move {
+        app.first_run_and_login().await?;
+        app.add_users().await;
+        let today = app.today().await;
+        // A notice of twenty working days, decided ten days ago, has begun and not ended on any
+        // real date: no run of days off (weekends, 春节) is longer than nine days.
+        app.call("hardship_notice_days_set", json!({ "days": 20 }))
+            .await;
+        let pupil = Pupil::new("周困难", "2019-05-01", 31, 2);
+        let student_id = seed::enrol(&app, &pupil, "2025-09-01").await;
+
+        // The application and the class assessment, recorded from paper three weeks on.
+        let applied = dates::days_before(&today, 20);
+        let id = apply_for_hardship(&app, &pupil.name, student_id, &applied).await?;
+        app.shot("hardship-class-assessed").await;
+
+        // The school's decision, taken ten days ago: its notice is on today.
+        app.logout().await?;
+        app.login(APPROVER, STAFF_PASSWORD).await?;
+        app.goto(&format!("/hardship/{id}")).await?;
+        app.click("[data-test=decide-level-special]").await?;
+        app.fill("input[data-test=decide-note]", "经学校认定工作组审核")
+            .await?;
+        app.set_date("[data-test=decide-on]", &dates::days_before(&today, 10))
+            .await?;
+        app.confirm("[data-test=decide-save]").await?;
+        app.wait_text("[data-test=hardship-status]", "公示中")
+            .await?;
+        app.wait_text("[data-test=decide-level]", "特别困难")
+            .await?;
+        app.find("[data-test=notice-period]").await?;
+
+        // An objection during the notice holds it until the approver rules.
+        app.logout().await?;
+        app.login(ADMIN_USERNAME, ADMIN_PASSWORD).await?;
+        app.goto(&format!("/hardship/{id}")).await?;
+        app.fill("input[data-test=object-content]", "家庭收入与实际情况不符")
+            .await?;
+        app.click("[data-test=object-save]").await?;
+        app.wait_text("[data-test=hardship-status]", "公示异议待处理")
+            .await?;
+        app.find("[data-test=objection-waiting]").await?;
+        app.logout().await?;
+        app.login(APPROVER, STAFF_PASSWORD).await?;
+        app.goto(&format!("/hardship/{id}")).await?;
+        app.fill(
+            "input[data-test=objection-note]",
+            "经核实，家庭收入情况属实，异议不成立",
+        )
+        .await?;
+        app.click("[data-test=objection-dismiss]").await?;
+        app.wait_text("[data-test=objection-1-ruling]", "不成立")
+            .await?;
+        app.wait_text("[data-test=hardship-status]", "公示中")
+            .await?;
+        app.shot("hardship-objection-dismissed").await;
+
+        // 打印认定表: the form, saved where the registrar chooses.
+        app.click("[data-test=hardship-print]").await?;
+        app.find("[data-test=pdf-preview]").await?;
+        app.click("[data-test=pdf-save]").await?;
+        let line = app.text("[data-test=pdf-saved-path]").await?;
+        let pdf = files::saved_pdf(&app, &line);
+        let text: String = files::pdf_text(&pdf)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        for expected in [
+            "家庭经济困难学生认定申请表",
+            "家庭人口数3人",
+            "■特别困难",
+            "■家庭经济因素",
+            "■特殊群体因素",
+        ] {
+            assert!(text.contains(expected), "{expected}: {text}");
+        }
+        app.js_click(".el-dialog__headerbtn").await?;
+        app.gone("[data-test=pdf-preview]").await?;
+
+        aid_on_an_assessment_in_force(&app, &today).await?;
+
+        // 德育处 does not see the entry.
+        app.logout().await?;
+        app.login(MORAL, STAFF_PASSWORD).await?;
+        let sidebar = app.text("[data-test=sidebar]").await?;
+        assert!(!sidebar.contains("困难认定"), "{sidebar}");
+        Ok(())
+    })
+    .await;
+}

@@ -15,6 +15,7 @@ pub mod documents;
 pub mod exchange;
 pub mod files;
 pub mod handover;
+pub mod hardship;
 pub mod printing;
 pub mod settings;
 pub mod statistics;

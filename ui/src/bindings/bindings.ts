@@ -1130,6 +1130,105 @@ async statistics() : Promise<Result<StatisticsView, IpcError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * 一个学年的家庭经济困难认定（按状态、认定等级、年级、班级、学生筛选，分页）。
+ */
+async hardshipList(schoolYear: number, filter: HardshipFilter) : Promise<Result<Page<HardshipRow>, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_list", { schoolYear, filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 一项认定的申请、评议、认定、公示、异议与资助（查看记入审计日志）。
+ */
+async hardshipShow(id: number) : Promise<Result<HardshipView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_show", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 登记监护人的家庭经济困难认定申请（本学年或下一学年）。
+ */
+async hardshipApply(input: HardshipApplyInput) : Promise<Result<HardshipView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_apply", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 记录班级评议（认定小组意见和建议等级）。
+ */
+async hardshipClassAssess(id: number, input: ClassAssessInput) : Promise<Result<HardshipView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_class_assess", { id, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 学校认定：认定等级后开始公示（工作日）；不认定则办结。
+ */
+async hardshipDecide(id: number, input: HardshipDecideInput) : Promise<Result<HardshipView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_decide", { id, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 登记公示期内提出的异议；异议处理前认定不生效。
+ */
+async hardshipObject(id: number, input: ObjectInput) : Promise<Result<HardshipView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_object", { id, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 学校对异议的处理：成立则原认定作废、重新认定；不成立则公示继续。
+ */
+async hardshipObjectionDecide(id: number, input: ObjectionDecideInput) : Promise<Result<HardshipView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_objection_decide", { id, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 按学期登记资助（认定生效且在其学年内）。
+ */
+async hardshipAidGrant(input: AidGrantInput) : Promise<Result<AidView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_aid_grant", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * 打印家庭经济困难学生认定申请表（PDF，记入审计日志）；另存用 `document_save_pdf`。
+ */
+async hardshipForm(id: number) : Promise<Result<HardshipFormView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("hardship_form", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -1143,6 +1242,34 @@ export const LAW_VOCABULARY = {"basicFields":[{"label":"曾用名","value":"form
 
 /** user-defined types **/
 
+/**
+ * Aid to grant.
+ */
+export type AidGrantInput = { applicationId: number; semester: Semester; 
+/**
+ * 生活补助, 免除费用 …
+ */
+kind: string; 
+/**
+ * Amount in fen (分).
+ */
+amountFen: number; 
+/**
+ * Today when empty; must fall in the assessment's school year.
+ */
+grantedOn: string | null; note: string | null }
+/**
+ * Aid granted.
+ */
+export type AidView = { id: number; applicationId: number; studentId: number; semester: Semester; 
+/**
+ * 2025—2026学年第一学期
+ */
+semesterLabel: string; kind: string; amountFen: number; 
+/**
+ * 1250.00
+ */
+amountYuan: string; grantedOn: string; note: string | null }
 /**
  * What the 设置 page shows about this installation.
  */
@@ -1847,6 +1974,18 @@ export type CheckView = { changeKind: ApplicationKind; changeLabel: string; rule
  */
 steps: StepPlanView[]; requiredProofs: ProofRequirementView[] }
 /**
+ * The class assessment (班级评议).
+ */
+export type ClassAssessInput = { 
+/**
+ * The level the class assessment group suggests.
+ */
+result: HardshipLevel; note: string; 
+/**
+ * Today when empty.
+ */
+assessedOn: string | null }
+/**
  * One class.
  */
 export type ClassCountView = { grade: number | null; gradeLabel: string; 
@@ -2242,6 +2381,26 @@ from?: string | null;
  */
 to?: string | null }
 /**
+ * A family member on the application.
+ */
+export type FamilyMemberInput = { name: string; 
+/**
+ * 父亲, 母亲, 祖父 …
+ */
+relation: string; age: number; 
+/**
+ * 工作（学习）单位或职业
+ */
+occupation: string; 
+/**
+ * Yearly income in yuan.
+ */
+annualIncomeYuan: number; 
+/**
+ * 健康, 慢性病, 残疾（肢体二级） …
+ */
+health: string }
+/**
  * A family member.
  */
 export type FamilyMemberView = { name: string; relation: string; phone: string | null; idNumber: string | null; employer: string | null; guardian: boolean }
@@ -2378,6 +2537,165 @@ purgesSanctions: boolean; problems: GraduationProblem[] }
  * A hand-out to record: the document's serial and the day it was handed out.
  */
 export type HandOutInput = { serial: string; on: string }
+/**
+ * A new application.
+ */
+export type HardshipApplyInput = { studentId: number; 
+/**
+ * Start year of the school year; the current one when empty (or the next one).
+ */
+schoolYear: number | null; 
+/**
+ * When the guardian applied; today when empty.
+ */
+appliedOn: string | null; guardianName: string; guardianRelation: string; guardianPhone: string; members: FamilyMemberInput[]; 
+/**
+ * Household income in yuan; the members' incomes added up when empty.
+ */
+householdIncomeYuan: number | null; 
+/**
+ * 家庭人口数 (the student included).
+ */
+householdSize: number; 
+/**
+ * The factors the application relies on; 特殊群体因素 is added when a group is ticked.
+ */
+factors?: HardshipFactor[]; groups?: SpecialGroup[]; otherGroups?: string[]; reason: string }
+/**
+ * What the guardian's application says (stored as JSON in `hardship_application.data`).
+ */
+export type HardshipData = { guardianName: string; guardianRelation: string; guardianPhone: string; members: FamilyMemberInput[]; 
+/**
+ * 家庭年收入 in yuan: the members' incomes added up unless given.
+ */
+householdIncomeYuan: number; 
+/**
+ * 家庭人口数; absent on applications stored before the form asked for it.
+ */
+householdSize?: number | null; 
+/**
+ * The factors the application relies on, in [`HardshipFactor::ALL`] order.
+ */
+factors?: HardshipFactor[]; groups?: SpecialGroup[]; 
+/**
+ * Other groups, as written.
+ */
+otherGroups?: string[]; 
+/**
+ * 家庭经济困难情况
+ */
+reason: string }
+/**
+ * The school's decision.
+ */
+export type HardshipDecideInput = { level: HardshipLevel; note: string | null; 
+/**
+ * Today when empty.
+ */
+decidedOn: string | null; 
+/**
+ * First day of the notice (the next working day if not one); the decision day when empty.
+ */
+noticeFrom: string | null }
+/**
+ * A factor the assessment weighs (教财〔2018〕16号, 第六条): the checklist on the form.
+ */
+export type HardshipFactor = 
+/**
+ * 家庭经济因素: income, property, debts
+ */
+"family_finances" | 
+/**
+ * 特殊群体因素: 低保, 特困, 孤残, 烈士子女 … (ticked whenever a special group is)
+ */
+"special_group" | 
+/**
+ * 地域因素: the economic level of the area the family lives in
+ */
+"region" | 
+/**
+ * 突发状况因素: natural disaster, serious accident
+ */
+"emergency" | 
+/**
+ * 学生消费因素: the student's spending
+ */
+"student_spending" | 
+/**
+ * 其他影响家庭经济状况的因素: dependants, labour, occupation
+ */
+"other"
+/**
+ * What the list asks for.
+ */
+export type HardshipFilter = { 
+/**
+ * Status codes as shown (`applied`, `class_assessed`, `in_notice`, `objection_pending`,
+ * `effective`, `expired`, `not_recognised`); empty means any.
+ */
+statuses?: string[]; level: HardshipLevel | null; grade: number | null; className: string | null; studentId: number | null; 
+/**
+ * 1-based.
+ */
+page: number; pageSize: number }
+/**
+ * The printed 家庭经济困难学生认定申请表: a suggested file name (no personal data in it) and
+ * the PDF.
+ */
+export type HardshipFormView = { 
+/**
+ * `家庭经济困难学生认定申请表-12.pdf` (the application's number)
+ */
+fileName: string; pdf: number[] }
+/**
+ * The school's decision (and the class's suggestion).
+ */
+export type HardshipLevel = 
+/**
+ * 特别困难
+ */
+"special" | 
+/**
+ * 困难
+ */
+"hardship" | 
+/**
+ * 一般困难
+ */
+"ordinary" | 
+/**
+ * 不认定
+ */
+"not_recognised"
+/**
+ * One row of the list.
+ */
+export type HardshipRow = { id: number; studentId: number; studentName: string; gradeLabel: string; className: string | null; schoolYear: number; schoolYearLabel: string; status: LevelView; level: LevelView | null; appliedOn: string; noticeUntil: string | null; 
+/**
+ * Why `notice_until` is 暂定 (counted past the loaded holiday notices); `None` when final.
+ */
+noticeProvisional: string | null; effectiveOn: string | null; 
+/**
+ * Aid granted on this assessment, in fen.
+ */
+aidTotalFen: number }
+/**
+ * One assessment with everything recorded on it.
+ */
+export type HardshipView = { id: number; studentId: number; studentName: string; xuejiNumber: string | null; gradeLabel: string; className: string | null; schoolYear: number; schoolYearLabel: string; 
+/**
+ * As of today (the clock): `applied`, `class_assessed`, `in_notice`, `objection_pending`,
+ * `effective`, `expired` (its school year is over), `not_recognised`.
+ */
+status: LevelView; appliedOn: string; data: HardshipData; classResult: LevelView | null; classNote: string | null; classAssessedOn: string | null; level: LevelView | null; decisionNote: string | null; decidedOn: string | null; decidedBy: string | null; noticeFrom: string | null; noticeUntil: string | null; 
+/**
+ * Why `notice_until` is 暂定; `None` when final.
+ */
+noticeProvisional: string | null; effectiveOn: string | null; objections: ObjectionView[]; aid: AidView[]; 
+/**
+ * In force today: effective and within its school year.
+ */
+inForce: boolean; createdBy: string }
 /**
  * The outcome of a commit: written, or refused with the report.
  */
@@ -2532,6 +2850,10 @@ export type LeaveView = { studentId: number; studentName: string; gradeLabel: st
  */
 daysLeft: number }
 /**
+ * A code with its Chinese label.
+ */
+export type LevelView = { code: string; label: string }
+/**
  * A migrant child (随迁子女) who dropped out, for the semester-end hand-over list (R18.2).
  */
 export type MigrantDropoutView = { studentId: number; name: string; xuejiNumber: string | null; grade: number | null; 
@@ -2623,6 +2945,38 @@ days: NoticeDayView[];
  * The days as read from the notice.
  */
 entries: NoticeDayView[]; adjustments: DayAdjustmentView[] }
+/**
+ * An objection raised during the notice.
+ */
+export type ObjectInput = { 
+/**
+ * Today when empty; must fall in the notice period.
+ */
+raisedOn: string | null; 
+/**
+ * Who raised it, as they wish to be named (may be 匿名).
+ */
+raisedBy: string; content: string }
+/**
+ * The school's ruling on an objection.
+ */
+export type ObjectionDecideInput = { 
+/**
+ * The objection's number (1-based, as shown).
+ */
+number: number; 
+/**
+ * Sustained: the decision is void and the school decides again (a new notice follows).
+ */
+sustained: boolean; note: string }
+/**
+ * An objection and the school's ruling.
+ */
+export type ObjectionView = { number: number; raisedOn: string; raisedBy: string; content: string; recordedBy: string; 
+/**
+ * `None` while pending.
+ */
+sustained: boolean | null; rulingNote: string | null; ruledOn: string | null; ruledBy: string | null }
 /**
  * Where copies outside the data folder go, and when the last one was made.
  */
@@ -3346,6 +3700,42 @@ keyMissing: boolean; session: SessionView | null;
  * The logged-in session is locked (the lock button or idle time): unlock with the password.
  */
 locked: boolean }
+/**
+ * A special group the family belongs to (the boxes of the form).
+ */
+export type SpecialGroup = 
+/**
+ * 最低生活保障家庭（低保）
+ */
+"minimum_living_allowance" | 
+/**
+ * 特困供养人员
+ */
+"extreme_poverty_support" | 
+/**
+ * 孤儿
+ */
+"orphan" | 
+/**
+ * 事实无人抚养儿童
+ */
+"de_facto_unsupported_child" | 
+/**
+ * 残疾学生或残疾人子女
+ */
+"disability" | 
+/**
+ * 烈士子女
+ */
+"martyr_child" | 
+/**
+ * 建档立卡脱贫户
+ */
+"registered_poor_household" | 
+/**
+ * 低保边缘家庭
+ */
+"near_minimum_allowance"
 /**
  * The 统计 page.
  */

@@ -1,4 +1,4 @@
-import type { SetupStatus } from '@/bindings/bindings'
+import type { Permission, SetupStatus } from '@/bindings/bindings'
 
 /** The pages anyone may see before logging in. */
 export const PUBLIC_PAGES = ['setup', 'restore', 'login', 'recover'] as const
@@ -16,4 +16,10 @@ export function redirectFor(status: SetupStatus, to: string | undefined): string
   if (!status.session) return at('login', '/login')
   if (to && (PUBLIC_PAGES as readonly string[]).includes(to)) return '/'
   return null
+}
+
+/** Whether a page that needs `needed` (none: any page) may open for a user with `permissions`. */
+export function mayOpen(permissions: readonly Permission[] | null | undefined, needed: unknown): boolean {
+  if (typeof needed !== 'string' || !needed) return true
+  return (permissions ?? []).includes(needed as Permission)
 }

@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { sections } from './sections'
-import { redirectFor } from './guard'
+import { mayOpen, redirectFor } from './guard'
 import { useAuthStore } from '@/stores/auth'
 
 const views: Record<string, () => Promise<unknown>> = {
@@ -8,6 +8,7 @@ const views: Record<string, () => Promise<unknown>> = {
   students: () => import('@/pages/students/index.vue'),
   changes: () => import('@/pages/changes/index.vue'),
   'awards-sanctions': () => import('@/pages/awards-sanctions/index.vue'),
+  hardship: () => import('@/pages/hardship/index.vue'),
   completion: () => import('@/pages/completion/index.vue'),
   print: () => import('@/pages/print/index.vue'),
   statistics: () => import('@/pages/statistics/index.vue'),
@@ -52,7 +53,7 @@ export const routes: RouteRecordRaw[] = [
     path: s.path,
     name: s.name,
     component: views[s.name],
-    meta: { title: s.title },
+    meta: { title: s.title, permission: s.permission },
   })),
   // Pages below a section: the sidebar keeps the section highlighted (`meta.section`).
   {
@@ -87,6 +88,18 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/awards-sanctions/procedure.vue'),
     meta: { title: '奖励与处分', section: '/awards-sanctions' },
   },
+  {
+    path: '/hardship/new',
+    name: 'hardship-apply',
+    component: () => import('@/pages/hardship/apply.vue'),
+    meta: { title: '登记认定申请', section: '/hardship', permission: 'edit_hardship' },
+  },
+  {
+    path: '/hardship/:id(\\d+)',
+    name: 'hardship-detail',
+    component: () => import('@/pages/hardship/detail.vue'),
+    meta: { title: '困难认定与资助', section: '/hardship', permission: 'view_hardship' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -99,7 +112,7 @@ router.beforeEach(async (to) => {
   await auth.ensureLoaded()
   if (!auth.status) return true // the start error is shown instead of any page
   const target = redirectFor(auth.status, typeof to.name === 'string' ? to.name : undefined)
-  if (target === null) return true
+  if (target === null) return mayOpen(auth.status.session?.permissions, to.meta.permission) ? true : '/'
   if (target === '/login' && !to.meta.public && to.fullPath !== '/') {
     return { path: '/login', query: { redirect: to.fullPath } }
   }

@@ -3,12 +3,13 @@ import { routes } from './index'
 import { sections } from './sections'
 
 describe('app frame', () => {
-  it('has the nine sections in order, each routed', () => {
+  it('has the ten sections in order, each routed', () => {
     expect(sections.map((s) => s.title)).toEqual([
       '首页',
       '学生',
       '学籍变动',
       '奖励与处分',
+      '困难认定与资助',
       '毕业',
       '打印',
       '统计',

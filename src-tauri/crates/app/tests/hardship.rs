@@ -9,8 +9,8 @@ mod common_hardship;
 use common::{TestApp, d, newcomer, pdf_text};
 use common_hardship::{apply_input, audit_rows};
 use xueji_app::hardship::{
-    AidGrantInput, ClassAssessInput, DecideInput, HardshipFilter, HardshipLevel, ObjectInput,
-    ObjectionDecideInput,
+    AidGrantInput, ClassAssessInput, HardshipDecideInput, HardshipFilter, HardshipLevel,
+    ObjectInput, ObjectionDecideInput,
 };
 use xueji_app::{ErrorKind, Role, Session};
 
@@ -53,7 +53,7 @@ async fn decide(t: &TestApp, approver: &Session, id: i64, level: HardshipLevel) 
         .hardship_decide(
             approver,
             id,
-            &DecideInput {
+            &HardshipDecideInput {
                 level,
                 note: None,
                 decided_on: None,
@@ -97,7 +97,7 @@ async fn the_full_path_apply_class_decide_notice_effective_aid_and_archive_secti
         .hardship_decide(
             &approver,
             id,
-            &DecideInput {
+            &HardshipDecideInput {
                 level: HardshipLevel::Special,
                 note: None,
                 decided_on: None,
@@ -444,7 +444,7 @@ async fn only_the_registrar_and_the_approver_see_hardship_and_every_view_is_audi
         .hardship_decide(
             &t.admin,
             id,
-            &DecideInput {
+            &HardshipDecideInput {
                 level: HardshipLevel::Special,
                 note: None,
                 decided_on: None,

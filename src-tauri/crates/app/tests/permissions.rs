@@ -8,7 +8,7 @@ use xueji_app::audit_log::AuditFilter;
 use xueji_app::batches::ReviewOpenInput;
 use xueji_app::changes::{AwardLevel, ChangeInput, ChangeRequest, SanctionLevel, WithdrawInput};
 use xueji_app::documents::{DocumentRequest, PrintKind};
-use xueji_app::hardship::{ClassAssessInput, DecideInput, HardshipFilter, HardshipLevel};
+use xueji_app::hardship::{ClassAssessInput, HardshipDecideInput, HardshipFilter, HardshipLevel};
 use xueji_app::students::{FieldValue, StudentEditInput};
 use xueji_app::{App, AppError, ErrorKind, Permission, Role, Session};
 use xueji_domain::AuditAction;
@@ -55,7 +55,7 @@ async fn attempt(app: &App, s: &Session, p: Permission) -> Result<(), AppError> 
             .hardship_decide(
                 s,
                 1,
-                &DecideInput {
+                &HardshipDecideInput {
                     level: HardshipLevel::Hardship,
                     note: None,
                     decided_on: None,

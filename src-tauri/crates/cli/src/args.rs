@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Parser, Subcommand};
 
+mod hardship;
+pub use hardship::HardshipCommand;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "xueji",
@@ -110,6 +113,9 @@ pub enum Command {
     /// 文书发放登记：查看、作废、登记发放
     #[command(subcommand)]
     Document(DocumentCommand),
+    /// 家庭经济困难学生认定与资助：申请、评议、认定、异议、资助、打印认定表
+    #[command(subcommand)]
+    Hardship(Box<HardshipCommand>),
 }
 
 #[derive(Debug, Subcommand)]

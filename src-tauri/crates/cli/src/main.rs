@@ -167,6 +167,7 @@ async fn use_case(
         Command::Keys(cmd) => keys(app, session, json, cmd).await,
         Command::Calendar(cmd) => calendar(app, session, json, cmd).await,
         Command::Document(cmd) => commands::document::run(app, session, json, cmd).await,
+        Command::Hardship(cmd) => commands::hardship::run(app, session, json, *cmd).await,
         Command::User(cmd) => user_command(app, session, json, new_password, cmd).await,
         _ => Err(CliError::Usage("该命令不需要登录".to_owned())),
     }

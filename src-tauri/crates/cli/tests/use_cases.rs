@@ -734,3 +734,287 @@ fn change_withdraw_and_the_document_log_commands() {
     );
     assert_eq!(json(&all)["rows"][0]["voidReason"], "打印机卡纸");
 }
+
+/// `YYYY-MM-DD` of Beijing's today, `days` days back.
+fn beijing_days_ago(days: i64) -> String {
+    ((chrono::Utc::now() + chrono::Duration::hours(8)).date_naive() - chrono::Duration::days(days))
+        .to_string()
+}
+
+/// The text of a PDF (poppler's pdftotext), without white space.
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn hardship_file(e: &Env, name: &str, applied_on: &str) -> PathBuf {
+    let path = e.data.parent().expect("root").join(name);
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"appliedOn": "{applied_on}", "guardianName": "张大山", "guardianRelation": "父亲",
+                "guardianPhone": "13800000000",
+                "members": [
+                  {{"name": "张大山", "relation": "父亲", "age": 42, "occupation": "务工", "annualIncomeYuan": 24000, "health": "慢性肾病"}},
+                  {{"name": "李秀英", "relation": "母亲", "age": 40, "occupation": "无固定工作", "annualIncomeYuan": 6000, "health": "健康"}}
+                ],
+                "householdSize": 3, "factors": ["family_finances", "emergency"],
+                "groups": ["minimum_living_allowance"], "reason": "父亲患病需长期治疗，家庭收入减少。"}}"#
+        ),
+    )
+    .expect("write application");
+    path
+}
+
+fn ok_json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{} {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(out)
+}
+
+#[test]
+#[allow(clippy::too_many_lines)] // one assessment, step by step
+fn hardship_apply_assess_decide_object_aid_and_print_the_form() {
+    let e = setup();
+    let (xueji_number, _) = submitted_approval(&e);
+    let path = |name: &str| e.data.parent().expect("root").join(name);
+
+    // Recorded from paper three weeks on: by today its notice is over and it is in force.
+    let from = hardship_file(&e, "apply.json", &beijing_days_ago(22));
+    let applied = ok_json(&run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "hardship",
+            "apply",
+            "--student",
+            &xueji_number,
+            "--from",
+            from.to_str().expect("path"),
+        ],
+    ));
+    assert_eq!(applied["hardship"]["status"]["code"], "applied");
+    let id = applied["hardship"]["id"].as_i64().expect("id").to_string();
+    let assessed = ok_json(&run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "hardship",
+            "assess",
+            &id,
+            "--result",
+            "special",
+            "--note",
+            "经班级认定小组评议，情况属实",
+            "--on",
+            &beijing_days_ago(21),
+        ],
+    ));
+    assert_eq!(assessed["hardship"]["status"]["code"], "class_assessed");
+    let unknown = run(
+        &e,
+        "registrar",
+        &["hardship", "assess", &id, "--result", "rich", "--note", "x"],
+    );
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr)
+            .contains("special、hardship、ordinary、not_recognised"),
+        "the valid levels are listed: {}",
+        String::from_utf8_lossy(&unknown.stderr)
+    );
+    let not_mine = run(
+        &e,
+        "registrar",
+        &["hardship", "decide", &id, "--level", "special"],
+    );
+    assert_eq!(
+        not_mine.status.code(),
+        Some(5),
+        "the school's decision is the approver's"
+    );
+    let decided = ok_json(&run(
+        &e,
+        "shenhe",
+        &[
+            "--json",
+            "hardship",
+            "decide",
+            &id,
+            "--level",
+            "special",
+            "--note",
+            "经学校认定工作组审核",
+            "--on",
+            &beijing_days_ago(20),
+        ],
+    ));
+    assert_eq!(decided["hardship"]["status"]["code"], "effective");
+    let aid = ok_json(&run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "hardship",
+            "aid",
+            &id,
+            "--semester",
+            "first",
+            "--kind",
+            "生活补助",
+            "--amount",
+            "1250",
+        ],
+    ));
+    assert_eq!(aid["aid"]["amountFen"], 125_000);
+
+    // A second, decided today: an objection in its notice, dismissed by the school.
+    assert!(add(&e, "王小红", 2).status.success());
+    let from = hardship_file(&e, "apply2.json", &beijing_days_ago(0));
+    let second = ok_json(&run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "hardship",
+            "apply",
+            "--student",
+            &format!("G{}", id_number(2)),
+            "--from",
+            from.to_str().expect("path"),
+        ],
+    ));
+    let id2 = second["hardship"]["id"].as_i64().expect("id").to_string();
+    ok_json(&run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "hardship",
+            "assess",
+            &id2,
+            "--result",
+            "hardship",
+            "--note",
+            "评议属实",
+        ],
+    ));
+    let in_notice = ok_json(&run(
+        &e,
+        "shenhe",
+        &["--json", "hardship", "decide", &id2, "--level", "hardship"],
+    ));
+    assert_eq!(in_notice["hardship"]["status"]["code"], "in_notice");
+    let objected = ok_json(&run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "hardship",
+            "object",
+            &id2,
+            "--content",
+            "家庭收入与实际不符",
+        ],
+    ));
+    assert_eq!(objected["hardship"]["status"]["code"], "objection_pending");
+    let no_ruling = run(
+        &e,
+        "shenhe",
+        &[
+            "hardship",
+            "objection-decide",
+            &id2,
+            "--number",
+            "1",
+            "--note",
+            "x",
+        ],
+    );
+    assert_eq!(
+        no_ruling.status.code(),
+        Some(2),
+        "sustain or dismiss, never implied"
+    );
+    let ruled = ok_json(&run(
+        &e,
+        "shenhe",
+        &[
+            "--json",
+            "hardship",
+            "objection-decide",
+            &id2,
+            "--number",
+            "1",
+            "--dismiss",
+            "--note",
+            "经核实，异议不成立",
+        ],
+    ));
+    assert_eq!(ruled["hardship"]["status"]["code"], "in_notice");
+
+    // The list by status; an unknown status is a usage error naming the valid ones.
+    let listed = ok_json(&run(
+        &e,
+        "registrar",
+        &["--json", "hardship", "list", "--status", "effective"],
+    ));
+    assert_eq!(listed["total"], 1);
+    assert_eq!(listed["rows"][0]["aidTotalFen"], 125_000);
+    let bad = run(
+        &e,
+        "registrar",
+        &["hardship", "list", "--status", "nonsense"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("applied、class_assessed"));
+    let show = run(&e, "registrar", &["hardship", "show", &id2]);
+    assert!(String::from_utf8_lossy(&show.stdout).contains("异议 1"));
+
+    // The printed form states the level, the household and the aid.
+    let pdf = path("认定表.pdf");
+    let printed = ok_json(&run(
+        &e,
+        "registrar",
+        &[
+            "--json",
+            "hardship",
+            "form",
+            &id,
+            "--out",
+            pdf.to_str().expect("path"),
+        ],
+    ));
+    assert_eq!(printed["out"], pdf.display().to_string());
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(&pdf).expect("pdf").permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "a family's finances stay private");
+    let text = pdf_text(&pdf);
+    for expected in [
+        "家庭经济困难学生认定申请表",
+        "家庭人口数3人",
+        "家庭年收入30000元",
+        "■特别困难",
+        "生活补助1250.00元",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    let audit = xueji(&e, "", &["--json", "audit", "verify"], "");
+    assert!(audit.status.success(), "the chain holds");
+}

@@ -15,8 +15,8 @@ use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::hardship::types::{
-    ClassAssessInput, DecideInput, HardshipApplyInput, HardshipData, HardshipFactor, HardshipLevel,
-    HardshipView, LevelView, ObjectInput, ObjectionDecideInput, ObjectionView,
+    ClassAssessInput, HardshipApplyInput, HardshipData, HardshipDecideInput, HardshipFactor,
+    HardshipLevel, HardshipView, LevelView, ObjectInput, ObjectionDecideInput, ObjectionView,
 };
 use crate::hardship::{DEFAULT_NOTICE_WORKING_DAYS, NOTICE_DAYS_SETTING, SETTLE_ACTOR};
 use crate::record;
@@ -370,7 +370,7 @@ impl App {
         &self,
         session: &Session,
         id: i64,
-        input: &DecideInput,
+        input: &HardshipDecideInput,
     ) -> Result<HardshipView> {
         self.authorize(session, Permission::DecideSchoolSteps)
             .await?;

@@ -20,8 +20,8 @@ pub mod query;
 pub mod types;
 
 pub use types::{
-    AidGrantInput, AidView, ClassAssessInput, DecideInput, FamilyMemberInput, HardshipApplyInput,
-    HardshipData, HardshipFactor, HardshipFilter, HardshipLevel, HardshipRow, HardshipView,
+    AidGrantInput, AidView, ClassAssessInput, FamilyMemberInput, HardshipApplyInput, HardshipData,
+    HardshipDecideInput, HardshipFactor, HardshipFilter, HardshipLevel, HardshipRow, HardshipView,
     LevelView, ObjectInput, ObjectionDecideInput, ObjectionView, SpecialGroup,
 };
 

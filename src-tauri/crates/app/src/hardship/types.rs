@@ -184,7 +184,7 @@ pub struct ClassAssessInput {
 /// The school's decision.
 #[derive(Clone, Debug, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct DecideInput {
+pub struct HardshipDecideInput {
     pub level: HardshipLevel,
     pub note: Option<String>,
     /// Today when empty.

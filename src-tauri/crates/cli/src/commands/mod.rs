@@ -8,6 +8,7 @@ pub mod change;
 pub mod db;
 pub mod document;
 pub mod export;
+pub mod hardship;
 pub mod import;
 pub mod init;
 pub mod package;
