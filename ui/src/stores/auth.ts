@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { IpcError, SessionView, SetupStatus } from '@/bindings/bindings'
 import * as api from '@/api/auth'
 import { onLocked, toIpcError } from '@/api/errors'
+import { endSession } from './sessionEnd'
 
 /**
  * Where the app stands (set up, key found, who is logged in, locked) and the session's actions.
@@ -48,6 +49,8 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function login(username: string, password: string): Promise<SessionView> {
     const view = await api.login(username, password)
+    // Nothing typed by someone else before survives into this session.
+    endSession()
     status.value = {
       initialized: true,
       unlocked: true,
@@ -64,6 +67,7 @@ export const useAuthStore = defineStore('auth', () => {
     try {
       await api.logout()
     } finally {
+      endSession()
       if (status.value) status.value = { ...status.value, session: null, locked: false }
       locked.value = false
       lockReason.value = ''

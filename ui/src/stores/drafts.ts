@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { onSessionEnd } from './sessionEnd'
 
 const PREFIX = 'xueji.draft.'
 
@@ -14,10 +15,13 @@ function storage(): Storage | null {
 /**
  * Unsaved forms, kept when a dialog or page is left by mistake until they are submitted or
  * explicitly discarded. They live in this window's sessionStorage (gone when the app closes),
- * never on disk.
+ * never on disk, and belong to the user who typed them: a logout forgets them.
  */
 export const useDraftStore = defineStore('drafts', () => {
   const drafts = ref<Record<string, unknown>>({})
+  onSessionEnd(() => {
+    drafts.value = {}
+  })
 
   function get<T>(key: string): T | null {
     if (key in drafts.value) return drafts.value[key] as T

@@ -22,6 +22,17 @@ pub async fn append<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The students a read showed, for its audit row (R30.1: who saw whom): `seen:3,17,42`, or
+/// `seen:-` when nobody. Ids, never names.
+pub fn seen(ids: impl IntoIterator<Item = i64>) -> String {
+    let list: Vec<String> = ids.into_iter().map(|i| i.to_string()).collect();
+    if list.is_empty() {
+        "seen:-".to_owned()
+    } else {
+        format!("seen:{}", list.join(","))
+    }
+}
+
 /// Writes a row in its own transaction (for uses that change nothing else: a view, a refusal).
 ///
 /// `BEGIN IMMEDIATE`: appending reads the chain's head, then writes. In a deferred transaction two

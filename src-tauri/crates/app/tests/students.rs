@@ -334,3 +334,87 @@ async fn r8_1_establishing_the_archive_closes_its_deadline_and_clears_the_findin
     assert!(!after.findings.iter().any(|f| f.rule == "R32.1"));
     assert!(!after.todos.iter().any(|t| t.rule == "R8.1"));
 }
+
+/// The audit row of the last action.
+async fn last_audit(t: &TestApp) -> (String, String) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = t.app.db();
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT action, target FROM audit_log ORDER BY seq DESC LIMIT 1",
+        ))
+        .await
+        .expect("query")
+        .expect("a row");
+    (
+        row.try_get::<String>("", "action").expect("action"),
+        row.try_get::<String>("", "target").expect("target"),
+    )
+}
+
+/// R30.1 and issue 15 item 6: every read that shows students records who was seen — a search
+/// lists the ids it returned; the lists of the hand-overs and the batch previews are audited too.
+#[tokio::test]
+async fn r30_1_reads_that_show_students_record_who_was_seen() {
+    let t = TestApp::new(d(2026, 12, 4)).await;
+    let mut ids = Vec::new();
+    for (i, name) in ["钱一", "孙二"].iter().enumerate() {
+        let made = t
+            .app
+            .student_enrol(
+                &t.admin,
+                &newcomer(
+                    name,
+                    d(2020, 3, 1),
+                    u16::try_from(i).unwrap() + 40,
+                    d(2026, 9, 1),
+                ),
+            )
+            .await
+            .expect("enrol");
+        ids.push(made.student.id);
+    }
+    let found = t
+        .app
+        .student_search(
+            &t.admin,
+            &SearchInput {
+                page: 1,
+                page_size: 20,
+                ..SearchInput::default()
+            },
+        )
+        .await
+        .expect("search");
+    assert_eq!(found.total, 2);
+    let (action, target) = last_audit(&t).await;
+    assert_eq!(action, "search");
+    for id in &ids {
+        assert!(target.contains(&id.to_string()), "{target}");
+    }
+    assert!(target.contains("seen:"), "{target}");
+    assert!(!target.contains("钱一"), "ids, never names: {target}");
+
+    t.app.migrant_dropouts(&t.admin).await.expect("list");
+    assert_eq!(
+        last_audit(&t).await,
+        ("view".to_owned(), "migrant_dropouts seen:-".to_owned())
+    );
+    t.app.progression_graduates(&t.admin).await.expect("list");
+    assert_eq!(
+        last_audit(&t).await,
+        ("view".to_owned(), "progression_graduates seen:-".to_owned())
+    );
+    t.app
+        .promotion_preview(&t.admin, 2027)
+        .await
+        .expect("preview");
+    let (action, target) = last_audit(&t).await;
+    assert_eq!(action, "view");
+    assert!(
+        target.starts_with("promotion_preview into:2027 seen:"),
+        "{target}"
+    );
+    t.close().await;
+}

@@ -7,6 +7,7 @@ import { ref, watch } from 'vue'
 import type { ApplicationView, CheckView, StudentRow } from '@/bindings/bindings'
 import type { Facts } from './descriptors'
 import type { ChosenProof } from './util'
+import { onSessionEnd } from '@/stores/sessionEnd'
 
 export interface ChangeDraft {
   step: number
@@ -32,6 +33,10 @@ function load(): Record<string, ChangeDraft> {
 
 export const useChangeDrafts = defineStore('changeDrafts', () => {
   const drafts = ref<Record<string, ChangeDraft>>(load())
+  // A logout forgets the user's drafts (facts, proof scans).
+  onSessionEnd(() => {
+    drafts.value = {}
+  })
 
   watch(
     drafts,

@@ -317,6 +317,17 @@ impl App {
         self.authorize(session, Permission::RunBatches).await?;
         let (checked, missing) = self.graduation_check(self.db(), input).await?;
         let rows: Vec<GraduationRow> = checked.into_iter().map(|c| c.row).collect();
+        crate::audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::View,
+            &format!(
+                "graduation_preview grade:{} {}",
+                input.grade,
+                crate::audit::seen(rows.iter().map(|r| r.student_id))
+            ),
+        )
+        .await?;
         let count = |o: &str| u32::try_from(rows.iter().filter(|r| r.outcome == o).count());
         Ok(GraduationPreview {
             grade: input.grade,

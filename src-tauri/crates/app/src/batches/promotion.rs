@@ -231,6 +231,17 @@ impl App {
     ) -> Result<PromotionPreview> {
         self.authorize(session, Permission::RunBatches).await?;
         let plan = self.promotion_plan(self.db(), into).await?;
+        // The exceptions are named on the page: who was seen is recorded (R30.1).
+        crate::audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::View,
+            &format!(
+                "promotion_preview into:{into} {}",
+                crate::audit::seen(plan.exceptions.iter().map(|e| e.student_id))
+            ),
+        )
+        .await?;
         Ok(PromotionPreview {
             into,
             into_label: SchoolYear(into).label_zh(),

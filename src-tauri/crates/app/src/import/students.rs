@@ -31,7 +31,20 @@ impl App {
         bytes: &[u8],
     ) -> Result<ImportReport> {
         self.authorize(session, Permission::EditStudents).await?;
-        Ok(self.check_import(bytes).await?.report)
+        let checked = self.check_import(bytes).await?;
+        // The check answers whether an ID number is on the books here: the question is recorded.
+        crate::audit::record(
+            self.db(),
+            &session.username,
+            xueji_domain::AuditAction::View,
+            &format!(
+                "import_check rows:{} problems:{}",
+                checked.report.rows,
+                checked.report.problems.len()
+            ),
+        )
+        .await?;
+        Ok(checked.report)
     }
 
     /// Checks again and, only if nothing is wrong, writes every row in one transaction (students,

@@ -4,7 +4,7 @@
 
 use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
 use xueji_domain::effects::DeadlineKind;
-use xueji_domain::{Status, rules};
+use xueji_domain::{AuditAction, Status, rules};
 use xueji_store::entities::{student, student_event};
 use xueji_store::repo::{
     applications, archive_items, attachments, events, family, sanctions, student_lists, students,
@@ -245,6 +245,13 @@ impl App {
         // report (which opened the R18.2 hand-over deadline).
         let students = student_lists::migrant_dropouts(self.db()).await?;
         let ids: Vec<i64> = students.iter().map(|s| s.id).collect();
+        audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::View,
+            &format!("migrant_dropouts {}", audit::seen(ids.iter().copied())),
+        )
+        .await?;
         let handed = events::of_students_of_kind(self.db(), ids, HANDED_OVER).await?;
         Ok(students
             .into_iter()

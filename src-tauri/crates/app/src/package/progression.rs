@@ -58,6 +58,16 @@ impl App {
         )
         .await?;
         let ids: Vec<i64> = rows.iter().map(|s| s.id).collect();
+        crate::audit::record(
+            self.db(),
+            &session.username,
+            xueji_domain::AuditAction::View,
+            &format!(
+                "progression_graduates {}",
+                crate::audit::seen(ids.iter().copied())
+            ),
+        )
+        .await?;
         let handed = events::of_students_of_kind(self.db(), ids, HANDED_OVER).await?;
         let mut out = Vec::with_capacity(rows.len());
         for s in rows {

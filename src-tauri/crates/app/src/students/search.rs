@@ -181,9 +181,10 @@ impl App {
         let filter = search_filter(kind.as_ref(), input)?;
         let (total, rows) = student_lists::search_page(self.db(), &filter, page, page_size).await?;
         let target = format!(
-            "students by {} -> {} of {total}",
+            "students by {} -> {} of {total} {}",
             kind.as_ref().map_or("filter", QueryKind::audit_label),
-            rows.len()
+            rows.len(),
+            audit::seen(rows.iter().map(|r| r.id))
         );
         audit::record(self.db(), &session.username, AuditAction::Search, &target).await?;
         Ok(Page {
