@@ -11,6 +11,7 @@ use xueji_app::import::{ImportCommitView, ImportReport};
 use xueji_app::package::{
     MigrantDropoutView, PackageImportView, PackageView, SchoolKeysView, TrustedSchoolView,
 };
+use xueji_app::picked_file::{PickedKind, read_at_most};
 
 use super::files::SaveDialog;
 use crate::error::{ErrorKind, IpcError};
@@ -19,11 +20,16 @@ use crate::state::AppState;
 /// The extension of a signed archive package (学籍档案包).
 const PACKAGE_EXTENSION: &str = "xjpkg";
 
-fn read(path: &str) -> Result<Vec<u8>, IpcError> {
-    std::fs::read(path).map_err(|e| {
-        IpcError::new(ErrorKind::Validation, format!("无法读取所选文件：{e}"))
-            .with_field("path", "无法读取")
-    })
+/// Reads a picked file, refusing one over `kind`'s size cap before reading it.
+fn read(path: &str, kind: PickedKind) -> Result<Vec<u8>, IpcError> {
+    match read_at_most(std::path::Path::new(path), kind) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(kind.too_large("path").into()),
+        Err(e) => Err(
+            IpcError::new(ErrorKind::Validation, format!("无法读取所选文件：{e}"))
+                .with_field("path", "无法读取"),
+        ),
+    }
 }
 
 /// Asks where to save `name` and writes `bytes` there; `None` when the registrar cancels.
@@ -97,7 +103,7 @@ pub async fn import_students_check(
     path: String,
 ) -> Result<ImportReport, IpcError> {
     let (app, session) = super::session(&state).await?;
-    let bytes = read(&path)?;
+    let bytes = read(&path, PickedKind::Workbook)?;
     Ok(super::app(&app)?
         .import_students_check(&session, &bytes)
         .await?)
@@ -111,7 +117,7 @@ pub async fn import_students_commit(
     path: String,
 ) -> Result<ImportCommitView, IpcError> {
     let (app, session) = super::session(&state).await?;
-    let bytes = read(&path)?;
+    let bytes = read(&path, PickedKind::Workbook)?;
     Ok(super::app(&app)?
         .import_students_commit(&session, &bytes)
         .await?)
@@ -126,7 +132,7 @@ pub async fn import_report_save(
     path: String,
 ) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
-    let bytes = read(&path)?;
+    let bytes = read(&path, PickedKind::Workbook)?;
     let report = super::app(&app)?
         .import_students_check(&session, &bytes)
         .await?;
@@ -173,7 +179,7 @@ pub async fn export_duplicate_check_save(
     candidates: String,
     request: ExportRequest,
 ) -> Result<Option<SavedFileView>, IpcError> {
-    let bytes = read(&candidates)?;
+    let bytes = read(&candidates, PickedKind::Workbook)?;
     let name = {
         let (app, session) = super::session(&state).await?;
         super::app(&app)?
@@ -291,7 +297,7 @@ pub async fn package_inspect(
     path: String,
 ) -> Result<PackageView, IpcError> {
     let (app, session) = super::session(&state).await?;
-    let bytes = read(&path)?;
+    let bytes = read(&path, PickedKind::Package)?;
     Ok(super::app(&app)?.package_inspect(&session, &bytes).await?)
 }
 
@@ -303,6 +309,6 @@ pub async fn package_import(
     path: String,
 ) -> Result<PackageImportView, IpcError> {
     let (app, session) = super::session(&state).await?;
-    let bytes = read(&path)?;
+    let bytes = read(&path, PickedKind::Package)?;
     Ok(super::app(&app)?.package_import(&session, &bytes).await?)
 }

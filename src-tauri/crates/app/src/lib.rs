@@ -24,6 +24,7 @@ pub mod export;
 pub mod hardship;
 pub mod import;
 pub mod package;
+pub mod picked_file;
 pub mod print_service;
 pub mod printing;
 pub mod record;

@@ -248,3 +248,33 @@ fn import_export_and_move_a_whole_school_archive_between_two_schools() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("档案包"));
 }
+
+#[test]
+fn files_over_the_caps_are_refused_before_they_are_read() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let b = school(root, "乙小学");
+    // sparse files: no disk used
+    for (name, args, len, says) in [
+        (
+            "huge.xlsx",
+            ["import", "students"],
+            51 << 20,
+            "学生名单文件过大",
+        ),
+        (
+            "huge.xjpkg",
+            ["package", "inspect"],
+            513 << 20,
+            "学籍档案包过大",
+        ),
+    ] {
+        let path = root.join(name);
+        std::fs::File::create(&path)
+            .and_then(|f| f.set_len(len))
+            .expect("sparse file");
+        let out = xueji(&b, &[args[0], args[1], &path.display().to_string()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && stderr.contains(says), "{stderr}");
+    }
+}

@@ -46,8 +46,8 @@ pub use xueji_store::entities::application::ApplicationState;
 
 use input::Details;
 
-/// The largest file accepted (a scanned proof).
-const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The largest file accepted (a scanned proof or other attachment).
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
 /// An upload decoded and checked.
 pub(crate) struct Upload {
@@ -61,6 +61,15 @@ pub(crate) fn decode_upload(u: &ProofUpload) -> Result<Upload> {
     let file_name = u.file_name.trim();
     if file_name.is_empty() {
         return Err(AppError::validation("fileName", "请选择文件"));
+    }
+    // Refused before decoding: base64 of MAX_FILE_BYTES is 4/3 as long (blanks aside).
+    let encoded = u
+        .data_base64
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .count();
+    if encoded > MAX_FILE_BYTES.div_ceil(3) * 4 {
+        return Err(AppError::validation("dataBase64", "文件不能超过20MB"));
     }
     let data = input::decode_base64(&u.data_base64)?;
     if data.is_empty() {

@@ -14,7 +14,8 @@ use xueji_store::repo::students::{NewFamilyMember, NewStudent, Placement};
 
 use super::codes;
 use super::report::{ImportProblem, ImportReport, Sheet};
-use super::sheet::{Cell, Col, REQUIRED_COLUMNS, cell, column_for, label, parse_date};
+use super::sheet::{Cell, Col, REQUIRED_COLUMNS, column_for, label, parse_date};
+use super::xlsx;
 use crate::error::{AppError, Result};
 
 /// A sheet read and checked without the database: the students ready to insert (one per row,
@@ -35,31 +36,18 @@ pub fn read_workbook(bytes: &[u8], today: NaiveDate) -> Result<Checked> {
         ));
     }
     // calamine can panic on a damaged file (found by the property test); a damaged file is
-    // an error for the user, never a crash.
+    // an error for the user, never a crash. Memory is bounded by `xlsx`'s caps, checked before
+    // calamine opens the file, so what is left to catch is errors and panics.
     let read = std::panic::catch_unwind(|| {
+        xlsx::check_package(bytes)?;
         let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| {
             AppError::validation("file", "无法读取该文件：请使用 Excel 工作簿（.xlsx）格式")
         })?;
-        match book.worksheet_range_at(0) {
-            Some(Ok(r)) => Ok(r),
-            Some(Err(_)) => Err(AppError::validation(
-                "file",
-                "无法读取第一个工作表，文件可能已损坏",
-            )),
-            None => Err(AppError::validation("file", "文件中没有工作表")),
-        }
+        xlsx::read_first_sheet(&mut book)
     });
-    let range =
+    let sheet =
         read.unwrap_or_else(|_| Err(AppError::validation("file", "文件已损坏，无法读取")))?;
-    let start_row = range.start().map_or(0, |(r, _)| r);
-    let mut rows = range.rows().enumerate().filter_map(|(i, r)| {
-        let cells: Vec<Cell> = r.iter().map(cell).collect();
-        let excel_row = start_row + u32::try_from(i).unwrap_or(u32::MAX - start_row) + 1;
-        cells
-            .iter()
-            .any(|c| !c.text.is_empty())
-            .then_some((excel_row, cells))
-    });
+    let mut rows = sheet.into_iter();
     let Some((_, header_cells)) = rows.next() else {
         return Err(AppError::validation(
             "file",

@@ -7,5 +7,6 @@ pub mod codes;
 pub mod report;
 mod sheet;
 pub mod students;
+pub mod xlsx;
 
 pub use report::{ImportCommitView, ImportProblem, ImportReport};

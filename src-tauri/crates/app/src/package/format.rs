@@ -97,6 +97,39 @@ pub(crate) struct Payload {
     pub records: Vec<StudentArchive>,
 }
 
+/// The largest decrypted package accepted (the JSON envelope: the signed payload in base64 and
+/// its signature). A whole school's archive with its scanned proofs stays well below.
+pub const MAX_DECRYPTED_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The largest package file read: the decrypted cap plus age's overhead (a header, and 16 bytes
+/// per 64 KiB chunk).
+pub const MAX_PACKAGE_FILE_BYTES: u64 =
+    MAX_DECRYPTED_BYTES + MAX_DECRYPTED_BYTES / 4096 + 64 * 1024;
+
+/// A reader that fails once more than `left` bytes pass through it, and says so in `over`.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    over: bool,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // One byte more than allowed is asked for, so reaching the cap exactly is not "over".
+        let want = usize::try_from(self.left.saturating_add(1))
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        let n = self.inner.read(&mut buf[..want])?;
+        let n64 = u64::try_from(n).unwrap_or(u64::MAX);
+        if n64 > self.left {
+            self.over = true;
+            return Err(std::io::Error::other("package too large"));
+        }
+        self.left -= n64;
+        Ok(n)
+    }
+}
+
 /// What is encrypted: the payload bytes and their signature.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Envelope {
@@ -139,6 +172,16 @@ pub(crate) fn seal(payload: &Payload, own: &Own, receiver: &PublicKeys) -> Resul
 /// Decrypts with our identity, verifies the signature against a trusted school's key and checks
 /// that we are the receiver. Returns the payload and the trusted sender.
 pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payload, Trusted)> {
+    open_capped(bytes, own, trusted, MAX_DECRYPTED_BYTES)
+}
+
+/// [`open`] refusing a package whose decrypted content passes `cap` bytes.
+fn open_capped(
+    bytes: &[u8],
+    own: &Own,
+    trusted: &[Trusted],
+    cap: u64,
+) -> Result<(Payload, Trusted)> {
     let damaged = || {
         AppError::validation(
             "package",
@@ -146,7 +189,7 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
         )
     };
     let decryptor = age::Decryptor::new(bytes).map_err(|_| damaged())?;
-    let mut reader = decryptor
+    let reader = decryptor
         .decrypt(std::iter::once(&own.identity as &dyn age::Identity))
         .map_err(|e| match e {
             age::DecryptError::NoMatchingKeys => {
@@ -154,9 +197,25 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
             }
             _ => damaged(),
         })?;
-    let mut plain = Vec::new();
-    reader.read_to_end(&mut plain).map_err(|_| damaged())?;
-    let envelope: Envelope = serde_json::from_slice(&plain).map_err(|_| damaged())?;
+    // Streamed: the envelope is parsed as it is decrypted, never held decrypted whole, and a
+    // package whose decrypted content passes the cap is refused at the first byte past it.
+    let mut capped = Capped {
+        inner: reader,
+        left: cap,
+        over: false,
+    };
+    let parsed: std::result::Result<Envelope, _> =
+        serde_json::from_reader(std::io::BufReader::new(&mut capped));
+    if capped.over {
+        return Err(AppError::validation(
+            "package",
+            format!(
+                "学籍档案包过大：解密后超过 {} MB，已拒绝导入",
+                cap / 1024 / 1024
+            ),
+        ));
+    }
+    let envelope = parsed.map_err(|_| damaged())?;
     let sender = trusted
         .iter()
         .find(|t| t.keys.verifying_key == envelope.signer)
@@ -165,6 +224,7 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
         })?;
     let key = verifying_key_of(&sender.keys.verifying_key)?;
     let payload_bytes = B64.decode(&envelope.payload).map_err(|_| damaged())?;
+    drop(envelope.payload);
     let signature = B64
         .decode(&envelope.signature)
         .ok()
@@ -191,4 +251,59 @@ pub(crate) fn open(bytes: &[u8], own: &Own, trusted: &[Trusted]) -> Result<(Payl
         return Err(AppError::forbidden("该档案包的接收学校不是本校，不能导入"));
     }
     Ok((payload, sender.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn school(name: &str) -> Own {
+        let mut seed = [0u8; 32];
+        getrandom::getrandom(&mut seed).expect("random");
+        let signing = ed25519_dalek::SigningKey::from_bytes(&seed);
+        let identity = age::x25519::Identity::generate();
+        let public = PublicKeys {
+            school: name.to_owned(),
+            verifying_key: B64.encode(signing.verifying_key().as_bytes()),
+            recipient: identity.to_public().to_string(),
+        };
+        Own {
+            signing,
+            identity,
+            public,
+        }
+    }
+
+    #[test]
+    fn a_package_past_the_decrypted_cap_is_refused_while_streaming() {
+        let (a, b) = (school("甲校"), school("乙校"));
+        let payload = Payload {
+            format: FORMAT.to_owned(),
+            kind: PackageKind::Transfer,
+            sender: a.public.clone(),
+            receiver: b.public.clone(),
+            created_at: DateTime::<Utc>::from_timestamp(1_700_000_000, 0).expect("time"),
+            records: Vec::new(),
+        };
+        let sealed = seal(&payload, &a, &b.public).expect("seal");
+        let trusted = [Trusted {
+            id: 1,
+            name: "甲校".to_owned(),
+            keys: a.public.clone(),
+        }];
+        // The envelope's exact size opens; one byte less is refused as too large, before the
+        // signature is looked at and without being decrypted whole.
+        let plain = {
+            let d = age::Decryptor::new(sealed.as_slice()).expect("age");
+            let mut r = d
+                .decrypt(std::iter::once(&b.identity as &dyn age::Identity))
+                .expect("decrypt");
+            std::io::copy(&mut r, &mut std::io::sink()).expect("read")
+        };
+        let (opened, from) = open_capped(&sealed, &b, &trusted, plain).expect("at the cap");
+        assert_eq!((opened.records.len(), from.id), (0, 1));
+        let e = open_capped(&sealed, &b, &trusted, plain - 1).expect_err("past the cap");
+        assert!(e.message.contains("过大"), "{}", e.message);
+        assert!(open(&sealed, &b, &trusted).is_ok());
+    }
 }

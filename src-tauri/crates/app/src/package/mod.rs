@@ -19,7 +19,7 @@ pub mod open;
 pub mod progression;
 
 pub use create::{MigrantDropoutView, MigrantListInput};
-pub use format::PackageKind;
+pub use format::{MAX_DECRYPTED_BYTES, MAX_PACKAGE_FILE_BYTES, PackageKind};
 pub use keys::{SchoolKeysView, TrustedSchoolView};
 pub use open::{PackageImportView, PackageStudentView, PackageView};
 pub use progression::{ProgressionGraduateView, ProgressionListInput};

@@ -9,6 +9,7 @@ use xueji_app::changes::{
     ApplicationView, ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, ProofKind,
     ProofUpload,
 };
+use xueji_app::picked_file::PickedKind;
 use xueji_app::{App, Session};
 
 use crate::error::{CliError, Result};
@@ -61,8 +62,7 @@ fn mime(path: &Path) -> &'static str {
 }
 
 fn upload(kind: Option<ProofKind>, path: &Path) -> Result<ProofUpload> {
-    let data = std::fs::read(path)
-        .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", path.display())))?;
+    let data = crate::commands::read_picked(path, PickedKind::Attachment)?;
     Ok(ProofUpload {
         kind,
         file_name: path

@@ -3,6 +3,7 @@
 
 use serde_json::json;
 use xueji_app::export::{ExportKind, ExportRequest};
+use xueji_app::picked_file::PickedKind;
 
 use crate::args::{ExportArgs, ExportKindArg};
 use crate::error::{CliError, Result};
@@ -27,8 +28,7 @@ pub async fn run(
             let path = args.candidates.ok_or_else(|| {
                 CliError::Usage("导出全国查重名单须用 --candidates 给出候选学生名单文件".to_owned())
             })?;
-            let bytes = std::fs::read(&path)
-                .map_err(|e| CliError::Usage(format!("无法读取文件 {}：{e}", path.display())))?;
+            let bytes = crate::commands::read_picked(&path, PickedKind::Workbook)?;
             app.export_duplicate_check(session, &bytes, &request)
                 .await?
         }

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use serde_json::json;
+use xueji_app::picked_file::PickedKind;
 
 use crate::args::ImportCommand;
 use crate::error::{CliError, Result};
@@ -21,8 +22,7 @@ pub async fn run(
         commit,
         report: out,
     } = cmd;
-    let bytes = std::fs::read(&file)
-        .map_err(|e| CliError::Usage(format!("无法读取文件 {}：{e}", file.display())))?;
+    let bytes = crate::commands::read_picked(&file, PickedKind::Workbook)?;
     let (report, committed, imported) = if commit {
         let v = app.import_students_commit(session, &bytes).await?;
         (v.report, v.committed, v.imported)

@@ -36,3 +36,18 @@ pub async fn open(ctx: &Ctx) -> Result<Store> {
     let opts = OpenOptions::default();
     Ok(Store::open(ctx.data.clone(), ctx.keys.clone(), opts).await?)
 }
+
+/// Reads a file named on the command line, refusing one over `kind`'s size cap before reading it.
+pub(crate) fn read_picked(
+    path: &std::path::Path,
+    kind: xueji_app::picked_file::PickedKind,
+) -> Result<Vec<u8>> {
+    match xueji_app::picked_file::read_at_most(path, kind) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(kind.too_large("file").into()),
+        Err(e) => Err(crate::error::CliError::Usage(format!(
+            "无法读取文件 {}：{e}",
+            path.display()
+        ))),
+    }
+}

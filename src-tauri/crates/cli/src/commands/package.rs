@@ -5,14 +5,14 @@ use std::path::Path;
 
 use serde_json::json;
 use xueji_app::package::PackageView;
+use xueji_app::picked_file::PickedKind;
 use xueji_app::{App, Session};
 
 use crate::error::{CliError, Result};
 use crate::output;
 
 fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path)
-        .map_err(|e| CliError::Usage(format!("无法读取文件 {}：{e}", path.display())))
+    crate::commands::read_picked(path, PickedKind::Package)
 }
 
 /// What a package holds, without names or ID numbers (they stay out of the terminal).
