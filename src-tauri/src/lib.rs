@@ -241,6 +241,7 @@ fn setup<R: Runtime>(app: &tauri::App<R>) {
         Ok(state) => {
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "XueJi started");
             app.manage(state);
+            spawn_audit_sealer(app.handle().clone());
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.show();
             }
@@ -250,6 +251,29 @@ fn setup<R: Runtime>(app: &tauri::App<R>) {
             refuse_start(app, &e.to_string());
         }
     }
+}
+
+/// How often the open database's newly committed audit rows are sealed and anchored.
+const SEAL_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Seals the audit rows committed since the last seal every few seconds (issue 15 item 3), so
+/// the anchor outside the database follows the chain while the app runs (closing seals too).
+fn spawn_audit_sealer<R: Runtime>(handle: tauri::AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        let mut tick = tokio::time::interval(SEAL_EVERY);
+        loop {
+            tick.tick().await;
+            let Some(state) = handle.try_state::<AppState>() else {
+                return;
+            };
+            let guard = state.app.read().await;
+            if let Some(app) = guard.as_ref()
+                && let Err(e) = app.store().seal_audit().await
+            {
+                tracing::warn!(error = %e, "audit seal failed");
+            }
+        }
+    });
 }
 
 /// Tells the registrar why the app cannot open, then quits without touching any data. The main

@@ -406,3 +406,44 @@ async fn home_reminds_when_the_last_copy_outside_the_data_folder_is_older_than_a
     assert!(late.unwrap().contains("已 10 天（2026-12-04）"));
     t.close().await;
 }
+
+/// Issue 15 item 3: the audit chain is anchored outside the database. When rows are cut off
+/// behind the anchor (even with the database's own head moved over the cut), 首页 says so to the
+/// users who may read the log, and the full check names it too.
+#[tokio::test]
+async fn r30_1_home_shows_the_audit_alarm_when_the_chain_was_cut_behind_its_anchor() {
+    use sea_orm::{ActiveValue, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    use xueji_store::entities::{audit_head, audit_log};
+
+    let t = TestApp::new(d(2026, 12, 4)).await;
+    let reader = t.user("chakan", Role::ReadOnly).await;
+    assert_eq!(t.app.dashboard(&t.admin).await.unwrap().audit_alarm, None);
+    assert_eq!(t.app.store().seal_audit().await.unwrap(), None);
+    let rows = audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Seq)
+        .all(t.app.db())
+        .await
+        .unwrap();
+    let kept = rows[3].clone();
+    audit_log::Entity::delete_many()
+        .filter(audit_log::Column::Seq.gt(kept.seq))
+        .exec(t.app.db())
+        .await
+        .unwrap();
+    audit_head::Entity::update(audit_head::ActiveModel {
+        id: ActiveValue::Unchanged(1),
+        seq: ActiveValue::Set(kept.seq),
+        hash: ActiveValue::Set(kept.hash.clone()),
+    })
+    .exec(t.app.db())
+    .await
+    .unwrap();
+    let alarm = t.app.dashboard(&t.admin).await.unwrap().audit_alarm;
+    let alarm = alarm.expect("the cut is named on 首页");
+    assert!(alarm.starts_with("审计日志异常："), "{alarm}");
+    assert!(alarm.contains("记录缺失"), "{alarm}");
+    assert_eq!(t.app.dashboard(&reader).await.unwrap().audit_alarm, None);
+    let check = t.app.audit_verify(&t.admin).await.unwrap();
+    assert!(!check.intact);
+    assert!(check.problem.unwrap().contains("记录缺失"));
+}

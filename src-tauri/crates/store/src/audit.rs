@@ -1,14 +1,16 @@
 //! The audit log (R30.1): append-only rows chained by SHA-256. Each row's hash covers the
-//! previous row's hash and its own fields; `audit_head` remembers the last row, so an edited,
-//! deleted, swapped or cut-off row is found by [`verify`]. Rows are written with the same
-//! connection (transaction) as the change they record.
+//! previous row's hash and its own fields; `audit_head` remembers the last row. Rows are written
+//! with the same connection (transaction) as the change they record, then sealed by the store
+//! (`audit_seal.rs`): an HMAC per row under a key derived from the database key, and the last
+//! sealed (seq, hash) signed into a file outside the database (`audit_anchor.rs`). `verify`
+//! (`audit_verify.rs`) finds an edited, deleted, swapped, cut-off, recomputed or wiped chain and a
+//! database swapped for an older copy.
 
 use chrono::{SecondsFormat, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 use xueji_domain::AuditAction;
 
@@ -73,8 +75,8 @@ pub async fn page<C: ConnectionTrait>(
 
 /// The hash before the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-const HEAD_ID: i32 = 1;
-const PAGE: u64 = 5000;
+pub(crate) const HEAD_ID: i32 = 1;
+pub(crate) const PAGE: u64 = 5000;
 
 /// What an audit row records: who did what to which target.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,6 +130,7 @@ pub async fn append<C: ConnectionTrait>(db: &C, record: &AuditRecord) -> Result<
         target: Set(record.target.clone()),
         prev_hash: Set(prev),
         hash: Set(hash.clone()),
+        mac: Set(None),
     })
     .exec_without_returning(db)
     .await?;
@@ -146,96 +149,5 @@ pub async fn append<C: ConnectionTrait>(db: &C, record: &AuditRecord) -> Result<
     Ok(seq)
 }
 
-/// The first problem [`verify`] found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum AuditProblem {
-    /// The row's content does not match its hash.
-    Edited { seq: i64 },
-    /// A row with this sequence number is missing.
-    Missing { seq: i64 },
-    /// The row is intact but does not follow the row before it (moved or swapped).
-    Reordered { seq: i64 },
-    /// The last rows were cut off: the head names a later row.
-    TailMissing { seq: i64 },
-}
-
-impl std::fmt::Display for AuditProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Edited { seq } => write!(f, "第 {seq} 条记录被修改"),
-            Self::Missing { seq } => write!(f, "第 {seq} 条记录缺失"),
-            Self::Reordered { seq } => write!(f, "第 {seq} 条记录顺序被调换"),
-            Self::TailMissing { seq } => write!(f, "第 {seq} 条及之后的记录缺失"),
-        }
-    }
-}
-
-/// The result of [`verify`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AuditReport {
-    /// Rows read.
-    pub rows: u64,
-    /// `None` when the chain is intact.
-    pub first_problem: Option<AuditProblem>,
-}
-
-impl AuditReport {
-    pub fn is_intact(&self) -> bool {
-        self.first_problem.is_none()
-    }
-}
-
-/// Walks the chain in sequence order and reports the first broken, missing or reordered row.
-pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<AuditReport> {
-    let mut rows = 0u64;
-    let mut expected_seq = 1i64;
-    let mut prev = GENESIS.to_owned();
-    loop {
-        let page = audit_log::Entity::find()
-            .filter(audit_log::Column::Seq.gte(expected_seq))
-            .order_by_asc(audit_log::Column::Seq)
-            .limit(PAGE)
-            .all(db)
-            .await?;
-        if page.is_empty() {
-            break;
-        }
-        for row in page {
-            rows += 1;
-            let problem = if row.seq != expected_seq {
-                Some(AuditProblem::Missing { seq: expected_seq })
-            } else if row_hash(&row.prev_hash, &row.at, &row.user, &row.action, &row.target)
-                != row.hash
-            {
-                Some(AuditProblem::Edited { seq: row.seq })
-            } else if row.prev_hash != prev {
-                Some(AuditProblem::Reordered { seq: row.seq })
-            } else {
-                None
-            };
-            if problem.is_some() {
-                return Ok(AuditReport {
-                    rows,
-                    first_problem: problem,
-                });
-            }
-            prev = row.hash;
-            expected_seq += 1;
-        }
-    }
-    let head = audit_head::Entity::find_by_id(HEAD_ID).one(db).await?;
-    let last = expected_seq - 1;
-    let first_problem = match head {
-        Some(h) if h.seq > last => Some(AuditProblem::TailMissing { seq: last + 1 }),
-        Some(h) if h.seq == last && h.hash != prev => Some(AuditProblem::Edited { seq: last }),
-        // Rows after the head were added around the store.
-        Some(h) if h.seq < last => Some(AuditProblem::Edited { seq: h.seq + 1 }),
-        None if last > 0 => Some(AuditProblem::TailMissing { seq: last + 1 }),
-        _ => None,
-    };
-    Ok(AuditReport {
-        rows,
-        first_problem,
-    })
-}
+pub(crate) use crate::audit_verify::verify;
+pub use crate::audit_verify::{AuditProblem, AuditReport};

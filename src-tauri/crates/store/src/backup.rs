@@ -10,6 +10,7 @@ use sea_orm::TransactionTrait;
 use serde::Serialize;
 
 use crate::audit::{self, AuditRecord};
+use crate::audit_mac::AuditKey;
 use crate::backup_files::{daily_keeping, export, list_auto, stamp};
 use crate::backup_format::{BackupHeader, Scratch, unpack};
 use crate::connection::{self, Limits, OpenMode};
@@ -45,6 +46,9 @@ impl Store {
         )
         .await?;
         txn.commit().await?;
+        // The copy carries sealed rows, and the anchor remembers where its chain ends.
+        self.seal_audit().await?;
+        self.note_backup_head().await?;
         export(&self.conn, &self.key, &self.data, target).await
     }
 
@@ -56,7 +60,12 @@ impl Store {
     /// The automatic backup on a schedule the caller keeps: at most one a day, the last `keep`
     /// kept (at least one). Returns the new file, or `None` when today's copy already exists.
     pub async fn auto_backup(&self, keep: usize) -> Result<Option<PathBuf>> {
-        daily_keeping(&self.data, &self.conn, &self.key, keep.max(1)).await
+        self.seal_audit().await?;
+        let made = daily_keeping(&self.data, &self.conn, &self.key, keep.max(1)).await?;
+        if made.is_some() {
+            self.note_backup_head().await?;
+        }
+        Ok(made)
     }
 
     /// Checks a backup file with this store's key (see [`verify_file`]).
@@ -94,7 +103,8 @@ pub(crate) async fn verify_database(db: &Path, shown: &Path, key: &DbKey) -> Res
         if let Some(problem) = conn.integrity_problems().await? {
             return Err(StoreError::BackupInvalid { reason: problem });
         }
-        let report = audit::verify(&conn.orm).await?;
+        // A backup has no anchor of its own; its rows' MACs are checked under the key.
+        let report = audit::verify(&conn.orm, &AuditKey::derive(key), None).await?;
         if let Some(problem) = report.first_problem {
             return Err(StoreError::BackupInvalid {
                 reason: format!("审计日志：{problem}"),
@@ -186,17 +196,28 @@ pub async fn restore(data: &DataDir, keys: &KeyStore, from: &Path) -> Result<Opt
         },
     )
     .await?;
+    record_restore(&store, &from.display().to_string()).await?;
+    store.close().await;
+    Ok(kept)
+}
+
+/// The restore's own row in the restored chain, naming the head it discards (the anchor's, when
+/// there was one), then the restored chain anchored in its place.
+pub(crate) async fn record_restore(store: &Store, from: &str) -> Result<()> {
+    let discarded = match store.anchored_head()? {
+        Some((seq, hash)) => format!("discarded-head:{seq}:{}", &hash[..hash.len().min(16)]),
+        None => "discarded-head:none".to_owned(),
+    };
     let txn = store.db().begin().await?;
     audit::append(
         &txn,
         &AuditRecord::new(
             SYSTEM_ACTOR,
             AuditAction::Restore,
-            &from.display().to_string(),
+            &format!("{from} {discarded}"),
         )?,
     )
     .await?;
     txn.commit().await?;
-    store.close().await;
-    Ok(kept)
+    store.reanchor().await
 }

@@ -4,11 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sea_orm::TransactionTrait;
-use xueji_domain::AuditAction;
-
-use crate::audit::{self, AuditRecord};
-use crate::backup::{check_key, verify_database};
+use crate::backup::{check_key, record_restore, verify_database};
 use crate::backup_format::{Scratch, unpack};
 use crate::connection::{self, Limits};
 use crate::error::{Result, StoreError};
@@ -16,7 +12,7 @@ use crate::fsutil::sync_parent;
 use crate::keystore::KeyStore;
 use crate::paths::DataDir;
 use crate::recovery::RecoveryCode;
-use crate::store::{OpenOptions, SYSTEM_ACTOR, Store};
+use crate::store::{OpenOptions, Store};
 
 impl Store {
     /// Rebuilds an empty data folder from the backup `from` and the recovery code it was made
@@ -74,17 +70,11 @@ impl Store {
             },
         )
         .await?;
-        let txn = store.db().begin().await?;
-        audit::append(
-            &txn,
-            &AuditRecord::new(
-                SYSTEM_ACTOR,
-                AuditAction::Restore,
-                &format!("new-computer:{}", display_name(from).display()),
-            )?,
+        record_restore(
+            &store,
+            &format!("new-computer:{}", display_name(from).display()),
         )
         .await?;
-        txn.commit().await?;
         Ok(store)
     }
 }

@@ -5,13 +5,18 @@
 //!   SQL lives there.
 //! - [`keystore`]: the key in the OS keyring (persistent on every OS) or in a key file named by
 //!   `XUEJI_DB_KEY_FILE`; [`recovery`]: the recovery code wrapping the key (Argon2id).
-//! - [`audit`]: the append-only SHA-256 chained audit log and its verify (R30.1).
+//! - [`audit`]: the append-only SHA-256 chained audit log, sealed by HMACs under a key derived
+//!   from the database key and anchored in a signed file outside the database (R30.1).
 //! - [`migration`], [`entities`], [`repo`]: forward-only schema and sea-orm repositories
 //!   (query builder only; nothing about a student is ever deleted, R5.1, R9.2).
 //! - [`backup`]: online encrypted backups, daily automatic copies, checked restore.
 //! - [`Store`]: init, open, recover, change key, new recovery code.
 
 pub mod audit;
+mod audit_anchor;
+mod audit_mac;
+mod audit_seal;
+mod audit_verify;
 pub mod backup;
 mod backup_files;
 pub mod backup_format;

@@ -32,6 +32,12 @@ impl DataDir {
         self.root.join("xueji.recovery.json")
     }
 
+    /// The audit chain's last sealed (seq, hash), kept outside the database and signed with the
+    /// audit key (`audit_anchor.rs`).
+    pub fn audit_anchor(&self) -> PathBuf {
+        self.root.join("xueji.audit-anchor.json")
+    }
+
     /// Automatic and pre-migration backups.
     pub fn backups(&self) -> PathBuf {
         self.root.join("backups")

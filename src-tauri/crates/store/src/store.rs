@@ -8,6 +8,8 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use xueji_domain::SchoolKind;
 
 use crate::audit::{self, AuditRecord, AuditReport};
+use crate::audit_anchor;
+use crate::audit_mac::AuditKey;
 use crate::backup_files;
 use crate::connection::{self, Connection, Limits, OpenMode};
 use crate::error::{Result, StoreError};
@@ -98,6 +100,8 @@ pub struct Store {
     pub(crate) data: DataDir,
     pub(crate) conn: Connection,
     pub(crate) key: DbKey,
+    /// The audit MAC key, derived from `key` (`audit_mac.rs`).
+    pub(crate) audit_key: AuditKey,
     pub(crate) keys: KeyStore,
     _lock: File,
 }
@@ -152,16 +156,18 @@ impl Store {
                 return Err(e);
             }
         };
-        Ok((
-            Self {
-                data,
-                conn,
-                key,
-                keys,
-                _lock: lock,
-            },
-            code,
-        ))
+        let store = Self {
+            data,
+            audit_key: AuditKey::derive(&key),
+            conn,
+            key,
+            keys,
+            _lock: lock,
+        };
+        // A stale anchor left by a database deleted from this folder must not judge the new one.
+        let _ = std::fs::remove_file(store.data.audit_anchor());
+        store.seal_audit().await?;
+        Ok((store, code))
     }
 
     /// Opens with the key from the key store (`KeyMissing` when there is none: ask for the
@@ -212,6 +218,7 @@ impl Store {
         .await?;
         let store = Self {
             data,
+            audit_key: AuditKey::derive(&key),
             conn,
             key,
             keys,
@@ -236,6 +243,9 @@ impl Store {
                 return Err(e);
             }
         }
+        // Seal what the last session left unsealed; a disagreement with the anchor is left for
+        // `audit_alarm` and `audit verify` to name (the registrar can still open the data).
+        let _ = store.seal_audit().await;
         Ok(store)
     }
 
@@ -253,18 +263,26 @@ impl Store {
         &self.keys
     }
 
-    /// Closes the database (checkpoints the WAL) and releases the lock.
+    /// Seals the last rows, closes the database (checkpoints the WAL) and releases the lock.
     pub async fn close(self) {
+        let _ = self.seal_audit().await;
         self.conn.pool.close().await;
     }
 
     /// Re-encrypts the database with a new key (`PRAGMA rekey`), stores it, and wraps it with a
     /// new recovery code (returned, to be shown once). The old key no longer opens the file.
+    /// The audit key follows the database key, so the chain is re-sealed under the new one; it
+    /// must verify under the old one first (a key change never launders a broken chain).
     pub async fn change_key(self) -> Result<(Self, RecoveryCode)> {
+        let report = self.verify_audit().await?;
+        if let Some(problem) = report.first_problem {
+            return Err(StoreError::AuditBroken(problem.to_string()));
+        }
         let Self {
             data,
             conn,
             key: _,
+            audit_key: _,
             keys,
             _lock: lock,
         } = self;
@@ -284,6 +302,7 @@ impl Store {
             },
         )
         .await?;
+        store.reseal_all().await?;
         let txn = store.conn.orm.begin().await?;
         audit::append(
             &txn,
@@ -291,6 +310,7 @@ impl Store {
         )
         .await?;
         txn.commit().await?;
+        store.seal_audit().await?;
         Ok((store, code))
     }
 
@@ -308,9 +328,12 @@ impl Store {
         Ok(code)
     }
 
-    /// Checks the audit chain.
+    /// Seals what is committed, then walks the whole chain: every row, its MAC, the head and
+    /// the anchor outside the database.
     pub async fn verify_audit(&self) -> Result<AuditReport> {
-        audit::verify(&self.conn.orm).await
+        self.seal_audit().await?;
+        let anchor = audit_anchor::read(&self.data.audit_anchor(), &self.audit_key)?;
+        audit::verify(&self.conn.orm, &self.audit_key, Some(&anchor)).await
     }
 
     /// SQLCipher version.

@@ -119,6 +119,7 @@ async fn swapped_rows_are_found() {
             target: Set(src.target.clone()),
             prev_hash: Set(src.prev_hash.clone()),
             hash: Set(src.hash.clone()),
+            mac: Set(src.mac.clone()),
         })
         .exec(store.db())
         .await

@@ -222,7 +222,11 @@ async fn a_backup_and_the_recovery_code_alone_rebuild_the_data_folder_on_a_new_c
     assert_eq!(audit_now[..at_backup.1.len()], at_backup.1[..]);
     let last = audit_now.last().expect("the restore's row");
     assert_eq!(last.action, xueji_domain::AuditAction::Restore.code());
-    assert_eq!(last.target, "new-computer:xueji-2026-12-04.db");
+    // Nothing was discarded: the new computer had no chain of its own.
+    assert_eq!(
+        last.target,
+        "new-computer:xueji-2026-12-04.db discarded-head:none"
+    );
     assert!(restored.verify_audit().await.expect("verify").is_intact());
     restored.close().await;
     // The key is in the new keyring, and the same code still unwraps the recovery file.

@@ -69,6 +69,7 @@ function view(): DashboardView {
     totalStudents: 2,
     review: { reviewId: 1, termLabel: '2025—2026学年第二学期', total: 10, checked: 4, signedOffOn: null, current: true },
     backupReminder: null,
+    auditAlarm: null,
     notes: [],
   }
 }
@@ -166,10 +167,19 @@ describe('首页', () => {
     expect(router.currentRoute.value.fullPath).toBe('/settings?tab=backup')
   })
 
+  it('shows the audit alarm when the chain disagrees with its anchor', async () => {
+    const alarm = '审计日志异常：第 7 条及之后的记录缺失。请在“设置 → 审计日志”中校验全部记录，并向学校负责人报告；如数据库被替换，请从备份恢复（恢复会记下被丢弃的记录）。'
+    dashboard.mockResolvedValue({ status: 'ok', data: { ...view(), auditAlarm: alarm } })
+    const { wrapper } = await mountPage()
+    await flushPromises()
+    expect(wrapper.get('[data-test="home-audit-alarm"]').text()).toContain('第 7 条及之后的记录缺失')
+  })
+
   it('shows no backup reminder while the last off-site copy is recent', async () => {
     dashboard.mockResolvedValue({ status: 'ok', data: view() })
     const { wrapper } = await mountPage()
     await flushPromises()
     expect(wrapper.find('[data-test="home-backup-reminder"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="home-audit-alarm"]').exists()).toBe(false)
   })
 })

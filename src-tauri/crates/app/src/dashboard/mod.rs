@@ -144,6 +144,9 @@ pub struct DashboardView {
     pub review: Option<ReviewSummaryView>,
     /// The reminder to copy a backup outside the data folder (issue 15), for users who may.
     pub backup_reminder: Option<String>,
+    /// What is wrong between the audit chain and its anchor outside the database (issue 15), for
+    /// users who may read the audit log; `None` when nothing is.
+    pub audit_alarm: Option<String>,
     /// What the registrar should know about the lists (a long list cut, dates counted past the
     /// loaded holiday notices).
     pub notes: Vec<String>,
@@ -186,6 +189,7 @@ impl App {
         let (by_status, by_grade, total_students) = self.dashboard_counts().await?;
         let review = self.dashboard_review(today).await?;
         let backup_reminder = self.offsite_reminder(session, today).await?;
+        let audit_alarm = self.audit_alarm(session).await?;
         audit::record(
             self.db(),
             &session.username,
@@ -211,8 +215,21 @@ impl App {
             total_students,
             review,
             backup_reminder,
+            audit_alarm,
             notes,
         })
+    }
+
+    /// The audit chain's disagreement with its anchor, said for those who may read the log.
+    async fn audit_alarm(&self, session: &Session) -> Result<Option<String>> {
+        if !session.role.may(Permission::ViewAudit) {
+            return Ok(None);
+        }
+        Ok(self.store().audit_alarm().await?.map(|problem| {
+            format!(
+                "审计日志异常：{problem}。请在“设置 → 审计日志”中校验全部记录，并向学校负责人报告；如数据库被替换，请从备份恢复（恢复会记下被丢弃的记录）。"
+            )
+        }))
     }
 }
 

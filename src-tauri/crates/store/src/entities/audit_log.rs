@@ -1,4 +1,5 @@
-//! The audit log (R30.1): append-only, each row chained to the previous by SHA-256.
+//! The audit log (R30.1): append-only, each row chained to the previous by SHA-256 and sealed by
+//! an HMAC under a key that is not in the database.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -13,6 +14,9 @@ pub struct Model {
     pub target: String,
     pub prev_hash: String,
     pub hash: String,
+    /// HMAC of (seq, hash) under the audit key (`audit_mac.rs`), written when the row is sealed,
+    /// shortly after it is committed; `None` for the few rows not sealed yet.
+    pub mac: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

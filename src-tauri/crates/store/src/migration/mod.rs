@@ -9,6 +9,7 @@ mod m0005_dashboard_indexes;
 mod m0006_drop_calendar_day;
 mod m0007_bureau_check;
 mod m0008_certificates;
+mod m0009_audit_mac;
 
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_drop_calendar_day::Migration),
             Box::new(m0007_bureau_check::Migration),
             Box::new(m0008_certificates::Migration),
+            Box::new(m0009_audit_mac::Migration),
         ]
     }
 }
