@@ -33,11 +33,15 @@ fn export_rows(w: &Window) -> Vec<String> {
         .collect()
 }
 
-fn statistics(w: &Window, approval_ref: &str) -> Result<Value, Value> {
+fn export(w: &Window, kind: &str, approval_ref: &str, approved_on: Option<&str>) -> Result<Value, Value> {
     call(
         w,
         "export_save",
-        json!({ "kind": "statistics", "request": { "approvalRef": approval_ref, "purpose": "区教育局年报" } }),
+        json!({ "kind": kind, "request": {
+            "approvalRef": approval_ref,
+            "approvedOn": approved_on,
+            "purpose": "区教育局年报",
+        } }),
     )
 }
 
@@ -46,10 +50,13 @@ fn r30_2_export_checked_before_the_dialog_and_a_cancelled_save_exports_nothing()
     let tmp = tempfile::tempdir().unwrap();
     let (_app, w) = school(tmp.path(), None);
     // Refused before the dialog: a dialog that cancels would have answered null instead.
-    let refused = statistics(&w, "  ").unwrap_err();
+    let refused = export(&w, "roster", "  ", None).unwrap_err();
     assert_eq!(refused["ruleId"], "R30.2", "{refused}");
+    let undated = export(&w, "roster", "西教〔2026〕12号", None).unwrap_err();
+    assert!(undated["fields"]["approvedOn"].is_string(), "{undated}");
     // Checked, then cancelled in the dialog: nothing made, nothing audited.
-    assert_eq!(statistics(&w, "西教〔2026〕12号").unwrap(), Value::Null);
+    let approved = export(&w, "roster", "西教〔2026〕12号", Some("2026-12-01"));
+    assert_eq!(approved.unwrap(), Value::Null);
     assert!(export_rows(&w).is_empty(), "{:?}", export_rows(&w));
 }
 
@@ -58,11 +65,12 @@ fn r30_1_export_made_and_audited_once_the_location_is_chosen() {
     let tmp = tempfile::tempdir().unwrap();
     let target = tmp.path().join("统计.xlsx");
     let (_app, w) = school(tmp.path(), Some(target.clone()));
-    let saved = statistics(&w, "西教〔2026〕12号").unwrap();
+    // Statistics hold no personal data: no approval needed (R30.2), the purpose still recorded.
+    let saved = export(&w, "statistics", "", None).unwrap();
     assert_eq!(saved["path"], target.display().to_string());
     assert!(std::fs::read(&target).unwrap().starts_with(b"PK"));
     let rows = export_rows(&w);
     assert_eq!(rows.len(), 1, "{rows:?}");
-    assert!(rows[0].contains("approval:西教〔2026〕12号"), "{rows:?}");
+    assert!(rows[0].contains("disclosure:no_personal_data approval:-"), "{rows:?}");
     assert!(rows[0].contains("purpose:区教育局年报"), "{rows:?}");
 }

@@ -64,6 +64,8 @@ async fn a_roster_is_imported_an_export_needs_the_approval_reference_and_the_key
         // With both: the rosters are saved, marked and audited.
         app.fill("[data-test=export-approval]", "西教学〔2026〕12号")
             .await?;
+        app.fill("[data-test=export-approved-on]", "2026-12-01")
+            .await?;
         app.click("[data-test=export-save]").await?;
         let done = app.wait_text("[data-test=export-done]", "已导出").await?;
         assert!(done.contains("3 行"), "{done}");

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use tauri::State;
+use xueji_app::disclosure::ApprovalInput;
 use xueji_app::export::{ExportKind, ExportRequest};
 use xueji_app::import::{ImportCommitView, ImportReport};
 use xueji_app::package::{
@@ -243,20 +244,23 @@ pub async fn package_create(
     .await
 }
 
-/// 生成全校学籍档案包（学校合并或撤销，第九条）。
+/// 生成全校学籍档案包（学校合并或撤销，第九条；须主管教育行政部门书面核准，第三十条）。
 #[tauri::command]
 #[specta::specta]
 pub async fn package_school_archive(
     state: State<'_, AppState>,
     dialog: State<'_, SaveDialog>,
     to: i64,
+    approval: ApprovalInput,
 ) -> Result<Option<SavedFileView>, IpcError> {
     let (app, session) = super::session(&state).await?;
     let app = super::app(&app)?;
+    app.package_school_archive_check(&session, &approval)
+        .await?;
     package_to(
         &dialog,
         "全校学籍档案包",
-        app.package_school_archive(&session, to),
+        app.package_school_archive(&session, to, &approval),
     )
     .await
 }

@@ -6,6 +6,7 @@
  */
 import {
   commands,
+  type ApprovalInput,
   type ExportKind,
   type ExportRequest,
   type ImportCommitView,
@@ -76,9 +77,9 @@ export async function createTransferPackage(studentId: number, to: number): Prom
   return unwrap(await commands.packageCreate(studentId, to))
 }
 
-/** Every record of the school, for a merger or a dissolved school (R9.3). */
-export async function createSchoolArchive(to: number): Promise<SavedFileView | null> {
-  return unwrap(await commands.packageSchoolArchive(to))
+/** Every record of the school, for a merger or a dissolved school (R9.3), with the bureau's approval (R30.2). */
+export async function createSchoolArchive(to: number, approval: ApprovalInput): Promise<SavedFileView | null> {
+  return unwrap(await commands.packageSchoolArchive(to, approval))
 }
 
 /** Migrant children who dropped out, with the date their archive was handed over (R18.2). */

@@ -181,7 +181,7 @@ impl AppError {
     }
 
     /// Adds `field` with the error's own message.
-    fn with_field_message(self, field: &str) -> Self {
+    pub(crate) fn with_field_message(self, field: &str) -> Self {
         let message = self.message.clone();
         self.with_field(field, message)
     }

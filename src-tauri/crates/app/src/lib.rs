@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod changes;
 pub mod clock;
 pub mod dashboard;
+pub mod disclosure;
 pub mod documents;
 pub mod error;
 pub mod export;

@@ -20,6 +20,7 @@ use xueji_domain::{SchoolKind, Status};
 
 fn certificate(id: i64) -> DocumentRequest {
     DocumentRequest {
+        approval: None,
         kind: PrintKind::Certificate,
         student_ids: vec![id],
         filter: None,
@@ -418,6 +419,7 @@ async fn r26_1_the_full_form_on_plain_paper_or_only_the_data_onto_the_provinces_
         .document_print(
             &t.admin,
             &DocumentRequest {
+                approval: None,
                 certificate: Some(printing(CertificateMode::Full, "教务处证书打印机")),
                 ..certificate(full_id)
             },

@@ -387,6 +387,7 @@ async fn r22_2_the_decision_states_that_the_hearing_the_family_asked_for_was_hel
             .document_print(
                 &w.t.admin,
                 &DocumentRequest {
+                    approval: None,
                     kind: PrintKind::SanctionDecision,
                     student_ids: vec![id],
                     filter: None,

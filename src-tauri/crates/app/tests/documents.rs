@@ -11,6 +11,7 @@ use xueji_app::{ErrorKind, Role};
 
 fn request(kind: PrintKind, ids: &[i64]) -> DocumentRequest {
     DocumentRequest {
+        approval: None,
         kind,
         student_ids: ids.to_vec(),
         filter: None,
@@ -90,6 +91,7 @@ async fn every_kind_prints_from_the_database_or_is_refused_by_its_rule() {
         .document_print(
             &t.admin,
             &DocumentRequest {
+                approval: None,
                 kind: PrintKind::Roster,
                 student_ids: Vec::new(),
                 filter: Some(BatchFilter {
@@ -232,4 +234,60 @@ async fn the_log_lists_issued_documents_and_a_void_keeps_the_serial() {
         "serials never reused"
     );
     assert_eq!(audit_targets(&t, "document_void").await.len(), 1);
+}
+
+/// R30.2: printing every record of the school at once (no grade, class or chosen students) is
+/// bulk provision and needs the bureau's written approval; a grade or a class needs none.
+#[tokio::test]
+async fn r30_2_a_whole_school_print_needs_the_bureaus_written_approval() {
+    let t = TestApp::new(d(2026, 12, 4)).await;
+    seed(&t, Seed::enrolled("全一", 1, 3)).await;
+    seed(&t, Seed::enrolled("全二", 2, 5)).await;
+    let whole = |approval| DocumentRequest {
+        approval,
+        kind: PrintKind::RecordCard,
+        student_ids: Vec::new(),
+        filter: Some(BatchFilter::default()),
+        certificate: None,
+    };
+    let before = audit_targets(&t, "print").await.len();
+    let err = t
+        .app
+        .document_print(&t.admin, &whole(None))
+        .await
+        .expect_err("no approval");
+    assert_eq!(err.rule_id(), Some("R30.2"), "{err}");
+    assert!(err.message.starts_with("打印全校学生的学籍卡"), "{}", err.message);
+    assert_eq!(audit_targets(&t, "print").await.len(), before, "nothing printed");
+    let approval = xueji_app::disclosure::ApprovalInput {
+        approval_ref: "西教学〔2026〕40号".to_owned(),
+        approved_on: Some(d(2026, 12, 3)),
+    };
+    let printed = t
+        .app
+        .document_print(&t.admin, &whole(Some(approval)))
+        .await
+        .expect("approved");
+    assert_eq!(printed.documents, 2);
+    let target = audit_targets(&t, "print").await.pop().expect("audit");
+    assert!(
+        target.contains("whole_school disclosure:external approval:西教学〔2026〕40号"),
+        "{target}"
+    );
+    // One grade is the school's own work: no approval.
+    let grade = DocumentRequest {
+        filter: Some(BatchFilter {
+            grade: Some(5),
+            ..BatchFilter::default()
+        }),
+        ..whole(None)
+    };
+    assert_eq!(
+        t.app
+            .document_print(&t.admin, &grade)
+            .await
+            .expect("one grade")
+            .documents,
+        1
+    );
 }

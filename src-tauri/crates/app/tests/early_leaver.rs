@@ -133,6 +133,7 @@ async fn r25_3_a_pupil_who_withdrew_at_eighteen_is_given_the_incomplete_outcome_
             .document_print(
                 &w.t.admin,
                 &DocumentRequest {
+                    approval: None,
                     kind: PrintKind::Certificate,
                     student_ids: vec![id],
                     filter: None,
@@ -263,6 +264,7 @@ async fn card(w: &World, id: i64, name: &str) -> String {
             .document_print(
                 &w.t.admin,
                 &DocumentRequest {
+                    approval: None,
                     kind: PrintKind::RecordCard,
                     student_ids: vec![id],
                     filter: None,

@@ -15,7 +15,8 @@ use xueji_domain::AuditAction;
 
 fn approved() -> ExportRequest {
     ExportRequest {
-        approval_ref: "西教学〔2026〕12号".to_owned(),
+        approval_ref: "西教学〔2025〕12号".to_owned(),
+        approved_on: Some(d(2025, 9, 30)),
         purpose: "区教育局学期核查".to_owned(),
         ..Default::default()
     }
@@ -75,36 +76,87 @@ async fn with_students(n: u32) -> TestApp {
 }
 
 #[tokio::test]
-async fn r30_2_an_export_without_the_approval_reference_is_refused_and_nothing_leaves() {
+async fn r30_2_personal_data_without_the_bureaus_approval_is_refused_and_nothing_leaves() {
+    // 未经主管教育行政部门书面核准，任何单位与个人一律不得向外提供学籍信息.
     let t = with_students(3).await;
-    for kind in [
-        ExportKind::Roster,
-        ExportKind::Statistics,
-        ExportKind::Changes,
-    ] {
-        let e = t
+    for kind in [ExportKind::Roster, ExportKind::Changes] {
+        for request in [
+            ExportRequest {
+                approval_ref: "  ".to_owned(),
+                approved_on: None,
+                ..approved()
+            },
+            // Not a document number: any text used to pass.
+            ExportRequest {
+                approval_ref: "局里同意了".to_owned(),
+                ..approved()
+            },
+            // Approved after today: not yet approved.
+            ExportRequest {
+                approved_on: Some(d(2025, 10, 9)),
+                ..approved()
+            },
+        ] {
+            let e = t.app.export(&t.admin, kind, &request).await.unwrap_err();
+            assert_eq!(e.kind, ErrorKind::RuleViolation);
+            assert_eq!(e.rule_id(), Some("R30.2"));
+            assert!(
+                e.message.contains("批准文号") || e.message.contains("核准日期"),
+                "{}",
+                e.message
+            );
+        }
+        let name = t
             .app
-            .export(
-                &t.admin,
-                kind,
-                &ExportRequest {
-                    approval_ref: "  ".to_owned(),
-                    ..approved()
-                },
-            )
+            .export_check(&t.admin, kind, &ExportRequest::default())
             .await
             .unwrap_err();
-        assert_eq!(e.kind, ErrorKind::RuleViolation);
-        assert_eq!(e.rule_id(), Some("R30.2"));
-        assert!(e.message.contains("批准文号"), "{}", e.message);
+        assert_eq!(name.rule_id(), Some("R30.2"));
     }
+    assert!(exports_in_audit(&t).await.is_empty());
+}
+
+#[tokio::test]
+async fn r30_2_statistics_and_the_list_sent_to_the_bureau_itself_need_no_approval() {
+    let t = with_students(3).await;
+    let no_approval = ExportRequest {
+        approval_ref: String::new(),
+        approved_on: None,
+        ..approved()
+    };
+    let stats = t
+        .app
+        .export(&t.admin, ExportKind::Statistics, &no_approval)
+        .await
+        .expect("statistics carry no personal data");
+    assert!(stats.rows > 0);
+    let (_, rows) = &sheets(&stats.bytes)[0];
+    let mark = rows[1][0].clone();
+    assert!(mark.contains("不含个人信息"), "{mark}");
+    t.app
+        .export_duplicate_check(&t.admin, &valid(1), &no_approval)
+        .await
+        .expect("the 查重 list goes to the bureau itself");
+    let audit = exports_in_audit(&t).await;
+    assert_eq!(audit.len(), 2);
+    assert!(audit.iter().any(|a| a.contains("disclosure:no_personal_data")));
+    assert!(audit.iter().any(|a| a.contains("disclosure:to_bureau approval:-")));
+    // The purpose is still asked (R30.1).
     let e = t
         .app
-        .export_duplicate_check(&t.admin, &valid(1), &ExportRequest::default())
+        .export(
+            &t.admin,
+            ExportKind::Statistics,
+            &ExportRequest {
+                purpose: String::new(),
+                ..no_approval
+            },
+        )
         .await
         .unwrap_err();
-    assert_eq!(e.rule_id(), Some("R30.2"));
-    assert!(exports_in_audit(&t).await.is_empty());
+    assert_eq!(e.rule_id(), Some("R30.1"));
+    let dash = t.app.dashboard(&t.admin).await.expect("dashboard");
+    assert!(!dash.findings.iter().any(|f| f.basis == "R30.2"), "{:?}", dash.findings);
 }
 
 #[tokio::test]
@@ -148,7 +200,7 @@ async fn r30_1_a_roster_is_marked_with_who_when_approval_and_purpose_and_audited
     assert!(mark.contains("导出人："), "{mark}");
     assert!(mark.contains(&t.admin.username), "{mark}");
     assert!(mark.contains("2025-10-08"), "{mark}");
-    assert!(mark.contains("西教学〔2026〕12号"), "{mark}");
+    assert!(mark.contains("西教学〔2025〕12号"), "{mark}");
     assert!(mark.contains("区教育局学期核查"), "{mark}");
     assert!(rows[2][0].contains("第三十条"), "{}", rows[2][0]);
     assert_eq!(rows[4][0], "序号");
@@ -163,7 +215,8 @@ async fn r30_1_a_roster_is_marked_with_who_when_approval_and_purpose_and_audited
     let audit = exports_in_audit(&t).await;
     assert_eq!(audit.len(), 1);
     assert!(audit[0].starts_with("roster rows:25"), "{}", audit[0]);
-    assert!(audit[0].contains("approval:西教学〔2026〕12号"));
+    assert!(audit[0].contains("disclosure:external"), "{}", audit[0]);
+    assert!(audit[0].contains("approval:西教学〔2025〕12号 approved:2025-09-30"));
     assert!(audit[0].contains("purpose:区教育局学期核查"));
     // The audit target names no student.
     assert!(!audit[0].contains(&data[0][2]));

@@ -138,6 +138,7 @@ async fn r14_2_the_leave_order_states_the_illness_the_bureaus_approval_and_the_p
             .document_print(
                 &w.t.admin,
                 &DocumentRequest {
+                    approval: None,
                     kind: PrintKind::LeaveOrder,
                     student_ids: vec![other],
                     filter: None,

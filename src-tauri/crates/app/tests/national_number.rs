@@ -18,6 +18,7 @@ fn today() -> chrono::NaiveDate {
 
 fn card_request(id: i64) -> DocumentRequest {
     DocumentRequest {
+        approval: None,
         kind: PrintKind::RecordCard,
         student_ids: vec![id],
         filter: None,

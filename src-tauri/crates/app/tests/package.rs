@@ -23,6 +23,14 @@ fn today() -> chrono::NaiveDate {
     d(2025, 3, 10)
 }
 
+/// The bureau's approval of a merger's hand-over (R30.2).
+fn merger_approval() -> xueji_app::disclosure::ApprovalInput {
+    xueji_app::disclosure::ApprovalInput {
+        approval_ref: "西教学〔2025〕8号".to_owned(),
+        approved_on: Some(d(2025, 3, 3)),
+    }
+}
+
 fn transfer(grade: u8) -> ChangeRequest {
     ChangeRequest::TransferOut {
         kind: TransferKindInput::Regular,
@@ -37,7 +45,7 @@ async fn trust(from: &TestApp, to: &TestApp, name: &str) -> i64 {
     let keys = from.app.keys_show(&from.admin).await.expect("keys");
     assert!(keys.text.starts_with("xueji1:"));
     to.app
-        .keys_trust(&to.admin, &keys.text, name)
+        .keys_trust(&to.approver().await, &keys.text, name)
         .await
         .expect("trusted")
         .id
@@ -234,26 +242,42 @@ async fn altered_untrusted_or_misaddressed_packages_are_refused_and_nothing_is_i
 }
 
 #[tokio::test]
-async fn keys_are_stable_and_only_the_registrar_manages_them() {
+async fn keys_are_stable_and_only_the_approver_trusts_a_school() {
     let a = school().await;
     let first = a.app.keys_show(&a.admin).await.expect("keys");
     let again = a.app.keys_show(&a.admin).await.expect("keys");
     assert_eq!(first, again, "generated once");
     let err = a
         .app
-        .keys_trust(&a.admin, &first.text, "本校")
+        .keys_trust(&a.approver().await, &first.text, "本校")
         .await
         .expect_err("own keys");
     assert_eq!(err.kind, ErrorKind::Validation);
     let err = a
         .app
-        .keys_trust(&a.admin, "xueji1:abc", "某校")
+        .keys_trust(&a.approver().await, "xueji1:abc", "某校")
         .await
         .expect_err("bad text");
     assert_eq!(err.kind, ErrorKind::Validation);
     let reader = a.user("chaxun", xueji_app::Role::ReadOnly).await;
     let err = a.app.keys_show(&reader).await.expect_err("forbidden");
     assert_eq!(err.kind, ErrorKind::Forbidden);
+    // Trusting a school decides where records may go: the approver's step, not the registrar's.
+    let other = school().await;
+    let theirs = other.app.keys_show(&other.admin).await.expect("keys");
+    let err = a
+        .app
+        .keys_trust(&a.admin, &theirs.text, "某校")
+        .await
+        .expect_err("the registrar may not trust");
+    assert_eq!(err.kind, ErrorKind::Forbidden);
+    let approver = a.approver().await;
+    assert_eq!(a.app.keys_show(&approver).await.expect("keys"), first);
+    a.app
+        .keys_trust(&approver, &theirs.text, "某校")
+        .await
+        .expect("the approver trusts");
+    assert_eq!(a.app.keys_trusted(&a.admin).await.expect("list").len(), 1);
 }
 
 #[tokio::test]
@@ -275,7 +299,7 @@ async fn r9_3_a_merging_school_hands_over_every_record_as_it_was() {
     trust(a, &b, "被合并的学校").await;
     let bytes = a
         .app
-        .package_school_archive(&a.admin, b_in_a)
+        .package_school_archive(&a.admin, b_in_a, &merger_approval())
         .await
         .expect("archive");
     let view = b.app.package_inspect(&b.admin, &bytes).await.expect("view");
@@ -316,9 +340,10 @@ async fn r9_3_a_merging_school_hands_over_every_record_as_it_was() {
 }
 
 #[tokio::test]
-async fn r30_2_personal_data_provided_without_the_bureaus_approval_is_a_finding() {
-    // 第三十条: 未经主管教育行政部门书面同意，不得对外提供学生学籍信息. An approved export is no
-    // finding; a whole-school archive package (which records no approval) is one (R32.7).
+async fn r30_2_the_whole_schools_archive_leaves_only_with_the_bureaus_written_approval() {
+    // 第三十条: 未经主管教育行政部门书面核准，任何单位与个人一律不得向外提供学籍信息. The whole
+    // school's archive package is every record leaving at once: refused without the 文号 in its
+    // official form and a date not after today; with them, made, recorded, and no R32.7 finding.
     let w = World::new(today()).await;
     let a = &w.t;
     w.pupil("王供", d(2015, 6, 6), 35, 4).await;
@@ -334,31 +359,63 @@ async fn r30_2_personal_data_provided_without_the_bureaus_approval_is_a_finding(
             xueji_app::export::ExportKind::Roster,
             &xueji_app::export::ExportRequest {
                 approval_ref: "西教学〔2025〕12号".to_owned(),
+                approved_on: Some(d(2025, 3, 3)),
                 purpose: "区教育局学期核查".to_owned(),
                 ..Default::default()
             },
         )
         .await
         .expect("approved export");
-    let dash = a.app.dashboard(&a.admin).await.expect("dashboard");
-    assert_eq!(r30_2(&dash), 0, "{:?}", dash.findings);
     let b = school().await;
     let b_in_a = trust(&b, a, "合并后的学校").await;
-    a.app
-        .package_school_archive(&a.admin, b_in_a)
+    let approval = |reference: &str, on| xueji_app::disclosure::ApprovalInput {
+        approval_ref: reference.to_owned(),
+        approved_on: on,
+    };
+    for (input, field) in [
+        (approval("", None), "approvalRef"),
+        (approval("同意合并", Some(d(2025, 3, 1))), "approvalRef"),
+        (approval("西教学〔2025〕30号", None), "approvedOn"),
+        (approval("西教学〔2025〕30号", Some(d(2025, 3, 11))), "approvedOn"),
+    ] {
+        let err = a
+            .app
+            .package_school_archive(&a.admin, b_in_a, &input)
+            .await
+            .expect_err("not approved");
+        assert_eq!(err.rule_id(), Some("R30.2"), "{err}");
+        assert_eq!(err.fields[0].field, field, "{err}");
+    }
+    let bytes = a
+        .app
+        .package_school_archive(
+            &a.admin,
+            b_in_a,
+            &approval("西教学[2025]30号", Some(d(2025, 3, 7))),
+        )
         .await
-        .expect("archive");
+        .expect("approved archive");
+    assert!(!bytes.is_empty());
     let dash = a.app.dashboard(&a.admin).await.expect("dashboard");
-    assert_eq!(r30_2(&dash), 1, "{:?}", dash.findings);
-    let f = dash
-        .findings
-        .iter()
-        .find(|f| f.basis == "R30.2")
-        .expect("finding");
+    assert_eq!(r30_2(&dash), 0, "{:?}", dash.findings);
+    let page = a
+        .app
+        .audit_list(
+            &a.admin,
+            &xueji_app::audit_log::AuditFilter {
+                action: Some(xueji_domain::AuditAction::PackageCreateSchoolArchive),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert_eq!(page.rows.len(), 1);
     assert!(
-        f.message.contains("未经主管教育行政部门书面核准"),
+        page.rows[0]
+            .target
+            .contains("approval:西教学〔2025〕30号 approved:2025-03-07"),
         "{}",
-        f.message
+        page.rows[0].target
     );
 }
 
@@ -629,6 +686,7 @@ async fn r9_1_the_printed_hand_over_list_is_the_hand_over_where_the_junior_schoo
         .document_print(
             &a.admin,
             &xueji_app::documents::DocumentRequest {
+                approval: None,
                 kind: xueji_app::documents::PrintKind::ProgressionHandoverList,
                 student_ids: vec![first],
                 filter: None,

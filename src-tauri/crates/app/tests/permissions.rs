@@ -128,6 +128,7 @@ async fn attempt(app: &App, s: &Session, p: Permission) -> Result<(), AppError> 
             .document_print(
                 s,
                 &DocumentRequest {
+                    approval: None,
                     kind: PrintKind::Roster,
                     student_ids: vec![1],
                     filter: None,

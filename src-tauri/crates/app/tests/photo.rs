@@ -37,6 +37,7 @@ fn images(name: &str, pdf: &[u8]) -> usize {
 
 fn print(kind: PrintKind, id: i64) -> DocumentRequest {
     DocumentRequest {
+        approval: None,
         kind,
         student_ids: vec![id],
         filter: None,

@@ -80,6 +80,7 @@ async fn outputs(t: &TestApp, id: i64) -> Outputs {
         .document_print(
             &t.admin,
             &DocumentRequest {
+                approval: None,
                 kind: PrintKind::RecordCard,
                 student_ids: vec![id],
                 filter: None,
@@ -120,6 +121,7 @@ async fn outputs(t: &TestApp, id: i64) -> Outputs {
             ExportKind::Changes,
             &ExportRequest {
                 approval_ref: "西教学〔2026〕21号".to_owned(),
+                approved_on: Some(t.app.today()),
                 purpose: "区教育局学期核查".to_owned(),
                 from: Some(d(2025, 9, 1)),
                 to: Some(d(2026, 7, 31)),
@@ -287,18 +289,25 @@ async fn r23_3_a_graduate_once_sanctioned_leaves_no_trace_in_any_output() {
     let b_keys = b.app.keys_show(&b.admin).await.expect("keys");
     let b_in_a = t
         .app
-        .keys_trust(&t.admin, &b_keys.text, "接收学校")
+        .keys_trust(&t.approver().await, &b_keys.text, "接收学校")
         .await
         .expect("trusted")
         .id;
     let a_keys = t.app.keys_show(&t.admin).await.expect("keys");
     b.app
-        .keys_trust(&b.admin, &a_keys.text, "移交学校")
+        .keys_trust(&b.approver().await, &a_keys.text, "移交学校")
         .await
         .expect("trusted");
     let bytes = t
         .app
-        .package_school_archive(&t.admin, b_in_a)
+        .package_school_archive(
+            &t.admin,
+            b_in_a,
+            &xueji_app::disclosure::ApprovalInput {
+                approval_ref: "西教学〔2026〕22号".to_owned(),
+                approved_on: Some(t.app.today()),
+            },
+        )
         .await
         .expect("archive package");
     let imported = b

@@ -209,14 +209,33 @@ pub enum ExportKindArg {
     Changes,
 }
 
+/// The bureau's written approval of personal data provided outside the school (R30.2).
+#[derive(Debug, Default, clap::Args)]
+pub struct ApprovalArgs {
+    /// 主管教育行政部门书面核准的批准文号，如 西教籍〔2026〕5号（第三十条；统计表和报送教育局的查重名单无需）
+    #[arg(long, default_value = "")]
+    pub approval_ref: String,
+    /// 核准日期（批准文件的落款日期）YYYY-MM-DD
+    #[arg(long)]
+    pub approved_on: Option<chrono::NaiveDate>,
+}
+
+impl From<ApprovalArgs> for xueji_app::disclosure::ApprovalInput {
+    fn from(a: ApprovalArgs) -> Self {
+        Self {
+            approval_ref: a.approval_ref,
+            approved_on: a.approved_on,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// 导出内容
     #[arg(value_enum)]
     pub kind: ExportKindArg,
-    /// 主管教育行政部门书面同意的批准文号（第三十条）
-    #[arg(long)]
-    pub approval_ref: String,
+    #[command(flatten)]
+    pub approval: ApprovalArgs,
     /// 用途
     #[arg(long)]
     pub purpose: String,
@@ -262,6 +281,8 @@ pub enum PackageCommand {
         /// 输出文件
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        #[command(flatten)]
+        approval: ApprovalArgs,
     },
     /// 学期末移交随迁子女辍学学籍档案到户籍所在地（第十八条）
     Handover {
@@ -497,6 +518,9 @@ pub struct PrintArgs {
     /// 输出的 PDF 文件
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// 打印全校（不选学生、年级或班级）须经主管教育行政部门书面核准（第三十条）
+    #[command(flatten)]
+    pub approval: ApprovalArgs,
 }
 
 #[derive(Debug, Subcommand)]

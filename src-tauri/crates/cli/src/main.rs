@@ -325,8 +325,8 @@ async fn package(
         PackageCommand::Create { student, to, out } => {
             package::create(app, session, json, &student, to, &out).await
         }
-        PackageCommand::SchoolArchive { to, out } => {
-            package::school_archive(app, session, json, to, &out).await
+        PackageCommand::SchoolArchive { to, out, approval } => {
+            package::school_archive(app, session, json, to, &out, approval.into()).await
         }
         PackageCommand::Handover { to, out } => {
             package::handover(app, session, json, to, &out).await

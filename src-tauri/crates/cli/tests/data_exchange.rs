@@ -15,12 +15,16 @@ struct School {
 }
 
 fn xueji(s: &School, args: &[&str]) -> Output {
+    xueji_as(s, "registrar", args)
+}
+
+fn xueji_as(s: &School, user: &str, args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_xueji"))
         .arg("--data-dir")
         .arg(&s.data)
         .args(args)
         .env("XUEJI_DB_KEY_FILE", &s.key)
-        .env("XUEJI_USER", "registrar")
+        .env("XUEJI_USER", user)
         .env_remove("XUEJI_DATA_DIR")
         .env_remove("XUEJI_PASSWORD")
         .stdin(Stdio::piped())
@@ -184,6 +188,8 @@ fn import_export_and_move_a_whole_school_archive_between_two_schools() {
             "roster",
             "--approval-ref",
             "西教学〔2026〕12号",
+            "--approved-on",
+            "2026-12-01",
             "--purpose",
             "区教育局学期核查",
             "--out",
@@ -195,7 +201,17 @@ fn import_export_and_move_a_whole_school_archive_between_two_schools() {
     let audit = String::from_utf8_lossy(&xueji(&a, &["audit", "verify"]).stdout).into_owned();
     assert!(!audit.is_empty());
 
-    // keys: each school trusts the other
+    // keys: each school's approver trusts the other (the registrar may not, issue 15)
+    for s in [&a, &b] {
+        ok(&xueji(
+            s,
+            &[
+                "user", "add", "shenhe", "--name", "审核人", "--role", "approver",
+            ],
+        ));
+    }
+    let by_registrar = xueji(&a, &["keys", "trust", "xueji1:x:y:z", "--name", "某校"]);
+    assert_eq!(by_registrar.status.code(), Some(5), "not permitted");
     let key_a = ok(&xueji(&a, &["--json", "keys", "show"]))["keys"]["text"]
         .as_str()
         .expect("text")
@@ -204,26 +220,44 @@ fn import_export_and_move_a_whole_school_archive_between_two_schools() {
         .as_str()
         .expect("text")
         .to_owned();
-    let b_in_a = ok(&xueji(
+    let b_in_a = ok(&xueji_as(
         &a,
+        "shenhe",
         &["--json", "keys", "trust", &key_b, "--name", "乙小学"],
     ))["trusted"]["id"]
         .as_i64()
         .expect("id");
-    ok(&xueji(&b, &["keys", "trust", &key_a, "--name", "甲小学"]));
+    ok(&xueji_as(
+        &b,
+        "shenhe",
+        &["keys", "trust", &key_a, "--name", "甲小学"],
+    ));
 
-    // the whole school's archive (R9.3), inspected and imported at B
+    // the whole school's archive (R9.3): only with the bureau's approval (R30.2), then inspected
+    // and imported at B
     let pkg = root.join("archive.xueji");
     let pkg_s = pkg.display().to_string();
+    let to = b_in_a.to_string();
+    let refused = xueji(
+        &a,
+        &["package", "school-archive", "--to", &to, "--out", &pkg_s],
+    );
+    assert_eq!(refused.status.code(), Some(4), "refused by the law");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("R30.2"));
+    assert!(!pkg.exists());
     ok(&xueji(
         &a,
         &[
             "package",
             "school-archive",
             "--to",
-            &b_in_a.to_string(),
+            &to,
             "--out",
             &pkg_s,
+            "--approval-ref",
+            "西教学〔2026〕31号",
+            "--approved-on",
+            "2026-12-01",
         ],
     ));
     let seen = ok(&xueji(&b, &["--json", "package", "inspect", &pkg_s]));

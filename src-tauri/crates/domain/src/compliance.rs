@@ -367,9 +367,10 @@ pub fn findings(
             });
         }
     }
-    // (7) exports without the bureau's written approval
+    // (7) personal data provided outside without the bureau's written approval (R30.2); what
+    // went to the bureau itself, or counts without personal data, need none
     for e in exports {
-        let needs = e.external || e.records > 1;
+        let needs = e.external;
         let approved = e
             .approval_reference
             .as_deref()
@@ -679,6 +680,8 @@ mod tests {
                 export(None, true, 1),
                 export(Some("西教〔2025〕3号"), true, 300),
                 export(None, false, 1),
+                // The 查重 list of 300 candidates sent to the bureau itself.
+                export(None, false, 300),
             ],
         );
         assert_eq!(f.iter().filter(|x| x.rule == rules::R32_7).count(), 1);

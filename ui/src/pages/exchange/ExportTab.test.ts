@@ -11,6 +11,7 @@ vi.mock('vue-router', () => ({ useRoute: () => route }))
 import ExportTab from './ExportTab.vue'
 
 const APPROVAL = '西教学〔2026〕12号'
+const APPROVED_ON = '2026-12-01'
 const PURPOSE = '区教育局春季学籍核查'
 
 function mountTab() {
@@ -19,8 +20,13 @@ function mountTab() {
 }
 type W = ReturnType<typeof mountTab>
 
-async function fill(w: W, approval: string, purpose: string) {
-  await w.get('input[data-test="export-approval"]').setValue(approval)
+/** Fills the approval (where the kind asks for one: with its date when a number is given) and the purpose. */
+async function fill(w: W, approval: string, purpose: string, on = APPROVED_ON) {
+  const reference = w.find('input[data-test="export-approval"]')
+  if (reference.exists()) {
+    await reference.setValue(approval)
+    await w.get('input[data-test="export-approved-on"]').setValue(approval ? on : '')
+  }
   await w.get('input[data-test="export-purpose"]').setValue(purpose)
 }
 
@@ -50,6 +56,35 @@ describe('导出', () => {
     const form = w.get('[data-test="export-form"]').text()
     expect(form).toContain('批准文号')
     expect(form).toContain('R30.2')
+    w.unmount()
+  })
+
+  it('asks for the date with the number, and a number in the official form (R30.2)', async () => {
+    const w = mountTab()
+    await fill(w, APPROVAL, PURPOSE, '')
+    await exportNow(w)
+    await messagesShown()
+    expect(api.saveExport).not.toHaveBeenCalled()
+    expect(w.get('[data-test="export-form"]').text()).toContain('请填写核准日期')
+    await fill(w, '局里同意了', PURPOSE)
+    await exportNow(w)
+    await messagesShown()
+    expect(api.saveExport).not.toHaveBeenCalled()
+    expect(w.get('[data-test="export-form"]').text()).toContain('机关代字〔年份〕序号号')
+    w.unmount()
+  })
+
+  it('asks no approval for the statistics, which hold no personal data', async () => {
+    api.saveExport.mockResolvedValue({ path: '/home/reg/学籍统计表.xlsx', size: 9 })
+    const w = mountTab()
+    await kind(w, 'statistics')
+    expect(w.get('[data-test="export-no-approval"]').text()).toContain('不含学生个人信息')
+    await fill(w, '', PURPOSE)
+    await exportNow(w)
+    expect(api.saveExport).toHaveBeenCalledWith(
+      'statistics',
+      expect.objectContaining({ approvalRef: '', approvedOn: null, purpose: PURPOSE }),
+    )
     w.unmount()
   })
 
@@ -98,6 +133,7 @@ describe('导出', () => {
     await exportNow(w)
     expect(api.saveExport).toHaveBeenCalledWith('roster', {
       approvalRef: APPROVAL,
+      approvedOn: APPROVED_ON,
       purpose: PURPOSE,
       grade: null,
       className: null,
@@ -149,6 +185,7 @@ describe('导出', () => {
     await exportNow(w)
     expect(api.saveExport).toHaveBeenCalledWith('changes', {
       approvalRef: APPROVAL,
+      approvedOn: APPROVED_ON,
       purpose: PURPOSE,
       grade: null,
       className: null,
@@ -171,9 +208,11 @@ describe('导出', () => {
     await w.get('input[data-test="export-candidates"]').setValue('/home/reg/新生.xlsx')
     await exportNow(w)
     expect(api.saveExport).not.toHaveBeenCalled()
+    // Sent to the bureau itself: not 对外提供, no approval asked (R30.2).
+    expect(w.get('[data-test="export-no-approval"]').text()).toContain('不属于对外提供')
     expect(api.saveDuplicateCheck).toHaveBeenCalledWith(
       '/home/reg/新生.xlsx',
-      expect.objectContaining({ approvalRef: APPROVAL, purpose: PURPOSE }),
+      expect.objectContaining({ approvalRef: '', approvedOn: null, purpose: PURPOSE }),
     )
     expect(w.get('[data-test="export-done"]').text()).toContain('40 行')
     w.unmount()

@@ -8,6 +8,7 @@ vi.setConfig({ testTimeout: 30_000 })
 vi.mock('@/api/exchange', async () => (await import('./testing')).api)
 
 import KeysTab from './KeysTab.vue'
+import { useAuthStore } from '@/stores/auth'
 
 const OWN = 'xueji1:杭州市西湖区文溪九年一贯制学校（3133001234）:OWNKEY:age1own'
 const OTHER = 'xueji1:杭州市上城区胜利小学:VKEY:age1other'
@@ -95,6 +96,31 @@ describe('学校密钥', () => {
     const w = await mountTab()
     expect(w.find('[data-test="keys-text"]').exists()).toBe(false)
     expect(w.get('[data-test="refusal"]').text()).toContain('没有权限')
+    w.unmount()
+  })
+
+  it('leaves trusting a school to the approver: the registrar sees why, not the form', async () => {
+    setActivePinia(createPinia())
+    const auth = useAuthStore()
+    auth.status = {
+      initialized: true,
+      unlocked: true,
+      keyMissing: false,
+      locked: false,
+      session: {
+        username: 'reg',
+        displayName: '学籍管理员',
+        role: 'registrar',
+        roleLabel: '学籍管理员',
+        permissions: ['view_students', 'manage_settings'],
+        idleLockMinutes: 10,
+      },
+    }
+    const w = mount(KeysTab, { attachTo: document.body })
+    await settle()
+    expect(w.find('[data-test="trust-form"]').exists()).toBe(false)
+    expect(w.get('[data-test="trust-approver-only"]').text()).toContain('审核人')
+    expect(w.get('[data-test="keys-text"]').exists()).toBe(true)
     w.unmount()
   })
 })

@@ -191,6 +191,13 @@ describe('档案包：生成', () => {
     api.createSchoolArchive.mockResolvedValue({ path: '/home/reg/全校学籍档案包.xjpkg', size: 1048576 })
     const w = await mountTab()
     await choose(w, '[data-test="package-archive"]', trustedSchool.name)
+    // Every record leaving at once needs the bureau's written approval (R30.2): not even asked without it.
+    await w.get('[data-test="archive-create"]').trigger('click')
+    await settle()
+    expect(prompt).not.toHaveBeenCalled()
+    expect(w.get('[data-test="archive-approval-form"]').text()).toContain('R30.2')
+    await w.get('input[data-test="archive-approval"]').setValue('西教学〔2026〕31号')
+    await w.get('input[data-test="archive-approved-on"]').setValue('2026-12-01')
     await w.get('[data-test="archive-create"]').trigger('click')
     await settle()
     expect(api.createSchoolArchive).not.toHaveBeenCalled()
@@ -201,7 +208,10 @@ describe('档案包：生成', () => {
 
     await w.get('[data-test="archive-create"]').trigger('click')
     await settle()
-    expect(api.createSchoolArchive).toHaveBeenCalledWith(trustedSchool.id)
+    expect(api.createSchoolArchive).toHaveBeenCalledWith(trustedSchool.id, {
+      approvalRef: '西教学〔2026〕31号',
+      approvedOn: '2026-12-01',
+    })
     expect(w.get('[data-test="archive-saved"]').text()).toContain('1.0 MB')
     w.unmount()
   })

@@ -72,4 +72,27 @@ describe('数据交换', () => {
     expect(w.find('[data-test="export-tab"]').exists()).toBe(true)
     w.unmount()
   })
+
+  it('shows the approver the school keys, where schools are trusted', async () => {
+    const router = await setup('/exchange')
+    const auth = useAuthStore()
+    auth.status = {
+      initialized: true,
+      unlocked: true,
+      keyMissing: false,
+      locked: false,
+      session: {
+        username: 'sh',
+        displayName: '审核人',
+        role: 'approver',
+        roleLabel: '学校审核人',
+        permissions: ['view_students', 'decide_school_steps', 'print_documents'],
+        idleLockMinutes: 10,
+      },
+    }
+    const w = mount(ExchangePage, { global: { plugins: [router] }, attachTo: document.body })
+    await settle()
+    expect(tabLabels(w)).toEqual(['导出', '学校密钥'])
+    w.unmount()
+  })
 })

@@ -9,8 +9,8 @@
 //! R32.6 (migrant dropout's archive not handed over), R32.8 (leave or deferral expired, sanction
 //! period ended without a decision, a death not cancelled, an application step overdue).
 //! R32.7 (personal data provided outside without the bureau's written approval, R30.2) from the
-//! audit log of the last year: every export (with its approval reference) and every whole-school
-//! archive package (which carries none).
+//! audit log of the last year: every export and every whole-school archive package, with the
+//! approval each names (statistics and the 查重 list sent to the bureau need none).
 //! R32.3 also for a change written into the record more than the profile's R10.1 limit (working
 //! days) after it took effect, from the events recorded in the last year
 //! (`compliance::late_recordings`): done, but late.
@@ -42,8 +42,8 @@ use crate::error::Result;
 use crate::record::status_of;
 use crate::views::snake;
 
-/// The audit actions of personal data leaving the school (R30.2): an export (its target names the
-/// rows and the approval reference) and a whole-school archive package (no reference).
+/// The audit actions of data leaving the school (R30.2): an export and a whole-school archive
+/// package (their targets name the rows, the kind of disclosure and the approval).
 const DISCLOSURES: [AuditAction; 2] =
     [AuditAction::Export, AuditAction::PackageCreateSchoolArchive];
 
@@ -55,28 +55,40 @@ fn target_number(target: &str, key: &str) -> Option<u32> {
         .and_then(|n| n.parse().ok())
 }
 
+/// The approval reference an export's or package's audit target names (`approval:…`, up to the
+/// next ` approved:` or ` purpose:`); `-` is none.
+fn approval_in(target: &str) -> Option<String> {
+    let (_, rest) = target.split_once(" approval:")?;
+    let end = [" approved:", " purpose:"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .unwrap_or(rest.len());
+    let reference = rest[..end].trim();
+    (!reference.is_empty() && reference != "-").then(|| reference.to_owned())
+}
+
 /// What an export's or package's audit row says about R30.2.
 fn export_facts(row: &xueji_store::entities::audit_log::Model) -> Option<ExportFacts> {
     let at = chrono::DateTime::parse_from_rfc3339(&row.at).ok()?;
     let on = (at.with_timezone(&chrono::Utc) + chrono::Duration::hours(8)).date_naive();
-    let (records, approval_reference) = if row.action == AuditAction::Export.code() {
-        let reference = row.target.split_once(" approval:").map(|(_, rest)| {
-            rest.split(" purpose:")
-                .next()
-                .unwrap_or(rest)
-                .trim()
-                .to_owned()
-        });
-        (target_number(&row.target, "rows:")?, reference)
+    let records = if row.action == AuditAction::Export.code() {
+        target_number(&row.target, "rows:")?
     } else {
-        (target_number(&row.target, "students:")?, None)
+        target_number(&row.target, "students:")?
     };
+    // Statistics and the 查重 list sent to the bureau are not provided outside (rows written
+    // before the disclosure was recorded all carried an approval).
+    let external = !row
+        .target
+        .split_whitespace()
+        .any(|w| w == "disclosure:to_bureau" || w == "disclosure:no_personal_data");
     Some(ExportFacts {
         on,
         user: row.user.clone(),
         records,
-        external: true,
-        approval_reference,
+        external,
+        approval_reference: approval_in(&row.target),
     })
 }
 

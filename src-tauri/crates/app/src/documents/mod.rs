@@ -35,8 +35,10 @@ use xueji_store::repo::{applications, documents, users};
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
+use crate::disclosure::{self, ApprovalInput};
 use crate::error::{AppError, Result};
 use crate::views::{Page, snake};
+use xueji_domain::security::Disclosure;
 use fill::StudentData;
 
 /// Ids per `IN (…)` list.
@@ -69,6 +71,10 @@ pub struct DocumentRequest {
     /// settings when empty.
     #[serde(default)]
     pub certificate: Option<crate::printing::CertificatePrint>,
+    /// The bureau's written approval, needed to print the whole school (R30.2); a grade, a class
+    /// or chosen students need none.
+    #[serde(default)]
+    pub approval: Option<ApprovalInput>,
 }
 
 /// The printed PDF and the serials it was numbered with.
@@ -263,6 +269,28 @@ impl App {
         if kind != PrintKind::ChangeStatistics && ids.is_empty() {
             return Err(AppError::validation("studentIds", "没有要打印的学生"));
         }
+        let whole_school = kind != PrintKind::ChangeStatistics
+            && request.student_ids.is_empty()
+            && target.is_empty();
+        let target = if whole_school {
+            // Every record of the school at once is 对外提供 in bulk (R30.2).
+            let approval = disclosure::check(
+                Disclosure::External,
+                u32::try_from(ids.len()).unwrap_or(u32::MAX),
+                &request.approval.clone().unwrap_or_default(),
+                self.today(),
+            )
+            .map_err(|e| {
+                let message = format!("打印全校学生的{}：{}", kind.label_zh(), e.message);
+                AppError { message, ..e }
+            })?;
+            format!(
+                "whole_school disclosure:external {} ",
+                disclosure::audit_words(approval.as_ref())
+            )
+        } else {
+            target
+        };
         let students = load_students(self.db(), &ids).await?;
         let target = if kind == PrintKind::ChangeStatistics {
             target
@@ -515,6 +543,7 @@ impl App {
         self.document_print(
             session,
             &DocumentRequest {
+                approval: None,
                 kind: PrintKind::CompletionProof,
                 student_ids: vec![student_id],
                 filter: None,

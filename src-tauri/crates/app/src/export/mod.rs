@@ -1,6 +1,8 @@
-//! Controlled exports (R30.1, R30.2): no record leaves the school without the bureau's written
-//! approval. Every export asks for the approval reference (批准文号) and its purpose, writes both to
-//! the audit log with who exported what, and marks the file itself with the same facts.
+//! Controlled exports (R30.1, R30.2): no personal data leaves the school without the bureau's
+//! written approval (`disclosure.rs`: the 文号 in its official form and the date it bears).
+//! Statistics and the 查重 list sent to the bureau itself need none. Every export asks for its
+//! purpose, writes the facts to the audit log with who exported what, and marks the file itself
+//! with the same facts.
 
 mod data;
 mod sheet;
@@ -8,10 +10,12 @@ mod sheet;
 use chrono::NaiveDate;
 use xueji_domain::AuditAction;
 use xueji_domain::rules;
+use xueji_domain::security::{BureauApproval, Disclosure};
 
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
+use crate::disclosure::{self, ApprovalInput};
 use crate::error::{AppError, Result};
 
 pub use sheet::Marking;
@@ -41,6 +45,15 @@ impl ExportKind {
         }
     }
 
+    /// What the export is under Art. 30.
+    pub fn disclosure(self) -> Disclosure {
+        match self {
+            Self::Roster | Self::Changes => Disclosure::External,
+            Self::DuplicateCheck => Disclosure::ToBureau,
+            Self::Statistics => Disclosure::NoPersonalData,
+        }
+    }
+
     fn slug(self) -> &'static str {
         match self {
             Self::Roster => "roster",
@@ -55,8 +68,12 @@ impl ExportKind {
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportRequest {
-    /// The bureau's written approval reference (批准文号), required (R30.2).
+    /// The bureau's written approval reference (批准文号), required for personal data (R30.2).
+    #[serde(default)]
     pub approval_ref: String,
+    /// The date the approval document bears, with `approval_ref`.
+    #[serde(default)]
+    pub approved_on: Option<NaiveDate>,
     /// What the data is for, required (R30.1).
     pub purpose: String,
     /// Roster: only this grade.
@@ -86,30 +103,36 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// The approval facts, trimmed and checked (R30.2).
-fn approval(request: &ExportRequest) -> Result<(String, String)> {
-    let reference = request.approval_ref.trim();
+/// The purpose, trimmed and checked (R30.1), and the approval of `kind` checked on `today`
+/// (R30.2).
+fn approval(
+    kind: ExportKind,
+    request: &ExportRequest,
+    today: NaiveDate,
+) -> Result<(Option<BureauApproval>, String)> {
     let purpose = request.purpose.trim();
-    if reference.is_empty() {
-        return Err(AppError::rule(
-            rules::R30_2,
-            "导出学籍数据须经主管教育行政部门书面同意：请填写批准文号",
-        )
-        .with_field("approvalRef", "请填写批准文号"));
-    }
+    let approval = disclosure::check(
+        kind.disclosure(),
+        0,
+        &ApprovalInput {
+            approval_ref: request.approval_ref.clone(),
+            approved_on: request.approved_on,
+        },
+        today,
+    )?;
     if purpose.is_empty() {
         return Err(
             AppError::rule(rules::R30_1, "导出学籍数据须写明用途（谁使用、谁负责）")
                 .with_field("purpose", "请填写用途"),
         );
     }
-    if reference.chars().count() > 100 || purpose.chars().count() > 200 {
+    if request.approval_ref.trim().chars().count() > 100 || purpose.chars().count() > 200 {
         return Err(AppError::validation(
             "approvalRef",
             "批准文号不超过 100 字，用途不超过 200 字",
         ));
     }
-    Ok((reference.to_owned(), purpose.to_owned()))
+    Ok((approval, purpose.to_owned()))
 }
 
 impl App {
@@ -124,7 +147,7 @@ impl App {
         request: &ExportRequest,
     ) -> Result<String> {
         self.authorize(session, Permission::PrintDocuments).await?;
-        approval(request)?;
+        approval(kind, request, self.today())?;
         Ok(self.export_file_name(kind))
     }
 
@@ -142,7 +165,7 @@ impl App {
         request: &ExportRequest,
     ) -> Result<ExportFile> {
         self.authorize(session, Permission::PrintDocuments).await?;
-        let (reference, purpose) = approval(request)?;
+        let (approval, purpose) = approval(kind, request, self.today())?;
         let tables = match kind {
             ExportKind::Roster => data::rosters(self.db(), request).await?,
             ExportKind::Statistics => data::statistics(self.db(), self.today()).await?,
@@ -154,7 +177,7 @@ impl App {
                 ));
             }
         };
-        self.finish_export(session, kind, &reference, &purpose, &tables)
+        self.finish_export(session, kind, approval.as_ref(), &purpose, &tables)
             .await
     }
 
@@ -169,12 +192,12 @@ impl App {
         request: &ExportRequest,
     ) -> Result<ExportFile> {
         self.authorize(session, Permission::PrintDocuments).await?;
-        let (reference, purpose) = approval(request)?;
+        let (approval, purpose) = approval(ExportKind::DuplicateCheck, request, self.today())?;
         let tables = data::duplicate_check(candidates_xlsx, self.today())?;
         self.finish_export(
             session,
             ExportKind::DuplicateCheck,
-            &reference,
+            approval.as_ref(),
             &purpose,
             &tables,
         )
@@ -185,7 +208,7 @@ impl App {
         &self,
         session: &Session,
         kind: ExportKind,
-        reference: &str,
+        approval: Option<&BureauApproval>,
         purpose: &str,
         tables: &[sheet::Table],
     ) -> Result<ExportFile> {
@@ -196,7 +219,10 @@ impl App {
             title: kind.label_zh().to_owned(),
             exported_by: format!("{}（{}）", session.display_name, session.username),
             exported_at: now,
-            approval_ref: reference.to_owned(),
+            approval_ref: approval.map_or_else(
+                || not_needed(kind).to_owned(),
+                |a| format!("{}（{}）", a.reference, a.approved_on),
+            ),
             purpose: purpose.to_owned(),
         };
         let bytes = sheet::workbook(&marking, tables)?;
@@ -209,8 +235,10 @@ impl App {
             &session.username,
             AuditAction::Export,
             &format!(
-                "{} rows:{rows} approval:{reference} purpose:{purpose}",
-                kind.slug()
+                "{} rows:{rows} disclosure:{} {} purpose:{purpose}",
+                kind.slug(),
+                disclosure_slug(kind.disclosure()),
+                disclosure::audit_words(approval)
             ),
         )
         .await?;
@@ -219,5 +247,23 @@ impl App {
             rows,
             bytes,
         })
+    }
+}
+
+/// Why an export without an approval needed none (marked on the file).
+fn not_needed(kind: ExportKind) -> &'static str {
+    match kind.disclosure() {
+        Disclosure::NoPersonalData => "无需（统计数据，不含个人信息）",
+        Disclosure::ToBureau => "无需（报送主管教育行政部门本身，不属于对外提供）",
+        Disclosure::External => "",
+    }
+}
+
+/// The audit word of a disclosure.
+pub(crate) fn disclosure_slug(d: Disclosure) -> &'static str {
+    match d {
+        Disclosure::NoPersonalData => "no_personal_data",
+        Disclosure::ToBureau => "to_bureau",
+        Disclosure::External => "external",
     }
 }

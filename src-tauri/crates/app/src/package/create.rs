@@ -4,6 +4,7 @@
 
 use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
 use xueji_domain::effects::DeadlineKind;
+use xueji_domain::security::Disclosure;
 use xueji_domain::{AuditAction, Status, rules};
 use xueji_store::entities::{student, student_event};
 use xueji_store::repo::{
@@ -15,6 +16,7 @@ use super::keys::Trusted;
 use crate::app::App;
 use crate::audit;
 use crate::auth::{Permission, Session};
+use crate::disclosure::{self, ApprovalInput};
 use crate::error::{AppError, Result};
 use crate::record::close_deadlines;
 
@@ -208,13 +210,27 @@ impl App {
         .await
     }
 
+    /// Checks the right and the bureau's approval (R30.2) of a whole-school archive package before
+    /// the registrar is asked where to save it.
+    pub async fn package_school_archive_check(
+        &self,
+        session: &Session,
+        approval: &ApprovalInput,
+    ) -> Result<()> {
+        self.authorize(session, Permission::ManageSettings).await?;
+        disclosure::check(Disclosure::External, 2, approval, self.today())?;
+        Ok(())
+    }
+
     /// The whole school's archive (every record, whatever its status) for the absorbing school of
-    /// a merger or the unit the bureau designates for a dissolved school (R9.3). Nothing changes
+    /// a merger or the unit the bureau designates for a dissolved school (R9.3), only with the
+    /// bureau's written approval (R30.2: every record leaves the school at once). Nothing changes
     /// here: the records stay as this school's copy.
     pub async fn package_school_archive(
         &self,
         session: &Session,
         to_school: i64,
+        approval: &ApprovalInput,
     ) -> Result<Vec<u8>> {
         self.authorize(session, Permission::ManageSettings).await?;
         let receiver = self.receiver(to_school).await?;
@@ -223,6 +239,12 @@ impl App {
             return Err(AppError::validation("school", "本校没有任何学籍，无需移交"));
         }
         let n = students.len();
+        let approval = disclosure::check(
+            Disclosure::External,
+            u32::try_from(n).unwrap_or(u32::MAX),
+            approval,
+            self.today(),
+        )?;
         let mut records = Vec::with_capacity(n);
         for s in students {
             records.push(collect(self.db(), s).await?);
@@ -232,7 +254,10 @@ impl App {
             PackageKind::SchoolArchive,
             &receiver,
             records,
-            &format!("students:{n}"),
+            &format!(
+                "students:{n} disclosure:external {}",
+                disclosure::audit_words(approval.as_ref())
+            ),
         )
         .await
     }

@@ -197,7 +197,7 @@ impl App {
 
     /// Shows our public keys (generating them at first use).
     pub async fn keys_show(&self, session: &Session) -> Result<SchoolKeysView> {
-        self.authorize(session, Permission::ManageSettings).await?;
+        self.authorize(session, keys_permission(session)).await?;
         let txn = self.db().begin().await?;
         let own = self.own_keys(&txn).await?;
         audit::append(
@@ -217,14 +217,15 @@ impl App {
     }
 
     /// Records another school's public keys under `school_name`; a school already trusted with
-    /// the same keys is returned unchanged.
+    /// the same keys is returned unchanged. Trusting a school decides to whom this school's
+    /// records may be sent, so it is the approver's step (issue 15), not the registrar's.
     pub async fn keys_trust(
         &self,
         session: &Session,
         text: &str,
         school_name: &str,
     ) -> Result<TrustedSchoolView> {
-        self.authorize(session, Permission::ManageSettings).await?;
+        self.authorize(session, Permission::DecideSchoolSteps).await?;
         let keys = PublicKeys::parse(text)?;
         let name = school_name.trim();
         if name.is_empty() {
@@ -271,11 +272,21 @@ impl App {
 
     /// The schools we trust.
     pub async fn keys_trusted(&self, session: &Session) -> Result<Vec<TrustedSchoolView>> {
-        self.authorize(session, Permission::ManageSettings).await?;
+        self.authorize(session, keys_permission(session)).await?;
         Ok(Self::trusted(self.db())
             .await?
             .iter()
             .map(TrustedSchoolView::from)
             .collect())
+    }
+}
+
+/// Who may read the keys: the registrar, who sends packages, and the approver, who decides whom
+/// to trust.
+fn keys_permission(session: &Session) -> Permission {
+    if session.role.may(Permission::DecideSchoolSteps) {
+        Permission::DecideSchoolSteps
+    } else {
+        Permission::ManageSettings
     }
 }

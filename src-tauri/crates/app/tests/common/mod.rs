@@ -97,6 +97,15 @@ impl TestApp {
         self.app.login(username, PASSWORD).await.expect("login")
     }
 
+    /// The school's approver (审核人), added on first use: trusting a school's key is theirs.
+    pub async fn approver(&self) -> Session {
+        const APPROVER: &str = "keyapprover";
+        if let Ok(session) = self.app.login(APPROVER, PASSWORD).await {
+            return session;
+        }
+        self.user(APPROVER, Role::Approver).await
+    }
+
     /// Rows of a table (for "nothing was written" checks).
     pub async fn count(&self, table: &str) -> i64 {
         use sea_orm::{ConnectionTrait, Statement};

@@ -226,6 +226,7 @@ impl World {
             .document_print(
                 &self.t.admin,
                 &DocumentRequest {
+                    approval: None,
                     kind,
                     student_ids: vec![id],
                     filter: None,

@@ -1,4 +1,5 @@
-//! `xueji export <kind> --approval-ref REF --purpose P --out FILE`: controlled exports (R30.2).
+//! `xueji export <kind> --approval-ref REF --approved-on DATE --purpose P --out FILE`: controlled
+//! exports (R30.2; statistics and the 查重 list sent to the bureau need no approval).
 //! The file and the audit log carry who exported what, when, under which approval and for what.
 
 use serde_json::json;
@@ -16,7 +17,8 @@ pub async fn run(
     args: ExportArgs,
 ) -> Result<()> {
     let request = ExportRequest {
-        approval_ref: args.approval_ref,
+        approval_ref: args.approval.approval_ref,
+        approved_on: args.approval.approved_on,
         purpose: args.purpose,
         grade: args.grade,
         class_name: args.class_name,

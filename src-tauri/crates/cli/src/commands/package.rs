@@ -86,8 +86,9 @@ pub async fn school_archive(
     json: bool,
     to: i64,
     out: &Path,
+    approval: xueji_app::disclosure::ApprovalInput,
 ) -> Result<()> {
-    let bytes = app.package_school_archive(session, to).await?;
+    let bytes = app.package_school_archive(session, to, &approval).await?;
     write(out, &bytes, "全校学籍档案包", json)
 }
 

@@ -86,6 +86,10 @@ pub async fn document(
         .document_print(
             session,
             &DocumentRequest {
+                approval: Some(xueji_app::disclosure::ApprovalInput {
+                    approval_ref: args.approval.approval_ref.clone(),
+                    approved_on: args.approval.approved_on,
+                }),
                 kind,
                 student_ids,
                 filter,
