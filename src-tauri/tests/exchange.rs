@@ -33,7 +33,12 @@ fn export_rows(w: &Window) -> Vec<String> {
         .collect()
 }
 
-fn export(w: &Window, kind: &str, approval_ref: &str, approved_on: Option<&str>) -> Result<Value, Value> {
+fn export(
+    w: &Window,
+    kind: &str,
+    approval_ref: &str,
+    approved_on: Option<&str>,
+) -> Result<Value, Value> {
     call(
         w,
         "export_save",
@@ -71,6 +76,9 @@ fn r30_1_export_made_and_audited_once_the_location_is_chosen() {
     assert!(std::fs::read(&target).unwrap().starts_with(b"PK"));
     let rows = export_rows(&w);
     assert_eq!(rows.len(), 1, "{rows:?}");
-    assert!(rows[0].contains("disclosure:no_personal_data approval:-"), "{rows:?}");
+    assert!(
+        rows[0].contains("disclosure:no_personal_data approval:-"),
+        "{rows:?}"
+    );
     assert!(rows[0].contains("purpose:区教育局年报"), "{rows:?}");
 }

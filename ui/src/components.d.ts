@@ -12,6 +12,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     AppFrame: typeof import('./components/AppFrame.vue')['default']
+    ApprovalFields: typeof import('./components/ApprovalFields.vue')['default']
     EChart: typeof import('./components/chart/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']

@@ -802,11 +802,11 @@ async packageCreate(studentId: number, to: number) : Promise<Result<SavedFileVie
 }
 },
 /**
- * 生成全校学籍档案包（学校合并或撤销，第九条）。
+ * 生成全校学籍档案包（学校合并或撤销，第九条；须主管教育行政部门书面核准，第三十条）。
  */
-async packageSchoolArchive(to: number) : Promise<Result<SavedFileView | null, IpcError>> {
+async packageSchoolArchive(to: number, approval: ApprovalInput) : Promise<Result<SavedFileView | null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("package_school_archive", { to }) };
+    return { status: "ok", data: await TAURI_INVOKE("package_school_archive", { to, approval }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1368,6 +1368,18 @@ documents: PrintKind[] }
  * The result of an appointment: the register entry and any warning (R28.1).
  */
 export type AppointmentView = { registrar: RegistrarView; warnings: WarningView[] }
+/**
+ * The bureau's written approval as the registrar enters it.
+ */
+export type ApprovalInput = { 
+/**
+ * 批准文号 (`西教籍〔2026〕5号`; 〔〕 may be typed as [] or （）).
+ */
+approvalRef?: string; 
+/**
+ * The date the approval document bears (落款日期).
+ */
+approvedOn?: string | null }
 /**
  * One entry of a section.
  */
@@ -2042,6 +2054,11 @@ review: ReviewSummaryView | null;
  */
 backupReminder: string | null; 
 /**
+ * What is wrong between the audit chain and its anchor outside the database (issue 15), for
+ * users who may read the audit log; `None` when nothing is.
+ */
+auditAlarm: string | null; 
+/**
  * What the registrar should know about the lists (a long list cut, dates counted past the
  * loaded holiday notices).
  */
@@ -2158,7 +2175,12 @@ studentIds?: number[]; filter: BatchFilter | null;
  * For certificates: 整页打印 or 套打 and the printer whose offset applies; the print
  * settings when empty.
  */
-certificate?: CertificatePrint | null }
+certificate?: CertificatePrint | null; 
+/**
+ * The bureau's written approval, needed to print the whole school (R30.2); a grade, a class
+ * or chosen students need none.
+ */
+approval?: ApprovalInput | null }
 /**
  * The report as the registrar enters it.
  */
@@ -2357,9 +2379,13 @@ export type ExportKind =
  */
 export type ExportRequest = { 
 /**
- * The bureau's written approval reference (批准文号), required (R30.2).
+ * The bureau's written approval reference (批准文号), required for personal data (R30.2).
  */
-approvalRef: string; 
+approvalRef?: string; 
+/**
+ * The date the approval document bears, with `approval_ref`.
+ */
+approvedOn?: string | null; 
 /**
  * What the data is for, required (R30.1).
  */

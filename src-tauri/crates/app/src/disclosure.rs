@@ -38,11 +38,10 @@ pub(crate) fn check(
             );
         }
         (false, None) => {
-            return Err(AppError::rule(
-                rules::R30_2,
-                "请填写核准日期（批准文件的落款日期）",
-            )
-            .with_field_message("approvedOn"));
+            return Err(
+                AppError::rule(rules::R30_2, "请填写核准日期（批准文件的落款日期）")
+                    .with_field_message("approvedOn"),
+            );
         }
         (false, Some(on)) => Some(
             BureauApproval::new(reference, on)
@@ -88,19 +87,38 @@ mod tests {
         let today = d(2026, 12, 4);
         let field = |e: AppError| e.fields[0].field.clone();
         let none = check(Disclosure::External, 3, &input("", None), today).unwrap_err();
-        assert_eq!(none.rule.as_ref().map(|r| r.as_str()), Some("R30.2"));
+        assert_eq!(none.rule_id(), Some("R30.2"));
         assert_eq!(field(none), "approvalRef");
-        let no_date = check(Disclosure::External, 3, &input("西教籍〔2026〕5号", None), today);
+        let no_date = check(
+            Disclosure::External,
+            3,
+            &input("西教籍〔2026〕5号", None),
+            today,
+        );
         assert_eq!(field(no_date.unwrap_err()), "approvedOn");
         let bad_form = check(Disclosure::External, 3, &input("同意", Some(today)), today);
         assert_eq!(field(bad_form.unwrap_err()), "approvalRef");
         let later = input("西教籍〔2026〕5号", Some(d(2026, 12, 7)));
-        assert_eq!(field(check(Disclosure::External, 3, &later, today).unwrap_err()), "approvedOn");
-        let ok = check(Disclosure::External, 3, &input("西教籍[2026]5号", Some(today)), today)
-            .unwrap()
-            .unwrap();
-        assert_eq!(audit_words(Some(&ok)), "approval:西教籍〔2026〕5号 approved:2026-12-04");
-        assert_eq!(check(Disclosure::ToBureau, 3, &input("", None), today).unwrap(), None);
+        assert_eq!(
+            field(check(Disclosure::External, 3, &later, today).unwrap_err()),
+            "approvedOn"
+        );
+        let ok = check(
+            Disclosure::External,
+            3,
+            &input("西教籍[2026]5号", Some(today)),
+            today,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            audit_words(Some(&ok)),
+            "approval:西教籍〔2026〕5号 approved:2026-12-04"
+        );
+        assert_eq!(
+            check(Disclosure::ToBureau, 3, &input("", None), today).unwrap(),
+            None
+        );
         assert_eq!(audit_words(None), "approval:- approved:-");
     }
 }

@@ -419,7 +419,6 @@ async fn r26_1_the_full_form_on_plain_paper_or_only_the_data_onto_the_provinces_
         .document_print(
             &t.admin,
             &DocumentRequest {
-                approval: None,
                 certificate: Some(printing(CertificateMode::Full, "教务处证书打印机")),
                 ..certificate(full_id)
             },

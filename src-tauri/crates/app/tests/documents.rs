@@ -257,8 +257,16 @@ async fn r30_2_a_whole_school_print_needs_the_bureaus_written_approval() {
         .await
         .expect_err("no approval");
     assert_eq!(err.rule_id(), Some("R30.2"), "{err}");
-    assert!(err.message.starts_with("打印全校学生的学籍卡"), "{}", err.message);
-    assert_eq!(audit_targets(&t, "print").await.len(), before, "nothing printed");
+    assert!(
+        err.message.starts_with("打印全校学生的学籍卡"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        audit_targets(&t, "print").await.len(),
+        before,
+        "nothing printed"
+    );
     let approval = xueji_app::disclosure::ApprovalInput {
         approval_ref: "西教学〔2026〕40号".to_owned(),
         approved_on: Some(d(2026, 12, 3)),

@@ -139,8 +139,16 @@ async fn r30_2_statistics_and_the_list_sent_to_the_bureau_itself_need_no_approva
         .expect("the 查重 list goes to the bureau itself");
     let audit = exports_in_audit(&t).await;
     assert_eq!(audit.len(), 2);
-    assert!(audit.iter().any(|a| a.contains("disclosure:no_personal_data")));
-    assert!(audit.iter().any(|a| a.contains("disclosure:to_bureau approval:-")));
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.contains("disclosure:no_personal_data"))
+    );
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.contains("disclosure:to_bureau approval:-"))
+    );
     // The purpose is still asked (R30.1).
     let e = t
         .app
@@ -156,7 +164,11 @@ async fn r30_2_statistics_and_the_list_sent_to_the_bureau_itself_need_no_approva
         .unwrap_err();
     assert_eq!(e.rule_id(), Some("R30.1"));
     let dash = t.app.dashboard(&t.admin).await.expect("dashboard");
-    assert!(!dash.findings.iter().any(|f| f.basis == "R30.2"), "{:?}", dash.findings);
+    assert!(
+        !dash.findings.iter().any(|f| f.basis == "R30.2"),
+        "{:?}",
+        dash.findings
+    );
 }
 
 #[tokio::test]

@@ -376,7 +376,10 @@ async fn r30_2_the_whole_schools_archive_leaves_only_with_the_bureaus_written_ap
         (approval("", None), "approvalRef"),
         (approval("同意合并", Some(d(2025, 3, 1))), "approvalRef"),
         (approval("西教学〔2025〕30号", None), "approvedOn"),
-        (approval("西教学〔2025〕30号", Some(d(2025, 3, 11))), "approvedOn"),
+        (
+            approval("西教学〔2025〕30号", Some(d(2025, 3, 11))),
+            "approvedOn",
+        ),
     ] {
         let err = a
             .app

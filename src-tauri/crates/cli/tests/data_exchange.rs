@@ -201,37 +201,7 @@ fn import_export_and_move_a_whole_school_archive_between_two_schools() {
     let audit = String::from_utf8_lossy(&xueji(&a, &["audit", "verify"]).stdout).into_owned();
     assert!(!audit.is_empty());
 
-    // keys: each school's approver trusts the other (the registrar may not, issue 15)
-    for s in [&a, &b] {
-        ok(&xueji(
-            s,
-            &[
-                "user", "add", "shenhe", "--name", "审核人", "--role", "approver",
-            ],
-        ));
-    }
-    let by_registrar = xueji(&a, &["keys", "trust", "xueji1:x:y:z", "--name", "某校"]);
-    assert_eq!(by_registrar.status.code(), Some(5), "not permitted");
-    let key_a = ok(&xueji(&a, &["--json", "keys", "show"]))["keys"]["text"]
-        .as_str()
-        .expect("text")
-        .to_owned();
-    let key_b = ok(&xueji(&b, &["--json", "keys", "show"]))["keys"]["text"]
-        .as_str()
-        .expect("text")
-        .to_owned();
-    let b_in_a = ok(&xueji_as(
-        &a,
-        "shenhe",
-        &["--json", "keys", "trust", &key_b, "--name", "乙小学"],
-    ))["trusted"]["id"]
-        .as_i64()
-        .expect("id");
-    ok(&xueji_as(
-        &b,
-        "shenhe",
-        &["keys", "trust", &key_a, "--name", "甲小学"],
-    ));
+    let b_in_a = trust_each_other(&a, &b);
 
     // the whole school's archive (R9.3): only with the bureau's approval (R30.2), then inspected
     // and imported at B
@@ -281,6 +251,49 @@ fn import_export_and_move_a_whole_school_archive_between_two_schools() {
     let refused = xueji(&b, &["package", "inspect", &bad.display().to_string()]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("档案包"));
+}
+
+/// Each school's approver trusts the other (the registrar may not, issue 15); B's number in A.
+fn trust_each_other(a: &School, b: &School) -> i64 {
+    // keys: each school's approver trusts the other (the registrar may not, issue 15)
+    for s in [a, b] {
+        ok(&xueji(
+            s,
+            &[
+                "user",
+                "add",
+                "shenhe",
+                "--name",
+                "审核人",
+                "--role",
+                "approver",
+            ],
+        ));
+    }
+    let by_registrar = xueji(a, &["keys", "trust", "xueji1:x:y:z", "--name", "某校"]);
+    assert_eq!(by_registrar.status.code(), Some(5), "not permitted");
+    let key_a = ok(&xueji(a, &["--json", "keys", "show"]))["keys"]["text"]
+        .as_str()
+        .expect("text")
+        .to_owned();
+    let key_b = ok(&xueji(b, &["--json", "keys", "show"]))["keys"]["text"]
+        .as_str()
+        .expect("text")
+        .to_owned();
+    let b_in_a = ok(&xueji_as(
+        a,
+        "shenhe",
+        &["--json", "keys", "trust", &key_b, "--name", "乙小学"],
+    ))["trusted"]["id"]
+        .as_i64()
+        .expect("id");
+    ok(&xueji_as(
+        b,
+        "shenhe",
+        &["keys", "trust", &key_a, "--name", "甲小学"],
+    ));
+
+    b_in_a
 }
 
 #[test]

@@ -35,7 +35,9 @@ const YEAR_BRACKETS: [(char, char); 7] = [
 /// text and its year, or `None` when the text is not a document number.
 fn document_number(text: &str) -> Option<(String, i32)> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let (open_at, open) = t.char_indices().find(|(_, c)| YEAR_BRACKETS.iter().any(|(o, _)| o == c))?;
+    let (open_at, open) = t
+        .char_indices()
+        .find(|(_, c)| YEAR_BRACKETS.iter().any(|(o, _)| o == c))?;
     let close = YEAR_BRACKETS.iter().find(|(o, _)| *o == open)?.1;
     let prefix = &t[..open_at];
     let rest = &t[open_at + open.len_utf8()..];
@@ -43,11 +45,11 @@ fn document_number(text: &str) -> Option<(String, i32)> {
     let number = after.strip_suffix('号')?;
     let prefix_ok = (1..=20).contains(&prefix.chars().count())
         && prefix.chars().all(char::is_alphabetic)
-        && prefix.chars().any(|c| !c.is_ascii());
+        && !prefix.is_ascii();
     let year_ok = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
     let number_ok = (1..=5).contains(&number.len())
         && number.chars().all(|c| c.is_ascii_digit())
-        && number.trim_start_matches('0') != "";
+        && !number.trim_start_matches('0').is_empty();
     if !(prefix_ok && year_ok && number_ok) {
         return None;
     }
@@ -135,7 +137,10 @@ impl ExportRequest {
                 Some(a) if a.approved_on > on => {
                     return Err(DomainError::rule(
                         rules::R30_2,
-                        format!("核准日期（{}）晚于今天（{on}）：须先核准，后提供", a.approved_on),
+                        format!(
+                            "核准日期（{}）晚于今天（{on}）：须先核准，后提供",
+                            a.approved_on
+                        ),
                     ));
                 }
                 Some(_) => {}
@@ -241,7 +246,16 @@ mod tests {
         assert_eq!(a.reference, "杭教办〔2026〕12号");
         let a = BureauApproval::new("西教籍[2026]5号", on).expect("square brackets");
         assert_eq!(a.reference, "西教籍〔2026〕5号");
-        for bad in ["同意", "已批准", "2026-5", "西教籍〔26〕5号", "西教籍〔2026〕号", "〔2026〕5号", "西教籍〔2026〕5", "西教籍〔2026〕0号"] {
+        for bad in [
+            "同意",
+            "已批准",
+            "2026-5",
+            "西教籍〔26〕5号",
+            "西教籍〔2026〕号",
+            "〔2026〕5号",
+            "西教籍〔2026〕5",
+            "西教籍〔2026〕0号",
+        ] {
             let err = BureauApproval::new(bad, on).expect_err(bad);
             assert_eq!(err.rule_id(), Some(&rules::R30_2), "{bad}");
             assert!(err.to_string().contains("格式不正确"), "{bad}");

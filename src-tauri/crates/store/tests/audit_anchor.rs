@@ -93,7 +93,10 @@ async fn r30_1_a_cut_off_tail_with_the_head_moved_is_found() {
         .expect("cut");
     move_head(&store, &kept).await;
     let named = AuditProblem::TailMissing { seq: 7 };
-    assert_eq!(store.audit_alarm().await.expect("alarm"), Some(named.clone()));
+    assert_eq!(
+        store.audit_alarm().await.expect("alarm"),
+        Some(named.clone())
+    );
     assert_eq!(first_problem(&store).await, Some(named.clone()));
     assert_eq!(named.to_string(), "第 7 条及之后的记录缺失");
 }

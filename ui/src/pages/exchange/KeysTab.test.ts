@@ -120,7 +120,7 @@ describe('学校密钥', () => {
     await settle()
     expect(w.find('[data-test="trust-form"]').exists()).toBe(false)
     expect(w.get('[data-test="trust-approver-only"]').text()).toContain('审核人')
-    expect(w.get('[data-test="keys-text"]').exists()).toBe(true)
+    expect(w.find('[data-test="keys-text"]').exists()).toBe(true)
     w.unmount()
   })
 })

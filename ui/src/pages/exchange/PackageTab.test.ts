@@ -194,6 +194,7 @@ describe('档案包：生成', () => {
     // Every record leaving at once needs the bureau's written approval (R30.2): not even asked without it.
     await w.get('[data-test="archive-create"]').trigger('click')
     await settle()
+    await messagesShown()
     expect(prompt).not.toHaveBeenCalled()
     expect(w.get('[data-test="archive-approval-form"]').text()).toContain('R30.2')
     await w.get('input[data-test="archive-approval"]').setValue('西教学〔2026〕31号')

@@ -38,8 +38,8 @@ use crate::auth::{Permission, Session};
 use crate::disclosure::{self, ApprovalInput};
 use crate::error::{AppError, Result};
 use crate::views::{Page, snake};
-use xueji_domain::security::Disclosure;
 use fill::StudentData;
+use xueji_domain::security::Disclosure;
 
 /// Ids per `IN (…)` list.
 pub(crate) const ID_CHUNK: usize = 5000;

@@ -225,7 +225,8 @@ impl App {
         text: &str,
         school_name: &str,
     ) -> Result<TrustedSchoolView> {
-        self.authorize(session, Permission::DecideSchoolSteps).await?;
+        self.authorize(session, Permission::DecideSchoolSteps)
+            .await?;
         let keys = PublicKeys::parse(text)?;
         let name = school_name.trim();
         if name.is_empty() {
