@@ -657,3 +657,34 @@ async fn r8_2_the_hardship_form_states_the_id_household_size_per_capita_income_a
         "{text}"
     );
 }
+
+/// A decision recorded on a rest day is published that day; its notice is counted from the next
+/// working day. An objection raised in between is taken (it is not "too early"); one before the
+/// decision is not. 2026-12-05 is a Saturday.
+#[tokio::test]
+async fn an_objection_on_the_rest_day_a_decision_was_published_is_taken() {
+    let t = common_hardship::app(d(2026, 12, 5)).await;
+    let approver = t.user("principal", Role::Approver).await;
+    let sid = enrolled(&t, "周末", 9).await;
+    let id = assessed(&t, sid).await;
+    decide(&t, &approver, id, HardshipLevel::Hardship).await;
+    let v = t.app.hardship_show(&t.admin, id).await.expect("show");
+    assert_eq!(v.notice_from, Some(d(2026, 12, 7)), "counted from Monday");
+    let objection = |raised_on| ObjectInput {
+        raised_on,
+        raised_by: "学生家长".to_owned(),
+        content: "情况与申请不符".to_owned(),
+    };
+    let err = t
+        .app
+        .hardship_object(&t.admin, id, &objection(Some(d(2026, 12, 4))))
+        .await
+        .expect_err("before the decision");
+    assert_eq!(err.fields[0].field, "raisedOn");
+    let v = t
+        .app
+        .hardship_object(&t.admin, id, &objection(None))
+        .await
+        .expect("raised on the Saturday it was published");
+    assert_eq!(v.status.code, "objection_pending");
+}

@@ -104,6 +104,14 @@ impl App {
         } else {
             None
         };
+        // The record's 辅号 and the end of its studies are shown: who looked is recorded (R30.1).
+        audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::View,
+            &format!("student:{student_id} early_leaver_check"),
+        )
+        .await?;
         Ok(EarlyLeaverCheck {
             student_id,
             allowed,

@@ -456,7 +456,10 @@ impl App {
             ));
         }
         let raised_on = not_after_today("raisedOn", input.raised_on.unwrap_or(today), today)?;
-        if raised_on < from || raised_on > until {
+        // A decision made on a rest day is published that day, and its notice counted from the
+        // next working day: an objection raised in between is an objection, not too early.
+        let published = m.decided_on.map_or(from, |d| d.min(from));
+        if raised_on < published || raised_on > until {
             return Err(AppError::validation(
                 "raisedOn",
                 format!("异议须在公示期内（{from}至{until}）提出"),

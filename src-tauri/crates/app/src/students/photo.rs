@@ -7,7 +7,10 @@ use sha2::{Digest, Sha256};
 use xueji_store::entities::attachment;
 use xueji_store::repo::{attachments, students as repo};
 
+use xueji_domain::AuditAction;
+
 use crate::app::App;
+use crate::audit;
 use crate::auth::{Permission, Session};
 use crate::error::{AppError, Result};
 use crate::record;
@@ -114,6 +117,14 @@ impl App {
         };
         let (width, height) =
             xueji_print::layout::photo_check::check_photo(&f.data).unwrap_or((0, 0));
+        // A child's face is personal data: who looked is recorded (R30.1).
+        audit::record(
+            self.db(),
+            &session.username,
+            AuditAction::View,
+            &format!("student:{student_id} photo"),
+        )
+        .await?;
         Ok(Some(PhotoView {
             mime: f.mime,
             width,
