@@ -65,49 +65,47 @@ fn run(
         .enable_all()
         .build()
         .map_err(CliError::Runtime)?;
+    if without_session(&command).is_some() {
+        return match command {
+            Command::Init {
+                school_name,
+                school_kind,
+                admin,
+            } => {
+                let password = input::password_twice(&mut stdin)?;
+                runtime.block_on(commands::init::run(
+                    &ctx,
+                    &school_name,
+                    &school_kind,
+                    &admin,
+                    password,
+                ))
+            }
+            Command::Recover { from_backup } => {
+                let code = input::line(&mut stdin, "恢复码")?;
+                match from_backup {
+                    Some(file) => {
+                        runtime.block_on(commands::recover::from_backup(&ctx, &file, &code))
+                    }
+                    None => runtime.block_on(commands::recover::run(&ctx, &code)),
+                }
+            }
+            Command::Audit(AuditCommand::Verify) => runtime.block_on(commands::audit::verify(&ctx)),
+            Command::Db(DbCommand::Info) => runtime.block_on(commands::db::info(&ctx)),
+            // Samples are handled before the database is looked for.
+            _ => Ok(()),
+        };
+    }
+    // Everything else acts as a named user: password first, then a new account's password.
+    let user = commands::session::username(ctx.user.as_deref())?;
+    let password = commands::session::password(&mut stdin)?;
     match command {
-        Command::Init {
-            school_name,
-            school_kind,
-            admin,
-        } => {
-            let password = input::password_twice(&mut stdin)?;
-            runtime.block_on(commands::init::run(
-                &ctx,
-                &school_name,
-                &school_kind,
-                &admin,
-                password,
-            ))
-        }
-        Command::Recover { from_backup } => {
-            let code = input::line(&mut stdin, "恢复码")?;
-            match from_backup {
-                Some(file) => runtime.block_on(commands::recover::from_backup(&ctx, &file, &code)),
-                None => runtime.block_on(commands::recover::run(&ctx, &code)),
-            }
-        }
         // A restore replaces the database under the app: it logs in, then hands the app over.
-        Command::Backup(BackupCommand::Restore { from }) => {
-            let user = commands::session::username(ctx.user.as_deref())?;
-            let password = commands::session::password(&mut stdin)?;
-            runtime.block_on(async {
-                let (app, session) = commands::session::login(&ctx, &user, &password).await?;
-                commands::backup::restore(app, &session, password, json, &from).await
-            })
-        }
-        Command::Audit(AuditCommand::Verify) => runtime.block_on(commands::audit::verify(&ctx)),
-        Command::Db(DbCommand::Info) => runtime.block_on(commands::db::info(&ctx)),
-        Command::Print(args) if args.sample.is_some() => match &args.sample {
-            Some(PrintCommand::Sample { list, kind, out }) => {
-                commands::print::sample(json, *list, kind.as_deref(), out.as_deref())
-            }
-            None => Ok(()),
-        },
-        // Everything else acts as a named user: password first, then a new account's password.
+        Command::Backup(BackupCommand::Restore { from }) => runtime.block_on(async {
+            let (app, session) = commands::session::login(&ctx, &user, &password).await?;
+            commands::backup::restore(app, &session, password, json, &from).await
+        }),
         command => {
-            let user = commands::session::username(ctx.user.as_deref())?;
-            let password = commands::session::password(&mut stdin)?;
             let new_password = match &command {
                 Command::User(UserCommand::Add { .. }) => {
                     Some(commands::user::new_password(&mut stdin)?)
@@ -118,6 +116,24 @@ fn run(
                 Box::pin(use_case(app, session, json, new_password, command))
             }))
         }
+    }
+}
+
+/// Why a command runs without a XueJi user session, or `None` when it needs one (issue 15
+/// item 4: the OS account is never the actor). Only start-up, recovery, and checks that show no
+/// record's content run without a login.
+fn without_session(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Init { .. } => Some("建库：此时还没有任何用户"),
+        Command::Recover { .. } => Some("钥匙串丢失或换了电脑：用恢复码解锁，此时还不能登录"),
+        Command::Audit(AuditCommand::Verify) => {
+            Some("完整性核查：只报告第几条记录有问题，不显示记录内容；无人能登录时也要能核查")
+        }
+        Command::Db(DbCommand::Info) => {
+            Some("诊断：数据库文件、版本和各表行数，不显示记录内容；程序打不开时使用")
+        }
+        Command::Print(args) if args.sample.is_some() => Some("样张：内置示例数据，不读数据库"),
+        _ => None,
     }
 }
 
@@ -366,5 +382,152 @@ async fn keys(
         KeysCommand::Trust { text, name } => {
             package::keys_trust(app, session, json, &text, &name).await
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Cli, Command, without_session};
+    use clap::{CommandFactory, Parser};
+
+    /// Every leaf subcommand's path (`["change", "decide"]`).
+    fn leaves(cmd: &clap::Command, path: &[String], out: &mut Vec<Vec<String>>) {
+        let subs: Vec<_> = cmd
+            .get_subcommands()
+            .filter(|s| s.get_name() != "help")
+            .collect();
+        // `print` is a command of its own and the parent of `print sample`.
+        if subs.is_empty()
+            || (!path.is_empty() && cmd.get_arguments().any(clap::Arg::is_positional))
+        {
+            out.push(path.to_vec());
+        }
+        for sub in subs {
+            let mut p = path.to_vec();
+            p.push(sub.get_name().to_owned());
+            leaves(sub, &p, out);
+        }
+    }
+
+    /// The clap command at `path`.
+    fn at<'a>(root: &'a clap::Command, path: &[String]) -> &'a clap::Command {
+        path.iter()
+            .fold(root, |c, name| c.find_subcommand(name).expect("subcommand"))
+    }
+
+    /// A value clap accepts for `arg`, tried against the real parser.
+    fn values(arg: &clap::Arg) -> Vec<String> {
+        let possible: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        if possible.is_empty() {
+            ["1", "2026-12-01", "first", "special", "x"]
+                .map(str::to_owned)
+                .to_vec()
+        } else {
+            possible
+        }
+    }
+
+    /// Parses `path`, filling each argument clap says is missing (required ones, one of a
+    /// required group, those required unless another is given) with a value it accepts.
+    fn parse(root: &clap::Command, path: &[String]) -> Command {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let cmd = at(root, path);
+        let mut argv = vec!["xueji".to_owned()];
+        argv.extend(path.iter().cloned());
+        for _ in 0..20 {
+            let err = match Cli::try_parse_from(&argv) {
+                Ok(cli) => return cli.command.expect("a command"),
+                Err(e) if e.kind() == ErrorKind::MissingRequiredArgument => e,
+                Err(e) => panic!("{argv:?}: {e}"),
+            };
+            let Some(ContextValue::Strings(missing)) = err.get(ContextKind::InvalidArg) else {
+                panic!("{argv:?}: {err}");
+            };
+            // "--kind <KIND>", "<FILE>" or "<--approve|--reject <REASON>|--skip>": the first.
+            let first = missing[0]
+                .trim_start_matches('<')
+                .split('|')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let arg = cmd
+                .get_arguments()
+                .find(|a| {
+                    a.get_long()
+                        .is_some_and(|l| first.starts_with(&format!("--{l}")))
+                        || (a.is_positional()
+                            && first.trim_matches(|c| c == '<' || c == '>' || c == '.')
+                                == a.get_value_names().map_or_else(
+                                    || a.get_id().as_str().to_uppercase(),
+                                    |n| n[0].to_string(),
+                                ))
+                })
+                .unwrap_or_else(|| panic!("{argv:?}: no argument for {first}"));
+            fill(&mut argv, arg, path);
+        }
+        panic!("{argv:?}: still missing arguments")
+    }
+
+    /// Adds `arg` with the first value the real parser accepts.
+    fn fill(argv: &mut Vec<String>, arg: &clap::Arg, path: &[String]) {
+        let takes_value = arg.get_action().takes_values();
+        let value = values(arg)
+            .into_iter()
+            .find(|v| {
+                let mut trial = argv.clone();
+                push(&mut trial, arg, v, takes_value);
+                Cli::try_parse_from(&trial).map_or_else(
+                    |e| {
+                        e.kind() != clap::error::ErrorKind::InvalidValue
+                            && e.kind() != clap::error::ErrorKind::ValueValidation
+                    },
+                    |_| true,
+                )
+            })
+            .unwrap_or_else(|| panic!("no value for {:?} of {path:?}", arg.get_id()));
+        push(argv, arg, &value, takes_value);
+    }
+
+    fn push(argv: &mut Vec<String>, arg: &clap::Arg, value: &str, takes_value: bool) {
+        match arg.get_long() {
+            Some(long) => {
+                argv.push(format!("--{long}"));
+                if takes_value {
+                    argv.push(value.to_owned());
+                }
+            }
+            None => argv.push(value.to_owned()),
+        }
+    }
+
+    #[test]
+    fn every_subcommand_needs_a_session_but_start_up_recovery_and_content_free_checks() {
+        let root = Cli::command();
+        let mut all = Vec::new();
+        leaves(&root, &[], &mut all);
+        assert!(all.len() > 40, "{} subcommands found", all.len());
+        let exempt = ["init", "recover", "audit verify", "db info", "print sample"];
+        let mut found = Vec::new();
+        for path in &all {
+            let command = parse(&root, path);
+            let name = path.join(" ");
+            if let Some(why) = without_session(&command) {
+                assert!(!why.is_empty());
+                found.push(name.clone());
+            }
+            assert_eq!(
+                without_session(&command).is_some(),
+                exempt.contains(&name.as_str()),
+                "`xueji {name}`: a session is required unless listed"
+            );
+        }
+        found.sort();
+        let mut expected: Vec<String> = exempt.iter().map(|s| (*s).to_owned()).collect();
+        expected.sort();
+        assert_eq!(found, expected, "each exception is a real subcommand");
     }
 }
