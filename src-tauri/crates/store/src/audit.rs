@@ -148,6 +148,3 @@ pub async fn append<C: ConnectionTrait>(db: &C, record: &AuditRecord) -> Result<
     }
     Ok(seq)
 }
-
-pub(crate) use crate::audit_verify::verify;
-pub use crate::audit_verify::{AuditProblem, AuditReport};

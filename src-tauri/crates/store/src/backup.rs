@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::audit::{self, AuditRecord};
 use crate::audit_mac::AuditKey;
+use crate::audit_verify;
 use crate::backup_files::{daily_keeping, export, list_auto, stamp};
 use crate::backup_format::{BackupHeader, Scratch, unpack};
 use crate::connection::{self, Limits, OpenMode};
@@ -104,7 +105,7 @@ pub(crate) async fn verify_database(db: &Path, shown: &Path, key: &DbKey) -> Res
             return Err(StoreError::BackupInvalid { reason: problem });
         }
         // A backup has no anchor of its own; its rows' MACs are checked under the key.
-        let report = audit::verify(&conn.orm, &AuditKey::derive(key), None).await?;
+        let report = audit_verify::verify(&conn.orm, &AuditKey::derive(key), None).await?;
         if let Some(problem) = report.first_problem {
             return Err(StoreError::BackupInvalid {
                 reason: format!("审计日志：{problem}"),

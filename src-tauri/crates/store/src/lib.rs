@@ -35,7 +35,8 @@ pub mod recovery;
 pub mod repo;
 pub mod store;
 
-pub use audit::{AuditProblem, AuditRecord, AuditReport};
+pub use audit::AuditRecord;
+pub use audit_verify::{AuditProblem, AuditReport};
 pub use connection::Limits;
 pub use error::{Result, StoreError};
 pub use info::DbInfo;

@@ -7,9 +7,10 @@ use xueji_domain::AuditAction;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use xueji_domain::SchoolKind;
 
-use crate::audit::{self, AuditRecord, AuditReport};
+use crate::audit::{self, AuditRecord};
 use crate::audit_anchor;
 use crate::audit_mac::AuditKey;
+use crate::audit_verify::{self, AuditReport};
 use crate::backup_files;
 use crate::connection::{self, Connection, Limits, OpenMode};
 use crate::error::{Result, StoreError};
@@ -333,7 +334,7 @@ impl Store {
     pub async fn verify_audit(&self) -> Result<AuditReport> {
         self.seal_audit().await?;
         let anchor = audit_anchor::read(&self.data.audit_anchor(), &self.audit_key)?;
-        audit::verify(&self.conn.orm, &self.audit_key, Some(&anchor)).await
+        audit_verify::verify(&self.conn.orm, &self.audit_key, Some(&anchor)).await
     }
 
     /// SQLCipher version.
