@@ -75,32 +75,23 @@ impl App {
         }
         let txn = db.begin().await?;
         if !users::check_password(password, &account.password_hash) {
-            // A lock that has run out starts a fresh count.
-            let before = if account.locked_until.is_some() {
-                0
-            } else {
-                account.failed_attempts
-            };
-            let failures = u32::try_from(before).unwrap_or(0) + 1;
-            let locked = policy.is_locked(failures);
-            let locked_until =
-                locked.then(|| now + Duration::minutes(i64::from(policy.lock_minutes)));
-            users::set_sign_in(
+            // Counted in one statement: attempts at once cannot share a count (R30.3). A lock
+            // that has run out starts a fresh count.
+            let (_, locked_until) = users::count_failure(
                 &txn,
-                account.clone(),
-                i32::try_from(failures).unwrap_or(i32::MAX),
-                locked_until,
+                account.id,
+                i32::try_from(policy.max_failed_logins).unwrap_or(i32::MAX),
+                now + Duration::minutes(i64::from(policy.lock_minutes)),
             )
             .await?;
             audit::append(&txn, &account.username, AuditAction::LoginFailed, &target).await?;
-            if locked {
+            if locked_until.is_some() {
                 audit::append(&txn, &account.username, AuditAction::AccountLocked, &target).await?;
             }
             txn.commit().await?;
-            return Err(if locked {
-                account_locked(now + Duration::minutes(i64::from(policy.lock_minutes)), now)
-            } else {
-                wrong_credentials(&policy)
+            return Err(match locked_until {
+                Some(until) => account_locked(until, now),
+                None => wrong_credentials(&policy),
             });
         }
         users::set_sign_in(&txn, account.clone(), 0, None).await?;

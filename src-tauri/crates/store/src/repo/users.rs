@@ -4,6 +4,7 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     QueryFilter, QueryOrder,
@@ -138,6 +139,41 @@ pub async fn set_sign_in<C: ConnectionTrait>(
     am.failed_attempts = Set(failed_attempts);
     am.locked_until = Set(locked_until);
     Ok(am.update(db).await?)
+}
+
+/// Counts a wrong password in one statement (R30.3), so two attempts at once cannot both read
+/// the same count and write the same next one: a lock that has run out starts a fresh count, and
+/// reaching `max_failures` locks the account until `lock_until`. Returns the count and the lock
+/// as stored.
+pub async fn count_failure<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    max_failures: i32,
+    lock_until: DateTime<Utc>,
+) -> Result<(i32, Option<DateTime<Utc>>)> {
+    // SQLite evaluates every SET expression on the row as it was, so the lock repeats the count.
+    let next = || -> Expr {
+        Expr::case(Expr::col(user::Column::LockedUntil).is_not_null(), 1)
+            .finally(Expr::col(user::Column::FailedAttempts).add(1))
+            .into()
+    };
+    let lock: Expr = Expr::case(next().gte(max_failures), Expr::value(Some(lock_until)))
+        .finally(Expr::value(Option::<DateTime<Utc>>::None))
+        .into();
+    user::Entity::update_many()
+        .col_expr(user::Column::FailedAttempts, next())
+        .col_expr(user::Column::LockedUntil, lock)
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    let row =
+        user::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .ok_or_else(|| StoreError::RecordNotFound {
+                what: format!("用户 {id}"),
+            })?;
+    Ok((row.failed_attempts, row.locked_until))
 }
 
 /// An account enabled (its failures and lock cleared too) or disabled; returns it as stored.
