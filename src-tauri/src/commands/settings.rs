@@ -39,7 +39,7 @@ pub async fn terms_set(
     Ok(super::app(&app)?.terms_update(&session, &terms).await?)
 }
 
-/// 设置闲置锁定时间（分钟，0 为不锁定）。
+/// 设置闲置锁定时间（1–60 分钟，不能关闭，R30.3）。
 #[tauri::command]
 #[specta::specta]
 pub async fn idle_lock_set(state: State<'_, AppState>, minutes: u32) -> Result<(), IpcError> {

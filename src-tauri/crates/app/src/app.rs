@@ -266,14 +266,19 @@ impl App {
         self.reload_config().await
     }
 
-    /// Sets the idle lock in minutes (0: never).
+    /// Sets the idle lock: 1 to 60 minutes, never off (R30.3: accounts and the data behind them
+    /// are protected also when the registrar walks away).
     pub async fn idle_lock_set(&self, session: &Session, minutes: u32) -> Result<()> {
         self.authorize(session, Permission::ManageSettings).await?;
-        if minutes > 240 {
-            return Err(AppError::validation(
-                "idleLockMinutes",
-                "闲置锁定时间不能超过240分钟",
-            ));
+        if !(1..=settings::IDLE_LOCK_MAX_MINUTES).contains(&minutes) {
+            return Err(AppError::rule(
+                xueji_domain::rules::R30_3,
+                format!(
+                    "闲置锁定时间须在1至{}分钟之间，不能关闭",
+                    settings::IDLE_LOCK_MAX_MINUTES
+                ),
+            )
+            .with_field_message("idleLockMinutes"));
         }
         let txn = self.db().begin().await?;
         settings::put(&txn, settings::IDLE_LOCK_MINUTES, &minutes).await?;

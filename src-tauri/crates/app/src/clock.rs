@@ -23,6 +23,12 @@ pub trait Clock: Send + Sync + std::fmt::Debug {
     fn today(&self) -> NaiveDate {
         self.now().with_timezone(&cst()).date_naive()
     }
+
+    /// The time idleness is measured by (the idle lock, R30.3): the clock itself, but for a test
+    /// clock whose calendar date is moved (a jump of days is not someone walking away).
+    fn idle_now(&self) -> DateTime<Utc> {
+        self.now()
+    }
 }
 
 /// The computer's clock.
@@ -35,28 +41,30 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock that moves only when told (tests).
+/// A clock that moves only when told (tests): the time, and the time idleness is measured by.
 #[derive(Clone, Debug)]
-pub struct ManualClock(Arc<Mutex<DateTime<Utc>>>);
+pub struct ManualClock(Arc<Mutex<(DateTime<Utc>, DateTime<Utc>)>>);
 
 impl ManualClock {
     /// Starts at 09:00 Beijing time on `date`.
     pub fn at(date: NaiveDate) -> Self {
         let nine = date.and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
-        Self(Arc::new(Mutex::new(nine)))
+        Self(Arc::new(Mutex::new((nine, nine))))
     }
 
-    /// Moves to 09:00 Beijing time on `date`.
+    /// Moves to 09:00 Beijing time on `date`: the calendar moves, no one has been idle.
     pub fn set_date(&self, date: NaiveDate) {
-        *self.lock() = date.and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
+        self.lock().0 = date.and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
     }
 
+    /// Time passes: the clock and the idle time both move.
     pub fn advance(&self, by: Duration) {
-        let mut now = self.lock();
-        *now += by;
+        let mut t = self.lock();
+        t.0 += by;
+        t.1 += by;
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, DateTime<Utc>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, (DateTime<Utc>, DateTime<Utc>)> {
         self.0
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -65,7 +73,11 @@ impl ManualClock {
 
 impl Clock for ManualClock {
     fn now(&self) -> DateTime<Utc> {
-        *self.lock()
+        self.lock().0
+    }
+
+    fn idle_now(&self) -> DateTime<Utc> {
+        self.lock().1
     }
 }
 

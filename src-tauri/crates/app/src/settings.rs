@@ -19,6 +19,8 @@ pub const TERMS: &str = "school.terms";
 /// (read and converted by `load_school_notices`).
 pub const CALENDAR_NOTICES: &str = "calendar.notices";
 pub const IDLE_LOCK_MINUTES: &str = "security.idle_lock_minutes";
+/// The longest idle time before the screen locks (R30.3: no "never").
+pub const IDLE_LOCK_MAX_MINUTES: u32 = 60;
 
 /// The school profile as the settings page shows and edits it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
@@ -164,9 +166,12 @@ pub async fn load<C: ConnectionTrait>(db: &C) -> Result<Config> {
     let profile = RuleProfile::by_id(&school_profile.rule_profile).unwrap_or_default();
     let calendar = WorkCalendar::official().with_school_notices(load_school_notices(db).await?)?;
     let terms = get::<_, Vec<Term>>(db, TERMS).await?.unwrap_or_default();
-    let idle_lock_minutes = get::<_, u32>(db, IDLE_LOCK_MINUTES)
-        .await?
-        .unwrap_or(AccountPolicy::default().idle_lock_minutes);
+    // 1–60 minutes (R30.3); a "never" (0) or a longer time stored by an earlier version is read
+    // as the default and the longest allowed.
+    let idle_lock_minutes = match get::<_, u32>(db, IDLE_LOCK_MINUTES).await? {
+        Some(0) | None => AccountPolicy::default().idle_lock_minutes,
+        Some(m) => m.min(IDLE_LOCK_MAX_MINUTES),
+    };
     Ok(Config {
         school_profile,
         school,

@@ -149,6 +149,28 @@ async fn r30_3_the_session_locks_after_the_idle_time_and_unlocks_with_the_passwo
 }
 
 #[tokio::test]
+async fn r30_3_the_idle_lock_is_one_to_sixty_minutes_and_cannot_be_turned_off() {
+    let t = TestApp::new(d(2026, 12, 4)).await;
+    for minutes in [0, 61, 240] {
+        let e = t
+            .app
+            .idle_lock_set(&t.admin, minutes)
+            .await
+            .expect_err("out of range");
+        assert_eq!(e.rule_id(), Some("R30.3"), "{minutes}: {e}");
+        assert_eq!(e.fields[0].field, "idleLockMinutes");
+    }
+    t.app.idle_lock_set(&t.admin, 60).await.expect("an hour");
+    t.app.idle_lock_set(&t.admin, 1).await.expect("a minute");
+    // A new calendar day set on the test clock is not idleness; two minutes passing is.
+    t.clock.set_date(d(2026, 12, 7));
+    t.app.registrar_list(&t.admin).await.expect("not idle");
+    t.clock.advance(Duration::minutes(2));
+    let e = t.app.registrar_list(&t.admin).await.expect_err("idle");
+    assert_eq!(e.kind, ErrorKind::Locked);
+}
+
+#[tokio::test]
 async fn locked_accounts_cannot_log_in_until_unlocked() {
     let t = TestApp::new(d(2025, 9, 10)).await;
     t.user("shenhe", Role::Approver).await;

@@ -329,8 +329,6 @@ async fn the_settings_page_shows_profile_calendar_terms_and_schedule() {
 #[tokio::test]
 async fn home_reminds_when_the_last_copy_outside_the_data_folder_is_older_than_a_week() {
     let t = TestApp::new(d(2026, 12, 4)).await;
-    // The clock jumps a week ahead: no idle lock in between.
-    t.app.idle_lock_set(&t.admin, 0).await.unwrap();
     let reader = t.user("chakan", Role::ReadOnly).await;
     let reminder = t.app.dashboard(&t.admin).await.unwrap().backup_reminder;
     assert!(reminder.unwrap().contains("还没有存到本机以外的备份"));

@@ -53,7 +53,6 @@ async fn trust(from: &TestApp, to: &TestApp, name: &str) -> i64 {
 
 async fn school() -> TestApp {
     let t = TestApp::of_kind(today(), SchoolKind::NineYear).await;
-    t.app.idle_lock_set(&t.admin, 0).await.expect("no lock");
     t
 }
 
@@ -538,11 +537,6 @@ async fn r9_1_a_primary_graduating_class_goes_to_the_junior_school_in_a_signed_p
     );
 
     let junior = TestApp::of_kind(d(2026, 7, 15), SchoolKind::Junior).await;
-    junior
-        .app
-        .idle_lock_set(&junior.admin, 0)
-        .await
-        .expect("no lock");
     let junior_in_a = trust(&junior, a, "西湖区第一初级中学").await;
     trust(a, &junior, "西湖区文三路小学").await;
 

@@ -146,10 +146,6 @@ async fn attempt(app: &App, s: &Session, p: Permission) -> Result<(), AppError> 
 #[tokio::test]
 async fn each_role_is_refused_what_it_may_not_do_and_every_refusal_is_audited() {
     let t = TestApp::new(d(2025, 10, 8)).await;
-    t.app
-        .idle_lock_set(&t.admin, 0)
-        .await
-        .expect("no idle lock");
     let users = [
         (Role::Registrar, t.user("dengji", Role::Registrar).await),
         (Role::Approver, t.user("shenhe", Role::Approver).await),

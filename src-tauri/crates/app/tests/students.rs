@@ -310,10 +310,6 @@ async fn permissions_read_only_may_search_but_not_enrol_and_the_refusal_is_audit
 #[tokio::test]
 async fn r8_1_establishing_the_archive_closes_its_deadline_and_clears_the_finding() {
     let t = TestApp::new(d(2025, 9, 10)).await;
-    t.app
-        .idle_lock_set(&t.admin, 0)
-        .await
-        .expect("no idle lock");
     let v = t
         .app
         .student_enrol(&t.admin, &newcomer("张三", d(2019, 3, 1), 1, d(2025, 9, 1)))

@@ -104,7 +104,7 @@ impl App {
             username: account.username,
             display_name: account.display_name,
             role,
-            last_active: Mutex::new(now),
+            last_active: Mutex::new(self.clock().idle_now()),
             locked: Mutex::new(false),
         })
     }
@@ -132,7 +132,7 @@ impl App {
 
     /// Refuses a locked session and locks one idle past the limit; else marks it active now.
     pub fn check_active(&self, session: &Session) -> Result<()> {
-        let now = self.now();
+        let now = self.clock().idle_now();
         let idle = i64::from(self.config().idle_lock_minutes);
         if session.is_locked() {
             return Err(
@@ -160,7 +160,7 @@ impl App {
         match self.login(&session.username, password).await {
             Ok(_) => {
                 session.set_locked(false);
-                session.touch(self.now());
+                session.touch(self.clock().idle_now());
                 Ok(())
             }
             Err(e) if e.kind == ErrorKind::Validation => Err(AppError {

@@ -31,10 +31,6 @@ impl World {
 
     pub async fn of_kind(today: NaiveDate, kind: SchoolKind) -> Self {
         let t = TestApp::of_kind(today, kind).await;
-        t.app
-            .idle_lock_set(&t.admin, 0)
-            .await
-            .expect("no idle lock");
         let approver = t.user("shenhe", Role::Approver).await;
         let moral = t.user("deyu", Role::MoralEducation).await;
         let reader = t.user("chaxun", Role::ReadOnly).await;

@@ -55,9 +55,5 @@ pub async fn audit_rows(t: &TestApp, action: &str) -> Vec<(String, String)> {
 /// A test app whose sessions do not lock when the clock jumps days ahead.
 pub async fn app(today: chrono::NaiveDate) -> TestApp {
     let t = TestApp::new(today).await;
-    t.app
-        .idle_lock_set(&t.admin, 0)
-        .await
-        .expect("no idle lock");
     t
 }
