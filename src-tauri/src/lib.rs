@@ -254,10 +254,13 @@ fn setup<R: Runtime>(app: &tauri::App<R>) {
 }
 
 /// How often the open database's newly committed audit rows are sealed and anchored.
-const SEAL_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+const SEAL_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Seals the audit rows committed since the last seal every few seconds (issue 15 item 3), so
 /// the anchor outside the database follows the chain while the app runs (closing seals too).
+/// It takes the app's write lock: every command holds the read lock while it runs, so the seal
+/// never writes between a command's reads and its writes (which SQLite would refuse as a busy
+/// snapshot).
 fn spawn_audit_sealer<R: Runtime>(handle: tauri::AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let mut tick = tokio::time::interval(SEAL_EVERY);
@@ -266,7 +269,7 @@ fn spawn_audit_sealer<R: Runtime>(handle: tauri::AppHandle<R>) {
             let Some(state) = handle.try_state::<AppState>() else {
                 return;
             };
-            let guard = state.app.read().await;
+            let guard = state.app.write().await;
             if let Some(app) = guard.as_ref()
                 && let Err(e) = app.store().seal_audit().await
             {

@@ -30,6 +30,7 @@ impl MigrationTrait for Migration {
         for (name, columns) in INDEXES {
             let mut index = Index::create();
             index
+                .if_not_exists()
                 .name(name)
                 .table(student::Entity)
                 .col(student::Column::Archived);

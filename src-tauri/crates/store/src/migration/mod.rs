@@ -11,7 +11,7 @@ mod m0007_bureau_check;
 mod m0008_certificates;
 mod m0009_audit_mac;
 
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, MigratorTrait, seaql_migrations};
 
 use crate::error::{Result, StoreError};
@@ -92,8 +92,132 @@ pub(crate) async fn state(db: &DatabaseConnection) -> Result<SchemaState> {
     })
 }
 
-/// Applies every pending migration.
+/// Applies every pending migration in one transaction: a failure half-way (a full disk, a
+/// crash) leaves the schema as it was, with no migration recorded, and the next open tries again
+/// (issue 15; SQLite's DDL is transactional).
 pub(crate) async fn migrate(db: &DatabaseConnection) -> Result<()> {
-    Migrator::up(db, None).await?;
+    migrate_with::<Migrator>(db).await
+}
+
+async fn migrate_with<M: MigratorTrait>(db: &DatabaseConnection) -> Result<()> {
+    let txn = db.begin().await?;
+    // On an error the transaction is dropped, which rolls it back.
+    M::up(&txn, None).await?;
+    txn.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm_migration::prelude::*;
+
+    use super::migrate_with;
+    use crate::connection::{self, Limits, OpenMode};
+    use crate::key::DbKey;
+
+    /// A migration that creates table `name`, then fails when `fail` is set.
+    struct Step {
+        name: &'static str,
+        table: &'static str,
+        fail: bool,
+    }
+
+    impl MigrationName for Step {
+        fn name(&self) -> &str {
+            self.name
+        }
+    }
+
+    #[async_trait::async_trait]
+    impl MigrationTrait for Step {
+        async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+            manager
+                .create_table(
+                    Table::create()
+                        .table(Alias::new(self.table))
+                        .col(ColumnDef::new(Alias::new("id")).integer().primary_key())
+                        .to_owned(),
+                )
+                .await?;
+            if self.fail {
+                return Err(DbErr::Migration("the disk filled up half-way".to_owned()));
+            }
+            Ok(())
+        }
+    }
+
+    struct Failing;
+    struct Fixed;
+
+    #[async_trait::async_trait]
+    impl MigratorTrait for Failing {
+        fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+            vec![
+                Box::new(Step {
+                    name: "m1",
+                    table: "one",
+                    fail: false,
+                }),
+                Box::new(Step {
+                    name: "m2",
+                    table: "two",
+                    fail: true,
+                }),
+            ]
+        }
+    }
+
+    #[async_trait::async_trait]
+    impl MigratorTrait for Fixed {
+        fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+            vec![
+                Box::new(Step {
+                    name: "m1",
+                    table: "one",
+                    fail: false,
+                }),
+                Box::new(Step {
+                    name: "m2",
+                    table: "two",
+                    fail: false,
+                }),
+            ]
+        }
+    }
+
+    #[tokio::test]
+    async fn a_migration_failing_half_way_leaves_nothing_and_the_next_open_applies_them_all() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let key = DbKey::generate();
+        let conn = connection::open(
+            &dir.path().join("m.db"),
+            &key,
+            OpenMode::Create,
+            None,
+            Limits::default(),
+        )
+        .await
+        .expect("open");
+        let db = &conn.orm;
+        assert!(migrate_with::<Failing>(db).await.is_err());
+        let manager = SchemaManager::new(db);
+        assert!(
+            !manager.has_table("one").await.expect("probe"),
+            "m1 rolled back too"
+        );
+        assert!(!manager.has_table("two").await.expect("probe"));
+        assert!(
+            Failing::get_applied_migrations(db)
+                .await
+                .expect("list")
+                .is_empty()
+        );
+        migrate_with::<Fixed>(db).await.expect("the next open");
+        assert!(manager.has_table("two").await.expect("probe"));
+        assert_eq!(
+            Fixed::get_applied_migrations(db).await.expect("list").len(),
+            2
+        );
+        conn.close().await;
+    }
 }
