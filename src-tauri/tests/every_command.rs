@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{Window, call, school_app};
+use common::{Window, call, id_number, school_app};
 use serde_json::{Value, json};
 
 /// Commands that run without a session, and why.
@@ -317,17 +317,6 @@ fn with_ids(args: &Value, student: &Value, application: &Value) -> Value {
         ),
         other => other.clone(),
     }
-}
-
-/// An 18-digit resident ID number with its check digit.
-fn id_number(first17: &str) -> String {
-    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = first17
-        .bytes()
-        .zip(weights)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    format!("{first17}{}", b"10X98765432"[(sum % 11) as usize] as char)
 }
 
 /// A pupil with a photo, and the application to approve their enrolment (学籍核准).

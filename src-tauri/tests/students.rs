@@ -3,19 +3,9 @@
 
 mod common;
 
-use common::{Window, call, school_app};
+use common::{Window, call, id_number, school_app};
 
 use serde_json::{Value, json};
-
-fn id_number(first17: &str) -> String {
-    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = first17
-        .bytes()
-        .zip(weights)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    format!("{first17}{}", b"10X98765432"[(sum % 11) as usize] as char)
-}
 
 fn enrol(w: &Window, name: &str, first17: &str, class: &str, orphan: bool) -> Value {
     call(w, "student_enrol", json!({ "input": {

@@ -15,6 +15,17 @@ use tauri::webview::InvokeRequest;
 pub type Window = tauri::WebviewWindow<MockRuntime>;
 pub type MockApp = tauri::App<MockRuntime>;
 
+/// An 18-digit resident ID number: `first17` and its check digit (GB 11643).
+pub fn id_number(first17: &str) -> String {
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first17
+        .bytes()
+        .zip(weights)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    format!("{first17}{}", b"10X98765432"[(sum % 11) as usize] as char)
+}
+
 /// One command through the IPC path; `Err` holds the `IpcError` as JSON.
 pub fn call(webview: &Window, cmd: &str, body: Value) -> Result<Value, Value> {
     get_ipc_response(

@@ -52,8 +52,7 @@ async fn trust(from: &TestApp, to: &TestApp, name: &str) -> i64 {
 }
 
 async fn school() -> TestApp {
-    let t = TestApp::of_kind(today(), SchoolKind::NineYear).await;
-    t
+    TestApp::of_kind(today(), SchoolKind::NineYear).await
 }
 
 /// School A with a grade-4 student transferred out; returns (world, student id).

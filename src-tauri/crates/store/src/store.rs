@@ -108,6 +108,18 @@ pub struct Store {
 }
 
 impl Store {
+    /// The store of an open connection; the audit key is derived from `key`.
+    fn assemble(data: DataDir, conn: Connection, key: DbKey, keys: KeyStore, lock: File) -> Self {
+        Self {
+            data,
+            audit_key: AuditKey::derive(&key),
+            conn,
+            key,
+            keys,
+            _lock: lock,
+        }
+    }
+
     /// Creates a new database: key into the key store, recovery file beside the database, schema,
     /// school profile and admin account. Returns the recovery code, to be shown once.
     /// Refuses when a database or recovery file already exists, when the key store already holds
@@ -157,14 +169,7 @@ impl Store {
                 return Err(e);
             }
         };
-        let store = Self {
-            data,
-            audit_key: AuditKey::derive(&key),
-            conn,
-            key,
-            keys,
-            _lock: lock,
-        };
+        let store = Self::assemble(data, conn, key, keys, lock);
         // A stale anchor left by a database deleted from this folder must not judge the new one.
         let _ = std::fs::remove_file(store.data.audit_anchor());
         store.seal_audit().await?;
@@ -217,14 +222,7 @@ impl Store {
             opts.limits,
         )
         .await?;
-        let store = Self {
-            data,
-            audit_key: AuditKey::derive(&key),
-            conn,
-            key,
-            keys,
-            _lock: lock,
-        };
+        let store = Self::assemble(data, conn, key, keys, lock);
         match migration::state(&store.conn.orm).await {
             Ok(SchemaState::Current) => {}
             Ok(SchemaState::Empty | SchemaState::Behind(_)) => {

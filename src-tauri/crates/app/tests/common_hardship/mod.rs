@@ -52,8 +52,7 @@ pub async fn audit_rows(t: &TestApp, action: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A test app whose sessions do not lock when the clock jumps days ahead.
+/// A test app on `today` (a date jump of the test clock does not idle its sessions).
 pub async fn app(today: chrono::NaiveDate) -> TestApp {
-    let t = TestApp::new(today).await;
-    t
+    TestApp::new(today).await
 }
