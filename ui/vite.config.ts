@@ -31,10 +31,39 @@ function frozenPrototypeSafeDayjs(): Plugin {
   }
 }
 
+/**
+ * The same trap in echarts (首页 and 统计's charts): its scheduler mocks every method of two
+ * classes on a plain object (`target[name] = noop` for each `name in Clz.prototype`), and the
+ * classes' prototypes carry an enumerable `constructor`, so `target.constructor = noop` shadows
+ * the frozen `Object.prototype.constructor` and the charts chunk failed as it loaded — with it
+ * 首页, so the app never got past the login. Defining the property makes the mock legal.
+ */
+function frozenPrototypeSafeEcharts(): Plugin {
+  const mock = 'target[name_1] = noop;'
+  return {
+    name: 'xueji-frozen-prototype-safe-echarts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]echarts[\\/]lib[\\/]core[\\/]Scheduler\.js$/.test(id)) return null
+      if (!code.includes(mock)) {
+        throw new Error('echarts Scheduler.js changed: check the frozen-prototype fix in vite.config.ts')
+      }
+      return {
+        code: code.replace(
+          mock,
+          'Object.defineProperty(target, name_1, { value: noop, writable: true, configurable: true, enumerable: true });',
+        ),
+        map: null,
+      }
+    },
+  }
+}
+
 // Element Plus components are imported on demand (with their CSS), never the whole library.
 export default defineConfig({
   plugins: [
     frozenPrototypeSafeDayjs(),
+    frozenPrototypeSafeEcharts(),
     vue(),
     Components({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],

@@ -1011,7 +1011,7 @@ async termsSet(terms: TermView[]) : Promise<Result<TermView[], IpcError>> {
 }
 },
 /**
- * 设置闲置锁定时间（分钟，0 为不锁定）。
+ * 设置闲置锁定时间（1–60 分钟，不能关闭，R30.3）。
  */
 async idleLockSet(minutes: number) : Promise<Result<null, IpcError>> {
     try {
