@@ -185,6 +185,67 @@ mod tests {
         }
     }
 
+    /// Every column of `E` exists in its table.
+    async fn has_every_column<E: sea_orm::EntityTrait>(manager: &SchemaManager<'_>, entity: E)
+    where
+        E::Column: sea_orm::Iterable,
+    {
+        use sea_orm::Iterable;
+        for column in E::Column::iter() {
+            let name = sea_orm::IdenStatic::as_str(&column).to_owned();
+            assert!(
+                manager
+                    .has_column(entity.table_name(), &name)
+                    .await
+                    .expect("probe"),
+                "{}.{name} is created by no migration",
+                entity.table_name()
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn every_entity_column_exists_after_the_migrations() {
+        use crate::entities::*;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = connection::open(
+            &dir.path().join("m.db"),
+            &DbKey::generate(),
+            OpenMode::Create,
+            None,
+            Limits::default(),
+        )
+        .await
+        .expect("open");
+        super::migrate(&conn.orm).await.expect("migrate");
+        let m = SchemaManager::new(&conn.orm);
+        has_every_column(&m, application::Entity).await;
+        has_every_column(&m, application_step::Entity).await;
+        has_every_column(&m, archive_item::Entity).await;
+        has_every_column(&m, attachment::Entity).await;
+        has_every_column(&m, audit_head::Entity).await;
+        has_every_column(&m, audit_log::Entity).await;
+        has_every_column(&m, bureau_check::Entity).await;
+        has_every_column(&m, class_placement::Entity).await;
+        has_every_column(&m, completion::Entity).await;
+        has_every_column(&m, deadline::Entity).await;
+        has_every_column(&m, family_member::Entity).await;
+        has_every_column(&m, hardship_aid::Entity).await;
+        has_every_column(&m, hardship_application::Entity).await;
+        has_every_column(&m, issued_document::Entity).await;
+        has_every_column(&m, registrar::Entity).await;
+        has_every_column(&m, sanction::Entity).await;
+        has_every_column(&m, school::Entity).await;
+        has_every_column(&m, semester_review::Entity).await;
+        has_every_column(&m, semester_review_item::Entity).await;
+        has_every_column(&m, setting::Entity).await;
+        has_every_column(&m, student::Entity).await;
+        has_every_column(&m, student_event::Entity).await;
+        has_every_column(&m, student_history::Entity).await;
+        has_every_column(&m, user::Entity).await;
+        conn.close().await;
+    }
+
     #[tokio::test]
     async fn a_migration_failing_half_way_leaves_nothing_and_the_next_open_applies_them_all() {
         let dir = tempfile::tempdir().expect("temp dir");
