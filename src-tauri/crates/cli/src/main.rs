@@ -19,7 +19,7 @@ use commands::Ctx;
 use error::{CliError, Result};
 
 fn main() {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| usage_failure(&e));
     let json_mode = cli.json;
     let Some(command) = cli.command else {
         // No subcommand: say what the tool is rather than doing nothing silently.
@@ -42,6 +42,84 @@ fn main() {
     if let Err(err) = result {
         output::failure(json_mode, &err);
         std::process::exit(err.exit_code());
+    }
+}
+
+/// A command line clap cannot parse. With `--json`: one JSON object on stdout, `code` `usage`,
+/// the message in Chinese, exit 2 (issue 18: `--json` is always JSON). Without it, clap's own
+/// text; help and version print as usual.
+fn usage_failure(e: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    let shown = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown || !std::env::args().any(|a| a == "--json") {
+        e.exit();
+    }
+    let invalid = usage_context(e, clap::error::ContextKind::InvalidArg).unwrap_or_default();
+    println!(
+        "{}",
+        serde_json::json!({
+            "ok": false,
+            "kind": "usage",
+            "code": "usage",
+            "message": usage_message(e),
+            "fields": if invalid.is_empty() { Vec::new() } else { vec![invalid] },
+        })
+    );
+    std::process::exit(2);
+}
+
+/// A context value of a clap error as text (a list joined with 、).
+fn usage_context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
+    use clap::error::ContextValue;
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join("、")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("、"),
+        ),
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// What clap found wrong, in Chinese, with the argument, the value and the valid values.
+fn usage_message(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let get = |k| usage_context(e, k).unwrap_or_default();
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let what = match e.kind() {
+        ErrorKind::InvalidValue => format!("参数 {arg} 的值“{value}”无效"),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e).map(ToString::to_string);
+            format!("参数 {arg} 的值“{value}”无效：{}", why.unwrap_or_default())
+        }
+        ErrorKind::UnknownArgument => format!("未知的参数：{arg}"),
+        ErrorKind::InvalidSubcommand => {
+            format!("未知的子命令：{}", get(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        ErrorKind::MissingSubcommand => "缺少子命令".to_owned(),
+        ErrorKind::ArgumentConflict => {
+            format!("参数 {arg} 不能与 {} 同时使用", get(ContextKind::PriorArg))
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("参数 {arg} 的值的个数不对")
+        }
+        _ => "命令行参数有误".to_owned(),
+    };
+    match usage_context(e, ContextKind::ValidValue) {
+        Some(valid) if !valid.is_empty() => format!("{what}（可用：{valid}）"),
+        _ => what,
     }
 }
 
