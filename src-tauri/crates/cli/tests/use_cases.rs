@@ -442,10 +442,15 @@ fn change_submit_decide_list_and_show_through_the_bureau_approval() {
         &["--json", "change", "list", "--state", "nonsense"],
     );
     assert_eq!(bad.status.code(), Some(2));
+    // With --json, the usage error is JSON too (issue 18).
+    assert_eq!(json(&bad)["code"], "usage");
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("open、approved"),
+        json(&bad)["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("open、approved"),
         "{}",
-        String::from_utf8_lossy(&bad.stderr)
+        String::from_utf8_lossy(&bad.stdout)
     );
     let show = run(&e, "registrar", &["change", "show", &id_text]);
     assert!(String::from_utf8_lossy(&show.stdout).contains("西教学〔2025〕8号"));
