@@ -398,7 +398,7 @@ pub enum StudentCommand {
         #[arg(long)]
         class: Option<String>,
         /// 学籍状态（enrolled、on_leave …），可重复
-        #[arg(long)]
+        #[arg(long, value_parser = status_code)]
         status: Vec<String>,
         /// 包括已归档（毕业、转出等）学生
         #[arg(long)]
@@ -547,6 +547,20 @@ fn print_kind(s: &str) -> Result<xueji_domain::PrintKind, String> {
             let valid: Vec<String> = PrintKind::ALL.iter().map(code).collect();
             format!("未知的文书种类 {s}，可用：{}", valid.join("、"))
         })
+}
+
+/// A 学籍状态 code (`enrolled`, `on_leave` …): an unknown one is a usage error naming the valid
+/// ones, never an empty list (issue 18).
+fn status_code(s: &str) -> Result<String, String> {
+    let codes: Vec<String> = xueji_domain::Status::ALL
+        .iter()
+        .filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_owned))
+        .collect();
+    if codes.iter().any(|c| c == s) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("未知的学籍状态 {s}，可用：{}", codes.join("、")))
+    }
 }
 
 fn application_state(
