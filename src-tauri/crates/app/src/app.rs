@@ -270,16 +270,8 @@ impl App {
     /// are protected also when the registrar walks away).
     pub async fn idle_lock_set(&self, session: &Session, minutes: u32) -> Result<()> {
         self.authorize(session, Permission::ManageSettings).await?;
-        if !(1..=settings::IDLE_LOCK_MAX_MINUTES).contains(&minutes) {
-            return Err(AppError::rule(
-                xueji_domain::rules::R30_3,
-                format!(
-                    "闲置锁定时间须在1至{}分钟之间，不能关闭",
-                    settings::IDLE_LOCK_MAX_MINUTES
-                ),
-            )
-            .with_field_message("idleLockMinutes"));
-        }
+        xueji_domain::security::AccountPolicy::check_idle_lock(minutes)
+            .map_err(|e| AppError::from(e).with_field_message("idleLockMinutes"))?;
         let txn = self.db().begin().await?;
         settings::put(&txn, settings::IDLE_LOCK_MINUTES, &minutes).await?;
         audit::append(

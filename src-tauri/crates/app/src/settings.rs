@@ -20,7 +20,7 @@ pub const TERMS: &str = "school.terms";
 pub const CALENDAR_NOTICES: &str = "calendar.notices";
 pub const IDLE_LOCK_MINUTES: &str = "security.idle_lock_minutes";
 /// The longest idle time before the screen locks (R30.3: no "never").
-pub const IDLE_LOCK_MAX_MINUTES: u32 = 60;
+pub const IDLE_LOCK_MAX_MINUTES: u32 = AccountPolicy::MAX_IDLE_LOCK_MINUTES;
 
 /// The school profile as the settings page shows and edits it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]

@@ -199,6 +199,25 @@ impl AccountPolicy {
         Ok(())
     }
 
+    /// The longest idle time before the screen locks.
+    pub const MAX_IDLE_LOCK_MINUTES: u32 = 60;
+
+    /// Refuses an idle lock outside 1–60 minutes: it cannot be turned off (R30.3: accounts, and
+    /// the records behind an unattended screen, are protected).
+    pub fn check_idle_lock(minutes: u32) -> Result<()> {
+        if (1..=Self::MAX_IDLE_LOCK_MINUTES).contains(&minutes) {
+            Ok(())
+        } else {
+            Err(DomainError::rule(
+                rules::R30_3,
+                format!(
+                    "闲置锁定时间须在1至{}分钟之间，不能关闭",
+                    Self::MAX_IDLE_LOCK_MINUTES
+                ),
+            ))
+        }
+    }
+
     /// Whether an account with this many consecutive failures is locked.
     pub fn is_locked(&self, consecutive_failures: u32) -> bool {
         consecutive_failures >= self.max_failed_logins
@@ -263,6 +282,16 @@ mod tests {
         let err = BureauApproval::new("西教籍〔2025〕5号", on).expect_err("year differs");
         assert!(err.to_string().contains("不一致"));
         assert!(BureauApproval::new("  ", on).is_err());
+    }
+
+    #[test]
+    fn r30_3_the_idle_lock_is_one_to_sixty_minutes_and_never_off() {
+        for minutes in [0, 61, 240] {
+            let err = AccountPolicy::check_idle_lock(minutes).expect_err("out of range");
+            assert_eq!(err.rule_id(), Some(&rules::R30_3));
+        }
+        assert!(AccountPolicy::check_idle_lock(1).is_ok());
+        assert!(AccountPolicy::check_idle_lock(60).is_ok());
     }
 
     #[test]
