@@ -6,6 +6,7 @@ mod commands;
 mod data_dir;
 mod error;
 mod input;
+mod json_file;
 mod output;
 
 use clap::{CommandFactory, Parser};
@@ -60,14 +61,20 @@ fn usage_failure(e: &clap::Error) -> ! {
         e.exit();
     }
     let invalid = usage_context(e, clap::error::ContextKind::InvalidArg).unwrap_or_default();
+    let message = usage_message(e);
+    let fields: Vec<_> = (!invalid.is_empty())
+        .then(|| serde_json::json!({ "field": invalid, "message": message }))
+        .into_iter()
+        .collect();
     println!(
         "{}",
         serde_json::json!({
             "ok": false,
             "kind": "usage",
             "code": "usage",
-            "message": usage_message(e),
-            "fields": if invalid.is_empty() { Vec::new() } else { vec![invalid] },
+            "message": message,
+            "fields": fields,
+            "exitCode": 2,
         })
     );
     std::process::exit(2);

@@ -28,16 +28,19 @@ pub fn failure(json_mode: bool, err: &CliError) {
             "code": err.code(),
             "message": err.to_string(),
         });
-        if let (CliError::App(e), Some(o)) = (err, obj.as_object_mut()) {
-            if let Some(c) = e.citation() {
-                o.insert("ruleId".to_owned(), json!(c.rule_id));
-                o.insert("ruleTitle".to_owned(), json!(c.rule_title));
-                o.insert("article".to_owned(), json!(c.article));
-                o.insert("lawSentence".to_owned(), json!(c.sentence));
-            } else if let Some(rule) = e.rule_id() {
-                o.insert("ruleId".to_owned(), json!(rule));
+        if let Some(o) = obj.as_object_mut() {
+            if let CliError::App(e) = err {
+                if let Some(c) = e.citation() {
+                    o.insert("ruleId".to_owned(), json!(c.rule_id));
+                    o.insert("ruleTitle".to_owned(), json!(c.rule_title));
+                    o.insert("article".to_owned(), json!(c.article));
+                    o.insert("lawSentence".to_owned(), json!(c.sentence));
+                } else if let Some(rule) = e.rule_id() {
+                    o.insert("ruleId".to_owned(), json!(rule));
+                }
             }
-            o.insert("fields".to_owned(), json!(e.fields));
+            o.insert("fields".to_owned(), json!(err.fields()));
+            o.insert("exitCode".to_owned(), json!(err.exit_code()));
         }
         println!("{obj}");
     } else {

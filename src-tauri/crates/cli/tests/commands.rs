@@ -106,10 +106,10 @@ fn init_info_audit_verify() {
     assert!(out.status.success(), "{}", text(&out));
     let v = json(&out);
     assert_eq!(v["ok"], true);
-    assert_eq!(v["row_counts"]["user"], 1);
-    assert_eq!(v["row_counts"]["school"], 1);
+    assert_eq!(v["rowCounts"]["user"], 1);
+    assert_eq!(v["rowCounts"]["school"], 1);
     assert!(
-        v["cipher_version"]
+        v["cipherVersion"]
             .as_str()
             .expect("version")
             .starts_with('4')

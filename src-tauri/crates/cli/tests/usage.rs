@@ -53,7 +53,8 @@ fn with_json_a_command_line_that_does_not_parse_is_one_json_object_in_chinese() 
     );
     let v = usage(&["--json", "student", "search", "--colour", "red"]);
     assert!(v["message"].as_str().unwrap().contains("未知的参数"), "{v}");
-    assert_eq!(v["fields"][0], "--colour");
+    assert_eq!(v["fields"][0]["field"], "--colour");
+    assert_eq!(v["exitCode"], 2);
     // An unknown status in a filter is an error naming the valid ones, never an empty list.
     let v = usage(&["--json", "student", "search", "--status", "nonsense"]);
     assert!(v["message"].as_str().unwrap().contains("enrolled"), "{v}");

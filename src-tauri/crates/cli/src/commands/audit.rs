@@ -13,11 +13,21 @@ pub async fn verify(ctx: &Ctx) -> Result<()> {
     let report = report?;
     if let Some(problem) = &report.first_problem {
         if ctx.json {
+            let err = CliError::AuditBroken(problem.to_string());
             println!(
                 "{}",
-                json!({ "ok": false, "kind": "audit_broken", "message": format!("审计日志校验失败：{problem}"), "rows": report.rows, "first_problem": problem })
+                json!({
+                    "ok": false,
+                    "kind": err.kind(),
+                    "code": err.code(),
+                    "message": err.to_string(),
+                    "fields": [],
+                    "exitCode": err.exit_code(),
+                    "rows": report.rows,
+                    "firstProblem": problem,
+                })
             );
-            std::process::exit(3);
+            std::process::exit(err.exit_code());
         }
         return Err(CliError::AuditBroken(problem.to_string()));
     }

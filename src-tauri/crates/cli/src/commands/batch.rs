@@ -65,10 +65,7 @@ pub async fn graduate(
     reference: Option<String>,
     dry_run: bool,
 ) -> Result<()> {
-    let text = std::fs::read_to_string(results)
-        .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", results.display())))?;
-    let rows: Vec<GraduationResultInput> = serde_json::from_str(&text)
-        .map_err(|e| CliError::Usage(format!("成绩结果 JSON 格式不正确：{e}")))?;
+    let rows: Vec<GraduationResultInput> = crate::json_file::parse(results, "成绩结果")?;
     let on = match on {
         Some(t) => NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
             .map_err(|_| CliError::Usage(format!("日期格式应为 YYYY-MM-DD：{t}")))?,

@@ -7,7 +7,7 @@ use serde_json::json;
 use xueji_app::calendar::{CalendarSaved, CalendarView, NoticeDayView, NoticeInput};
 use xueji_app::{App, Session};
 
-use crate::error::{CliError, Result};
+use crate::error::Result;
 use crate::output;
 
 fn kind_label(kind: &str) -> &str {
@@ -97,8 +97,7 @@ pub async fn load(
     from: &Path,
     dry_run: bool,
 ) -> Result<()> {
-    let text = std::fs::read_to_string(from)
-        .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", from.display())))?;
+    let text = crate::json_file::read_text(from)?;
     let preview = app.calendar_preview(session, &text).await?;
     if dry_run {
         let mut out = format!("{}（{} 年，未保存）", preview.title, preview.year);

@@ -126,10 +126,7 @@ pub async fn submit(
     from: &Path,
     proofs: &[String],
 ) -> Result<()> {
-    let text = std::fs::read_to_string(from)
-        .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", from.display())))?;
-    let file: SubmitFile = serde_json::from_str(&text)
-        .map_err(|e| CliError::Usage(format!("变动内容 JSON 格式不正确：{e}")))?;
+    let file: SubmitFile = crate::json_file::parse(from, "变动内容")?;
     let student_id = match student {
         Some(key) => Some(super::student::resolve(app, session, key).await?),
         None => None,

@@ -150,17 +150,17 @@ fn shown(json: bool, v: &HardshipView) {
 
 /// The application file with the student from `--student` when given.
 fn apply_input(from: &Path, student_id: Option<i64>) -> Result<HardshipApplyInput> {
-    let text = std::fs::read_to_string(from)
-        .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", from.display())))?;
-    let mut value: Value = serde_json::from_str(&text)
-        .map_err(|e| CliError::Usage(format!("申请 JSON 格式不正确：{e}")))?;
+    let mut value: Value = crate::json_file::parse(from, "申请")?;
     let Some(object) = value.as_object_mut() else {
-        return Err(CliError::Usage("申请 JSON 应为一个对象".to_owned()));
+        return Err(CliError::Input {
+            message: "申请 JSON 应为一个对象 {...}".to_owned(),
+            field: None,
+        });
     };
     if let Some(id) = student_id {
         object.insert("studentId".to_owned(), json!(id));
     }
-    serde_json::from_value(value).map_err(|e| CliError::Usage(format!("申请 JSON 格式不正确：{e}")))
+    serde_json::from_value(value).map_err(|e| crate::json_file::invalid("申请", &e))
 }
 
 /// Writes the form readable by this OS account only (0600 on Unix): it states a family's

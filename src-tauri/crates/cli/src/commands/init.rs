@@ -40,7 +40,7 @@ pub async fn run(
     output::success(
         ctx.json,
         &text,
-        json!({ "database": db, "recovery_code": code.grouped() }),
+        json!({ "database": db, "recoveryCode": code.grouped() }),
     );
     Ok(())
 }

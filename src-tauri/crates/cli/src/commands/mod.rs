@@ -45,9 +45,9 @@ pub(crate) fn read_picked(
     match xueji_app::picked_file::read_at_most(path, kind) {
         Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err(kind.too_large("file").into()),
-        Err(e) => Err(crate::error::CliError::Usage(format!(
-            "无法读取文件 {}：{e}",
-            path.display()
-        ))),
+        Err(source) => Err(crate::error::CliError::Read {
+            path: path.display().to_string(),
+            source,
+        }),
     }
 }

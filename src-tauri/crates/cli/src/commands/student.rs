@@ -21,10 +21,7 @@ fn date(text: &str, what: &str) -> Result<NaiveDate> {
 
 fn enrol_input(app: &App, a: &StudentAddArgs) -> Result<EnrolInput> {
     if let Some(path) = &a.from {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| CliError::Usage(format!("无法读取 {}：{e}", path.display())))?;
-        return serde_json::from_str(&text)
-            .map_err(|e| CliError::Usage(format!("登记信息 JSON 格式不正确：{e}")));
+        return crate::json_file::parse(path, "登记信息");
     }
     let national_check = match a.national_check.as_deref() {
         None => None,
@@ -115,11 +112,11 @@ pub async fn resolve(app: &App, session: &Session, key: &str) -> Result<i64> {
     if let Ok(id) = key.trim().parse::<i64>() {
         return Ok(id);
     }
-    Err(CliError::Usage(if page.total == 0 {
-        format!("找不到学生：{key}")
+    Err(if page.total == 0 {
+        xueji_app::AppError::not_found(format!("找不到学生：{key}")).into()
     } else {
-        format!("“{key}”对应多名学生，请用学籍号或身份证件号")
-    }))
+        CliError::Usage(format!("“{key}”对应多名学生，请用学籍号或身份证件号"))
+    })
 }
 
 pub async fn add(app: &App, session: &Session, json: bool, a: &StudentAddArgs) -> Result<()> {
