@@ -20,6 +20,11 @@ pub struct AuditFilter {
     /// UTC dates, inclusive.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Rows that name this student: a `student:ID` token or an id list `students:1,2,3` (the
+    /// search and print rows). Rows that give `students:` a count (an import, a package) do not
+    /// name anyone.
+    #[serde(default)]
+    pub student_id: Option<i64>,
     /// 1-based; 0 means 1.
     #[serde(default)]
     pub page: u32,
@@ -62,6 +67,30 @@ pub fn audit_actions() -> Vec<AuditActionView> {
         .collect()
 }
 
+/// The actions whose target gives `students:` a count rather than ids.
+const COUNTED: [AuditAction; 6] = [
+    AuditAction::StudentImport,
+    AuditAction::PackageInspect,
+    AuditAction::PackageImport,
+    AuditAction::PackageCreateMigrantHandover,
+    AuditAction::PackageCreateProgression,
+    AuditAction::PackageCreateSchoolArchive,
+];
+
+/// Whether a row names student `id`: a `student:ID` token, or `id` in a `students:` id list.
+fn names_student(action: &str, target: &str, id: i64) -> bool {
+    let counted = AuditAction::from_code(action).is_some_and(|a| COUNTED.contains(&a));
+    target.split_whitespace().any(|token| {
+        if let Some(one) = token.strip_prefix("student:") {
+            one.parse() == Ok(id)
+        } else if let Some(list) = token.strip_prefix("students:") {
+            !counted && list.split(',').any(|s| s.parse() == Ok(id))
+        } else {
+            false
+        }
+    })
+}
+
 /// The chain check.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -98,9 +127,33 @@ impl App {
             action: filter.action,
             from: from.as_deref(),
             before: before.as_deref(),
+            target_contains: None,
         };
         let offset = u64::from(page - 1) * u64::from(page_size);
-        let (total, rows) = chain::page(self.db(), rows, offset, u64::from(page_size)).await?;
+        let (total, rows) = match filter.student_id {
+            None => chain::page(self.db(), rows, offset, u64::from(page_size)).await?,
+            Some(id) => {
+                // The digits narrow the rows in SQL; the exact match is checked here.
+                let digits = id.to_string();
+                let coarse = RowFilter {
+                    target_contains: Some(&digits),
+                    ..rows
+                };
+                let (_, all) = chain::page(self.db(), coarse, 0, u64::MAX >> 1).await?;
+                let named: Vec<_> = all
+                    .into_iter()
+                    .filter(|r| names_student(&r.action, &r.target, id))
+                    .collect();
+                let total = named.len() as u64;
+                let start = usize::try_from(offset).unwrap_or(usize::MAX);
+                let taken = named
+                    .into_iter()
+                    .skip(start)
+                    .take(page_size as usize)
+                    .collect();
+                (total, taken)
+            }
+        };
         let rows = rows
             .into_iter()
             .map(|r| AuditRowView {
@@ -138,5 +191,35 @@ impl App {
             intact: report.is_intact(),
             problem: report.first_problem.map(|p| p.to_string()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_student;
+
+    #[test]
+    fn a_row_names_a_student_by_token_or_id_list_never_by_a_count() {
+        assert!(names_student("view", "student:12", 12));
+        assert!(names_student("view", "student:12 photo", 12));
+        assert!(names_student(
+            "change_submit",
+            "student:3 application:12 leave",
+            3
+        ));
+        assert!(!names_student(
+            "change_submit",
+            "student:3 application:12 leave",
+            12
+        ));
+        assert!(!names_student("view", "student:123", 12));
+        assert!(names_student("search", "students:4,12,30", 12));
+        assert!(!names_student("search", "students:4,120,30", 12));
+        assert!(!names_student("student_import", "students:12", 12));
+        assert!(!names_student(
+            "package_import",
+            "R13 students:12 first:9 from trusted_school:1",
+            12
+        ));
     }
 }

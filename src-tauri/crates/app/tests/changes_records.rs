@@ -9,7 +9,8 @@ use common_changes::{World, block, proof, refused};
 use xueji_app::ErrorKind;
 use xueji_app::changes::ApplicationState;
 use xueji_app::changes::{
-    ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyField, ProofKind as P,
+    ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, KeyField, ProofAddInput,
+    ProofKind as P, ProofUpload,
 };
 use xueji_app::documents::PrintKind;
 use xueji_domain::Status;
@@ -352,6 +353,104 @@ async fn proofs_are_stored_encrypted_with_their_hash_and_read_back_audited() {
             "no plain-text proof in {file}"
         );
     }
+}
+
+/// A proof that comes after the application was filed is added on its own (issue 18: with only
+/// a decision to carry it, a missing proof could be supplied only by deciding), and the audit log
+/// filtered by the student shows it.
+#[tokio::test]
+async fn r11_1_a_missing_proof_is_added_before_the_decision_and_refused_once_withdrawn() {
+    let w = World::new(today()).await;
+    let id = w.pupil("钱七", d(2016, 7, 7), 4, 3).await;
+    let change = || ChangeRequest::CorrectBasicData {
+        field: "ethnicity".to_owned(),
+        after: "回族".to_owned(),
+    };
+    let app = w
+        .submit(Some(id), change(), today(), &[P::WrittenApplication])
+        .await
+        .expect("submitted");
+    assert_eq!(app.missing_proofs.len(), 1);
+    let add = |kind: Option<P>, application_id: i64| ProofAddInput {
+        application_id,
+        proof: ProofUpload {
+            kind,
+            ..proof(P::HouseholdRegister)
+        },
+    };
+    let err =
+        w.t.app
+            .change_proof_add(&w.t.admin, &add(None, app.row.id))
+            .await
+            .expect_err("a proof says what it proves");
+    assert_eq!(err.kind, ErrorKind::Validation);
+    let app =
+        w.t.app
+            .change_proof_add(&w.t.admin, &add(Some(P::HouseholdRegister), app.row.id))
+            .await
+            .expect("added");
+    assert!(app.missing_proofs.is_empty());
+    assert_eq!(app.proofs.len(), 2);
+    let done = w.complete(app, today()).await;
+    assert_eq!(done.row.state, ApplicationState::Approved);
+    // the audit log names the student on the proof's row, found by the student filter
+    let rows =
+        w.t.app
+            .audit_list(
+                &w.t.admin,
+                &xueji_app::audit_log::AuditFilter {
+                    action: Some(xueji_domain::AuditAction::ChangeSubmit),
+                    student_id: Some(id),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("audit");
+    // the pupil's enrolment and this correction
+    assert_eq!(rows.total, 2, "{:?}", rows.rows);
+    let token = format!("student:{id} ");
+    assert!(rows.rows.iter().all(|r| r.target.starts_with(&token)));
+    let added =
+        w.t.app
+            .audit_list(
+                &w.t.admin,
+                &xueji_app::audit_log::AuditFilter {
+                    action: Some(xueji_domain::AuditAction::ChangeProofAdd),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("audit");
+    assert_eq!(added.total, 1);
+    assert!(added.rows[0].target.ends_with("household_register"));
+    // once withdrawn, nothing more is added
+    let back = ChangeRequest::CorrectBasicData {
+        field: "ethnicity".to_owned(),
+        after: "汉族".to_owned(),
+    };
+    let again = w
+        .submit(Some(id), back, today(), &[P::WrittenApplication])
+        .await
+        .expect("submitted");
+    w.t.app
+        .change_withdraw(
+            &w.t.admin,
+            &xueji_app::changes::WithdrawInput {
+                application_id: again.row.id,
+                reason: "家长放弃".to_owned(),
+            },
+        )
+        .await
+        .expect("withdrawn");
+    let files = w.t.count("attachment").await;
+    let err =
+        w.t.app
+            .change_proof_add(&w.t.admin, &add(Some(P::HouseholdRegister), again.row.id))
+            .await
+            .expect_err("withdrawn");
+    assert_eq!(err.kind, ErrorKind::RuleViolation);
+    assert!(err.to_string().contains("不能再补交材料"), "{err}");
+    assert_eq!(w.t.count("attachment").await, files, "nothing stored");
 }
 
 #[tokio::test]

@@ -61,6 +61,7 @@ pub enum AuditAction {
     ChangeWithdraw,
     ChangeAppeal,
     ChangeAppealDecide,
+    ChangeProofAdd,
     SanctionRevoke,
     PurgeSanctions,
     /// R18.1: the school's written report of a dropout.
@@ -99,7 +100,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, in the order above (the audit page's filter lists them so).
-    pub const ALL: [Self; 73] = [
+    pub const ALL: [Self; 74] = [
         Self::Init,
         Self::Rekey,
         Self::RecoveryCodeRenew,
@@ -146,6 +147,7 @@ impl AuditAction {
         Self::ChangeWithdraw,
         Self::ChangeAppeal,
         Self::ChangeAppealDecide,
+        Self::ChangeProofAdd,
         Self::SanctionRevoke,
         Self::PurgeSanctions,
         Self::DropoutReportRecord,
@@ -224,6 +226,7 @@ impl AuditAction {
             Self::ChangeWithdraw => "change_withdraw",
             Self::ChangeAppeal => "change_appeal",
             Self::ChangeAppealDecide => "change_appeal_decide",
+            Self::ChangeProofAdd => "change_proof_add",
             Self::SanctionRevoke => "sanction_revoke",
             Self::PurgeSanctions => "purge_sanctions",
             Self::DropoutReportRecord => "dropout_report_record",
@@ -308,6 +311,7 @@ impl AuditAction {
             Self::ChangeWithdraw => "撤回申请",
             Self::ChangeAppeal => "提出申诉",
             Self::ChangeAppealDecide => "申诉复查决定",
+            Self::ChangeProofAdd => "补交证明材料",
             Self::SanctionRevoke => "撤销处分",
             Self::PurgeSanctions => "处分材料清理",
             Self::DropoutReportRecord => "登记辍学书面报告",

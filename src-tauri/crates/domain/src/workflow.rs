@@ -267,6 +267,16 @@ impl Workflow {
         matches!(self.state(), WorkflowState::Approved { .. })
     }
 
+    /// Adds a proof to an application still in progress (the scan of a 户籍证明 that came after
+    /// the application was filed); one that is over keeps the proofs it was decided on.
+    pub fn add_proof(&mut self, proof: ProofKind) -> Result<()> {
+        if !matches!(self.state(), WorkflowState::InProgress { .. }) {
+            return Err(self.refuse("申请已办结或已撤回，不能再补交材料"));
+        }
+        self.attach_proof(proof);
+        Ok(())
+    }
+
     /// Attaches a proof.
     pub fn attach_proof(&mut self, proof: ProofKind) {
         if !self.proofs.contains(&proof) {
@@ -653,6 +663,21 @@ mod tests {
         assert!(matches!(w.state(), WorkflowState::Rejected { step: 1, .. }));
         assert!(w.approve(2, d(2024, 3, 3), None).is_err());
         assert!(w.withdraw(d(2024, 3, 3), "不办了").is_err());
+    }
+
+    #[test]
+    fn a_proof_is_added_only_while_the_application_is_in_progress() {
+        let p = RuleProfile::default();
+        let mut w = Workflow::open(transfer(), d(2024, 6, 24), &p);
+        let missing = w.missing_proofs();
+        assert!(!missing.is_empty(), "a transfer asks for proofs");
+        w.add_proof(missing[0].any_of[0]).expect("in progress");
+        assert_eq!(w.missing_proofs().len(), missing.len() - 1);
+        w.withdraw(d(2024, 6, 25), "家长放弃").expect("withdraw");
+        let err = w
+            .add_proof(ProofKind::WrittenApplication)
+            .expect_err("withdrawn");
+        assert!(err.to_string().contains("不能再补交材料"), "{err}");
     }
 
     #[test]

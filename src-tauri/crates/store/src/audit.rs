@@ -41,6 +41,8 @@ pub struct RowFilter<'a> {
     pub action: Option<AuditAction>,
     pub from: Option<&'a str>,
     pub before: Option<&'a str>,
+    /// Rows whose target contains this text (a coarse filter; the caller checks the match).
+    pub target_contains: Option<&'a str>,
 }
 
 /// How many rows match, and the page of them `offset` rows in, newest first.
@@ -62,6 +64,9 @@ pub async fn page<C: ConnectionTrait>(
     }
     if let Some(before) = filter.before {
         q = q.filter(audit_log::Column::At.lt(before));
+    }
+    if let Some(text) = filter.target_contains {
+        q = q.filter(audit_log::Column::Target.contains(text));
     }
     let total = q.clone().count(db).await?;
     let rows = q

@@ -221,6 +221,15 @@ pub struct DecideInput {
     pub proof: Option<ProofUpload>,
 }
 
+/// A proof added to an application in progress (`xueji change proof add`).
+#[derive(Clone, Debug, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProofAddInput {
+    pub application_id: i64,
+    /// Its `kind` is required: a proof that meets no requirement belongs to a step's decision.
+    pub proof: ProofUpload,
+}
+
 /// Withdrawing an application in progress.
 #[derive(Clone, Debug, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

@@ -10,6 +10,7 @@ pub mod decide;
 pub mod document;
 pub(crate) mod fields;
 pub mod input;
+pub mod proof;
 pub mod query;
 pub mod submit;
 pub mod views;
@@ -32,7 +33,7 @@ use crate::views::{DeadlineView, WarningView};
 
 pub use input::{
     AppealDecisionInput, AppealInput, ChangeInput, ChangeListInput, ChangeRequest, DecideInput,
-    Decision, LeaveReasonInput, ProofUpload, TransferKindInput, WithdrawInput,
+    Decision, LeaveReasonInput, ProofAddInput, ProofUpload, TransferKindInput, WithdrawInput,
 };
 pub use views::{
     AppealView, ApplicationRow, ApplicationView, CheckView, FileView, LeaveExpiryRow, OverdueView,
