@@ -1456,7 +1456,7 @@ export type AuditAction = "init" | "rekey" | "recovery_code_renew" | "backup" | 
 /**
  * The approver agreed to reprint a voided certificate (R26.2).
  */
-"certificate_reprint_approve" | "change_submit" | "change_decide" | "change_apply" | "change_withdraw" | "change_appeal" | "change_appeal_decide" | "sanction_revoke" | "purge_sanctions" | 
+"certificate_reprint_approve" | "change_submit" | "change_decide" | "change_apply" | "change_withdraw" | "change_appeal" | "change_appeal_decide" | "change_proof_add" | "sanction_revoke" | "purge_sanctions" | 
 /**
  * R18.1: the school's written report of a dropout.
  */
@@ -1493,6 +1493,12 @@ export type AuditFilter = { user: string | null; action: AuditAction | null;
  * UTC dates, inclusive.
  */
 from: string | null; to: string | null; 
+/**
+ * Rows that name this student: a `student:ID` token or an id list `students:1,2,3` (the
+ * search and print rows). Rows that give `students:` a count (an import, a package) do not
+ * name anyone.
+ */
+studentId?: number | null; 
 /**
  * 1-based; 0 means 1.
  */

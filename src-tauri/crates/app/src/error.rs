@@ -181,7 +181,8 @@ impl AppError {
     }
 
     /// Adds `field` with the error's own message.
-    pub(crate) fn with_field_message(self, field: &str) -> Self {
+    #[must_use]
+    pub fn with_field_message(self, field: &str) -> Self {
         let message = self.message.clone();
         self.with_field(field, message)
     }

@@ -2,12 +2,16 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgGroup, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
+mod admin;
 mod approval;
+mod change;
 mod hardship;
 mod print;
+pub use admin::{AuditListArgs, SettingsCommand, SettingsSetArgs};
 pub use approval::ApprovalArgs;
+pub use change::{AppealCommand, ChangeCommand, ProofCommand};
 pub use hardship::HardshipCommand;
 pub use print::{PrintArgs, PrintCommand};
 
@@ -120,6 +124,23 @@ pub enum Command {
     /// 家庭经济困难学生认定与资助：申请、评议、认定、异议、资助、打印认定表
     #[command(subcommand)]
     Hardship(Box<HardshipCommand>),
+    /// 设置：学校信息、规则版本、学期、空闲锁定、资助公示期
+    #[command(subcommand)]
+    Settings(Box<SettingsCommand>),
+    /// 待办：等待本校办理的申请和未完成的期限，按到期日排序（工作日）
+    Todo {
+        /// 只列已逾期的
+        #[arg(long)]
+        overdue: bool,
+    },
+    /// 期限：未完成的法定期限（建档、辍学报告、注销 …），按到期日排序（工作日）
+    Deadlines {
+        /// 只列已逾期的
+        #[arg(long)]
+        overdue: bool,
+    },
+    /// 合规检查（第三十二条）：逾期未办、档案不全等问题，及应去哪里处理
+    Findings,
 }
 
 #[derive(Debug, Subcommand)]
@@ -304,81 +325,6 @@ pub enum KeysCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ChangeCommand {
-    /// 提交学籍变动申请（无需审批的变动立即生效）
-    Submit {
-        /// 学生（学籍号、身份证件号或学生编号）；转入申请省略
-        #[arg(long)]
-        student: Option<String>,
-        /// 变动内容 JSON 文件：{"change": {"type": "leave", …}, "effectiveOn": "2025-10-08", "note": …}
-        #[arg(long, value_name = "FILE")]
-        from: PathBuf,
-        /// 证明材料：种类=文件，如 written_application=申请书.pdf；可重复
-        #[arg(long = "proof", value_name = "KIND=FILE")]
-        proofs: Vec<String>,
-    },
-    /// 记录一个审批环节的决定（必须写明 --approve、--reject 或 --skip 其中之一）
-    #[command(group(ArgGroup::new("decision").required(true).args(["approve", "reject", "skip"])))]
-    Decide {
-        /// 申请编号
-        application: i64,
-        /// 环节序号（从 0 开始，见 change show）
-        #[arg(long)]
-        step: u32,
-        /// 同意
-        #[arg(long)]
-        approve: bool,
-        /// 不同意，并说明理由
-        #[arg(long, value_name = "REASON")]
-        reject: Option<String>,
-        /// 跳过可选环节（如未申请听证）
-        #[arg(long)]
-        skip: bool,
-        /// 决定日期（YYYY-MM-DD，默认今天）
-        #[arg(long)]
-        on: Option<String>,
-        /// 文号
-        #[arg(long)]
-        reference: Option<String>,
-        /// 决定文书扫描件
-        #[arg(long, value_name = "FILE")]
-        proof: Option<PathBuf>,
-    },
-    /// 列出申请
-    List {
-        /// 学生（学籍号、身份证件号或学生编号）
-        #[arg(long)]
-        student: Option<String>,
-        /// 变动类型（leave、transfer_out、transfer_in …）
-        #[arg(long, value_parser = application_kind)]
-        kind: Option<xueji_domain::ApplicationKind>,
-        /// 状态：open、approved、rejected、withdrawn、applied
-        #[arg(long, value_parser = application_state)]
-        state: Option<xueji_store::entities::application::ApplicationState>,
-        /// 只列逾期未办的（R13.3）
-        #[arg(long)]
-        overdue: bool,
-        #[arg(long, default_value_t = 1)]
-        page: u32,
-        #[arg(long, default_value_t = 50)]
-        page_size: u32,
-    },
-    /// 查看一项申请的各环节与材料
-    Show {
-        /// 申请编号
-        application: i64,
-    },
-    /// 撤回尚未办结的申请（须写明原因），之后可重新申请
-    Withdraw {
-        /// 申请编号
-        application: i64,
-        /// 撤回原因
-        #[arg(long)]
-        reason: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 pub enum StudentCommand {
     /// 登记新生（一年级）或经全国查重的非一年级学生
     Add(Box<StudentAddArgs>),
@@ -508,27 +454,16 @@ pub enum BackupCommand {
 pub enum AuditCommand {
     /// 校验审计日志哈希链
     Verify,
+    /// 查看审计日志（最新的在前），可按用户、操作、日期、学生筛选
+    List(AuditListArgs),
+    /// 列出审计日志的操作类型及其中文名称
+    Actions,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
     /// 结构版本、加密版本与各表行数（不含个人信息）
     Info,
-}
-
-/// An application state as the store spells it; an unknown one is a usage error naming the
-/// valid values.
-fn application_kind(s: &str) -> Result<xueji_domain::ApplicationKind, String> {
-    use xueji_domain::{ApplicationKind, ChangeKind};
-    let all: Vec<ApplicationKind> = ChangeKind::ALL
-        .into_iter()
-        .map(ApplicationKind::from)
-        .chain([ApplicationKind::TRANSFER_IN])
-        .collect();
-    all.iter().copied().find(|k| k.code() == s).ok_or_else(|| {
-        let valid: Vec<&str> = all.iter().map(|k| k.code()).collect();
-        format!("未知的变动类型 {s}，可用：{}", valid.join("、"))
-    })
 }
 
 fn print_kind(s: &str) -> Result<xueji_domain::PrintKind, String> {
@@ -561,17 +496,4 @@ fn status_code(s: &str) -> Result<String, String> {
     } else {
         Err(format!("未知的学籍状态 {s}，可用：{}", codes.join("、")))
     }
-}
-
-fn application_state(
-    s: &str,
-) -> Result<xueji_store::entities::application::ApplicationState, String> {
-    use xueji_store::entities::application::ApplicationState as State;
-    State::ALL
-        .into_iter()
-        .find(|v| v.as_str() == s)
-        .ok_or_else(|| {
-            let valid: Vec<&str> = State::ALL.iter().map(|v| v.as_str()).collect();
-            format!("未知的状态 {s}，可用：{}", valid.join("、"))
-        })
 }

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod data_dir;
+mod dispatch;
 mod error;
 mod input;
 mod json_file;
@@ -12,10 +13,7 @@ mod output;
 use clap::{CommandFactory, Parser};
 use xueji_store::{DataDir, KeyStore};
 
-use args::{
-    AuditCommand, BackupCommand, CalendarCommand, ChangeCommand, Cli, Command, DbCommand,
-    KeysCommand, PackageCommand, PrintCommand, StudentCommand, UserCommand,
-};
+use args::{AuditCommand, BackupCommand, Cli, Command, DbCommand, PrintCommand, UserCommand};
 use commands::Ctx;
 use error::{CliError, Result};
 
@@ -57,8 +55,19 @@ fn usage_failure(e: &clap::Error) -> ! {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     );
-    if shown || !std::env::args().any(|a| a == "--json") {
+    if shown {
         e.exit();
+    }
+    if !std::env::args().any(|a| a == "--json") {
+        // The reason in Chinese, then clap's usage line.
+        let rendered = e.render().to_string();
+        let usage = rendered
+            .lines()
+            .find_map(|l| l.strip_prefix("Usage: "))
+            .map(|u| format!("\n用法：{u}\n（加 --help 查看说明）"))
+            .unwrap_or_default();
+        eprintln!("错误：{}{usage}", usage_message(e));
+        std::process::exit(2);
     }
     let invalid = usage_context(e, clap::error::ContextKind::InvalidArg).unwrap_or_default();
     let message = usage_message(e);
@@ -198,7 +207,13 @@ fn run(
                 _ => None,
             };
             runtime.block_on(as_user(&ctx, &user, &password, |app, session| {
-                Box::pin(use_case(app, session, json, new_password, command))
+                Box::pin(dispatch::use_case(
+                    app,
+                    session,
+                    json,
+                    new_password,
+                    command,
+                ))
             }))
         }
     }
@@ -222,58 +237,6 @@ fn without_session(command: &Command) -> Option<&'static str> {
     }
 }
 
-/// The commands that run a use case of `xueji-app` as the logged-in user.
-async fn use_case(
-    app: &xueji_app::App,
-    session: &xueji_app::Session,
-    json: bool,
-    new_password: Option<String>,
-    command: Command,
-) -> Result<()> {
-    match command {
-        Command::Print(args) => commands::print::document(app, session, json, &args).await,
-        Command::Promote { into, dry_run } => {
-            commands::batch::promote(app, session, json, into, dry_run).await
-        }
-        Command::Graduate {
-            grade,
-            results,
-            on,
-            reference,
-            dry_run,
-        } => {
-            commands::batch::graduate(
-                app,
-                session,
-                json,
-                grade,
-                &results,
-                on.as_deref(),
-                reference,
-                dry_run,
-            )
-            .await
-        }
-        Command::Backup(BackupCommand::Create { to }) => {
-            commands::backup::create(app, session, json, &to).await
-        }
-        Command::Backup(BackupCommand::Verify { file }) => {
-            commands::backup::verify(app, session, json, &file).await
-        }
-        Command::Student(cmd) => student(app, session, json, *cmd).await,
-        Command::Change(cmd) => change(app, session, json, *cmd).await,
-        Command::Import(cmd) => commands::import::run(app, session, json, cmd).await,
-        Command::Export(args) => commands::export::run(app, session, json, *args).await,
-        Command::Package(cmd) => package(app, session, json, cmd).await,
-        Command::Keys(cmd) => keys(app, session, json, cmd).await,
-        Command::Calendar(cmd) => calendar(app, session, json, cmd).await,
-        Command::Document(cmd) => commands::document::run(app, session, json, cmd).await,
-        Command::Hardship(cmd) => commands::hardship::run(app, session, json, *cmd).await,
-        Command::User(cmd) => user_command(app, session, json, new_password, cmd).await,
-        _ => Err(CliError::Usage("该命令不需要登录".to_owned())),
-    }
-}
-
 type Pinned<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + 'a>>;
 
 /// Logs in, runs `f`, logs out and closes the database whatever `f` returned.
@@ -286,188 +249,6 @@ where
     let logout = app.logout(&session).await;
     app.close().await;
     result.and(logout.map_err(Into::into))
-}
-
-async fn student(
-    app: &xueji_app::App,
-    session: &xueji_app::Session,
-    json: bool,
-    cmd: StudentCommand,
-) -> Result<()> {
-    use commands::student;
-    match cmd {
-        StudentCommand::Add(a) => student::add(app, session, json, &a).await,
-        StudentCommand::Show { student: key } => student::show(app, session, json, &key).await,
-        StudentCommand::Search {
-            query,
-            grade,
-            class,
-            status,
-            all,
-            page,
-            page_size,
-        } => {
-            let input = xueji_app::students::SearchInput {
-                query,
-                grade,
-                class_name: class,
-                statuses: status,
-                include_archived: all,
-                flags: Vec::new(),
-                page,
-                page_size,
-            };
-            student::search(app, session, json, &input).await
-        }
-        StudentCommand::Edit { student: key, set } => {
-            student::edit(app, session, json, &key, &set).await
-        }
-    }
-}
-
-async fn change(
-    app: &xueji_app::App,
-    session: &xueji_app::Session,
-    json: bool,
-    cmd: ChangeCommand,
-) -> Result<()> {
-    use commands::change;
-    match cmd {
-        ChangeCommand::Submit {
-            student,
-            from,
-            proofs,
-        } => change::submit(app, session, json, student.as_deref(), &from, &proofs).await,
-        ChangeCommand::Decide {
-            application,
-            step,
-            approve: _,
-            reject,
-            skip,
-            on,
-            reference,
-            proof,
-        } => {
-            change::decide(
-                app,
-                session,
-                json,
-                application,
-                step,
-                reject,
-                skip,
-                on.as_deref(),
-                reference,
-                proof.as_deref(),
-            )
-            .await
-        }
-        ChangeCommand::List {
-            student,
-            kind,
-            state,
-            overdue,
-            page,
-            page_size,
-        } => {
-            let input = xueji_app::changes::ChangeListInput {
-                kind,
-                state,
-                overdue_only: overdue,
-                page,
-                page_size,
-                ..Default::default()
-            };
-            change::list(app, session, json, student.as_deref(), input).await
-        }
-        ChangeCommand::Show { application } => change::show(app, session, json, application).await,
-        ChangeCommand::Withdraw {
-            application,
-            reason,
-        } => change::withdraw(app, session, json, application, &reason).await,
-    }
-}
-
-async fn user_command(
-    app: &xueji_app::App,
-    session: &xueji_app::Session,
-    json: bool,
-    new_password: Option<String>,
-    cmd: UserCommand,
-) -> Result<()> {
-    use commands::user;
-    match cmd {
-        UserCommand::Add {
-            username,
-            name,
-            role,
-        } => {
-            let password = new_password.unwrap_or_default();
-            user::add(app, session, json, password, &username, &name, &role).await
-        }
-        UserCommand::Lock { username } => {
-            user::set_active(app, session, json, &username, false).await
-        }
-        UserCommand::Unlock { username } => {
-            user::set_active(app, session, json, &username, true).await
-        }
-        UserCommand::List => user::list(app, session, json).await,
-    }
-}
-
-async fn package(
-    app: &xueji_app::App,
-    session: &xueji_app::Session,
-    json: bool,
-    cmd: PackageCommand,
-) -> Result<()> {
-    use commands::package;
-    match cmd {
-        PackageCommand::Create { student, to, out } => {
-            package::create(app, session, json, &student, to, &out).await
-        }
-        PackageCommand::SchoolArchive { to, out, approval } => {
-            package::school_archive(app, session, json, to, &out, approval.into()).await
-        }
-        PackageCommand::Handover { to, out } => {
-            package::handover(app, session, json, to, &out).await
-        }
-        PackageCommand::Inspect { file } => package::inspect(app, session, json, &file).await,
-        PackageCommand::Import { file } => package::import(app, session, json, &file).await,
-    }
-}
-
-async fn calendar(
-    app: &xueji_app::App,
-    session: &xueji_app::Session,
-    json: bool,
-    cmd: CalendarCommand,
-) -> Result<()> {
-    use commands::calendar;
-    match cmd {
-        CalendarCommand::Show => calendar::show(app, session, json).await,
-        CalendarCommand::Load { from, dry_run } => {
-            calendar::load(app, session, json, &from, dry_run).await
-        }
-        CalendarCommand::Remove { year, title } => {
-            calendar::remove(app, session, json, year, title.as_deref()).await
-        }
-    }
-}
-
-async fn keys(
-    app: &xueji_app::App,
-    session: &xueji_app::Session,
-    json: bool,
-    cmd: KeysCommand,
-) -> Result<()> {
-    use commands::package;
-    match cmd {
-        KeysCommand::Show => package::keys_show(app, session, json).await,
-        KeysCommand::Trust { text, name } => {
-            package::keys_trust(app, session, json, &text, &name).await
-        }
-    }
 }
 
 #[cfg(test)]
@@ -508,9 +289,16 @@ mod tests {
             .map(|v| v.get_name().to_owned())
             .collect();
         if possible.is_empty() {
-            ["1", "2026-12-01", "first", "special", "x"]
-                .map(str::to_owned)
-                .to_vec()
+            [
+                "1",
+                "2026-12-01",
+                "first",
+                "special",
+                "household_register",
+                "x",
+            ]
+            .map(str::to_owned)
+            .to_vec()
         } else {
             possible
         }

@@ -1,133 +1,10 @@
 //! The use-case commands (`student …`, `user …`) as a named, audited user, with a key file.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
-struct Env {
-    _tmp: tempfile::TempDir,
-    data: PathBuf,
-    key: PathBuf,
-}
-
-const PASSWORD: &str = "xueji2024";
-
-fn env() -> Env {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let root = tmp.path().to_path_buf();
-    Env {
-        data: root.join("data"),
-        key: root.join("db.key"),
-        _tmp: tmp,
-    }
-}
-
-fn xueji(e: &Env, user: &str, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xueji"))
-        .arg("--data-dir")
-        .arg(&e.data)
-        .args(args)
-        .env("XUEJI_DB_KEY_FILE", &e.key)
-        .env("XUEJI_USER", user)
-        .env_remove("XUEJI_DATA_DIR")
-        .env_remove("XUEJI_PASSWORD")
-        .env_remove("XUEJI_NEW_PASSWORD")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("xueji runs");
-    // A command that needs no input may exit before reading it: a closed pipe is not an error.
-    if let Err(e) = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-    {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-    }
-    child.wait_with_output().expect("output")
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "json output: {} {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn id_number(seq: u32) -> String {
-    let first17 = format!("33010620190301{seq:03}");
-    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = first17
-        .bytes()
-        .zip(weights)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    let check = b"10X98765432"[(sum % 11) as usize] as char;
-    format!("{first17}{check}")
-}
-
-fn setup() -> Env {
-    let e = env();
-    let pw = format!("{PASSWORD}\n{PASSWORD}\n");
-    let out = xueji(
-        &e,
-        "",
-        &[
-            "init",
-            "--school-name",
-            "测试小学",
-            "--school-kind",
-            "小学",
-            "--admin",
-            "registrar",
-        ],
-        &pw,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    e
-}
-
-fn add(e: &Env, name: &str, seq: u32) -> Output {
-    add_on(e, name, seq, "2025-09-01")
-}
-
-/// Enrols a grade-1 newcomer who entered on `entry`.
-fn add_on(e: &Env, name: &str, seq: u32, entry: &str) -> Output {
-    let id = id_number(seq);
-    xueji(
-        e,
-        "registrar",
-        &[
-            "--json",
-            "student",
-            "add",
-            "--name",
-            name,
-            "--id-number",
-            &id,
-            "--class",
-            "1班",
-            "--entry-date",
-            entry,
-            "--hukou-address",
-            "浙江省杭州市西湖区",
-            "--current-address",
-            "浙江省杭州市西湖区",
-            "--guardian",
-            "张大山",
-        ],
-        &format!("{PASSWORD}\n"),
-    )
-}
+mod common;
+use common::{Env, PASSWORD, add, add_on, id_number, json, ok_json, run, setup, xueji};
 
 #[test]
 fn student_add_search_show_and_edit_as_a_named_user() {
@@ -458,10 +335,6 @@ fn change_submit_decide_list_and_show_through_the_bureau_approval() {
     assert!(String::from_utf8_lossy(&student.stdout).contains("在读"));
 }
 
-fn run(e: &Env, user: &str, args: &[&str]) -> Output {
-    xueji(e, user, args, &format!("{PASSWORD}\n"))
-}
-
 #[test]
 fn print_a_record_card_and_preview_promotion_and_graduation() {
     let e = setup();
@@ -778,16 +651,6 @@ fn hardship_file(e: &Env, name: &str, applied_on: &str) -> PathBuf {
     )
     .expect("write application");
     path
-}
-
-fn ok_json(out: &Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "{} {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json(out)
 }
 
 #[test]

@@ -18,7 +18,9 @@ use crate::hardship::types::{
     ClassAssessInput, HardshipApplyInput, HardshipData, HardshipDecideInput, HardshipFactor,
     HardshipLevel, HardshipView, LevelView, ObjectInput, ObjectionDecideInput, ObjectionView,
 };
-use crate::hardship::{DEFAULT_NOTICE_WORKING_DAYS, NOTICE_DAYS_SETTING, SETTLE_ACTOR};
+use crate::hardship::{
+    DEFAULT_NOTICE_WORKING_DAYS, NOTICE_DAYS_RANGE, NOTICE_DAYS_SETTING, SETTLE_ACTOR,
+};
 use crate::record;
 use crate::settings;
 
@@ -121,7 +123,7 @@ impl App {
     /// Sets the notice period in working days (1–30).
     pub async fn hardship_notice_days_set(&self, session: &Session, days: u32) -> Result<()> {
         self.authorize(session, Permission::ManageSettings).await?;
-        if !(1..=30).contains(&days) {
+        if !NOTICE_DAYS_RANGE.contains(&days) {
             return Err(AppError::validation(
                 "noticeWorkingDays",
                 "公示期应为1至30个工作日",

@@ -30,6 +30,8 @@ pub const NOTICE_DAYS_SETTING: &str = "hardship.notice_working_days";
 
 /// The notice period when the school has not set one (公示 5 个工作日).
 pub const DEFAULT_NOTICE_WORKING_DAYS: u32 = 5;
+/// The notice periods a school may set, in working days.
+pub const NOTICE_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=30;
 
 /// Who the audit log names when the clock makes an assessment effective.
 pub const SETTLE_ACTOR: &str = "system";

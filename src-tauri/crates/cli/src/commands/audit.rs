@@ -1,4 +1,6 @@
-//! `xueji audit verify`.
+//! `xueji audit verify|list|actions`.
+
+use std::fmt::Write as _;
 
 use serde_json::json;
 
@@ -37,4 +39,47 @@ pub async fn verify(ctx: &Ctx) -> Result<()> {
         json!({ "rows": report.rows }),
     );
     Ok(())
+}
+
+/// `audit list`: a page of the log, newest first (reading it is audited too).
+pub async fn list(
+    app: &xueji_app::App,
+    session: &xueji_app::Session,
+    json: bool,
+    a: &crate::args::AuditListArgs,
+) -> Result<()> {
+    let student_id = match &a.student {
+        Some(key) => Some(super::student::resolve(app, session, key).await?),
+        None => None,
+    };
+    let filter = xueji_app::audit_log::AuditFilter {
+        user: a.user.clone(),
+        action: a.action,
+        from: a.from,
+        to: a.to,
+        student_id,
+        page: a.page,
+        page_size: a.page_size,
+    };
+    let page = app.audit_list(session, &filter).await?;
+    let mut text = format!("共 {} 条（第 {} 页）", page.total, page.page);
+    for r in &page.rows {
+        let _ = write!(
+            text,
+            "\n{}\t{}\t{}\t{}\t{}",
+            r.seq, r.at, r.user, r.action_label, r.target
+        );
+    }
+    output::success(json, &text, json!({ "page": page }));
+    Ok(())
+}
+
+/// `audit actions`: every action code and its label, for `audit list --action`.
+pub fn actions(json: bool) {
+    let all = xueji_app::audit_log::audit_actions();
+    let text: Vec<String> = all
+        .iter()
+        .map(|a| format!("{}\t{}", a.code.code(), a.label))
+        .collect();
+    output::success(json, &text.join("\n"), json!({ "actions": all }));
 }

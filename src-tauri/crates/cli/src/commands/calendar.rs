@@ -32,7 +32,7 @@ fn days_text(days: &[NoticeDayView]) -> String {
     text
 }
 
-fn calendar_text(v: &CalendarView) -> String {
+pub(crate) fn calendar_text(v: &CalendarView) -> String {
     let mut text = String::new();
     for n in v.notices.iter().filter(|n| !n.replaced) {
         let origin = if n.origin == "school" {

@@ -1,4 +1,4 @@
-//! `xueji change submit|decide|list|show`: the same applications as the desktop's 学籍变动 wizards.
+//! `xueji change submit|decide|list|show|withdraw|appeal|proof`: the same applications as the desktop's 学籍变动 wizards.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -6,8 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::json;
 use xueji_app::changes::{
-    ApplicationView, ChangeInput, ChangeListInput, ChangeRequest, DecideInput, Decision, ProofKind,
-    ProofUpload,
+    AppealDecisionInput, AppealInput, ApplicationView, ChangeInput, ChangeListInput, ChangeRequest,
+    DecideInput, Decision, ProofAddInput, ProofKind, ProofUpload,
 };
 use xueji_app::picked_file::PickedKind;
 use xueji_app::{App, Session};
@@ -112,6 +112,20 @@ fn describe(v: &ApplicationView) -> String {
             o.overdue_working_days
         );
     }
+    if let Some(a) = &v.appeal {
+        let outcome = match a.upheld {
+            None => "待复查".to_owned(),
+            Some(true) => format!(
+                "{} 维持处分",
+                a.decided_on.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            Some(false) => format!(
+                "{} 撤销处分",
+                a.decided_on.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        };
+        let _ = write!(text, "\n  申诉：{} 提出，{outcome}", a.filed_on);
+    }
     for w in &v.warnings {
         let _ = write!(text, "\n  提示：{}（{}）", w.message, w.rule);
     }
@@ -158,20 +172,26 @@ pub async fn submit(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A step's decision as the command line gives it.
+pub struct Decided {
+    pub application: i64,
+    pub step: u32,
+    /// The reason of a rejection.
+    pub reject: Option<String>,
+    pub skip: bool,
+    pub on: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// `change decide`: `proof` is the scanned decision, or with its kind a proof still missing.
 pub async fn decide(
     app: &App,
     session: &Session,
     json: bool,
-    application: i64,
-    step: u32,
-    reject: Option<String>,
-    skip: bool,
-    on: Option<&str>,
-    reference: Option<String>,
-    proof: Option<&Path>,
+    d: Decided,
+    proof: Option<(&Path, Option<ProofKind>)>,
 ) -> Result<()> {
-    let decision = match (&reject, skip) {
+    let decision = match (&d.reject, d.skip) {
         (Some(_), _) => Decision::Reject,
         (None, true) => Decision::Skip,
         (None, false) => Decision::Approve,
@@ -180,17 +200,102 @@ pub async fn decide(
         .change_decide(
             session,
             &DecideInput {
-                application_id: application,
-                step,
+                application_id: d.application,
+                step: d.step,
                 decision,
-                on: date(app, on)?,
-                reference,
-                reason: reject,
-                proof: proof.map(|p| upload(None, p)).transpose()?,
+                on: date(app, d.on.as_deref())?,
+                reference: d.reference,
+                reason: d.reject,
+                proof: proof.map(|(p, kind)| upload(kind, p)).transpose()?,
             },
         )
         .await?;
     output::success(json, &describe(&v), json!({ "application": v }));
+    Ok(())
+}
+
+/// `change appeal file`: the family's appeal against a sanction (R22.2).
+pub async fn appeal_file(
+    app: &App,
+    session: &Session,
+    json: bool,
+    application: i64,
+    grounds: &str,
+    on: Option<NaiveDate>,
+) -> Result<()> {
+    let v = app
+        .change_appeal_file(
+            session,
+            &AppealInput {
+                application_id: application,
+                on: on.unwrap_or_else(|| app.today()),
+                grounds: grounds.to_owned(),
+            },
+        )
+        .await?;
+    output::success(
+        json,
+        &format!("已登记申诉。{}", describe(&v)),
+        json!({ "application": v }),
+    );
+    Ok(())
+}
+
+/// `change appeal decide`: the bureau's decision; a revoked sanction is lifted from that day.
+pub async fn appeal_decide(
+    app: &App,
+    session: &Session,
+    json: bool,
+    application: i64,
+    upheld: bool,
+    on: Option<NaiveDate>,
+) -> Result<()> {
+    let v = app
+        .change_appeal_decide(
+            session,
+            &AppealDecisionInput {
+                application_id: application,
+                on: on.unwrap_or_else(|| app.today()),
+                upheld,
+            },
+        )
+        .await?;
+    let what = if upheld {
+        "复查决定：维持处分。"
+    } else {
+        "复查决定：撤销处分。"
+    };
+    output::success(
+        json,
+        &format!("{what}{}", describe(&v)),
+        json!({ "application": v }),
+    );
+    Ok(())
+}
+
+/// `change proof add`: a proof added to an application in progress.
+pub async fn proof_add(
+    app: &App,
+    session: &Session,
+    json: bool,
+    application: i64,
+    kind: ProofKind,
+    file: &Path,
+) -> Result<()> {
+    let v = app
+        .change_proof_add(
+            session,
+            &ProofAddInput {
+                application_id: application,
+                proof: upload(Some(kind), file)?,
+            },
+        )
+        .await?;
+    output::success(
+        json,
+        &format!("已补交材料。{}", describe(&v)),
+        json!({ "application": v }),
+    );
     Ok(())
 }
 

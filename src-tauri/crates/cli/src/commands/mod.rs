@@ -5,6 +5,7 @@ pub mod backup;
 pub mod batch;
 pub mod calendar;
 pub mod change;
+pub mod dashboard;
 pub mod db;
 pub mod document;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod package;
 pub mod print;
 pub mod recover;
 pub mod session;
+pub mod settings;
 pub mod student;
 pub mod user;
 
