@@ -141,6 +141,22 @@ pub enum Command {
     },
     /// 合规检查（第三十二条）：逾期未办、档案不全等问题，及应去哪里处理
     Findings,
+    /// 输出 shell 补全脚本（bash、zsh、fish），如 xueji completions bash > /etc/bash_completion.d/xueji
+    Completions {
+        /// shell：bash、zsh 或 fish
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// 输出 man 手册页（roff），如 xueji man > xueji.1
+    Man,
+}
+
+/// The shells `xueji completions` writes for.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Subcommand)]

@@ -31,11 +31,29 @@ fn main() {
     let result = match command {
         // Samples need no database.
         Command::Print(args) if args.sample.is_some() => match args.sample {
-            Some(PrintCommand::Sample { list, kind, out }) => {
-                commands::print::sample(json_mode, list, kind.as_deref(), out.as_deref())
+            Some(PrintCommand::Sample {
+                list,
+                kind,
+                variant,
+                out,
+            }) => {
+                let key = kind.map(|k| match variant {
+                    Some(v) => format!("{k}:{v}"),
+                    None => k,
+                });
+                commands::print::sample(json_mode, list, key.as_deref(), out.as_deref())
             }
             None => Ok(()),
         },
+        Command::Print(args) if args.list => {
+            commands::print::list(json_mode);
+            Ok(())
+        }
+        Command::Completions { shell } => {
+            print!("{}", commands::manual::completions(shell));
+            Ok(())
+        }
+        Command::Man => commands::manual::man().map(|page| print!("{page}")),
         command => run(cli.data_dir, json_mode, cli.user, command),
     };
     if let Err(err) = result {
@@ -233,6 +251,9 @@ fn without_session(command: &Command) -> Option<&'static str> {
             Some("诊断：数据库文件、版本和各表行数，不显示记录内容；程序打不开时使用")
         }
         Command::Print(args) if args.sample.is_some() => Some("样张：内置示例数据，不读数据库"),
+        Command::Print(args) if args.list => Some("文书种类列表：不读数据库"),
+        Command::Completions { .. } => Some("shell 补全脚本：不读数据库"),
+        Command::Man => Some("手册页：不读数据库"),
         _ => None,
     }
 }
@@ -383,7 +404,15 @@ mod tests {
         let mut all = Vec::new();
         leaves(&root, &[], &mut all);
         assert!(all.len() > 40, "{} subcommands found", all.len());
-        let exempt = ["init", "recover", "audit verify", "db info", "print sample"];
+        let exempt = [
+            "init",
+            "recover",
+            "audit verify",
+            "db info",
+            "print sample",
+            "completions",
+            "man",
+        ];
         let mut found = Vec::new();
         for path in &all {
             let command = parse(&root, path);
@@ -402,5 +431,8 @@ mod tests {
         let mut expected: Vec<String> = exempt.iter().map(|s| (*s).to_owned()).collect();
         expected.sort();
         assert_eq!(found, expected, "each exception is a real subcommand");
+        // `print --list` is `print` with a flag: the list of kinds reads no database.
+        let list = Cli::try_parse_from(["xueji", "print", "--list"]).expect("parses");
+        assert!(without_session(&list.command.expect("print")).is_some());
     }
 }

@@ -87,6 +87,16 @@ impl PrintKind {
         Self::ProgressionHandoverList,
     ];
 
+    /// The name the register stores and the command line takes (`completion_proof`).
+    pub fn name(self) -> String {
+        crate::stored::text(&self)
+    }
+
+    /// The kind named `name`, if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The serial's middle part (`2025-CERT-000123`).
     pub fn code(self) -> &'static str {
         match self {
@@ -190,6 +200,8 @@ mod tests {
                 crate::stored::parse::<PrintKind>(&crate::stored::text(&k)).ok(),
                 Some(k)
             );
+            assert_eq!(PrintKind::from_name(&k.name()), Some(k));
         }
+        assert_eq!(PrintKind::from_name("record-card"), None);
     }
 }

@@ -45,28 +45,34 @@ macro_rules! reading_order_tests {
 }
 
 reading_order_tests! {
+    record_card_fields_in_order => "record_card",
+    record_card_graduated_fields_in_order => "record_card:graduated",
+    roster_fields_in_order => "roster",
     certificate_fields_in_order => "certificate",
-    certificate_batch_fields_in_order => "certificate-batch",
-    completion_proof_fields_in_order => "completion-proof",
-    attendance_statement_fields_in_order => "attendance-statement",
-    transfer_application_fields_in_order => "transfer-application",
-    leave_application_fields_in_order => "leave-application",
-    resume_application_fields_in_order => "resume-application",
-    deferral_application_fields_in_order => "deferral-application",
-    skip_application_fields_in_order => "skip-application",
-    repeat_application_fields_in_order => "repeat-application",
-    basic_data_change_fields_in_order => "basic-data-change",
-    key_data_change_fields_in_order => "key-data-change",
-    withdrawal_application_fields_in_order => "withdrawal-application",
-    record_card_fields_in_order => "record-card",
-    record_card_graduated_fields_in_order => "record-card-graduated",
-    hardship_application_fields_in_order => "hardship-application",
-    class_roster_fields_in_order => "class-roster",
-    change_statistics_fields_in_order => "change-statistics",
-    dropout_report_fields_in_order => "dropout-report",
-    cancellation_report_fields_in_order => "cancellation-report",
-    sanction_decision_fields_in_order => "sanction-decision",
-    sanction_lift_notice_fields_in_order => "sanction-lift-notice",
+    certificate_batch_fields_in_order => "certificate:batch",
+    completion_proof_fields_in_order => "completion_proof",
+    attendance_statement_fields_in_order => "attendance_statement",
+    transfer_form_fields_in_order => "transfer_form",
+    leave_form_fields_in_order => "leave_form",
+    resume_form_fields_in_order => "resume_form",
+    deferral_form_fields_in_order => "deferral_form",
+    skip_form_fields_in_order => "skip_form",
+    repeat_form_fields_in_order => "repeat_form",
+    basic_data_change_form_fields_in_order => "basic_data_change_form",
+    key_data_change_form_fields_in_order => "key_data_change_form",
+    withdrawal_form_fields_in_order => "withdrawal_form",
+    dropout_report_fields_in_order => "dropout_report",
+    cancellation_report_fields_in_order => "cancellation_report",
+    sanction_decision_fields_in_order => "sanction_decision",
+    sanction_lift_notice_fields_in_order => "sanction_lift_notice",
+    change_statistics_fields_in_order => "change_statistics",
+    enrolment_approval_form_fields_in_order => "enrolment_approval_form",
+    reform_school_form_fields_in_order => "reform_school_form",
+    abroad_form_fields_in_order => "abroad_form",
+    leave_order_fields_in_order => "leave_order",
+    migrant_handover_list_fields_in_order => "migrant_handover_list",
+    progression_handover_list_fields_in_order => "progression_handover_list",
+    hardship_form_fields_in_order => "hardship_form",
 }
 
 #[test]
@@ -157,7 +163,7 @@ fn approval_forms_and_letters_fit_on_one_page() {
     for kind in samples::list() {
         let single = !matches!(
             kind.key,
-            "certificate-batch" | "class-roster" | "record-card" | "record-card-graduated"
+            "certificate:batch" | "roster" | "record_card" | "record_card:graduated"
         );
         if !single {
             continue;

@@ -12,6 +12,7 @@ pub mod export;
 pub mod hardship;
 pub mod import;
 pub mod init;
+pub mod manual;
 pub mod package;
 pub mod print;
 pub mod recover;

@@ -7,36 +7,80 @@ use serde_json::json;
 use crate::error::{CliError, Result};
 use crate::output;
 
-/// `xueji print sample --list` / `--kind K --out FILE`: every template with built-in sample data,
-/// so anyone can preview it without a database.
-pub fn sample(json: bool, list: bool, kind: Option<&str>, out: Option<&Path>) -> Result<()> {
+/// How a kind is printed from the command line, when not by `xueji print <kind>`.
+fn printed_by(kind: &str) -> Option<&'static str> {
+    (kind == xueji_print::samples::HARDSHIP_FORM).then_some("xueji hardship form <申请编号>")
+}
+
+/// The kinds, with their variants and how each is printed: the same list for `print --list` and
+/// `print sample --list`.
+fn kinds_json() -> Vec<serde_json::Value> {
+    xueji_print::samples::list()
+        .iter()
+        .map(|k| {
+            json!({
+                "kind": k.kind(),
+                "variant": k.variant(),
+                "title": k.title,
+                "printedBy": printed_by(k.kind()),
+            })
+        })
+        .collect()
+}
+
+fn kinds_text() -> String {
+    xueji_print::samples::list()
+        .iter()
+        .map(|k| {
+            let variant = k
+                .variant()
+                .map(|v| format!(" --variant {v}"))
+                .unwrap_or_default();
+            let how = printed_by(k.kind())
+                .map(|c| format!("（用 {c} 打印）"))
+                .unwrap_or_default();
+            format!("{}{variant}\t{}{how}", k.kind(), k.title)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `xueji print --list`.
+pub fn list(json: bool) {
+    output::success(json, &kinds_text(), json!({ "kinds": kinds_json() }));
+}
+
+/// `xueji print sample --list` / `--kind K [--variant V] --out FILE`: every template with built-in
+/// sample data, so anyone can preview it without a database. `key` is `kind` or `kind:variant`.
+pub fn sample(json: bool, list: bool, key: Option<&str>, out: Option<&Path>) -> Result<()> {
     if list {
-        let kinds = xueji_print::samples::list();
-        let text = kinds
-            .iter()
-            .map(|k| format!("{}\t{}", k.key, k.title))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let items: Vec<_> = kinds
-            .iter()
-            .map(|k| json!({ "kind": k.key, "title": k.title }))
-            .collect();
-        output::success(json, &text, json!({ "kinds": items }));
+        self::list(json);
         return Ok(());
     }
     // clap requires both unless --list is given.
-    let (Some(kind), Some(out)) = (kind, out) else {
+    let (Some(key), Some(out)) = (key, out) else {
         return Err(CliError::MissingInput("--kind 与 --out"));
     };
-    let pdf = xueji_print::samples::render(kind)?;
+    if !xueji_print::samples::list().iter().any(|k| k.key == key) {
+        let (kind, variant) = key.split_once(':').unwrap_or((key, ""));
+        return Err(CliError::Usage(if variant.is_empty() {
+            format!("未知的文书种类：{kind}（xueji print sample --list 列出全部）")
+        } else {
+            format!("{kind} 没有样张 {variant}（xueji print sample --list 列出全部）")
+        }));
+    }
+    let pdf = xueji_print::samples::render(key)?;
     std::fs::write(out, &pdf).map_err(|source| CliError::Write {
         path: out.display().to_string(),
         source,
     })?;
+    let (kind, variant) = key
+        .split_once(':')
+        .map_or((key, None), |(k, v)| (k, Some(v)));
     output::success(
         json,
         &format!("已生成样张：{}（{} 字节）", out.display(), pdf.len()),
-        json!({ "kind": kind, "out": out.display().to_string(), "bytes": pdf.len() }),
+        json!({ "kind": kind, "variant": variant, "out": out.display().to_string(), "bytes": pdf.len() }),
     );
     Ok(())
 }
@@ -55,19 +99,14 @@ pub async fn document(
             "请给出文书种类和 --out 输出文件".to_owned(),
         ));
     };
-    let kind: PrintKind = serde_json::from_value(json!(kind.trim())).map_err(|_| {
-        let known = PrintKind::ALL
-            .iter()
-            .filter(|k| k.on_print_page())
-            .map(|k| {
-                serde_json::to_value(k)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join("、");
-        CliError::Usage(format!("未知的文书种类：{kind}（可用：{known}）"))
+    let kind = kind.trim();
+    if let Some(command) = printed_by(kind) {
+        return Err(CliError::Usage(format!("{kind} 用 {command} 打印")));
+    }
+    let kind = PrintKind::from_name(kind).ok_or_else(|| {
+        CliError::Usage(format!(
+            "未知的文书种类：{kind}（xueji print --list 列出全部）"
+        ))
     })?;
     let mut student_ids = Vec::new();
     for key in &args.student {
@@ -82,6 +121,26 @@ pub async fn document(
                 include_archived: false,
             }
         });
+    if matches!(
+        kind,
+        PrintKind::MigrantHandoverList | PrintKind::ProgressionHandoverList
+    ) {
+        let receiver = args.receiver.clone().unwrap_or_default();
+        let printed = if kind == PrintKind::MigrantHandoverList {
+            let input = xueji_app::package::MigrantListInput {
+                student_ids,
+                receiver,
+            };
+            app.migrant_handover_list(session, &input).await?
+        } else {
+            let input = xueji_app::package::ProgressionListInput {
+                student_ids,
+                receiver,
+            };
+            app.progression_handover_list(session, &input).await?
+        };
+        return written(json, out, &printed);
+    }
     let printed = app
         .document_print(
             session,
@@ -97,6 +156,11 @@ pub async fn document(
             },
         )
         .await?;
+    written(json, out, &printed)
+}
+
+/// Writes the printed PDF to `out` and says what was printed.
+fn written(json: bool, out: &Path, printed: &xueji_app::documents::PrintedView) -> Result<()> {
     std::fs::write(out, &printed.pdf).map_err(|source| CliError::Write {
         path: out.display().to_string(),
         source,

@@ -1,119 +1,90 @@
 //! Built-in sample data for every document kind, so anyone can preview each template without a
-//! database (`xueji print sample --kind <kind>`). The samples exercise the hard cases: a name with
+//! database (`xueji print sample --kind <kind>`), under the names `xueji print` takes. The samples exercise the hard cases: a name with
 //! a middle dot, a rare character the font has (䶮), a long address, many rows.
 
 mod completion;
 mod forms;
 mod letters;
+mod lists;
 mod people;
 mod records;
 
 pub use completion::{attendance_statement, certificate, completion_proof};
 pub use forms::{approval, hardship};
 pub use letters::{cancellation_report, dropout_report, sanction_decision, sanction_lift_notice};
+pub use lists::{handover_list, leave_order};
 pub use people::photo_png;
 pub use records::{change_statistics, record_card, roster};
 
 use crate::documents::Document;
 use crate::documents::approval::ApprovalKind;
+use crate::documents::handover_list::HandoverKind;
 use crate::error::{PrintError, Result};
 
-/// One sample kind: the key used on the command line and the Chinese title.
+/// One sample: its key and the Chinese title. The key is the document kind as the register and
+/// the command line spell it (`record_card`, [`PrintKind::name`]; and `hardship_form`, which
+/// `xueji hardship form` prints), with `:variant` for a second sample of the same kind
+/// (`record_card:graduated`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SampleKind {
     pub key: &'static str,
     pub title: &'static str,
 }
 
+impl SampleKind {
+    /// The document kind (`record_card`).
+    pub fn kind(&self) -> &'static str {
+        self.key.split_once(':').map_or(self.key, |(k, _)| k)
+    }
+
+    /// The variant (`graduated`), if this is not the kind's plain sample.
+    pub fn variant(&self) -> Option<&'static str> {
+        self.key.split_once(':').map(|(_, v)| v)
+    }
+}
+
+/// The hardship application's kind: a document of its own use case, not in the register's list.
+pub const HARDSHIP_FORM: &str = "hardship_form";
+
+const fn k(key: &'static str, title: &'static str) -> SampleKind {
+    SampleKind { key, title }
+}
+
 const KINDS: &[SampleKind] = &[
-    SampleKind {
-        key: "certificate",
-        title: "浙江省义务教育证书",
-    },
-    SampleKind {
-        key: "certificate-batch",
-        title: "浙江省义务教育证书（批量，3份）",
-    },
-    SampleKind {
-        key: "completion-proof",
-        title: "毕（结、肄）业证明书",
-    },
-    SampleKind {
-        key: "attendance-statement",
-        title: "写实性证明",
-    },
-    SampleKind {
-        key: "transfer-application",
-        title: "转学申请表",
-    },
-    SampleKind {
-        key: "leave-application",
-        title: "休学申请审批表",
-    },
-    SampleKind {
-        key: "resume-application",
-        title: "复学申请表",
-    },
-    SampleKind {
-        key: "deferral-application",
-        title: "缓学申请审批表",
-    },
-    SampleKind {
-        key: "skip-application",
-        title: "跳级申请审批表",
-    },
-    SampleKind {
-        key: "repeat-application",
-        title: "留级申请审批表",
-    },
-    SampleKind {
-        key: "basic-data-change",
-        title: "学生基础信息变更申请表",
-    },
-    SampleKind {
-        key: "key-data-change",
-        title: "学生基础信息变更申请表（姓名、身份证件号码）",
-    },
-    SampleKind {
-        key: "withdrawal-application",
-        title: "退学申请审批表",
-    },
-    SampleKind {
-        key: "record-card",
-        title: "学籍卡",
-    },
-    SampleKind {
-        key: "record-card-graduated",
-        title: "学籍卡（毕业后，处分记录已消灭）",
-    },
-    SampleKind {
-        key: "hardship-application",
-        title: "家庭经济困难学生认定申请表",
-    },
-    SampleKind {
-        key: "class-roster",
-        title: "班级花名册",
-    },
-    SampleKind {
-        key: "change-statistics",
-        title: "学籍变动统计表",
-    },
-    SampleKind {
-        key: "dropout-report",
-        title: "辍学情况报告",
-    },
-    SampleKind {
-        key: "cancellation-report",
-        title: "学籍注销报告",
-    },
-    SampleKind {
-        key: "sanction-decision",
-        title: "处分决定书",
-    },
-    SampleKind {
-        key: "sanction-lift-notice",
-        title: "解除处分通知书",
-    },
+    k("record_card", "学籍卡"),
+    k("record_card:graduated", "学籍卡（毕业后，处分记录已消灭）"),
+    k("roster", "班级花名册"),
+    k("certificate", "浙江省义务教育证书"),
+    k("certificate:batch", "浙江省义务教育证书（批量，3份）"),
+    k("completion_proof", "毕（结、肄）业证明书"),
+    k("attendance_statement", "写实性证明"),
+    k("transfer_form", "转学申请表"),
+    k("leave_form", "休学申请审批表"),
+    k("resume_form", "复学申请表"),
+    k("deferral_form", "缓学申请审批表"),
+    k("skip_form", "跳级申请审批表"),
+    k("repeat_form", "留级申请审批表"),
+    k("basic_data_change_form", "学生基础信息变更申请表"),
+    k(
+        "key_data_change_form",
+        "学生基础信息变更申请表（姓名、身份证件号码）",
+    ),
+    k("withdrawal_form", "退学申请审批表"),
+    k("dropout_report", "辍学情况报告"),
+    k("cancellation_report", "学籍注销报告"),
+    k("sanction_decision", "处分决定书"),
+    k("sanction_lift_notice", "解除处分通知书"),
+    k("change_statistics", "学籍变动统计表"),
+    k("enrolment_approval_form", "学籍核准表"),
+    k("reform_school_form", "工读学校转学审批表"),
+    k("abroad_form", "出境就读登记表"),
+    k("leave_order", "责令休学通知书"),
+    k("migrant_handover_list", "随迁子女辍学学籍档案移交清单"),
+    k(
+        "progression_handover_list",
+        "小学毕业生升学学籍档案移交清单",
+    ),
+    k(HARDSHIP_FORM, "家庭经济困难学生认定申请表"),
 ];
 
 /// Every sample kind, in the order they are listed.
@@ -121,44 +92,55 @@ pub fn list() -> &'static [SampleKind] {
     KINDS
 }
 
-/// Renders the sample of `kind` to PDF bytes.
-pub fn render(kind: &str) -> Result<Vec<u8>> {
-    let docs = documents(kind)?;
+/// Renders the sample of `key` (`record_card`, `record_card:graduated`) to PDF bytes.
+pub fn render(key: &str) -> Result<Vec<u8>> {
+    let docs = documents(key)?;
     let refs: Vec<&dyn Document> = docs.iter().map(AsRef::as_ref).collect();
     crate::batch::render(&refs, &mut |_, _| {})
 }
 
-/// The sample documents of `kind` (one, or several for batch kinds).
-pub fn documents(kind: &str) -> Result<Vec<Box<dyn Document>>> {
-    Ok(match kind {
-        "certificate" => vec![Box::new(certificate(0)?)],
-        "certificate-batch" => {
+fn one(doc: impl Document + 'static) -> Vec<Box<dyn Document>> {
+    vec![Box::new(doc)]
+}
+
+/// The sample documents of `key` (one, or several for a batch).
+pub fn documents(key: &str) -> Result<Vec<Box<dyn Document>>> {
+    use ApprovalKind as A;
+    Ok(match key {
+        "record_card" => one(record_card(false)?),
+        "record_card:graduated" => one(record_card(true)?),
+        "roster" => one(roster()?),
+        "certificate" => one(certificate(0)?),
+        "certificate:batch" => {
             let mut docs: Vec<Box<dyn Document>> = Vec::new();
             for i in 0..3 {
                 docs.push(Box::new(certificate(i)?));
             }
             docs
         }
-        "completion-proof" => vec![Box::new(completion_proof()?)],
-        "attendance-statement" => vec![Box::new(attendance_statement()?)],
-        "transfer-application" => vec![Box::new(approval(ApprovalKind::Transfer)?)],
-        "leave-application" => vec![Box::new(approval(ApprovalKind::Leave)?)],
-        "resume-application" => vec![Box::new(approval(ApprovalKind::Resume)?)],
-        "deferral-application" => vec![Box::new(approval(ApprovalKind::Deferral)?)],
-        "skip-application" => vec![Box::new(approval(ApprovalKind::Skip)?)],
-        "repeat-application" => vec![Box::new(approval(ApprovalKind::Repeat)?)],
-        "basic-data-change" => vec![Box::new(approval(ApprovalKind::BasicDataChange)?)],
-        "key-data-change" => vec![Box::new(approval(ApprovalKind::KeyDataChange)?)],
-        "withdrawal-application" => vec![Box::new(approval(ApprovalKind::Withdrawal)?)],
-        "record-card" => vec![Box::new(record_card(false)?)],
-        "record-card-graduated" => vec![Box::new(record_card(true)?)],
-        "hardship-application" => vec![Box::new(hardship()?)],
-        "class-roster" => vec![Box::new(roster()?)],
-        "change-statistics" => vec![Box::new(change_statistics())],
-        "dropout-report" => vec![Box::new(dropout_report()?)],
-        "cancellation-report" => vec![Box::new(cancellation_report()?)],
-        "sanction-decision" => vec![Box::new(sanction_decision()?)],
-        "sanction-lift-notice" => vec![Box::new(sanction_lift_notice()?)],
+        "completion_proof" => one(completion_proof()?),
+        "attendance_statement" => one(attendance_statement()?),
+        "transfer_form" => one(approval(A::Transfer)?),
+        "leave_form" => one(approval(A::Leave)?),
+        "resume_form" => one(approval(A::Resume)?),
+        "deferral_form" => one(approval(A::Deferral)?),
+        "skip_form" => one(approval(A::Skip)?),
+        "repeat_form" => one(approval(A::Repeat)?),
+        "basic_data_change_form" => one(approval(A::BasicDataChange)?),
+        "key_data_change_form" => one(approval(A::KeyDataChange)?),
+        "withdrawal_form" => one(approval(A::Withdrawal)?),
+        "dropout_report" => one(dropout_report()?),
+        "cancellation_report" => one(cancellation_report()?),
+        "sanction_decision" => one(sanction_decision()?),
+        "sanction_lift_notice" => one(sanction_lift_notice()?),
+        "change_statistics" => one(change_statistics()),
+        "enrolment_approval_form" => one(approval(A::EnrolmentApproval)?),
+        "reform_school_form" => one(approval(A::ReformSchool)?),
+        "abroad_form" => one(approval(A::Abroad)?),
+        "leave_order" => one(leave_order()?),
+        "migrant_handover_list" => one(handover_list(HandoverKind::MigrantDropout)?),
+        "progression_handover_list" => one(handover_list(HandoverKind::Progression)?),
+        HARDSHIP_FORM => one(hardship()?),
         other => return Err(PrintError::UnknownSample(other.to_owned())),
     })
 }
@@ -177,5 +159,32 @@ mod tests {
             render("nope"),
             Err(PrintError::UnknownSample("nope".to_owned()))
         );
+    }
+
+    #[test]
+    fn every_document_kind_has_a_sample_under_its_register_name() {
+        let plain: Vec<&str> = list()
+            .iter()
+            .filter(|k| k.variant().is_none())
+            .map(SampleKind::kind)
+            .collect();
+        for kind in xueji_domain::PrintKind::ALL {
+            assert!(
+                plain.contains(&kind.name().as_str()),
+                "no sample of {kind:?}"
+            );
+        }
+        assert_eq!(
+            plain.len(),
+            xueji_domain::PrintKind::ALL.len() + 1,
+            "and the hardship form"
+        );
+        for k in list() {
+            match xueji_domain::PrintKind::from_name(k.kind()) {
+                Some(kind) if k.variant().is_none() => assert_eq!(k.title, kind.label_zh()),
+                Some(kind) => assert!(k.title.starts_with(kind.label_zh()), "{}", k.key),
+                None => assert_eq!(k.kind(), HARDSHIP_FORM),
+            }
+        }
     }
 }
