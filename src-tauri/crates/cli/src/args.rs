@@ -82,7 +82,7 @@ pub enum Command {
         /// 毕业年级（6 或 9）
         #[arg(long)]
         grade: u8,
-        /// 成绩结果 JSON 文件：[{"studentId": 1, "programmeCompleted": true, "overallQualityPassed": true, "failedSubjectsAfterMakeup": 0, "auxNumber": "…"}]
+        /// 成绩结果 JSON 文件：[{"student": "学籍号", "programmeCompleted": true, "overallQualityPassed": true, "failedSubjectsAfterMakeup": 0, "auxNumber": "…"}]（student 也可写学生编号 studentId）
         #[arg(long, value_name = "FILE")]
         results: PathBuf,
         /// 毕业日期（YYYY-MM-DD，默认今天）

@@ -116,6 +116,12 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 
 /// Copies the database inside the backup `from` to the new file `to` (owner-only, synced) and
 /// returns the header. A plain copy is copied whole.
+/// Whether a file without the backup header could still be a database: SQLCipher writes whole
+/// pages (512 bytes at the least), so text or a truncated copy cannot be one.
+pub fn could_be_database(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() > 0 && m.len() % 512 == 0)
+}
+
 pub fn unpack(from: &Path, to: &Path) -> Result<Option<BackupHeader>> {
     let (header, mut body) = open_body(from)?;
     let mut out = create_private(to)?;

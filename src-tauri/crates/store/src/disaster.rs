@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::backup::{check_key, record_restore, verify_database};
-use crate::backup_format::{Scratch, unpack};
+use crate::backup_format::{Scratch, could_be_database, unpack};
 use crate::connection::{self, Limits};
 use crate::error::{Result, StoreError};
 use crate::fsutil::sync_parent;
@@ -38,7 +38,16 @@ impl Store {
         if incoming.0.exists() {
             std::fs::remove_file(&incoming.0).map_err(|e| StoreError::io(&incoming.0, e))?;
         }
-        let header = unpack(from, &incoming.0)?.ok_or(StoreError::BackupWithoutRecovery)?;
+        let header = match unpack(from, &incoming.0)? {
+            Some(header) => header,
+            // A backup from before the header is a bare SQLCipher file: whole pages.
+            None if could_be_database(from) => return Err(StoreError::BackupWithoutRecovery),
+            None => {
+                return Err(StoreError::BackupInvalid {
+                    reason: "这不是 XueJi 的备份文件".to_owned(),
+                });
+            }
+        };
         let recovery = header
             .recovery
             .clone()

@@ -202,6 +202,17 @@ async fn a_backup_and_the_recovery_code_alone_rebuild_the_data_folder_on_a_new_c
         .await
         .expect_err("a bare copy has no wrapped key");
     assert!(matches!(err, StoreError::BackupWithoutRecovery), "{err:?}");
+    // A file that is no backup at all (a picked JSON) is not mistaken for an old backup.
+    let text = usb.join("results.json");
+    std::fs::write(&text, br#"[{"student": "G330106201409020041"}]"#).expect("text");
+    let err = Store::restore_on_new_computer(new_data.clone(), new_keys.clone(), &text, &code)
+        .await
+        .expect_err("not a backup");
+    assert!(
+        matches!(&err, StoreError::BackupInvalid { reason } if reason.contains("不是 XueJi 的备份文件")),
+        "{err:?}"
+    );
+    assert!(!new_data.database().exists() && !new_data.recovery().exists());
     // A keyring entry for another database is never replaced.
     let occupied = KeyStore::mock();
     occupied

@@ -165,7 +165,7 @@ complete -c xueji -n "__fish_xueji_using_subcommand promote" -l dry-run -d '只�
 complete -c xueji -n "__fish_xueji_using_subcommand promote" -l json -d '以 JSON 输出结果'
 complete -c xueji -n "__fish_xueji_using_subcommand promote" -s h -l help -d 'Print help'
 complete -c xueji -n "__fish_xueji_using_subcommand graduate" -l grade -d '毕业年级（6 或 9）' -r
-complete -c xueji -n "__fish_xueji_using_subcommand graduate" -l results -d '成绩结果 JSON 文件：[{"studentId": 1, "programmeCompleted": true, "overallQualityPassed": true, "failedSubjectsAfterMakeup": 0, "auxNumber": "…"}]' -r -F
+complete -c xueji -n "__fish_xueji_using_subcommand graduate" -l results -d '成绩结果 JSON 文件：[{"student": "学籍号", "programmeCompleted": true, "overallQualityPassed": true, "failedSubjectsAfterMakeup": 0, "auxNumber": "…"}]（student 也可写学生编号 studentId）' -r -F
 complete -c xueji -n "__fish_xueji_using_subcommand graduate" -l on -d '毕业日期（YYYY-MM-DD，默认今天）' -r
 complete -c xueji -n "__fish_xueji_using_subcommand graduate" -l reference -d '主管教育行政部门核准文号' -r
 complete -c xueji -n "__fish_xueji_using_subcommand graduate" -l data-dir -d '数据目录（默认：环境变量 XUEJI_DATA_DIR，否则为桌面程序的数据目录）' -r -F

@@ -54,6 +54,30 @@ pub async fn promote(
     Ok(())
 }
 
+/// The results file: each row names its student by `"student"` (学籍号, ID number or student
+/// number, as everywhere on the command line) or by the internal `"studentId"`.
+async fn result_rows(
+    app: &App,
+    session: &Session,
+    results: &Path,
+) -> Result<Vec<GraduationResultInput>> {
+    let rows: Vec<serde_json::Value> = crate::json_file::parse(results, "成绩结果")?;
+    let mut out = Vec::with_capacity(rows.len());
+    for mut row in rows {
+        if let Some(object) = row.as_object_mut()
+            && let Some(key) = object.remove("student")
+        {
+            let key = key.as_str().map_or_else(|| key.to_string(), str::to_owned);
+            let id = super::student::resolve(app, session, &key).await?;
+            object.insert("studentId".to_owned(), json!(id));
+        }
+        out.push(
+            serde_json::from_value(row).map_err(|e| crate::json_file::invalid("成绩结果", &e))?,
+        );
+    }
+    Ok(out)
+}
+
 #[allow(clippy::too_many_arguments)]
 pub async fn graduate(
     app: &App,
@@ -65,7 +89,7 @@ pub async fn graduate(
     reference: Option<String>,
     dry_run: bool,
 ) -> Result<()> {
-    let rows: Vec<GraduationResultInput> = crate::json_file::parse(results, "成绩结果")?;
+    let rows = result_rows(app, session, results).await?;
     let on = match on {
         Some(t) => NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
             .map_err(|_| CliError::Usage(format!("日期格式应为 YYYY-MM-DD：{t}")))?,

@@ -113,7 +113,7 @@ pub async fn resolve(app: &App, session: &Session, key: &str) -> Result<i64> {
         return Ok(id);
     }
     Err(if page.total == 0 {
-        xueji_app::AppError::not_found(format!("找不到学生：{key}")).into()
+        xueji_app::AppError::not_found(format!("学生：{key}")).into()
     } else {
         CliError::Usage(format!("“{key}”对应多名学生，请用学籍号或身份证件号"))
     })

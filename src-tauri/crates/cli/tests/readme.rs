@@ -1,0 +1,312 @@
+//! Issue 18 item 7: every example in `cli/README.md` is run, in order, in a fresh folder, so the
+//! README cannot drift from the binary. Blocks fenced ```sh are run by bash line by line (a line
+//! ending in `\` continues); a line's exit status must be 0, or N when it ends in `# exit N`.
+//! Blocks fenced ```json file=NAME are written to NAME first. With `--json`, what a line prints
+//! must be one JSON object whose `ok` matches the exit status and whose keys are camelCase. Every subcommand
+//! `xueji --help` lists must appear in an example.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One command of the README, with the status it must exit with.
+struct Example {
+    line: usize,
+    command: String,
+    status: i32,
+}
+
+/// Where a README line is.
+enum Fence {
+    Outside,
+    Sh,
+    File(String),
+    Other,
+}
+
+/// The README's runnable lines and its files.
+fn parse(readme: &str) -> (Vec<Example>, Vec<(String, String)>) {
+    let mut examples = Vec::new();
+    let mut files = Vec::new();
+    let mut fence = Fence::Outside;
+    let mut body = String::new();
+    let mut pending: Option<(usize, String)> = None;
+    for (i, line) in readme.lines().enumerate() {
+        if let Some(info) = line.trim_start().strip_prefix("```") {
+            fence = match std::mem::replace(&mut fence, Fence::Outside) {
+                Fence::File(name) => {
+                    files.push((name, std::mem::take(&mut body)));
+                    Fence::Outside
+                }
+                Fence::Sh | Fence::Other => Fence::Outside,
+                Fence::Outside if info == "sh" => Fence::Sh,
+                Fence::Outside => info
+                    .split_whitespace()
+                    .find_map(|w| w.strip_prefix("file="))
+                    .map_or(Fence::Other, |name| Fence::File(name.to_owned())),
+            };
+            continue;
+        }
+        match &fence {
+            Fence::File(_) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            Fence::Sh => {
+                let (start, mut text) = pending.take().unwrap_or((i + 1, String::new()));
+                if let Some(cont) = line.strip_suffix('\\') {
+                    text.push_str(cont);
+                    pending = Some((start, text));
+                    continue;
+                }
+                text.push_str(line);
+                let text = text.trim().to_owned();
+                if text.is_empty() || text.starts_with('#') {
+                    continue;
+                }
+                let (command, status) = match text.rsplit_once("# exit ") {
+                    Some((c, n)) => (c.trim().to_owned(), n.trim().parse().expect("exit status")),
+                    None => (
+                        text.split(" # ")
+                            .next()
+                            .unwrap_or_default()
+                            .trim()
+                            .to_owned(),
+                        0,
+                    ),
+                };
+                examples.push(Example {
+                    line: start,
+                    command,
+                    status,
+                });
+            }
+            Fence::Outside | Fence::Other => {}
+        }
+    }
+    (examples, files)
+}
+
+/// `xueji …` subcommand paths, from the help of each command.
+fn subcommands(bin: &Path, path: &[String], out: &mut Vec<Vec<String>>) {
+    let help = Command::new(bin)
+        .args(path)
+        .arg("--help")
+        .output()
+        .expect("help");
+    let text = String::from_utf8_lossy(&help.stdout).into_owned();
+    let names: Vec<String> = text
+        .split("Commands:\n")
+        .nth(1)
+        .map(|rest| {
+            rest.lines()
+                .take_while(|l| l.starts_with("  "))
+                .filter_map(|l| l.split_whitespace().next())
+                .filter(|n| *n != "help")
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    if names.is_empty() || text.contains("Arguments:\n") && !path.is_empty() {
+        out.push(path.to_vec());
+    }
+    for name in names {
+        let mut p = path.to_vec();
+        p.push(name);
+        subcommands(bin, &p, out);
+    }
+}
+
+/// Keys that are not camelCase, outside maps whose keys are data (table names).
+fn bad_keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, child) in map {
+                if k.contains('_') || k.contains('-') || k.starts_with(char::is_uppercase) {
+                    out.push(format!("{at}.{k}"));
+                }
+                if k != "rowCounts" {
+                    bad_keys(child, &format!("{at}.{k}"), out);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                bad_keys(item, at, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A student list in the import template (the 学生名单 sheet), written by the test because the
+/// README cannot hold a binary file.
+fn student_list(path: &Path) {
+    let headers = [
+        "姓名",
+        "性别",
+        "出生日期",
+        "身份证件类型",
+        "身份证件号",
+        "民族",
+        "国籍/地区",
+        "户口性质",
+        "户口所在地",
+        "现住址",
+        "年级",
+        "班级",
+        "监护人姓名",
+        "监护人关系",
+    ];
+    let row = [
+        "王小红",
+        "女",
+        "2019-03-15",
+        "居民身份证",
+        "330106201903150028",
+        "汉族",
+        "中国",
+        "非农业户口",
+        "浙江省杭州市西湖区",
+        "浙江省杭州市西湖区",
+        "一年级",
+        "2班",
+        "王大明",
+        "父亲",
+    ];
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, cells) in [headers, row].iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            sheet
+                .write_string(
+                    u32::try_from(r).expect("row"),
+                    u16::try_from(c).expect("col"),
+                    *v,
+                )
+                .expect("cell");
+        }
+    }
+    book.save(path).expect("save");
+}
+
+#[test]
+#[allow(clippy::too_many_lines)] // one runner, its checks in order
+fn every_readme_example_runs_with_the_status_it_documents() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(manifest.join("README.md")).expect("README");
+    let (examples, files) = parse(&readme);
+    assert!(examples.len() > 60, "{} examples", examples.len());
+    let dir = tempfile::tempdir().expect("tmp");
+    let work = dir.path();
+    for (name, body) in &files {
+        std::fs::write(work.join(name), body).expect("file");
+    }
+    student_list(&work.join("名单.xlsx"));
+    let notices = manifest.join("../domain/tests/data/notices");
+    std::fs::copy(notices.join("2026.txt"), work.join("2026.txt")).expect("notice");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_xueji"));
+    let mut script = format!(
+        "export PATH='{}':\"$PATH\"\ncd '{}'\nmkdir -p .out\n",
+        bin.parent().expect("bin dir").display(),
+        work.display()
+    );
+    for (i, e) in examples.iter().enumerate() {
+        let _ = writeln!(
+            script,
+            "{{ {}\n}} > .out/{i}.stdout 2> .out/{i}.stderr < /dev/null; echo $? > .out/{i}.status",
+            e.command
+        );
+    }
+    let run = Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .env_remove("XUEJI_DATA_DIR")
+        .env_remove("XUEJI_USER")
+        .env_remove("XUEJI_PASSWORD")
+        .env_remove("XUEJI_NEW_PASSWORD")
+        .env_remove("XUEJI_DB_KEY_FILE")
+        .output()
+        .expect("bash");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut failures = Vec::new();
+    for (i, e) in examples.iter().enumerate() {
+        let read = |ext: &str| {
+            std::fs::read_to_string(work.join(format!(".out/{i}.{ext}"))).unwrap_or_default()
+        };
+        let status: i32 = read("status").trim().parse().unwrap_or(-1);
+        let (stdout, stderr) = (read("stdout"), read("stderr"));
+        let mut wrong = Vec::new();
+        if status != e.status {
+            wrong.push(format!("exit {status}, documented {}", e.status));
+        }
+        if e.command.contains("--json") && !stdout.trim().is_empty() {
+            match serde_json::from_str::<serde_json::Value>(stdout.trim()) {
+                Ok(v) => {
+                    if v["ok"] != serde_json::Value::Bool(status == 0) {
+                        wrong.push(format!("ok is {} with exit {status}", v["ok"]));
+                    }
+                    let mut keys = Vec::new();
+                    bad_keys(&v, "", &mut keys);
+                    if !keys.is_empty() {
+                        wrong.push(format!("keys not camelCase: {keys:?}"));
+                    }
+                }
+                Err(err) => wrong.push(format!("stdout is not one JSON object: {err}")),
+            }
+        }
+        if !wrong.is_empty() {
+            failures.push(format!(
+                "README line {}: {}\n  {}\n  stdout: {}\n  stderr: {}",
+                e.line,
+                e.command,
+                wrong.join("; "),
+                stdout.chars().take(600).collect::<String>(),
+                stderr.chars().take(600).collect::<String>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    // every subcommand has an example
+    let mut all = Vec::new();
+    subcommands(&bin, &[], &mut all);
+    assert!(all.len() > 50, "{} subcommands", all.len());
+    let used: BTreeSet<String> = examples
+        .iter()
+        .filter_map(|e| {
+            let words: Vec<&str> = e.command.split_whitespace().collect();
+            // `xueji`, also inside `$(…)`, or `b`: the README's xueji of the second school
+            let start = words
+                .iter()
+                .position(|w| *w == "xueji" || w.ends_with("$(xueji") || *w == "b")?;
+            let mut path = Vec::new();
+            let mut rest = words[start + 1..].iter();
+            while let Some(w) = rest.next() {
+                match *w {
+                    "--json" => {}
+                    "--user" | "--data-dir" => {
+                        rest.next();
+                    }
+                    w if w.starts_with('-') => break,
+                    w => path.push(w),
+                }
+            }
+            Some(path.join(" "))
+        })
+        .collect();
+    let missing: Vec<String> = all
+        .iter()
+        .map(|p| p.join(" "))
+        .filter(|p| {
+            !used
+                .iter()
+                .any(|u| u == p || u.starts_with(&format!("{p} ")))
+        })
+        .collect();
+    assert!(missing.is_empty(), "no README example for: {missing:?}");
+}
