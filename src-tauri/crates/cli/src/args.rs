@@ -149,6 +149,15 @@ pub enum Command {
     },
     /// 输出 man 手册页（roff），如 xueji man > xueji.1
     Man,
+    /// 输出 JSON 输入文件与 --json 输出的 JSON Schema，如 xueji schema change-submit
+    Schema {
+        /// 名称（见 --list）
+        #[arg(required_unless_present = "list")]
+        name: Option<String>,
+        /// 列出全部
+        #[arg(long, conflicts_with = "name")]
+        list: bool,
+    },
 }
 
 /// The shells `xueji completions` writes for.

@@ -9,6 +9,7 @@ mod error;
 mod input;
 mod json_file;
 mod output;
+mod schema;
 
 use clap::{CommandFactory, Parser};
 use xueji_store::{DataDir, KeyStore};
@@ -54,6 +55,9 @@ fn main() {
             Ok(())
         }
         Command::Man => commands::manual::man().map(|page| print!("{page}")),
+        Command::Schema { name, list } => {
+            commands::manual::schema(json_mode, name.as_deref(), list)
+        }
         command => run(cli.data_dir, json_mode, cli.user, command),
     };
     if let Err(err) = result {
@@ -89,21 +93,26 @@ fn usage_failure(e: &clap::Error) -> ! {
     }
     let invalid = usage_context(e, clap::error::ContextKind::InvalidArg).unwrap_or_default();
     let message = usage_message(e);
-    let fields: Vec<_> = (!invalid.is_empty())
-        .then(|| serde_json::json!({ "field": invalid, "message": message }))
+    let fields = (!invalid.is_empty())
+        .then(|| xueji_app::FieldError {
+            field: invalid,
+            message: message.clone(),
+        })
         .into_iter()
         .collect();
-    println!(
-        "{}",
-        serde_json::json!({
-            "ok": false,
-            "kind": "usage",
-            "code": "usage",
-            "message": message,
-            "fields": fields,
-            "exitCode": 2,
-        })
-    );
+    let failure = output::Failure {
+        ok: false,
+        kind: "usage".to_owned(),
+        code: "usage".to_owned(),
+        message,
+        fields,
+        exit_code: 2,
+        rule_id: None,
+        rule_title: None,
+        article: None,
+        law_sentence: None,
+    };
+    println!("{}", failure.to_json(serde_json::Value::Null));
     std::process::exit(2);
 }
 
@@ -254,6 +263,7 @@ fn without_session(command: &Command) -> Option<&'static str> {
         Command::Print(args) if args.list => Some("文书种类列表：不读数据库"),
         Command::Completions { .. } => Some("shell 补全脚本：不读数据库"),
         Command::Man => Some("手册页：不读数据库"),
+        Command::Schema { .. } => Some("JSON Schema：不读数据库"),
         _ => None,
     }
 }
@@ -412,6 +422,7 @@ mod tests {
             "print sample",
             "completions",
             "man",
+            "schema",
         ];
         let mut found = Vec::new();
         for path in &all {

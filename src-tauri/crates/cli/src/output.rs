@@ -17,32 +17,78 @@ pub fn success(json_mode: bool, text: &str, fields: Value) {
     }
 }
 
-/// Prints a failure: to stderr as text, or `{"ok": false, "kind", "code", "message"}` on stdout,
-/// with `ruleId`, `ruleTitle`, `article` (`第十三条`) and `lawSentence` when the law refused, and
-/// the fields to correct.
+/// Every failure with `--json` (schema `error`): the same object for a usage error, a refusal by
+/// the law, a missing permission or a broken audit chain.
+#[derive(Debug, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Failure {
+    /// Always false.
+    pub ok: bool,
+    /// The error's kind: `usage`, `validation`, `rule_violation`, `forbidden` …
+    pub kind: String,
+    /// The stable code scripts match (`duplicate_record`, `usage`, `read` …).
+    pub code: String,
+    /// The message in Chinese, with the rule id when a rule refused.
+    pub message: String,
+    /// The fields to correct.
+    pub fields: Vec<xueji_app::FieldError>,
+    /// The process's exit status (2 usage, 3 integrity, 4 the law, 5 not permitted, 1 else).
+    pub exit_code: i32,
+    /// The rule (`R7.2`) when one refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_title: Option<String>,
+    /// The article (`第七条`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    /// The article's sentence the rule comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub law_sentence: Option<String>,
+}
+
+impl Failure {
+    /// The failure of `err`.
+    pub fn of(err: &CliError) -> Self {
+        let mut f = Self {
+            ok: false,
+            kind: err.kind().to_owned(),
+            code: err.code().to_owned(),
+            message: err.to_string(),
+            fields: err.fields(),
+            exit_code: err.exit_code(),
+            rule_id: None,
+            rule_title: None,
+            article: None,
+            law_sentence: None,
+        };
+        if let CliError::App(e) = err {
+            if let Some(c) = e.citation() {
+                f.rule_id = Some(c.rule_id);
+                f.rule_title = Some(c.rule_title);
+                f.article = c.article;
+                f.law_sentence = Some(c.sentence);
+            } else {
+                f.rule_id = e.rule_id().map(str::to_owned);
+            }
+        }
+        f
+    }
+
+    /// The object, with `extra` fields (`rows`, `firstProblem` of a broken chain).
+    pub fn to_json(&self, extra: Value) -> Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if let (Some(o), Value::Object(extra)) = (v.as_object_mut(), extra) {
+            o.extend(extra);
+        }
+        v
+    }
+}
+
+/// Prints a failure: to stderr as text, or the [`Failure`] object on stdout.
 pub fn failure(json_mode: bool, err: &CliError) {
     if json_mode {
-        let mut obj = json!({
-            "ok": false,
-            "kind": err.kind(),
-            "code": err.code(),
-            "message": err.to_string(),
-        });
-        if let Some(o) = obj.as_object_mut() {
-            if let CliError::App(e) = err {
-                if let Some(c) = e.citation() {
-                    o.insert("ruleId".to_owned(), json!(c.rule_id));
-                    o.insert("ruleTitle".to_owned(), json!(c.rule_title));
-                    o.insert("article".to_owned(), json!(c.article));
-                    o.insert("lawSentence".to_owned(), json!(c.sentence));
-                } else if let Some(rule) = e.rule_id() {
-                    o.insert("ruleId".to_owned(), json!(rule));
-                }
-            }
-            o.insert("fields".to_owned(), json!(err.fields()));
-            o.insert("exitCode".to_owned(), json!(err.exit_code()));
-        }
-        println!("{obj}");
+        println!("{}", Failure::of(err).to_json(Value::Null));
     } else {
         eprintln!("错误：{err}");
     }

@@ -85,3 +85,32 @@ fn completions_know_the_subcommands_and_the_man_page_lists_them() {
         assert!(man.contains(word), "man page lacks {word}");
     }
 }
+
+#[test]
+fn the_kept_schemas_are_what_the_binary_prints() {
+    let write = std::env::var_os("XUEJI_WRITE_MANUAL").is_some();
+    let list: serde_json::Value =
+        serde_json::from_str(&xueji(&["--json", "schema", "--list"])).expect("list");
+    let names: Vec<&str> = list["schemas"]
+        .as_array()
+        .expect("schemas")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(names.len() >= 6, "{names:?}");
+    for name in names {
+        let printed = xueji(&["schema", name]);
+        let schema: serde_json::Value = serde_json::from_str(&printed).expect("a JSON document");
+        assert_eq!(schema["title"], name);
+        let path = dist(&format!("schema/{name}.json"));
+        if write {
+            std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+            std::fs::write(&path, &printed).expect("write");
+        }
+        let kept = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            kept == printed,
+            "dist/schema/{name}.json is stale: run XUEJI_WRITE_MANUAL=1 cargo test -p xueji-cli --test manual"
+        );
+    }
+}

@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 /// One command of the README, with the status it must exit with.
 struct Example {
     line: usize,
@@ -21,12 +23,20 @@ struct Example {
 enum Fence {
     Outside,
     Sh,
-    File(String),
+    /// A file: its name and the schema it must fit (`schema=NAME`).
+    File(String, Option<String>),
     Other,
 }
 
+/// A file the README shows: name, schema, content.
+struct File {
+    name: String,
+    schema: Option<String>,
+    body: String,
+}
+
 /// The README's runnable lines and its files.
-fn parse(readme: &str) -> (Vec<Example>, Vec<(String, String)>) {
+fn parse(readme: &str) -> (Vec<Example>, Vec<File>) {
     let mut examples = Vec::new();
     let mut files = Vec::new();
     let mut fence = Fence::Outside;
@@ -35,21 +45,29 @@ fn parse(readme: &str) -> (Vec<Example>, Vec<(String, String)>) {
     for (i, line) in readme.lines().enumerate() {
         if let Some(info) = line.trim_start().strip_prefix("```") {
             fence = match std::mem::replace(&mut fence, Fence::Outside) {
-                Fence::File(name) => {
-                    files.push((name, std::mem::take(&mut body)));
+                Fence::File(name, schema) => {
+                    files.push(File {
+                        name,
+                        schema,
+                        body: std::mem::take(&mut body),
+                    });
                     Fence::Outside
                 }
                 Fence::Sh | Fence::Other => Fence::Outside,
                 Fence::Outside if info == "sh" => Fence::Sh,
-                Fence::Outside => info
-                    .split_whitespace()
-                    .find_map(|w| w.strip_prefix("file="))
-                    .map_or(Fence::Other, |name| Fence::File(name.to_owned())),
+                Fence::Outside => {
+                    let attr = |key: &str| {
+                        info.split_whitespace()
+                            .find_map(|w| w.strip_prefix(key))
+                            .map(str::to_owned)
+                    };
+                    attr("file=").map_or(Fence::Other, |name| Fence::File(name, attr("schema=")))
+                }
             };
             continue;
         }
         match &fence {
-            Fence::File(_) => {
+            Fence::File(..) => {
                 body.push_str(line);
                 body.push('\n');
             }
@@ -200,9 +218,22 @@ fn every_readme_example_runs_with_the_status_it_documents() {
     assert!(examples.len() > 60, "{} examples", examples.len());
     let dir = tempfile::tempdir().expect("tmp");
     let work = dir.path();
-    for (name, body) in &files {
-        std::fs::write(work.join(name), body).expect("file");
+    let mut failures = Vec::new();
+    for f in &files {
+        std::fs::write(work.join(&f.name), &f.body).expect("file");
+        match &f.schema {
+            Some(name) => {
+                let value: serde_json::Value = serde_json::from_str(&f.body).expect("JSON file");
+                let wrong = common::schema_check::problems(&common::schema(name), &value);
+                if !wrong.is_empty() {
+                    failures.push(format!("{} against schema {name}: {wrong:?}", f.name));
+                }
+            }
+            None => failures.push(format!("{}: no schema= on its fence", f.name)),
+        }
     }
+    let error_schema = common::schema("error");
+    let application_schema = common::schema("application");
     student_list(&work.join("名单.xlsx"));
     let notices = manifest.join("../domain/tests/data/notices");
     std::fs::copy(notices.join("2026.txt"), work.join("2026.txt")).expect("notice");
@@ -234,7 +265,6 @@ fn every_readme_example_runs_with_the_status_it_documents() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let mut failures = Vec::new();
     for (i, e) in examples.iter().enumerate() {
         let read = |ext: &str| {
             std::fs::read_to_string(work.join(format!(".out/{i}.{ext}"))).unwrap_or_default()
@@ -255,6 +285,20 @@ fn every_readme_example_runs_with_the_status_it_documents() {
                     bad_keys(&v, "", &mut keys);
                     if !keys.is_empty() {
                         wrong.push(format!("keys not camelCase: {keys:?}"));
+                    }
+                    // each result against its schema
+                    let schema = if status != 0 {
+                        Some(&error_schema)
+                    } else if e.command.contains(" change ") && v.get("application").is_some() {
+                        Some(&application_schema)
+                    } else {
+                        None
+                    };
+                    if let Some(schema) = schema {
+                        let problems = common::schema_check::problems(schema, &v);
+                        if !problems.is_empty() {
+                            wrong.push(format!("does not fit its schema: {problems:?}"));
+                        }
                     }
                 }
                 Err(err) => wrong.push(format!("stdout is not one JSON object: {err}")),
@@ -309,4 +353,32 @@ fn every_readme_example_runs_with_the_status_it_documents() {
         })
         .collect();
     assert!(missing.is_empty(), "no README example for: {missing:?}");
+}
+
+/// The check that holds the examples to their schemas finds what does not fit.
+#[test]
+fn a_file_or_an_output_that_does_not_fit_its_schema_is_found() {
+    let submit = common::schema("change-submit");
+    let fits = serde_json::json!({"change": {"type": "leave", "reason": {"type": "illness", "sickSince": "2026-09-01"}}, "effectiveOn": "2026-12-01"});
+    assert_eq!(
+        common::schema_check::problems(&submit, &fits),
+        Vec::<String>::new()
+    );
+    for wrong in [
+        serde_json::json!({"change": {"type": "leave", "reason": {"type": "illness", "sickSince": "2026-09-01"}}}),
+        serde_json::json!({"change": {"type": "stay"}, "effectiveOn": "2026-12-01"}),
+        serde_json::json!({"change": {"type": "skip", "to": -1}, "effectiveOn": "2026-12-01"}),
+        serde_json::json!({"change": {"type": "sanction", "level": "expel", "facts": "x"}, "effectiveOn": "2026-12-01"}),
+    ] {
+        assert!(
+            !common::schema_check::problems(&submit, &wrong).is_empty(),
+            "{wrong}"
+        );
+    }
+    let error = common::schema("error");
+    let ok = serde_json::json!({"ok": true, "application": {}});
+    assert!(!common::schema_check::problems(&error, &ok).is_empty());
+    let results = common::schema("graduate-results");
+    let row = serde_json::json!([{"student": "G1", "programmeCompleted": true, "overallQualityPassed": "yes", "failedSubjectsAfterMakeup": 0}]);
+    assert!(!common::schema_check::problems(&results, &row).is_empty());
 }

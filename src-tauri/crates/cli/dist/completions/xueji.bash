@@ -79,6 +79,9 @@ _xueji() {
             xueji,recover)
                 cmd="xueji__subcmd__recover"
                 ;;
+            xueji,schema)
+                cmd="xueji__subcmd__schema"
+                ;;
             xueji,settings)
                 cmd="xueji__subcmd__settings"
                 ;;
@@ -408,6 +411,9 @@ _xueji() {
                 ;;
             xueji__subcmd__help,recover)
                 cmd="xueji__subcmd__help__subcmd__recover"
+                ;;
+            xueji__subcmd__help,schema)
+                cmd="xueji__subcmd__help__subcmd__schema"
                 ;;
             xueji__subcmd__help,settings)
                 cmd="xueji__subcmd__help__subcmd__settings"
@@ -755,7 +761,7 @@ _xueji() {
 
     case "${cmd}" in
         xueji)
-            opts="-h -V --data-dir --json --user --help --version init recover backup audit db print promote graduate student user change import export package keys calendar document hardship settings todo deadlines findings completions man help"
+            opts="-h -V --data-dir --json --user --help --version init recover backup audit db print promote graduate student user change import export package keys calendar document hardship settings todo deadlines findings completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2795,7 +2801,7 @@ _xueji() {
             return 0
             ;;
         xueji__subcmd__help)
-            opts="init recover backup audit db print promote graduate student user change import export package keys calendar document hardship settings todo deadlines findings completions man help"
+            opts="init recover backup audit db print promote graduate student user change import export package keys calendar document hardship settings todo deadlines findings completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3663,6 +3669,20 @@ _xueji() {
             return 0
             ;;
         xueji__subcmd__help__subcmd__recover)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xueji__subcmd__help__subcmd__schema)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4601,6 +4621,28 @@ _xueji() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xueji__subcmd__schema)
+            opts="-h --list --data-dir --json --user --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

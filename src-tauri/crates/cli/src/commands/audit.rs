@@ -16,19 +16,8 @@ pub async fn verify(ctx: &Ctx) -> Result<()> {
     if let Some(problem) = &report.first_problem {
         if ctx.json {
             let err = CliError::AuditBroken(problem.to_string());
-            println!(
-                "{}",
-                json!({
-                    "ok": false,
-                    "kind": err.kind(),
-                    "code": err.code(),
-                    "message": err.to_string(),
-                    "fields": [],
-                    "exitCode": err.exit_code(),
-                    "rows": report.rows,
-                    "firstProblem": problem,
-                })
-            );
+            let extra = json!({ "rows": report.rows, "firstProblem": problem });
+            println!("{}", output::Failure::of(&err).to_json(extra));
             std::process::exit(err.exit_code());
         }
         return Err(CliError::AuditBroken(problem.to_string()));

@@ -54,26 +54,51 @@ pub async fn promote(
     Ok(())
 }
 
-/// The results file: each row names its student by `"student"` (学籍号, ID number or student
-/// number, as everywhere on the command line) or by the internal `"studentId"`.
+/// One row of the `graduate --results` file (schema `graduate-results`): the student by
+/// `student` (学籍号, ID number or student number, as everywhere on the command line) or by the
+/// internal `studentId`.
+#[derive(serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ResultRow {
+    /// 学籍号, ID number or student number.
+    student: Option<String>,
+    /// The store's student number, when `student` is not given.
+    student_id: Option<i64>,
+    /// 按课程计划规定完成学业
+    programme_completed: bool,
+    /// 综合素质评价合格
+    overall_quality_passed: bool,
+    /// Graduation-exam subjects still failed after make-up exams.
+    failed_subjects_after_makeup: u32,
+    /// 学籍辅号 (R26.1); the stored one is used when empty.
+    aux_number: Option<String>,
+}
+
 async fn result_rows(
     app: &App,
     session: &Session,
     results: &Path,
 ) -> Result<Vec<GraduationResultInput>> {
-    let rows: Vec<serde_json::Value> = crate::json_file::parse(results, "成绩结果")?;
+    let rows: Vec<ResultRow> = crate::json_file::parse(results, "成绩结果")?;
     let mut out = Vec::with_capacity(rows.len());
-    for mut row in rows {
-        if let Some(object) = row.as_object_mut()
-            && let Some(key) = object.remove("student")
-        {
-            let key = key.as_str().map_or_else(|| key.to_string(), str::to_owned);
-            let id = super::student::resolve(app, session, &key).await?;
-            object.insert("studentId".to_owned(), json!(id));
-        }
-        out.push(
-            serde_json::from_value(row).map_err(|e| crate::json_file::invalid("成绩结果", &e))?,
-        );
+    for (i, row) in rows.into_iter().enumerate() {
+        let student_id = match (&row.student, row.student_id) {
+            (Some(key), _) => super::student::resolve(app, session, key).await?,
+            (None, Some(id)) => id,
+            (None, None) => {
+                return Err(CliError::Input {
+                    message: format!("成绩结果 JSON 格式不正确：第 {} 行缺少 student", i + 1),
+                    field: Some("student".to_owned()),
+                });
+            }
+        };
+        out.push(GraduationResultInput {
+            student_id,
+            programme_completed: row.programme_completed,
+            overall_quality_passed: row.overall_quality_passed,
+            failed_subjects_after_makeup: row.failed_subjects_after_makeup,
+            aux_number: row.aux_number,
+        });
     }
     Ok(out)
 }

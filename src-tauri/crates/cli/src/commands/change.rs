@@ -15,13 +15,24 @@ use xueji_app::{App, Session};
 use crate::error::{CliError, Result};
 use crate::output;
 
-/// The JSON file of `change submit --from`: a change request without the student.
-#[derive(serde::Deserialize)]
+/// The JSON file of `change submit --from`: a change request without the student (schema
+/// `change-submit`).
+#[derive(serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-struct SubmitFile {
+pub(crate) struct SubmitFile {
+    /// The change: `type` names it (`approve_enrolment`, `leave`, `transfer_out` …).
     change: ChangeRequest,
+    /// The date the change takes effect (the application's date).
     effective_on: NaiveDate,
+    /// Why, in the registrar's words.
     note: Option<String>,
+}
+
+/// What a change command prints (schema `application`).
+#[derive(serde::Serialize, specta::Type)]
+pub(crate) struct ApplicationOut {
+    pub ok: bool,
+    pub application: ApplicationView,
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -81,6 +92,15 @@ pub(crate) fn date(app: &App, text: Option<&str>) -> Result<NaiveDate> {
                 .map_err(|_| CliError::Usage(format!("日期格式应为 YYYY-MM-DD：{t}")))
         },
     )
+}
+
+/// The JSON of a change command: `{"ok": true, "application": …}` (schema `application`).
+fn shown(v: ApplicationView) -> serde_json::Value {
+    serde_json::to_value(ApplicationOut {
+        ok: true,
+        application: v,
+    })
+    .unwrap_or_default()
 }
 
 fn describe(v: &ApplicationView) -> String {
@@ -168,7 +188,7 @@ pub async fn submit(
             },
         )
         .await?;
-    output::success(json, &describe(&v), json!({ "application": v }));
+    output::success(json, &describe(&v), shown(v));
     Ok(())
 }
 
@@ -210,7 +230,7 @@ pub async fn decide(
             },
         )
         .await?;
-    output::success(json, &describe(&v), json!({ "application": v }));
+    output::success(json, &describe(&v), shown(v));
     Ok(())
 }
 
@@ -233,11 +253,7 @@ pub async fn appeal_file(
             },
         )
         .await?;
-    output::success(
-        json,
-        &format!("已登记申诉。{}", describe(&v)),
-        json!({ "application": v }),
-    );
+    output::success(json, &format!("已登记申诉。{}", describe(&v)), shown(v));
     Ok(())
 }
 
@@ -265,11 +281,7 @@ pub async fn appeal_decide(
     } else {
         "复查决定：撤销处分。"
     };
-    output::success(
-        json,
-        &format!("{what}{}", describe(&v)),
-        json!({ "application": v }),
-    );
+    output::success(json, &format!("{what}{}", describe(&v)), shown(v));
     Ok(())
 }
 
@@ -291,11 +303,7 @@ pub async fn proof_add(
             },
         )
         .await?;
-    output::success(
-        json,
-        &format!("已补交材料。{}", describe(&v)),
-        json!({ "application": v }),
-    );
+    output::success(json, &format!("已补交材料。{}", describe(&v)), shown(v));
     Ok(())
 }
 
@@ -346,17 +354,13 @@ pub async fn withdraw(
             },
         )
         .await?;
-    output::success(
-        json,
-        &format!("已撤回。{}", describe(&v)),
-        json!({ "application": v }),
-    );
+    output::success(json, &format!("已撤回。{}", describe(&v)), shown(v));
     Ok(())
 }
 
 pub async fn show(app: &App, session: &Session, json: bool, application: i64) -> Result<()> {
     let v = app.change_show(session, application).await?;
-    output::success(json, &describe(&v), json!({ "application": v }));
+    output::success(json, &describe(&v), shown(v));
     Ok(())
 }
 

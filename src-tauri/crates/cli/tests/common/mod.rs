@@ -157,3 +157,15 @@ pub fn user_add(e: &Env, username: &str, name: &str, role: &str) {
     );
     ok_json(&out);
 }
+
+pub mod schema_check;
+
+/// The schema `xueji schema NAME` prints.
+pub fn schema(name: &str) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_xueji"))
+        .args(["schema", name])
+        .output()
+        .expect("xueji schema");
+    assert!(out.status.success(), "schema {name}");
+    serde_json::from_slice(&out.stdout).expect("schema JSON")
+}

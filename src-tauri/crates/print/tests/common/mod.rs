@@ -22,8 +22,12 @@ pub fn png_dir() -> PathBuf {
     dir
 }
 
+/// Writes `pdf` to a file of its own: tests run in parallel, and two of them may render the same
+/// sample (one file per name let pdftotext read a file another test was rewriting).
 fn write_pdf(name: &str, pdf: &[u8]) -> PathBuf {
-    let path = scratch(name).join("doc.pdf");
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = scratch(name).join(format!("doc-{}-{n}.pdf", std::process::id()));
     std::fs::write(&path, pdf).expect("write pdf");
     path
 }
