@@ -233,7 +233,28 @@ fn every_readme_example_runs_with_the_status_it_documents() {
         }
     }
     let error_schema = common::schema("error");
-    let application_schema = common::schema("application");
+    // the output schema of each subcommand, from `xueji schema --list`
+    let list = Command::new(env!("CARGO_BIN_EXE_xueji"))
+        .args(["--json", "schema", "--list"])
+        .output()
+        .expect("schema --list");
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).expect("list");
+    let mut outputs = std::collections::BTreeMap::new();
+    for named in list["schemas"].as_array().expect("schemas") {
+        let name = named["name"].as_str().expect("name");
+        for command in named["commands"].as_array().expect("commands") {
+            outputs.insert(
+                command.as_str().expect("command").to_owned(),
+                common::schema(name),
+            );
+        }
+    }
+    assert!(
+        outputs.len() > 20,
+        "{} commands with an output schema",
+        outputs.len()
+    );
+    let mut checked = BTreeSet::new();
     student_list(&work.join("名单.xlsx"));
     let notices = manifest.join("../domain/tests/data/notices");
     std::fs::copy(notices.join("2026.txt"), work.join("2026.txt")).expect("notice");
@@ -287,12 +308,18 @@ fn every_readme_example_runs_with_the_status_it_documents() {
                         wrong.push(format!("keys not camelCase: {keys:?}"));
                     }
                     // each result against its schema
+                    // the words after the subcommand are its arguments: the longest known prefix
+                    let path = command_path(&e.command).unwrap_or_default();
+                    let output = outputs
+                        .iter()
+                        .find(|(k, _)| path == **k || path.starts_with(&format!("{k} ")));
                     let schema = if status != 0 {
                         Some(&error_schema)
-                    } else if e.command.contains(" change ") && v.get("application").is_some() {
-                        Some(&application_schema)
                     } else {
-                        None
+                        output.map(|(k, schema)| {
+                            checked.insert(k.clone());
+                            schema
+                        })
                     };
                     if let Some(schema) = schema {
                         let problems = common::schema_check::problems(schema, &v);
@@ -322,26 +349,7 @@ fn every_readme_example_runs_with_the_status_it_documents() {
     assert!(all.len() > 50, "{} subcommands", all.len());
     let used: BTreeSet<String> = examples
         .iter()
-        .filter_map(|e| {
-            let words: Vec<&str> = e.command.split_whitespace().collect();
-            // `xueji`, also inside `$(…)`, or `b`: the README's xueji of the second school
-            let start = words
-                .iter()
-                .position(|w| *w == "xueji" || w.ends_with("$(xueji") || *w == "b")?;
-            let mut path = Vec::new();
-            let mut rest = words[start + 1..].iter();
-            while let Some(w) = rest.next() {
-                match *w {
-                    "--json" => {}
-                    "--user" | "--data-dir" => {
-                        rest.next();
-                    }
-                    w if w.starts_with('-') => break,
-                    w => path.push(w),
-                }
-            }
-            Some(path.join(" "))
-        })
+        .filter_map(|e| command_path(&e.command))
         .collect();
     let missing: Vec<String> = all
         .iter()
@@ -353,6 +361,34 @@ fn every_readme_example_runs_with_the_status_it_documents() {
         })
         .collect();
     assert!(missing.is_empty(), "no README example for: {missing:?}");
+    // every output schema was held against a real output
+    let unchecked: Vec<&String> = outputs.keys().filter(|c| !checked.contains(*c)).collect();
+    assert!(
+        unchecked.is_empty(),
+        "outputs never checked against their schema: {unchecked:?}"
+    );
+}
+
+/// The subcommand a README line runs (`change decide`), past global options.
+fn command_path(command: &str) -> Option<String> {
+    let words: Vec<&str> = command.split_whitespace().collect();
+    // `xueji`, also inside `$(…)`, or `b`: the README's xueji of the second school
+    let start = words
+        .iter()
+        .position(|w| *w == "xueji" || w.ends_with("$(xueji") || *w == "b")?;
+    let mut path = Vec::new();
+    let mut rest = words[start + 1..].iter();
+    while let Some(w) = rest.next() {
+        match *w {
+            "--json" => {}
+            "--user" | "--data-dir" => {
+                rest.next();
+            }
+            w if w.starts_with('-') => break,
+            w => path.push(w),
+        }
+    }
+    Some(path.join(" "))
 }
 
 /// The check that holds the examples to their schemas finds what does not fit.

@@ -39,7 +39,9 @@ pub fn schema(json: bool, name: Option<&str>, list: bool) -> Result<()> {
             .collect();
         let items: Vec<serde_json::Value> = crate::schema::ALL
             .iter()
-            .map(|n| serde_json::json!({ "name": n.name, "describes": n.describes }))
+            .map(|n| {
+                serde_json::json!({ "name": n.name, "describes": n.describes, "commands": n.commands })
+            })
             .collect();
         crate::output::success(
             json,

@@ -12,33 +12,52 @@ use specta::{Generics, Type, TypeCollection};
 
 /// The schema of `T`, with every named type it uses under `$defs`.
 pub fn schema_of<T: Type>(title: &str, description: &str) -> Value {
-    let mut types = TypeCollection::default();
-    let root = T::inline(&mut types, Generics::Definition);
-    let mut c = Converter {
-        types: &types,
-        defs: BTreeMap::new(),
-    };
-    let mut schema = c.convert(&root, &BTreeMap::new());
-    if let Some(o) = schema.as_object_mut() {
-        let mut head = Map::new();
-        head.insert(
-            "$schema".to_owned(),
-            json!("https://json-schema.org/draft/2020-12/schema"),
-        );
-        head.insert("title".to_owned(), json!(title));
-        head.insert("description".to_owned(), json!(description));
-        head.extend(std::mem::take(o));
-        *o = head;
-        if !c.defs.is_empty() {
-            o.insert("$defs".to_owned(), json!(c.defs));
-        }
+    let mut b = Builder::default();
+    let root = b.add::<T>();
+    b.finish(title, description, root)
+}
+
+/// Schemas of several types sharing one `$defs` (an output object made of several values).
+#[derive(Default)]
+pub struct Builder {
+    types: TypeCollection,
+    defs: BTreeMap<String, Value>,
+}
+
+impl Builder {
+    /// `T`'s schema; the named types it uses are kept for `$defs`.
+    pub fn add<T: Type>(&mut self) -> Value {
+        let root = T::inline(&mut self.types, Generics::Definition);
+        let mut c = Converter {
+            types: &self.types,
+            defs: &mut self.defs,
+        };
+        c.convert(&root, &BTreeMap::new())
     }
-    schema
+
+    /// The document: `$schema`, the title and description, `root` and the `$defs`.
+    pub fn finish(self, title: &str, description: &str, mut root: Value) -> Value {
+        if let Some(o) = root.as_object_mut() {
+            let mut head = Map::new();
+            head.insert(
+                "$schema".to_owned(),
+                json!("https://json-schema.org/draft/2020-12/schema"),
+            );
+            head.insert("title".to_owned(), json!(title));
+            head.insert("description".to_owned(), json!(description));
+            head.extend(std::mem::take(o));
+            *o = head;
+            if !self.defs.is_empty() {
+                o.insert("$defs".to_owned(), json!(self.defs));
+            }
+        }
+        root
+    }
 }
 
 struct Converter<'a> {
     types: &'a TypeCollection,
-    defs: BTreeMap<String, Value>,
+    defs: &'a mut BTreeMap<String, Value>,
 }
 
 type Subst = BTreeMap<String, Value>;

@@ -4,6 +4,7 @@
 //! `xueji schema NAME` and kept in `dist/schema/` (a test keeps them equal).
 
 mod convert;
+mod output;
 
 use serde_json::Value;
 
@@ -11,6 +12,9 @@ use serde_json::Value;
 pub struct Named {
     pub name: &'static str,
     pub describes: &'static str,
+    /// The subcommands whose `--json` output it describes (none for an input file; every
+    /// subcommand's failure is `error`).
+    pub commands: &'static [&'static str],
     make: fn() -> Value,
 }
 
@@ -21,38 +25,148 @@ impl Named {
 }
 
 /// Every schema, in the order `xueji schema --list` shows them.
-pub const ALL: [Named; 6] = [
+pub const ALL: [Named; 20] = [
     Named {
         name: "student-add",
         describes: "xueji student add --from FILE：完整的登记信息",
+        commands: &[],
         make: student_add,
     },
     Named {
         name: "change-submit",
         describes: "xueji change submit --from FILE：变动内容",
+        commands: &[],
         make: change_submit,
     },
     Named {
         name: "graduate-results",
         describes: "xueji graduate --results FILE：成绩结果",
+        commands: &[],
         make: graduate_results,
     },
     Named {
         name: "hardship-apply",
         describes: "xueji hardship apply --from FILE：家庭经济困难认定申请",
+        commands: &[],
         make: hardship_apply,
-    },
-    Named {
-        name: "application",
-        describes: "--json 输出：change submit、decide、show、withdraw、proof add、appeal 的结果",
-        make: application,
     },
     Named {
         name: "error",
         describes: "--json 输出：任何失败（参数错误、法规不允许、无权限、完整性问题）",
+        commands: &[],
         make: error,
     },
+    Named {
+        name: "application",
+        describes: "--json 输出：change submit、decide、show、withdraw、proof add、appeal 的结果",
+        commands: &[
+            "change submit",
+            "change decide",
+            "change show",
+            "change withdraw",
+            "change proof add",
+            "change appeal file",
+            "change appeal decide",
+        ],
+        make: application,
+    },
+    Named {
+        name: "application-page",
+        describes: "--json 输出：change list",
+        commands: &["change list"],
+        make: output::application_page,
+    },
+    Named {
+        name: "enrolment",
+        describes: "--json 输出：student add",
+        commands: &["student add"],
+        make: output::enrolment,
+    },
+    Named {
+        name: "archive",
+        describes: "--json 输出：student show",
+        commands: &["student show"],
+        make: output::archive,
+    },
+    Named {
+        name: "student",
+        describes: "--json 输出：student edit",
+        commands: &["student edit"],
+        make: output::student,
+    },
+    Named {
+        name: "student-page",
+        describes: "--json 输出：student search",
+        commands: &["student search"],
+        make: output::student_page,
+    },
+    Named {
+        name: "todo",
+        describes: "--json 输出：todo、deadlines",
+        commands: &["todo", "deadlines"],
+        make: output::todo,
+    },
+    Named {
+        name: "findings",
+        describes: "--json 输出：findings",
+        commands: &["findings"],
+        make: output::findings,
+    },
+    Named {
+        name: "settings",
+        describes: "--json 输出：settings show",
+        commands: &["settings show"],
+        make: output::settings,
+    },
+    Named {
+        name: "audit-page",
+        describes: "--json 输出：audit list",
+        commands: &["audit list"],
+        make: output::audit_page,
+    },
+    Named {
+        name: "documents",
+        describes: "--json 输出：document list",
+        commands: &["document list"],
+        make: output::documents,
+    },
+    Named {
+        name: "document",
+        describes: "--json 输出：document void、hand-out",
+        commands: &["document void", "document hand-out"],
+        make: output::document,
+    },
+    Named {
+        name: "user",
+        describes: "--json 输出：user add、lock、unlock",
+        commands: &["user add", "user lock", "user unlock"],
+        make: output::user,
+    },
+    Named {
+        name: "users",
+        describes: "--json 输出：user list",
+        commands: &["user list"],
+        make: output::users,
+    },
+    Named {
+        name: "hardship",
+        describes: "--json 输出：hardship apply、assess、decide、object、objection-decide、show",
+        commands: &[
+            "hardship apply",
+            "hardship assess",
+            "hardship decide",
+            "hardship object",
+            "hardship objection-decide",
+            "hardship show",
+        ],
+        make: output::hardship,
+    },
 ];
+
+/// What the schema `name` describes.
+pub(crate) fn describes(name: &str) -> &'static str {
+    find(name).map_or("", |n| n.describes)
+}
 
 /// The schema named `name`.
 pub fn find(name: &str) -> Option<&'static Named> {
@@ -60,24 +174,27 @@ pub fn find(name: &str) -> Option<&'static Named> {
 }
 
 fn student_add() -> Value {
-    convert::schema_of::<xueji_app::students::EnrolInput>("student-add", ALL[0].describes)
+    convert::schema_of::<xueji_app::students::EnrolInput>("student-add", describes("student-add"))
 }
 
 fn change_submit() -> Value {
-    convert::schema_of::<crate::commands::change::SubmitFile>("change-submit", ALL[1].describes)
+    convert::schema_of::<crate::commands::change::SubmitFile>(
+        "change-submit",
+        describes("change-submit"),
+    )
 }
 
 fn graduate_results() -> Value {
     convert::schema_of::<Vec<crate::commands::batch::ResultRow>>(
         "graduate-results",
-        ALL[2].describes,
+        describes("graduate-results"),
     )
 }
 
 fn hardship_apply() -> Value {
     let mut schema = convert::schema_of::<xueji_app::hardship::HardshipApplyInput>(
         "hardship-apply",
-        ALL[3].describes,
+        describes("hardship-apply"),
     );
     // `--student` fills `studentId`, so the file may leave it out.
     if let Some(required) = schema.get_mut("required").and_then(Value::as_array_mut) {
@@ -87,9 +204,12 @@ fn hardship_apply() -> Value {
 }
 
 fn application() -> Value {
-    convert::schema_of::<crate::commands::change::ApplicationOut>("application", ALL[4].describes)
+    convert::schema_of::<crate::commands::change::ApplicationOut>(
+        "application",
+        describes("application"),
+    )
 }
 
 fn error() -> Value {
-    convert::schema_of::<crate::output::Failure>("error", ALL[5].describes)
+    convert::schema_of::<crate::output::Failure>("error", describes("error"))
 }
