@@ -105,7 +105,7 @@ pub async fn load(
             let _ = write!(out, "\n将替换：{r}");
         }
         out.push_str(&days_text(&preview.days));
-        output::success(json, &out, json!({ "preview": preview, "saved": false }));
+        output::success(json, &out, json!({ "preview": preview, "saved": null }));
         return Ok(());
     }
     let saved = app

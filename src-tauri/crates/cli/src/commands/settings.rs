@@ -71,13 +71,32 @@ pub async fn show(app: &App, session: &Session, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// One setting that `settings set` changes: its name, before and after.
-#[derive(serde::Serialize)]
-struct Changed {
+/// One setting that `settings set` changes: its name, before and after (schema `settings-set`).
+#[derive(serde::Serialize, specta::Type)]
+pub(crate) struct Changed {
+    /// The option's name in camelCase (`idleLockMinutes`).
     setting: &'static str,
+    /// Its name on the 设置 page.
     label: &'static str,
-    before: serde_json::Value,
-    after: serde_json::Value,
+    /// The value before, as text (`10`, `6、9`, `是`; empty when there was none).
+    before: String,
+    /// The value after, as text.
+    after: String,
+}
+
+/// A setting's value as text.
+fn text_of<T: serde::Serialize>(value: &T) -> String {
+    match json!(value) {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::Bool(b) => yes_no(b).to_owned(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join("、"),
+        other => other.to_string(),
+    }
 }
 
 fn changed<T: serde::Serialize + PartialEq>(
@@ -91,8 +110,8 @@ fn changed<T: serde::Serialize + PartialEq>(
         out.push(Changed {
             setting,
             label,
-            before: json!(before),
-            after: json!(after),
+            before: text_of(before),
+            after: text_of(after),
         });
     }
 }

@@ -25,7 +25,7 @@ impl Named {
 }
 
 /// Every schema, in the order `xueji schema --list` shows them.
-pub const ALL: [Named; 20] = [
+pub const ALL: [Named; 42] = [
     Named {
         name: "student-add",
         describes: "xueji student add --from FILE：完整的登记信息",
@@ -160,6 +160,139 @@ pub const ALL: [Named; 20] = [
             "hardship show",
         ],
         make: output::hardship,
+    },
+    Named {
+        name: "init",
+        describes: "--json 输出：init（恢复码只显示这一次）",
+        commands: &["init"],
+        make: output::init,
+    },
+    Named {
+        name: "settings-set",
+        describes: "--json 输出：settings set",
+        commands: &["settings set"],
+        make: output::settings_set,
+    },
+    Named {
+        name: "terms",
+        describes: "--json 输出：settings term",
+        commands: &["settings term"],
+        make: output::terms,
+    },
+    Named {
+        name: "school",
+        describes: "--json 输出：settings rule-profile",
+        commands: &["settings rule-profile"],
+        make: output::school,
+    },
+    Named {
+        name: "calendar",
+        describes: "--json 输出：calendar show",
+        commands: &["calendar show"],
+        make: output::calendar,
+    },
+    Named {
+        name: "calendar-load",
+        describes: "--json 输出：calendar load（--dry-run 时 saved 为 null）",
+        commands: &["calendar load"],
+        make: output::calendar_load,
+    },
+    Named {
+        name: "calendar-saved",
+        describes: "--json 输出：calendar remove",
+        commands: &["calendar remove"],
+        make: output::calendar_saved,
+    },
+    Named {
+        name: "keys",
+        describes: "--json 输出：keys show",
+        commands: &["keys show"],
+        make: output::keys,
+    },
+    Named {
+        name: "trusted",
+        describes: "--json 输出：keys trust",
+        commands: &["keys trust"],
+        make: output::trusted,
+    },
+    Named {
+        name: "promotion",
+        describes: "--json 输出：promote（--dry-run 时为 preview）",
+        commands: &["promote"],
+        make: output::promotion,
+    },
+    Named {
+        name: "graduation",
+        describes: "--json 输出：graduate（--dry-run 时为 preview）",
+        commands: &["graduate"],
+        make: output::graduation,
+    },
+    Named {
+        name: "aid",
+        describes: "--json 输出：hardship aid",
+        commands: &["hardship aid"],
+        make: output::aid,
+    },
+    Named {
+        name: "hardship-page",
+        describes: "--json 输出：hardship list",
+        commands: &["hardship list"],
+        make: output::hardship_page,
+    },
+    Named {
+        name: "pdf",
+        describes: "--json 输出：hardship form",
+        commands: &["hardship form"],
+        make: output::pdf,
+    },
+    Named {
+        name: "printed",
+        describes: "--json 输出：print KIND",
+        commands: &[],
+        make: output::printed,
+    },
+    Named {
+        name: "file",
+        describes: "--json 输出：package create、school-archive、handover",
+        // `package handover` prints the same; the README's term has no dropout to hand over.
+        commands: &["package create", "package school-archive"],
+        make: output::file,
+    },
+    Named {
+        name: "export",
+        describes: "--json 输出：export",
+        commands: &["export"],
+        make: output::export,
+    },
+    Named {
+        name: "backup",
+        describes: "--json 输出：backup create",
+        commands: &["backup create"],
+        make: output::backup,
+    },
+    Named {
+        name: "backup-check",
+        describes: "--json 输出：backup verify",
+        commands: &["backup verify"],
+        make: output::backup_check,
+    },
+    Named {
+        name: "restore",
+        describes: "--json 输出：backup restore",
+        commands: &["backup restore"],
+        make: output::restore,
+    },
+    Named {
+        name: "audit-actions",
+        describes: "--json 输出：audit actions",
+        commands: &["audit actions"],
+        make: output::audit_actions,
+    },
+    Named {
+        name: "audit-verify",
+        describes: "--json 输出：audit verify",
+        commands: &["audit verify"],
+        make: output::audit_verify,
     },
 ];
 

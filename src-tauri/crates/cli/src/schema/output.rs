@@ -103,3 +103,147 @@ pub fn users() -> Value {
 pub fn hardship() -> Value {
     one::<hardship::HardshipView>("hardship", "hardship")
 }
+
+/// `{"ok": true, …}` with each named value of the Rust type given.
+macro_rules! fields {
+    ($title:expr, $($name:literal: $ty:ty),+ $(,)?) => {{
+        let mut b = Builder::default();
+        let fields = vec![$(($name, b.add::<$ty>())),+];
+        envelope(b, $title, fields)
+    }};
+}
+
+/// Either of two outputs (`--dry-run`'s preview, or the result).
+fn either(title: &str, a: Value, b: Value) -> Value {
+    let mut defs = Map::new();
+    for v in [&a, &b] {
+        if let Some(d) = v.get("$defs").and_then(Value::as_object) {
+            defs.extend(d.clone());
+        }
+    }
+    let strip = |mut v: Value| {
+        if let Some(o) = v.as_object_mut() {
+            for k in ["$defs", "$schema", "title", "description"] {
+                o.remove(k);
+            }
+        }
+        v
+    };
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        "description": describes(title),
+        "anyOf": [strip(a), strip(b)],
+        "$defs": defs,
+    })
+}
+
+pub fn init() -> Value {
+    fields!("init", "database": String, "recoveryCode": String)
+}
+
+pub fn terms() -> Value {
+    fields!("terms", "terms": Vec<settings_view::TermView>)
+}
+
+pub fn school() -> Value {
+    fields!("school", "school": xueji_app::SchoolProfile)
+}
+
+pub fn settings_set() -> Value {
+    fields!("settings-set", "changed": Vec<crate::commands::settings::Changed>, "dryRun": bool)
+}
+
+pub fn calendar() -> Value {
+    fields!("calendar", "calendar": xueji_app::calendar::CalendarView)
+}
+
+pub fn calendar_load() -> Value {
+    fields!(
+        "calendar-load",
+        "preview": xueji_app::calendar::NoticePreview,
+        "saved": Option<xueji_app::calendar::CalendarSaved>,
+    )
+}
+
+pub fn calendar_saved() -> Value {
+    fields!("calendar-saved", "saved": xueji_app::calendar::CalendarSaved)
+}
+
+pub fn keys() -> Value {
+    fields!("keys", "keys": xueji_app::package::SchoolKeysView)
+}
+
+pub fn trusted() -> Value {
+    fields!("trusted", "trusted": xueji_app::package::TrustedSchoolView)
+}
+
+pub fn promotion() -> Value {
+    either(
+        "promotion",
+        fields!("promotion", "preview": xueji_app::batches::PromotionPreview),
+        fields!("promotion", "result": xueji_app::batches::PromotionResult),
+    )
+}
+
+pub fn graduation() -> Value {
+    either(
+        "graduation",
+        fields!("graduation", "preview": xueji_app::batches::GraduationPreview),
+        fields!("graduation", "result": xueji_app::batches::GraduationResult),
+    )
+}
+
+pub fn aid() -> Value {
+    fields!("aid", "aid": hardship::AidView)
+}
+
+pub fn hardship_page() -> Value {
+    fields!(
+        "hardship-page",
+        "schoolYear": i32,
+        "total": u64,
+        "rows": Vec<hardship::HardshipRow>,
+    )
+}
+
+pub fn pdf() -> Value {
+    fields!("pdf", "out": String, "bytes": u64)
+}
+
+pub fn printed() -> Value {
+    fields!("printed", "out": String, "documents": u32, "serials": Vec<String>, "bytes": u64)
+}
+
+pub fn file() -> Value {
+    fields!("file", "file": String, "bytes": u64)
+}
+
+pub fn export() -> Value {
+    fields!("export", "file": String, "rows": u32)
+}
+
+pub fn backup() -> Value {
+    fields!("backup", "backup": String, "sizeBytes": u64)
+}
+
+pub fn backup_check() -> Value {
+    fields!("backup-check", "backup": String, "auditRows": u64)
+}
+
+pub fn restore() -> Value {
+    fields!(
+        "restore",
+        "restoredFrom": String,
+        "previousSavedAs": Option<String>,
+        "auditRows": u64,
+    )
+}
+
+pub fn audit_actions() -> Value {
+    fields!("audit-actions", "actions": Vec<audit_log::AuditActionView>)
+}
+
+pub fn audit_verify() -> Value {
+    fields!("audit-verify", "rows": u64)
+}
