@@ -127,16 +127,16 @@ impl App {
             action: filter.action,
             from: from.as_deref(),
             before: before.as_deref(),
-            target_contains: None,
+            may_name_student: None,
         };
         let offset = u64::from(page - 1) * u64::from(page_size);
         let (total, rows) = match filter.student_id {
             None => chain::page(self.db(), rows, offset, u64::from(page_size)).await?,
             Some(id) => {
-                // The digits narrow the rows in SQL; the exact match is checked here.
-                let digits = id.to_string();
+                // SQL narrows the rows to those that may name the student; the exact match
+                // (a token, an id in a list, never a count) is checked here.
                 let coarse = RowFilter {
-                    target_contains: Some(&digits),
+                    may_name_student: Some(id),
                     ..rows
                 };
                 let (_, all) = chain::page(self.db(), coarse, 0, u64::MAX >> 1).await?;

@@ -8,8 +8,8 @@
 
 use chrono::{SecondsFormat, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use sha2::{Digest, Sha256};
 use xueji_domain::AuditAction;
@@ -41,8 +41,9 @@ pub struct RowFilter<'a> {
     pub action: Option<AuditAction>,
     pub from: Option<&'a str>,
     pub before: Option<&'a str>,
-    /// Rows whose target contains this text (a coarse filter; the caller checks the match).
-    pub target_contains: Option<&'a str>,
+    /// Rows that may name this student: a `student:ID…` token, or a `students:` list with the
+    /// id's digits (a coarse filter in SQL; the caller checks the exact match).
+    pub may_name_student: Option<i64>,
 }
 
 /// How many rows match, and the page of them `offset` rows in, newest first.
@@ -65,8 +66,16 @@ pub async fn page<C: ConnectionTrait>(
     if let Some(before) = filter.before {
         q = q.filter(audit_log::Column::At.lt(before));
     }
-    if let Some(text) = filter.target_contains {
-        q = q.filter(audit_log::Column::Target.contains(text));
+    if let Some(id) = filter.may_name_student {
+        q = q.filter(
+            Condition::any()
+                .add(audit_log::Column::Target.contains(format!("student:{id}")))
+                .add(
+                    Condition::all()
+                        .add(audit_log::Column::Target.contains("students:"))
+                        .add(audit_log::Column::Target.contains(id.to_string())),
+                ),
+        );
     }
     let total = q.clone().count(db).await?;
     let rows = q
