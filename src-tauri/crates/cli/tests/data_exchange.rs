@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod common;
+
 const PASSWORD: &str = "xueji2024";
 const NAMES: [&str; 2] = ["欧阳春", "司马秋"];
 
@@ -90,56 +92,32 @@ fn id_number(seq: u32) -> String {
 
 /// A student list in the import template, as a real .xlsx file.
 fn student_list(path: &Path) {
-    let headers = [
-        "姓名",
-        "性别",
-        "出生日期",
-        "身份证件类型",
-        "身份证件号",
-        "民族",
-        "国籍/地区",
-        "户口性质",
-        "户口所在地",
-        "现住址",
-        "年级",
-        "班级",
-        "监护人姓名",
-        "监护人关系",
-    ];
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (c, h) in headers.iter().enumerate() {
-        sheet
-            .write_string(0, u16::try_from(c).expect("col"), *h)
-            .expect("write");
-    }
-    for (i, name) in NAMES.iter().enumerate() {
-        let seq = u32::try_from(i).expect("seq") * 2 + 1; // odd: male
-        let id = id_number(seq);
-        let row = [
-            *name,
-            "男",
-            "2016-03-01",
-            "居民身份证",
-            id.as_str(),
-            "汉族",
-            "中国",
-            "非农业户口",
-            "浙江省杭州市西湖区",
-            "浙江省杭州市西湖区",
-            "三年级",
-            "1班",
-            "欧阳大山",
-            "父亲",
-        ];
-        let r = u32::try_from(i + 1).expect("row");
-        for (c, v) in row.iter().enumerate() {
-            sheet
-                .write_string(r, u16::try_from(c).expect("col"), *v)
-                .expect("write");
-        }
-    }
-    book.save(path).expect("save");
+    let ids: Vec<String> = (0..NAMES.len())
+        .map(|i| id_number(u32::try_from(i).expect("seq") * 2 + 1)) // odd: male
+        .collect();
+    let rows: Vec<[&str; 14]> = NAMES
+        .iter()
+        .zip(&ids)
+        .map(|(name, id)| {
+            [
+                *name,
+                "男",
+                "2016-03-01",
+                "居民身份证",
+                id.as_str(),
+                "汉族",
+                "中国",
+                "非农业户口",
+                "浙江省杭州市西湖区",
+                "浙江省杭州市西湖区",
+                "三年级",
+                "1班",
+                "欧阳大山",
+                "父亲",
+            ]
+        })
+        .collect();
+    common::student_list(path, &rows);
 }
 
 #[test]

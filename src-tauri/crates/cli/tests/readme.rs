@@ -158,57 +158,6 @@ fn bad_keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
     }
 }
 
-/// A student list in the import template (the 学生名单 sheet), written by the test because the
-/// README cannot hold a binary file.
-fn student_list(path: &Path) {
-    let headers = [
-        "姓名",
-        "性别",
-        "出生日期",
-        "身份证件类型",
-        "身份证件号",
-        "民族",
-        "国籍/地区",
-        "户口性质",
-        "户口所在地",
-        "现住址",
-        "年级",
-        "班级",
-        "监护人姓名",
-        "监护人关系",
-    ];
-    let row = [
-        "王小红",
-        "女",
-        "2019-03-15",
-        "居民身份证",
-        "330106201903150028",
-        "汉族",
-        "中国",
-        "非农业户口",
-        "浙江省杭州市西湖区",
-        "浙江省杭州市西湖区",
-        "一年级",
-        "2班",
-        "王大明",
-        "父亲",
-    ];
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (r, cells) in [headers, row].iter().enumerate() {
-        for (c, v) in cells.iter().enumerate() {
-            sheet
-                .write_string(
-                    u32::try_from(r).expect("row"),
-                    u16::try_from(c).expect("col"),
-                    *v,
-                )
-                .expect("cell");
-        }
-    }
-    book.save(path).expect("save");
-}
-
 #[test]
 #[allow(clippy::too_many_lines)] // one runner, its checks in order
 fn every_readme_example_runs_with_the_status_it_documents() {
@@ -255,7 +204,27 @@ fn every_readme_example_runs_with_the_status_it_documents() {
         outputs.len()
     );
     let mut checked = BTreeSet::new();
-    student_list(&work.join("名单.xlsx"));
+    // The import template with one pupil, written here because the README cannot hold a binary
+    // file.
+    common::student_list(
+        &work.join("名单.xlsx"),
+        &[[
+            "王小红",
+            "女",
+            "2019-03-15",
+            "居民身份证",
+            "330106201903150028",
+            "汉族",
+            "中国",
+            "非农业户口",
+            "浙江省杭州市西湖区",
+            "浙江省杭州市西湖区",
+            "一年级",
+            "2班",
+            "王大明",
+            "父亲",
+        ]],
+    );
     let notices = manifest.join("../domain/tests/data/notices");
     std::fs::copy(notices.join("2026.txt"), work.join("2026.txt")).expect("notice");
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_xueji"));

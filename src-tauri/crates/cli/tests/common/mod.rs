@@ -169,3 +169,39 @@ pub fn schema(name: &str) -> serde_json::Value {
     assert!(out.status.success(), "schema {name}");
     serde_json::from_slice(&out.stdout).expect("schema JSON")
 }
+
+/// The headers of the student-list template (`import students`), in order.
+pub const LIST_HEADERS: [&str; 14] = [
+    "姓名",
+    "性别",
+    "出生日期",
+    "身份证件类型",
+    "身份证件号",
+    "民族",
+    "国籍/地区",
+    "户口性质",
+    "户口所在地",
+    "现住址",
+    "年级",
+    "班级",
+    "监护人姓名",
+    "监护人关系",
+];
+
+/// Writes a student list in the import template: the headers, then `rows`.
+pub fn student_list(path: &std::path::Path, rows: &[[&str; 14]]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, cells) in std::iter::once(&LIST_HEADERS).chain(rows).enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            sheet
+                .write_string(
+                    u32::try_from(r).expect("row"),
+                    u16::try_from(c).expect("col"),
+                    *v,
+                )
+                .expect("cell");
+        }
+    }
+    book.save(path).expect("save");
+}
