@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use fantoccini::error::CmdError;
 use serde_json::json;
@@ -28,6 +29,13 @@ enum Fill {
     /// A year typed into a number field.
     Year(&'static str, &'static str),
 }
+
+/// What the page shows when 规则检查 did not open the check step (no personal data: the
+/// button's state, the fields' messages, whether the screen locked, the route).
+const WHY_NO_CHECK: &str = "const b = document.querySelector('[data-test=wizard-check]'); \
+    return { button: b ? (b.disabled ? 'disabled' : 'enabled') : 'absent', \
+    errors: [...document.querySelectorAll('.el-form-item__error')].map(e => e.innerText), \
+    locked: !!document.querySelector('[data-test=lock-screen]'), route: location.pathname };";
 
 /// One wizard: a refused try and the allowed path.
 struct Case {
@@ -417,10 +425,33 @@ impl Run {
         Ok(())
     }
 
+    /// Presses 规则检查 and waits for the check step. A press can be lost (a select's list still
+    /// closing over the button): while the facts step still shows the button enabled it is pressed
+    /// again; when it does not open, what the page showed is printed (the button's state, the
+    /// fields' messages, the lock screen).
     async fn check(&self) -> Result<(), CmdError> {
-        step!(self.app.click("[data-test=wizard-check]").await);
-        step!(self.app.find("[data-test=step-check]").await);
-        Ok(())
+        for _ in 0..3 {
+            step!(self.app.click("[data-test=wizard-check]").await);
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if self
+                    .app
+                    .client
+                    .find(fantoccini::Locator::Css("[data-test=step-check]"))
+                    .await
+                    .is_ok()
+                {
+                    return Ok(());
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            let page = self.app.client.execute(WHY_NO_CHECK, vec![]).await?;
+            eprintln!("the check step did not open: {page}");
+            if page["button"] != json!("enabled") {
+                break;
+            }
+        }
+        Err(CmdError::WaitTimeout)
     }
 
     /// One wizard, refused then allowed; returns the application's id.
@@ -605,7 +636,12 @@ async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_
         step!(app.first_run_and_login().await);
         let today = app.today().await;
         let pupils = pupils();
+        let started = Instant::now();
         let ids = put_on_books(&app, &pupils, &today).await;
+        eprintln!(
+            "pupils on the books in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
         step!(app.client.refresh().await);
 
         let dir = std::env::temp_dir().join(format!("xueji-e2e-changes-{}", std::process::id()));
@@ -620,10 +656,13 @@ async fn every_change_wizard_refuses_with_its_rule_then_submits_and_an_approval_
         };
         let mut applications = HashMap::new();
         for case in CASES {
+            let started = Instant::now();
             let id = step!(run.wizard(case).await);
             eprintln!(
-                "wizard {}: refused with {}, submitted as application {id}",
-                case.ty, case.rule
+                "wizard {}: refused with {}, submitted as application {id} ({:.1} s)",
+                case.ty,
+                case.rule,
+                started.elapsed().as_secs_f64()
             );
             applications.insert(case.ty, id);
         }

@@ -5,6 +5,22 @@ use std::path::{Path, PathBuf};
 use crate::setup::{self, Purpose};
 use crate::sh::{self, Result};
 
+/// The configuration the installer is built with: a copy of `tauri.conf.json` placed in
+/// `src-tauri/`, so its paths are made relative to that folder, and the .deb also installs the
+/// command line `cli` as `/usr/bin/xueji`.
+fn deb_config(config: &str, cli: &Path) -> String {
+    let cli = cli.display().to_string().replace('\\', "\\\\");
+    config
+        .replace("\"ui/dist\"", "\"../ui/dist\"")
+        .replace("\"icons/", "\"../icons/")
+        .replace("\"src-tauri/", "\"")
+        .replacen(
+            "\"files\": {",
+            &format!("\"files\": {{\n          \"/usr/bin/xueji\": \"{cli}\","),
+            1,
+        )
+}
+
 /// Builds the UI into `ui/dist` (the app embeds it). Vite writes into a scratch folder first and
 /// only files whose content changed are copied into `ui/dist`: the app embeds every file there
 /// with `include_bytes!`, so Cargo recompiles the app (and every test of it) when a file's
@@ -108,9 +124,17 @@ pub fn bundle(debug: bool) -> Result {
     let root = sh::root();
     let config = std::fs::read_to_string(root.join("tauri.conf.json"))
         .map_err(|e| format!("tauri.conf.json: {e}"))?;
-    let relative = config
-        .replace("\"ui/dist\"", "\"../ui/dist\"")
-        .replace("\"icons/", "\"../icons/");
+    // The `xueji` command line goes into the .deb beside the app (its completions and man page
+    // are mapped in tauri.conf.json): built first, in the same profile.
+    let profile = if debug { "debug" } else { "release" };
+    let mut cli = sh::cargo();
+    cli.args(["build", "-p", "xueji-cli", "--bin", "xueji"]);
+    if !debug {
+        cli.arg("--release");
+    }
+    sh::run("build the xueji command line", &mut cli)?;
+    let cli = sh::target_dir().join(profile).join("xueji");
+    let relative = deb_config(&config, &cli);
     let copy = root.join("src-tauri").join("tauri.conf.json");
     std::fs::write(&copy, relative).map_err(|e| format!("{}: {e}", copy.display()))?;
     let bundles = if cfg!(windows) { "msi" } else { "deb" };
@@ -135,4 +159,36 @@ pub fn bundle(debug: bool) -> Result {
             .display()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The installer's copy of the configuration, read from `src-tauri/`: every file the .deb
+    /// maps exists from there, and the command line is installed as `/usr/bin/xueji`.
+    #[test]
+    fn the_deb_installs_the_command_line_and_finds_every_mapped_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let config = std::fs::read_to_string(root.join("tauri.conf.json")).expect("config");
+        let copy = super::deb_config(&config, Path::new("/build/release/xueji"));
+        let mapped: Vec<(&str, &str)> = copy
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("\"/usr/"))
+            .filter_map(|l| l.trim_end_matches(',').split_once("\": \""))
+            .map(|(dest, source)| (dest, source.trim_end_matches('"')))
+            .collect();
+        assert!(
+            mapped.contains(&("bin/xueji", "/build/release/xueji")),
+            "{copy}"
+        );
+        assert_eq!(mapped.len(), 5, "{mapped:?}");
+        for (dest, source) in mapped.iter().filter(|(d, _)| *d != "bin/xueji") {
+            assert!(
+                root.join("src-tauri").join(source).is_file(),
+                "/usr/{dest}: {source} is not found from src-tauri/"
+            );
+        }
+        assert!(copy.contains("\"../ui/dist\""), "{copy}");
+    }
 }

@@ -25,8 +25,10 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 
 /// Debian/Ubuntu packages for the tests: a virtual display, the WebKit WebDriver, a session bus
-/// and a Secret Service keyring, PDF tools, and window tools for screenshots.
+/// and a Secret Service keyring, PDF tools, window tools for screenshots, and `faketime` (the
+/// command line's README term is also run a year from today).
 const TEST_PACKAGES: &[&str] = &[
+    "faketime",
     "xvfb",
     "xauth",
     "webkit2gtk-driver",

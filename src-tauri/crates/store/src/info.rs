@@ -16,6 +16,7 @@ use crate::store::Store;
 
 /// Facts about the database, safe to print.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct DbInfo {
     /// The last applied migration.

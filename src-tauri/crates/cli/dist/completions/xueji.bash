@@ -2379,7 +2379,7 @@ _xueji() {
             return 0
             ;;
         xueji__subcmd__hardship__subcmd__apply)
-            opts="-h --student --from --data-dir --json --user --help"
+            opts="-h --student --from --on --data-dir --json --user --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2390,6 +2390,10 @@ _xueji() {
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -510,6 +510,7 @@ complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_su
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from apply" -l student -d '学生（学籍号、身份证件号或学生编号）；省略时取文件中的 studentId' -r
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from apply" -l from -d '申请 JSON 文件（字段同桌面程序的申请表：guardianName、members、householdSize、factors、groups、reason …）' -r -F
+complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from apply" -l on -d '申请日期（YYYY-MM-DD，默认今天；给出时取代文件中的 appliedOn）' -r
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from apply" -l data-dir -d '数据目录（默认：环境变量 XUEJI_DATA_DIR，否则为桌面程序的数据目录）' -r -F
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from apply" -l user -d '操作用户（默认：环境变量 XUEJI_USER）；密码取自 XUEJI_PASSWORD，否则从标准输入读第一行' -r
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from apply" -l json -d '以 JSON 输出结果'

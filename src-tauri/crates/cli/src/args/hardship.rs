@@ -64,6 +64,9 @@ pub enum HardshipCommand {
         /// 申请 JSON 文件（字段同桌面程序的申请表：guardianName、members、householdSize、factors、groups、reason …）
         #[arg(long, value_name = "FILE")]
         from: PathBuf,
+        /// 申请日期（YYYY-MM-DD，默认今天；给出时取代文件中的 appliedOn）
+        #[arg(long)]
+        on: Option<String>,
     },
     /// 记录班级评议（认定小组意见和建议等级）
     Assess {

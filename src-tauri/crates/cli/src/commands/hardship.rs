@@ -215,12 +215,16 @@ pub async fn run(app: &App, session: &Session, json: bool, cmd: HardshipCommand)
             shown(json, &app.hardship_show(session, id).await?);
             Ok(())
         }
-        HardshipCommand::Apply { student, from } => {
+        HardshipCommand::Apply { student, from, on } => {
+            let applied_on = date_opt(on.as_deref())?;
             let student_id = match student.as_deref() {
                 Some(key) => Some(super::student::resolve(app, session, key).await?),
                 None => None,
             };
-            let input = apply_input(&from, student_id)?;
+            let mut input = apply_input(&from, student_id)?;
+            if applied_on.is_some() {
+                input.applied_on = applied_on;
+            }
             shown(json, &app.hardship_apply(session, &input).await?);
             Ok(())
         }

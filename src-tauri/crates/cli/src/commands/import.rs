@@ -11,6 +11,18 @@ use crate::args::ImportCommand;
 use crate::error::{CliError, Result};
 use crate::output;
 
+/// One problem of a roster for `--json`: where and why, never the cell's value (schema `import`).
+#[derive(serde::Serialize, specta::Type)]
+pub(crate) struct Problem {
+    /// The row as Excel numbers it (1 = the header row).
+    row: u32,
+    /// The column's header as written in the file.
+    column: String,
+    /// The rule it breaks (`R7.1`), if any.
+    rule: Option<String>,
+    message: String,
+}
+
 pub async fn run(
     app: &xueji_app::App,
     session: &xueji_app::Session,
@@ -35,10 +47,15 @@ pub async fn run(
             source,
         })?;
     }
-    let problems: Vec<_> = report
+    let problems: Vec<Problem> = report
         .problems
         .iter()
-        .map(|p| json!({ "row": p.row, "column": p.column, "rule": p.rule, "message": p.message }))
+        .map(|p| Problem {
+            row: p.row,
+            column: p.column.clone(),
+            rule: p.rule.clone(),
+            message: p.message.clone(),
+        })
         .collect();
     let mut text = format!(
         "共 {} 行，无问题 {} 行，问题 {} 处",

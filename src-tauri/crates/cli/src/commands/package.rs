@@ -122,22 +122,51 @@ pub async fn import(app: &App, session: &Session, json: bool, file: &Path) -> Re
     Ok(())
 }
 
-/// The package for `--json`: counts per student, no names or ID numbers.
-fn summary(v: &PackageView) -> serde_json::Value {
-    json!({
-        "kind": v.kind,
-        "senderId": v.sender_id,
-        "senderName": v.sender_name,
-        "createdAt": v.created_at,
-        "students": v.students.iter().map(|s| json!({
-            "grade": s.grade,
-            "status": s.status,
-            "events": s.events,
-            "applications": s.applications,
-            "attachments": s.attachments,
-            "existingStudentId": s.existing_student_id,
-        })).collect::<Vec<_>>(),
-    })
+/// A package for `--json`: counts per student, no names or ID numbers (schema `package`).
+#[derive(serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PackageSummary {
+    kind: xueji_app::package::PackageKind,
+    /// The trusted sender's id in our list.
+    sender_id: i64,
+    sender_name: String,
+    created_at: chrono::DateTime<chrono::Utc>,
+    students: Vec<PackageStudentSummary>,
+}
+
+/// One student of a package, by counts only.
+#[derive(serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PackageStudentSummary {
+    grade: Option<i32>,
+    /// Status at the sending school.
+    status: xueji_domain::Status,
+    events: u32,
+    applications: u32,
+    attachments: u32,
+    /// The record here with the same ID number or 学籍号, if any (R7.2).
+    existing_student_id: Option<i64>,
+}
+
+fn summary(v: &PackageView) -> PackageSummary {
+    PackageSummary {
+        kind: v.kind,
+        sender_id: v.sender_id,
+        sender_name: v.sender_name.clone(),
+        created_at: v.created_at,
+        students: v
+            .students
+            .iter()
+            .map(|s| PackageStudentSummary {
+                grade: s.grade,
+                status: s.status,
+                events: s.events,
+                applications: s.applications,
+                attachments: s.attachments,
+                existing_student_id: s.existing_student_id,
+            })
+            .collect(),
+    }
 }
 
 pub async fn keys_show(app: &App, session: &Session, json: bool) -> Result<()> {

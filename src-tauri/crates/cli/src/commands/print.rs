@@ -12,18 +12,29 @@ fn printed_by(kind: &str) -> Option<&'static str> {
     (kind == xueji_print::samples::HARDSHIP_FORM).then_some("xueji hardship form <申请编号>")
 }
 
+/// One document kind of `print --list` and `print sample --list` (schema `print-kinds`).
+#[derive(serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct KindItem {
+    /// The kind as the register of issued documents spells it (`record_card`).
+    kind: &'static str,
+    /// The sample's variant (`graduated`), if the kind has more than one.
+    variant: Option<&'static str>,
+    title: &'static str,
+    /// The command that prints it, when not `xueji print <kind>`.
+    printed_by: Option<&'static str>,
+}
+
 /// The kinds, with their variants and how each is printed: the same list for `print --list` and
 /// `print sample --list`.
-fn kinds_json() -> Vec<serde_json::Value> {
+fn kinds_json() -> Vec<KindItem> {
     xueji_print::samples::list()
         .iter()
-        .map(|k| {
-            json!({
-                "kind": k.kind(),
-                "variant": k.variant(),
-                "title": k.title,
-                "printedBy": printed_by(k.kind()),
-            })
+        .map(|k| KindItem {
+            kind: k.kind(),
+            variant: k.variant(),
+            title: k.title,
+            printed_by: printed_by(k.kind()),
         })
         .collect()
 }

@@ -25,7 +25,7 @@ impl Named {
 }
 
 /// Every schema, in the order `xueji schema --list` shows them.
-pub const ALL: [Named; 42] = [
+pub const ALL: [Named; 49] = [
     Named {
         name: "student-add",
         describes: "xueji student add --from FILE：完整的登记信息",
@@ -246,10 +246,52 @@ pub const ALL: [Named; 42] = [
         make: output::pdf,
     },
     Named {
-        name: "printed",
-        describes: "--json 输出：print KIND",
-        commands: &[],
-        make: output::printed,
+        name: "print",
+        describes: "--json 输出：print KIND（--list 时为文书种类表）",
+        commands: &["print"],
+        make: output::print,
+    },
+    Named {
+        name: "print-sample",
+        describes: "--json 输出：print sample（--list 时为文书种类表）",
+        commands: &["print sample"],
+        make: output::print_sample,
+    },
+    Named {
+        name: "db-info",
+        describes: "--json 输出：db info",
+        commands: &["db info"],
+        make: output::db_info,
+    },
+    Named {
+        name: "package",
+        describes: "--json 输出：package inspect",
+        commands: &["package inspect"],
+        make: output::package,
+    },
+    Named {
+        name: "package-import",
+        describes: "--json 输出：package import",
+        commands: &["package import"],
+        make: output::package_import,
+    },
+    Named {
+        name: "import",
+        describes: "--json 输出：import students（检查或 --commit 导入）",
+        commands: &["import students"],
+        make: output::import,
+    },
+    Named {
+        name: "recover",
+        describes: "--json 输出：recover（新的数据库所在位置）",
+        commands: &["recover"],
+        make: output::recover,
+    },
+    Named {
+        name: "schemas",
+        describes: "--json 输出：schema --list（schema NAME 输出 schema 本身）",
+        commands: &["schema"],
+        make: output::schemas,
     },
     Named {
         name: "file",

@@ -211,8 +211,74 @@ pub fn pdf() -> Value {
     fields!("pdf", "out": String, "bytes": u64)
 }
 
-pub fn printed() -> Value {
-    fields!("printed", "out": String, "documents": u32, "serials": Vec<String>, "bytes": u64)
+/// `print KIND`'s result, or with `--list` the kinds.
+pub fn print() -> Value {
+    either(
+        "print",
+        fields!("print", "out": String, "documents": u32, "serials": Vec<String>, "bytes": u64),
+        kinds("print"),
+    )
+}
+
+/// `print sample`'s result, or with `--list` the kinds.
+pub fn print_sample() -> Value {
+    either(
+        "print-sample",
+        fields!(
+            "print-sample",
+            "kind": String,
+            "variant": Option<String>,
+            "out": String,
+            "bytes": u64,
+        ),
+        kinds("print-sample"),
+    )
+}
+
+fn kinds(title: &str) -> Value {
+    fields!(title, "kinds": Vec<crate::commands::print::KindItem>)
+}
+
+/// `db info`: the store's facts at the top level, beside `ok`.
+pub fn db_info() -> Value {
+    let mut b = Builder::default();
+    let mut root = b.add::<xueji_store::DbInfo>();
+    if let Some(o) = root.as_object_mut() {
+        if let Some(p) = o.get_mut("properties").and_then(Value::as_object_mut) {
+            p.insert("ok".to_owned(), json!({ "const": true }));
+        }
+        if let Some(r) = o.get_mut("required").and_then(Value::as_array_mut) {
+            r.insert(0, json!("ok"));
+        }
+    }
+    b.finish("db-info", describes("db-info"), root)
+}
+
+pub fn package() -> Value {
+    fields!("package", "package": crate::commands::package::PackageSummary)
+}
+
+pub fn package_import() -> Value {
+    fields!(
+        "package-import",
+        "studentIds": Vec<i64>,
+        "package": crate::commands::package::PackageSummary,
+    )
+}
+
+pub fn import() -> Value {
+    fields!(
+        "import",
+        "rows": u32,
+        "validRows": u32,
+        "committed": bool,
+        "imported": u32,
+        "problems": Vec<crate::commands::import::Problem>,
+    )
+}
+
+pub fn schemas() -> Value {
+    fields!("schemas", "schemas": Vec<crate::commands::manual::SchemaItem>)
 }
 
 pub fn file() -> Value {
@@ -246,4 +312,8 @@ pub fn audit_actions() -> Value {
 
 pub fn audit_verify() -> Value {
     fields!("audit-verify", "rows": u64)
+}
+
+pub fn recover() -> Value {
+    fields!("recover", "database": String)
 }
