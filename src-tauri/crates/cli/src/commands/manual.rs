@@ -30,16 +30,6 @@ pub fn man() -> Result<String> {
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-/// One schema of `schema --list` (schema `schemas`).
-#[derive(serde::Serialize, specta::Type)]
-pub(crate) struct SchemaItem {
-    /// The name `xueji schema NAME` takes.
-    name: &'static str,
-    describes: &'static str,
-    /// The subcommands whose `--json` output it describes (none for an input file).
-    commands: &'static [&'static str],
-}
-
 /// `xueji schema NAME` prints the schema; `--list` the names with what each describes.
 pub fn schema(json: bool, name: Option<&str>, list: bool) -> Result<()> {
     if list {
@@ -47,9 +37,9 @@ pub fn schema(json: bool, name: Option<&str>, list: bool) -> Result<()> {
             .iter()
             .map(|n| format!("{}\t{}", n.name, n.describes))
             .collect();
-        let items: Vec<SchemaItem> = crate::schema::ALL
+        let items: Vec<crate::schema::SchemaItem> = crate::schema::ALL
             .iter()
-            .map(|n| SchemaItem {
+            .map(|n| crate::schema::SchemaItem {
                 name: n.name,
                 describes: n.describes,
                 commands: n.commands,

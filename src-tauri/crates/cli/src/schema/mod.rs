@@ -24,6 +24,16 @@ impl Named {
     }
 }
 
+/// One schema of `schema --list` (schema `schemas`).
+#[derive(serde::Serialize, specta::Type)]
+pub struct SchemaItem {
+    /// The name `xueji schema NAME` takes.
+    pub name: &'static str,
+    pub describes: &'static str,
+    /// The subcommands whose `--json` output it describes (none for an input file).
+    pub commands: &'static [&'static str],
+}
+
 /// Every schema, in the order `xueji schema --list` shows them.
 pub const ALL: [Named; 49] = [
     Named {

@@ -278,7 +278,7 @@ pub fn import() -> Value {
 }
 
 pub fn schemas() -> Value {
-    fields!("schemas", "schemas": Vec<crate::commands::manual::SchemaItem>)
+    fields!("schemas", "schemas": Vec<super::SchemaItem>)
 }
 
 pub fn file() -> Value {
