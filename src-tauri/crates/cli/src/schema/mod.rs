@@ -306,8 +306,7 @@ pub const ALL: [Named; 49] = [
     Named {
         name: "file",
         describes: "--json 输出：package create、school-archive、handover",
-        // `package handover` prints the same; the README's term has no dropout to hand over.
-        commands: &["package create", "package school-archive"],
+        commands: &["package create", "package school-archive", "package handover"],
         make: output::file,
     },
     Named {
