@@ -8,11 +8,13 @@ mod admin;
 mod approval;
 mod change;
 mod hardship;
+mod help;
 mod print;
 pub use admin::{AuditListArgs, SettingsCommand, SettingsSetArgs};
 pub use approval::ApprovalArgs;
 pub use change::{AppealCommand, ChangeCommand, ProofCommand};
 pub use hardship::HardshipCommand;
+pub use help::command;
 pub use print::{PrintArgs, PrintCommand};
 
 #[derive(Debug, Parser)]

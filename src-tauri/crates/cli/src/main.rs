@@ -11,7 +11,7 @@ mod json_file;
 mod output;
 mod schema;
 
-use clap::{CommandFactory, Parser};
+use clap::FromArgMatches;
 use xueji_store::{DataDir, KeyStore};
 
 use args::{AuditCommand, BackupCommand, Cli, Command, DbCommand, PrintCommand, UserCommand};
@@ -19,12 +19,17 @@ use commands::Ctx;
 use error::{CliError, Result};
 
 fn main() {
-    let cli = Cli::try_parse().unwrap_or_else(|e| usage_failure(&e));
+    let cli = args::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| usage_failure(&e));
     let json_mode = cli.json;
     let Some(command) = cli.command else {
+        if json_mode {
+            missing_subcommand();
+        }
         // No subcommand: say what the tool is rather than doing nothing silently.
-        let mut command = Cli::command();
-        if command.print_help().is_err() {
+        if args::command().print_help().is_err() {
             std::process::exit(1);
         }
         return;
@@ -77,10 +82,14 @@ fn usage_failure(e: &clap::Error) -> ! {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     );
+    let json = std::env::args().any(|a| a == "--json");
+    if json && e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        missing_subcommand();
+    }
     if shown {
         e.exit();
     }
-    if !std::env::args().any(|a| a == "--json") {
+    if !json {
         // The reason in Chinese, then clap's usage line.
         let rendered = e.render().to_string();
         let usage = rendered
@@ -92,7 +101,41 @@ fn usage_failure(e: &clap::Error) -> ! {
         std::process::exit(2);
     }
     let invalid = usage_context(e, clap::error::ContextKind::InvalidArg).unwrap_or_default();
-    let message = usage_message(e);
+    usage_json(usage_message(e), invalid)
+}
+
+/// `--json` and a command that needs a subcommand without one: a usage error naming them.
+fn missing_subcommand() -> ! {
+    // Follow the words of the command line down the tree of subcommands.
+    let mut cmd = args::command();
+    let mut path = vec!["xueji".to_owned()];
+    let mut words = std::env::args().skip(1);
+    while let Some(w) = words.next() {
+        if w == "--user" || w == "--data-dir" {
+            words.next();
+        } else if !w.starts_with('-') {
+            match cmd.find_subcommand(&w) {
+                Some(sub) => {
+                    path.push(w);
+                    cmd = sub.clone();
+                }
+                None => break,
+            }
+        }
+    }
+    let names: Vec<&str> = cmd.get_subcommands().map(clap::Command::get_name).collect();
+    usage_json(
+        format!(
+            "{} 缺少子命令（可用：{}）",
+            path.join(" "),
+            names.join("、")
+        ),
+        String::new(),
+    )
+}
+
+/// Prints a usage failure as the one JSON object of `--json` and exits 2.
+fn usage_json(message: String, invalid: String) -> ! {
     let fields = (!invalid.is_empty())
         .then(|| xueji_app::FieldError {
             field: invalid,
@@ -134,6 +177,24 @@ fn usage_context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<Stri
     }
 }
 
+/// Why a value did not parse, in Chinese: the standard library's number errors are English, the
+/// command line's own parsers already say it in Chinese.
+fn parse_problem(e: &(dyn std::error::Error + 'static)) -> String {
+    use std::num::IntErrorKind;
+    if let Some(int) = e.downcast_ref::<std::num::ParseIntError>() {
+        return match int.kind() {
+            IntErrorKind::Empty => "不能为空",
+            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => "数值超出范围",
+            _ => "应为整数",
+        }
+        .to_owned();
+    }
+    if e.downcast_ref::<std::num::ParseFloatError>().is_some() {
+        return "应为数字".to_owned();
+    }
+    e.to_string()
+}
+
 /// What clap found wrong, in Chinese, with the argument, the value and the valid values.
 fn usage_message(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ErrorKind};
@@ -143,7 +204,7 @@ fn usage_message(e: &clap::Error) -> String {
     let what = match e.kind() {
         ErrorKind::InvalidValue => format!("参数 {arg} 的值“{value}”无效"),
         ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(e).map(ToString::to_string);
+            let why = std::error::Error::source(e).map(parse_problem);
             format!("参数 {arg} 的值“{value}”无效：{}", why.unwrap_or_default())
         }
         ErrorKind::UnknownArgument => format!("未知的参数：{arg}"),

@@ -25,7 +25,46 @@ fn help_describes_the_tool_in_chinese() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("学籍管理 XueJi 命令行"), "{text}");
-    assert!(text.contains("Usage: xueji"), "{text}");
+    assert!(text.contains("用法：xueji"), "{text}");
+    assert!(
+        !text.contains("Print help") && text.contains("显示帮助"),
+        "{text}"
+    );
+}
+
+/// With `--json`, a command that needs a subcommand and has none is a usage error in JSON that
+/// names the subcommands; a number that does not parse is explained in Chinese.
+#[test]
+fn json_usage_errors_name_what_is_missing_in_chinese() {
+    for args in [&["--json", "student"][..], &["--json"][..]] {
+        let out = xueji(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        assert_eq!(v["code"], "usage", "{v}");
+        let message = v["message"].as_str().unwrap_or_default();
+        assert!(message.contains("缺少子命令"), "{message}");
+    }
+    let out = xueji(&["--json", "student"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(
+        v["message"].as_str().unwrap_or_default().contains("search"),
+        "{v}"
+    );
+    let out = xueji(&[
+        "--json",
+        "change",
+        "decide",
+        "1",
+        "--step",
+        "x",
+        "--approve",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        v["message"], "参数 --step <STEP> 的值“x”无效：应为整数",
+        "{v}"
+    );
 }
 
 #[test]

@@ -115,7 +115,7 @@ fn subcommands(bin: &Path, path: &[String], out: &mut Vec<Vec<String>>) {
         .expect("help");
     let text = String::from_utf8_lossy(&help.stdout).into_owned();
     let names: Vec<String> = text
-        .split("Commands:\n")
+        .split("命令:\n")
         .nth(1)
         .map(|rest| {
             rest.lines()
@@ -126,7 +126,7 @@ fn subcommands(bin: &Path, path: &[String], out: &mut Vec<Vec<String>>) {
                 .collect()
         })
         .unwrap_or_default();
-    if names.is_empty() || text.contains("Arguments:\n") && !path.is_empty() {
+    if names.is_empty() || text.contains("参数:\n") && !path.is_empty() {
         out.push(path.to_vec());
     }
     for name in names {

@@ -2,9 +2,7 @@
 //! command line parses with, so they cannot drift from it. The .deb installs the copies kept in
 //! `dist/` (a test keeps them equal to what the binary prints).
 
-use clap::CommandFactory;
-
-use crate::args::{Cli, ShellArg};
+use crate::args::ShellArg;
 use crate::error::{CliError, Result};
 
 /// The completion script for `shell`.
@@ -16,7 +14,7 @@ pub fn completions(shell: ShellArg) -> String {
         ShellArg::Fish => Shell::Fish,
     };
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "xueji", &mut out);
+    clap_complete::generate(shell, &mut crate::args::command(), "xueji", &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
@@ -24,7 +22,7 @@ pub fn completions(shell: ShellArg) -> String {
 /// summary (`xueji <command> --help` has each command's options).
 pub fn man() -> Result<String> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(crate::args::command())
         .render(&mut out)
         .map_err(CliError::Runtime)?;
     Ok(String::from_utf8_lossy(&out).into_owned())

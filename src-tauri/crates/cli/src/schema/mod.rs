@@ -306,7 +306,11 @@ pub const ALL: [Named; 49] = [
     Named {
         name: "file",
         describes: "--json 输出：package create、school-archive、handover",
-        commands: &["package create", "package school-archive", "package handover"],
+        commands: &[
+            "package create",
+            "package school-archive",
+            "package handover",
+        ],
         make: output::file,
     },
     Named {
