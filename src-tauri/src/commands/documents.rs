@@ -185,7 +185,10 @@ pub async fn document_save_pdf(
     };
     super::files::write_private(&path, &pdf).map_err(|e| {
         tracing::warn!(error = %e, "could not save a PDF");
-        IpcError::new(ErrorKind::Conflict, format!("无法写入所选位置：{e}"))
+        IpcError::new(
+            ErrorKind::Conflict,
+            format!("无法写入所选位置：{}", xueji_store::io_reason(&e)),
+        )
     })?;
     Ok(Some(path.display().to_string()))
 }

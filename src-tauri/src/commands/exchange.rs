@@ -26,10 +26,11 @@ fn read(path: &str, kind: PickedKind) -> Result<Vec<u8>, IpcError> {
     match read_at_most(std::path::Path::new(path), kind) {
         Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err(kind.too_large("path").into()),
-        Err(e) => Err(
-            IpcError::new(ErrorKind::Validation, format!("无法读取所选文件：{e}"))
-                .with_field("path", "无法读取"),
-        ),
+        Err(e) => Err(IpcError::new(
+            ErrorKind::Validation,
+            format!("无法读取所选文件：{}", xueji_store::io_reason(&e)),
+        )
+        .with_field("path", "无法读取")),
     }
 }
 
@@ -48,8 +49,11 @@ async fn save(
 
 fn write_to(path: PathBuf, bytes: &[u8], size: u32) -> Result<SavedFileView, IpcError> {
     super::files::write_private(&path, bytes).map_err(|e| {
-        IpcError::new(ErrorKind::Conflict, format!("无法保存到所选位置：{e}"))
-            .with_field("path", "无法保存")
+        IpcError::new(
+            ErrorKind::Conflict,
+            format!("无法保存到所选位置：{}", xueji_store::io_reason(&e)),
+        )
+        .with_field("path", "无法保存")
     })?;
     Ok(SavedFileView {
         path: path.display().to_string(),

@@ -198,7 +198,10 @@ pub async fn file_save(
     };
     write_private(&path, &input.data).map_err(|e| {
         tracing::warn!(error = %e, "file save failed");
-        IpcError::new(ErrorKind::Conflict, format!("无法写入所选位置：{e}"))
+        IpcError::new(
+            ErrorKind::Conflict,
+            format!("无法写入所选位置：{}", xueji_store::io_reason(&e)),
+        )
     })?;
     Ok(Some(path.display().to_string()))
 }

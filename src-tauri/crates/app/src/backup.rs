@@ -158,7 +158,12 @@ fn list_dir(dir: &Path) -> Result<Vec<BackupView>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(AppError::internal(format!("无法读取备份文件夹：{e}"))),
+        Err(e) => {
+            return Err(AppError::internal(format!(
+                "无法读取备份文件夹：{}",
+                xueji_store::io_reason(&e)
+            )));
+        }
     };
     let mut out: Vec<BackupView> = entries
         .filter_map(std::result::Result::ok)

@@ -61,8 +61,12 @@ impl PrintService {
             .map_or(0, |d| d.as_nanos());
         let path =
             std::env::temp_dir().join(format!("xueji-print-{}-{stamp}.pdf", std::process::id()));
-        std::fs::write(&path, pdf)
-            .map_err(|e| AppError::internal(format!("无法写入打印临时文件：{e}")))?;
+        std::fs::write(&path, pdf).map_err(|e| {
+            AppError::internal(format!(
+                "无法写入打印临时文件：{}",
+                xueji_store::io_reason(&e)
+            ))
+        })?;
         let output = Command::new(program)
             .args(Self::arguments(printer))
             .arg("--")
@@ -73,7 +77,10 @@ impl PrintService {
             if e.kind() == std::io::ErrorKind::NotFound {
                 unavailable()
             } else {
-                AppError::internal(format!("无法调用系统打印服务：{e}"))
+                AppError::internal(format!(
+                    "无法调用系统打印服务：{}",
+                    xueji_store::io_reason(&e)
+                ))
             }
         })?;
         if !output.status.success() {

@@ -14,7 +14,7 @@ pub enum CliError {
     #[error("{0}")]
     Usage(String),
     /// A file named on the command line cannot be read.
-    #[error("无法读取文件 {path}：{source}")]
+    #[error("无法读取文件 {path}：{}", xueji_store::io_reason(.source))]
     Read {
         path: String,
         #[source]
@@ -28,7 +28,7 @@ pub enum CliError {
     },
     #[error("两次输入的密码不一致")]
     PasswordMismatch,
-    #[error("无法从标准输入读取：{0}")]
+    #[error("无法从标准输入读取：{}", xueji_store::io_reason(.0))]
     Stdin(#[source] std::io::Error),
     #[error("标准输入没有内容：{0}")]
     MissingInput(&'static str),
@@ -36,11 +36,11 @@ pub enum CliError {
     NoDataDir,
     #[error("审计日志校验失败：{0}")]
     AuditBroken(String),
-    #[error("无法启动运行时：{0}")]
+    #[error("无法启动运行时：{}", xueji_store::io_reason(.0))]
     Runtime(#[source] std::io::Error),
     #[error(transparent)]
     Print(#[from] xueji_print::PrintError),
-    #[error("无法写入文件 {path}：{source}")]
+    #[error("无法写入文件 {path}：{}", xueji_store::io_reason(.source))]
     Write {
         path: String,
         #[source]

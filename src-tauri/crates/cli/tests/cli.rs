@@ -72,3 +72,48 @@ fn an_unknown_argument_is_refused() {
     let out = xueji(&["--no-such-flag"]);
     assert!(!out.status.success());
 }
+
+/// A data folder that does not exist holds no database: said so (`not_found`, run `init`), not
+/// as a failed lock file; and a file that cannot be written is explained in Chinese.
+#[test]
+fn a_missing_folder_or_an_unwritable_file_is_explained_in_chinese() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let missing = tmp.path().join("没有这个文件夹");
+    let out = Command::new(env!("CARGO_BIN_EXE_xueji"))
+        .arg("--json")
+        .arg("--data-dir")
+        .arg(&missing)
+        .args(["--user", "admin", "todo"])
+        .env("XUEJI_PASSWORD", "x")
+        .env("XUEJI_DB_KEY_FILE", tmp.path().join("k"))
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["code"], "not_found", "{v}");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("找不到数据库"),
+        "{v}"
+    );
+    assert!(!missing.exists(), "nothing is created");
+    let out = xueji(&[
+        "--json",
+        "print",
+        "sample",
+        "--kind",
+        "record_card",
+        "--out",
+        &missing.join("卡.pdf").display().to_string(),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        v["message"].as_str().unwrap_or_default(),
+        format!(
+            "无法写入文件 {}：文件或文件夹不存在",
+            missing.join("卡.pdf").display()
+        ),
+        "{v}"
+    );
+}

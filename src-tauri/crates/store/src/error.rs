@@ -94,7 +94,7 @@ pub enum StoreError {
     #[error("输入无效：{0}")]
     Invalid(String),
     /// File system error outside SQLite.
-    #[error("文件操作失败（{path}）：{source}")]
+    #[error("文件操作失败（{path}）：{}", io_reason(.source))]
     Io {
         path: PathBuf,
         #[source]
@@ -103,6 +103,33 @@ pub enum StoreError {
     /// Any other database error.
     #[error("数据库错误：{0}")]
     Database(String),
+}
+
+/// Why a file operation failed, in Chinese (the standard library says it in English).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let reason = match e.kind() {
+        ErrorKind::NotFound => "文件或文件夹不存在",
+        ErrorKind::PermissionDenied => "没有访问权限",
+        ErrorKind::AlreadyExists => "文件已存在",
+        ErrorKind::StorageFull => "磁盘空间已满",
+        ErrorKind::ReadOnlyFilesystem => "磁盘为只读",
+        ErrorKind::NotADirectory => "路径中有一段不是文件夹",
+        ErrorKind::IsADirectory => "这是一个文件夹，不是文件",
+        ErrorKind::DirectoryNotEmpty => "文件夹不是空的",
+        ErrorKind::InvalidFilename => "文件名无效",
+        ErrorKind::FileTooLarge => "文件太大",
+        ErrorKind::ResourceBusy | ErrorKind::WouldBlock => "文件正被占用",
+        ErrorKind::UnexpectedEof => "文件不完整",
+        ErrorKind::InvalidData => "文件内容无效",
+        ErrorKind::Interrupted | ErrorKind::TimedOut => "操作被中断",
+        _ => "",
+    };
+    match (reason, e.raw_os_error()) {
+        ("", Some(code)) => format!("系统错误（错误码 {code}）"),
+        ("", None) => "系统错误".to_owned(),
+        (reason, _) => reason.to_owned(),
+    }
 }
 
 /// The store's result type.
@@ -223,5 +250,23 @@ impl From<sea_orm::DbErr> for StoreError {
             }
             _ => Self::Database(err.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_error_is_explained_in_chinese() {
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(super::io_reason(&e), "文件或文件夹不存在");
+        let e = std::io::Error::from_raw_os_error(13);
+        assert_eq!(super::io_reason(&e), "没有访问权限");
+        let e = std::io::Error::other("x");
+        assert_eq!(super::io_reason(&e), "系统错误");
+        let e = super::StoreError::Io {
+            path: "/x/y".into(),
+            source: std::io::Error::from_raw_os_error(2),
+        };
+        assert_eq!(e.to_string(), "文件操作失败（/x/y）：文件或文件夹不存在");
     }
 }

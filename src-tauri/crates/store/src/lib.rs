@@ -38,7 +38,7 @@ pub mod store;
 pub use audit::AuditRecord;
 pub use audit_verify::{AuditProblem, AuditReport};
 pub use connection::Limits;
-pub use error::{Result, StoreError};
+pub use error::{Result, StoreError, io_reason};
 pub use info::DbInfo;
 pub use key::DbKey;
 pub use keystore::KeyStore;

@@ -179,6 +179,16 @@ impl Store {
     /// Opens with the key from the key store (`KeyMissing` when there is none: ask for the
     /// recovery code and call [`Store::recover`]).
     pub async fn open(data: DataDir, keys: KeyStore, opts: OpenOptions) -> Result<Self> {
+        // A folder that does not exist holds no database (nor can the lock be made in it).
+        if !data
+            .database()
+            .parent()
+            .is_some_and(std::path::Path::exists)
+        {
+            return Err(StoreError::NotFound {
+                path: data.database(),
+            });
+        }
         let lock = connection::lock(&data.lock())?;
         if !data.database().exists() {
             return Err(StoreError::NotFound {

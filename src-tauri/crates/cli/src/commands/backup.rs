@@ -13,8 +13,13 @@ use crate::output;
 
 /// `path` made absolute against the working directory (the use cases take full paths only).
 fn absolute(path: &Path) -> Result<PathBuf> {
-    std::path::absolute(path)
-        .map_err(|e| CliError::Usage(format!("无法解析路径 {}：{e}", path.display())))
+    std::path::absolute(path).map_err(|e| {
+        CliError::Usage(format!(
+            "无法解析路径 {}：{}",
+            path.display(),
+            xueji_store::io_reason(&e)
+        ))
+    })
 }
 
 pub async fn create(app: &App, session: &Session, json: bool, to: &Path) -> Result<()> {
