@@ -42,6 +42,13 @@ fn localize(cmd: clap::Command) -> clap::Command {
         .subcommand_help_heading("命令")
         .subcommand_value_name("命令")
         .mut_args(|a| {
+            // The command's own options first, then the global ones, then -V and -h.
+            let a = match a.get_id().as_str() {
+                "help" => a.display_order(1001),
+                "version" => a.display_order(1000),
+                _ if a.is_global_set() => a.display_order(900),
+                _ => a,
+            };
             if a.get_help_heading().is_some() {
                 a
             } else if a.is_positional() {
