@@ -460,7 +460,7 @@ complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_su
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from decide" -l level -d '认定等级：special、hardship、ordinary、not_recognised' -r
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from decide" -l note -d '认定意见' -r
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from decide" -l on -d '认定日期（YYYY-MM-DD，默认今天）' -r
-complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from decide" -l notice-from -d '公示开始日期（默认认定当天，非工作日顺延）' -r
+complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from decide" -l notice-from -d '公示开始日期（YYYY-MM-DD，默认认定当天，非工作日顺延）' -r
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from decide" -l data-dir -d '数据目录（默认：环境变量 XUEJI_DATA_DIR，否则为桌面程序的数据目录）' -r -F
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from decide" -l user -d '操作用户（默认：环境变量 XUEJI_USER）；密码取自 XUEJI_PASSWORD，否则从标准输入读第一行' -r
 complete -c xueji -n "__fish_xueji_using_subcommand hardship; and __fish_seen_subcommand_from decide" -s h -l help -d '显示帮助'

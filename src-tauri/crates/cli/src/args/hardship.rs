@@ -95,7 +95,7 @@ pub enum HardshipCommand {
         /// 认定日期（YYYY-MM-DD，默认今天）
         #[arg(long)]
         on: Option<String>,
-        /// 公示开始日期（默认认定当天，非工作日顺延）
+        /// 公示开始日期（YYYY-MM-DD，默认认定当天，非工作日顺延）
         #[arg(long)]
         notice_from: Option<String>,
     },

@@ -49,6 +49,12 @@ fn localize(cmd: clap::Command) -> clap::Command {
                 _ if a.is_global_set() => a.display_order(900),
                 _ => a,
             };
+            // A date says so in its value name, as its help does (YYYY-MM-DD).
+            let a = if is_date(&a) {
+                a.value_name("YYYY-MM-DD")
+            } else {
+                a
+            };
             if a.get_help_heading().is_some() {
                 a
             } else if a.is_positional() {
@@ -61,6 +67,16 @@ fn localize(cmd: clap::Command) -> clap::Command {
         cmd = cmd.mut_subcommand(name, localize);
     }
     cmd
+}
+
+/// An option taking a date: its help gives the format, and no value name was chosen for it.
+fn is_date(a: &Arg) -> bool {
+    let default_name = a.get_id().as_str().to_uppercase();
+    a.get_action().takes_values()
+        && a.get_help()
+            .is_some_and(|h| h.to_string().contains("YYYY-MM-DD"))
+        && a.get_value_names()
+            .is_none_or(|names| names.iter().all(|n| n.as_str() == default_name))
 }
 
 #[cfg(test)]
