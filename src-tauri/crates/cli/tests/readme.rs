@@ -163,8 +163,9 @@ fn every_readme_example_runs_with_the_status_it_documents() {
     run_the_term(None);
 }
 
-/// The same term a year from today (libfaketime moves the clock of every `xueji` the script
-/// runs): nothing in it may hold only in the school year it was written in.
+/// The same term a year from today (the `faketime` wrapper starts the clock of every `xueji` the
+/// script runs there, and it runs on): nothing in it may hold only in the school year it was
+/// written in.
 #[test]
 fn the_readme_term_holds_a_year_from_today() {
     let next_year = chrono::Utc::now() + chrono::Duration::days(365);
