@@ -124,14 +124,17 @@ fn missing_subcommand() -> ! {
         }
     }
     let names: Vec<&str> = cmd.get_subcommands().map(clap::Command::get_name).collect();
-    usage_json(
+    let message = if names.is_empty() {
+        // A command without subcommands that asks for its help when given nothing.
+        format!("{} 缺少必需的参数（加 --help 查看说明）", path.join(" "))
+    } else {
         format!(
             "{} 缺少子命令（可用：{}）",
             path.join(" "),
             names.join("、")
-        ),
-        String::new(),
-    )
+        )
+    };
+    usage_json(message, String::new())
 }
 
 /// Prints a usage failure as the one JSON object of `--json` and exits 2.
